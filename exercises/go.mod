@@ -1,0 +1,3 @@
+module workshop.example/exercises
+
+go 1.25

@@ -1,0 +1,368 @@
+//! `workshop check`: one exercise end to end. Compile the test binary once, run the
+//! functional tests, make the benchmark runs the goals need, parse what they wrote,
+//! and judge every goal. A build error, a failing test or a hang is a failed check
+//! (data, shown to the attendee); only "could not run at all" is an error.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::bench;
+use crate::goals::{Facts, Outcome, Requirement, Status};
+use crate::gotool::dump::{self, HangReport};
+use crate::gotool::{BuildFailure, Compiled, GoError, GoInfo, GoTool, GoVersion, TestRun};
+use crate::manifest::{Exercise, RunSpec};
+
+/// How long building the test binary may take (a cold build cache compiles the
+/// standard library's testing packages too).
+const BUILD_TIMEOUT: Duration = Duration::from_secs(600);
+/// Extra time past Go's own `-test.timeout` before the runner kills the binary.
+const KILL_MARGIN: Duration = Duration::from_secs(10);
+
+/// Where a check finds the code and puts what it makes.
+#[derive(Debug, Clone)]
+pub struct Tree {
+    /// The exercises' Go module.
+    pub module_dir: PathBuf,
+    /// The `.workshop/` directory for binaries, logs and profiles.
+    pub work_dir: PathBuf,
+    /// How to show the module directory in messages (e.g. `exercises`).
+    pub module_label: PathBuf,
+}
+
+impl Tree {
+    pub fn package_dir(&self, exercise: &Exercise) -> PathBuf {
+        self.module_dir.join(&exercise.package)
+    }
+}
+
+/// Whether a check passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckStatus {
+    Pass,
+    Fail,
+}
+
+/// Why a check failed before its goals could be judged.
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Failure {
+    /// The package or its tests do not compile.
+    Build(BuildFailure),
+    /// A functional test failed.
+    Tests { output: String },
+    /// A benchmark failed (b.Fatal, a panic).
+    Benchmark { run: String, output: String },
+    /// A run hit its deadline.
+    Hang {
+        step: String,
+        #[serde(serialize_with = "crate::report::json::seconds")]
+        timeout: Duration,
+        report: HangReport,
+        output: String,
+    },
+}
+
+/// One step of a check and how long it took.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Step {
+    pub name: String,
+    #[serde(serialize_with = "crate::report::json::seconds")]
+    pub elapsed: Duration,
+}
+
+/// Everything a check found.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CheckReport {
+    pub exercise: String,
+    pub title: String,
+    pub status: CheckStatus,
+    pub message: Option<String>,
+    pub failure: Option<Failure>,
+    pub goals: Vec<Outcome>,
+    pub artifacts: BTreeMap<String, PathBuf>,
+    pub go: GoInfo,
+    pub steps: Vec<Step>,
+    #[serde(serialize_with = "crate::report::json::seconds")]
+    pub elapsed: Duration,
+    pub docs: Option<PathBuf>,
+}
+
+impl CheckReport {
+    pub fn met(&self) -> usize {
+        self.goals.iter().filter(|g| g.status == Status::Pass).count()
+    }
+}
+
+/// Why a check could not run at all.
+#[derive(Debug, thiserror::Error)]
+pub enum CheckError {
+    #[error(transparent)]
+    Go(#[from] GoError),
+
+    #[error("exercise `{exercise}` needs Go {needed} or newer, but `go` is {found}; install a newer Go (see `workshop doctor`)")]
+    GoTooOld {
+        exercise: String,
+        needed: GoVersion,
+        found: String,
+    },
+
+    #[error("the package {} has no test files (expected *_test.go with the exercise's tests and benchmarks)", crate::paths::display(.0))]
+    NoTests(PathBuf),
+
+    #[error("cannot prepare {}", crate::paths::display(path))]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// One execution of the test binary that a check makes.
+#[derive(Debug, Clone)]
+struct Invocation<'a> {
+    run: &'a RunSpec,
+}
+
+/// The runs the goals need, in the order the check file declares them.
+fn plan(exercise: &Exercise) -> Vec<Invocation<'_>> {
+    let mut needed: Vec<Requirement> = exercise.goals.iter().flat_map(|g| g.requirements()).collect();
+    needed.sort();
+    needed.dedup();
+    exercise
+        .runs
+        .iter()
+        .filter(|run| {
+            needed
+                .iter()
+                .any(|r| matches!(r, Requirement::Benchmarks { run: name } if *name == run.name))
+        })
+        .map(|run| Invocation { run })
+        .collect()
+}
+
+/// Checks one exercise in `tree`.
+pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckReport, CheckError> {
+    let started = Instant::now();
+    if let Some(found) = go.info.parsed
+        && found < exercise.go
+    {
+        return Err(CheckError::GoTooOld {
+            exercise: exercise.id.clone(),
+            needed: exercise.go,
+            found: go.info.version.clone(),
+        });
+    }
+    let run_dir = tree.work_dir.join("runs").join(&exercise.id);
+    let io = |path: &Path| {
+        let path = path.to_owned();
+        move |source| CheckError::Io { path, source }
+    };
+    std::fs::create_dir_all(&run_dir).map_err(io(&run_dir))?;
+    // Two checks of one exercise at once (watch mode and a manual check) would
+    // overwrite each other's binary and logs: the second waits for the first.
+    let lock_path = run_dir.join(".lock");
+    let lock = File::create(&lock_path).map_err(io(&lock_path))?;
+    lock.lock().map_err(io(&lock_path))?;
+
+    let mut report = CheckReport {
+        exercise: exercise.id.clone(),
+        title: exercise.title.clone(),
+        status: CheckStatus::Fail,
+        message: None,
+        failure: None,
+        goals: Vec::new(),
+        artifacts: BTreeMap::new(),
+        go: go.info.clone(),
+        steps: Vec::new(),
+        elapsed: Duration::ZERO,
+        docs: exercise.docs.clone(),
+    };
+    let finish = |mut report: CheckReport| {
+        report.elapsed = started.elapsed();
+        report.status = if report.failure.is_none()
+            && report.goals.iter().all(|g| g.status == Status::Pass)
+        {
+            CheckStatus::Pass
+        } else {
+            CheckStatus::Fail
+        };
+        Ok(report)
+    };
+
+    // Build once; every run reuses the binary.
+    let binary = run_dir.join("exercise.test");
+    let build_log = run_dir.join("build.log");
+    let step = Instant::now();
+    let compiled = go.compile_test(&tree.module_dir, &exercise.package, &binary, &build_log, BUILD_TIMEOUT)?;
+    report.steps.push(Step {
+        name: "build".into(),
+        elapsed: step.elapsed(),
+    });
+    let binary = match compiled {
+        Compiled::Failed(mut failure) => {
+            for error in &mut failure.errors {
+                error.file = tree.module_label.join(&error.file).display().to_string();
+            }
+            report.message = Some(format!(
+                "the code does not compile ({} error{})",
+                failure.errors.len(),
+                if failure.errors.len() == 1 { "" } else { "s" }
+            ));
+            report.failure = Some(Failure::Build(failure));
+            return finish(report);
+        }
+        Compiled::Binary(None) => return Err(CheckError::NoTests(tree.package_dir(exercise))),
+        Compiled::Binary(Some(binary)) => binary,
+    };
+    report.artifacts.insert("test-binary".into(), binary.clone());
+
+    let package_dir = tree.package_dir(exercise);
+    let run = |args: Vec<String>, log: &Path, timeout: Duration| {
+        go.run_test(&TestRun {
+            binary: &binary,
+            package_dir: &package_dir,
+            args,
+            output: log,
+            timeout: timeout + KILL_MARGIN,
+            env: Vec::new(),
+        })
+    };
+
+    // Functional tests first: a fast wrong answer meets no goal.
+    let tests_log = run_dir.join("tests.log");
+    let step = Instant::now();
+    let tests = run(
+        vec![
+            format!("-test.run={}", exercise.tests.run),
+            "-test.bench=^$".into(),
+            format!("-test.timeout={}", go_duration(exercise.tests.timeout)),
+            "-test.paniconexit0".into(),
+        ],
+        &tests_log,
+        exercise.tests.timeout,
+    )?;
+    report.steps.push(Step {
+        name: "tests".into(),
+        elapsed: step.elapsed(),
+    });
+    report.artifacts.insert("tests-log".into(), tests_log);
+    if let Some(hang) = hang(&tests, "tests", exercise.tests.timeout, &package_dir) {
+        report.message = Some("the tests did not finish in time".into());
+        report.failure = Some(hang);
+        return finish(report);
+    }
+    if !tests.success() {
+        report.message = Some("the functional tests fail".into());
+        report.failure = Some(Failure::Tests {
+            output: tests.output,
+        });
+        return finish(report);
+    }
+
+    let mut facts = Facts::default();
+    for invocation in plan(exercise) {
+        let spec = invocation.run;
+        let log = run_dir.join(format!("bench-{}.txt", spec.name));
+        let step = Instant::now();
+        let finished = run(bench_args(spec), &log, spec.timeout)?;
+        report.steps.push(Step {
+            name: format!("bench {}", spec.name),
+            elapsed: step.elapsed(),
+        });
+        report.artifacts.insert(format!("bench-{}", spec.name), log);
+        if let Some(hang) = hang(&finished, &format!("benchmark run `{}`", spec.name), spec.timeout, &package_dir) {
+            report.message = Some(format!("benchmark run `{}` did not finish in time", spec.name));
+            report.failure = Some(hang);
+            return finish(report);
+        }
+        if !finished.success() {
+            report.message = Some(format!("benchmark run `{}` failed", spec.name));
+            report.failure = Some(Failure::Benchmark {
+                run: spec.name.clone(),
+                output: finished.output,
+            });
+            return finish(report);
+        }
+        facts
+            .benchmarks
+            .insert(spec.name.clone(), bench::parse(&finished.output));
+    }
+
+    report.goals = exercise.goals.iter().map(|g| g.evaluate(&facts)).collect();
+    finish(report)
+}
+
+/// The `-test.*` flags of a benchmark run; tests are skipped (`-run ^$`).
+fn bench_args(spec: &RunSpec) -> Vec<String> {
+    let mut args = vec![
+        "-test.run=^$".to_owned(),
+        format!("-test.bench={}", spec.bench),
+        format!("-test.count={}", spec.count),
+        format!("-test.timeout={}", go_duration(spec.timeout)),
+        "-test.paniconexit0".to_owned(),
+    ];
+    if let Some(benchtime) = &spec.benchtime {
+        args.push(format!("-test.benchtime={benchtime}"));
+    }
+    if spec.benchmem {
+        args.push("-test.benchmem".to_owned());
+    }
+    if let Some(cpu) = &spec.cpu {
+        args.push(format!("-test.cpu={cpu}"));
+    }
+    args
+}
+
+/// A hang, whether the runner killed the binary or Go's own test timeout fired.
+fn hang(
+    finished: &crate::gotool::Finished,
+    step: &str,
+    timeout: Duration,
+    package_dir: &Path,
+) -> Option<Failure> {
+    let go_timeout = finished.output.contains("panic: test timed out after");
+    (finished.timed_out || go_timeout).then(|| Failure::Hang {
+        step: step.to_owned(),
+        timeout,
+        report: dump::hang_report(&finished.output, package_dir),
+        output: finished.output.clone(),
+    })
+}
+
+/// A duration in Go's `time.ParseDuration` syntax.
+fn go_duration(duration: Duration) -> String {
+    format!("{}ms", duration.as_millis())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bench_flags() {
+        let spec = RunSpec {
+            name: "bench".into(),
+            bench: "^BenchmarkJoin$".into(),
+            benchtime: Some("200x".into()),
+            count: 3,
+            benchmem: true,
+            cpu: None,
+            timeout: Duration::from_secs(60),
+        };
+        assert_eq!(
+            bench_args(&spec),
+            vec![
+                "-test.run=^$",
+                "-test.bench=^BenchmarkJoin$",
+                "-test.count=3",
+                "-test.timeout=60000ms",
+                "-test.paniconexit0",
+                "-test.benchtime=200x",
+                "-test.benchmem",
+            ]
+        );
+    }
+}

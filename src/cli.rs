@@ -1,0 +1,73 @@
+//! The command line, as clap sees it. Doc comments become `--help`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::report::ColorChoice;
+
+/// A self-checking workshop on Go profiling and tracing.
+///
+/// Edit the Go code of an exercise, then let `workshop check <id>` run it with the
+/// right `go test` flags, read the benchmarks, profiles and traces it makes, and
+/// tell you which goals are met.
+#[derive(Debug, Parser)]
+#[command(name = "workshop", version, propagate_version = true)]
+pub struct Cli {
+    /// The workshop root (default: the nearest directory upward holding workshop.yaml).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// When to use colours.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the exercises in curriculum order, with your progress.
+    List {
+        /// Print a JSON document instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Run an exercise's tests and benchmarks and judge its goals.
+    ///
+    /// Exit status: 0 when every goal is met, 1 when any is not, 2 when the check
+    /// could not run (bad manifest, Go missing or too old, unknown exercise).
+    Check {
+        /// The exercise, e.g. heap/01-concat (see `workshop list`).
+        id: String,
+        /// Print a JSON document instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// For instructors: prove that every starter fails and every solution passes.
+    ///
+    /// Each exercise is checked twice on temporary copies: as shipped (it must fail
+    /// a goal) and with its reference solution applied (it must meet every goal).
+    /// The workshop's own files are never modified. Exit status 0 only if every
+    /// exercise behaves.
+    Verify {
+        /// Exercises to verify (default: all).
+        ids: Vec<String>,
+        /// How many checks to run at once.
+        #[arg(short, long, value_name = "N")]
+        jobs: Option<usize>,
+        /// Print a JSON document instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Check that this machine is ready: Go and its version, the build cache, graphviz.
+    Doctor {
+        /// Print a JSON document instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}

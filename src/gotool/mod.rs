@@ -1,0 +1,306 @@
+//! The one place that starts processes: the `go` command, compiled test binaries,
+//! and the few helper programs `doctor` looks for. Every child runs in its own
+//! process group under a deadline and is killed with that whole group.
+
+pub mod dump;
+mod process;
+mod version;
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub use process::{Finished, install_interrupt_handler, interrupted};
+pub use version::{BadGoVersion, GoVersion};
+
+use process::Spawn;
+
+/// How long `go env` / `go version` may take.
+const QUERY_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Why a Go tool invocation could not be made (not: why a test failed).
+#[derive(Debug, thiserror::Error)]
+pub enum GoError {
+    #[error("the `go` command was not found on PATH; install Go {minimum} or newer from the Go downloads page, or put its bin directory on PATH")]
+    NotFound { minimum: GoVersion },
+
+    #[error("cannot start {}", program.display())]
+    Spawn {
+        program: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("cannot write {}", crate::paths::display(path))]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("`go env` failed: {output}")]
+    Env { output: String },
+
+    #[error("cannot read the output of `go env`: expected JSON with GOVERSION, GOOS, GOARCH and GOCACHE")]
+    EnvFormat(#[source] serde_json::Error),
+
+    #[error("`go {step}` did not finish within {}", humantime::format_duration(*timeout))]
+    Timeout { step: String, timeout: Duration },
+
+    #[error("interrupted")]
+    Interrupted,
+}
+
+/// What `go env` says about the toolchain.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct GoInfo {
+    /// As Go prints it, e.g. `go1.26.8`.
+    pub version: String,
+    #[serde(skip)]
+    pub parsed: Option<GoVersion>,
+    pub goos: String,
+    pub goarch: String,
+    #[serde(skip)]
+    pub gocache: PathBuf,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+struct GoEnv {
+    goversion: String,
+    goos: String,
+    goarch: String,
+    gocache: String,
+}
+
+/// A located `go` command and what it reported about itself.
+#[derive(Debug, Clone)]
+pub struct GoTool {
+    program: PathBuf,
+    pub info: GoInfo,
+}
+
+/// The result of `go test -c`.
+#[derive(Debug)]
+pub enum Compiled {
+    /// The test binary, or `None` when the package has no test files.
+    Binary(Option<PathBuf>),
+    /// The compiler's complaints.
+    Failed(BuildFailure),
+}
+
+/// A build that failed, with the compiler's `file:line:col: message` lines.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct BuildFailure {
+    pub errors: Vec<CompileError>,
+    pub output: String,
+}
+
+/// One `file:line:col: message` line of the compiler.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CompileError {
+    pub file: String,
+    pub line: u32,
+    pub column: Option<u32>,
+    pub message: String,
+}
+
+/// One execution of a compiled test binary.
+#[derive(Debug, Clone)]
+pub struct TestRun<'a> {
+    pub binary: &'a Path,
+    /// The package directory: `go test` runs test binaries there.
+    pub package_dir: &'a Path,
+    /// `-test.*` flags.
+    pub args: Vec<String>,
+    /// Where stdout and stderr go.
+    pub output: &'a Path,
+    pub timeout: Duration,
+    pub env: Vec<(String, String)>,
+}
+
+impl GoTool {
+    /// Finds `go` on PATH and asks it for its version and platform.
+    pub fn detect(minimum: GoVersion) -> Result<GoTool, GoError> {
+        let program = process::find_program("go").ok_or(GoError::NotFound { minimum })?;
+        let (_capture, output) = capture_file()?;
+        let finished = process::run(&Spawn {
+            program: program.clone(),
+            args: ["env", "-json", "GOVERSION", "GOOS", "GOARCH", "GOCACHE"]
+                .map(OsString::from)
+                .to_vec(),
+            dir: std::env::temp_dir(),
+            env: go_env(),
+            timeout: QUERY_TIMEOUT,
+            output,
+            quit_first: false,
+        })?;
+        if finished.timed_out {
+            return Err(GoError::Timeout {
+                step: "env".into(),
+                timeout: QUERY_TIMEOUT,
+            });
+        }
+        if !finished.success() {
+            return Err(GoError::Env {
+                output: finished.output.trim().to_owned(),
+            });
+        }
+        let env: GoEnv = serde_json::from_str(&finished.output).map_err(GoError::EnvFormat)?;
+        Ok(GoTool {
+            program,
+            info: GoInfo {
+                parsed: env.goversion.parse().ok(),
+                version: env.goversion,
+                goos: env.goos,
+                goarch: env.goarch,
+                gocache: PathBuf::from(env.gocache),
+            },
+        })
+    }
+
+    /// `go test -c -o binary ./package` in the module directory.
+    pub fn compile_test(
+        &self,
+        module_dir: &Path,
+        package: &Path,
+        binary: &Path,
+        log: &Path,
+        timeout: Duration,
+    ) -> Result<Compiled, GoError> {
+        let _ = std::fs::remove_file(binary);
+        let mut args: Vec<OsString> = vec!["test".into(), "-c".into(), "-o".into()];
+        args.push(binary.as_os_str().to_owned());
+        args.push(Path::new(".").join(package).into_os_string());
+        let finished = process::run(&Spawn {
+            program: self.program.clone(),
+            args,
+            dir: module_dir.to_owned(),
+            env: go_env(),
+            timeout,
+            output: log.to_owned(),
+            quit_first: false,
+        })?;
+        if finished.timed_out {
+            return Err(GoError::Timeout {
+                step: format!("test -c ./{}", package.display()),
+                timeout,
+            });
+        }
+        if !finished.success() {
+            return Ok(Compiled::Failed(BuildFailure {
+                errors: compile_errors(&finished.output),
+                output: finished.output,
+            }));
+        }
+        Ok(Compiled::Binary(binary.is_file().then(|| binary.to_owned())))
+    }
+
+    /// Runs a compiled test binary the way `go test` does: in the package directory.
+    /// On a deadline the binary is sent SIGQUIT for its goroutine dump, then killed.
+    pub fn run_test(&self, run: &TestRun<'_>) -> Result<Finished, GoError> {
+        let mut env: Vec<(OsString, OsString)> = go_env();
+        env.extend(run.env.iter().map(|(k, v)| (k.into(), v.into())));
+        process::run(&Spawn {
+            program: run.binary.to_owned(),
+            args: run.args.iter().map(OsString::from).collect(),
+            dir: run.package_dir.to_owned(),
+            env,
+            timeout: run.timeout,
+            output: run.output.to_owned(),
+            quit_first: true,
+        })
+    }
+}
+
+/// The environment every Go child gets on top of ours: never download a
+/// toolchain behind the attendee's back (the workshop must work offline).
+fn go_env() -> Vec<(OsString, OsString)> {
+    if std::env::var_os("GOTOOLCHAIN").is_some() {
+        Vec::new()
+    } else {
+        vec![("GOTOOLCHAIN".into(), "local".into())]
+    }
+}
+
+/// A temporary file to capture a short command's output; removed when dropped.
+fn capture_file() -> Result<(tempfile::TempPath, PathBuf), GoError> {
+    let file = tempfile::NamedTempFile::new().map_err(|source| GoError::Io {
+        path: std::env::temp_dir(),
+        source,
+    })?;
+    let path = file.into_temp_path();
+    let owned = path.to_path_buf();
+    Ok((path, owned))
+}
+
+/// Picks the `file.go:line[:col]: message` lines out of `go build` output.
+pub fn compile_errors(output: &str) -> Vec<CompileError> {
+    output
+        .lines()
+        .filter_map(|line| {
+            let line = line.trim_start();
+            let (file, rest) = line.split_once(".go:")?;
+            let mut parts = rest.splitn(3, ':');
+            let line_no: u32 = parts.next()?.parse().ok()?;
+            let second = parts.next()?;
+            let (column, message) = match second.parse::<u32>() {
+                Ok(column) => (Some(column), parts.next()?),
+                Err(_) => (None, &rest[rest.find(':')? + 1..]),
+            };
+            Some(CompileError {
+                file: format!("{file}.go"),
+                line: line_no,
+                column,
+                message: message.trim().to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// Looks for a helper program and returns its first line of `-V`/`version` output.
+pub fn probe_program(name: &str, args: &[&str]) -> Option<String> {
+    let program = process::find_program(name)?;
+    let (_capture, output) = capture_file().ok()?;
+    let finished = process::run(&Spawn {
+        program,
+        args: args.iter().map(OsString::from).collect(),
+        dir: std::env::temp_dir(),
+        env: Vec::new(),
+        timeout: QUERY_TIMEOUT,
+        output,
+        quit_first: false,
+    })
+    .ok()?;
+    finished
+        .success()
+        .then(|| finished.output.lines().next().unwrap_or_default().trim().to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_compile_errors() {
+        let output = "# exercises/heap/01-concat [exercises/heap/01-concat.test]
+heap/01-concat/join.go:5:2: undefined: x
+heap/01-concat/join.go:9:1: missing return
+vet: something else
+FAIL\texercises/heap/01-concat [build failed]
+";
+        let errors = compile_errors(output);
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[0].file, "heap/01-concat/join.go");
+        assert_eq!(errors[0].line, 5);
+        assert_eq!(errors[0].column, Some(2));
+        assert_eq!(errors[0].message, "undefined: x");
+    }
+
+    #[test]
+    fn compile_error_without_column() {
+        let errors = compile_errors("a/b.go:7: something odd: here\n");
+        assert_eq!(errors[0].column, None);
+        assert_eq!(errors[0].message, "something odd: here");
+    }
+}

@@ -1,0 +1,179 @@
+//! Spawning a child with a deadline, in a process group of its own, so that the
+//! child and everything it started can be stopped together.
+
+use std::ffi::OsString;
+use std::fs::File;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+use nix::sys::signal::{self, Signal};
+use nix::unistd::Pid;
+
+use super::GoError;
+
+/// How long a child may take to print its goroutine dump after SIGQUIT.
+const QUIT_GRACE: Duration = Duration::from_secs(5);
+/// How often a wait wakes up to look for Ctrl-C.
+const POLL: Duration = Duration::from_millis(100);
+
+static INTERRUPTED: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+
+/// Makes the first Ctrl-C (or SIGTERM) stop the running children and return
+/// [`GoError::Interrupted`]; a second one ends the program at once.
+pub fn install_interrupt_handler() {
+    let flag = INTERRUPTED.get_or_init(|| Arc::new(AtomicBool::new(false)));
+    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        // Registration only fails for forbidden signals, which these are not; if it
+        // did fail, the default action (termination) stays, which is safe.
+        let _ = signal_hook::flag::register_conditional_shutdown(sig, 130, Arc::clone(flag));
+        let _ = signal_hook::flag::register(sig, Arc::clone(flag));
+    }
+}
+
+/// Whether the user has asked to stop.
+pub fn interrupted() -> bool {
+    INTERRUPTED
+        .get()
+        .is_some_and(|flag| flag.load(Ordering::Relaxed))
+}
+
+/// What to run.
+#[derive(Debug, Clone)]
+pub struct Spawn {
+    pub program: PathBuf,
+    pub args: Vec<OsString>,
+    pub dir: PathBuf,
+    pub env: Vec<(OsString, OsString)>,
+    pub timeout: Duration,
+    /// Where stdout and stderr go, interleaved as the child wrote them.
+    pub output: PathBuf,
+    /// Send SIGQUIT before killing, so that a Go program prints its goroutines.
+    pub quit_first: bool,
+}
+
+/// How a child ended.
+#[derive(Debug, Clone)]
+pub struct Finished {
+    /// The exit code, or `None` when a signal ended it.
+    pub code: Option<i32>,
+    pub signal: Option<i32>,
+    /// The deadline passed and the process group was killed.
+    pub timed_out: bool,
+    /// stdout and stderr interleaved (lossily decoded as UTF-8).
+    pub output: String,
+    pub elapsed: Duration,
+}
+
+impl Finished {
+    pub fn success(&self) -> bool {
+        self.code == Some(0) && !self.timed_out
+    }
+}
+
+/// Runs `spawn` to completion or to its deadline. On expiry the child gets
+/// SIGQUIT (if asked), a grace period, then the whole process group gets SIGKILL.
+/// Even after a normal exit the group is killed, so that nothing the child left
+/// running in the background survives it.
+pub fn run(spawn: &Spawn) -> Result<Finished, GoError> {
+    let started = Instant::now();
+    let spawn_error = |source| GoError::Spawn {
+        program: spawn.program.clone(),
+        source,
+    };
+    let output_file = File::create(&spawn.output).map_err(|source| GoError::Io {
+        path: spawn.output.clone(),
+        source,
+    })?;
+    let mut expression = duct::cmd(&spawn.program, &spawn.args)
+        .dir(&spawn.dir)
+        .stdin_null()
+        .stderr_to_stdout()
+        .stdout_file(output_file)
+        .unchecked()
+        .before_spawn(|command| {
+            command.process_group(0);
+            Ok(())
+        });
+    for (key, value) in &spawn.env {
+        expression = expression.env(key, value);
+    }
+    let handle = expression.start().map_err(spawn_error)?;
+    let pid = handle.pids().first().copied().and_then(|p| i32::try_from(p).ok());
+    let deadline = started + spawn.timeout;
+
+    let mut timed_out = false;
+    let status = loop {
+        if interrupted() {
+            stop_group(pid, &handle, false);
+            return Err(GoError::Interrupted);
+        }
+        let step = deadline.saturating_duration_since(Instant::now()).min(POLL);
+        match handle.wait_timeout(step).map_err(spawn_error)? {
+            Some(output) => break output.status,
+            None if Instant::now() >= deadline => {
+                timed_out = true;
+                break stop_group(pid, &handle, spawn.quit_first);
+            }
+            None => {}
+        }
+    };
+    kill_group(pid);
+
+    let output = std::fs::read(&spawn.output).map_err(|source| GoError::Io {
+        path: spawn.output.clone(),
+        source,
+    })?;
+    Ok(Finished {
+        code: status.code(),
+        signal: status.signal(),
+        timed_out,
+        output: String::from_utf8_lossy(&output).into_owned(),
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Stops a child that is still running and returns how it ended.
+fn stop_group(pid: Option<i32>, handle: &duct::Handle, quit_first: bool) -> std::process::ExitStatus {
+    if quit_first && let Some(pid) = pid {
+        let _ = signal::kill(Pid::from_raw(pid), Signal::SIGQUIT);
+        if let Ok(Some(output)) = handle.wait_timeout(QUIT_GRACE) {
+            let status = output.status;
+            kill_group(Some(pid));
+            return status;
+        }
+    }
+    kill_group(pid);
+    match handle.wait() {
+        Ok(output) => output.status,
+        // Waiting on a child that was just SIGKILLed only fails if it was already
+        // reaped; report it as killed.
+        Err(_) => std::process::ExitStatus::from_raw(Signal::SIGKILL as i32),
+    }
+}
+
+fn kill_group(pid: Option<i32>) {
+    if let Some(pid) = pid {
+        // ESRCH (nothing left in the group) is the common, good case.
+        let _ = signal::killpg(Pid::from_raw(pid), Signal::SIGKILL);
+    }
+}
+
+/// Looks a program up on `PATH`, the way a shell would.
+pub fn find_program(name: &str) -> Option<PathBuf> {
+    let candidate = Path::new(name);
+    if candidate.components().count() > 1 {
+        return candidate.is_file().then(|| candidate.to_owned());
+    }
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(name))
+        .find(|path| is_executable(path))
+}
+
+fn is_executable(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    path.metadata()
+        .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+}

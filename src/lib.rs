@@ -1,0 +1,221 @@
+//! `workshop`: a self-checking workshop on Go profiling and tracing.
+//!
+//! Data flows one way: the manifest gives a plan of `go test` runs, the runs give
+//! artifacts, artifacts give facts, facts give goal outcomes, and outcomes are
+//! rendered by `report`, the only module that prints.
+
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod bench;
+pub mod check;
+pub mod cli;
+pub mod doctor;
+pub mod goals;
+pub mod gotool;
+pub mod manifest;
+mod paths;
+pub mod report;
+pub mod state;
+pub mod verify;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use check::{CheckStatus, Tree};
+use cli::{Cli, Command};
+use gotool::{GoError, GoTool, GoVersion};
+use manifest::Workshop;
+
+/// The documented exit codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Every goal met, every exercise behaves, the machine is ready.
+    Success = 0,
+    /// Ran, and something is not met.
+    Unmet = 1,
+    /// Could not run: bad manifest, Go missing or too old, unknown exercise.
+    CouldNotRun = 2,
+    /// Stopped by Ctrl-C.
+    Interrupted = 130,
+}
+
+/// The directory, under the workshop root, for everything the runner makes.
+pub const WORK_DIR: &str = ".workshop";
+
+/// Parses the command line, runs the command, and maps the result to an exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    report::set_color(cli.color);
+    gotool::install_interrupt_handler();
+    let exit = match run(&cli) {
+        Ok(exit) => exit,
+        Err(error) => {
+            if gotool::interrupted() {
+                Exit::Interrupted
+            } else {
+                report::error(error.as_ref());
+                Exit::CouldNotRun
+            }
+        }
+    };
+    ExitCode::from(exit as u8)
+}
+
+fn run(cli: &Cli) -> anyhow::Result<Exit> {
+    match &cli.command {
+        Command::List { json } => list(cli, *json),
+        Command::Check { id, json } => check(cli, id, *json),
+        Command::Verify { ids, jobs, json } => verify(cli, ids, *jobs, *json),
+        Command::Doctor { json } => doctor(cli, *json),
+    }
+}
+
+fn root(cli: &Cli) -> Result<PathBuf, manifest::ManifestError> {
+    match &cli.root {
+        Some(root) if root.join(manifest::MANIFEST).is_file() => Ok(root.clone()),
+        Some(root) => Err(manifest::ManifestError::NotFound { start: root.clone() }),
+        None => {
+            let cwd = std::env::current_dir().map_err(|source| manifest::ManifestError::Read {
+                path: PathBuf::from("."),
+                source,
+            })?;
+            manifest::find_root(&cwd)
+        }
+    }
+}
+
+fn load(cli: &Cli) -> Result<Workshop, manifest::ManifestError> {
+    manifest::load(&root(cli)?)
+}
+
+fn list(cli: &Cli, json: bool) -> anyhow::Result<Exit> {
+    let workshop = load(cli)?;
+    let state = state::State::load(&workshop.root.join(WORK_DIR));
+    for warning in &state.warnings {
+        report::warning(warning);
+    }
+    let entries: Vec<report::human::ListEntry<'_>> = workshop
+        .exercises
+        .iter()
+        .map(|e| report::human::ListEntry {
+            id: &e.id,
+            title: &e.title,
+            progress: state.progress(&e.id),
+        })
+        .collect();
+    if json {
+        let rows: Vec<serde_json::Value> = entries
+            .iter()
+            .map(|e| serde_json::json!({"id": e.id, "title": e.title, "progress": e.progress}))
+            .collect();
+        report::out(&report::json::render(&report::json::list(&workshop.title, &rows)));
+    } else {
+        report::out(&report::human::list(&workshop.title, &entries));
+    }
+    Ok(Exit::Success)
+}
+
+fn check(cli: &Cli, id: &str, json: bool) -> anyhow::Result<Exit> {
+    let fail = |message: String, go: Option<&gotool::GoInfo>| -> anyhow::Result<Exit> {
+        if json {
+            report::out(&report::json::render(&report::json::check_error(id, &message, go)));
+            Ok(Exit::CouldNotRun)
+        } else {
+            Err(anyhow::anyhow!(message))
+        }
+    };
+    let workshop = match load(cli) {
+        Ok(w) => w,
+        Err(e) => return fail(report::error_chain(&e), None),
+    };
+    let exercise = match workshop.exercise(id) {
+        Ok(e) => e,
+        Err(e) => return fail(e.to_string(), None),
+    };
+    let go = match GoTool::detect(exercise.go) {
+        Ok(go) => go,
+        Err(GoError::Interrupted) => return Ok(Exit::Interrupted),
+        Err(e) => return fail(report::error_chain(&e), None),
+    };
+    let work_dir = workshop.root.join(WORK_DIR);
+    state::ensure_ignored(&work_dir)?;
+    let tree = Tree {
+        module_dir: workshop.module_dir(),
+        work_dir: work_dir.clone(),
+        module_label: workshop.module.clone(),
+    };
+    let report = match check::check(exercise, &tree, &go) {
+        Ok(report) => report,
+        Err(check::CheckError::Go(GoError::Interrupted)) => return Ok(Exit::Interrupted),
+        Err(e) => return fail(report::error_chain(&e), Some(&go.info)),
+    };
+    let passed = report.status == CheckStatus::Pass;
+    if let Err(e) = state::State::record(&work_dir, &exercise.id, passed) {
+        report::warning(&format!("could not save progress: {e}"));
+    }
+    if json {
+        report::out(&report::json::render(&report::json::check(&report)));
+    } else {
+        report::out(&report::human::check(&report));
+    }
+    Ok(if passed { Exit::Success } else { Exit::Unmet })
+}
+
+fn verify(cli: &Cli, ids: &[String], jobs: Option<usize>, json: bool) -> anyhow::Result<Exit> {
+    let workshop = load(cli)?;
+    let exercises: Vec<&manifest::Exercise> = if ids.is_empty() {
+        workshop.exercises.iter().collect()
+    } else {
+        ids.iter()
+            .map(|id| workshop.exercise(id))
+            .collect::<Result<_, _>>()?
+    };
+    let go = GoTool::detect(workshop.required_go())?;
+    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let progress = |event: verify::Progress<'_>| {
+        if json || !console::Term::stderr().is_term() {
+            return;
+        }
+        if let verify::Progress::Finished { exercise, side, ok } = event {
+            let symbol = if ok { console::style("✓").green() } else { console::style("✗").red() };
+            report::err(&format!("{symbol} {exercise} {side:?}\n"));
+        }
+    };
+    let results = verify::verify(&workshop, &exercises, jobs, &go, &progress);
+    if gotool::interrupted() {
+        return Ok(Exit::Interrupted);
+    }
+    if json {
+        report::out(&report::json::render(&report::json::verify(&results)));
+    } else {
+        report::out(&report::human::verify(&results));
+    }
+    Ok(if results.iter().all(|r| r.ok) { Exit::Success } else { Exit::Unmet })
+}
+
+fn doctor(cli: &Cli, json: bool) -> anyhow::Result<Exit> {
+    let (required, why) = match load(cli) {
+        Ok(workshop) => {
+            let required = workshop.required_go();
+            let why = workshop
+                .exercises
+                .iter()
+                .find(|e| e.go == required && e.go > workshop.go)
+                .map_or_else(|| "this workshop".to_owned(), |e| format!("exercise {}", e.id));
+            (required, why)
+        }
+        Err(manifest::ManifestError::NotFound { .. }) => (GoVersion::new(1, 25, 0), "the workshop".to_owned()),
+        Err(e) => return Err(e.into()),
+    };
+    let findings = doctor::examine(required, &why);
+    if json {
+        report::out(&report::json::render(&report::json::doctor(&findings)));
+    } else {
+        report::out(&report::human::doctor(&findings));
+    }
+    let failed = findings.iter().any(|f| f.health == doctor::Health::Fail);
+    Ok(if failed { Exit::Unmet } else { Exit::Success })
+}
+

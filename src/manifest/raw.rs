@@ -1,0 +1,131 @@
+//! The YAML files exactly as written: serde structs that mirror `workshop.yaml` and
+//! `checks/<id>/check.yaml` key for key. Nothing here is validated beyond its shape;
+//! `manifest::load` turns these into domain types.
+
+use serde::Deserialize;
+
+/// `workshop.yaml` at the workshop root.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct WorkshopFile {
+    pub title: String,
+    /// The lowest Go version that every exercise builds with, e.g. `"1.25"`.
+    pub go: String,
+    /// The directory of the Go module that holds the exercises.
+    #[serde(default = "default_module")]
+    pub module: String,
+    /// Exercise ids in curriculum order; each has `checks/<id>/check.yaml`.
+    pub exercises: Vec<String>,
+}
+
+fn default_module() -> String {
+    "exercises".to_owned()
+}
+
+/// `checks/<id>/check.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CheckFile {
+    pub title: String,
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// A higher Go version than the workshop's, if this exercise needs one.
+    #[serde(default)]
+    pub go: Option<String>,
+    /// The package directory inside the module; defaults to the exercise id.
+    #[serde(default)]
+    pub package: Option<String>,
+    /// The exercise's page, relative to the workshop root.
+    #[serde(default)]
+    pub docs: Option<String>,
+    #[serde(default)]
+    pub tests: Option<TestsFile>,
+    #[serde(default)]
+    pub runs: Vec<RunFile>,
+    pub goals: Vec<GoalFile>,
+    #[serde(default)]
+    pub hints: Vec<String>,
+    /// Files of the reference solution, relative to `checks/<id>/solution/`; each
+    /// replaces (or adds) the file of the same name in the exercise's package.
+    pub solution: Vec<String>,
+}
+
+/// The functional tests that must pass before any goal is judged.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TestsFile {
+    /// The `-run` pattern; defaults to every test.
+    #[serde(default)]
+    pub run: Option<String>,
+    #[serde(default)]
+    pub timeout: Option<String>,
+}
+
+/// One `go test` benchmark run.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RunFile {
+    pub name: String,
+    /// The `-bench` pattern.
+    pub bench: String,
+    #[serde(default)]
+    pub benchtime: Option<String>,
+    #[serde(default)]
+    pub count: Option<u32>,
+    #[serde(default)]
+    pub benchmem: Option<bool>,
+    #[serde(default)]
+    pub cpu: Option<String>,
+    #[serde(default)]
+    pub timeout: Option<String>,
+}
+
+/// A goal, tagged by its `kind`.
+#[derive(Debug, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum GoalFile {
+    BenchMetric(BenchMetricFile),
+}
+
+impl GoalFile {
+    /// Re-reads one goal node as its variant's plain struct. serde loses the field
+    /// path inside internally tagged enums, so when a goal fails to deserialise this
+    /// finds which of its keys is at fault.
+    pub fn diagnose(
+        value: serde_yaml::Value,
+    ) -> Result<(), serde_path_to_error::Error<serde_yaml::Error>> {
+        let kind = value
+            .get("kind")
+            .and_then(serde_yaml::Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        let mut body = value;
+        if let Some(map) = body.as_mapping_mut() {
+            map.remove("kind");
+        }
+        match kind.as_str() {
+            "bench-metric" => serde_path_to_error::deserialize::<_, BenchMetricFile>(body).map(drop),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A bound on one metric of a benchmark's output (`ns/op`, `B/op`, `allocs/op` or a
+/// custom `b.ReportMetric` unit), taken as the median over `-count` repeats.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BenchMetricFile {
+    pub id: String,
+    #[serde(default)]
+    pub run: Option<String>,
+    pub benchmark: String,
+    pub metric: String,
+    #[serde(default)]
+    pub at_most: Option<f64>,
+    #[serde(default)]
+    pub at_least: Option<f64>,
+    #[serde(default)]
+    pub explain: Option<String>,
+    #[serde(default)]
+    pub hint: Option<String>,
+}

@@ -1,0 +1,264 @@
+//! Rendering for people: symbols and colours through `console`, which honours
+//! NO_COLOR, CLICOLOR and whether the output is a terminal.
+
+use std::fmt::Write;
+use std::time::Duration;
+
+use console::style;
+
+use crate::check::{CheckReport, CheckStatus, Failure};
+use crate::doctor::{Finding, Health};
+use crate::goals::{Outcome, Status, format_number};
+use crate::gotool::dump::HangReport;
+use crate::verify::{ExerciseResult, SideResult};
+
+/// Lines of a test's output shown before the rest is cut.
+const OUTPUT_LINES: usize = 40;
+
+fn pass() -> String {
+    style("✓").green().bold().to_string()
+}
+fn fail() -> String {
+    style("✗").red().bold().to_string()
+}
+fn unsure() -> String {
+    style("?").yellow().bold().to_string()
+}
+
+/// A duration the way a person reads it: `850ms`, `4.2s`, `1m12s`.
+pub fn duration(d: Duration) -> String {
+    let ms = d.as_millis();
+    if ms < 1000 {
+        format!("{ms}ms")
+    } else if ms < 60_000 {
+        format!("{:.1}s", d.as_secs_f64())
+    } else {
+        format!("{}m{:02}s", ms / 60_000, (ms % 60_000) / 1000)
+    }
+}
+
+/// The report of `workshop check`.
+pub fn check(report: &CheckReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} {}", style(&report.exercise).bold(), style(format!("— {}", report.title)).dim());
+    if let Some(failure) = &report.failure {
+        let message = report.message.as_deref().unwrap_or("the check failed");
+        let _ = writeln!(out, "  {} {}", fail(), style(message).bold());
+        failure_details(&mut out, failure);
+    }
+    let width = report.goals.iter().map(|g| g.id.len()).max().unwrap_or(0);
+    for goal in &report.goals {
+        outcome(&mut out, goal, width);
+    }
+    let _ = writeln!(out);
+    let summary = if report.failure.is_some() {
+        "goals not judged".to_owned()
+    } else {
+        format!("{} of {} goals met", report.met(), report.goals.len())
+    };
+    let verdict = match report.status {
+        CheckStatus::Pass => style("PASS").green().bold(),
+        CheckStatus::Fail => style("FAIL").red().bold(),
+    };
+    let _ = write!(out, "{verdict} {summary} in {}", duration(report.elapsed));
+    if let Some(docs) = &report.docs {
+        let _ = write!(out, " · read {}", docs.display());
+    }
+    let _ = writeln!(out);
+    if report.status == CheckStatus::Fail && report.failure.is_none() {
+        let _ = writeln!(out, "{}", style(format!("stuck? `workshop hint {}`", report.exercise)).dim());
+    }
+    out
+}
+
+fn outcome(out: &mut String, goal: &Outcome, width: usize) {
+    let symbol = match goal.status {
+        Status::Pass => pass(),
+        Status::Fail => fail(),
+        Status::Inconclusive => unsure(),
+    };
+    let measured = goal.measured.map_or_else(|| "—".to_owned(), format_number);
+    let want = goal.bound.map(|b| format!("want {b}")).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "  {symbol} {:<width$}  {}  {}  {}",
+        goal.id,
+        goal.subject,
+        style(measured).bold(),
+        style(want).dim(),
+    );
+    if goal.status == Status::Pass {
+        return;
+    }
+    if let Some(explanation) = &goal.explanation {
+        let _ = writeln!(out, "      {explanation}");
+    }
+    for line in &goal.evidence {
+        let _ = writeln!(out, "      {}", style(line).dim());
+    }
+    if let Some(hint) = &goal.hint {
+        let _ = writeln!(out, "      {} {hint}", style("hint:").cyan());
+    }
+}
+
+fn failure_details(out: &mut String, failure: &Failure) {
+    match failure {
+        Failure::Build(build) => {
+            if build.errors.is_empty() {
+                indented(out, &build.output);
+            }
+            for e in &build.errors {
+                let place = match e.column {
+                    Some(col) => format!("{}:{}:{col}", e.file, e.line),
+                    None => format!("{}:{}", e.file, e.line),
+                };
+                let _ = writeln!(out, "      {}: {}", style(place).bold(), e.message);
+            }
+        }
+        Failure::Tests { output } | Failure::Benchmark { output, .. } => indented(out, output),
+        Failure::Hang { timeout, report, output, .. } => hang(out, *timeout, report, output),
+    }
+}
+
+fn hang(out: &mut String, timeout: Duration, report: &HangReport, output: &str) {
+    let _ = writeln!(out, "      stopped after {} (the run's timeout)", duration(timeout));
+    for test in &report.running_tests {
+        let _ = writeln!(out, "      running: {test}");
+    }
+    if report.groups.is_empty() {
+        let _ = writeln!(out, "      no goroutine was inside the exercise's code; the output ends with:");
+        let tail: Vec<&str> = output.lines().rev().take(10).collect();
+        for line in tail.into_iter().rev() {
+            let _ = writeln!(out, "        {line}");
+        }
+        return;
+    }
+    for group in &report.groups {
+        let count = if group.count == 1 {
+            "1 goroutine".to_owned()
+        } else {
+            format!("{} goroutines", group.count)
+        };
+        let _ = writeln!(out, "      {} blocked in {}", style(count).bold(), style(&group.state).yellow());
+        for frame in &group.frames {
+            let _ = writeln!(out, "          at {}:{}  {}", frame.file, frame.line, style(&frame.function).dim());
+        }
+        if let Some(created) = &group.created_at {
+            let _ = writeln!(out, "        created at {}:{}  {}", created.file, created.line, style(&created.function).dim());
+        }
+    }
+    if report.other_goroutines > 0 {
+        let _ = writeln!(out, "      {}", style(format!("({} more goroutines outside the exercise's code)", report.other_goroutines)).dim());
+    }
+}
+
+fn indented(out: &mut String, text: &str) {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let skipped = lines.len().saturating_sub(OUTPUT_LINES);
+    if skipped > 0 {
+        let _ = writeln!(out, "      {}", style(format!("… {skipped} earlier lines")).dim());
+    }
+    for line in &lines[skipped..] {
+        let _ = writeln!(out, "      {line}");
+    }
+}
+
+/// One line for `workshop list`.
+pub struct ListEntry<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub progress: crate::state::Progress,
+}
+
+/// The output of `workshop list`.
+pub fn list(title: &str, entries: &[ListEntry<'_>]) -> String {
+    use crate::state::Progress;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", style(title).bold());
+    let id_width = entries.iter().map(|e| e.id.len()).max().unwrap_or(0);
+    let title_width = entries.iter().map(|e| e.title.chars().count()).max().unwrap_or(0);
+    let next = entries.iter().position(|e| e.progress != Progress::Done);
+    for (i, entry) in entries.iter().enumerate() {
+        let (symbol, label) = match entry.progress {
+            Progress::Done => (pass(), style("done").green()),
+            Progress::InProgress => (style("…").yellow().to_string(), style("in progress").yellow()),
+            Progress::NotStarted => (style("·").dim().to_string(), style("not started").dim()),
+        };
+        let marker = if Some(i) == next { style("← next").cyan().to_string() } else { String::new() };
+        let _ = writeln!(
+            out,
+            "  {symbol} {:<id_width$}  {:<title_width$}  {label} {marker}",
+            entry.id, entry.title
+        );
+    }
+    let done = entries.iter().filter(|e| e.progress == Progress::Done).count();
+    let _ = writeln!(out, "\n{done} of {} exercises done", entries.len());
+    out
+}
+
+/// The summary table of `workshop verify`.
+pub fn verify(results: &[ExerciseResult]) -> String {
+    let mut out = String::new();
+    let width = results.iter().map(|r| r.exercise.len()).max().unwrap_or(8).max(8);
+    let _ = writeln!(out, "{}", style(format!("{:<width$}  {:<28}  {:<28}  time", "exercise", "starter (must fail)", "solution (must pass)")).bold());
+    for result in results {
+        let _ = writeln!(
+            out,
+            "{:<width$}  {}  {}  {}",
+            result.exercise,
+            side_cell(&result.starter),
+            side_cell(&result.solution),
+            style(duration(result.elapsed)).dim()
+        );
+    }
+    let failures: Vec<&ExerciseResult> = results.iter().filter(|r| !r.ok).collect();
+    for result in &failures {
+        let _ = writeln!(out);
+        for side in [&result.starter, &result.solution] {
+            if let Some(reason) = &side.reason {
+                let _ = writeln!(out, "{} {} {:?}: {reason}", fail(), style(&result.exercise).bold(), side.side);
+                if let Some(report) = &side.check {
+                    for line in check(report).lines() {
+                        let _ = writeln!(out, "    {line}");
+                    }
+                }
+            }
+        }
+    }
+    let _ = writeln!(out);
+    let ok = results.len() - failures.len();
+    let verdict = if failures.is_empty() { style("OK").green().bold() } else { style("FAILED").red().bold() };
+    let _ = writeln!(out, "{verdict} {ok} of {} exercises behave", results.len());
+    out
+}
+
+fn side_cell(side: &SideResult) -> String {
+    let symbol = if side.ok { pass() } else { fail() };
+    let text = match (&side.check, &side.error) {
+        (_, Some(_)) => "could not run".to_owned(),
+        (Some(report), None) if report.failure.is_some() => {
+            report.message.clone().unwrap_or_else(|| "failed".into())
+        }
+        (Some(report), None) => format!("{} of {} goals met", report.met(), report.goals.len()),
+        (None, None) => "not run".to_owned(),
+    };
+    let text: String = text.chars().take(26).collect();
+    format!("{symbol} {text:<26}")
+}
+
+/// The output of `workshop doctor`.
+pub fn doctor(findings: &[Finding]) -> String {
+    let mut out = String::new();
+    for finding in findings {
+        let symbol = match finding.health {
+            Health::Ok => pass(),
+            Health::Warn => style("!").yellow().bold().to_string(),
+            Health::Fail => fail(),
+        };
+        let _ = writeln!(out, "{symbol} {:<15} {}", finding.what, finding.detail);
+        if let Some(fix) = &finding.fix {
+            let _ = writeln!(out, "  {:<15} {} {fix}", "", style("fix:").cyan());
+        }
+    }
+    out
+}
