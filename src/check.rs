@@ -17,8 +17,11 @@ use crate::manifest::{Exercise, RunSpec};
 /// How long building the test binary may take (a cold build cache compiles the
 /// standard library's testing packages too).
 const BUILD_TIMEOUT: Duration = Duration::from_secs(600);
-/// Extra time past Go's own `-test.timeout` before the runner kills the binary.
-const KILL_MARGIN: Duration = Duration::from_secs(10);
+/// Extra time past Go's own `-test.timeout` before the runner kills the binary:
+/// a quarter of the timeout, between 1 and 10 seconds.
+fn kill_margin(timeout: Duration) -> Duration {
+    (timeout / 4).clamp(Duration::from_secs(1), Duration::from_secs(10))
+}
 
 /// Where a check finds the code and puts what it makes.
 #[derive(Debug, Clone)]
@@ -55,9 +58,10 @@ pub enum Failure {
     Tests { output: String },
     /// A benchmark failed (b.Fatal, a panic).
     Benchmark { run: String, output: String },
-    /// A run hit its deadline.
+    /// A run hit its deadline, or every goroutine blocked.
     Hang {
         step: String,
+        deadlock: bool,
         #[serde(serialize_with = "crate::report::json::seconds")]
         timeout: Duration,
         report: HangReport,
@@ -226,7 +230,7 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
             package_dir: &package_dir,
             args,
             output: log,
-            timeout: timeout + KILL_MARGIN,
+            timeout: timeout + kill_margin(timeout),
             env: Vec::new(),
         })
     };
@@ -250,7 +254,7 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
     });
     report.artifacts.insert("tests-log".into(), tests_log);
     if let Some(hang) = hang(&tests, "tests", exercise.tests.timeout, &package_dir) {
-        report.message = Some("the tests did not finish in time".into());
+        report.message = Some(hang_message("the tests", &hang));
         report.failure = Some(hang);
         return finish(report);
     }
@@ -274,7 +278,7 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
         });
         report.artifacts.insert(format!("bench-{}", spec.name), log);
         if let Some(hang) = hang(&finished, &format!("benchmark run `{}`", spec.name), spec.timeout, &package_dir) {
-            report.message = Some(format!("benchmark run `{}` did not finish in time", spec.name));
+            report.message = Some(hang_message(&format!("benchmark run `{}`", spec.name), &hang));
             report.failure = Some(hang);
             return finish(report);
         }
@@ -316,7 +320,8 @@ fn bench_args(spec: &RunSpec) -> Vec<String> {
     args
 }
 
-/// A hang, whether the runner killed the binary or Go's own test timeout fired.
+/// A hang, whether the runner killed the binary, Go's own test timeout fired, or
+/// the runtime found every goroutine blocked.
 fn hang(
     finished: &crate::gotool::Finished,
     step: &str,
@@ -324,12 +329,21 @@ fn hang(
     package_dir: &Path,
 ) -> Option<Failure> {
     let go_timeout = finished.output.contains("panic: test timed out after");
-    (finished.timed_out || go_timeout).then(|| Failure::Hang {
+    let deadlock = finished.output.contains("all goroutines are asleep - deadlock!");
+    (finished.timed_out || go_timeout || deadlock).then(|| Failure::Hang {
         step: step.to_owned(),
+        deadlock: deadlock && !finished.timed_out && !go_timeout,
         timeout,
         report: dump::hang_report(&finished.output, package_dir),
         output: finished.output.clone(),
     })
+}
+
+fn hang_message(what: &str, failure: &Failure) -> String {
+    match failure {
+        Failure::Hang { deadlock: true, .. } => format!("{what} deadlocked: every goroutine is blocked"),
+        _ => format!("{what} did not finish in time"),
+    }
 }
 
 /// A duration in Go's `time.ParseDuration` syntax.

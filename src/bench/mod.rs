@@ -107,8 +107,7 @@ fn parse_result(line: &str, line_number: usize) -> Option<BenchResult> {
     }
     let iterations: u64 = fields.next()?.parse().ok()?;
     let mut metrics = Vec::new();
-    loop {
-        let Some(value) = fields.next() else { break };
+    while let Some(value) = fields.next() {
         let unit = fields.next()?;
         let value: f64 = value.parse().ok()?;
         if !value.is_finite() {
@@ -167,7 +166,7 @@ pub fn median(values: &[f64]) -> Option<f64> {
     let mut sorted = values.to_vec();
     sorted.sort_by(f64::total_cmp);
     let mid = sorted.len() / 2;
-    Some(if sorted.len() % 2 == 0 {
+    Some(if sorted.len().is_multiple_of(2) {
         (sorted[mid - 1] + sorted[mid]) / 2.0
     } else {
         sorted[mid]

@@ -155,8 +155,18 @@ pub fn hang_report(text: &str, package_dir: &Path) -> HangReport {
             report.other_goroutines += 1;
             continue;
         }
+        // A creator outside the package (testing.(*T).Run) is shown by file name only.
         let created_at = goroutine.created_by.as_ref().map(|f| {
-            if in_package(f) { relative(f) } else { f.clone() }
+            if in_package(f) {
+                relative(f)
+            } else {
+                Frame {
+                    file: Path::new(&f.file)
+                        .file_name()
+                        .map_or_else(|| f.file.clone(), |n| n.to_string_lossy().into_owned()),
+                    ..f.clone()
+                }
+            }
         });
         match report.groups.iter_mut().find(|g| {
             g.state == goroutine.state && g.frames == frames && g.created_at == created_at
@@ -170,7 +180,7 @@ pub fn hang_report(text: &str, package_dir: &Path) -> HangReport {
             }),
         }
     }
-    report.groups.sort_by(|a, b| b.count.cmp(&a.count));
+    report.groups.sort_by_key(|g| std::cmp::Reverse(g.count));
     report
 }
 

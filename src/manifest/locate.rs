@@ -98,6 +98,9 @@ impl Builder {
             Some(Frame::Mapping { path, pending_key }) => match pending_key.take() {
                 Some(key) => Some(child(path, &key)),
                 None => {
+                    // A block mapping's own marker points past its first key; the
+                    // first key is where a reader sees the mapping start.
+                    self.locator.values.entry(path.clone()).or_insert(position);
                     let key = scalar.unwrap_or("").to_owned();
                     self.locator
                         .keys
@@ -128,8 +131,11 @@ impl MarkedEventReceiver for Builder {
             Event::SequenceStart(..) | Event::MappingStart(..) => {
                 // A collection used as a mapping key has no sensible path; give it an empty one.
                 let path = self.next_path(None, position).unwrap_or_default();
-                self.locator.values.entry(path.clone()).or_insert(position);
-                self.stack.push(if matches!(event, Event::SequenceStart(..)) {
+                let is_sequence = matches!(event, Event::SequenceStart(..));
+                if is_sequence {
+                    self.locator.values.entry(path.clone()).or_insert(position);
+                }
+                self.stack.push(if is_sequence {
                     Frame::Sequence { path, next: 0 }
                 } else {
                     Frame::Mapping {

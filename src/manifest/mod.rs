@@ -271,14 +271,16 @@ fn load_exercise(
     let package_text = raw.package.as_deref().unwrap_or(id);
     let package_key = if raw.package.is_some() { "package" } else { "" };
     let package = match safe_relative(package_text) {
-        Ok(p) => p,
+        Ok(p) => Some(p),
         Err(e) => {
             problems.push(file.at(package_key, e));
-            PathBuf::from(package_text)
+            None
         }
     };
-    let package_dir = module_dir.join(&package);
-    if !package_dir.is_dir() {
+    let package_dir = module_dir.join(package.as_deref().unwrap_or(Path::new("")));
+    if package.is_none() {
+        // Already reported.
+    } else if !package_dir.is_dir() {
         problems.push(file.at(
             package_key,
             format!(
@@ -447,7 +449,7 @@ fn load_exercise(
         title: raw.title,
         summary: raw.summary,
         go,
-        package,
+        package: package.unwrap_or_default(),
         check_file: check_path.to_owned(),
         docs,
         tests,
@@ -481,12 +483,14 @@ impl<'a> SourceFile<'a> {
         }
     }
 
-    /// A problem with the node at `path` (the value; the whole file for `""`).
+    /// A problem with the node at `path`: its value, else its key, else the
+    /// start of the document (for a key that is absent, like a defaulted `package`).
     fn at(&self, path: &str, message: String) -> Diagnostic {
         let position = self
             .locator
-            .key(path)
-            .or_else(|| if path.is_empty() { None } else { self.locator.value("") });
+            .value(path)
+            .or_else(|| self.locator.key(path))
+            .or_else(|| self.locator.value(""));
         Diagnostic::new(self.path, self.source, position, message)
     }
 

@@ -46,9 +46,13 @@ pub fn check(report: &CheckReport) -> String {
         let _ = writeln!(out, "  {} {}", fail(), style(message).bold());
         failure_details(&mut out, failure);
     }
-    let width = report.goals.iter().map(|g| g.id.len()).max().unwrap_or(0);
+    let widths = (
+        report.goals.iter().map(|g| g.id.chars().count()).max().unwrap_or(0),
+        report.goals.iter().map(|g| g.subject.chars().count()).max().unwrap_or(0),
+        report.goals.iter().map(|g| measured(g).chars().count()).max().unwrap_or(0),
+    );
     for goal in &report.goals {
-        outcome(&mut out, goal, width);
+        outcome(&mut out, goal, widths);
     }
     let _ = writeln!(out);
     let summary = if report.failure.is_some() {
@@ -71,20 +75,23 @@ pub fn check(report: &CheckReport) -> String {
     out
 }
 
-fn outcome(out: &mut String, goal: &Outcome, width: usize) {
+fn measured(goal: &Outcome) -> String {
+    goal.measured.map_or_else(|| "—".to_owned(), format_number)
+}
+
+fn outcome(out: &mut String, goal: &Outcome, (id_width, subject_width, value_width): (usize, usize, usize)) {
     let symbol = match goal.status {
         Status::Pass => pass(),
         Status::Fail => fail(),
         Status::Inconclusive => unsure(),
     };
-    let measured = goal.measured.map_or_else(|| "—".to_owned(), format_number);
     let want = goal.bound.map(|b| format!("want {b}")).unwrap_or_default();
     let _ = writeln!(
         out,
-        "  {symbol} {:<width$}  {}  {}  {}",
+        "  {symbol} {:<id_width$}  {:<subject_width$}  {}  {}",
         goal.id,
         goal.subject,
-        style(measured).bold(),
+        style(format!("{:>value_width$}", measured(goal))).bold(),
         style(want).dim(),
     );
     if goal.status == Status::Pass {
@@ -116,12 +123,14 @@ fn failure_details(out: &mut String, failure: &Failure) {
             }
         }
         Failure::Tests { output } | Failure::Benchmark { output, .. } => indented(out, output),
-        Failure::Hang { timeout, report, output, .. } => hang(out, *timeout, report, output),
+        Failure::Hang { timeout, deadlock, report, output, .. } => hang(out, *timeout, *deadlock, report, output),
     }
 }
 
-fn hang(out: &mut String, timeout: Duration, report: &HangReport, output: &str) {
-    let _ = writeln!(out, "      stopped after {} (the run's timeout)", duration(timeout));
+fn hang(out: &mut String, timeout: Duration, deadlock: bool, report: &HangReport, output: &str) {
+    if !deadlock {
+        let _ = writeln!(out, "      stopped after {} (the run's timeout)", duration(timeout));
+    }
     for test in &report.running_tests {
         let _ = writeln!(out, "      running: {test}");
     }
@@ -185,11 +194,8 @@ pub fn list(title: &str, entries: &[ListEntry<'_>]) -> String {
             Progress::NotStarted => (style("·").dim().to_string(), style("not started").dim()),
         };
         let marker = if Some(i) == next { style("← next").cyan().to_string() } else { String::new() };
-        let _ = writeln!(
-            out,
-            "  {symbol} {:<id_width$}  {:<title_width$}  {label} {marker}",
-            entry.id, entry.title
-        );
+        let line = format!("  {symbol} {:<id_width$}  {:<title_width$}  {label} {marker}", entry.id, entry.title);
+        let _ = writeln!(out, "{}", line.trim_end());
     }
     let done = entries.iter().filter(|e| e.progress == Progress::Done).count();
     let _ = writeln!(out, "\n{done} of {} exercises done", entries.len());

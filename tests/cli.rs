@@ -1,0 +1,472 @@
+//! Integration tests: the real `workshop` binary against fixture workshops, one
+//! exercise per outcome. These need Go; without it they fail (never skip).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A workshop copied into a temporary directory, so that nothing a test does
+/// touches the source tree.
+struct Workshop {
+    dir: TempDir,
+}
+
+impl Workshop {
+    /// A copy of `tests/fixtures/<name>`.
+    fn fixture(name: &str) -> Workshop {
+        let workshop = Workshop::empty();
+        copy_dir(&repo().join("tests/fixtures").join(name), workshop.path());
+        workshop
+    }
+
+    /// A copy of the workshop this repository ships.
+    fn bundled() -> Workshop {
+        let workshop = Workshop::empty();
+        for part in ["workshop.yaml", "checks", "exercises", "docs"] {
+            let from = repo().join(part);
+            if from.is_dir() {
+                copy_dir(&from, &workshop.path().join(part));
+            } else if from.is_file() {
+                std::fs::copy(&from, workshop.path().join(part)).unwrap();
+            }
+        }
+        workshop
+    }
+
+    fn empty() -> Workshop {
+        Workshop {
+            dir: tempfile::Builder::new().prefix("workshop-test-").tempdir().unwrap(),
+        }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes a file, creating its directories.
+    fn write(&self, relative: &str, contents: &str) -> &Self {
+        let path = self.path().join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+        self
+    }
+
+    /// Runs `workshop --root <this> args...`.
+    fn run(&self, args: &[&str]) -> Run {
+        let mut command = binary();
+        command.arg("--root").arg(self.path()).args(args);
+        Run::from(command.output().unwrap())
+    }
+}
+
+fn binary() -> Command {
+    let mut command = Command::cargo_bin("workshop").unwrap();
+    command.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+    command
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    let entries = walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_entry(|e| e.file_name() != ".workshop");
+    for entry in entries {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(output: Output) -> Run {
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
+impl Run {
+    #[track_caller]
+    fn code(&self, expected: i32) -> &Self {
+        assert_eq!(
+            self.code, expected,
+            "exit code {} (expected {expected})\n--- stdout\n{}\n--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    fn stdout_has(&self, text: &str) -> &Self {
+        assert!(self.stdout.contains(text), "stdout lacks {text:?}:\n{}\n--- stderr\n{}", self.stdout, self.stderr);
+        self
+    }
+
+    #[track_caller]
+    fn stderr_has(&self, text: &str) -> &Self {
+        assert!(self.stderr.contains(text), "stderr lacks {text:?}:\n{}", self.stderr);
+        self
+    }
+
+    fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
+    }
+}
+
+/// Processes whose command line mentions `needle`.
+fn processes_mentioning(needle: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else { continue };
+        let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+        if cmdline.contains(needle) {
+            found.push(format!("{}: {cmdline}", entry.file_name().to_string_lossy()));
+        }
+    }
+    found
+}
+
+/// The bytes of every file under `dir`.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().to_owned(), std::fs::read(e.path()).unwrap()))
+        .collect()
+}
+
+#[test]
+fn goals_met_exits_zero() {
+    Workshop::fixture("outcomes")
+        .run(&["check", "outcome/met"])
+        .code(0)
+        .stdout_has("✓ no-allocs")
+        .stdout_has("BenchmarkSum items/op")
+        .stdout_has("128")
+        .stdout_has("PASS 2 of 2 goals met");
+}
+
+#[test]
+fn unmet_goal_shows_measured_value_and_explanation() {
+    Workshop::fixture("outcomes")
+        .run(&["check", "outcome/unmet"])
+        .code(1)
+        .stdout_has("✗ no-allocs")
+        .stdout_has("1 allocs/op, the limit is 0. Clone copies its input.")
+        .stdout_has("median of 3 runs: 1, 1, 1")
+        .stdout_has("FAIL 0 of 1 goals met");
+}
+
+#[test]
+fn compile_error_is_a_failed_check_with_compiler_lines() {
+    Workshop::fixture("outcomes")
+        .run(&["check", "outcome/broken"])
+        .code(1)
+        .stdout_has("the code does not compile (1 error)")
+        .stdout_has("exercises/outcome/broken/broken.go:4:9: undefined: undefinedAnswer");
+}
+
+#[test]
+fn failing_functional_test_shows_its_output() {
+    Workshop::fixture("outcomes")
+        .run(&["check", "outcome/wrong"])
+        .code(1)
+        .stdout_has("the functional tests fail")
+        .stdout_has("--- FAIL: TestDouble")
+        .stdout_has("Double(5) = 7, want 10")
+        .stdout_has("goals not judged");
+}
+
+#[test]
+fn hanging_test_is_stopped_and_its_whole_process_group_killed() {
+    let workshop = Workshop::fixture("outcomes");
+    let run = workshop.run(&["check", "outcome/hang"]);
+    run.code(1)
+        .stdout_has("the tests did not finish in time")
+        .stdout_has("running: TestFetch")
+        .stdout_has("1 goroutine blocked in chan send")
+        .stdout_has("at hang.go:17")
+        .stdout_has("created at hang.go:8");
+    // The test started `sleep 7341` in the background; it must not outlive the run.
+    assert_eq!(processes_mentioning("sleep 7341"), Vec::<String>::new());
+    assert_eq!(processes_mentioning(&workshop.path().display().to_string()), Vec::<String>::new());
+}
+
+#[test]
+fn binary_stuck_before_go_timeout_gets_sigquit_then_kill() {
+    let workshop = Workshop::fixture("outcomes");
+    workshop
+        .run(&["check", "outcome/stuck"])
+        .code(1)
+        .stdout_has("the tests did not finish in time")
+        .stdout_has("blocked in chan receive")
+        .stdout_has("at stuck.go:7");
+    assert_eq!(processes_mentioning("sleep 7342"), Vec::<String>::new());
+    assert_eq!(processes_mentioning(&workshop.path().display().to_string()), Vec::<String>::new());
+}
+
+#[test]
+fn unknown_exercise_lists_closest_ids() {
+    Workshop::fixture("outcomes")
+        .run(&["check", "outcome/mett"])
+        .code(2)
+        .stderr_has("no exercise `outcome/mett`")
+        .stderr_has("outcome/met");
+}
+
+#[test]
+fn unknown_exercise_with_json_is_an_error_document() {
+    let run = Workshop::fixture("outcomes").run(&["check", "nope/zzz", "--json"]);
+    run.code(2);
+    let doc = run.json();
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["status"], "error");
+    assert_eq!(doc["exercise"], "nope/zzz");
+    assert!(doc["message"].as_str().unwrap().contains("no exercise"));
+}
+
+#[test]
+fn check_json_document_has_goals_and_artifacts() {
+    let run = Workshop::fixture("outcomes").run(&["check", "outcome/unmet", "--json"]);
+    run.code(1);
+    let doc = run.json();
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["exercise"], "outcome/unmet");
+    assert_eq!(doc["status"], "fail");
+    let goal = &doc["goals"][0];
+    assert_eq!(goal["id"], "no-allocs");
+    assert_eq!(goal["kind"], "bench-metric");
+    assert_eq!(goal["status"], "fail");
+    assert_eq!(goal["measured"], 1.0);
+    assert_eq!(goal["threshold"], 0.0);
+    assert_eq!(goal["unit"], "allocs/op");
+    assert!(goal["evidence"].is_array());
+    assert!(doc["artifacts"]["bench-bench"].as_str().unwrap().contains(".workshop"));
+    assert!(doc["go"]["version"].as_str().unwrap().starts_with("go1."));
+    assert_eq!(doc["go"]["goos"], std::env::consts::OS);
+}
+
+#[test]
+fn malformed_check_file_names_line_and_suggests_key() {
+    Workshop::fixture("outcomes")
+        .write(
+            "checks/outcome/met/check.yaml",
+            "title: Goals met\nruns:\n  - name: bench\n    bench: BenchmarkSum\n    benchtme: 100x\ngoals: []\nsolution: [sum.go]\n",
+        )
+        .run(&["check", "outcome/met"])
+        .code(2)
+        .stderr_has("checks/outcome/met/check.yaml:5:5: unknown key `benchtme`; did you mean `benchtime`?")
+        .stderr_has("5 |     benchtme: 100x");
+}
+
+#[test]
+fn malformed_goal_inside_tagged_kind_is_located_exactly() {
+    Workshop::fixture("outcomes")
+        .write(
+            "checks/outcome/met/check.yaml",
+            "title: Goals met\nruns:\n  - name: bench\n    bench: BenchmarkSum\ngoals:\n  - id: a\n    kind: bench-metric\n    benchmark: BenchmarkSum\n    metric: allocs/op\n    at-most: lots\nsolution: [sum.go]\n",
+        )
+        .run(&["list"])
+        .code(2)
+        .stderr_has("check.yaml:10:14: goals[0].at-most: invalid type: string \"lots\", expected f64");
+}
+
+#[test]
+fn validation_reports_every_problem_with_its_place() {
+    Workshop::fixture("outcomes")
+        .write(
+            "checks/outcome/met/check.yaml",
+            "title: Goals met
+package: ../../elsewhere
+runs:
+  - name: bench
+    bench: BenchmarkSum
+goals:
+  - id: same
+    kind: bench-metric
+    run: benh
+    benchmark: BenchmarkSum
+    metric: allocs/op
+    at-most: 0
+  - id: same
+    kind: bench-metric
+    benchmark: BenchmarkSum
+    metric: allocs/op
+solution: [missing.go]
+",
+        )
+        .run(&["list"])
+        .code(2)
+        .stderr_has("check.yaml:2:10: `../../elsewhere` leaves the workshop")
+        .stderr_has("check.yaml:9:10: no run named `benh`; did you mean `bench`?")
+        .stderr_has("check.yaml:13:5: expected a bound: `at-most: N` or `at-least: N`")
+        .stderr_has("check.yaml:13:9: goal `same` is defined twice")
+        .stderr_has("check.yaml:17:12: expected the solution file")
+        .stderr_has("problems in the manifest");
+}
+
+#[test]
+fn duplicate_and_missing_exercises_in_workshop_yaml() {
+    Workshop::fixture("outcomes")
+        .write(
+            "workshop.yaml",
+            "title: t\ngo: \"1.22\"\nexercises:\n  - outcome/met\n  - outcome/met\n  - outcome/ghost\n",
+        )
+        .run(&["list"])
+        .code(2)
+        .stderr_has("workshop.yaml:5:5: exercise `outcome/met` is listed twice")
+        .stderr_has("workshop.yaml:6:5: expected the check file");
+}
+
+#[test]
+fn missing_manifest_says_where_it_looked() {
+    let empty = Workshop::empty();
+    let mut command = binary();
+    command.current_dir(empty.path()).arg("list");
+    Run::from(command.output().unwrap())
+        .code(2)
+        .stderr_has("no workshop.yaml in")
+        .stderr_has("--root");
+}
+
+#[test]
+fn root_is_found_from_a_subdirectory() {
+    let workshop = Workshop::fixture("outcomes");
+    let mut command = binary();
+    command
+        .current_dir(workshop.path().join("exercises/outcome/met"))
+        .args(["check", "outcome/met"]);
+    Run::from(command.output().unwrap()).code(0);
+}
+
+#[test]
+fn missing_go_cannot_run() {
+    let workshop = Workshop::fixture("outcomes");
+    let mut command = binary();
+    command
+        .env("PATH", "/nonexistent")
+        .arg("--root")
+        .arg(workshop.path())
+        .args(["check", "outcome/met"]);
+    Run::from(command.output().unwrap())
+        .code(2)
+        .stderr_has("the `go` command was not found on PATH");
+}
+
+#[test]
+fn too_old_go_cannot_run() {
+    let workshop = Workshop::fixture("outcomes");
+    workshop.write(
+        "checks/outcome/met/check.yaml",
+        "title: Goals met\ngo: \"9.0\"\nruns:\n  - name: bench\n    bench: BenchmarkSum\ngoals:\n  - id: a\n    kind: bench-metric\n    benchmark: BenchmarkSum\n    metric: allocs/op\n    at-most: 0\nsolution: [sum.go]\n",
+    );
+    workshop
+        .run(&["check", "outcome/met"])
+        .code(2)
+        .stderr_has("needs Go 9.0 or newer");
+}
+
+#[test]
+fn list_shows_progress_after_checks() {
+    let workshop = Workshop::fixture("outcomes");
+    workshop.run(&["check", "outcome/met"]).code(0);
+    workshop.run(&["check", "outcome/unmet"]).code(1);
+    workshop
+        .run(&["list"])
+        .code(0)
+        .stdout_has("outcome/met")
+        .stdout_has("Goals met")
+        .stdout_has("done")
+        .stdout_has("in progress")
+        .stdout_has("not started")
+        .stdout_has("1 of 6 exercises done");
+    // Artifacts stay under .workshop/, which ignores itself.
+    assert!(workshop.path().join(".workshop/.gitignore").is_file());
+    assert!(workshop.path().join(".workshop/runs/outcome/met/bench-bench.txt").is_file());
+    let list = workshop.run(&["list", "--json"]);
+    assert_eq!(list.json()["exercises"][0]["progress"], "done");
+}
+
+#[test]
+fn verify_fails_a_starter_that_already_passes() {
+    Workshop::fixture("outcomes")
+        .run(&["verify", "outcome/met", "outcome/unmet", "-j", "2"])
+        .code(1)
+        .stdout_has("the starter fails no goal")
+        .stdout_has("FAILED 1 of 2 exercises behave");
+}
+
+#[test]
+fn verify_json_lists_both_sides() {
+    let run = Workshop::fixture("outcomes").run(&["verify", "outcome/unmet", "--json"]);
+    run.code(0);
+    let doc = run.json();
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["ok"], true);
+    let exercise = &doc["exercises"][0];
+    assert_eq!(exercise["starter"]["ok"], true);
+    assert_eq!(exercise["starter"]["check"]["status"], "fail");
+    assert_eq!(exercise["solution"]["check"]["status"], "pass");
+}
+
+#[test]
+fn verify_of_the_bundled_workshop_passes_and_modifies_nothing() {
+    let before = snapshot(&repo().join("exercises"));
+    let had_work_dir = repo().join(".workshop").exists();
+    let mut command = binary();
+    command.arg("--root").arg(repo()).args(["verify"]);
+    let run = Run::from(command.output().unwrap());
+    run.code(0).stdout_has("OK");
+    assert_eq!(snapshot(&repo().join("exercises")), before, "verify changed the exercises");
+    if !had_work_dir {
+        assert!(!repo().join(".workshop").exists(), "verify created .workshop/ in the workshop root");
+    }
+}
+
+#[test]
+fn heap_concat_fails_on_starter_and_passes_with_the_solution() {
+    let workshop = Workshop::bundled();
+    workshop
+        .run(&["check", "heap/01-concat"])
+        .code(1)
+        .stdout_has("✗ allocations")
+        .stdout_has("BenchmarkBuildLine allocs/op");
+    std::fs::copy(
+        workshop.path().join("checks/heap/01-concat/solution/concat.go"),
+        workshop.path().join("exercises/heap/01-concat/concat.go"),
+    )
+    .unwrap();
+    workshop
+        .run(&["check", "heap/01-concat"])
+        .code(0)
+        .stdout_has("✓ allocations")
+        .stdout_has("PASS 2 of 2 goals met");
+}
+
+#[test]
+fn doctor_reports_go() {
+    Workshop::bundled()
+        .run(&["doctor"])
+        .code(0)
+        .stdout_has("✓ go")
+        .stdout_has("go build cache");
+}
