@@ -96,7 +96,10 @@ pub struct CheckReport {
 
 impl CheckReport {
     pub fn met(&self) -> usize {
-        self.goals.iter().filter(|g| g.status == Status::Pass).count()
+        self.goals
+            .iter()
+            .filter(|g| g.status == Status::Pass)
+            .count()
     }
 }
 
@@ -106,7 +109,9 @@ pub enum CheckError {
     #[error(transparent)]
     Go(#[from] GoError),
 
-    #[error("exercise `{exercise}` needs Go {needed} or newer, but `go` is {found}; install a newer Go (see `workshop doctor`)")]
+    #[error(
+        "exercise `{exercise}` needs Go {needed} or newer, but `go` is {found}; install a newer Go (see `workshop doctor`)"
+    )]
     GoTooOld {
         exercise: String,
         needed: GoVersion,
@@ -132,7 +137,11 @@ struct Invocation<'a> {
 
 /// The runs the goals need, in the order the check file declares them.
 fn plan(exercise: &Exercise) -> Vec<Invocation<'_>> {
-    let mut needed: Vec<Requirement> = exercise.goals.iter().flat_map(|g| g.requirements()).collect();
+    let mut needed: Vec<Requirement> = exercise
+        .goals
+        .iter()
+        .flat_map(|g| g.requirements())
+        .collect();
     needed.sort();
     needed.dedup();
     exercise
@@ -186,13 +195,12 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
     };
     let finish = |mut report: CheckReport| {
         report.elapsed = started.elapsed();
-        report.status = if report.failure.is_none()
-            && report.goals.iter().all(|g| g.status == Status::Pass)
-        {
-            CheckStatus::Pass
-        } else {
-            CheckStatus::Fail
-        };
+        report.status =
+            if report.failure.is_none() && report.goals.iter().all(|g| g.status == Status::Pass) {
+                CheckStatus::Pass
+            } else {
+                CheckStatus::Fail
+            };
         Ok(report)
     };
 
@@ -200,7 +208,13 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
     let binary = run_dir.join("exercise.test");
     let build_log = run_dir.join("build.log");
     let step = Instant::now();
-    let compiled = go.compile_test(&tree.module_dir, &exercise.package, &binary, &build_log, BUILD_TIMEOUT)?;
+    let compiled = go.compile_test(
+        &tree.module_dir,
+        &exercise.package,
+        &binary,
+        &build_log,
+        BUILD_TIMEOUT,
+    )?;
     report.steps.push(Step {
         name: "build".into(),
         elapsed: step.elapsed(),
@@ -221,7 +235,9 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
         Compiled::Binary(None) => return Err(CheckError::NoTests(tree.package_dir(exercise))),
         Compiled::Binary(Some(binary)) => binary,
     };
-    report.artifacts.insert("test-binary".into(), binary.clone());
+    report
+        .artifacts
+        .insert("test-binary".into(), binary.clone());
 
     let package_dir = tree.package_dir(exercise);
     let run = |args: Vec<String>, log: &Path, timeout: Duration| {
@@ -277,8 +293,16 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
             elapsed: step.elapsed(),
         });
         report.artifacts.insert(format!("bench-{}", spec.name), log);
-        if let Some(hang) = hang(&finished, &format!("benchmark run `{}`", spec.name), spec.timeout, &package_dir) {
-            report.message = Some(hang_message(&format!("benchmark run `{}`", spec.name), &hang));
+        if let Some(hang) = hang(
+            &finished,
+            &format!("benchmark run `{}`", spec.name),
+            spec.timeout,
+            &package_dir,
+        ) {
+            report.message = Some(hang_message(
+                &format!("benchmark run `{}`", spec.name),
+                &hang,
+            ));
             report.failure = Some(hang);
             return finish(report);
         }
@@ -329,7 +353,9 @@ fn hang(
     package_dir: &Path,
 ) -> Option<Failure> {
     let go_timeout = finished.output.contains("panic: test timed out after");
-    let deadlock = finished.output.contains("all goroutines are asleep - deadlock!");
+    let deadlock = finished
+        .output
+        .contains("all goroutines are asleep - deadlock!");
     (finished.timed_out || go_timeout || deadlock).then(|| Failure::Hang {
         step: step.to_owned(),
         deadlock: deadlock && !finished.timed_out && !go_timeout,
@@ -341,7 +367,9 @@ fn hang(
 
 fn hang_message(what: &str, failure: &Failure) -> String {
     match failure {
-        Failure::Hang { deadlock: true, .. } => format!("{what} deadlocked: every goroutine is blocked"),
+        Failure::Hang { deadlock: true, .. } => {
+            format!("{what} deadlocked: every goroutine is blocked")
+        }
         _ => format!("{what} did not finish in time"),
     }
 }

@@ -32,7 +32,9 @@ pub fn examine(required: GoVersion, why: &str) -> Vec<Finding> {
             health: Health::Fail,
             what: "go".into(),
             detail: crate::report::error_chain(&e),
-            fix: Some(format!("install Go {required} or newer and put `go` on PATH")),
+            fix: Some(format!(
+                "install Go {required} or newer and put `go` on PATH"
+            )),
         }),
         Ok(go) => {
             let info = &go.info;
@@ -40,19 +42,30 @@ pub fn examine(required: GoVersion, why: &str) -> Vec<Finding> {
                 Some(found) if found >= required => findings.push(Finding {
                     health: Health::Ok,
                     what: "go".into(),
-                    detail: format!("{} {}/{} (needs {required}+ for {why})", info.version, info.goos, info.goarch),
+                    detail: format!(
+                        "{} {}/{} (needs {required}+ for {why})",
+                        info.version, info.goos, info.goarch
+                    ),
                     fix: None,
                 }),
                 Some(_) => findings.push(Finding {
                     health: Health::Fail,
                     what: "go".into(),
-                    detail: format!("{} is older than {required}, which {why} needs", info.version),
-                    fix: Some(format!("install Go {required} or newer (the flight recorder needs 1.25)")),
+                    detail: format!(
+                        "{} is older than {required}, which {why} needs",
+                        info.version
+                    ),
+                    fix: Some(format!(
+                        "install Go {required} or newer (the flight recorder needs 1.25)"
+                    )),
                 }),
                 None => findings.push(Finding {
                     health: Health::Warn,
                     what: "go".into(),
-                    detail: format!("{} is a development build; cannot tell if it is {required}+", info.version),
+                    detail: format!(
+                        "{} is a development build; cannot tell if it is {required}+",
+                        info.version
+                    ),
                     fix: None,
                 }),
             }
@@ -83,7 +96,9 @@ fn cache_writable(cache: &Path) -> Finding {
             health: Health::Fail,
             what,
             detail: "GOCACHE is off".into(),
-            fix: Some("unset GOCACHE or point it at a writable directory (go env -w GOCACHE=...)".into()),
+            fix: Some(
+                "unset GOCACHE or point it at a writable directory (go env -w GOCACHE=...)".into(),
+            ),
         };
     }
     let probe = std::fs::create_dir_all(cache).and_then(|()| tempfile::tempfile_in(cache));

@@ -75,7 +75,9 @@ fn run(cli: &Cli) -> anyhow::Result<Exit> {
 fn root(cli: &Cli) -> Result<PathBuf, manifest::ManifestError> {
     match &cli.root {
         Some(root) if root.join(manifest::MANIFEST).is_file() => Ok(root.clone()),
-        Some(root) => Err(manifest::ManifestError::NotFound { start: root.clone() }),
+        Some(root) => Err(manifest::ManifestError::NotFound {
+            start: root.clone(),
+        }),
         None => {
             let cwd = std::env::current_dir().map_err(|source| manifest::ManifestError::Read {
                 path: PathBuf::from("."),
@@ -110,7 +112,10 @@ fn list(cli: &Cli, json: bool) -> anyhow::Result<Exit> {
             .iter()
             .map(|e| serde_json::json!({"id": e.id, "title": e.title, "progress": e.progress}))
             .collect();
-        report::out(&report::json::render(&report::json::list(&workshop.title, &rows)));
+        report::out(&report::json::render(&report::json::list(
+            &workshop.title,
+            &rows,
+        )));
     } else {
         report::out(&report::human::list(&workshop.title, &entries));
     }
@@ -120,7 +125,9 @@ fn list(cli: &Cli, json: bool) -> anyhow::Result<Exit> {
 fn check(cli: &Cli, id: &str, json: bool) -> anyhow::Result<Exit> {
     let fail = |message: String, go: Option<&gotool::GoInfo>| -> anyhow::Result<Exit> {
         if json {
-            report::out(&report::json::render(&report::json::check_error(id, &message, go)));
+            report::out(&report::json::render(&report::json::check_error(
+                id, &message, go,
+            )));
             Ok(Exit::CouldNotRun)
         } else {
             Err(anyhow::anyhow!(message))
@@ -179,7 +186,11 @@ fn verify(cli: &Cli, ids: &[String], jobs: Option<usize>, json: bool) -> anyhow:
             return;
         }
         if let verify::Progress::Finished { exercise, side, ok } = event {
-            let symbol = if ok { console::style("✓").green() } else { console::style("✗").red() };
+            let symbol = if ok {
+                console::style("✓").green()
+            } else {
+                console::style("✗").red()
+            };
             report::err(&format!("{symbol} {exercise} {side:?}\n"));
         }
     };
@@ -192,7 +203,11 @@ fn verify(cli: &Cli, ids: &[String], jobs: Option<usize>, json: bool) -> anyhow:
     } else {
         report::out(&report::human::verify(&results));
     }
-    Ok(if results.iter().all(|r| r.ok) { Exit::Success } else { Exit::Unmet })
+    Ok(if results.iter().all(|r| r.ok) {
+        Exit::Success
+    } else {
+        Exit::Unmet
+    })
 }
 
 fn doctor(cli: &Cli, json: bool) -> anyhow::Result<Exit> {
@@ -203,10 +218,15 @@ fn doctor(cli: &Cli, json: bool) -> anyhow::Result<Exit> {
                 .exercises
                 .iter()
                 .find(|e| e.go == required && e.go > workshop.go)
-                .map_or_else(|| "this workshop".to_owned(), |e| format!("exercise {}", e.id));
+                .map_or_else(
+                    || "this workshop".to_owned(),
+                    |e| format!("exercise {}", e.id),
+                );
             (required, why)
         }
-        Err(manifest::ManifestError::NotFound { .. }) => (GoVersion::new(1, 25, 0), "the workshop".to_owned()),
+        Err(manifest::ManifestError::NotFound { .. }) => {
+            (GoVersion::new(1, 25, 0), "the workshop".to_owned())
+        }
         Err(e) => return Err(e.into()),
     };
     let findings = doctor::examine(required, &why);
@@ -218,4 +238,3 @@ fn doctor(cli: &Cli, json: bool) -> anyhow::Result<Exit> {
     let failed = findings.iter().any(|f| f.health == doctor::Health::Fail);
     Ok(if failed { Exit::Unmet } else { Exit::Success })
 }
-

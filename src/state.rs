@@ -121,7 +121,10 @@ pub fn ensure_ignored(work_dir: &Path) -> std::io::Result<()> {
     let ignore = work_dir.join(".gitignore");
     if !ignore.exists() {
         std::fs::create_dir_all(work_dir)?;
-        std::fs::write(ignore, "# Files made by `workshop`: binaries, logs, profiles, traces.\n*\n")?;
+        std::fs::write(
+            ignore,
+            "# Files made by `workshop`: binaries, logs, profiles, traces.\n*\n",
+        )?;
     }
     Ok(())
 }
@@ -140,11 +143,17 @@ mod tests {
     fn records_and_keeps_done() {
         let dir = tempfile::tempdir().unwrap();
         State::record(dir.path(), "a/b", false).unwrap();
-        assert_eq!(State::load(dir.path()).progress("a/b"), Progress::InProgress);
+        assert_eq!(
+            State::load(dir.path()).progress("a/b"),
+            Progress::InProgress
+        );
         State::record(dir.path(), "a/b", true).unwrap();
         State::record(dir.path(), "a/b", false).unwrap();
         assert_eq!(State::load(dir.path()).progress("a/b"), Progress::Done);
-        assert_eq!(State::load(dir.path()).progress("c/d"), Progress::NotStarted);
+        assert_eq!(
+            State::load(dir.path()).progress("c/d"),
+            Progress::NotStarted
+        );
     }
 
     #[test]

@@ -46,8 +46,15 @@ pub struct ExerciseResult {
 
 /// Something to tell the user while verify runs.
 pub enum Progress<'a> {
-    Started { exercise: &'a str, side: Side },
-    Finished { exercise: &'a str, side: Side, ok: bool },
+    Started {
+        exercise: &'a str,
+        side: Side,
+    },
+    Finished {
+        exercise: &'a str,
+        side: Side,
+        ok: bool,
+    },
 }
 
 /// Verifies `exercises` with up to `jobs` checks at once.
@@ -75,7 +82,10 @@ pub fn verify(
                         break;
                     };
                     let exercise = exercises[exercise_index];
-                    progress(Progress::Started { exercise: &exercise.id, side });
+                    progress(Progress::Started {
+                        exercise: &exercise.id,
+                        side,
+                    });
                     let started = Instant::now();
                     let result = if gotool::interrupted() {
                         errored(side, "interrupted".into())
@@ -94,7 +104,10 @@ pub fn verify(
         }
     });
 
-    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner()).into_iter();
+    let mut results = results
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_iter();
     exercises
         .iter()
         .map(|exercise| {
@@ -173,7 +186,11 @@ fn judge(side: Side, report: CheckReport) -> SideResult {
 }
 
 /// A temporary copy of the exercises' module, with the solution applied if asked.
-fn prepare(workshop: &Workshop, exercise: &Exercise, side: Side) -> Result<(tempfile::TempDir, Tree), String> {
+fn prepare(
+    workshop: &Workshop,
+    exercise: &Exercise,
+    side: Side,
+) -> Result<(tempfile::TempDir, Tree), String> {
     let temp = tempfile::Builder::new()
         .prefix("workshop-verify-")
         .tempdir()
@@ -189,7 +206,8 @@ fn prepare(workshop: &Workshop, exercise: &Exercise, side: Side) -> Result<(temp
         for file in &exercise.solution {
             let target = package_dir.join(&file.target);
             if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
             }
             std::fs::copy(&file.source, &target).map_err(|e| {
                 format!("cannot apply {}: {e}", crate::paths::display(&file.source))
@@ -225,7 +243,13 @@ pub fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
         } else {
             Ok(())
         };
-        result.map_err(|e| format!("cannot copy {} to {}: {e}", entry.path().display(), target.display()))?;
+        result.map_err(|e| {
+            format!(
+                "cannot copy {} to {}: {e}",
+                entry.path().display(),
+                target.display()
+            )
+        })?;
     }
     Ok(())
 }

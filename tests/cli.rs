@@ -42,7 +42,10 @@ impl Workshop {
 
     fn empty() -> Workshop {
         Workshop {
-            dir: tempfile::Builder::new().prefix("workshop-test-").tempdir().unwrap(),
+            dir: tempfile::Builder::new()
+                .prefix("workshop-test-")
+                .tempdir()
+                .unwrap(),
         }
     }
 
@@ -116,18 +119,28 @@ impl Run {
 
     #[track_caller]
     fn stdout_has(&self, text: &str) -> &Self {
-        assert!(self.stdout.contains(text), "stdout lacks {text:?}:\n{}\n--- stderr\n{}", self.stdout, self.stderr);
+        assert!(
+            self.stdout.contains(text),
+            "stdout lacks {text:?}:\n{}\n--- stderr\n{}",
+            self.stdout,
+            self.stderr
+        );
         self
     }
 
     #[track_caller]
     fn stderr_has(&self, text: &str) -> &Self {
-        assert!(self.stderr.contains(text), "stderr lacks {text:?}:\n{}", self.stderr);
+        assert!(
+            self.stderr.contains(text),
+            "stderr lacks {text:?}:\n{}",
+            self.stderr
+        );
         self
     }
 
     fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
     }
 }
 
@@ -135,10 +148,15 @@ impl Run {
 fn processes_mentioning(needle: &str) -> Vec<String> {
     let mut found = Vec::new();
     for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-        let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else { continue };
+        let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
+            continue;
+        };
         let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
         if cmdline.contains(needle) {
-            found.push(format!("{}: {cmdline}", entry.file_name().to_string_lossy()));
+            found.push(format!(
+                "{}: {cmdline}",
+                entry.file_name().to_string_lossy()
+            ));
         }
     }
     found
@@ -208,7 +226,10 @@ fn hanging_test_is_stopped_and_its_whole_process_group_killed() {
         .stdout_has("created at hang.go:8");
     // The test started `sleep 7341` in the background; it must not outlive the run.
     assert_eq!(processes_mentioning("sleep 7341"), Vec::<String>::new());
-    assert_eq!(processes_mentioning(&workshop.path().display().to_string()), Vec::<String>::new());
+    assert_eq!(
+        processes_mentioning(&workshop.path().display().to_string()),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -221,7 +242,10 @@ fn binary_stuck_before_go_timeout_gets_sigquit_then_kill() {
         .stdout_has("blocked in chan receive")
         .stdout_has("at stuck.go:7");
     assert_eq!(processes_mentioning("sleep 7342"), Vec::<String>::new());
-    assert_eq!(processes_mentioning(&workshop.path().display().to_string()), Vec::<String>::new());
+    assert_eq!(
+        processes_mentioning(&workshop.path().display().to_string()),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -260,7 +284,12 @@ fn check_json_document_has_goals_and_artifacts() {
     assert_eq!(goal["threshold"], 0.0);
     assert_eq!(goal["unit"], "allocs/op");
     assert!(goal["evidence"].is_array());
-    assert!(doc["artifacts"]["bench-bench"].as_str().unwrap().contains(".workshop"));
+    assert!(
+        doc["artifacts"]["bench-bench"]
+            .as_str()
+            .unwrap()
+            .contains(".workshop")
+    );
     assert!(doc["go"]["version"].as_str().unwrap().starts_with("go1."));
     assert_eq!(doc["go"]["goos"], std::env::consts::OS);
 }
@@ -401,7 +430,12 @@ fn list_shows_progress_after_checks() {
         .stdout_has("1 of 6 exercises done");
     // Artifacts stay under .workshop/, which ignores itself.
     assert!(workshop.path().join(".workshop/.gitignore").is_file());
-    assert!(workshop.path().join(".workshop/runs/outcome/met/bench-bench.txt").is_file());
+    assert!(
+        workshop
+            .path()
+            .join(".workshop/runs/outcome/met/bench-bench.txt")
+            .is_file()
+    );
     let list = workshop.run(&["list", "--json"]);
     assert_eq!(list.json()["exercises"][0]["progress"], "done");
 }
@@ -436,9 +470,16 @@ fn verify_of_the_bundled_workshop_passes_and_modifies_nothing() {
     command.arg("--root").arg(repo()).args(["verify"]);
     let run = Run::from(command.output().unwrap());
     run.code(0).stdout_has("OK");
-    assert_eq!(snapshot(&repo().join("exercises")), before, "verify changed the exercises");
+    assert_eq!(
+        snapshot(&repo().join("exercises")),
+        before,
+        "verify changed the exercises"
+    );
     if !had_work_dir {
-        assert!(!repo().join(".workshop").exists(), "verify created .workshop/ in the workshop root");
+        assert!(
+            !repo().join(".workshop").exists(),
+            "verify created .workshop/ in the workshop root"
+        );
     }
 }
 
@@ -451,7 +492,9 @@ fn heap_concat_fails_on_starter_and_passes_with_the_solution() {
         .stdout_has("✗ allocations")
         .stdout_has("BenchmarkBuildLine allocs/op");
     std::fs::copy(
-        workshop.path().join("checks/heap/01-concat/solution/concat.go"),
+        workshop
+            .path()
+            .join("checks/heap/01-concat/solution/concat.go"),
         workshop.path().join("exercises/heap/01-concat/concat.go"),
     )
     .unwrap();

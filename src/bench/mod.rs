@@ -47,9 +47,13 @@ impl BenchOutput {
     /// Results of the benchmark called `name`.
     pub fn matching<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a BenchResult> + 'a {
         let exact = self.results.iter().any(|r| r.name == name);
-        self.results
-            .iter()
-            .filter(move |r| if exact { r.name == name } else { r.full_name == name })
+        self.results.iter().filter(move |r| {
+            if exact {
+                r.name == name
+            } else {
+                r.full_name == name
+            }
+        })
     }
 
     /// The distinct benchmark names, in order of first appearance.
@@ -149,9 +153,7 @@ fn split_procs(name: &str) -> (&str, Option<u32>) {
 fn parse_config(line: &str) -> Option<(&str, &str)> {
     let (key, value) = line.split_once(':')?;
     let first = key.chars().next()?;
-    if !first.is_lowercase()
-        || key.chars().any(|c| c.is_whitespace() || c.is_uppercase())
-    {
+    if !first.is_lowercase() || key.chars().any(|c| c.is_whitespace() || c.is_uppercase()) {
         return None;
     }
     let value = value.strip_prefix([' ', '\t'])?;
@@ -202,8 +204,14 @@ ok  \texercises/heap/01-concat\t1.234s
         assert_eq!(out.config_map()["goos"], "linux");
         assert_eq!(out.config_map()["cpu"], "AMD EPYC 7B13");
         assert_eq!(out.values("BenchmarkJoin", "allocs/op"), vec![1999.0; 3]);
-        assert_eq!(out.values("BenchmarkJoin", "ns/op"), vec![812345.0, 798001.0, 840000.0]);
-        assert_eq!(median(&out.values("BenchmarkJoin", "ns/op")), Some(812345.0));
+        assert_eq!(
+            out.values("BenchmarkJoin", "ns/op"),
+            vec![812345.0, 798001.0, 840000.0]
+        );
+        assert_eq!(
+            median(&out.values("BenchmarkJoin", "ns/op")),
+            Some(812345.0)
+        );
         assert_eq!(out.results[0].procs, Some(2));
         assert_eq!(out.results[0].iterations, 200);
         assert_eq!(out.results[0].line, 5);
@@ -212,11 +220,21 @@ ok  \texercises/heap/01-concat\t1.234s
     #[test]
     fn parses_sub_benchmarks_and_custom_units() {
         let out = parse(OUTPUT);
-        assert_eq!(out.values("BenchmarkSplit/size=10", "widgets/op"), vec![12.5]);
-        assert_eq!(out.units("BenchmarkSplit/size=10"), vec!["ns/op", "widgets/op"]);
+        assert_eq!(
+            out.values("BenchmarkSplit/size=10", "widgets/op"),
+            vec![12.5]
+        );
+        assert_eq!(
+            out.units("BenchmarkSplit/size=10"),
+            vec!["ns/op", "widgets/op"]
+        );
         assert_eq!(
             out.names(),
-            vec!["BenchmarkJoin", "BenchmarkSplit/size=10", "BenchmarkSplit/size=100"]
+            vec![
+                "BenchmarkJoin",
+                "BenchmarkSplit/size=10",
+                "BenchmarkSplit/size=100"
+            ]
         );
     }
 

@@ -64,9 +64,11 @@ impl BenchMetric {
         outcome.measured = Some(value);
         if values.len() > 1 {
             let list: Vec<String> = values.iter().map(|v| format_number(*v)).collect();
-            outcome
-                .evidence
-                .push(format!("median of {} runs: {}", values.len(), list.join(", ")));
+            outcome.evidence.push(format!(
+                "median of {} runs: {}",
+                values.len(),
+                list.join(", ")
+            ));
         }
         if self.bound.holds(value) {
             outcome.status = Status::Pass;
@@ -142,7 +144,10 @@ mod tests {
         let facts = facts("BenchmarkOther-2 100 5 ns/op\n");
         let outcome = goal("ns/op", Bound::AtMost(2.0)).evaluate(&facts);
         assert_eq!(outcome.status, Status::Fail);
-        assert_eq!(outcome.evidence, vec!["benchmarks that ran: BenchmarkOther"]);
+        assert_eq!(
+            outcome.evidence,
+            vec!["benchmarks that ran: BenchmarkOther"]
+        );
     }
 
     #[test]

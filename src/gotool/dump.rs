@@ -219,7 +219,10 @@ main.main()
         assert_eq!(goroutines[0].state, "chan send");
         assert_eq!(goroutines[0].frames[0].function, "example/hang.worker");
         assert_eq!(goroutines[0].frames[0].line, 12);
-        assert_eq!(goroutines[0].created_by.as_ref().unwrap().function, "example/hang.Start");
+        assert_eq!(
+            goroutines[0].created_by.as_ref().unwrap().function,
+            "example/hang.Start"
+        );
         assert_eq!(goroutines[2].frames.len(), 2);
     }
 

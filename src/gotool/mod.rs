@@ -21,7 +21,9 @@ const QUERY_TIMEOUT: Duration = Duration::from_secs(60);
 /// Why a Go tool invocation could not be made (not: why a test failed).
 #[derive(Debug, thiserror::Error)]
 pub enum GoError {
-    #[error("the `go` command was not found on PATH; install Go {minimum} or newer from the Go downloads page, or put its bin directory on PATH")]
+    #[error(
+        "the `go` command was not found on PATH; install Go {minimum} or newer from the Go downloads page, or put its bin directory on PATH"
+    )]
     NotFound { minimum: GoVersion },
 
     #[error("cannot start {}", program.display())]
@@ -41,7 +43,9 @@ pub enum GoError {
     #[error("`go env` failed: {output}")]
     Env { output: String },
 
-    #[error("cannot read the output of `go env`: expected JSON with GOVERSION, GOOS, GOARCH and GOCACHE")]
+    #[error(
+        "cannot read the output of `go env`: expected JSON with GOVERSION, GOOS, GOARCH and GOCACHE"
+    )]
     EnvFormat(#[source] serde_json::Error),
 
     #[error("`go {step}` did not finish within {}", humantime::format_duration(*timeout))]
@@ -193,7 +197,9 @@ impl GoTool {
                 output: finished.output,
             }));
         }
-        Ok(Compiled::Binary(binary.is_file().then(|| binary.to_owned())))
+        Ok(Compiled::Binary(
+            binary.is_file().then(|| binary.to_owned()),
+        ))
     }
 
     /// Runs a compiled test binary the way `go test` does: in the package directory.
@@ -272,9 +278,15 @@ pub fn probe_program(name: &str, args: &[&str]) -> Option<String> {
         quit_first: false,
     })
     .ok()?;
-    finished
-        .success()
-        .then(|| finished.output.lines().next().unwrap_or_default().trim().to_owned())
+    finished.success().then(|| {
+        finished
+            .output
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
+    })
 }
 
 #[cfg(test)]

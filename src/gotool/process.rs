@@ -101,7 +101,11 @@ pub fn run(spawn: &Spawn) -> Result<Finished, GoError> {
         expression = expression.env(key, value);
     }
     let handle = expression.start().map_err(spawn_error)?;
-    let pid = handle.pids().first().copied().and_then(|p| i32::try_from(p).ok());
+    let pid = handle
+        .pids()
+        .first()
+        .copied()
+        .and_then(|p| i32::try_from(p).ok());
     let deadline = started + spawn.timeout;
 
     let mut timed_out = false;
@@ -136,7 +140,11 @@ pub fn run(spawn: &Spawn) -> Result<Finished, GoError> {
 }
 
 /// Stops a child that is still running and returns how it ended.
-fn stop_group(pid: Option<i32>, handle: &duct::Handle, quit_first: bool) -> std::process::ExitStatus {
+fn stop_group(
+    pid: Option<i32>,
+    handle: &duct::Handle,
+    quit_first: bool,
+) -> std::process::ExitStatus {
     if quit_first && let Some(pid) = pid {
         let _ = signal::kill(Pid::from_raw(pid), Signal::SIGQUIT);
         if let Ok(Some(output)) = handle.wait_timeout(QUIT_GRACE) {

@@ -80,7 +80,10 @@ fn render(diagnostics: &[Diagnostic]) -> String {
         out.push_str(&d.to_string());
     }
     if diagnostics.len() > 1 {
-        out.push_str(&format!("\n\n{} problems in the manifest", diagnostics.len()));
+        out.push_str(&format!(
+            "\n\n{} problems in the manifest",
+            diagnostics.len()
+        ));
     }
     out
 }
@@ -96,11 +99,7 @@ pub fn explain_unknown(message: &str) -> Option<(String, String)> {
         return None;
     };
     let (name, expected) = rest.split_once('`')?;
-    let valid: Vec<&str> = expected
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .collect();
+    let valid: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
     let mut text = format!("unknown {what} `{name}`");
     if let Some(best) = closest(name, valid.iter().copied()) {
         text.push_str(&format!("; did you mean `{best}`?"));
@@ -129,9 +128,10 @@ mod tests {
 
     #[test]
     fn unknown_field_suggests_closest() {
-        let (name, text) =
-            explain_unknown("unknown field `benchtme`, expected one of `bench`, `benchtime`, `count`")
-                .unwrap();
+        let (name, text) = explain_unknown(
+            "unknown field `benchtme`, expected one of `bench`, `benchtime`, `count`",
+        )
+        .unwrap();
         assert_eq!(name, "benchtme");
         assert_eq!(
             text,
@@ -141,8 +141,7 @@ mod tests {
 
     #[test]
     fn unknown_variant_without_close_match() {
-        let (_, text) =
-            explain_unknown("unknown variant `zzz`, expected `bench-metric`").unwrap();
+        let (_, text) = explain_unknown("unknown variant `zzz`, expected `bench-metric`").unwrap();
         assert_eq!(text, "unknown kind `zzz` (expected one of: bench-metric)");
     }
 

@@ -75,8 +75,14 @@ pub fn element(path: &str, index: usize) -> String {
 }
 
 enum Frame {
-    Sequence { path: String, next: usize },
-    Mapping { path: String, pending_key: Option<String> },
+    Sequence {
+        path: String,
+        next: usize,
+    },
+    Mapping {
+        path: String,
+        pending_key: Option<String>,
+    },
 }
 
 #[derive(Default)]
@@ -160,11 +166,29 @@ mod tests {
     fn finds_nested_values_and_keys() {
         let source = "title: x\ngoals:\n  - id: a\n    at-most: 2\n  - id: b\n";
         let locator = Locator::new(source);
-        assert_eq!(locator.value("title"), Some(Position { line: 1, column: 8 }));
-        assert_eq!(locator.key("goals[0].at-most"), Some(Position { line: 4, column: 5 }));
-        assert_eq!(locator.value("goals[0].at-most"), Some(Position { line: 4, column: 14 }));
-        assert_eq!(locator.value("goals[1].id"), Some(Position { line: 5, column: 9 }));
-        assert_eq!(locator.value("goals[1]"), Some(Position { line: 5, column: 5 }));
+        assert_eq!(
+            locator.value("title"),
+            Some(Position { line: 1, column: 8 })
+        );
+        assert_eq!(
+            locator.key("goals[0].at-most"),
+            Some(Position { line: 4, column: 5 })
+        );
+        assert_eq!(
+            locator.value("goals[0].at-most"),
+            Some(Position {
+                line: 4,
+                column: 14
+            })
+        );
+        assert_eq!(
+            locator.value("goals[1].id"),
+            Some(Position { line: 5, column: 9 })
+        );
+        assert_eq!(
+            locator.value("goals[1]"),
+            Some(Position { line: 5, column: 5 })
+        );
     }
 
     #[test]

@@ -111,11 +111,7 @@ impl Workshop {
 
     /// The highest Go version any exercise needs.
     pub fn required_go(&self) -> GoVersion {
-        self.exercises
-            .iter()
-            .map(|e| e.go)
-            .max()
-            .unwrap_or(self.go)
+        self.exercises.iter().map(|e| e.go).max().unwrap_or(self.go)
     }
 
     pub fn exercise(&self, id: &str) -> Result<&Exercise, UnknownExercise> {
@@ -140,7 +136,11 @@ impl Workshop {
             .map(|(_, id)| (*id).to_owned())
             .collect();
         if suggestions.is_empty() {
-            suggestions = scored.iter().take(3).map(|(_, id)| (*id).to_owned()).collect();
+            suggestions = scored
+                .iter()
+                .take(3)
+                .map(|(_, id)| (*id).to_owned())
+                .collect();
         }
         Err(UnknownExercise {
             id: id.to_owned(),
@@ -349,7 +349,11 @@ fn load_exercise(
             problems.push(file.at(&child(&path, "count"), "count must be at least 1".into()));
         }
         let timeout = file
-            .duration(&child(&path, "timeout"), run.timeout.as_deref(), &mut problems)
+            .duration(
+                &child(&path, "timeout"),
+                run.timeout.as_deref(),
+                &mut problems,
+            )
             .unwrap_or(DEFAULT_RUN_TIMEOUT);
         runs.push(RunSpec {
             name: run.name,
@@ -375,7 +379,10 @@ fn load_exercise(
                 if !g.benchmark.starts_with("Benchmark") {
                     problems.push(file.at(
                         &child(&path, "benchmark"),
-                        format!("`{}` is not a benchmark name (expected BenchmarkXxx)", g.benchmark),
+                        format!(
+                            "`{}` is not a benchmark name (expected BenchmarkXxx)",
+                            g.benchmark
+                        ),
                     ));
                 }
                 if g.metric.trim().is_empty() {
@@ -416,7 +423,10 @@ fn load_exercise(
     }
 
     if raw.solution.is_empty() {
-        problems.push(file.at("solution", "a reference solution needs at least one file".into()));
+        problems.push(file.at(
+            "solution",
+            "a reference solution needs at least one file".into(),
+        ));
     }
     let solution_dir = check_path.with_file_name("solution");
     let mut solution = Vec::new();
@@ -514,7 +524,11 @@ impl<'a> SourceFile<'a> {
 
     /// The YAML value at a `goals[N]` path.
     fn node(&self, path: &str) -> Option<serde_yaml::Value> {
-        let index: usize = path.strip_prefix("goals[")?.strip_suffix(']')?.parse().ok()?;
+        let index: usize = path
+            .strip_prefix("goals[")?
+            .strip_suffix(']')?
+            .parse()
+            .ok()?;
         let document: serde_yaml::Value = serde_yaml::from_str(self.source).ok()?;
         document.get("goals")?.get(index).cloned()
     }
@@ -540,14 +554,21 @@ impl<'a> SourceFile<'a> {
         Diagnostic::new(self.path, self.source, position.or(serde_position), message)
     }
 
-    fn duration(&self, path: &str, text: Option<&str>, problems: &mut Vec<Diagnostic>) -> Option<Duration> {
+    fn duration(
+        &self,
+        path: &str,
+        text: Option<&str>,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<Duration> {
         let text = text?;
         match humantime::parse_duration(text) {
             Ok(d) if !d.is_zero() => Some(d),
             _ => {
                 problems.push(self.at(
                     path,
-                    format!("`{text}` is not a duration (expected something like 90s, 2m or 1m30s)"),
+                    format!(
+                        "`{text}` is not a duration (expected something like 90s, 2m or 1m30s)"
+                    ),
                 ));
                 None
             }
@@ -575,13 +596,19 @@ impl<'a> SourceFile<'a> {
             }
             (None, [only]) => (*only).to_owned(),
             (None, []) => {
-                problems.push(self.at(goal_path, "this goal needs a benchmark run, and `runs` is empty".into()));
+                problems.push(self.at(
+                    goal_path,
+                    "this goal needs a benchmark run, and `runs` is empty".into(),
+                ));
                 String::new()
             }
             (None, many) => {
                 problems.push(self.at(
                     goal_path,
-                    format!("say which run this goal uses with `run:` (one of {})", many.join(", ")),
+                    format!(
+                        "say which run this goal uses with `run:` (one of {})",
+                        many.join(", ")
+                    ),
                 ));
                 String::new()
             }
@@ -599,11 +626,17 @@ impl<'a> SourceFile<'a> {
             (Some(v), None) if v.is_finite() => Bound::AtMost(v),
             (None, Some(v)) if v.is_finite() => Bound::AtLeast(v),
             (Some(_), Some(_)) => {
-                problems.push(self.at(goal_path, "give either `at-most` or `at-least`, not both".into()));
+                problems.push(self.at(
+                    goal_path,
+                    "give either `at-most` or `at-least`, not both".into(),
+                ));
                 Bound::AtMost(0.0)
             }
             (None, None) => {
-                problems.push(self.at(goal_path, "expected a bound: `at-most: N` or `at-least: N`".into()));
+                problems.push(self.at(
+                    goal_path,
+                    "expected a bound: `at-most: N` or `at-least: N`".into(),
+                ));
                 Bound::AtMost(0.0)
             }
             _ => {

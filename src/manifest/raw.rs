@@ -104,7 +104,9 @@ impl GoalFile {
             map.remove("kind");
         }
         match kind.as_str() {
-            "bench-metric" => serde_path_to_error::deserialize::<_, BenchMetricFile>(body).map(drop),
+            "bench-metric" => {
+                serde_path_to_error::deserialize::<_, BenchMetricFile>(body).map(drop)
+            }
             _ => Ok(()),
         }
     }

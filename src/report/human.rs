@@ -40,16 +40,36 @@ pub fn duration(d: Duration) -> String {
 /// The report of `workshop check`.
 pub fn check(report: &CheckReport) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} {}", style(&report.exercise).bold(), style(format!("— {}", report.title)).dim());
+    let _ = writeln!(
+        out,
+        "{} {}",
+        style(&report.exercise).bold(),
+        style(format!("— {}", report.title)).dim()
+    );
     if let Some(failure) = &report.failure {
         let message = report.message.as_deref().unwrap_or("the check failed");
         let _ = writeln!(out, "  {} {}", fail(), style(message).bold());
         failure_details(&mut out, failure);
     }
     let widths = (
-        report.goals.iter().map(|g| g.id.chars().count()).max().unwrap_or(0),
-        report.goals.iter().map(|g| g.subject.chars().count()).max().unwrap_or(0),
-        report.goals.iter().map(|g| measured(g).chars().count()).max().unwrap_or(0),
+        report
+            .goals
+            .iter()
+            .map(|g| g.id.chars().count())
+            .max()
+            .unwrap_or(0),
+        report
+            .goals
+            .iter()
+            .map(|g| g.subject.chars().count())
+            .max()
+            .unwrap_or(0),
+        report
+            .goals
+            .iter()
+            .map(|g| measured(g).chars().count())
+            .max()
+            .unwrap_or(0),
     );
     for goal in &report.goals {
         outcome(&mut out, goal, widths);
@@ -69,9 +89,6 @@ pub fn check(report: &CheckReport) -> String {
         let _ = write!(out, " · read {}", docs.display());
     }
     let _ = writeln!(out);
-    if report.status == CheckStatus::Fail && report.failure.is_none() {
-        let _ = writeln!(out, "{}", style(format!("stuck? `workshop hint {}`", report.exercise)).dim());
-    }
     out
 }
 
@@ -79,7 +96,11 @@ fn measured(goal: &Outcome) -> String {
     goal.measured.map_or_else(|| "—".to_owned(), format_number)
 }
 
-fn outcome(out: &mut String, goal: &Outcome, (id_width, subject_width, value_width): (usize, usize, usize)) {
+fn outcome(
+    out: &mut String,
+    goal: &Outcome,
+    (id_width, subject_width, value_width): (usize, usize, usize),
+) {
     let symbol = match goal.status {
         Status::Pass => pass(),
         Status::Fail => fail(),
@@ -123,19 +144,32 @@ fn failure_details(out: &mut String, failure: &Failure) {
             }
         }
         Failure::Tests { output } | Failure::Benchmark { output, .. } => indented(out, output),
-        Failure::Hang { timeout, deadlock, report, output, .. } => hang(out, *timeout, *deadlock, report, output),
+        Failure::Hang {
+            timeout,
+            deadlock,
+            report,
+            output,
+            ..
+        } => hang(out, *timeout, *deadlock, report, output),
     }
 }
 
 fn hang(out: &mut String, timeout: Duration, deadlock: bool, report: &HangReport, output: &str) {
     if !deadlock {
-        let _ = writeln!(out, "      stopped after {} (the run's timeout)", duration(timeout));
+        let _ = writeln!(
+            out,
+            "      stopped after {} (the run's timeout)",
+            duration(timeout)
+        );
     }
     for test in &report.running_tests {
         let _ = writeln!(out, "      running: {test}");
     }
     if report.groups.is_empty() {
-        let _ = writeln!(out, "      no goroutine was inside the exercise's code; the output ends with:");
+        let _ = writeln!(
+            out,
+            "      no goroutine was inside the exercise's code; the output ends with:"
+        );
         let tail: Vec<&str> = output.lines().rev().take(10).collect();
         for line in tail.into_iter().rev() {
             let _ = writeln!(out, "        {line}");
@@ -148,16 +182,41 @@ fn hang(out: &mut String, timeout: Duration, deadlock: bool, report: &HangReport
         } else {
             format!("{} goroutines", group.count)
         };
-        let _ = writeln!(out, "      {} blocked in {}", style(count).bold(), style(&group.state).yellow());
+        let _ = writeln!(
+            out,
+            "      {} blocked in {}",
+            style(count).bold(),
+            style(&group.state).yellow()
+        );
         for frame in &group.frames {
-            let _ = writeln!(out, "          at {}:{}  {}", frame.file, frame.line, style(&frame.function).dim());
+            let _ = writeln!(
+                out,
+                "          at {}:{}  {}",
+                frame.file,
+                frame.line,
+                style(&frame.function).dim()
+            );
         }
         if let Some(created) = &group.created_at {
-            let _ = writeln!(out, "        created at {}:{}  {}", created.file, created.line, style(&created.function).dim());
+            let _ = writeln!(
+                out,
+                "        created at {}:{}  {}",
+                created.file,
+                created.line,
+                style(&created.function).dim()
+            );
         }
     }
     if report.other_goroutines > 0 {
-        let _ = writeln!(out, "      {}", style(format!("({} more goroutines outside the exercise's code)", report.other_goroutines)).dim());
+        let _ = writeln!(
+            out,
+            "      {}",
+            style(format!(
+                "({} more goroutines outside the exercise's code)",
+                report.other_goroutines
+            ))
+            .dim()
+        );
     }
 }
 
@@ -165,7 +224,11 @@ fn indented(out: &mut String, text: &str) {
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     let skipped = lines.len().saturating_sub(OUTPUT_LINES);
     if skipped > 0 {
-        let _ = writeln!(out, "      {}", style(format!("… {skipped} earlier lines")).dim());
+        let _ = writeln!(
+            out,
+            "      {}",
+            style(format!("… {skipped} earlier lines")).dim()
+        );
     }
     for line in &lines[skipped..] {
         let _ = writeln!(out, "      {line}");
@@ -185,19 +248,36 @@ pub fn list(title: &str, entries: &[ListEntry<'_>]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", style(title).bold());
     let id_width = entries.iter().map(|e| e.id.len()).max().unwrap_or(0);
-    let title_width = entries.iter().map(|e| e.title.chars().count()).max().unwrap_or(0);
+    let title_width = entries
+        .iter()
+        .map(|e| e.title.chars().count())
+        .max()
+        .unwrap_or(0);
     let next = entries.iter().position(|e| e.progress != Progress::Done);
     for (i, entry) in entries.iter().enumerate() {
         let (symbol, label) = match entry.progress {
             Progress::Done => (pass(), style("done").green()),
-            Progress::InProgress => (style("…").yellow().to_string(), style("in progress").yellow()),
+            Progress::InProgress => (
+                style("…").yellow().to_string(),
+                style("in progress").yellow(),
+            ),
             Progress::NotStarted => (style("·").dim().to_string(), style("not started").dim()),
         };
-        let marker = if Some(i) == next { style("← next").cyan().to_string() } else { String::new() };
-        let line = format!("  {symbol} {:<id_width$}  {:<title_width$}  {label} {marker}", entry.id, entry.title);
+        let marker = if Some(i) == next {
+            style("← next").cyan().to_string()
+        } else {
+            String::new()
+        };
+        let line = format!(
+            "  {symbol} {:<id_width$}  {:<title_width$}  {label} {marker}",
+            entry.id, entry.title
+        );
         let _ = writeln!(out, "{}", line.trim_end());
     }
-    let done = entries.iter().filter(|e| e.progress == Progress::Done).count();
+    let done = entries
+        .iter()
+        .filter(|e| e.progress == Progress::Done)
+        .count();
     let _ = writeln!(out, "\n{done} of {} exercises done", entries.len());
     out
 }
@@ -205,8 +285,21 @@ pub fn list(title: &str, entries: &[ListEntry<'_>]) -> String {
 /// The summary table of `workshop verify`.
 pub fn verify(results: &[ExerciseResult]) -> String {
     let mut out = String::new();
-    let width = results.iter().map(|r| r.exercise.len()).max().unwrap_or(8).max(8);
-    let _ = writeln!(out, "{}", style(format!("{:<width$}  {:<28}  {:<28}  time", "exercise", "starter (must fail)", "solution (must pass)")).bold());
+    let width = results
+        .iter()
+        .map(|r| r.exercise.len())
+        .max()
+        .unwrap_or(8)
+        .max(8);
+    let _ = writeln!(
+        out,
+        "{}",
+        style(format!(
+            "{:<width$}  {:<28}  {:<28}  time",
+            "exercise", "starter (must fail)", "solution (must pass)"
+        ))
+        .bold()
+    );
     for result in results {
         let _ = writeln!(
             out,
@@ -222,7 +315,13 @@ pub fn verify(results: &[ExerciseResult]) -> String {
         let _ = writeln!(out);
         for side in [&result.starter, &result.solution] {
             if let Some(reason) = &side.reason {
-                let _ = writeln!(out, "{} {} {:?}: {reason}", fail(), style(&result.exercise).bold(), side.side);
+                let _ = writeln!(
+                    out,
+                    "{} {} {:?}: {reason}",
+                    fail(),
+                    style(&result.exercise).bold(),
+                    side.side
+                );
                 if let Some(report) = &side.check {
                     for line in check(report).lines() {
                         let _ = writeln!(out, "    {line}");
@@ -233,7 +332,11 @@ pub fn verify(results: &[ExerciseResult]) -> String {
     }
     let _ = writeln!(out);
     let ok = results.len() - failures.len();
-    let verdict = if failures.is_empty() { style("OK").green().bold() } else { style("FAILED").red().bold() };
+    let verdict = if failures.is_empty() {
+        style("OK").green().bold()
+    } else {
+        style("FAILED").red().bold()
+    };
     let _ = writeln!(out, "{verdict} {ok} of {} exercises behave", results.len());
     out
 }

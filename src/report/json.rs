@@ -13,7 +13,10 @@ use crate::verify::ExerciseResult;
 pub const VERSION: u32 = 1;
 
 /// Serialises a duration as fractional seconds.
-pub fn seconds<S: serde::Serializer>(duration: &Duration, serializer: S) -> Result<S::Ok, S::Error> {
+pub fn seconds<S: serde::Serializer>(
+    duration: &Duration,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     serializer.serialize_f64((duration.as_secs_f64() * 1000.0).round() / 1000.0)
 }
 

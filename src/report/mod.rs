@@ -47,12 +47,19 @@ pub fn err(text: &str) {
 
 /// Prints an error that stopped a command, with its causes.
 pub fn error(error: &(dyn std::error::Error + 'static)) {
-    err(&format!("{} {}\n", console::style("error:").red().bold().for_stderr(), error_chain(error)));
+    err(&format!(
+        "{} {}\n",
+        console::style("error:").red().bold().for_stderr(),
+        error_chain(error)
+    ));
 }
 
 /// Prints a warning.
 pub fn warning(message: &str) {
-    err(&format!("{} {message}\n", console::style("warning:").yellow().bold().for_stderr()));
+    err(&format!(
+        "{} {message}\n",
+        console::style("warning:").yellow().bold().for_stderr()
+    ));
 }
 
 /// An error and its sources as one message: `cannot read x: permission denied`.
