@@ -224,11 +224,13 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
             for error in &mut failure.errors {
                 error.file = tree.module_label.join(&error.file).display().to_string();
             }
-            report.message = Some(format!(
-                "the code does not compile ({} error{})",
-                failure.errors.len(),
-                if failure.errors.len() == 1 { "" } else { "s" }
-            ));
+            let count = failure.errors.len();
+            let plural = if count == 1 { "" } else { "s" };
+            report.message = Some(if failure.vet {
+                format!("go vet reports {count} problem{plural} (go test runs it before any test)")
+            } else {
+                format!("the code does not compile ({count} error{plural})")
+            });
             report.failure = Some(Failure::Build(failure));
             return finish(report);
         }
@@ -240,7 +242,10 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
         .insert("test-binary".into(), binary.clone());
 
     let package_dir = tree.package_dir(exercise);
-    let run = |args: Vec<String>, log: &Path, timeout: Duration| {
+    let output_dir = format!("-test.outputdir={}", run_dir.display());
+    let run = |mut args: Vec<String>, log: &Path, timeout: Duration| {
+        // Anything the binary writes by name (profiles, traces) lands in .workshop/.
+        args.push(output_dir.clone());
         go.run_test(&TestRun {
             binary: &binary,
             package_dir: &package_dir,

@@ -97,6 +97,8 @@ pub enum Compiled {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct BuildFailure {
     pub errors: Vec<CompileError>,
+    /// The problems come from the vet checks `go test` runs, not the compiler.
+    pub vet: bool,
     pub output: String,
 }
 
@@ -192,8 +194,11 @@ impl GoTool {
             });
         }
         if !finished.success() {
+            // `go test` prints vet's findings under a `# [package]` header.
+            let vet = finished.output.lines().any(|l| l.starts_with("# ["));
             return Ok(Compiled::Failed(BuildFailure {
                 errors: compile_errors(&finished.output),
+                vet,
                 output: finished.output,
             }));
         }
@@ -255,7 +260,7 @@ pub fn compile_errors(output: &str) -> Vec<CompileError> {
                 Err(_) => (None, &rest[rest.find(':')? + 1..]),
             };
             Some(CompileError {
-                file: format!("{file}.go"),
+                file: format!("{}.go", file.strip_prefix("./").unwrap_or(file)),
                 line: line_no,
                 column,
                 message: message.trim().to_owned(),
@@ -307,6 +312,15 @@ FAIL\texercises/heap/01-concat [build failed]
         assert_eq!(errors[0].line, 5);
         assert_eq!(errors[0].column, Some(2));
         assert_eq!(errors[0].message, "undefined: x");
+    }
+
+    #[test]
+    fn vet_paths_lose_their_dot_prefix() {
+        let errors = compile_errors(
+            "./a_test.go:3:39: fmt.Printf format %d has arg \"x\" of wrong type string\n",
+        );
+        assert_eq!(errors[0].file, "a_test.go");
+        assert_eq!(errors[0].column, Some(39));
     }
 
     #[test]

@@ -371,3 +371,128 @@ pub fn doctor(findings: &[Finding]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::goals::Bound;
+    use crate::gotool::GoInfo;
+    use crate::gotool::dump::{Frame, StuckGroup};
+
+    fn report(goals: Vec<Outcome>, failure: Option<Failure>, message: Option<&str>) -> CheckReport {
+        console::set_colors_enabled(false);
+        let status = if failure.is_none() && goals.iter().all(|g| g.status == Status::Pass) {
+            CheckStatus::Pass
+        } else {
+            CheckStatus::Fail
+        };
+        CheckReport {
+            exercise: "heap/01-concat".into(),
+            title: "Building a string piece by piece".into(),
+            status,
+            message: message.map(str::to_owned),
+            failure,
+            goals,
+            artifacts: BTreeMap::new(),
+            go: GoInfo {
+                version: "go1.26.0".into(),
+                parsed: None,
+                goos: "linux".into(),
+                goarch: "amd64".into(),
+                gocache: PathBuf::new(),
+            },
+            steps: Vec::new(),
+            elapsed: Duration::from_millis(1430),
+            docs: Some(PathBuf::from("docs/exercises/heap-01-concat.md")),
+        }
+    }
+
+    fn goal(id: &str, status: Status, measured: f64, bound: Bound, unit: &str) -> Outcome {
+        Outcome {
+            id: id.into(),
+            kind: "bench-metric",
+            status,
+            subject: format!("BenchmarkBuildLine {unit}"),
+            measured: Some(measured),
+            bound: Some(bound),
+            threshold: Some(bound.limit()),
+            unit: Some(unit.into()),
+            explanation: (status != Status::Pass).then(|| format!("{measured} {unit} is too many")),
+            evidence: vec!["median of 3 runs: 1998, 1998, 1998".into()],
+            hint: (status != Status::Pass).then(|| "try a strings.Builder".into()),
+        }
+    }
+
+    #[test]
+    fn check_with_met_and_unmet_goals() {
+        let report = report(
+            vec![
+                goal(
+                    "allocations",
+                    Status::Fail,
+                    1998.0,
+                    Bound::AtMost(2.0),
+                    "allocs/op",
+                ),
+                goal(
+                    "bytes",
+                    Status::Pass,
+                    9472.0,
+                    Bound::AtMost(20000.0),
+                    "B/op",
+                ),
+                goal(
+                    "speed",
+                    Status::Inconclusive,
+                    12.5,
+                    Bound::AtLeast(3.0),
+                    "x",
+                ),
+            ],
+            None,
+            None,
+        );
+        insta::assert_snapshot!(check(&report));
+    }
+
+    #[test]
+    fn check_that_hung() {
+        let frame = |file: &str, line, function: &str| Frame {
+            function: function.into(),
+            file: file.into(),
+            line,
+        };
+        let failure = Failure::Hang {
+            step: "tests".into(),
+            deadlock: false,
+            timeout: Duration::from_secs(60),
+            report: HangReport {
+                running_tests: vec!["TestFetch (1m0s)".into()],
+                groups: vec![StuckGroup {
+                    count: 37,
+                    state: "chan send".into(),
+                    frames: vec![frame("fetch.go", 47, "fetch.worker")],
+                    created_at: Some(frame("fetch.go", 41, "fetch.Fetch")),
+                }],
+                other_goroutines: 3,
+            },
+            output: String::new(),
+        };
+        let report = report(
+            Vec::new(),
+            Some(failure),
+            Some("the tests did not finish in time"),
+        );
+        insta::assert_snapshot!(check(&report));
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration(Duration::from_millis(850)), "850ms");
+        assert_eq!(duration(Duration::from_millis(4210)), "4.2s");
+        assert_eq!(duration(Duration::from_secs(72)), "1m12s");
+    }
+}
