@@ -64,6 +64,30 @@ pub enum Command {
         json: bool,
     },
 
+    /// Summarise a Go execution trace: goroutines, tasks, regions, logs, GC.
+    ///
+    /// Works on any trace written by `go test -trace`, `runtime/trace` or a flight
+    /// recorder snapshot (Go 1.22 to 1.26), inside or outside a workshop.
+    Inspect {
+        /// The trace file.
+        file: PathBuf,
+        /// Print every event in order, in the text format of `go tool trace -d=parsed`.
+        #[arg(long, conflicts_with_all = ["json", "goroutines", "tasks", "regions"])]
+        dump: bool,
+        /// List every goroutine with its creation, start function and time by state.
+        #[arg(long)]
+        goroutines: bool,
+        /// List every task with its goroutines, regions and logs.
+        #[arg(long)]
+        tasks: bool,
+        /// List every region.
+        #[arg(long)]
+        regions: bool,
+        /// Print the facts as a JSON document.
+        #[arg(long)]
+        json: bool,
+    },
+
     /// Check that this machine is ready: Go and its version, the build cache, graphviz.
     Doctor {
         /// Print a JSON document instead of text.

@@ -16,6 +16,7 @@ pub mod manifest;
 mod paths;
 pub mod report;
 pub mod state;
+pub mod trace;
 pub mod verify;
 
 use std::path::PathBuf;
@@ -69,6 +70,23 @@ fn run(cli: &Cli) -> anyhow::Result<Exit> {
         Command::Check { id, json } => check(cli, id, *json),
         Command::Verify { ids, jobs, json } => verify(cli, ids, *jobs, *json),
         Command::Doctor { json } => doctor(cli, *json),
+        Command::Inspect { file, dump, .. } if *dump => inspect_dump(file),
+        Command::Inspect {
+            file,
+            json,
+            goroutines,
+            tasks,
+            regions,
+            ..
+        } => inspect(
+            file,
+            &report::human::InspectView {
+                goroutines: *goroutines,
+                tasks: *tasks,
+                regions: *regions,
+            },
+            *json,
+        ),
     }
 }
 
@@ -208,6 +226,51 @@ fn verify(cli: &Cli, ids: &[String], jobs: Option<usize>, json: bool) -> anyhow:
     } else {
         Exit::Unmet
     })
+}
+
+/// A trace file that could not be read, named.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read {}", paths::display(path))]
+struct TraceFileError {
+    path: PathBuf,
+    #[source]
+    source: trace::TraceError,
+}
+
+fn inspect_dump(file: &std::path::Path) -> anyhow::Result<Exit> {
+    let named = |source| TraceFileError {
+        path: file.to_owned(),
+        source,
+    };
+    let reader = trace::Reader::open(file).map_err(named)?;
+    let mut out = report::stdout_writer();
+    for event in reader {
+        let event = event.map_err(named)?;
+        if trace::dump::write_event(&mut out, &event).is_err() {
+            // The reader of our output went away (`| head`): stop quietly.
+            return Ok(Exit::Success);
+        }
+    }
+    let _ = std::io::Write::flush(&mut out);
+    Ok(Exit::Success)
+}
+
+fn inspect(
+    file: &std::path::Path,
+    view: &report::human::InspectView,
+    json: bool,
+) -> anyhow::Result<Exit> {
+    let named = |source| TraceFileError {
+        path: file.to_owned(),
+        source,
+    };
+    let facts = trace::facts::Facts::read(file).map_err(named)?;
+    if json {
+        report::out(&report::json::render(&report::json::trace_facts(&facts)));
+    } else {
+        report::out(&report::human::trace_summary(&facts, view));
+    }
+    Ok(Exit::Success)
 }
 
 fn doctor(cli: &Cli, json: bool) -> anyhow::Result<Exit> {

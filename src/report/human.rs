@@ -496,3 +496,15 @@ mod tests {
         assert_eq!(duration(Duration::from_secs(72)), "1m12s");
     }
 }
+
+/// Which lists `workshop inspect` shows besides the summary.
+pub struct InspectView {
+    pub goroutines: bool,
+    pub tasks: bool,
+    pub regions: bool,
+}
+
+/// The output of `workshop inspect <trace>`.
+pub fn trace_summary(facts: &crate::trace::facts::Facts, _view: &InspectView) -> String {
+    format!("{} events\n", facts.events)
+}

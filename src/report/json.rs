@@ -75,3 +75,12 @@ pub fn render(value: &Value) -> String {
     text.push('\n');
     text
 }
+
+/// The document of `workshop inspect <trace> --json`.
+pub fn trace_facts(facts: &crate::trace::facts::Facts) -> Value {
+    let mut value = serde_json::to_value(facts).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut value {
+        map.insert("version".into(), json!(VERSION));
+    }
+    value
+}

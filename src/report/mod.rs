@@ -38,6 +38,11 @@ pub fn out(text: &str) {
     let _ = stdout.flush();
 }
 
+/// A buffered writer on stdout for long streamed output (trace dumps).
+pub fn stdout_writer() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+    std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock())
+}
+
 /// Writes rendered text to stderr.
 pub fn err(text: &str) {
     let mut stderr = std::io::stderr().lock();

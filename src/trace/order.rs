@@ -1,0 +1,1367 @@
+//! Putting the events of all threads into one order consistent with what the
+//! runtime did. Each thread's events are in order already; across threads, an
+//! event may only happen once what it depends on has happened: a goroutine starts
+//! after it became runnable (sequence numbers say which start follows which
+//! unblock), a proc starts after it stopped, a GC cycle ends after it began. The
+//! ordering keeps the state of every goroutine, proc and thread to decide whether
+//! an event can happen now, and validates the trace while doing so.
+
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+
+use super::event::{Ctx, Event, GoState, NO_TASK, ProcState};
+use super::generation::Tables;
+use super::spec::{self, EventType, Version};
+
+/// Goroutine statuses as the wire encodes them.
+pub mod go_status {
+    pub const RUNNABLE: u64 = 1;
+    pub const RUNNING: u64 = 2;
+    pub const SYSCALL: u64 = 3;
+    pub const WAITING: u64 = 4;
+    pub const COUNT: u64 = 5;
+}
+
+/// Proc statuses as the wire encodes them.
+pub mod proc_status {
+    pub const RUNNING: u64 = 1;
+    pub const IDLE: u64 = 2;
+    pub const SYSCALL: u64 = 3;
+    /// In a syscall, but the thread it was bound to is not known any more.
+    pub const SYSCALL_ABANDONED: u64 = 4;
+    pub const COUNT: u64 = 5;
+}
+
+/// The public state a wire goroutine status stands for.
+pub fn go_state(status: u64) -> GoState {
+    match status {
+        go_status::RUNNABLE => GoState::Runnable,
+        go_status::RUNNING => GoState::Running,
+        go_status::SYSCALL => GoState::Syscall,
+        go_status::WAITING => GoState::Waiting,
+        _ => GoState::Undetermined,
+    }
+}
+
+/// The public state a wire proc status stands for.
+pub fn proc_state(status: u64) -> ProcState {
+    match status {
+        proc_status::RUNNING | proc_status::SYSCALL => ProcState::Running,
+        proc_status::IDLE | proc_status::SYSCALL_ABANDONED => ProcState::Idle,
+        _ => ProcState::Undetermined,
+    }
+}
+
+/// A timed event as decoded from a batch: its type, time (ns) and arguments
+/// without the time delta.
+#[derive(Debug, Clone, Copy)]
+pub struct RawEvent {
+    pub typ: EventType,
+    pub time: i64,
+    pub args: [u64; 4],
+}
+
+/// A per-generation sequence number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Seq {
+    generation: u64,
+    n: u64,
+}
+
+impl Seq {
+    fn new(generation: u64, n: u64) -> Seq {
+        Seq { generation, n }
+    }
+
+    fn follows(self, previous: Seq) -> bool {
+        self.generation == previous.generation && self.n == previous.n.wrapping_add(1)
+    }
+}
+
+/// A time range bound to a goroutine or proc (STW, mark assist, sweep): the type
+/// of its beginning and, for STW, the string naming its kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Range {
+    typ: EventType,
+    desc: u64,
+    name: Option<Rc<[u8]>>,
+}
+
+#[derive(Debug, Default)]
+struct Ranges(Vec<Range>);
+
+impl Ranges {
+    fn has(&self, typ: EventType, desc: u64) -> bool {
+        self.0.iter().any(|r| r.typ == typ && r.desc == desc)
+    }
+
+    fn begin(&mut self, range: Range) -> Result<(), String> {
+        if self.has(range.typ, range.desc) {
+            return Err(format!(
+                "{} begins while one is already in progress",
+                spec::name(range.typ)
+            ));
+        }
+        self.0.push(range);
+        Ok(())
+    }
+
+    fn active(&mut self, range: Range, first_generation: bool) -> Result<(), String> {
+        let present = self.has(range.typ, range.desc);
+        if first_generation {
+            if present {
+                return Err(format!(
+                    "{} is marked active twice in the first generation",
+                    spec::name(range.typ)
+                ));
+            }
+            self.0.push(range);
+        } else if !present {
+            return Err(format!(
+                "{} is marked active, but it never began",
+                spec::name(range.typ)
+            ));
+        }
+        Ok(())
+    }
+
+    /// Ends the first range of the end event's start type.
+    fn end(&mut self, end: EventType) -> Result<Range, String> {
+        let start = spec::spec(end).and_then(|s| s.start).unwrap_or(end);
+        let index = self.0.iter().position(|r| r.typ == start).ok_or_else(|| {
+            format!(
+                "{} without a {} before it",
+                spec::name(end),
+                spec::name(start)
+            )
+        })?;
+        Ok(self.0.swap_remove(index))
+    }
+}
+
+/// The start type of a range event (the event itself for beginnings).
+fn range_start(typ: EventType) -> EventType {
+    spec::spec(typ).and_then(|s| s.start).unwrap_or(typ)
+}
+
+#[derive(Debug)]
+struct GState {
+    status: u64,
+    seq: Seq,
+    /// Open user regions, innermost last: (task, name).
+    regions: Vec<(u64, Rc<[u8]>)>,
+    ranges: Ranges,
+}
+
+#[derive(Debug)]
+struct PState {
+    status: u64,
+    seq: Seq,
+    ranges: Ranges,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct MState {
+    g: i64,
+    p: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gc {
+    Undetermined,
+    NotRunning,
+    Running,
+}
+
+/// What the scheduling context of an event must hold.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Need {
+    No,
+    Maybe,
+    Yes,
+}
+
+struct Reqs {
+    m: Need,
+    p: Need,
+    g: Need,
+}
+
+/// User code runs with a thread, a proc and a goroutine.
+const USER: Reqs = Reqs {
+    m: Need::Yes,
+    p: Need::Yes,
+    g: Need::Yes,
+};
+
+fn check(ctx: Ctx, reqs: Reqs) -> Result<(), String> {
+    let rule = |need: Need, present: bool, what: &str| match (need, present) {
+        (Need::Yes, false) => Err(format!("expected a {what} but there was none")),
+        (Need::No, true) => Err(format!("expected no {what} but there was one")),
+        _ => Ok(()),
+    };
+    rule(reqs.m, ctx.m != -1, "thread")?;
+    rule(reqs.p, ctx.p != -1, "proc")?;
+    rule(reqs.g, ctx.g != -1, "goroutine")
+}
+
+/// The outcome of trying one event.
+pub enum Step {
+    /// The event happened; its events are queued.
+    Advanced,
+    /// It cannot happen yet; another thread's event must come first.
+    Wait,
+}
+
+/// The scheduler state that orders events.
+pub struct Ordering {
+    version: Version,
+    first_generation: u64,
+    g: FxHashMap<i64, GState>,
+    p: FxHashMap<i64, PState>,
+    m: FxHashMap<i64, MState>,
+    tasks: FxHashMap<u64, (Rc<[u8]>, u64)>,
+    gc_seq: u64,
+    gc: Gc,
+    queue: VecDeque<Event>,
+}
+
+impl Ordering {
+    pub fn new(version: Version) -> Self {
+        Ordering {
+            version,
+            first_generation: 0,
+            g: FxHashMap::default(),
+            p: FxHashMap::default(),
+            m: FxHashMap::default(),
+            tasks: FxHashMap::default(),
+            gc_seq: 0,
+            gc: Gc::Undetermined,
+            queue: VecDeque::new(),
+        }
+    }
+
+    /// The next ordered event, if any is ready.
+    pub fn pop(&mut self) -> Option<Event> {
+        self.queue.pop_front()
+    }
+
+    /// Goroutines, procs and threads the ordering knows, for error messages.
+    pub fn describe(&self) -> String {
+        let mut g: Vec<_> = self
+            .g
+            .iter()
+            .map(|(id, s)| format!("G{id}={}", s.status))
+            .collect();
+        g.sort();
+        let mut p: Vec<_> = self
+            .p
+            .iter()
+            .map(|(id, s)| format!("P{id}={}", s.status))
+            .collect();
+        p.sort();
+        format!(
+            "goroutine statuses {}; proc statuses {}",
+            g.join(" "),
+            p.join(" ")
+        )
+    }
+
+    fn push(&mut self, ev: &RawEvent, ctx: Ctx, tables: &Rc<Tables>) {
+        self.queue
+            .push_back(Event::new(ev.typ, ev.time, ctx, ev.args, tables));
+    }
+
+    /// Tries to let `ev`, the next event of thread `m`, happen now.
+    pub fn advance(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        m: i64,
+        generation: u64,
+    ) -> Result<Step, String> {
+        if self.first_generation == 0 {
+            self.first_generation = generation;
+        }
+        let mut ctx = Ctx { g: -1, p: -1, m };
+        if m != -1 {
+            let state = self.m.entry(m).or_insert(MState { g: -1, p: -1 });
+            ctx.g = state.g;
+            ctx.p = state.p;
+        }
+        let first = generation == self.first_generation;
+        let next = match ev.typ {
+            spec::EV_PROCS_CHANGE | spec::EV_GO_LABEL | spec::EV_USER_LOG => {
+                check(ctx, USER)?;
+                self.push(ev, ctx, tables);
+                Some(ctx)
+            }
+            spec::EV_PROC_STATUS => self.proc_status(ev, tables, ctx, generation, first)?,
+            spec::EV_PROC_START => self.proc_start(ev, tables, ctx, generation)?,
+            spec::EV_PROC_STOP => self.proc_stop(ev, tables, ctx)?,
+            spec::EV_PROC_STEAL => self.proc_steal(ev, tables, ctx, generation)?,
+            spec::EV_GO_CREATE | spec::EV_GO_CREATE_BLOCKED => {
+                self.go_create(ev, tables, ctx, generation)?
+            }
+            spec::EV_GO_CREATE_SYSCALL => self.go_create_syscall(ev, tables, ctx, generation)?,
+            spec::EV_GO_START => self.go_start(ev, tables, ctx, generation)?,
+            spec::EV_GO_DESTROY | spec::EV_GO_STOP | spec::EV_GO_BLOCK => {
+                self.go_stop(ev, tables, ctx)?
+            }
+            spec::EV_GO_DESTROY_SYSCALL => self.go_destroy_syscall(ev, tables, ctx)?,
+            spec::EV_GO_UNBLOCK => self.go_unblock(ev, tables, ctx, generation)?,
+            spec::EV_GO_SWITCH | spec::EV_GO_SWITCH_DESTROY => {
+                self.go_switch(ev, tables, ctx, generation)?
+            }
+            spec::EV_GO_SYSCALL_BEGIN => self.syscall_begin(ev, tables, ctx, generation)?,
+            spec::EV_GO_SYSCALL_END => self.syscall_end(ev, tables, ctx)?,
+            spec::EV_GO_SYSCALL_END_BLOCKED => self.syscall_end_blocked(ev, tables, ctx)?,
+            spec::EV_GO_STATUS | spec::EV_GO_STATUS_STACK => {
+                self.go_status(ev, tables, ctx, generation, first)?
+            }
+            spec::EV_STW_BEGIN | spec::EV_GC_MARK_ASSIST_BEGIN => {
+                self.go_range_begin(ev, tables, ctx)?
+            }
+            spec::EV_STW_END | spec::EV_GC_MARK_ASSIST_END => self.go_range_end(ev, tables, ctx)?,
+            spec::EV_GC_MARK_ASSIST_ACTIVE => self.go_range_active(ev, tables, ctx, first)?,
+            spec::EV_GC_ACTIVE => self.gc_active(ev, tables, ctx, first)?,
+            spec::EV_GC_BEGIN => self.gc_begin(ev, tables, ctx)?,
+            spec::EV_GC_END => self.gc_end(ev, tables, ctx)?,
+            spec::EV_GC_SWEEP_BEGIN => self.sweep_begin(ev, tables, ctx)?,
+            spec::EV_GC_SWEEP_ACTIVE => self.sweep_active(ev, tables, ctx, first)?,
+            spec::EV_GC_SWEEP_END => self.sweep_end(ev, tables, ctx)?,
+            spec::EV_HEAP_ALLOC | spec::EV_HEAP_GOAL => {
+                check(
+                    ctx,
+                    Reqs {
+                        m: Need::Yes,
+                        p: Need::Yes,
+                        g: Need::Maybe,
+                    },
+                )?;
+                self.push(ev, ctx, tables);
+                Some(ctx)
+            }
+            spec::EV_USER_TASK_BEGIN => self.task_begin(ev, tables, ctx)?,
+            spec::EV_USER_TASK_END => self.task_end(ev, tables, ctx)?,
+            spec::EV_USER_REGION_BEGIN | spec::EV_USER_REGION_END => {
+                self.region(ev, tables, ctx)?
+            }
+            spec::EV_SPAN..=spec::EV_GOROUTINE_STACK_FREE => {
+                check(
+                    ctx,
+                    Reqs {
+                        m: Need::Yes,
+                        p: Need::Maybe,
+                        g: Need::Maybe,
+                    },
+                )?;
+                self.push(ev, ctx, tables);
+                Some(ctx)
+            }
+            other => {
+                return Err(format!(
+                    "{} cannot appear among a thread's events",
+                    spec::name(other)
+                ));
+            }
+        };
+        match next {
+            None => Ok(Step::Wait),
+            Some(next) => {
+                if m != -1
+                    && let Some(state) = self.m.get_mut(&m)
+                {
+                    state.g = next.g;
+                    state.p = next.p;
+                }
+                Ok(Step::Advanced)
+            }
+        }
+    }
+
+    fn proc_status(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        mut ctx: Ctx,
+        generation: u64,
+        first: bool,
+    ) -> Result<Option<Ctx>, String> {
+        let pid = ev.args[0] as i64;
+        let wire = ev.args[1];
+        // What the event shows as the new status; the binding below follows `wire`.
+        let mut status = wire;
+        if status >= proc_status::COUNT {
+            return Err(format!("proc {pid} has an invalid status {status}"));
+        }
+        let mut old = proc_state(status);
+        match self.p.get_mut(&pid) {
+            Some(state) => {
+                if status == proc_status::SYSCALL_ABANDONED && state.status == proc_status::SYSCALL
+                {
+                    // Still in the syscall we saw: nothing was lost.
+                    old = ProcState::Running;
+                    status = proc_status::SYSCALL;
+                } else if status == proc_status::SYSCALL_ABANDONED
+                    && state.status == proc_status::SYSCALL_ABANDONED
+                {
+                    old = ProcState::Idle;
+                } else if state.status != status {
+                    return Err(format!(
+                        "proc {pid} is reported with status {status}, but it was {}",
+                        state.status
+                    ));
+                }
+                state.seq = Seq::new(generation, 0);
+            }
+            None => {
+                self.p.insert(
+                    pid,
+                    PState {
+                        status,
+                        seq: Seq::new(generation, 0),
+                        ranges: Ranges::default(),
+                    },
+                );
+                old = if first {
+                    ProcState::Undetermined
+                } else {
+                    ProcState::NotExist
+                };
+            }
+        }
+        let mut next = ctx;
+        if wire == proc_status::RUNNING || wire == proc_status::SYSCALL {
+            next.p = pid;
+        }
+        if wire == proc_status::SYSCALL_ABANDONED && old == ProcState::Running {
+            // The proc is about to be stolen; show the event on the thread it is bound to.
+            let bound = self
+                .m
+                .iter()
+                .filter(|(_, m)| m.p == pid)
+                .map(|(id, m)| (*id, *m))
+                .max_by_key(|(id, _)| *id);
+            let Some((mid, state)) = bound else {
+                return Err(format!(
+                    "no thread holds proc {pid}, which is about to be stolen"
+                ));
+            };
+            ctx = Ctx {
+                m: mid,
+                p: pid,
+                g: state.g,
+            };
+        }
+        let mut event = Event::new(ev.typ, ev.time, ctx, ev.args, tables);
+        event.args[1] = status;
+        event.aux = old as u64;
+        self.queue.push_back(event);
+        Ok(Some(next))
+    }
+
+    fn proc_start(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+        generation: u64,
+    ) -> Result<Option<Ctx>, String> {
+        let pid = ev.args[0] as i64;
+        let seq = Seq::new(generation, ev.args[1]);
+        match self.p.get_mut(&pid) {
+            Some(state)
+                if state.status == proc_status::IDLE && seq.follows(state.seq) && ctx.p == -1 =>
+            {
+                check(
+                    ctx,
+                    Reqs {
+                        m: Need::Yes,
+                        p: Need::No,
+                        g: Need::Maybe,
+                    },
+                )?;
+                state.status = proc_status::RUNNING;
+                state.seq = seq;
+            }
+            _ => return Ok(None),
+        }
+        self.push(ev, ctx, tables);
+        Ok(Some(Ctx { p: pid, ..ctx }))
+    }
+
+    fn proc_stop(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+    ) -> Result<Option<Ctx>, String> {
+        let state = self
+            .p
+            .get_mut(&ctx.p)
+            .ok_or_else(|| format!("ProcStop for proc {} that does not exist", ctx.p))?;
+        if state.status != proc_status::RUNNING && state.status != proc_status::SYSCALL {
+            return Err(format!("ProcStop for proc {} that is not running", ctx.p));
+        }
+        check(
+            ctx,
+            Reqs {
+                m: Need::Yes,
+                p: Need::Yes,
+                g: Need::Maybe,
+            },
+        )?;
+        state.status = proc_status::IDLE;
+        self.push(ev, ctx, tables);
+        Ok(Some(Ctx { p: -1, ..ctx }))
+    }
+
+    fn proc_steal(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+        generation: u64,
+    ) -> Result<Option<Ctx>, String> {
+        let pid = ev.args[0] as i64;
+        let seq = Seq::new(generation, ev.args[1]);
+        let old = match self.p.get_mut(&pid) {
+            Some(state)
+                if (state.status == proc_status::SYSCALL
+                    || state.status == proc_status::SYSCALL_ABANDONED)
+                    && seq.follows(state.seq) =>
+            {
+                check(
+                    ctx,
+                    Reqs {
+                        m: Need::Yes,
+                        p: Need::Maybe,
+                        g: Need::Maybe,
+                    },
+                )?;
+                let old = state.status;
+                state.status = proc_status::IDLE;
+                state.seq = seq;
+                old
+            }
+            _ => return Ok(None),
+        };
+        let mut event = Event::new(ev.typ, ev.time, ctx, ev.args, tables);
+        event.aux = old;
+        if old == proc_status::SYSCALL_ABANDONED {
+            // The thread it was taken from is unknown: leave all threads as they are.
+            self.queue.push_back(event);
+            return Ok(Some(ctx));
+        }
+        let victim = ev.args[2] as i64;
+        if victim == ctx.m {
+            if ctx.p != pid {
+                return Err(format!(
+                    "thread {victim} steals proc {pid} from itself, but holds proc {}",
+                    ctx.p
+                ));
+            }
+            self.queue.push_back(event);
+            return Ok(Some(Ctx { p: -1, ..ctx }));
+        }
+        let state = self.m.get_mut(&victim).ok_or_else(|| {
+            format!("proc {pid} is stolen from thread {victim}, which never appeared")
+        })?;
+        if state.p != pid {
+            return Err(format!(
+                "proc {pid} is stolen from thread {victim}, which holds proc {}",
+                state.p
+            ));
+        }
+        state.p = -1;
+        self.queue.push_back(event);
+        Ok(Some(ctx))
+    }
+
+    fn go_status(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        mut ctx: Ctx,
+        generation: u64,
+        first: bool,
+    ) -> Result<Option<Ctx>, String> {
+        let gid = ev.args[0] as i64;
+        let mid = ev.args[1] as i64;
+        let status = ev.args[2];
+        if status >= go_status::COUNT {
+            return Err(format!("goroutine {gid} has an invalid status {status}"));
+        }
+        let mut old = go_state(status);
+        match self.g.get_mut(&gid) {
+            Some(state) => {
+                if state.status != status {
+                    return Err(format!(
+                        "goroutine {gid} is reported with status {status}, but it was {}",
+                        state.status
+                    ));
+                }
+                state.seq = Seq::new(generation, 0);
+            }
+            None if first => {
+                self.g.insert(
+                    gid,
+                    GState {
+                        status,
+                        seq: Seq::new(generation, 0),
+                        regions: Vec::new(),
+                        ranges: Ranges::default(),
+                    },
+                );
+                old = GoState::Undetermined;
+            }
+            None => {
+                return Err(format!(
+                    "status of goroutine {gid}, never seen before, after the first generation"
+                ));
+            }
+        }
+        let mut next = ctx;
+        match status {
+            go_status::RUNNING => next.g = gid,
+            go_status::SYSCALL => {
+                if mid == -1 {
+                    return Err(format!("goroutine {gid} is in a syscall without a thread"));
+                }
+                if mid == ctx.m {
+                    if !first && ctx.g != gid {
+                        return Err(format!(
+                            "goroutine {gid} is in a syscall on thread {mid}, which runs goroutine {}",
+                            ctx.g
+                        ));
+                    }
+                    next.g = gid;
+                } else {
+                    match self.m.get(&mid) {
+                        Some(state) => {
+                            if state.g != gid {
+                                return Err(format!(
+                                    "goroutine {gid} is in a syscall on thread {mid}, which runs goroutine {}",
+                                    state.g
+                                ));
+                            }
+                            ctx.g = state.g;
+                        }
+                        None => {
+                            self.m.insert(mid, MState { g: gid, p: -1 });
+                        }
+                    }
+                    ctx.m = mid;
+                }
+            }
+            _ => {}
+        }
+        let mut event = Event::new(ev.typ, ev.time, ctx, ev.args, tables);
+        event.aux = old as u64;
+        self.queue.push_back(event);
+        Ok(Some(next))
+    }
+
+    fn running(&self, ctx: Ctx, typ: EventType) -> Result<(), String> {
+        check(ctx, USER)?;
+        match self.g.get(&ctx.g) {
+            None => Err(format!(
+                "{} for goroutine {} that does not exist",
+                spec::name(typ),
+                ctx.g
+            )),
+            Some(state) if state.status != go_status::RUNNING => Err(format!(
+                "{} for goroutine {} that is not running",
+                spec::name(typ),
+                ctx.g
+            )),
+            Some(_) => Ok(()),
+        }
+    }
+
+    fn go_create(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+        generation: u64,
+    ) -> Result<Option<Ctx>, String> {
+        check(
+            ctx,
+            Reqs {
+                m: Need::Yes,
+                p: Need::Yes,
+                g: Need::Maybe,
+            },
+        )?;
+        if let Some(state) = self.g.get(&ctx.g)
+            && state.status != go_status::RUNNING
+        {
+            return Err(format!(
+                "{} by goroutine {} that is not running",
+                spec::name(ev.typ),
+                ctx.g
+            ));
+        }
+        let new = ev.args[0] as i64;
+        if self.g.contains_key(&new) {
+            return Err(format!("goroutine {new} is created, but it already exists"));
+        }
+        let status = if ev.typ == spec::EV_GO_CREATE_BLOCKED {
+            go_status::WAITING
+        } else {
+            go_status::RUNNABLE
+        };
+        self.g.insert(
+            new,
+            GState {
+                status,
+                seq: Seq::new(generation, 0),
+                regions: Vec::new(),
+                ranges: Ranges::default(),
+            },
+        );
+        self.push(ev, ctx, tables);
+        Ok(Some(ctx))
+    }
+
+    fn go_create_syscall(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+        generation: u64,
+    ) -> Result<Option<Ctx>, String> {
+        check(
+            ctx,
+            Reqs {
+                m: Need::Yes,
+                p: Need::Maybe,
+                g: Need::No,
+            },
+        )?;
+        let new = ev.args[0] as i64;
+        if self.g.contains_key(&new) {
+            return Err(format!(
+                "goroutine {new} is created in a syscall, but it already exists"
+            ));
+        }
+        self.g.insert(
+            new,
+            GState {
+                status: go_status::SYSCALL,
+                seq: Seq::new(generation, 0),
+                regions: Vec::new(),
+                ranges: Ranges::default(),
+            },
+        );
+        self.push(ev, ctx, tables);
+        Ok(Some(Ctx { g: new, ..ctx }))
+    }
+
+    fn go_stop(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+    ) -> Result<Option<Ctx>, String> {
+        self.running(ctx, ev.typ)?;
+        match ev.typ {
+            spec::EV_GO_DESTROY => {
+                self.g.remove(&ctx.g);
+            }
+            typ => {
+                if let Some(state) = self.g.get_mut(&ctx.g) {
+                    state.status = if typ == spec::EV_GO_STOP {
+                        go_status::RUNNABLE
+                    } else {
+                        go_status::WAITING
+                    };
+                }
+            }
+        }
+        self.push(ev, ctx, tables);
+        Ok(Some(Ctx { g: -1, ..ctx }))
+    }
+
+    fn go_start(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+        generation: u64,
+    ) -> Result<Option<Ctx>, String> {
+        let gid = ev.args[0] as i64;
+        let seq = Seq::new(generation, ev.args[1]);
+        match self.g.get_mut(&gid) {
+            Some(state) if state.status == go_status::RUNNABLE && seq.follows(state.seq) => {
+                check(
+                    ctx,
+                    Reqs {
+                        m: Need::Yes,
+                        p: Need::Yes,
+                        g: Need::No,
+                    },
+                )?;
+                state.status = go_status::RUNNING;
+                state.seq = seq;
+            }
+            _ => return Ok(None),
+        }
+        self.push(ev, ctx, tables);
+        Ok(Some(Ctx { g: gid, ..ctx }))
+    }
+
+    fn go_unblock(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+        generation: u64,
+    ) -> Result<Option<Ctx>, String> {
+        let gid = ev.args[0] as i64;
+        let seq = Seq::new(generation, ev.args[1]);
+        match self.g.get_mut(&gid) {
+            Some(state) if state.status == go_status::WAITING && seq.follows(state.seq) => {
+                state.status = go_status::RUNNABLE;
+                state.seq = seq;
+            }
+            _ => return Ok(None),
+        }
+        self.push(ev, ctx, tables);
+        Ok(Some(ctx))
+    }
+
+    fn go_switch(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+        generation: u64,
+    ) -> Result<Option<Ctx>, String> {
+        self.running(ctx, ev.typ)?;
+        let next = ev.args[0] as i64;
+        let seq = Seq::new(generation, ev.args[1]);
+        match self.g.get(&next) {
+            Some(state) if state.status == go_status::WAITING && seq.follows(state.seq) => {}
+            _ => return Ok(None),
+        }
+        self.push(ev, ctx, tables);
+        // A switch is three events: the next goroutine is unblocked (the switch
+        // itself), the current one blocks or ends, and the next one starts.
+        if ev.typ == spec::EV_GO_SWITCH {
+            if let Some(state) = self.g.get_mut(&ctx.g) {
+                state.status = go_status::WAITING;
+            }
+            self.queue
+                .push_back(Event::new(spec::EV_GO_BLOCK, ev.time, ctx, [0; 4], tables));
+        } else {
+            self.g.remove(&ctx.g);
+            self.queue.push_back(Event::new(
+                spec::EV_GO_DESTROY,
+                ev.time,
+                ctx,
+                [0; 4],
+                tables,
+            ));
+        }
+        if let Some(state) = self.g.get_mut(&next) {
+            state.status = go_status::RUNNING;
+            state.seq = seq;
+        }
+        let start = Ctx { g: -1, ..ctx };
+        self.queue.push_back(Event::new(
+            spec::EV_GO_START,
+            ev.time,
+            start,
+            [ev.args[0], ev.args[1], 0, 0],
+            tables,
+        ));
+        Ok(Some(Ctx { g: next, ..ctx }))
+    }
+
+    fn syscall_begin(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+        generation: u64,
+    ) -> Result<Option<Ctx>, String> {
+        self.running(ctx, ev.typ)?;
+        if let Some(state) = self.g.get_mut(&ctx.g) {
+            state.status = go_status::SYSCALL;
+        }
+        let state = self
+            .p
+            .get_mut(&ctx.p)
+            .ok_or_else(|| format!("GoSyscallBegin on proc {} that was never seen", ctx.p))?;
+        state.status = proc_status::SYSCALL;
+        let seq = Seq::new(generation, ev.args[0]);
+        if !seq.follows(state.seq) {
+            return Err(format!(
+                "GoSyscallBegin on proc {} with sequence number {} after {}",
+                ctx.p, seq.n, state.seq.n
+            ));
+        }
+        state.seq = seq;
+        self.push(ev, ctx, tables);
+        Ok(Some(ctx))
+    }
+
+    fn syscall_end(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+    ) -> Result<Option<Ctx>, String> {
+        check(ctx, USER)?;
+        match self.g.get_mut(&ctx.g) {
+            None => {
+                return Err(format!(
+                    "GoSyscallEnd for goroutine {} that does not exist",
+                    ctx.g
+                ));
+            }
+            Some(state) if state.status != go_status::SYSCALL => {
+                return Err(format!(
+                    "GoSyscallEnd for goroutine {} that is not in a syscall",
+                    ctx.g
+                ));
+            }
+            Some(state) => state.status = go_status::RUNNING,
+        }
+        let state = self
+            .p
+            .get_mut(&ctx.p)
+            .ok_or_else(|| format!("GoSyscallEnd on proc {} that was never seen", ctx.p))?;
+        if state.status != proc_status::SYSCALL {
+            return Err(format!(
+                "GoSyscallEnd on proc {} that is not in a syscall",
+                ctx.p
+            ));
+        }
+        state.status = proc_status::RUNNING;
+        self.push(ev, ctx, tables);
+        Ok(Some(ctx))
+    }
+
+    fn syscall_end_blocked(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+    ) -> Result<Option<Ctx>, String> {
+        // It can only happen once the proc left the syscall (stopped or stolen).
+        if ctx.p != -1 {
+            let state = self.p.get(&ctx.p).ok_or_else(|| {
+                format!("GoSyscallEndBlocked on proc {} that was never seen", ctx.p)
+            })?;
+            if state.status == proc_status::SYSCALL {
+                return Ok(None);
+            }
+        }
+        check(
+            ctx,
+            Reqs {
+                m: Need::Yes,
+                p: Need::Maybe,
+                g: Need::Yes,
+            },
+        )?;
+        match self.g.get_mut(&ctx.g) {
+            None => {
+                return Err(format!(
+                    "GoSyscallEndBlocked for goroutine {} that does not exist",
+                    ctx.g
+                ));
+            }
+            Some(state) if state.status != go_status::SYSCALL => {
+                return Err(format!(
+                    "GoSyscallEndBlocked for goroutine {} that is not in a syscall",
+                    ctx.g
+                ));
+            }
+            Some(state) => state.status = go_status::RUNNABLE,
+        }
+        self.push(ev, ctx, tables);
+        Ok(Some(Ctx { g: -1, ..ctx }))
+    }
+
+    fn go_destroy_syscall(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+    ) -> Result<Option<Ctx>, String> {
+        check(
+            ctx,
+            Reqs {
+                m: Need::Yes,
+                p: Need::Maybe,
+                g: Need::Yes,
+            },
+        )?;
+        match self.g.get(&ctx.g) {
+            None => {
+                return Err(format!(
+                    "GoDestroySyscall for goroutine {} that does not exist",
+                    ctx.g
+                ));
+            }
+            Some(state) if state.status != go_status::SYSCALL => {
+                return Err(format!(
+                    "GoDestroySyscall for goroutine {} that is not in a syscall",
+                    ctx.g
+                ));
+            }
+            Some(_) => {}
+        }
+        self.g.remove(&ctx.g);
+        let mut next = Ctx { g: -1, ..ctx };
+        if ctx.p != -1 {
+            // The thread leaves its proc behind: as if it stole the proc from itself.
+            let state = self
+                .p
+                .get_mut(&ctx.p)
+                .ok_or_else(|| format!("GoDestroySyscall on proc {} that was never seen", ctx.p))?;
+            if state.status != proc_status::SYSCALL {
+                return Err(format!(
+                    "GoDestroySyscall on proc {} that is not in a syscall",
+                    ctx.p
+                ));
+            }
+            state.status = proc_status::SYSCALL_ABANDONED;
+            next.p = -1;
+            let mut steal = Event::new(
+                spec::EV_PROC_STEAL,
+                ev.time,
+                ctx,
+                [ctx.p as u64, 0, 0, 0],
+                tables,
+            );
+            steal.aux = proc_status::SYSCALL;
+            self.queue.push_back(steal);
+        }
+        self.push(ev, ctx, tables);
+        Ok(Some(next))
+    }
+
+    fn task_begin(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+    ) -> Result<Option<Ctx>, String> {
+        let id = ev.args[0];
+        if self.tasks.contains_key(&id) {
+            return Err(format!(
+                "task {id} begins while a task with that id is active"
+            ));
+        }
+        // Parent 0 is "no parent" (the background task applies to regions only).
+        let parent = if ev.args[1] == 0 { NO_TASK } else { ev.args[1] };
+        let name = tables.string(ev.args[2]).ok_or_else(|| {
+            format!(
+                "task {id} names string {}, which the string table lacks",
+                ev.args[2]
+            )
+        })?;
+        self.tasks.insert(id, (Rc::from(name), parent));
+        check(ctx, USER)?;
+        let mut event = Event::new(ev.typ, ev.time, ctx, ev.args, tables);
+        event.args[1] = parent;
+        self.queue.push_back(event);
+        Ok(Some(ctx))
+    }
+
+    fn task_end(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+    ) -> Result<Option<Ctx>, String> {
+        let mut event = Event::new(ev.typ, ev.time, ctx, ev.args, tables);
+        match self.tasks.remove(&ev.args[0]) {
+            Some((name, parent)) => {
+                event.aux = parent;
+                event.name = Some(name);
+            }
+            None => event.aux = NO_TASK,
+        }
+        check(ctx, USER)?;
+        self.queue.push_back(event);
+        Ok(Some(ctx))
+    }
+
+    fn region(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+    ) -> Result<Option<Ctx>, String> {
+        check(ctx, USER)?;
+        let task = ev.args[0];
+        let name = tables.string(ev.args[1]).ok_or_else(|| {
+            format!(
+                "region names string {}, which the string table lacks",
+                ev.args[1]
+            )
+        })?;
+        let state = self
+            .g
+            .get_mut(&ctx.g)
+            .ok_or_else(|| format!("region on goroutine {} that was never seen", ctx.g))?;
+        if ev.typ == spec::EV_USER_REGION_BEGIN {
+            state.regions.push((task, Rc::from(name)));
+        } else if let Some((open_task, open_name)) = state.regions.last() {
+            if *open_task != task || **open_name != *name {
+                return Err(format!(
+                    "region {:?} of task {task} ends on goroutine {} while region {:?} of task {open_task} is the innermost open one",
+                    String::from_utf8_lossy(name),
+                    ctx.g,
+                    String::from_utf8_lossy(open_name)
+                ));
+            }
+            state.regions.pop();
+        }
+        // An end with no open region began before the trace: nothing to check.
+        self.push(ev, ctx, tables);
+        Ok(Some(ctx))
+    }
+
+    fn gc_active(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+        first: bool,
+    ) -> Result<Option<Ctx>, String> {
+        let seq = ev.args[0];
+        if first {
+            if self.gc != Gc::Undetermined {
+                return Err("GCActive in the first generation after other GC events".into());
+            }
+            self.gc_seq = seq;
+            self.gc = Gc::Running;
+            self.push(ev, ctx, tables);
+            return Ok(Some(ctx));
+        }
+        if seq != self.gc_seq.wrapping_add(1) {
+            return Ok(None);
+        }
+        if self.gc != Gc::Running {
+            return Err("GCActive while no GC is in progress".into());
+        }
+        self.gc_seq = seq;
+        check(ctx, USER)?;
+        self.push(ev, ctx, tables);
+        Ok(Some(ctx))
+    }
+
+    fn gc_begin(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+    ) -> Result<Option<Ctx>, String> {
+        let seq = ev.args[0];
+        if self.gc == Gc::Undetermined {
+            self.gc_seq = seq;
+            self.gc = Gc::Running;
+            self.push(ev, ctx, tables);
+            return Ok(Some(ctx));
+        }
+        if seq != self.gc_seq.wrapping_add(1) {
+            return Ok(None);
+        }
+        if self.gc == Gc::Running {
+            return Err("GCBegin while a GC is already in progress".into());
+        }
+        self.gc_seq = seq;
+        self.gc = Gc::Running;
+        check(ctx, USER)?;
+        self.push(ev, ctx, tables);
+        Ok(Some(ctx))
+    }
+
+    fn gc_end(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+    ) -> Result<Option<Ctx>, String> {
+        let seq = ev.args[0];
+        if seq != self.gc_seq.wrapping_add(1) {
+            return Ok(None);
+        }
+        match self.gc {
+            Gc::NotRunning => return Err("GCEnd while no GC is in progress".into()),
+            Gc::Undetermined => return Err("GCEnd before the GC state is known".into()),
+            Gc::Running => {}
+        }
+        self.gc_seq = seq;
+        self.gc = Gc::NotRunning;
+        check(ctx, USER)?;
+        self.push(ev, ctx, tables);
+        Ok(Some(ctx))
+    }
+
+    fn sweep_begin(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+    ) -> Result<Option<Ctx>, String> {
+        check(
+            ctx,
+            Reqs {
+                m: Need::Yes,
+                p: Need::Yes,
+                g: Need::Maybe,
+            },
+        )?;
+        let state = self
+            .p
+            .get_mut(&ctx.p)
+            .ok_or_else(|| format!("GCSweepBegin on proc {} that was never seen", ctx.p))?;
+        state.ranges.begin(Range {
+            typ: range_start(ev.typ),
+            desc: 0,
+            name: None,
+        })?;
+        self.push(ev, ctx, tables);
+        Ok(Some(ctx))
+    }
+
+    fn sweep_active(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+        first: bool,
+    ) -> Result<Option<Ctx>, String> {
+        let pid = ev.args[0] as i64;
+        let state = self
+            .p
+            .get_mut(&pid)
+            .ok_or_else(|| format!("GCSweepActive for proc {pid} that was never seen"))?;
+        state.ranges.active(
+            Range {
+                typ: range_start(ev.typ),
+                desc: 0,
+                name: None,
+            },
+            first,
+        )?;
+        self.push(ev, ctx, tables);
+        Ok(Some(ctx))
+    }
+
+    fn sweep_end(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+    ) -> Result<Option<Ctx>, String> {
+        check(
+            ctx,
+            Reqs {
+                m: Need::Yes,
+                p: Need::Yes,
+                g: Need::Maybe,
+            },
+        )?;
+        let state = self
+            .p
+            .get_mut(&ctx.p)
+            .ok_or_else(|| format!("GCSweepEnd on proc {} that was never seen", ctx.p))?;
+        state.ranges.end(ev.typ)?;
+        self.push(ev, ctx, tables);
+        Ok(Some(ctx))
+    }
+
+    fn go_range_begin(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+    ) -> Result<Option<Ctx>, String> {
+        check(ctx, USER)?;
+        let (desc, name) = if ev.typ == spec::EV_STW_BEGIN {
+            (ev.args[0], tables.string(ev.args[0]).map(Rc::from))
+        } else {
+            (0, None)
+        };
+        let state = self.g.get_mut(&ctx.g).ok_or_else(|| {
+            format!(
+                "{} on goroutine {} that was never seen",
+                spec::name(ev.typ),
+                ctx.g
+            )
+        })?;
+        state.ranges.begin(Range {
+            typ: range_start(ev.typ),
+            desc,
+            name,
+        })?;
+        self.push(ev, ctx, tables);
+        Ok(Some(ctx))
+    }
+
+    fn go_range_active(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+        first: bool,
+    ) -> Result<Option<Ctx>, String> {
+        let gid = ev.args[0] as i64;
+        let state = self.g.get_mut(&gid).ok_or_else(|| {
+            format!(
+                "{} for goroutine {gid} that was never seen",
+                spec::name(ev.typ)
+            )
+        })?;
+        state.ranges.active(
+            Range {
+                typ: range_start(ev.typ),
+                desc: 0,
+                name: None,
+            },
+            first,
+        )?;
+        self.push(ev, ctx, tables);
+        Ok(Some(ctx))
+    }
+
+    fn go_range_end(
+        &mut self,
+        ev: &RawEvent,
+        tables: &Rc<Tables>,
+        ctx: Ctx,
+    ) -> Result<Option<Ctx>, String> {
+        check(ctx, USER)?;
+        let state = self.g.get_mut(&ctx.g).ok_or_else(|| {
+            format!(
+                "{} on goroutine {} that was never seen",
+                spec::name(ev.typ),
+                ctx.g
+            )
+        })?;
+        let range = state.ranges.end(ev.typ)?;
+        let mut event = Event::new(ev.typ, ev.time, ctx, ev.args, tables);
+        if ev.typ == spec::EV_STW_END {
+            event.name = Some(range.name.unwrap_or_else(|| Rc::from(&b""[..])));
+        }
+        self.queue.push_back(event);
+        Ok(Some(ctx))
+    }
+
+    /// The version of the trace being ordered.
+    pub fn version(&self) -> Version {
+        self.version
+    }
+}
