@@ -244,9 +244,10 @@ fn inspect_dump(file: &std::path::Path) -> anyhow::Result<Exit> {
     };
     let reader = trace::Reader::open(file).map_err(named)?;
     let mut out = report::stdout_writer();
+    let mut dumper = trace::dump::Dumper::new();
     for event in reader {
         let event = event.map_err(named)?;
-        if trace::dump::write_event(&mut out, &event).is_err() {
+        if dumper.write(&mut out, &event).is_err() {
             // The reader of our output went away (`| head`): stop quietly.
             return Ok(Exit::Success);
         }
@@ -268,7 +269,7 @@ fn inspect(
     if json {
         report::out(&report::json::render(&report::json::trace_facts(&facts)));
     } else {
-        report::out(&report::human::trace_summary(&facts, view));
+        report::out(&report::human::trace_summary(file, &facts, view));
     }
     Ok(Exit::Success)
 }

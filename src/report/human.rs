@@ -1,6 +1,7 @@
 //! Rendering for people: symbols and colours through `console`, which honours
 //! NO_COLOR, CLICOLOR and whether the output is a terminal.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::time::Duration;
 
@@ -372,6 +373,328 @@ pub fn doctor(findings: &[Finding]) -> String {
     out
 }
 
+/// Which lists `workshop inspect` shows besides the summary.
+pub struct InspectView {
+    pub goroutines: bool,
+    pub tasks: bool,
+    pub regions: bool,
+}
+
+/// A span of trace time: `850ns`, `12.3µs`, `4.5ms`, `1.23s`.
+pub fn nanos(ns: i64) -> String {
+    let abs = ns.unsigned_abs() as f64;
+    let sign = if ns < 0 { "-" } else { "" };
+    if abs < 1e3 {
+        format!("{ns}ns")
+    } else if abs < 1e6 {
+        format!("{sign}{:.1}µs", abs / 1e3)
+    } else if abs < 1e9 {
+        format!("{sign}{:.1}ms", abs / 1e6)
+    } else {
+        format!("{sign}{:.2}s", abs / 1e9)
+    }
+}
+
+/// Bytes with a binary unit: `4.2 MiB`.
+pub fn bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut value = n as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{n} B")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+fn site(frame: Option<&crate::trace::facts::FrameInfo>) -> String {
+    match frame {
+        Some(f) => {
+            let file = f.file.rsplit('/').next().unwrap_or(&f.file);
+            format!("{file}:{} ({})", f.line, f.function)
+        }
+        None => "an unknown place".to_owned(),
+    }
+}
+
+/// Counts and durations of spans by name: `fetch ×3 (mean 1.2ms, max 1.3ms)`.
+fn by_name<'a>(items: impl Iterator<Item = (&'a str, Option<i64>)>) -> String {
+    let mut groups: BTreeMap<&str, (usize, i64, i64, usize)> = BTreeMap::new();
+    for (name, duration) in items {
+        let entry = groups.entry(name).or_default();
+        entry.0 += 1;
+        match duration {
+            Some(d) => {
+                entry.1 += d;
+                entry.2 = entry.2.max(d);
+            }
+            None => entry.3 += 1,
+        }
+    }
+    let parts: Vec<String> = groups
+        .iter()
+        .map(|(name, (count, total, max, open))| {
+            let name = if name.is_empty() { "(unnamed)" } else { name };
+            let ended = count - open;
+            let mut text = format!("{name} ×{count}");
+            if ended > 0 {
+                text.push_str(&format!(
+                    " (mean {}, max {})",
+                    nanos(total / ended as i64),
+                    nanos(*max)
+                ));
+            }
+            if *open > 0 {
+                text.push_str(&format!(" [{open} not ended]"));
+            }
+            text
+        })
+        .collect();
+    if parts.is_empty() {
+        "none".to_owned()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// The output of `workshop inspect <trace>`.
+pub fn trace_summary(
+    path: &std::path::Path,
+    facts: &crate::trace::facts::Facts,
+    view: &InspectView,
+) -> String {
+    let mut out = String::new();
+    let label = |name: &str| style(format!("{name:<13}")).bold().to_string();
+    let _ = writeln!(
+        out,
+        "{}: Go execution trace, format {}, {} generation{}, {} events over {}",
+        style(crate::paths::display(path)).bold(),
+        facts.format,
+        facts.generations,
+        if facts.generations == 1 { "" } else { "s" },
+        facts.events,
+        nanos(facts.duration())
+    );
+    if let Some(error) = &facts.error {
+        let _ = writeln!(
+            out,
+            "{} the trace is damaged; these facts cover what came before: {error}",
+            style("warning:").yellow().bold()
+        );
+    }
+    let created = facts
+        .goroutines
+        .iter()
+        .filter(|g| g.created.is_some())
+        .count();
+    let ended = facts
+        .goroutines
+        .iter()
+        .filter(|g| g.ended.is_some())
+        .count();
+    let alive = facts.alive_at_end().count();
+    let _ = writeln!(
+        out,
+        "{}{} seen ({created} created, {ended} ended, {alive} alive at the end); at most {} live at once",
+        label("goroutines"),
+        facts.goroutines.len(),
+        facts.max_live_goroutines
+    );
+    let pauses: Vec<i64> = facts
+        .pauses
+        .iter()
+        .filter_map(|p| p.end.map(|e| e - p.begin))
+        .collect();
+    let _ = writeln!(
+        out,
+        "{}{} cycle{}; {} stop-the-world pause{} ({} in all, longest {})",
+        label("GC"),
+        facts.gc_cycles.len(),
+        if facts.gc_cycles.len() == 1 { "" } else { "s" },
+        facts.pauses.len(),
+        if facts.pauses.len() == 1 { "" } else { "s" },
+        nanos(pauses.iter().sum()),
+        nanos(pauses.iter().copied().max().unwrap_or(0))
+    );
+    let _ = writeln!(
+        out,
+        "{}at most {} in use; GOMAXPROCS up to {}",
+        label("heap"),
+        bytes(facts.max_heap),
+        facts.max_gomaxprocs
+    );
+    if facts.cpu_samples > 0 {
+        let _ = writeln!(out, "{}{}", label("CPU samples"), facts.cpu_samples);
+    }
+    let _ = writeln!(
+        out,
+        "{}{}",
+        label("tasks"),
+        by_name(facts.tasks.iter().map(|t| (
+            t.name.as_str(),
+            t.end.map(|e| e - t.begin.unwrap_or(facts.start))
+        )))
+    );
+    let _ = writeln!(
+        out,
+        "{}{}",
+        label("regions"),
+        by_name(facts.regions.iter().map(|r| (
+            r.name.as_str(),
+            r.end.map(|e| e - r.begin.unwrap_or(facts.start))
+        )))
+    );
+    let mut logs: BTreeMap<&str, usize> = BTreeMap::new();
+    for log in &facts.logs {
+        *logs.entry(log.category.as_str()).or_default() += 1;
+    }
+    let logs: Vec<String> = logs
+        .iter()
+        .map(|(c, n)| format!("{} ×{n}", if c.is_empty() { "(no category)" } else { c }))
+        .collect();
+    let _ = writeln!(
+        out,
+        "{}{}",
+        label("logs"),
+        if logs.is_empty() {
+            "none".to_owned()
+        } else {
+            logs.join(", ")
+        }
+    );
+
+    // Goroutines alive at the end, grouped by where they were created and where they wait.
+    let mut groups: BTreeMap<(String, String, String), usize> = BTreeMap::new();
+    for g in facts.alive_at_end() {
+        let created = if g.created.is_some() {
+            format!(
+                "created at {}",
+                site(
+                    facts
+                        .user_frame(&g.creation_stack)
+                        .or(g.creation_stack.first())
+                )
+            )
+        } else {
+            "present before the trace".to_owned()
+        };
+        let state = match g.final_state {
+            crate::trace::GoState::Waiting if !g.last_reason.is_empty() => {
+                format!("waiting ({})", g.last_reason)
+            }
+            state => state.name().to_lowercase(),
+        };
+        let at = site(facts.user_frame(&g.last_stack).or(g.last_stack.first()));
+        *groups.entry((created, state, at)).or_default() += 1;
+    }
+    if !groups.is_empty() {
+        let mut groups: Vec<_> = groups.into_iter().collect();
+        groups.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            style(format!(
+                "{alive} goroutine{} alive when the trace stopped:",
+                if alive == 1 { "" } else { "s" }
+            ))
+            .bold()
+        );
+        for ((created, state, at), count) in groups {
+            let _ = writeln!(out, "  {count:>4} × {created}, {state} at {at}");
+        }
+    }
+
+    if view.goroutines {
+        let _ = writeln!(out, "\n{}", style("goroutines").bold());
+        let _ = writeln!(
+            out,
+            "  {:>7}  {:<10} {:>9} {:>9} {:>9} {:>9}  {}",
+            "id",
+            "at end",
+            "running",
+            "runnable",
+            "waiting",
+            "syscall",
+            "start function / created at"
+        );
+        for g in &facts.goroutines {
+            let end_state = if g.ended.is_some() {
+                "ended".to_owned()
+            } else {
+                g.final_state.name().to_lowercase()
+            };
+            let created = if g.created.is_some() {
+                site(
+                    facts
+                        .user_frame(&g.creation_stack)
+                        .or(g.creation_stack.first()),
+                )
+            } else {
+                "present before the trace".to_owned()
+            };
+            let _ = writeln!(
+                out,
+                "  {:>7}  {:<10} {:>9} {:>9} {:>9} {:>9}  {} / {created}",
+                g.id,
+                end_state,
+                nanos(g.running_ns),
+                nanos(g.runnable_ns),
+                nanos(g.waiting_total()),
+                nanos(g.syscall_ns),
+                g.start_function.as_deref().unwrap_or("?"),
+            );
+        }
+    }
+    if view.tasks {
+        let _ = writeln!(out, "\n{}", style("tasks").bold());
+        for t in &facts.tasks {
+            let duration = match (t.begin, t.end) {
+                (_, None) => "not ended".to_owned(),
+                (begin, Some(end)) => nanos(end - begin.unwrap_or(facts.start)),
+            };
+            let goroutines: Vec<String> = t.goroutines.iter().map(i64::to_string).collect();
+            let parent = t
+                .parent
+                .map_or_else(|| "none".to_owned(), |p| p.to_string());
+            let _ = writeln!(
+                out,
+                "  {:>5} {:<20} parent {parent:<5} {duration:>10}  goroutines [{}]  {} regions, {} logs",
+                t.id,
+                format!("{:?}", t.name),
+                goroutines.join(" "),
+                t.regions,
+                t.logs
+            );
+        }
+    }
+    if view.regions {
+        let _ = writeln!(out, "\n{}", style("regions").bold());
+        for r in &facts.regions {
+            let begin = r.begin.map_or_else(
+                || "before".to_owned(),
+                |b| format!("+{}", nanos(b - facts.start)),
+            );
+            let duration = match (r.begin, r.end) {
+                (_, None) => "not ended".to_owned(),
+                (begin, Some(end)) => nanos(end - begin.unwrap_or(facts.start)),
+            };
+            let indent = "  ".repeat(r.depth);
+            let _ = writeln!(
+                out,
+                "  {indent}{:<20} task {:<4} G{:<6} {begin:>10} {duration:>10}",
+                format!("{:?}", r.name),
+                r.task,
+                r.goroutine
+            );
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -495,16 +818,4 @@ mod tests {
         assert_eq!(duration(Duration::from_millis(4210)), "4.2s");
         assert_eq!(duration(Duration::from_secs(72)), "1m12s");
     }
-}
-
-/// Which lists `workshop inspect` shows besides the summary.
-pub struct InspectView {
-    pub goroutines: bool,
-    pub tasks: bool,
-    pub regions: bool,
-}
-
-/// The output of `workshop inspect <trace>`.
-pub fn trace_summary(facts: &crate::trace::facts::Facts, _view: &InspectView) -> String {
-    format!("{} events\n", facts.events)
 }

@@ -4,134 +4,173 @@
 use std::io::{self, Write};
 
 use super::event::{Event, ExperimentalArg, Frame, Kind, RangeScope, Resource};
+use rustc_hash::FxHashMap;
+
 use super::spec;
 
-/// Writes one event and its line end.
-pub fn write_event(out: &mut impl Write, event: &Event) -> io::Result<()> {
-    let mut line = Vec::with_capacity(160);
-    format_event(&mut line, event);
-    line.push(b'\n');
-    out.write_all(&line)
+/// Writes events as text, remembering the text of each stack of the current
+/// generation: stacks repeat on most events, and formatting them once makes the
+/// dump several times faster.
+#[derive(Default)]
+pub struct Dumper {
+    line: Vec<u8>,
+    stacks: FxHashMap<u64, Box<[u8]>>,
+    /// The tables the cached stacks belong to (by address).
+    tables: usize,
 }
 
-/// Formats one event (without the final newline).
-pub fn format_event(out: &mut Vec<u8>, event: &Event) {
-    let kind = event.kind();
-    let _ = write!(
-        out,
-        "M={} P={} G={} {} Time={}",
-        event.ctx.m,
-        event.ctx.p,
-        event.ctx.g,
-        kind.name(),
-        event.time
-    );
-    match kind {
-        Kind::Metric => {
-            if let Some((name, value)) = event.metric() {
-                out.extend_from_slice(b" Name=");
-                quote(out, name.as_bytes());
-                let _ = write!(out, " Value=Value{{Uint64({value})}}");
+impl Dumper {
+    pub fn new() -> Self {
+        Dumper::default()
+    }
+
+    /// Writes one event and its line end.
+    pub fn write(&mut self, out: &mut impl Write, event: &Event) -> io::Result<()> {
+        let tables = event.tables().map_or(0, |t| std::ptr::from_ref(t) as usize);
+        if tables != self.tables {
+            self.stacks.clear();
+            self.tables = tables;
+        }
+        let mut line = std::mem::take(&mut self.line);
+        line.clear();
+        self.format(&mut line, event);
+        line.push(b'\n');
+        let result = out.write_all(&line);
+        self.line = line;
+        result
+    }
+
+    fn stack(&mut self, out: &mut Vec<u8>, event: &Event, id: u64) {
+        if let Some(text) = self.stacks.get(&id) {
+            out.extend_from_slice(text);
+            return;
+        }
+        let mut text = Vec::new();
+        frames(&mut text, &event.frames(id));
+        out.extend_from_slice(&text);
+        self.stacks.insert(id, text.into());
+    }
+
+    /// Formats one event (without the final newline).
+    pub fn format(&mut self, out: &mut Vec<u8>, event: &Event) {
+        let kind = event.kind();
+        out.extend_from_slice(b"M=");
+        int(out, event.ctx.m);
+        out.extend_from_slice(b" P=");
+        int(out, event.ctx.p);
+        out.extend_from_slice(b" G=");
+        int(out, event.ctx.g);
+        out.push(b' ');
+        out.extend_from_slice(kind.name().as_bytes());
+        out.extend_from_slice(b" Time=");
+        int(out, event.time);
+        match kind {
+            Kind::Metric => {
+                if let Some((name, value)) = event.metric() {
+                    out.extend_from_slice(b" Name=");
+                    quote(out, name.as_bytes());
+                    let _ = write!(out, " Value=Value{{Uint64({value})}}");
+                }
             }
-        }
-        Kind::Label => {
-            out.extend_from_slice(b" Label=");
-            quote(out, event.label().unwrap_or_default());
-            let _ = write!(out, " Resource=Goroutine({})", event.ctx.g);
-        }
-        Kind::RangeBegin | Kind::RangeActive | Kind::RangeEnd => {
-            if let (Some((_, scope)), Some(name)) = (event.range(), event.range_name_bytes()) {
-                out.extend_from_slice(b" Name=");
-                quote(out, &name);
-                match scope {
-                    RangeScope::None => out.extend_from_slice(b" Scope=None"),
-                    RangeScope::Goroutine(g) => {
-                        let _ = write!(out, " Scope=Goroutine({g})");
+            Kind::Label => {
+                out.extend_from_slice(b" Label=");
+                quote(out, event.label().unwrap_or_default());
+                let _ = write!(out, " Resource=Goroutine({})", event.ctx.g);
+            }
+            Kind::RangeBegin | Kind::RangeActive | Kind::RangeEnd => {
+                if let (Some((_, scope)), Some(name)) = (event.range(), event.range_name_bytes()) {
+                    out.extend_from_slice(b" Name=");
+                    quote(out, &name);
+                    match scope {
+                        RangeScope::None => out.extend_from_slice(b" Scope=None"),
+                        RangeScope::Goroutine(g) => {
+                            let _ = write!(out, " Scope=Goroutine({g})");
+                        }
+                        RangeScope::Proc(p) => {
+                            let _ = write!(out, " Scope=Proc({p})");
+                        }
                     }
-                    RangeScope::Proc(p) => {
-                        let _ = write!(out, " Scope=Proc({p})");
+                    if kind == Kind::RangeEnd {
+                        out.extend_from_slice(b" Attributes=[");
+                        if let Some((swept, reclaimed)) = event.sweep_result() {
+                            let _ = write!(
+                                out,
+                                "\"bytes swept\"=Value{{Uint64({swept})}} \"bytes reclaimed\"=Value{{Uint64({reclaimed})}}"
+                            );
+                        }
+                        out.push(b']');
                     }
                 }
-                if kind == Kind::RangeEnd {
-                    out.extend_from_slice(b" Attributes=[");
-                    if let Some((swept, reclaimed)) = event.sweep_result() {
-                        let _ = write!(
-                            out,
-                            "\"bytes swept\"=Value{{Uint64({swept})}} \"bytes reclaimed\"=Value{{Uint64({reclaimed})}}"
-                        );
+            }
+            Kind::TaskBegin | Kind::TaskEnd => {
+                if let Some((id, parent, name)) = event.task() {
+                    let _ = write!(out, " ID={id} Parent={parent} Type=");
+                    quote(out, name);
+                }
+            }
+            Kind::RegionBegin | Kind::RegionEnd => {
+                if let Some((task, name)) = event.region() {
+                    let _ = write!(out, " Task={task} Type=");
+                    quote(out, name);
+                }
+            }
+            Kind::Log => {
+                if let Some((task, category, message)) = event.log() {
+                    let _ = write!(out, " Task={task} Category=");
+                    quote(out, category);
+                    out.extend_from_slice(b" Message=");
+                    quote(out, message);
+                }
+            }
+            Kind::StateTransition => {
+                match event.transition() {
+                    Some(Resource::Goroutine(id, from, to)) => {
+                        let _ = write!(out, " GoID={id} {}->{}", from.name(), to.name());
+                    }
+                    Some(Resource::Proc(id, from, to)) => {
+                        let _ = write!(out, " ProcID={id} {}->{}", from.name(), to.name());
+                    }
+                    None => {}
+                }
+                out.extend_from_slice(b" Reason=");
+                quote(out, event.reason());
+                if let Some(id) = event.transition_stack_id() {
+                    out.extend_from_slice(b"\nTransitionStack=\n");
+                    self.stack(out, event, id);
+                }
+            }
+            Kind::Experimental => {
+                if let Some((name, _, args)) = event.experimental() {
+                    let _ = write!(out, " Name={name} Args=[");
+                    for (i, (arg, value)) in args.iter().enumerate() {
+                        if i > 0 {
+                            out.extend_from_slice(b", ");
+                        }
+                        let _ = write!(out, "{arg}=");
+                        match value {
+                            ExperimentalArg::Uint64(v) => {
+                                let _ = write!(out, "Value{{Uint64({v})}}");
+                            }
+                            ExperimentalArg::String(s) => out.extend_from_slice(s),
+                        }
                     }
                     out.push(b']');
                 }
             }
-        }
-        Kind::TaskBegin | Kind::TaskEnd => {
-            if let Some((id, parent, name)) = event.task() {
-                let _ = write!(out, " ID={id} Parent={parent} Type=");
-                quote(out, name);
-            }
-        }
-        Kind::RegionBegin | Kind::RegionEnd => {
-            if let Some((task, name)) = event.region() {
-                let _ = write!(out, " Task={task} Type=");
-                quote(out, name);
-            }
-        }
-        Kind::Log => {
-            if let Some((task, category, message)) = event.log() {
-                let _ = write!(out, " Task={task} Category=");
-                quote(out, category);
-                out.extend_from_slice(b" Message=");
-                quote(out, message);
-            }
-        }
-        Kind::StateTransition => {
-            match event.transition() {
-                Some(Resource::Goroutine(id, from, to)) => {
-                    let _ = write!(out, " GoID={id} {}->{}", from.name(), to.name());
+            Kind::Sync => {
+                let _ = write!(out, " N={}", event.sync_number().unwrap_or(0));
+                if let Some(clock) = event.clock_snapshot() {
+                    let _ = write!(out, " Trace={} Mono={} Wall=", clock.trace, clock.mono);
+                    wall_clock(out, clock.sec as i64, clock.nsec as i64);
                 }
-                Some(Resource::Proc(id, from, to)) => {
-                    let _ = write!(out, " ProcID={id} {}->{}", from.name(), to.name());
-                }
-                None => {}
             }
-            out.extend_from_slice(b" Reason=");
-            quote(out, event.reason());
-            if let Some(id) = event.transition_stack_id() {
-                out.extend_from_slice(b"\nTransitionStack=\n");
-                frames(out, &event.frames(id));
-            }
+            Kind::StackSample => {}
         }
-        Kind::Experimental => {
-            if let Some((name, _, args)) = event.experimental() {
-                let _ = write!(out, " Name={name} Args=[");
-                for (i, (arg, value)) in args.iter().enumerate() {
-                    if i > 0 {
-                        out.extend_from_slice(b", ");
-                    }
-                    let _ = write!(out, "{arg}=");
-                    match value {
-                        ExperimentalArg::Uint64(v) => {
-                            let _ = write!(out, "Value{{Uint64({v})}}");
-                        }
-                        ExperimentalArg::String(s) => out.extend_from_slice(s),
-                    }
-                }
-                out.push(b']');
-            }
+        let stack = event.stack_id();
+        if stack != 0 || (event.event_type() == spec::EV_CPU_SAMPLE) {
+            out.extend_from_slice(b"\nStack=\n");
+            self.stack(out, event, stack);
         }
-        Kind::Sync => {
-            let _ = write!(out, " N={}", event.sync_number().unwrap_or(0));
-            if let Some(clock) = event.clock_snapshot() {
-                let _ = write!(out, " Trace={} Mono={} Wall=", clock.trace, clock.mono);
-                wall_clock(out, clock.sec as i64, clock.nsec as i64);
-            }
-        }
-        Kind::StackSample => {}
-    }
-    let stack = event.stack_id();
-    if stack != 0 || (event.event_type() == spec::EV_CPU_SAMPLE) {
-        out.extend_from_slice(b"\nStack=\n");
-        frames(out, &event.stack());
     }
 }
 
@@ -142,8 +181,14 @@ fn frames(out: &mut Vec<u8>, frames: &[Frame<'_>]) {
         let _ = writeln!(out, " @ {:#x}", frame.pc);
         out.extend_from_slice(b"\t\t");
         out.extend_from_slice(frame.file);
-        let _ = writeln!(out, ":{}", frame.line);
+        out.push(b':');
+        int(out, frame.line);
+        out.push(b'\n');
     }
+}
+
+fn int(out: &mut Vec<u8>, value: impl itoa::Integer) {
+    out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
 }
 
 /// Quotes bytes the way Go's `%q` does: a double-quoted string with Go escapes,

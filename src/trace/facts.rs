@@ -1,18 +1,651 @@
-//! Facts derived from a trace.
-use super::{Reader, TraceError};
+//! What a trace says, digested: every goroutine with its creation, start function,
+//! time spent in each state and where it ended up; tasks, regions and logs; GC
+//! cycles and stop-the-world pauses; heap size over time. Built in one streaming
+//! pass over the events, so memory grows with the number of goroutines, tasks and
+//! regions, not with the number of events.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::BufRead;
 use std::path::Path;
-#[derive(Debug, serde::Serialize)]
-pub struct Facts {
-    pub events: u64,
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use super::{Event, GoState, Kind, NO_TASK, Reader, Resource, TraceError};
+
+/// One frame of a stack, resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct FrameInfo {
+    pub function: String,
+    pub file: String,
+    pub line: u64,
 }
+
+/// A stack, innermost frame first; shared by every fact that has it.
+pub type Stack = Rc<[FrameInfo]>;
+
+/// Everything known about one goroutine.
+#[derive(Debug, Clone, Serialize)]
+pub struct Goroutine {
+    pub id: i64,
+    /// When it was created; `None` if it existed when the trace started.
+    pub created: Option<i64>,
+    /// The goroutine whose `go` statement created it.
+    pub creator: Option<i64>,
+    /// Where it was created: the creator's stack at the `go` statement.
+    pub creation_stack: Stack,
+    /// The function it runs.
+    pub start_function: Option<String>,
+    /// When it ended; `None` if still alive when the trace stopped.
+    pub ended: Option<i64>,
+    /// Its state when the trace stopped (or NotExist once ended).
+    pub final_state: GoState,
+    /// Why it last blocked or stopped (`chan send`, `sync`, `sleep`, ...).
+    pub last_reason: String,
+    /// Where it last blocked, stopped or entered a syscall.
+    pub last_stack: Stack,
+    pub running_ns: i64,
+    pub runnable_ns: i64,
+    pub syscall_ns: i64,
+    /// Time waiting, by the reason it blocked.
+    pub waiting_ns: BTreeMap<String, i64>,
+    /// Transitions, as `From->To (reason)`, with how often each happened.
+    pub transitions: BTreeMap<String, u64>,
+    /// Tasks it had events in.
+    pub tasks: BTreeSet<u64>,
+    #[serde(skip)]
+    state: GoState,
+    #[serde(skip)]
+    since: i64,
+    #[serde(skip)]
+    waiting_reason: String,
+}
+
+impl Goroutine {
+    pub fn alive_at_end(&self) -> bool {
+        self.ended.is_none()
+    }
+
+    pub fn waiting_total(&self) -> i64 {
+        self.waiting_ns.values().sum()
+    }
+}
+
+/// A task: a logical operation, such as a request, that spans goroutines.
+#[derive(Debug, Clone, Serialize)]
+pub struct Task {
+    pub id: u64,
+    pub name: String,
+    pub parent: Option<u64>,
+    /// `None` if it began before the trace started.
+    pub begin: Option<i64>,
+    /// `None` if it had not ended when the trace stopped.
+    pub end: Option<i64>,
+    /// Goroutines that began or ended it, or had regions or logs in it.
+    pub goroutines: BTreeSet<i64>,
+    pub regions: u64,
+    pub logs: u64,
+}
+
+/// A region: a span of time on one goroutine, inside a task or not.
+#[derive(Debug, Clone, Serialize)]
+pub struct Region {
+    pub name: String,
+    /// 0 for the background task (no task).
+    pub task: u64,
+    pub goroutine: i64,
+    /// `None` if it began before the trace started.
+    pub begin: Option<i64>,
+    /// `None` if it had not ended when the trace stopped.
+    pub end: Option<i64>,
+    /// How many regions enclosed it on its goroutine.
+    pub depth: usize,
+    /// The name of the region that enclosed it, if any.
+    pub parent: Option<String>,
+}
+
+/// A `trace.Log` record.
+#[derive(Debug, Clone, Serialize)]
+pub struct Log {
+    pub time: i64,
+    pub task: u64,
+    pub goroutine: i64,
+    pub category: String,
+    pub message: String,
+}
+
+/// A garbage collection cycle (its concurrent mark phase).
+#[derive(Debug, Clone, Serialize)]
+pub struct GcCycle {
+    /// `None` if it was running when the trace started.
+    pub begin: Option<i64>,
+    pub end: Option<i64>,
+}
+
+/// A stop-the-world pause.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pause {
+    pub kind: String,
+    pub begin: i64,
+    pub end: Option<i64>,
+}
+
+/// The facts of a whole trace.
+#[derive(Debug, Clone, Serialize)]
+pub struct Facts {
+    /// The format version, e.g. `go 1.26`.
+    pub format: String,
+    pub events: u64,
+    pub generations: u64,
+    /// The first and last event times, in ns on the trace clock.
+    pub start: i64,
+    pub end: i64,
+    pub goroutines: Vec<Goroutine>,
+    pub max_live_goroutines: usize,
+    pub max_live_at: i64,
+    pub tasks: Vec<Task>,
+    pub regions: Vec<Region>,
+    pub logs: Vec<Log>,
+    pub gc_cycles: Vec<GcCycle>,
+    pub pauses: Vec<Pause>,
+    /// Heap in use over time: (time, bytes), thinned to at most a few thousand points.
+    pub heap: Vec<(i64, u64)>,
+    pub max_heap: u64,
+    pub max_gomaxprocs: u64,
+    pub cpu_samples: u64,
+    /// The Go source root the traced program was built with (`/usr/local/go/src/`),
+    /// told from the runtime's frames; frames under it are the standard library's.
+    pub go_source: Option<String>,
+    /// Set when the trace is damaged: the facts cover what was read before.
+    pub error: Option<String>,
+}
+
 impl Facts {
+    /// Reads the trace at `path` and digests it. A trace damaged after some
+    /// complete generations still gives the facts of those (with `error` set);
+    /// one that cannot be read at all is an error.
     pub fn read(path: &Path) -> Result<Facts, TraceError> {
-        let mut reader = Reader::open(path)?;
-        for e in reader.by_ref() {
-            e?;
+        Facts::from_reader(Reader::open(path)?)
+    }
+
+    pub fn from_reader<R: BufRead>(mut reader: Reader<R>) -> Result<Facts, TraceError> {
+        let mut builder = Builder::new(format!("go 1.{}", reader.version().minor()));
+        let mut error = None;
+        for event in reader.by_ref() {
+            match event {
+                Ok(event) => builder.add(&event),
+                Err(e) if builder.generations > 0 => {
+                    error = Some(e.to_string());
+                    break;
+                }
+                Err(e) => return Err(e),
+            }
         }
-        Ok(Facts {
-            events: reader.events(),
-        })
+        let mut facts = builder.finish(reader.events());
+        facts.error = error;
+        Ok(facts)
+    }
+
+    pub fn duration(&self) -> i64 {
+        self.end - self.start
+    }
+
+    /// Whether a frame is the program's own (not the Go runtime's or standard library's).
+    pub fn is_user_frame(&self, frame: &FrameInfo) -> bool {
+        match &self.go_source {
+            Some(root) => !frame.file.starts_with(root.as_str()),
+            None => !frame.function.starts_with("runtime."),
+        }
+    }
+
+    /// The innermost frame of the program's own code in a stack.
+    pub fn user_frame<'a>(&self, stack: &'a [FrameInfo]) -> Option<&'a FrameInfo> {
+        stack.iter().find(|f| self.is_user_frame(f))
+    }
+
+    /// Goroutines that had not ended when the trace stopped.
+    pub fn alive_at_end(&self) -> impl Iterator<Item = &Goroutine> {
+        self.goroutines.iter().filter(|g| g.alive_at_end())
+    }
+}
+
+const HEAP_POINTS: usize = 4096;
+
+struct Builder {
+    format: String,
+    generations: u64,
+    start: Option<i64>,
+    end: i64,
+    goroutines: FxHashMap<i64, Goroutine>,
+    order: Vec<i64>,
+    live: usize,
+    max_live: usize,
+    max_live_at: i64,
+    tasks: Vec<Task>,
+    active_tasks: FxHashMap<u64, usize>,
+    regions: Vec<Region>,
+    open_regions: FxHashMap<i64, Vec<usize>>,
+    logs: Vec<Log>,
+    gc_cycles: Vec<GcCycle>,
+    pauses: Vec<Pause>,
+    open_pauses: FxHashMap<i64, usize>,
+    heap: Vec<(i64, u64)>,
+    heap_stride: u64,
+    heap_seen: u64,
+    max_heap: u64,
+    max_gomaxprocs: u64,
+    cpu_samples: u64,
+    stacks: FxHashMap<u64, Stack>,
+    stacks_of: usize,
+    empty: Stack,
+    go_source: Option<String>,
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+impl Builder {
+    fn new(format: String) -> Self {
+        Builder {
+            format,
+            generations: 0,
+            start: None,
+            end: 0,
+            goroutines: FxHashMap::default(),
+            order: Vec::new(),
+            live: 0,
+            max_live: 0,
+            max_live_at: 0,
+            tasks: Vec::new(),
+            active_tasks: FxHashMap::default(),
+            regions: Vec::new(),
+            open_regions: FxHashMap::default(),
+            logs: Vec::new(),
+            gc_cycles: Vec::new(),
+            pauses: Vec::new(),
+            open_pauses: FxHashMap::default(),
+            heap: Vec::new(),
+            heap_stride: 1,
+            heap_seen: 0,
+            max_heap: 0,
+            max_gomaxprocs: 0,
+            cpu_samples: 0,
+            stacks: FxHashMap::default(),
+            stacks_of: 0,
+            empty: Rc::from(Vec::new()),
+            go_source: None,
+        }
+    }
+
+    /// A stack of the event's generation, resolved once per generation.
+    fn stack(&mut self, event: &Event, id: u64) -> Stack {
+        if id == 0 {
+            return Rc::clone(&self.empty);
+        }
+        let tables = event.tables().map_or(0, |t| std::ptr::from_ref(t) as usize);
+        if tables != self.stacks_of {
+            self.stacks.clear();
+            self.stacks_of = tables;
+        }
+        if let Some(stack) = self.stacks.get(&id) {
+            return Rc::clone(stack);
+        }
+        let stack: Stack = event
+            .frames(id)
+            .iter()
+            .map(|f| FrameInfo {
+                function: text(f.func),
+                file: text(f.file),
+                line: f.line,
+            })
+            .collect();
+        if self.go_source.is_none() {
+            self.go_source = stack.iter().find_map(|f| {
+                let at = f.file.find("/src/runtime/")?;
+                (f.function.starts_with("runtime."))
+                    .then(|| f.file[..at + "/src/".len()].to_owned())
+            });
+        }
+        self.stacks.insert(id, Rc::clone(&stack));
+        stack
+    }
+
+    fn goroutine(&mut self, id: i64, time: i64) -> &mut Goroutine {
+        if !self.goroutines.contains_key(&id) {
+            self.order.push(id);
+            self.goroutines.insert(
+                id,
+                Goroutine {
+                    id,
+                    created: None,
+                    creator: None,
+                    creation_stack: Rc::clone(&self.empty),
+                    start_function: None,
+                    ended: None,
+                    final_state: GoState::Undetermined,
+                    last_reason: String::new(),
+                    last_stack: Rc::clone(&self.empty),
+                    running_ns: 0,
+                    runnable_ns: 0,
+                    syscall_ns: 0,
+                    waiting_ns: BTreeMap::new(),
+                    transitions: BTreeMap::new(),
+                    tasks: BTreeSet::new(),
+                    state: GoState::Undetermined,
+                    since: time,
+                    waiting_reason: String::new(),
+                },
+            );
+        }
+        self.goroutines.get_mut(&id).expect("inserted above")
+    }
+
+    fn add(&mut self, event: &Event) {
+        if event.kind() != Kind::Sync || event.tables().is_some() {
+            self.start.get_or_insert(event.time);
+        }
+        self.end = event.time;
+        match event.kind() {
+            Kind::Sync => {
+                if event.tables().is_some() {
+                    self.generations += 1;
+                }
+            }
+            Kind::StateTransition => {
+                if let Some(Resource::Goroutine(id, from, to)) = event.transition() {
+                    self.transition(event, id, from, to);
+                }
+            }
+            Kind::Metric => match event.metric() {
+                Some(("/memory/classes/heap/objects:bytes", bytes)) => {
+                    self.heap_point(event.time, bytes)
+                }
+                Some(("/sched/gomaxprocs:threads", procs)) => {
+                    self.max_gomaxprocs = self.max_gomaxprocs.max(procs)
+                }
+                _ => {}
+            },
+            Kind::RangeBegin | Kind::RangeActive | Kind::RangeEnd => self.range(event),
+            Kind::TaskBegin | Kind::TaskEnd => self.task(event),
+            Kind::RegionBegin | Kind::RegionEnd => self.region(event),
+            Kind::Log => {
+                if let Some((task, category, message)) = event.log() {
+                    self.touch_task(task, event.ctx.g);
+                    if let Some(&index) = self.active_tasks.get(&task) {
+                        self.tasks[index].logs += 1;
+                    }
+                    self.logs.push(Log {
+                        time: event.time,
+                        task,
+                        goroutine: event.ctx.g,
+                        category: text(category),
+                        message: text(message),
+                    });
+                }
+            }
+            Kind::StackSample => self.cpu_samples += 1,
+            Kind::Label | Kind::Experimental => {}
+        }
+    }
+
+    fn transition(&mut self, event: &Event, id: i64, from: GoState, to: GoState) {
+        let time = event.time;
+        let reason = text(event.reason());
+        let creation = from == GoState::NotExist;
+        let (own_stack, new_stack) = match event.transition_stack_id() {
+            Some(t) if creation => (
+                self.stack(event, event.stack_id()),
+                Some(self.stack(event, t)),
+            ),
+            Some(t) => (self.stack(event, t), None),
+            None => (Rc::clone(&self.empty), None),
+        };
+        let started = from == GoState::Undetermined || creation;
+        let g = self.goroutine(id, time);
+        // Close the time spent in the state being left.
+        let spent = time - g.since;
+        match g.state {
+            GoState::Running => g.running_ns += spent,
+            GoState::Runnable => g.runnable_ns += spent,
+            GoState::Syscall => g.syscall_ns += spent,
+            GoState::Waiting => *g.waiting_ns.entry(g.waiting_reason.clone()).or_default() += spent,
+            GoState::Undetermined | GoState::NotExist => {}
+        }
+        g.state = to;
+        g.since = time;
+        g.final_state = to;
+        let key = if reason.is_empty() {
+            format!("{}->{}", from.name(), to.name())
+        } else {
+            format!("{}->{} ({reason})", from.name(), to.name())
+        };
+        *g.transitions.entry(key).or_default() += 1;
+        if creation {
+            g.created = Some(time);
+            g.creator = (event.ctx.g != -1).then_some(event.ctx.g);
+            g.creation_stack = own_stack;
+            g.start_function = new_stack.and_then(|s| s.first().map(|f| f.function.clone()));
+        } else if from == GoState::Undetermined {
+            // It existed before the trace: its stack (Go 1.23+) is where it waits;
+            // the outermost frame is the function it was started with.
+            if !own_stack.is_empty() {
+                g.start_function = own_stack.last().map(|f| f.function.clone());
+                g.last_stack = own_stack;
+            }
+        } else if !own_stack.is_empty() {
+            g.last_stack = own_stack;
+        }
+        if to == GoState::Waiting {
+            g.waiting_reason = if reason.is_empty() && from == GoState::Undetermined {
+                "since before the trace".to_owned()
+            } else {
+                reason.clone()
+            };
+            g.last_reason = g.waiting_reason.clone();
+        }
+        if matches!(to, GoState::Waiting | GoState::Runnable) && !reason.is_empty() {
+            g.last_reason = reason;
+        }
+        if to == GoState::NotExist {
+            g.ended = Some(time);
+            self.live = self.live.saturating_sub(1);
+        } else if started {
+            self.live += 1;
+            if self.live > self.max_live {
+                self.max_live = self.live;
+                self.max_live_at = time;
+            }
+        }
+    }
+
+    fn heap_point(&mut self, time: i64, bytes: u64) {
+        self.max_heap = self.max_heap.max(bytes);
+        self.heap_seen += 1;
+        if self.heap_seen % self.heap_stride != 0 {
+            return;
+        }
+        self.heap.push((time, bytes));
+        if self.heap.len() >= HEAP_POINTS {
+            // Keep every other point and sample half as often from now on.
+            let kept: Vec<(i64, u64)> = self.heap.iter().copied().step_by(2).collect();
+            self.heap = kept;
+            self.heap_stride *= 2;
+        }
+    }
+
+    fn range(&mut self, event: &Event) {
+        let Some((name, _)) = event.range() else {
+            return;
+        };
+        match (event.kind(), name.as_str()) {
+            (Kind::RangeBegin, "GC concurrent mark phase") => self.gc_cycles.push(GcCycle {
+                begin: Some(event.time),
+                end: None,
+            }),
+            (Kind::RangeActive, "GC concurrent mark phase") => self.gc_cycles.push(GcCycle {
+                begin: None,
+                end: None,
+            }),
+            (Kind::RangeEnd, "GC concurrent mark phase") => match self.gc_cycles.last_mut() {
+                Some(cycle) if cycle.end.is_none() => cycle.end = Some(event.time),
+                _ => self.gc_cycles.push(GcCycle {
+                    begin: None,
+                    end: Some(event.time),
+                }),
+            },
+            (Kind::RangeBegin, stw) if stw.starts_with("stop-the-world") => {
+                let kind = stw
+                    .trim_start_matches("stop-the-world (")
+                    .trim_end_matches(')')
+                    .to_owned();
+                self.open_pauses.insert(event.ctx.g, self.pauses.len());
+                self.pauses.push(Pause {
+                    kind,
+                    begin: event.time,
+                    end: None,
+                });
+            }
+            (Kind::RangeEnd, stw) if stw.starts_with("stop-the-world") => {
+                if let Some(index) = self.open_pauses.remove(&event.ctx.g) {
+                    self.pauses[index].end = Some(event.time);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn touch_task(&mut self, task: u64, goroutine: i64) {
+        if goroutine != -1
+            && let Some(&index) = self.active_tasks.get(&task)
+        {
+            self.tasks[index].goroutines.insert(goroutine);
+        }
+        if task != 0 && task != NO_TASK && goroutine != -1 {
+            self.goroutine(goroutine, 0).tasks.insert(task);
+        }
+    }
+
+    fn task(&mut self, event: &Event) {
+        let Some((id, parent, name)) = event.task() else {
+            return;
+        };
+        let parent = (parent != NO_TASK && parent != 0).then_some(parent);
+        if event.kind() == Kind::TaskBegin {
+            self.active_tasks.insert(id, self.tasks.len());
+            self.tasks.push(Task {
+                id,
+                name: text(name),
+                parent,
+                begin: Some(event.time),
+                end: None,
+                goroutines: BTreeSet::new(),
+                regions: 0,
+                logs: 0,
+            });
+        } else if !self.active_tasks.contains_key(&id) {
+            // It began before the trace started.
+            self.active_tasks.insert(id, self.tasks.len());
+            self.tasks.push(Task {
+                id,
+                name: text(name),
+                parent,
+                begin: None,
+                end: None,
+                goroutines: BTreeSet::new(),
+                regions: 0,
+                logs: 0,
+            });
+        }
+        self.touch_task(id, event.ctx.g);
+        if event.kind() == Kind::TaskEnd
+            && let Some(index) = self.active_tasks.remove(&id)
+        {
+            self.tasks[index].end = Some(event.time);
+        }
+    }
+
+    fn region(&mut self, event: &Event) {
+        let Some((task, name)) = event.region() else {
+            return;
+        };
+        let name = text(name);
+        let goroutine = event.ctx.g;
+        self.touch_task(task, goroutine);
+        if let Some(&index) = self.active_tasks.get(&task) {
+            if event.kind() == Kind::RegionBegin {
+                self.tasks[index].regions += 1;
+            }
+        }
+        let open = self.open_regions.entry(goroutine).or_default();
+        if event.kind() == Kind::RegionBegin {
+            let parent = open.last().map(|&i| self.regions[i].name.clone());
+            open.push(self.regions.len());
+            let depth = open.len() - 1;
+            self.regions.push(Region {
+                name,
+                task,
+                goroutine,
+                begin: Some(event.time),
+                end: None,
+                depth,
+                parent,
+            });
+        } else {
+            match open.pop() {
+                Some(index) => self.regions[index].end = Some(event.time),
+                None => self.regions.push(Region {
+                    name,
+                    task,
+                    goroutine,
+                    begin: None,
+                    end: Some(event.time),
+                    depth: 0,
+                    parent: None,
+                }),
+            }
+        }
+    }
+
+    fn finish(mut self, events: u64) -> Facts {
+        let end = self.end;
+        let mut goroutines = Vec::with_capacity(self.order.len());
+        for id in &self.order {
+            if let Some(mut g) = self.goroutines.remove(id) {
+                let spent = end - g.since;
+                match g.state {
+                    GoState::Running => g.running_ns += spent,
+                    GoState::Runnable => g.runnable_ns += spent,
+                    GoState::Syscall => g.syscall_ns += spent,
+                    GoState::Waiting => {
+                        *g.waiting_ns.entry(g.waiting_reason.clone()).or_default() += spent
+                    }
+                    GoState::Undetermined | GoState::NotExist => {}
+                }
+                goroutines.push(g);
+            }
+        }
+        Facts {
+            format: self.format,
+            events,
+            generations: self.generations,
+            start: self.start.unwrap_or(0),
+            end,
+            goroutines,
+            max_live_goroutines: self.max_live,
+            max_live_at: self.max_live_at,
+            tasks: self.tasks,
+            regions: self.regions,
+            logs: self.logs,
+            gc_cycles: self.gc_cycles,
+            pauses: self.pauses,
+            heap: self.heap,
+            max_heap: self.max_heap,
+            max_gomaxprocs: self.max_gomaxprocs,
+            cpu_samples: self.cpu_samples,
+            go_source: self.go_source,
+            error: None,
+        }
     }
 }

@@ -63,13 +63,6 @@ impl<T> IdTable<T> {
     pub fn contains(&self, id: u64) -> bool {
         id == 0 || self.get(id).is_some()
     }
-
-    pub fn len(&self) -> usize {
-        match self {
-            IdTable::Dense(dense) => dense.iter().filter(|e| e.is_some()).count(),
-            IdTable::Sparse(map) => map.len(),
-        }
-    }
 }
 
 /// A frame of a stack: the function and file name (string ids) and line of a PC.
@@ -93,13 +86,10 @@ pub struct ClockSnapshot {
 /// What the events of one generation refer to.
 #[derive(Debug)]
 pub struct Tables {
-    pub generation: u64,
     pub strings: IdTable<Box<[u8]>>,
     pub stacks: IdTable<Box<[u64]>>,
     pub frames: FxHashMap<u64, FrameRef>,
     pub clock: Option<ClockSnapshot>,
-    /// Experimental batches: (experiment id, thread, bytes). Kept, not interpreted.
-    pub experimental: Vec<(u8, i64, usize)>,
 }
 
 impl Tables {
@@ -152,8 +142,6 @@ pub struct Generation {
     /// Sorted by time.
     pub cpu_samples: Vec<CpuSample>,
     pub tables: Rc<Tables>,
-    /// Bytes of the file this generation spans.
-    pub bytes: u64,
 }
 
 /// Collects the batches of a generation as they are read.
@@ -169,12 +157,10 @@ struct Builder {
     threads: Vec<ThreadBatches>,
     thread_index: FxHashMap<i64, usize>,
     cpu_samples: Vec<(u64, i64, i64, i64, u64)>,
-    experimental: Vec<(u8, i64, usize)>,
-    start: u64,
 }
 
 impl Builder {
-    fn new(version: Version, start: u64) -> Self {
+    fn new(version: Version) -> Self {
         Builder {
             version,
             number: 0,
@@ -187,8 +173,6 @@ impl Builder {
             threads: Vec::new(),
             thread_index: FxHashMap::default(),
             cpu_samples: Vec::new(),
-            experimental: Vec::new(),
-            start,
         }
     }
 
@@ -196,8 +180,9 @@ impl Builder {
         if self.min_ts == 0 || batch.time < self.min_ts {
             self.min_ts = batch.time;
         }
-        if let BatchKind::Experimental(id) = batch.kind {
-            self.experimental.push((id, batch.m, batch.data.len()));
+        if let BatchKind::Experimental(_) = batch.kind {
+            // Experimental batches hold data of runtime experiments (allocation
+            // tracking); nothing the workshop reads. They are skipped, never an error.
             return Ok(());
         }
         let sync_marker = if self.version >= Version::Go125 {
@@ -391,7 +376,7 @@ impl Builder {
         Ok(())
     }
 
-    fn finish(self, end: u64) -> Result<Generation, TraceError> {
+    fn finish(self) -> Result<Generation, TraceError> {
         let Some(freq) = self.freq else {
             return Err(TraceError::Broken {
                 generation: self.number,
@@ -440,7 +425,6 @@ impl Builder {
             threads: self.threads,
             cpu_samples,
             tables: Rc::new(Tables {
-                generation: self.number,
                 strings: IdTable::build(self.strings),
                 stacks: IdTable::build(self.stacks),
                 frames: self.frames,
@@ -450,9 +434,7 @@ impl Builder {
                     sec,
                     nsec,
                 }),
-                experimental: self.experimental,
             }),
-            bytes: end - self.start,
         })
     }
 }
@@ -499,8 +481,7 @@ impl<R: BufRead> GenerationReader<R> {
 
     /// Go 1.26+: a generation ends with an EndOfGeneration marker.
     fn next_marked(&mut self) -> Result<Option<Generation>, TraceError> {
-        let start = self.source.offset();
-        let mut builder = Builder::new(self.version, start);
+        let mut builder = Builder::new(self.version);
         let mut any = false;
         loop {
             let at = self.source.offset();
@@ -542,26 +523,16 @@ impl<R: BufRead> GenerationReader<R> {
             any = true;
             builder.add(batch)?;
         }
-        builder.finish(self.source.offset()).map(Some)
+        builder.finish().map(Some)
     }
 
     /// Go 1.22-1.25: a generation ends where a batch of the next one begins.
     fn next_spilled(&mut self) -> Result<Option<Generation>, TraceError> {
-        let mut builder;
-        let start;
-        match self.spill.take() {
-            Some(batch) => {
-                start = batch.offset;
-                builder = Builder::new(self.version, start);
-                builder.number = batch.generation;
-                builder.add(batch)?;
-            }
-            None => {
-                start = self.source.offset();
-                builder = Builder::new(self.version, start);
-            }
+        let mut builder = Builder::new(self.version);
+        if let Some(batch) = self.spill.take() {
+            builder.number = batch.generation;
+            builder.add(batch)?;
         }
-        let mut end = self.source.offset();
         loop {
             let at = self.source.offset();
             let Some(batch) = self.source.batch()? else {
@@ -594,11 +565,10 @@ impl<R: BufRead> GenerationReader<R> {
                 ));
             }
             builder.add(batch)?;
-            end = self.source.offset();
         }
         if builder.number == 0 {
             return Ok(None);
         }
-        builder.finish(end).map(Some)
+        builder.finish().map(Some)
     }
 }

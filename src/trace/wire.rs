@@ -155,7 +155,6 @@ impl<R: BufRead> Source<R> {
                     m: -1,
                     time: 0,
                     data: Vec::new(),
-                    offset: start,
                     data_offset: self.offset,
                 }));
             }
@@ -191,7 +190,6 @@ impl<R: BufRead> Source<R> {
             m: m as i64,
             time,
             data,
-            offset: start,
             data_offset,
         }))
     }
@@ -216,8 +214,6 @@ pub struct Batch {
     /// The timestamp, in ticks, that the first event's delta is relative to.
     pub time: u64,
     pub data: Vec<u8>,
-    /// Where the batch starts in the file.
-    pub offset: u64,
     /// Where its data starts in the file.
     pub data_offset: u64,
 }

@@ -1,0 +1,176 @@
+//! Integration tests: the real `workshop` binary against fixture workshops and
+//! fixture traces. Tests that need Go fail (never skip) when it is missing.
+
+mod spine;
+mod trace;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A workshop copied into a temporary directory, so that nothing a test does
+/// touches the source tree.
+pub struct Workshop {
+    dir: TempDir,
+}
+
+impl Workshop {
+    /// A copy of `tests/fixtures/<name>`.
+    pub fn fixture(name: &str) -> Workshop {
+        let workshop = Workshop::empty();
+        copy_dir(&repo().join("tests/fixtures").join(name), workshop.path());
+        workshop
+    }
+
+    /// A copy of the workshop this repository ships.
+    pub fn bundled() -> Workshop {
+        let workshop = Workshop::empty();
+        for part in ["workshop.yaml", "checks", "exercises", "docs"] {
+            let from = repo().join(part);
+            if from.is_dir() {
+                copy_dir(&from, &workshop.path().join(part));
+            } else if from.is_file() {
+                std::fs::copy(&from, workshop.path().join(part)).unwrap();
+            }
+        }
+        workshop
+    }
+
+    pub fn empty() -> Workshop {
+        Workshop {
+            dir: tempfile::Builder::new()
+                .prefix("workshop-test-")
+                .tempdir()
+                .unwrap(),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes a file, creating its directories.
+    pub fn write(&self, relative: &str, contents: &str) -> &Self {
+        let path = self.path().join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+        self
+    }
+
+    /// Runs `workshop --root <this> args...`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let mut command = binary();
+        command.arg("--root").arg(self.path()).args(args);
+        Run::from(command.output().unwrap())
+    }
+}
+
+pub fn binary() -> Command {
+    let mut command = Command::cargo_bin("workshop").unwrap();
+    command.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+    command
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    let entries = walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_entry(|e| e.file_name() != ".workshop");
+    for entry in entries {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(output: Output) -> Run {
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
+impl Run {
+    #[track_caller]
+    pub fn code(&self, expected: i32) -> &Self {
+        assert_eq!(
+            self.code, expected,
+            "exit code {} (expected {expected})\n--- stdout\n{}\n--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn stdout_has(&self, text: &str) -> &Self {
+        assert!(
+            self.stdout.contains(text),
+            "stdout lacks {text:?}:\n{}\n--- stderr\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn stderr_has(&self, text: &str) -> &Self {
+        assert!(
+            self.stderr.contains(text),
+            "stderr lacks {text:?}:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
+    }
+}
+
+/// Processes whose command line mentions `needle`.
+pub fn processes_mentioning(needle: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
+            continue;
+        };
+        let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+        if cmdline.contains(needle) {
+            found.push(format!(
+                "{}: {cmdline}",
+                entry.file_name().to_string_lossy()
+            ));
+        }
+    }
+    found
+}
+
+/// The bytes of every file under `dir`.
+pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().to_owned(), std::fs::read(e.path()).unwrap()))
+        .collect()
+}

@@ -1,0 +1,3 @@
+module bigtrace
+
+go 1.25

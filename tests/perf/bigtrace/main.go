@@ -1,0 +1,77 @@
+// Command bigtrace writes a large execution trace from a busy program, for the
+// reader's benchmark:
+//
+//	go run . -size 120 big.trace     (stops once the trace passes 120 MB)
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"runtime/trace"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+type countingFile struct {
+	f *os.File
+	n atomic.Int64
+}
+
+func (c *countingFile) Write(p []byte) (int, error) {
+	n, err := c.f.Write(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+var sink atomic.Value
+
+func main() {
+	size := flag.Int64("size", 120, "stop after this many megabytes of trace")
+	flag.Parse()
+	if flag.NArg() != 1 {
+		fmt.Fprintln(os.Stderr, "usage: bigtrace [-size MB] out.trace")
+		os.Exit(2)
+	}
+	f, err := os.Create(flag.Arg(0))
+	if err != nil {
+		panic(err)
+	}
+	out := &countingFile{f: f}
+	if err := trace.Start(out); err != nil {
+		panic(err)
+	}
+	var mu sync.Mutex
+	shared := map[int]int{}
+	for out.n.Load() < *size<<20 {
+		ctx, task := trace.NewTask(context.Background(), "batch")
+		jobs := make(chan int)
+		var wg sync.WaitGroup
+		for w := 0; w < 8; w++ {
+			wg.Add(1)
+			go func(w int) {
+				defer wg.Done()
+				for j := range jobs {
+					trace.WithRegion(ctx, "work", func() {
+						sink.Store(make([]byte, 256+j%512))
+						mu.Lock()
+						shared[j%64]++
+						mu.Unlock()
+					})
+				}
+			}(w)
+		}
+		for j := 0; j < 2000; j++ {
+			jobs <- j
+		}
+		close(jobs)
+		wg.Wait()
+		trace.Log(ctx, "done", "batch")
+		task.End()
+		time.Sleep(time.Microsecond)
+	}
+	trace.Stop()
+	f.Close()
+}
