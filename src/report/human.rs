@@ -612,14 +612,8 @@ pub fn trace_summary(
         let _ = writeln!(out, "\n{}", style("goroutines").bold());
         let _ = writeln!(
             out,
-            "  {:>7}  {:<10} {:>9} {:>9} {:>9} {:>9}  {}",
-            "id",
-            "at end",
-            "running",
-            "runnable",
-            "waiting",
-            "syscall",
-            "start function / created at"
+            "  {:>7}  {:<10} {:>9} {:>9} {:>9} {:>9}  start function / created at",
+            "id", "at end", "running", "runnable", "waiting", "syscall",
         );
         for g in &facts.goroutines {
             let end_state = if g.ended.is_some() {

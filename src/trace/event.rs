@@ -123,6 +123,13 @@ impl Kind {
     }
 }
 
+/// An experimental event's name, experiment and named arguments.
+pub type ExperimentalView<'a> = (
+    &'static str,
+    &'static str,
+    Vec<(&'static str, ExperimentalArg<'a>)>,
+);
+
 /// What a state transition is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Resource {
@@ -452,13 +459,7 @@ impl Event {
     }
 
     /// For an experimental event: its name, experiment and named arguments.
-    pub fn experimental(
-        &self,
-    ) -> Option<(
-        &'static str,
-        &'static str,
-        Vec<(&'static str, ExperimentalArg<'_>)>,
-    )> {
+    pub fn experimental(&self) -> Option<ExperimentalView<'_>> {
         let spec = spec::spec(self.typ).filter(|s| s.experimental)?;
         let args = spec.args[1..]
             .iter()

@@ -463,7 +463,7 @@ impl Builder {
     fn heap_point(&mut self, time: i64, bytes: u64) {
         self.max_heap = self.max_heap.max(bytes);
         self.heap_seen += 1;
-        if self.heap_seen % self.heap_stride != 0 {
+        if !self.heap_seen.is_multiple_of(self.heap_stride) {
             return;
         }
         self.heap.push((time, bytes));
@@ -573,10 +573,10 @@ impl Builder {
         let name = text(name);
         let goroutine = event.ctx.g;
         self.touch_task(task, goroutine);
-        if let Some(&index) = self.active_tasks.get(&task) {
-            if event.kind() == Kind::RegionBegin {
-                self.tasks[index].regions += 1;
-            }
+        if let Some(&index) = self.active_tasks.get(&task)
+            && event.kind() == Kind::RegionBegin
+        {
+            self.tasks[index].regions += 1;
         }
         let open = self.open_regions.entry(goroutine).or_default();
         if event.kind() == Kind::RegionBegin {
