@@ -188,7 +188,7 @@ impl Facts {
     }
 
     pub fn duration(&self) -> i64 {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
 
     /// Whether a frame is the program's own (not the Go runtime's or standard library's).
@@ -405,7 +405,7 @@ impl Builder {
         let started = from == GoState::Undetermined || creation;
         let g = self.goroutine(id, time);
         // Close the time spent in the state being left.
-        let spent = time - g.since;
+        let spent = time.saturating_sub(g.since);
         match g.state {
             GoState::Running => g.running_ns += spent,
             GoState::Runnable => g.runnable_ns += spent,
@@ -613,7 +613,7 @@ impl Builder {
         let mut goroutines = Vec::with_capacity(self.order.len());
         for id in &self.order {
             if let Some(mut g) = self.goroutines.remove(id) {
-                let spent = end - g.since;
+                let spent = end.saturating_sub(g.since);
                 match g.state {
                     GoState::Running => g.running_ns += spent,
                     GoState::Runnable => g.runnable_ns += spent,

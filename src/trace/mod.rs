@@ -12,6 +12,8 @@ pub mod facts;
 mod generation;
 mod order;
 pub mod spec;
+#[cfg(test)]
+mod tests;
 mod wire;
 
 use std::collections::VecDeque;
@@ -300,14 +302,14 @@ impl<R: BufRead> Iterator for Reader<R> {
     type Item = Result<Event, TraceError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.done && self.order_is_empty() {
+        if self.done {
             return None;
         }
         let result = self.step().and_then(|mut event| {
             self.validate(&event)?;
             // Timestamps can tie or run backwards across threads; keep them rising.
             if event.time <= self.last_time {
-                event.time = self.last_time + 1;
+                event.time = self.last_time.saturating_add(1);
             }
             self.last_time = event.time;
             Ok(event)
@@ -324,15 +326,6 @@ impl<R: BufRead> Iterator for Reader<R> {
                 while self.order.pop().is_some() {}
                 Some(Err(error))
             }
-        }
-    }
-}
-
-impl<R> Reader<R> {
-    fn order_is_empty(&mut self) -> bool {
-        self.frontier.is_empty() && self.cpu.is_empty() && {
-            // Nothing is queued once done: events are popped before generations end.
-            true
         }
     }
 }

@@ -1,0 +1,176 @@
+//! The reader against damaged input: every cut at or inside a batch and every
+//! corrupted byte must give an error or a shorter trace, never a panic or a hang.
+
+use super::facts::Facts;
+use super::wire::Source;
+use super::{Reader, TraceError};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/traces")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Reads every event; the count, or the first error.
+fn read_all(bytes: &[u8]) -> Result<u64, TraceError> {
+    let mut reader = Reader::new(bytes)?;
+    let mut events = 0u64;
+    for event in reader.by_ref() {
+        event?;
+        events += 1;
+        // A trace of n bytes cannot hold more events than bytes (plus syncs).
+        assert!(
+            events <= bytes.len() as u64 + 16,
+            "the reader does not stop"
+        );
+    }
+    Ok(events)
+}
+
+/// The file offsets where batches end (the first is the end of the header).
+fn batch_ends(bytes: &[u8]) -> Vec<usize> {
+    let mut source = Source::new(bytes);
+    source.header().unwrap();
+    let mut ends = vec![source.offset() as usize];
+    while let Some(_) = source.batch().unwrap() {
+        ends.push(source.offset() as usize);
+    }
+    ends
+}
+
+const SAMPLES: [&str; 7] = [
+    "churn-go122.trace",
+    "tasks-go123.trace",
+    "syscalls-go124.trace",
+    "cpuprofile-go125.trace",
+    "flightrecorder-go125.trace",
+    "multigen-go126.trace",
+    "preexisting-go126.trace",
+];
+
+#[test]
+fn corpus_samples_read_cleanly() {
+    for name in SAMPLES {
+        let events = read_all(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(events > 10, "{name}: only {events} events");
+    }
+}
+
+#[test]
+fn truncation_at_and_inside_every_batch() {
+    let mut cuts = 0;
+    for name in SAMPLES {
+        let bytes = fixture(name);
+        let ends = batch_ends(&bytes);
+        for window in ends.windows(2) {
+            let (end, next_end) = (window[0], window[1]);
+            // At a boundary: a shorter trace or an error, never a panic.
+            let _ = read_all(&bytes[..end]);
+            // Inside the next batch: always an error that says where.
+            for cut in [end + 1, (end + next_end) / 2, next_end - 1] {
+                if cut <= end || cut >= next_end {
+                    continue;
+                }
+                cuts += 1;
+                match read_all(&bytes[..cut]) {
+                    Err(TraceError::Malformed { offset, .. }) => {
+                        assert!(
+                            offset <= cut as u64,
+                            "{name} cut at {cut}: error at {offset} is past the end"
+                        )
+                    }
+                    Err(other) => {
+                        panic!("{name} cut at {cut}: expected a malformed-input error, got {other}")
+                    }
+                    Ok(events) => {
+                        panic!("{name} cut at {cut}: read {events} events from a cut batch")
+                    }
+                }
+            }
+        }
+    }
+    assert!(cuts > 100, "only {cuts} cuts tried");
+}
+
+#[test]
+fn corruption_of_every_batch_never_panics() {
+    for name in SAMPLES {
+        let bytes = fixture(name);
+        let ends = batch_ends(&bytes);
+        for window in ends.windows(2) {
+            let (start, end) = (window[0], window[1]);
+            let positions = [
+                start,
+                start + 1,
+                start + 2,
+                start + 3,
+                (start + end) / 2,
+                end - 1,
+            ];
+            for &position in positions.iter().filter(|&&p| p < end) {
+                for value in [0x00, 0xff, bytes[position] ^ 0x01, bytes[position] ^ 0x80] {
+                    let mut damaged = bytes.clone();
+                    damaged[position] = value;
+                    let _ = read_all(&damaged);
+                }
+            }
+        }
+    }
+}
+
+/// A small deterministic generator, so that failures reproduce.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn random_mutations_never_panic() {
+    let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
+    for name in SAMPLES {
+        let bytes = fixture(name);
+        for _ in 0..300 {
+            let mut damaged = bytes.clone();
+            for _ in 0..1 + rng.next() % 4 {
+                let position = 16 + (rng.next() as usize) % (damaged.len() - 16);
+                match rng.next() % 3 {
+                    0 => damaged[position] = rng.next() as u8,
+                    1 => {
+                        damaged.remove(position);
+                    }
+                    _ => damaged.insert(position, rng.next() as u8),
+                }
+            }
+            let _ = read_all(&damaged);
+            if let Ok(reader) = Reader::new(&damaged[..]) {
+                let _ = Facts::from_reader(reader);
+            }
+        }
+    }
+}
+
+#[test]
+fn not_a_trace() {
+    assert!(matches!(read_all(b""), Err(TraceError::NotATrace(_))));
+    assert!(matches!(
+        read_all(b"\x1f\x8b\x08\x00gzip"),
+        Err(TraceError::NotATrace(_))
+    ));
+    assert!(matches!(
+        read_all(b"go 1.11 trace\0\0\0"),
+        Err(TraceError::Unsupported(_))
+    ));
+}
+
+#[test]
+fn header_only_trace_is_empty() {
+    // Just a header: no generations, so only the closing Sync.
+    assert_eq!(read_all(b"go 1.26 trace\0\0\0").unwrap(), 1);
+}
