@@ -534,23 +534,50 @@ pub fn trace_summary(
         out,
         "{}{}",
         label("tasks"),
-        by_name(facts.tasks.iter().map(|t| (
-            t.name.as_str(),
-            t.end.map(|e| e - t.begin.unwrap_or(facts.start))
-        )))
+        by_name(
+            facts
+                .tasks
+                .iter()
+                .map(|t| (&*t.name, t.end.map(|e| e - t.begin.unwrap_or(facts.start))))
+        )
     );
+    let regions: Vec<String> = facts
+        .region_stats
+        .iter()
+        .map(|r| {
+            let name = if r.name.is_empty() {
+                "(unnamed)"
+            } else {
+                &*r.name
+            };
+            let mut text = format!("{name} ×{}", r.count);
+            if r.ended > 0 {
+                text.push_str(&format!(
+                    " (mean {}, max {})",
+                    nanos(r.total_ns / r.ended as i64),
+                    nanos(r.max_ns)
+                ));
+            }
+            let open = r.count - r.ended;
+            if open > 0 {
+                text.push_str(&format!(" [{open} not ended]"));
+            }
+            text
+        })
+        .collect();
     let _ = writeln!(
         out,
         "{}{}",
         label("regions"),
-        by_name(facts.regions.iter().map(|r| (
-            r.name.as_str(),
-            r.end.map(|e| e - r.begin.unwrap_or(facts.start))
-        )))
+        if regions.is_empty() {
+            "none".to_owned()
+        } else {
+            regions.join(", ")
+        }
     );
     let mut logs: BTreeMap<&str, usize> = BTreeMap::new();
     for log in &facts.logs {
-        *logs.entry(log.category.as_str()).or_default() += 1;
+        *logs.entry(&*log.category).or_default() += 1;
     }
     let logs: Vec<String> = logs
         .iter()
@@ -666,7 +693,13 @@ pub fn trace_summary(
         }
     }
     if view.regions {
-        let _ = writeln!(out, "\n{}", style("regions").bold());
+        let total: u64 = facts.region_stats.iter().map(|r| r.count).sum();
+        let shown = if (facts.regions.len() as u64) < total {
+            format!(" (the first {} of {total})", facts.regions.len())
+        } else {
+            String::new()
+        };
+        let _ = writeln!(out, "\n{}{shown}", style("regions").bold());
         for r in &facts.regions {
             let begin = r.begin.map_or_else(
                 || "before".to_owned(),

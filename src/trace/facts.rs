@@ -42,16 +42,16 @@ pub struct Goroutine {
     /// Its state when the trace stopped (or NotExist once ended).
     pub final_state: GoState,
     /// Why it last blocked or stopped (`chan send`, `sync`, `sleep`, ...).
-    pub last_reason: String,
+    pub last_reason: Name,
     /// Where it last blocked, stopped or entered a syscall.
     pub last_stack: Stack,
     pub running_ns: i64,
     pub runnable_ns: i64,
     pub syscall_ns: i64,
     /// Time waiting, by the reason it blocked.
-    pub waiting_ns: BTreeMap<String, i64>,
-    /// Transitions, as `From->To (reason)`, with how often each happened.
-    pub transitions: BTreeMap<String, u64>,
+    pub waiting_ns: BTreeMap<Name, i64>,
+    /// Its state transitions, with how often each happened.
+    pub transitions: Vec<Transition>,
     /// Tasks it had events in.
     pub tasks: BTreeSet<u64>,
     #[serde(skip)]
@@ -59,8 +59,21 @@ pub struct Goroutine {
     #[serde(skip)]
     since: i64,
     #[serde(skip)]
-    waiting_reason: String,
+    waiting_reason: Name,
 }
+
+/// A kind of state transition of a goroutine and how often it happened.
+#[derive(Debug, Clone, Serialize)]
+pub struct Transition {
+    pub from: GoState,
+    pub to: GoState,
+    /// Why, for blocking and stopping (`chan receive`, `preempted`, ...).
+    pub reason: Name,
+    pub count: u64,
+}
+
+/// A shared string: names repeat on many facts (regions, reasons, categories).
+pub type Name = Rc<str>;
 
 impl Goroutine {
     pub fn alive_at_end(&self) -> bool {
@@ -76,7 +89,7 @@ impl Goroutine {
 #[derive(Debug, Clone, Serialize)]
 pub struct Task {
     pub id: u64,
-    pub name: String,
+    pub name: Name,
     pub parent: Option<u64>,
     /// `None` if it began before the trace started.
     pub begin: Option<i64>,
@@ -91,7 +104,7 @@ pub struct Task {
 /// A region: a span of time on one goroutine, inside a task or not.
 #[derive(Debug, Clone, Serialize)]
 pub struct Region {
-    pub name: String,
+    pub name: Name,
     /// 0 for the background task (no task).
     pub task: u64,
     pub goroutine: i64,
@@ -102,7 +115,33 @@ pub struct Region {
     /// How many regions enclosed it on its goroutine.
     pub depth: usize,
     /// The name of the region that enclosed it, if any.
-    pub parent: Option<String>,
+    pub parent: Option<Name>,
+}
+
+/// Regions of one name, counted over the whole trace.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpanStats {
+    pub name: Name,
+    pub count: u64,
+    /// How many ended (a region that never ended has no duration).
+    pub ended: u64,
+    pub total_ns: i64,
+    pub max_ns: i64,
+    /// Names of the regions that enclosed regions of this name.
+    pub parents: BTreeSet<Name>,
+}
+
+/// How many regions and logs are kept one by one; beyond this only their
+/// statistics are (exact) so that huge traces digest in bounded memory.
+pub const RECORD_LIMIT: usize = 100_000;
+
+/// A region still open on a goroutine.
+#[derive(Debug)]
+struct OpenRegion {
+    name: Name,
+    task: u64,
+    begin: i64,
+    record: Option<usize>,
 }
 
 /// A `trace.Log` record.
@@ -111,7 +150,7 @@ pub struct Log {
     pub time: i64,
     pub task: u64,
     pub goroutine: i64,
-    pub category: String,
+    pub category: Name,
     pub message: String,
 }
 
@@ -145,8 +184,14 @@ pub struct Facts {
     pub max_live_goroutines: usize,
     pub max_live_at: i64,
     pub tasks: Vec<Task>,
+    /// Regions in the order they began: all of them up to [`RECORD_LIMIT`], the
+    /// first ones beyond it (see `region_stats` for exact counts).
     pub regions: Vec<Region>,
+    /// Regions by name, over every region of the trace.
+    pub region_stats: Vec<SpanStats>,
+    /// Logs in order, up to [`RECORD_LIMIT`].
     pub logs: Vec<Log>,
+    pub logs_total: u64,
     pub gc_cycles: Vec<GcCycle>,
     pub pauses: Vec<Pause>,
     /// Heap in use over time: (time, bytes), thinned to at most a few thousand points.
@@ -225,8 +270,10 @@ struct Builder {
     tasks: Vec<Task>,
     active_tasks: FxHashMap<u64, usize>,
     regions: Vec<Region>,
-    open_regions: FxHashMap<i64, Vec<usize>>,
+    region_stats: FxHashMap<Name, SpanStats>,
+    open_regions: FxHashMap<i64, Vec<OpenRegion>>,
     logs: Vec<Log>,
+    logs_total: u64,
     gc_cycles: Vec<GcCycle>,
     pauses: Vec<Pause>,
     open_pauses: FxHashMap<i64, usize>,
@@ -240,6 +287,7 @@ struct Builder {
     stacks_of: usize,
     empty: Stack,
     go_source: Option<String>,
+    names: FxHashMap<Box<[u8]>, Name>,
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -261,8 +309,10 @@ impl Builder {
             tasks: Vec::new(),
             active_tasks: FxHashMap::default(),
             regions: Vec::new(),
+            region_stats: FxHashMap::default(),
             open_regions: FxHashMap::default(),
             logs: Vec::new(),
+            logs_total: 0,
             gc_cycles: Vec::new(),
             pauses: Vec::new(),
             open_pauses: FxHashMap::default(),
@@ -276,7 +326,18 @@ impl Builder {
             stacks_of: 0,
             empty: Rc::from(Vec::new()),
             go_source: None,
+            names: FxHashMap::default(),
         }
+    }
+
+    /// The shared copy of a name.
+    fn name(&mut self, bytes: &[u8]) -> Name {
+        if let Some(name) = self.names.get(bytes) {
+            return Rc::clone(name);
+        }
+        let name: Name = Rc::from(String::from_utf8_lossy(bytes).as_ref());
+        self.names.insert(bytes.into(), Rc::clone(&name));
+        name
     }
 
     /// A stack of the event's generation, resolved once per generation.
@@ -314,6 +375,7 @@ impl Builder {
 
     fn goroutine(&mut self, id: i64, time: i64) -> &mut Goroutine {
         if !self.goroutines.contains_key(&id) {
+            let none = self.name(b"");
             self.order.push(id);
             self.goroutines.insert(
                 id,
@@ -325,17 +387,17 @@ impl Builder {
                     start_function: None,
                     ended: None,
                     final_state: GoState::Undetermined,
-                    last_reason: String::new(),
+                    last_reason: Rc::clone(&none),
                     last_stack: Rc::clone(&self.empty),
                     running_ns: 0,
                     runnable_ns: 0,
                     syscall_ns: 0,
                     waiting_ns: BTreeMap::new(),
-                    transitions: BTreeMap::new(),
+                    transitions: Vec::new(),
                     tasks: BTreeSet::new(),
                     state: GoState::Undetermined,
                     since: time,
-                    waiting_reason: String::new(),
+                    waiting_reason: none,
                 },
             );
         }
@@ -376,11 +438,16 @@ impl Builder {
                     if let Some(&index) = self.active_tasks.get(&task) {
                         self.tasks[index].logs += 1;
                     }
+                    let category = self.name(category);
+                    self.logs_total += 1;
+                    if self.logs.len() >= RECORD_LIMIT {
+                        return;
+                    }
                     self.logs.push(Log {
                         time: event.time,
                         task,
                         goroutine: event.ctx.g,
-                        category: text(category),
+                        category,
                         message: text(message),
                     });
                 }
@@ -392,7 +459,8 @@ impl Builder {
 
     fn transition(&mut self, event: &Event, id: i64, from: GoState, to: GoState) {
         let time = event.time;
-        let reason = text(event.reason());
+        let reason = self.name(event.reason());
+        let before_trace = self.name(b"since before the trace");
         let creation = from == GoState::NotExist;
         let (own_stack, new_stack) = match event.transition_stack_id() {
             Some(t) if creation => (
@@ -416,12 +484,19 @@ impl Builder {
         g.state = to;
         g.since = time;
         g.final_state = to;
-        let key = if reason.is_empty() {
-            format!("{}->{}", from.name(), to.name())
-        } else {
-            format!("{}->{} ({reason})", from.name(), to.name())
-        };
-        *g.transitions.entry(key).or_default() += 1;
+        match g
+            .transitions
+            .iter_mut()
+            .find(|t| t.from == from && t.to == to && t.reason == reason)
+        {
+            Some(t) => t.count += 1,
+            None => g.transitions.push(Transition {
+                from,
+                to,
+                reason: Rc::clone(&reason),
+                count: 1,
+            }),
+        }
         if creation {
             g.created = Some(time);
             g.creator = (event.ctx.g != -1).then_some(event.ctx.g);
@@ -439,9 +514,9 @@ impl Builder {
         }
         if to == GoState::Waiting {
             g.waiting_reason = if reason.is_empty() && from == GoState::Undetermined {
-                "since before the trace".to_owned()
+                before_trace
             } else {
-                reason.clone()
+                Rc::clone(&reason)
             };
             g.last_reason = g.waiting_reason.clone();
         }
@@ -532,11 +607,12 @@ impl Builder {
             return;
         };
         let parent = (parent != NO_TASK && parent != 0).then_some(parent);
+        let name = self.name(name);
         if event.kind() == Kind::TaskBegin {
             self.active_tasks.insert(id, self.tasks.len());
             self.tasks.push(Task {
                 id,
-                name: text(name),
+                name: Rc::clone(&name),
                 parent,
                 begin: Some(event.time),
                 end: None,
@@ -549,7 +625,7 @@ impl Builder {
             self.active_tasks.insert(id, self.tasks.len());
             self.tasks.push(Task {
                 id,
-                name: text(name),
+                name: Rc::clone(&name),
                 parent,
                 begin: None,
                 end: None,
@@ -570,7 +646,7 @@ impl Builder {
         let Some((task, name)) = event.region() else {
             return;
         };
-        let name = text(name);
+        let name = self.name(name);
         let goroutine = event.ctx.g;
         self.touch_task(task, goroutine);
         if let Some(&index) = self.active_tasks.get(&task)
@@ -580,30 +656,81 @@ impl Builder {
         }
         let open = self.open_regions.entry(goroutine).or_default();
         if event.kind() == Kind::RegionBegin {
-            let parent = open.last().map(|&i| self.regions[i].name.clone());
-            open.push(self.regions.len());
-            let depth = open.len() - 1;
-            self.regions.push(Region {
+            let parent = open.last().map(|r| Rc::clone(&r.name));
+            let depth = open.len();
+            let stats = self
+                .region_stats
+                .entry(Rc::clone(&name))
+                .or_insert_with(|| SpanStats {
+                    name: Rc::clone(&name),
+                    count: 0,
+                    ended: 0,
+                    total_ns: 0,
+                    max_ns: 0,
+                    parents: BTreeSet::new(),
+                });
+            stats.count += 1;
+            if let Some(parent) = &parent {
+                stats.parents.insert(Rc::clone(parent));
+            }
+            let record = (self.regions.len() < RECORD_LIMIT).then(|| {
+                self.regions.push(Region {
+                    name: Rc::clone(&name),
+                    task,
+                    goroutine,
+                    begin: Some(event.time),
+                    end: None,
+                    depth,
+                    parent,
+                });
+                self.regions.len() - 1
+            });
+            open.push(OpenRegion {
                 name,
                 task,
-                goroutine,
-                begin: Some(event.time),
-                end: None,
-                depth,
-                parent,
+                begin: event.time,
+                record,
             });
         } else {
             match open.pop() {
-                Some(index) => self.regions[index].end = Some(event.time),
-                None => self.regions.push(Region {
-                    name,
-                    task,
-                    goroutine,
-                    begin: None,
-                    end: Some(event.time),
-                    depth: 0,
-                    parent: None,
-                }),
+                Some(region) => {
+                    let duration = event.time.saturating_sub(region.begin);
+                    if let Some(stats) = self.region_stats.get_mut(&region.name) {
+                        stats.ended += 1;
+                        stats.total_ns = stats.total_ns.saturating_add(duration);
+                        stats.max_ns = stats.max_ns.max(duration);
+                    }
+                    if let Some(index) = region.record {
+                        self.regions[index].end = Some(event.time);
+                    }
+                    let _ = region.task;
+                }
+                None => {
+                    // It began before the trace: counted, with no duration.
+                    let stats = self
+                        .region_stats
+                        .entry(Rc::clone(&name))
+                        .or_insert_with(|| SpanStats {
+                            name: Rc::clone(&name),
+                            count: 0,
+                            ended: 0,
+                            total_ns: 0,
+                            max_ns: 0,
+                            parents: BTreeSet::new(),
+                        });
+                    stats.count += 1;
+                    if self.regions.len() < RECORD_LIMIT {
+                        self.regions.push(Region {
+                            name,
+                            task,
+                            goroutine,
+                            begin: None,
+                            end: Some(event.time),
+                            depth: 0,
+                            parent: None,
+                        });
+                    }
+                }
             }
         }
     }
@@ -637,7 +764,13 @@ impl Builder {
             max_live_at: self.max_live_at,
             tasks: self.tasks,
             regions: self.regions,
+            region_stats: {
+                let mut stats: Vec<SpanStats> = self.region_stats.into_values().collect();
+                stats.sort_by(|a, b| a.name.cmp(&b.name));
+                stats
+            },
             logs: self.logs,
+            logs_total: self.logs_total,
             gc_cycles: self.gc_cycles,
             pauses: self.pauses,
             heap: self.heap,
