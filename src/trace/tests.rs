@@ -33,7 +33,7 @@ fn batch_ends(bytes: &[u8]) -> Vec<usize> {
     let mut source = Source::new(bytes);
     source.header().unwrap();
     let mut ends = vec![source.offset() as usize];
-    while let Some(_) = source.batch().unwrap() {
+    while source.batch().unwrap().is_some() {
         ends.push(source.offset() as usize);
     }
     ends
