@@ -229,3 +229,180 @@ fn truncated_trace_names_the_byte_offset() {
     );
     run.code(2).stderr_has("cut.trace").stderr_has("at byte");
 }
+
+/// Go's own reader tests: hand-written traces of scheduling corner cases (procs
+/// stolen from syscalls across generation boundaries, reused thread ids, tasks
+/// spanning generations), in the text form of Go's test suite. They are read from
+/// the installed Go tree, turned into binary traces here, and must give the same
+/// verdict (read or rejected) and the same dump as `go tool trace`.
+#[test]
+fn go_reader_corner_cases_give_the_same_verdict_and_dump() {
+    #[allow(clippy::disallowed_methods)]
+    let goroot = Command::new("go")
+        .args(["env", "GOROOT"])
+        .output()
+        .expect("`go` must be installed");
+    let goroot = String::from_utf8(goroot.stdout).unwrap();
+    let dir = Path::new(goroot.trim()).join("src/internal/trace/testdata/tests");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "test"))
+        .collect();
+    cases.sort();
+    assert!(
+        cases.len() >= 15,
+        "only {} cases in {}",
+        cases.len(),
+        dir.display()
+    );
+    let temp = Workshop::empty();
+    let mut failures = Vec::new();
+    for case in &cases {
+        let text = std::fs::read_to_string(case).unwrap();
+        let expect_ok = section(&text, "expect").trim_start().starts_with("SUCCESS");
+        let binary_trace = text_trace_to_binary(section(&text, "trace"));
+        let file = temp
+            .path()
+            .join(case.file_name().unwrap())
+            .with_extension("trace");
+        std::fs::write(&file, binary_trace).unwrap();
+        let ours = binary()
+            .arg("inspect")
+            .arg("--dump")
+            .arg(&file)
+            .output()
+            .unwrap();
+        #[allow(clippy::disallowed_methods)]
+        let go = Command::new("go")
+            .args(["tool", "trace", "-d=parsed"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let name = case.file_name().unwrap().to_string_lossy();
+        match (expect_ok, ours.status.success(), go.status.success()) {
+            (true, true, true) if ours.stdout == go.stdout => {}
+            (true, true, true) => failures.push(format!(
+                "{name}: dumps differ: {}",
+                first_difference(&ours.stdout, &go.stdout)
+            )),
+            (false, false, false) => {}
+            (expected, ours_ok, go_ok) => failures.push(format!(
+                "{name}: expected {}, go {}, ours {} ({})",
+                if expected { "success" } else { "failure" },
+                if go_ok { "succeeded" } else { "failed" },
+                if ours_ok { "succeeded" } else { "failed" },
+                String::from_utf8_lossy(&ours.stderr).trim()
+            )),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases disagree:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+/// The body of a `-- name --` section of a txtar file.
+fn section<'a>(text: &'a str, name: &str) -> &'a str {
+    let marker = format!("-- {name} --\n");
+    let start = text
+        .find(&marker)
+        .map(|i| i + marker.len())
+        .unwrap_or(text.len());
+    let end = text[start..]
+        .find("\n-- ")
+        .map_or(text.len(), |i| start + i + 1);
+    &text[start..end]
+}
+
+/// Turns the text form of a trace (`Trace Go1.22` then one event per line,
+/// `Name arg=value ...`) into the binary format.
+fn text_trace_to_binary(text: &str) -> Vec<u8> {
+    use workshop::trace::spec;
+    let mut lines = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    let header = lines.next().expect("a header line");
+    let minor: u32 = header
+        .strip_prefix("Trace Go1.")
+        .expect("Trace Go1.N")
+        .parse()
+        .unwrap();
+    let mut out = format!("go 1.{minor} trace\0\0\0").into_bytes();
+    let names: std::collections::HashMap<String, u8> =
+        (0..=255u8).map(|t| (spec::name(t), t)).collect();
+    while let Some(line) = lines.next() {
+        let mut fields = line.split_whitespace();
+        let name = fields.next().unwrap();
+        let typ = *names
+            .get(name)
+            .unwrap_or_else(|| panic!("unknown event {name}"));
+        out.push(typ);
+        let values: Vec<u64> = fields
+            .map(|f| f.split_once('=').unwrap().1.parse().unwrap())
+            .collect();
+        for &value in &values {
+            uvarint(&mut out, value);
+        }
+        match typ {
+            spec::EV_STACK => {
+                for _ in 0..values[1] {
+                    for frame in lines.next().unwrap().split_whitespace() {
+                        uvarint(&mut out, frame.split_once('=').unwrap().1.parse().unwrap());
+                    }
+                }
+            }
+            spec::EV_STRING | spec::EV_EXPERIMENTAL_BATCH => {
+                let data = lines.next().unwrap();
+                let quoted = data.split_once('=').unwrap().1.trim();
+                let bytes = unquote(quoted);
+                uvarint(&mut out, bytes.len() as u64);
+                out.extend_from_slice(&bytes);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn uvarint(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push(value as u8 | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// A Go double-quoted string literal's bytes (the escapes these files use).
+fn unquote(quoted: &str) -> Vec<u8> {
+    let inner = quoted
+        .strip_prefix('"')
+        .and_then(|q| q.strip_suffix('"'))
+        .expect("a quoted string");
+    let mut out = Vec::new();
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            let mut buf = [0; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push(b'\n'),
+            Some('t') => out.push(b'\t'),
+            Some('\\') => out.push(b'\\'),
+            Some('"') => out.push(b'"'),
+            Some('x') => {
+                let hex: String = chars.by_ref().take(2).collect();
+                out.push(u8::from_str_radix(&hex, 16).unwrap());
+            }
+            other => panic!("unsupported escape \\{other:?}"),
+        }
+    }
+    out
+}
