@@ -64,28 +64,52 @@ pub enum Command {
         json: bool,
     },
 
-    /// Summarise a Go execution trace: goroutines, tasks, regions, logs, GC.
+    /// Summarise a Go execution trace or pprof profile.
     ///
     /// Works on any trace written by `go test -trace`, `runtime/trace` or a flight
-    /// recorder snapshot (Go 1.22 to 1.26), inside or outside a workshop.
+    /// recorder snapshot (Go 1.22 to 1.26), and on any profile `go test` or
+    /// `runtime/pprof` writes (CPU, heap, allocs, block, mutex, goroutine), inside
+    /// or outside a workshop.
     Inspect {
-        /// The trace file.
+        /// The trace or profile file.
         file: PathBuf,
-        /// Print every event in order, in the text format of `go tool trace -d=parsed`.
-        #[arg(long, conflicts_with_all = ["json", "goroutines", "tasks", "regions"])]
-        dump: bool,
-        /// List every goroutine with its creation, start function and time by state.
-        #[arg(long)]
-        goroutines: bool,
-        /// List every task with its goroutines, regions and logs.
-        #[arg(long)]
-        tasks: bool,
-        /// List every region.
-        #[arg(long)]
-        regions: bool,
-        /// Print the facts as a JSON document.
+        /// Print as a JSON document.
         #[arg(long)]
         json: bool,
+
+        /// Trace: print every event in order, in the text format of `go tool trace -d=parsed`.
+        #[arg(long, conflicts_with_all = ["json", "goroutines", "tasks", "regions"], help_heading = "Traces")]
+        dump: bool,
+        /// Trace: list every goroutine with its creation, start function and time by state.
+        #[arg(long, help_heading = "Traces")]
+        goroutines: bool,
+        /// Trace: list every task with its goroutines, regions and logs.
+        #[arg(long, help_heading = "Traces")]
+        tasks: bool,
+        /// Trace: list every region.
+        #[arg(long, help_heading = "Traces")]
+        regions: bool,
+
+        /// Profile: how many functions to list (0 for all).
+        #[arg(
+            long,
+            value_name = "N",
+            default_value_t = 20,
+            help_heading = "Profiles"
+        )]
+        top: usize,
+        /// Profile: the sample type to show (e.g. cpu, alloc_space, inuse_space, delay).
+        #[arg(long, value_name = "TYPE", help_heading = "Profiles")]
+        sample: Option<String>,
+        /// Profile: sort by cumulative value instead of flat.
+        #[arg(long, help_heading = "Profiles")]
+        cum: bool,
+        /// Profile: only samples with a function matching this regular expression.
+        #[arg(long, value_name = "REGEX", help_heading = "Profiles")]
+        focus: Option<String>,
+        /// Profile: also write an SVG flame graph.
+        #[arg(long, value_name = "OUT.svg", help_heading = "Profiles")]
+        flamegraph: Option<PathBuf>,
     },
 
     /// Check that this machine is ready: Go and its version, the build cache, graphviz.

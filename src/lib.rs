@@ -14,6 +14,7 @@ pub mod goals;
 pub mod gotool;
 pub mod manifest;
 mod paths;
+pub mod pprof;
 pub mod report;
 pub mod state;
 pub mod trace;
@@ -70,23 +71,7 @@ fn run(cli: &Cli) -> anyhow::Result<Exit> {
         Command::Check { id, json } => check(cli, id, *json),
         Command::Verify { ids, jobs, json } => verify(cli, ids, *jobs, *json),
         Command::Doctor { json } => doctor(cli, *json),
-        Command::Inspect { file, dump, .. } if *dump => inspect_dump(file),
-        Command::Inspect {
-            file,
-            json,
-            goroutines,
-            tasks,
-            regions,
-            ..
-        } => inspect(
-            file,
-            &report::human::InspectView {
-                goroutines: *goroutines,
-                tasks: *tasks,
-                regions: *regions,
-            },
-            *json,
-        ),
+        Command::Inspect { .. } => inspect(&cli.command),
     }
 }
 
@@ -237,6 +222,112 @@ struct TraceFileError {
     source: trace::TraceError,
 }
 
+/// A profile file that could not be read, named.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read {}", paths::display(path))]
+struct ProfileFileError {
+    path: PathBuf,
+    #[source]
+    source: pprof::ProfileError,
+}
+
+fn inspect(command: &Command) -> anyhow::Result<Exit> {
+    let Command::Inspect {
+        file,
+        json,
+        dump,
+        goroutines,
+        tasks,
+        regions,
+        top,
+        sample,
+        cum,
+        focus,
+        flamegraph,
+    } = command
+    else {
+        unreachable!("inspect is only called for the inspect command");
+    };
+    let mut head = [0u8; 16];
+    let read = std::fs::File::open(file)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .map_err(|source| TraceFileError {
+            path: file.clone(),
+            source: trace::TraceError::Io(source),
+        })?;
+    if head[..read].starts_with(b"go 1.") {
+        if sample.is_some() || *cum || focus.is_some() || flamegraph.is_some() {
+            anyhow::bail!(
+                "--sample, --cum, --focus and --flamegraph apply to profiles; {} is an execution trace",
+                paths::display(file)
+            );
+        }
+        if *dump {
+            return inspect_dump(file);
+        }
+        let view = report::human::InspectView {
+            goroutines: *goroutines,
+            tasks: *tasks,
+            regions: *regions,
+        };
+        return inspect_trace(file, &view, *json);
+    }
+    if *dump || *goroutines || *tasks || *regions {
+        anyhow::bail!(
+            "--dump, --goroutines, --tasks and --regions apply to execution traces; {} is not one",
+            paths::display(file)
+        );
+    }
+    let named = |source| ProfileFileError {
+        path: file.clone(),
+        source,
+    };
+    let profile = pprof::Profile::read(file).map_err(named)?;
+    let index = match sample {
+        None => profile.default_type,
+        Some(name) => profile.sample_index(name).ok_or_else(|| {
+            let types: Vec<&str> = profile
+                .sample_types
+                .iter()
+                .map(|t| t.name.as_str())
+                .collect();
+            anyhow::anyhow!(
+                "{} has no sample type `{name}` (it has: {})",
+                paths::display(file),
+                types.join(", ")
+            )
+        })?,
+    };
+    let focus = focus
+        .as_deref()
+        .map(regex::Regex::new)
+        .transpose()
+        .map_err(|e| anyhow::anyhow!("--focus is not a valid regular expression: {e}"))?;
+    let view = report::profile::View {
+        index,
+        top: *top,
+        cum: *cum,
+        focus: focus.as_ref(),
+    };
+    if let Some(out) = flamegraph {
+        let svg = report::profile::flamegraph(&profile, index, focus.as_ref())
+            .map_err(|e| anyhow::anyhow!("cannot draw the flame graph: {e}"))?;
+        std::fs::write(out, svg)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", paths::display(out)))?;
+    }
+    if *json {
+        report::out(&report::json::render(&report::profile::json(
+            &profile, &view,
+        )));
+    } else {
+        report::out(&report::profile::human(file, &profile, &view));
+        if let Some(out) = flamegraph {
+            report::out(&format!("flame graph written to {}\n", paths::display(out)));
+        }
+    }
+    Ok(Exit::Success)
+}
+
 fn inspect_dump(file: &std::path::Path) -> anyhow::Result<Exit> {
     let named = |source| TraceFileError {
         path: file.to_owned(),
@@ -256,7 +347,7 @@ fn inspect_dump(file: &std::path::Path) -> anyhow::Result<Exit> {
     Ok(Exit::Success)
 }
 
-fn inspect(
+fn inspect_trace(
     file: &std::path::Path,
     view: &report::human::InspectView,
     json: bool,

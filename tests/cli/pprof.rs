@@ -1,0 +1,239 @@
+//! `workshop inspect` on pprof profiles: flat and cum of every function, for
+//! every fixture and every sample type, must equal `go tool pprof -top`'s.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::*;
+
+fn fixtures() -> Vec<PathBuf> {
+    let mut profiles: Vec<PathBuf> = std::fs::read_dir(repo().join("tests/fixtures/profiles"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pprof"))
+        .collect();
+    profiles.sort();
+    assert!(profiles.len() >= 10, "the profile fixtures are missing");
+    profiles
+}
+
+/// function -> (flat, cum), and the total, as `go tool pprof -top` prints them.
+fn go_top(profile: &Path, sample: &str, unit: &str) -> (BTreeMap<String, (i64, i64)>, i64) {
+    let mut args = vec![
+        "tool".to_owned(),
+        "pprof".into(),
+        "-top".into(),
+        "-nodefraction=0".into(),
+        "-edgefraction=0".into(),
+        "-nodecount=1000000".into(),
+        format!("-sample_index={sample}"),
+    ];
+    match unit {
+        "nanoseconds" => args.push("-unit=ns".into()),
+        "bytes" => args.push("-unit=B".into()),
+        _ => {}
+    }
+    #[allow(clippy::disallowed_methods)]
+    let output = Command::new("go")
+        .args(&args)
+        .arg(profile)
+        .output()
+        .expect("`go` must be installed");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "go tool pprof failed on {}: {}",
+        profile.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let number = |field: &str| -> i64 {
+        let digits: String = field
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '-')
+            .collect();
+        digits
+            .parse()
+            .unwrap_or_else(|_| panic!("cannot read {field:?} in go tool pprof output"))
+    };
+    let mut total = 0;
+    let mut functions = BTreeMap::new();
+    let mut table = false;
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix("Showing nodes accounting for ") {
+            // "X, 100% of TOTAL total"
+            let of = rest.rsplit(" of ").next().unwrap();
+            total = number(of.trim_end_matches(" total"));
+            continue;
+        }
+        if line.trim_start().starts_with("flat") {
+            table = true;
+            continue;
+        }
+        if !table || line.trim().is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let name = fields[5..].join(" ");
+        // pprof marks inlined nodes; the marker is not part of the name.
+        let name = name
+            .trim_end_matches(" (inline)")
+            .trim_end_matches(" (partial-inline)")
+            .to_owned();
+        let entry = functions.entry(name).or_insert((0, 0));
+        entry.0 += number(fields[0]);
+        entry.1 += number(fields[3]);
+    }
+    (functions, total)
+}
+
+#[test]
+fn flat_and_cum_equal_go_tool_pprof_on_every_fixture_and_sample_type() {
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    for profile in fixtures() {
+        let types = Run::from(
+            binary()
+                .args(["inspect", "--json"])
+                .arg(&profile)
+                .output()
+                .unwrap(),
+        );
+        types.code(0);
+        let types = types.json()["sample_types"].as_array().unwrap().clone();
+        for sample_type in types {
+            let name = sample_type["name"].as_str().unwrap();
+            let unit = sample_type["unit"].as_str().unwrap();
+            let ours = Run::from(
+                binary()
+                    .args(["inspect", "--json", "--top", "0", "--sample", name])
+                    .arg(&profile)
+                    .output()
+                    .unwrap(),
+            );
+            ours.code(0);
+            let doc = ours.json();
+            let ours_total = doc["total"].as_i64().unwrap();
+            let ours_functions: BTreeMap<String, (i64, i64)> = doc["functions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| {
+                    (
+                        f["name"].as_str().unwrap().to_owned(),
+                        (f["flat"].as_i64().unwrap(), f["cum"].as_i64().unwrap()),
+                    )
+                })
+                .collect();
+            let (go_functions, go_total) = go_top(&profile, name, unit);
+            compared += 1;
+            let label = format!("{} {name}", profile.file_name().unwrap().to_string_lossy());
+            if ours_total != go_total {
+                failures.push(format!("{label}: total {ours_total}, go {go_total}"));
+            }
+            for (function, go_value) in &go_functions {
+                match ours_functions.get(function) {
+                    Some(ours_value) if ours_value == go_value => {}
+                    other => failures.push(format!(
+                        "{label}: {function}: ours {other:?}, go {go_value:?}"
+                    )),
+                }
+            }
+            for function in ours_functions
+                .keys()
+                .filter(|f| !go_functions.contains_key(*f))
+            {
+                failures.push(format!("{label}: {function} is ours only"));
+            }
+        }
+    }
+    assert!(
+        compared >= 25,
+        "only {compared} profile/sample-type pairs compared"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} differences from go tool pprof:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn profile_summary_names_kind_and_top_functions() {
+    let run = Run::from(
+        binary()
+            .args(["inspect", "--top", "5"])
+            .arg(repo().join("tests/fixtures/profiles/cpu.pprof"))
+            .output()
+            .unwrap(),
+    );
+    run.code(0)
+        .stdout_has("CPU profile")
+        .stdout_has("sample types: samples/count, cpu/nanoseconds")
+        .stdout_has("main.fib");
+}
+
+#[test]
+fn raw_and_gzipped_profiles_read_the_same() {
+    let raw = Run::from(
+        binary()
+            .args(["inspect", "--json", "--top", "0"])
+            .arg(repo().join("tests/fixtures/profiles/heap-raw.pprof"))
+            .output()
+            .unwrap(),
+    );
+    let gz = Run::from(
+        binary()
+            .args(["inspect", "--json", "--top", "0"])
+            .arg(repo().join("tests/fixtures/profiles/heap.pprof"))
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(raw.json(), gz.json());
+}
+
+#[test]
+fn flame_graph_is_an_svg() {
+    let workshop = Workshop::empty();
+    let svg = workshop.path().join("flame.svg");
+    Run::from(
+        binary()
+            .args(["inspect", "--flamegraph"])
+            .arg(&svg)
+            .arg(repo().join("tests/fixtures/profiles/cpu.pprof"))
+            .output()
+            .unwrap(),
+    )
+    .code(0);
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.starts_with("<?xml") && text.contains("<svg") && text.contains("main.fib"));
+}
+
+#[test]
+fn truncated_and_foreign_profiles_are_clear_errors() {
+    let workshop = Workshop::empty();
+    let bytes = std::fs::read(repo().join("tests/fixtures/profiles/cpu.pprof")).unwrap();
+    let cut = workshop.path().join("cut.pprof");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    Run::from(binary().arg("inspect").arg(&cut).output().unwrap())
+        .code(2)
+        .stderr_has("cut.pprof")
+        .stderr_has("gzip stream is damaged");
+    let text = workshop.path().join("notes.txt");
+    std::fs::write(&text, "these are notes, not a profile\n").unwrap();
+    Run::from(binary().arg("inspect").arg(&text).output().unwrap())
+        .code(2)
+        .stderr_has("notes.txt")
+        .stderr_has("not a pprof profile");
+    Run::from(
+        binary()
+            .args(["inspect", "--sample", "nope"])
+            .arg(repo().join("tests/fixtures/profiles/cpu.pprof"))
+            .output()
+            .unwrap(),
+    )
+    .code(2)
+    .stderr_has("no sample type `nope` (it has: samples, cpu)");
+}
