@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::bench;
-use crate::goals::{Facts, Outcome, Requirement, Status};
+use crate::goals::{Facts, Outcome, ProfileFacts, ProfileKind, Requirement, Status};
 use crate::gotool::dump::{self, HangReport};
 use crate::gotool::{BuildFailure, Compiled, GoError, GoInfo, GoTool, GoVersion, TestRun};
 use crate::manifest::{Exercise, RunSpec};
@@ -121,6 +121,18 @@ pub enum CheckError {
     #[error("the package {} has no test files (expected *_test.go with the exercise's tests and benchmarks)", crate::paths::display(.0))]
     NoTests(PathBuf),
 
+    #[error(
+        "the {kind} profile of run `{run}` cannot be read ({})",
+        crate::paths::display(path)
+    )]
+    Profile {
+        run: String,
+        kind: ProfileKind,
+        path: PathBuf,
+        #[source]
+        source: crate::pprof::ProfileError,
+    },
+
     #[error("cannot prepare {}", crate::paths::display(path))]
     Io {
         path: PathBuf,
@@ -133,27 +145,54 @@ pub enum CheckError {
 #[derive(Debug, Clone)]
 struct Invocation<'a> {
     run: &'a RunSpec,
+    /// The profile it writes; none for a plain benchmark run.
+    profile: Option<ProfileKind>,
 }
 
-/// The runs the goals need, in the order the check file declares them.
+impl Invocation<'_> {
+    fn label(&self) -> String {
+        match self.profile {
+            None => format!("bench-{}", self.run.name),
+            Some(kind) => format!("{}-{kind}", self.run.name),
+        }
+    }
+}
+
+/// The runs the goals need, in the order the check file declares them: a plain
+/// benchmark run where goals read benchmark metrics, and one more run per kind
+/// of profile, because profilers interfere with each other and with timings.
 fn plan(exercise: &Exercise) -> Vec<Invocation<'_>> {
-    let mut needed: Vec<Requirement> = exercise
+    let needed: Vec<Requirement> = exercise
         .goals
         .iter()
         .flat_map(|g| g.requirements())
         .collect();
-    needed.sort();
-    needed.dedup();
-    exercise
-        .runs
-        .iter()
-        .filter(|run| {
-            needed
-                .iter()
-                .any(|r| matches!(r, Requirement::Benchmarks { run: name } if *name == run.name))
-        })
-        .map(|run| Invocation { run })
-        .collect()
+    let mut invocations = Vec::new();
+    for run in &exercise.runs {
+        if needed
+            .iter()
+            .any(|r| matches!(r, Requirement::Benchmarks { run: name } if *name == run.name))
+        {
+            invocations.push(Invocation { run, profile: None });
+        }
+        for kind in [
+            ProfileKind::Cpu,
+            ProfileKind::Memory,
+            ProfileKind::Block,
+            ProfileKind::Mutex,
+        ] {
+            if needed.contains(&Requirement::Profile {
+                run: run.name.clone(),
+                profile: kind,
+            }) {
+                invocations.push(Invocation {
+                    run,
+                    profile: Some(kind),
+                });
+            }
+        }
+    }
+    invocations
 }
 
 /// Checks one exercise in `tree`.
@@ -290,38 +329,61 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
     let mut facts = Facts::default();
     for invocation in plan(exercise) {
         let spec = invocation.run;
-        let log = run_dir.join(format!("bench-{}.txt", spec.name));
+        let label = invocation.label();
+        let log = run_dir.join(format!("{label}.txt"));
+        let profile_file = invocation
+            .profile
+            .map(|kind| format!("{}-{kind}.pprof", spec.name));
+        let mut args = bench_args(spec);
+        if let (Some(kind), Some(file)) = (invocation.profile, &profile_file) {
+            let _ = std::fs::remove_file(run_dir.join(file));
+            args.extend(kind.flags(file));
+        }
         let step = Instant::now();
-        let finished = run(bench_args(spec), &log, spec.timeout)?;
+        let finished = run(args, &log, spec.timeout)?;
+        let what = match invocation.profile {
+            None => format!("benchmark run `{}`", spec.name),
+            Some(kind) => format!("{kind} profile run `{}`", spec.name),
+        };
         report.steps.push(Step {
-            name: format!("bench {}", spec.name),
+            name: what.clone(),
             elapsed: step.elapsed(),
         });
-        report.artifacts.insert(format!("bench-{}", spec.name), log);
-        if let Some(hang) = hang(
-            &finished,
-            &format!("benchmark run `{}`", spec.name),
-            spec.timeout,
-            &package_dir,
-        ) {
-            report.message = Some(hang_message(
-                &format!("benchmark run `{}`", spec.name),
-                &hang,
-            ));
+        report.artifacts.insert(label.clone(), log);
+        if let Some(hang) = hang(&finished, &what, spec.timeout, &package_dir) {
+            report.message = Some(hang_message(&what, &hang));
             report.failure = Some(hang);
             return finish(report);
         }
         if !finished.success() {
-            report.message = Some(format!("benchmark run `{}` failed", spec.name));
+            report.message = Some(format!("{what} failed"));
             report.failure = Some(Failure::Benchmark {
                 run: spec.name.clone(),
                 output: finished.output,
             });
             return finish(report);
         }
-        facts
-            .benchmarks
-            .insert(spec.name.clone(), bench::parse(&finished.output));
+        let output = bench::parse(&finished.output);
+        match (invocation.profile, profile_file) {
+            (Some(kind), Some(file)) => {
+                let path = run_dir.join(&file);
+                let profile =
+                    crate::pprof::Profile::read(&path).map_err(|source| CheckError::Profile {
+                        run: spec.name.clone(),
+                        kind,
+                        path: path.clone(),
+                        source,
+                    })?;
+                report.artifacts.insert(format!("profile-{label}"), path);
+                let ops = output.results.iter().map(|r| r.iterations).sum();
+                facts
+                    .profiles
+                    .insert((spec.name.clone(), kind), ProfileFacts { profile, ops });
+            }
+            _ => {
+                facts.benchmarks.insert(spec.name.clone(), output);
+            }
+        }
     }
 
     report.goals = exercise.goals.iter().map(|g| g.evaluate(&facts)).collect();

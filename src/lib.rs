@@ -278,11 +278,20 @@ fn inspect(command: &Command) -> anyhow::Result<Exit> {
             paths::display(file)
         );
     }
-    let named = |source| ProfileFileError {
-        path: file.clone(),
-        source,
+    let profile = match pprof::Profile::read(file) {
+        Ok(profile) => profile,
+        Err(pprof::ProfileError::NotProfile(why)) => anyhow::bail!(
+            "cannot read {}: not a Go execution trace (no `go 1.N trace` header) and not a pprof profile ({why})",
+            paths::display(file)
+        ),
+        Err(source) => {
+            return Err(ProfileFileError {
+                path: file.clone(),
+                source,
+            }
+            .into());
+        }
     };
-    let profile = pprof::Profile::read(file).map_err(named)?;
     let index = match sample {
         None => profile.default_type,
         Some(name) => profile.sample_index(name).ok_or_else(|| {

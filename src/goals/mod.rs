@@ -6,11 +6,13 @@
 //! requirements and hands over facts, so a new kind does not touch it.
 
 mod bench_metric;
+pub mod profile;
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 pub use bench_metric::BenchMetric;
+pub use profile::{Measure, ProfileFacts, ProfileFunction, ProfileKind, ProfileTotal};
 
 use crate::bench::BenchOutput;
 
@@ -29,6 +31,8 @@ pub struct Goal {
 #[derive(Debug, Clone)]
 pub enum GoalKind {
     BenchMetric(BenchMetric),
+    ProfileFunction(ProfileFunction),
+    ProfileTotal(ProfileTotal),
 }
 
 /// An inclusive bound on a measured value.
@@ -67,12 +71,15 @@ impl fmt::Display for Bound {
 pub enum Requirement {
     /// The benchmark output of the named run, made without any profiling.
     Benchmarks { run: String },
+    /// A profile written by its own execution of the named run.
+    Profile { run: String, profile: ProfileKind },
 }
 
 /// Everything measured in one check, by run name.
 #[derive(Debug, Default)]
 pub struct Facts {
     pub benchmarks: BTreeMap<String, BenchOutput>,
+    pub profiles: BTreeMap<(String, ProfileKind), ProfileFacts>,
 }
 
 /// The verdict on one goal.
@@ -110,18 +117,24 @@ impl Goal {
     pub fn kind_name(&self) -> &'static str {
         match &self.kind {
             GoalKind::BenchMetric(_) => "bench-metric",
+            GoalKind::ProfileFunction(_) => "profile-function",
+            GoalKind::ProfileTotal(_) => "profile-total",
         }
     }
 
     pub fn requirements(&self) -> Vec<Requirement> {
         match &self.kind {
             GoalKind::BenchMetric(goal) => goal.requirements(),
+            GoalKind::ProfileFunction(goal) => goal.requirements(),
+            GoalKind::ProfileTotal(goal) => goal.requirements(),
         }
     }
 
     pub fn evaluate(&self, facts: &Facts) -> Outcome {
         let mut outcome = match &self.kind {
             GoalKind::BenchMetric(goal) => goal.evaluate(facts),
+            GoalKind::ProfileFunction(goal) => goal.evaluate(facts),
+            GoalKind::ProfileTotal(goal) => goal.evaluate(facts),
         };
         outcome.id = self.id.clone();
         outcome.kind = self.kind_name();

@@ -13,7 +13,9 @@ use std::time::Duration;
 
 pub use error::{Diagnostic, ManifestError, closest};
 
-use crate::goals::{BenchMetric, Bound, Goal, GoalKind};
+use crate::goals::{
+    BenchMetric, Bound, Goal, GoalKind, Measure, ProfileFunction, ProfileKind, ProfileTotal,
+};
 use crate::gotool::GoVersion;
 use locate::{Locator, child, element};
 
@@ -410,6 +412,69 @@ fn load_exercise(
                     }),
                 }
             }
+            raw::GoalFile::ProfileFunction(g) => {
+                let run = file.run_reference(&path, g.run.as_deref(), &runs, &mut problems);
+                let profile = profile_kind(g.profile);
+                let sample = file.sample(&path, profile, g.sample, &mut problems);
+                let pattern = regex::Regex::new(&g.function).unwrap_or_else(|e| {
+                    problems.push(file.at(
+                        &child(&path, "function"),
+                        format!("not a valid regular expression: {e}"),
+                    ));
+                    regex::Regex::new("$^").expect("a valid pattern")
+                });
+                let measure = match g.measure {
+                    raw::MeasureName::Flat => Measure::Flat,
+                    raw::MeasureName::Cum => Measure::Cum,
+                    raw::MeasureName::FlatShare => Measure::FlatShare,
+                    raw::MeasureName::CumShare => Measure::CumShare,
+                };
+                if g.per_op && matches!(measure, Measure::FlatShare | Measure::CumShare) {
+                    problems.push(
+                        file.at(
+                            &child(&path, "per-op"),
+                            "a share is already relative; `per-op` applies to flat and cum amounts"
+                                .into(),
+                        ),
+                    );
+                }
+                let bound = file.bound(&path, g.at_most, g.at_least, &mut problems);
+                Goal {
+                    id: g.id,
+                    explain: g.explain,
+                    hint: g.hint,
+                    kind: GoalKind::ProfileFunction(ProfileFunction {
+                        run,
+                        profile,
+                        sample,
+                        function: g.function,
+                        pattern,
+                        measure,
+                        per_op: g.per_op,
+                        bound,
+                        min_samples: g.min_samples.unwrap_or(default_min_samples(profile)),
+                    }),
+                }
+            }
+            raw::GoalFile::ProfileTotal(g) => {
+                let run = file.run_reference(&path, g.run.as_deref(), &runs, &mut problems);
+                let profile = profile_kind(g.profile);
+                let sample = file.sample(&path, profile, g.sample, &mut problems);
+                let bound = file.bound(&path, g.at_most, g.at_least, &mut problems);
+                Goal {
+                    id: g.id,
+                    explain: g.explain,
+                    hint: g.hint,
+                    kind: GoalKind::ProfileTotal(ProfileTotal {
+                        run,
+                        profile,
+                        sample,
+                        per_op: g.per_op,
+                        bound,
+                        min_samples: g.min_samples.unwrap_or(default_min_samples(profile)),
+                    }),
+                }
+            }
         };
         if converted.id.trim().is_empty() {
             problems.push(file.at(&child(&path, "id"), "the goal id is empty".into()));
@@ -615,6 +680,29 @@ impl<'a> SourceFile<'a> {
         }
     }
 
+    /// The sample type a profile goal reads, checked against what the profile has.
+    fn sample(
+        &self,
+        goal_path: &str,
+        profile: ProfileKind,
+        sample: Option<String>,
+        problems: &mut Vec<Diagnostic>,
+    ) -> String {
+        let Some(sample) = sample else {
+            return profile.default_sample().to_owned();
+        };
+        let valid = profile.sample_types();
+        if !valid.contains(&sample.as_str()) {
+            let mut message = format!("the {profile} profile has no sample type `{sample}`");
+            if let Some(best) = closest(&sample, valid.iter().copied()) {
+                message.push_str(&format!("; did you mean `{best}`?"));
+            }
+            message.push_str(&format!(" (expected one of: {})", valid.join(", ")));
+            problems.push(self.at(&child(goal_path, "sample"), message));
+        }
+        sample
+    }
+
     fn bound(
         &self,
         goal_path: &str,
@@ -645,6 +733,21 @@ impl<'a> SourceFile<'a> {
             }
         }
     }
+}
+
+fn profile_kind(name: raw::ProfileName) -> ProfileKind {
+    match name {
+        raw::ProfileName::Cpu => ProfileKind::Cpu,
+        raw::ProfileName::Memory => ProfileKind::Memory,
+        raw::ProfileName::Block => ProfileKind::Block,
+        raw::ProfileName::Mutex => ProfileKind::Mutex,
+    }
+}
+
+/// CPU profiles sample at 100 Hz: below 50 samples (half a second of CPU) a
+/// share is noise. Other profiles record every event at the rates the runner sets.
+fn default_min_samples(profile: ProfileKind) -> u64 {
+    if profile == ProfileKind::Cpu { 50 } else { 0 }
 }
 
 /// serde_yaml's message without its own path prefix and position suffix.

@@ -85,6 +85,8 @@ pub struct RunFile {
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum GoalFile {
     BenchMetric(BenchMetricFile),
+    ProfileFunction(ProfileFunctionFile),
+    ProfileTotal(ProfileTotalFile),
 }
 
 impl GoalFile {
@@ -126,6 +128,77 @@ pub struct BenchMetricFile {
     pub at_most: Option<f64>,
     #[serde(default)]
     pub at_least: Option<f64>,
+    #[serde(default)]
+    pub explain: Option<String>,
+    #[serde(default)]
+    pub hint: Option<String>,
+}
+
+/// Which profile a goal reads; each is written by its own `go test` run.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProfileName {
+    Cpu,
+    Memory,
+    Block,
+    Mutex,
+}
+
+/// What a `profile-function` goal measures.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MeasureName {
+    Flat,
+    Cum,
+    FlatShare,
+    CumShare,
+}
+
+/// How much of a profile functions matching a pattern hold.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ProfileFunctionFile {
+    pub id: String,
+    #[serde(default)]
+    pub run: Option<String>,
+    pub profile: ProfileName,
+    #[serde(default)]
+    pub sample: Option<String>,
+    /// A regular expression over function names (`^regexp\.compile$`).
+    pub function: String,
+    pub measure: MeasureName,
+    #[serde(default)]
+    pub per_op: bool,
+    #[serde(default)]
+    pub at_most: Option<f64>,
+    #[serde(default)]
+    pub at_least: Option<f64>,
+    #[serde(default)]
+    pub min_samples: Option<u64>,
+    #[serde(default)]
+    pub explain: Option<String>,
+    #[serde(default)]
+    pub hint: Option<String>,
+}
+
+/// The total of one sample type of a profile.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ProfileTotalFile {
+    pub id: String,
+    #[serde(default)]
+    pub run: Option<String>,
+    pub profile: ProfileName,
+    #[serde(default)]
+    pub sample: Option<String>,
+    #[serde(default)]
+    pub per_op: bool,
+    #[serde(default)]
+    pub at_most: Option<f64>,
+    #[serde(default)]
+    pub at_least: Option<f64>,
+    #[serde(default)]
+    pub min_samples: Option<u64>,
     #[serde(default)]
     pub explain: Option<String>,
     #[serde(default)]

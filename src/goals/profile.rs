@@ -1,0 +1,385 @@
+//! Goals over pprof profiles: how much of a sample type a function holds (flat
+//! or cum, as a share of the total or an amount, optionally per benchmark op),
+//! or the total of a sample type. Each profile comes from its own `go test`
+//! run, so that profiling does not distort the other measurements.
+
+use std::fmt;
+
+use regex::Regex;
+
+use super::{Bound, Facts, Outcome, Requirement, Status, format_number};
+use crate::pprof::{Kind, Profile};
+
+/// Which profile `go test` is asked to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ProfileKind {
+    Cpu,
+    /// `-memprofile` at `-memprofilerate=1`: alloc_* and inuse_* sample types.
+    Memory,
+    Block,
+    Mutex,
+}
+
+impl ProfileKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ProfileKind::Cpu => "cpu",
+            ProfileKind::Memory => "memory",
+            ProfileKind::Block => "block",
+            ProfileKind::Mutex => "mutex",
+        }
+    }
+
+    /// The `-test.*` flags that write this profile to `file` (in -outputdir).
+    pub fn flags(self, file: &str) -> Vec<String> {
+        match self {
+            ProfileKind::Cpu => vec![format!("-test.cpuprofile={file}")],
+            ProfileKind::Memory => vec![
+                format!("-test.memprofile={file}"),
+                "-test.memprofilerate=1".into(),
+            ],
+            ProfileKind::Block => vec![
+                format!("-test.blockprofile={file}"),
+                "-test.blockprofilerate=1".into(),
+            ],
+            ProfileKind::Mutex => vec![
+                format!("-test.mutexprofile={file}"),
+                "-test.mutexprofilefraction=1".into(),
+            ],
+        }
+    }
+
+    /// The sample type a goal reads when it names none.
+    pub fn default_sample(self) -> &'static str {
+        match self {
+            ProfileKind::Cpu => "cpu",
+            ProfileKind::Memory => "alloc_space",
+            ProfileKind::Block | ProfileKind::Mutex => "delay",
+        }
+    }
+
+    /// The sample types this profile has, for validating check files.
+    pub fn sample_types(self) -> &'static [&'static str] {
+        match self {
+            ProfileKind::Cpu => &["samples", "cpu"],
+            ProfileKind::Memory => &[
+                "alloc_objects",
+                "alloc_space",
+                "inuse_objects",
+                "inuse_space",
+            ],
+            ProfileKind::Block | ProfileKind::Mutex => &["contentions", "delay"],
+        }
+    }
+}
+
+impl fmt::Display for ProfileKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What is measured of a function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    Flat,
+    Cum,
+    /// Flat as a percentage of the profile's total.
+    FlatShare,
+    /// Cum as a percentage of the profile's total.
+    CumShare,
+}
+
+impl Measure {
+    fn share(self) -> bool {
+        matches!(self, Measure::FlatShare | Measure::CumShare)
+    }
+
+    fn flat(self) -> bool {
+        matches!(self, Measure::Flat | Measure::FlatShare)
+    }
+}
+
+/// A profile as measured for a check.
+#[derive(Debug, Clone)]
+pub struct ProfileFacts {
+    pub profile: Profile,
+    /// Benchmark iterations of the run that wrote it.
+    pub ops: u64,
+}
+
+/// `regexp.compile cum-share ≤ 5%` in the CPU profile of run `bench`.
+#[derive(Debug, Clone)]
+pub struct ProfileFunction {
+    pub run: String,
+    pub profile: ProfileKind,
+    pub sample: String,
+    /// The pattern as written, for messages.
+    pub function: String,
+    pub pattern: Regex,
+    pub measure: Measure,
+    pub per_op: bool,
+    pub bound: Bound,
+    pub min_samples: u64,
+}
+
+/// The total of a sample type, e.g. mutex delay per op.
+#[derive(Debug, Clone)]
+pub struct ProfileTotal {
+    pub run: String,
+    pub profile: ProfileKind,
+    pub sample: String,
+    pub per_op: bool,
+    pub bound: Bound,
+    pub min_samples: u64,
+}
+
+fn unit_of(profile: &Profile, index: usize, share: bool, per_op: bool) -> String {
+    if share {
+        return "%".to_owned();
+    }
+    let unit = profile.sample_types[index].unit.clone();
+    if per_op { format!("{unit}/op") } else { unit }
+}
+
+/// How many samples a profile has for judging: CPU profiles count their samples,
+/// others their non-zero records.
+fn samples_of(profile: &Profile, index: usize) -> u64 {
+    if profile.kind() == Kind::Cpu
+        && let Some(samples) = profile.sample_index("samples")
+    {
+        return profile.total(samples).max(0) as u64;
+    }
+    profile.sample_count(index) as u64
+}
+
+fn base(subject: String, bound: Bound) -> Outcome {
+    Outcome {
+        id: String::new(),
+        kind: "",
+        status: Status::Fail,
+        subject,
+        measured: None,
+        bound: Some(bound),
+        threshold: Some(bound.limit()),
+        unit: None,
+        explanation: None,
+        evidence: Vec::new(),
+        hint: None,
+    }
+}
+
+/// The shared start of both kinds: the profile, its sample index, and whether
+/// there is enough of it to judge.
+fn prepare<'a>(
+    facts: &'a Facts,
+    run: &str,
+    kind: ProfileKind,
+    sample: &str,
+    min_samples: u64,
+    per_op: bool,
+    outcome: &mut Outcome,
+) -> Option<(&'a ProfileFacts, usize)> {
+    let Some(measured) = facts.profiles.get(&(run.to_owned(), kind)) else {
+        outcome.status = Status::Inconclusive;
+        outcome.explanation = Some(format!("run `{run}` wrote no {kind} profile"));
+        return None;
+    };
+    let Some(index) = measured.profile.sample_index(sample) else {
+        let types: Vec<&str> = measured
+            .profile
+            .sample_types
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect();
+        outcome.explanation = Some(format!(
+            "the {kind} profile has no sample type `{sample}` (it has {})",
+            types.join(", ")
+        ));
+        return None;
+    };
+    let samples = samples_of(&measured.profile, index);
+    if samples < min_samples {
+        outcome.status = Status::Inconclusive;
+        outcome.explanation = Some(format!(
+            "the {kind} profile holds {samples} samples, fewer than the {min_samples} needed to judge"
+        ));
+        outcome.evidence.push(
+            "run the benchmark longer (a larger -benchtime) so the profiler can take more samples"
+                .into(),
+        );
+        return None;
+    }
+    if per_op && measured.ops == 0 {
+        outcome.status = Status::Inconclusive;
+        outcome.explanation = Some(format!(
+            "run `{run}` reported no benchmark iterations to divide by"
+        ));
+        return None;
+    }
+    Some((measured, index))
+}
+
+/// A short `pprof -top` of a profile, and the hottest paths into a function.
+fn evidence(profile: &Profile, index: usize, target: Option<&Regex>) -> Vec<String> {
+    let unit = &profile.sample_types[index].unit;
+    let total = profile.total(index);
+    let share = |v: i64| {
+        if total == 0 {
+            0.0
+        } else {
+            v as f64 * 100.0 / total as f64
+        }
+    };
+    let mut lines = vec![format!(
+        "top functions ({} of {}):",
+        profile.sample_types[index].name,
+        crate::report::profile::value(total, unit)
+    )];
+    for f in profile.functions(index, None).iter().take(5) {
+        lines.push(format!(
+            "  flat {:>5.1}%  cum {:>5.1}%  {}",
+            share(f.flat),
+            share(f.cum),
+            f.name
+        ));
+    }
+    if let Some(target) = target {
+        let paths = profile.paths_into(index, target, 3);
+        if !paths.is_empty() {
+            lines.push(format!("hottest paths into /{target}/:"));
+            for path in paths {
+                lines.push(format!(
+                    "  {:>5.1}%  {}",
+                    share(path.value),
+                    path.frames.join(" → ")
+                ));
+            }
+        }
+    }
+    lines
+}
+
+impl ProfileFunction {
+    pub fn requirements(&self) -> Vec<Requirement> {
+        vec![Requirement::Profile {
+            run: self.run.clone(),
+            profile: self.profile,
+        }]
+    }
+
+    pub fn evaluate(&self, facts: &Facts) -> Outcome {
+        let what = match self.measure {
+            Measure::Flat => "flat",
+            Measure::Cum => "cum",
+            Measure::FlatShare => "flat share",
+            Measure::CumShare => "cum share",
+        };
+        let mut outcome = base(
+            format!("{} {what} of /{}/", self.sample, self.function),
+            self.bound,
+        );
+        let Some((measured, index)) = prepare(
+            facts,
+            &self.run,
+            self.profile,
+            &self.sample,
+            self.min_samples,
+            self.per_op,
+            &mut outcome,
+        ) else {
+            return outcome;
+        };
+        let profile = &measured.profile;
+        let total = profile.total(index);
+        // Flat: samples whose leaf matches. Cum: samples with any matching frame,
+        // each counted once (a pattern may match several functions of one stack).
+        let amount = if self.measure.flat() {
+            profile
+                .functions(index, None)
+                .iter()
+                .filter(|f| self.pattern.is_match(&f.name))
+                .map(|f| f.flat)
+                .sum::<i64>()
+        } else {
+            profile.focused_total(index, Some(&self.pattern))
+        } as f64;
+        let value = if self.measure.share() {
+            if total == 0 {
+                0.0
+            } else {
+                amount * 100.0 / total as f64
+            }
+        } else if self.per_op {
+            amount / measured.ops as f64
+        } else {
+            amount
+        };
+        outcome.measured = Some(value);
+        outcome.unit = Some(unit_of(profile, index, self.measure.share(), self.per_op));
+        if self.bound.holds(value) {
+            outcome.status = Status::Pass;
+            return outcome;
+        }
+        let unit = outcome.unit.clone().unwrap_or_default();
+        outcome.explanation = Some(format!(
+            "functions matching /{}/ hold {} {unit} ({what}), beyond the bound of {} {unit}",
+            self.function,
+            format_number(value),
+            format_number(self.bound.limit())
+        ));
+        outcome.evidence = evidence(profile, index, Some(&self.pattern));
+        outcome
+    }
+}
+
+impl ProfileTotal {
+    pub fn requirements(&self) -> Vec<Requirement> {
+        vec![Requirement::Profile {
+            run: self.run.clone(),
+            profile: self.profile,
+        }]
+    }
+
+    pub fn evaluate(&self, facts: &Facts) -> Outcome {
+        let subject = format!(
+            "{} profile total {}{}",
+            self.profile,
+            self.sample,
+            if self.per_op { " per op" } else { "" }
+        );
+        let mut outcome = base(subject, self.bound);
+        let Some((measured, index)) = prepare(
+            facts,
+            &self.run,
+            self.profile,
+            &self.sample,
+            self.min_samples,
+            self.per_op,
+            &mut outcome,
+        ) else {
+            return outcome;
+        };
+        let profile = &measured.profile;
+        let total = profile.total(index) as f64;
+        let value = if self.per_op {
+            total / measured.ops as f64
+        } else {
+            total
+        };
+        outcome.measured = Some(value);
+        outcome.unit = Some(unit_of(profile, index, false, self.per_op));
+        if self.bound.holds(value) {
+            outcome.status = Status::Pass;
+            return outcome;
+        }
+        outcome.explanation = Some(format!(
+            "{} {} is beyond the bound of {}",
+            format_number(value),
+            outcome.unit.clone().unwrap_or_default(),
+            format_number(self.bound.limit())
+        ));
+        outcome.evidence = evidence(profile, index, None);
+        outcome
+    }
+}
