@@ -25,7 +25,7 @@ impl BenchMetric {
             id: String::new(),
             kind: "",
             status: Status::Fail,
-            subject: format!("{} {}", self.benchmark, self.metric),
+            subject: self.benchmark.clone(),
             measured: None,
             bound: Some(self.bound),
             threshold: Some(self.bound.limit()),

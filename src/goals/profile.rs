@@ -7,7 +7,7 @@ use std::fmt;
 
 use regex::Regex;
 
-use super::{Bound, Facts, Outcome, Requirement, Status, format_number};
+use super::{Bound, Facts, Outcome, Requirement, Status};
 use crate::pprof::{Kind, Profile};
 
 /// Which profile `go test` is asked to write.
@@ -244,15 +244,34 @@ fn evidence(profile: &Profile, index: usize, target: Option<&Regex>) -> Vec<Stri
             f.name
         ));
     }
+    // Without a target, show how the heaviest leaf is reached.
+    let leaf;
+    let target = match target {
+        Some(target) => Some(target),
+        None => {
+            leaf = profile
+                .functions(index, None)
+                .first()
+                .and_then(|f| Regex::new(&format!("^{}$", regex::escape(&f.name))).ok());
+            leaf.as_ref()
+        }
+    };
     if let Some(target) = target {
         let paths = profile.paths_into(index, target, 3);
         if !paths.is_empty() {
             lines.push(format!("hottest paths into /{target}/:"));
             for path in paths {
+                // The test harness's own frames say nothing about the exercise.
+                let frames: Vec<&str> = path
+                    .frames
+                    .iter()
+                    .map(String::as_str)
+                    .skip_while(|f| f.starts_with("testing.") || f.starts_with("runtime.main"))
+                    .collect();
                 lines.push(format!(
                     "  {:>5.1}%  {}",
                     share(path.value),
-                    path.frames.join(" → ")
+                    frames.join(" → ")
                 ));
             }
         }
@@ -323,10 +342,9 @@ impl ProfileFunction {
         }
         let unit = outcome.unit.clone().unwrap_or_default();
         outcome.explanation = Some(format!(
-            "functions matching /{}/ hold {} {unit} ({what}), beyond the bound of {} {unit}",
+            "functions matching /{}/ hold {} ({what})",
             self.function,
-            format_number(value),
-            format_number(self.bound.limit())
+            crate::report::human::quantity(value, &unit),
         ));
         outcome.evidence = evidence(profile, index, Some(&self.pattern));
         outcome
@@ -374,10 +392,10 @@ impl ProfileTotal {
             return outcome;
         }
         outcome.explanation = Some(format!(
-            "{} {} is beyond the bound of {}",
-            format_number(value),
-            outcome.unit.clone().unwrap_or_default(),
-            format_number(self.bound.limit())
+            "the {} profile's {} comes to {}",
+            self.profile,
+            self.sample,
+            crate::report::human::quantity(value, &outcome.unit.clone().unwrap_or_default()),
         ));
         outcome.evidence = evidence(profile, index, None);
         outcome

@@ -94,7 +94,26 @@ pub fn check(report: &CheckReport) -> String {
 }
 
 fn measured(goal: &Outcome) -> String {
-    goal.measured.map_or_else(|| "—".to_owned(), format_number)
+    goal.measured.map_or_else(
+        || "—".to_owned(),
+        |v| quantity(v, goal.unit.as_deref().unwrap_or("")),
+    )
+}
+
+/// A measured value in its unit, as people read it: `56.3%`, `8.4ms/op`,
+/// `12.5 MiB`, `1998 allocs/op`.
+pub fn quantity(value: f64, unit: &str) -> String {
+    let (base, per_op) = match unit.strip_suffix("/op") {
+        Some(base) => (base, "/op"),
+        None => (unit, ""),
+    };
+    match base {
+        "%" => format!("{value:.1}%"),
+        "ns" | "nanoseconds" => format!("{}{per_op}", nanos(value.round() as i64)),
+        "B" | "bytes" => format!("{}{per_op}", bytes(value.max(0.0).round() as u64)),
+        "" => format_number(value),
+        _ => format!("{} {unit}", format_number(value)),
+    }
 }
 
 fn outcome(
@@ -107,7 +126,14 @@ fn outcome(
         Status::Fail => fail(),
         Status::Inconclusive => unsure(),
     };
-    let want = goal.bound.map(|b| format!("want {b}")).unwrap_or_default();
+    let unit = goal.unit.as_deref().unwrap_or("");
+    let want = goal
+        .bound
+        .map(|b| match b {
+            crate::goals::Bound::AtMost(v) => format!("want ≤ {}", quantity(v, unit)),
+            crate::goals::Bound::AtLeast(v) => format!("want ≥ {}", quantity(v, unit)),
+        })
+        .unwrap_or_default();
     let _ = writeln!(
         out,
         "  {symbol} {:<id_width$}  {:<subject_width$}  {}  {}",
