@@ -401,3 +401,157 @@ impl ProfileTotal {
         outcome
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pprof::{Sample, SampleType};
+
+    /// A CPU profile: every sample is one 10 ms tick of the given stack.
+    fn cpu(stacks: &[(&[&str], i64)]) -> Profile {
+        let mut functions: Vec<String> = Vec::new();
+        let mut samples = Vec::new();
+        for (stack, ticks) in stacks {
+            let frames: Vec<u32> = stack
+                .iter()
+                .map(|name| match functions.iter().position(|f| f == name) {
+                    Some(i) => i as u32,
+                    None => {
+                        functions.push((*name).to_owned());
+                        (functions.len() - 1) as u32
+                    }
+                })
+                .collect();
+            samples.push(Sample {
+                frames: frames.into(),
+                values: vec![*ticks, ticks * 10_000_000].into(),
+            });
+        }
+        Profile {
+            sample_types: vec![
+                SampleType {
+                    name: "samples".into(),
+                    unit: "count".into(),
+                },
+                SampleType {
+                    name: "cpu".into(),
+                    unit: "nanoseconds".into(),
+                },
+            ],
+            default_type: 1,
+            period_type: None,
+            period: 10_000_000,
+            duration_nanos: 0,
+            time_nanos: 0,
+            functions,
+            samples,
+        }
+    }
+
+    fn facts(profile: Profile, ops: u64) -> Facts {
+        let mut facts = Facts::default();
+        facts.profiles.insert(
+            ("bench".into(), ProfileKind::Cpu),
+            ProfileFacts { profile, ops },
+        );
+        facts
+    }
+
+    fn goal(function: &str, measure: Measure, bound: Bound, min_samples: u64) -> ProfileFunction {
+        ProfileFunction {
+            run: "bench".into(),
+            profile: ProfileKind::Cpu,
+            sample: "cpu".into(),
+            function: function.into(),
+            pattern: Regex::new(function).unwrap(),
+            measure,
+            per_op: false,
+            bound,
+            min_samples,
+        }
+    }
+
+    const STACKS: &[(&[&str], i64)] = &[
+        (
+            &[
+                "regexp.compile",
+                "regexp.Compile",
+                "main.isError",
+                "main.main",
+            ],
+            70,
+        ),
+        (
+            &["regexp.(*Regexp).MatchString", "main.isError", "main.main"],
+            20,
+        ),
+        (&["main.main"], 10),
+    ];
+
+    #[test]
+    fn cum_share_over_a_pattern() {
+        let outcome = goal(
+            "^regexp\\.(Compile|compile)$",
+            Measure::CumShare,
+            Bound::AtMost(5.0),
+            50,
+        )
+        .evaluate(&facts(cpu(STACKS), 1));
+        assert_eq!(outcome.status, Status::Fail);
+        assert_eq!(outcome.measured, Some(70.0));
+        assert_eq!(outcome.unit.as_deref(), Some("%"));
+        assert!(
+            outcome
+                .evidence
+                .iter()
+                .any(|l| l.contains("main.isError → regexp.Compile → regexp.compile")),
+            "{:?}",
+            outcome.evidence
+        );
+    }
+
+    #[test]
+    fn flat_amount_per_op() {
+        let mut g = goal("MatchString", Measure::Flat, Bound::AtMost(1e9), 0);
+        g.per_op = true;
+        let outcome = g.evaluate(&facts(cpu(STACKS), 4));
+        assert_eq!(outcome.status, Status::Pass);
+        assert_eq!(outcome.measured, Some(20.0 * 10_000_000.0 / 4.0));
+        assert_eq!(outcome.unit.as_deref(), Some("nanoseconds/op"));
+    }
+
+    #[test]
+    fn too_few_samples_is_inconclusive_not_a_pass() {
+        let thin = cpu(&[(&["main.main"], 3)]);
+        let outcome =
+            goal("regexp", Measure::CumShare, Bound::AtMost(5.0), 50).evaluate(&facts(thin, 1));
+        assert_eq!(outcome.status, Status::Inconclusive);
+        assert!(
+            outcome
+                .explanation
+                .unwrap()
+                .contains("3 samples, fewer than the 50")
+        );
+    }
+
+    #[test]
+    fn missing_profile_is_inconclusive() {
+        let outcome = goal("x", Measure::Cum, Bound::AtMost(1.0), 0).evaluate(&Facts::default());
+        assert_eq!(outcome.status, Status::Inconclusive);
+    }
+
+    #[test]
+    fn total_per_op() {
+        let total = ProfileTotal {
+            run: "bench".into(),
+            profile: ProfileKind::Cpu,
+            sample: "cpu".into(),
+            per_op: true,
+            bound: Bound::AtLeast(1.0),
+            min_samples: 0,
+        };
+        let outcome = total.evaluate(&facts(cpu(STACKS), 10));
+        assert_eq!(outcome.status, Status::Pass);
+        assert_eq!(outcome.measured, Some(100.0 * 10_000_000.0 / 10.0));
+    }
+}

@@ -417,9 +417,13 @@ fn load_exercise(
                 let profile = profile_kind(g.profile);
                 let sample = file.sample(&path, profile, g.sample, &mut problems);
                 let pattern = regex::Regex::new(&g.function).unwrap_or_else(|e| {
-                    problems.push(file.at(&child(&path, "function"), format!("not a valid regular expression: {e}")));
+                    problems.push(file.at(
+                        &child(&path, "function"),
+                        format!("not a valid regular expression: {e}"),
+                    ));
                     // Never used: the manifest is rejected. Any valid pattern will do.
-                    regex::Regex::new(&regex::escape(&g.function)).expect("an escaped pattern is valid")
+                    regex::Regex::new(&regex::escape(&g.function))
+                        .expect("an escaped pattern is valid")
                 });
                 let measure = match g.measure {
                     raw::MeasureName::Flat => Measure::Flat,
