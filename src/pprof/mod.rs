@@ -374,7 +374,8 @@ fn resolve(raw: proto::Profile) -> Result<Profile, ProfileError> {
     }
     let width = sample_types.len();
     let mut samples = Vec::with_capacity(raw.sample.len());
-    for (n, sample) in raw.sample.iter().enumerate() {
+    // By value: each decoded sample is freed as soon as it is resolved.
+    for (n, sample) in raw.sample.into_iter().enumerate() {
         if sample.value.len() != width {
             return Err(ProfileError::Invalid(format!(
                 "sample {n} has {} values for {width} sample types",
@@ -392,7 +393,7 @@ fn resolve(raw: proto::Profile) -> Result<Profile, ProfileError> {
         }
         samples.push(Sample {
             frames: frames.into(),
-            values: sample.value.clone().into(),
+            values: sample.value.into(),
         });
     }
     Ok(Profile {
