@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::bench;
-use crate::goals::{Facts, Outcome, ProfileFacts, ProfileKind, Requirement, Status};
+use crate::goals::{
+    Facts, GOROUTINE_PROFILE_ENV, Outcome, ProfileFacts, ProfileKind, Requirement, Status,
+};
 use crate::gotool::dump::{self, HangReport};
 use crate::gotool::{BuildFailure, Compiled, GoError, GoInfo, GoTool, GoVersion, TestRun};
 use crate::manifest::{Exercise, RunSpec};
@@ -175,12 +177,7 @@ fn plan(exercise: &Exercise) -> Vec<Invocation<'_>> {
         {
             invocations.push(Invocation { run, profile: None });
         }
-        for kind in [
-            ProfileKind::Cpu,
-            ProfileKind::Memory,
-            ProfileKind::Block,
-            ProfileKind::Mutex,
-        ] {
+        for kind in ProfileKind::ALL {
             if needed.contains(&Requirement::Profile {
                 run: run.name.clone(),
                 profile: kind,
@@ -282,7 +279,7 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
 
     let package_dir = tree.package_dir(exercise);
     let output_dir = format!("-test.outputdir={}", run_dir.display());
-    let run = |mut args: Vec<String>, log: &Path, timeout: Duration| {
+    let run = |mut args: Vec<String>, env: Vec<(String, String)>, log: &Path, timeout: Duration| {
         // Anything the binary writes by name (profiles, traces) lands in .workshop/.
         args.push(output_dir.clone());
         go.run_test(&TestRun {
@@ -291,7 +288,7 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
             args,
             output: log,
             timeout: timeout + kill_margin(timeout),
-            env: Vec::new(),
+            env,
         })
     };
 
@@ -305,6 +302,7 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
             format!("-test.timeout={}", go_duration(exercise.tests.timeout)),
             "-test.paniconexit0".into(),
         ],
+        Vec::new(),
         &tests_log,
         exercise.tests.timeout,
     )?;
@@ -340,7 +338,14 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
             args.extend(kind.flags(file));
         }
         let step = Instant::now();
-        let finished = run(args, &log, spec.timeout)?;
+        let mut env = Vec::new();
+        if let (Some(ProfileKind::Goroutine), Some(file)) = (invocation.profile, &profile_file) {
+            env.push((
+                GOROUTINE_PROFILE_ENV.to_owned(),
+                run_dir.join(file).display().to_string(),
+            ));
+        }
+        let finished = run(args, env, &log, spec.timeout)?;
         let what = match invocation.profile {
             None => format!("benchmark run `{}`", spec.name),
             Some(kind) => format!("{kind} profile run `{}`", spec.name),

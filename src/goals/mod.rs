@@ -12,7 +12,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 pub use bench_metric::BenchMetric;
-pub use profile::{Measure, ProfileFacts, ProfileFunction, ProfileKind, ProfileTotal};
+pub use profile::{
+    GOROUTINE_PROFILE_ENV, Measure, ProfileFacts, ProfileFunction, ProfileKind, ProfileTotal,
+};
 
 use crate::bench::BenchOutput;
 

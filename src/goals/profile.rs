@@ -18,7 +18,13 @@ pub enum ProfileKind {
     Memory,
     Block,
     Mutex,
+    /// Written by the exercise's own test code at the moment it chooses, to the
+    /// path in [`GOROUTINE_PROFILE_ENV`]: `go test` has no flag for it.
+    Goroutine,
 }
+
+/// The environment variable that tells a test where to write its goroutine profile.
+pub const GOROUTINE_PROFILE_ENV: &str = "WORKSHOP_GOROUTINE_PROFILE";
 
 impl ProfileKind {
     pub fn name(self) -> &'static str {
@@ -27,8 +33,18 @@ impl ProfileKind {
             ProfileKind::Memory => "memory",
             ProfileKind::Block => "block",
             ProfileKind::Mutex => "mutex",
+            ProfileKind::Goroutine => "goroutine",
         }
     }
+
+    /// Every kind, in the order runs are made.
+    pub const ALL: [ProfileKind; 5] = [
+        ProfileKind::Cpu,
+        ProfileKind::Memory,
+        ProfileKind::Block,
+        ProfileKind::Mutex,
+        ProfileKind::Goroutine,
+    ];
 
     /// The `-test.*` flags that write this profile to `file` (in -outputdir).
     pub fn flags(self, file: &str) -> Vec<String> {
@@ -46,6 +62,7 @@ impl ProfileKind {
                 format!("-test.mutexprofile={file}"),
                 "-test.mutexprofilefraction=1".into(),
             ],
+            ProfileKind::Goroutine => Vec::new(),
         }
     }
 
@@ -55,6 +72,7 @@ impl ProfileKind {
             ProfileKind::Cpu => "cpu",
             ProfileKind::Memory => "alloc_space",
             ProfileKind::Block | ProfileKind::Mutex => "delay",
+            ProfileKind::Goroutine => "goroutine",
         }
     }
 
@@ -69,6 +87,7 @@ impl ProfileKind {
                 "inuse_space",
             ],
             ProfileKind::Block | ProfileKind::Mutex => &["contentions", "delay"],
+            ProfileKind::Goroutine => &["goroutine"],
         }
     }
 }

@@ -743,6 +743,7 @@ fn profile_kind(name: raw::ProfileName) -> ProfileKind {
         raw::ProfileName::Memory => ProfileKind::Memory,
         raw::ProfileName::Block => ProfileKind::Block,
         raw::ProfileName::Mutex => ProfileKind::Mutex,
+        raw::ProfileName::Goroutine => ProfileKind::Goroutine,
     }
 }
 

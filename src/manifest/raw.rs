@@ -142,6 +142,7 @@ pub enum ProfileName {
     Memory,
     Block,
     Mutex,
+    Goroutine,
 }
 
 /// What a `profile-function` goal measures.

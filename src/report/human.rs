@@ -111,7 +111,7 @@ pub fn quantity(value: f64, unit: &str) -> String {
         "%" => format!("{value:.1}%"),
         "ns" | "nanoseconds" => format!("{}{per_op}", nanos(value.round() as i64)),
         "B" | "bytes" => format!("{}{per_op}", bytes(value.max(0.0).round() as u64)),
-        "" => format_number(value),
+        "" | "count" => format!("{}{per_op}", format_number(value)),
         _ => format!("{} {unit}", format_number(value)),
     }
 }

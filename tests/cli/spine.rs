@@ -257,7 +257,7 @@ fn list_shows_progress_after_checks() {
         .stdout_has("done")
         .stdout_has("in progress")
         .stdout_has("not started")
-        .stdout_has("1 of 6 exercises done");
+        .stdout_has("1 of 7 exercises done");
     // Artifacts stay under .workshop/, which ignores itself.
     assert!(workshop.path().join(".workshop/.gitignore").is_file());
     assert!(
@@ -343,4 +343,35 @@ fn doctor_reports_go() {
         .code(0)
         .stdout_has("✓ go")
         .stdout_has("go build cache");
+}
+
+#[test]
+fn goroutine_profile_counts_goroutines_by_stack() {
+    let workshop = Workshop::fixture("outcomes");
+    let run = workshop.run(&["check", "outcome/goroutines", "--json"]);
+    run.code(1);
+    let goal = &run.json()["goals"][0];
+    assert_eq!(goal["status"], "fail");
+    // Start(5) runs once for the benchmark's first iteration and 3 times more.
+    assert_eq!(goal["measured"], 20.0);
+    assert!(
+        goal["evidence"]
+            .to_string()
+            .contains("outcome/goroutines.worker")
+    );
+}
+
+#[test]
+fn profile_goals_of_the_bundled_workshop_point_at_the_right_functions() {
+    let workshop = Workshop::bundled();
+    workshop
+        .run(&["check", "cpu/01-regexp"])
+        .code(1)
+        .stdout_has("✗ compiler-share")
+        .stdout_has("isError → regexp.MustCompile");
+    workshop
+        .run(&["check", "mutex/01-contention"])
+        .code(1)
+        .stdout_has("✗ lock-waits")
+        .stdout_has("Count.func1 → sync.(*Mutex).Unlock");
 }
