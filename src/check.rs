@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 use crate::bench;
 use crate::goals::{
-    Facts, GOROUTINE_PROFILE_ENV, Outcome, ProfileFacts, ProfileKind, Requirement, Status,
+    Facts, GOROUTINE_PROFILE_ENV, MeasuredTrace, Outcome, ProfileFacts, ProfileKind, Requirement,
+    SNAPSHOT_ENV, Snapshot, Status,
 };
 use crate::gotool::dump::{self, HangReport};
 use crate::gotool::{BuildFailure, Compiled, GoError, GoInfo, GoTool, GoVersion, TestRun};
@@ -135,6 +136,17 @@ pub enum CheckError {
         source: crate::pprof::ProfileError,
     },
 
+    #[error(
+        "the trace of run `{run}` cannot be read ({})",
+        crate::paths::display(path)
+    )]
+    Trace {
+        run: String,
+        path: PathBuf,
+        #[source]
+        source: crate::trace::TraceError,
+    },
+
     #[error("cannot prepare {}", crate::paths::display(path))]
     Io {
         path: PathBuf,
@@ -143,26 +155,60 @@ pub enum CheckError {
     },
 }
 
+/// What one execution of the test binary collects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Collect {
+    /// Benchmark output only, with no profiler or tracer on.
+    Benchmarks,
+    Profile(ProfileKind),
+    /// An execution trace (`-trace`).
+    Trace,
+    /// A flight-recorder snapshot the code writes to [`SNAPSHOT_ENV`]'s path.
+    Snapshot,
+}
+
 /// One execution of the test binary that a check makes.
 #[derive(Debug, Clone)]
 struct Invocation<'a> {
     run: &'a RunSpec,
-    /// The profile it writes; none for a plain benchmark run.
-    profile: Option<ProfileKind>,
+    collect: Collect,
 }
 
 impl Invocation<'_> {
     fn label(&self) -> String {
-        match self.profile {
-            None => format!("bench-{}", self.run.name),
-            Some(kind) => format!("{}-{kind}", self.run.name),
+        let run = &self.run.name;
+        match self.collect {
+            Collect::Benchmarks => format!("bench-{run}"),
+            Collect::Profile(kind) => format!("{run}-{kind}"),
+            Collect::Trace => format!("{run}-trace"),
+            Collect::Snapshot => format!("{run}-snapshot"),
+        }
+    }
+
+    /// The file it writes in the run directory, if any.
+    fn artifact(&self) -> Option<String> {
+        match self.collect {
+            Collect::Benchmarks => None,
+            Collect::Profile(_) => Some(format!("{}.pprof", self.label())),
+            Collect::Trace | Collect::Snapshot => Some(format!("{}.trace", self.label())),
+        }
+    }
+
+    fn describe(&self) -> String {
+        let run = &self.run.name;
+        match self.collect {
+            Collect::Benchmarks => format!("benchmark run `{run}`"),
+            Collect::Profile(kind) => format!("{kind} profile run `{run}`"),
+            Collect::Trace => format!("traced run `{run}`"),
+            Collect::Snapshot => format!("flight-recorder run `{run}`"),
         }
     }
 }
 
 /// The runs the goals need, in the order the check file declares them: a plain
-/// benchmark run where goals read benchmark metrics, and one more run per kind
-/// of profile, because profilers interfere with each other and with timings.
+/// benchmark run where goals read benchmark metrics, and one more run for each
+/// profile, trace or snapshot, because profilers and the tracer interfere with
+/// each other and with timings.
 fn plan(exercise: &Exercise) -> Vec<Invocation<'_>> {
     let needed: Vec<Requirement> = exercise
         .goals
@@ -171,21 +217,28 @@ fn plan(exercise: &Exercise) -> Vec<Invocation<'_>> {
         .collect();
     let mut invocations = Vec::new();
     for run in &exercise.runs {
-        if needed
-            .iter()
-            .any(|r| matches!(r, Requirement::Benchmarks { run: name } if *name == run.name))
-        {
-            invocations.push(Invocation { run, profile: None });
-        }
+        let name = run.name.clone();
+        let mut wanted = vec![(
+            Requirement::Benchmarks { run: name.clone() },
+            Collect::Benchmarks,
+        )];
         for kind in ProfileKind::ALL {
-            if needed.contains(&Requirement::Profile {
-                run: run.name.clone(),
-                profile: kind,
-            }) {
-                invocations.push(Invocation {
-                    run,
-                    profile: Some(kind),
-                });
+            wanted.push((
+                Requirement::Profile {
+                    run: name.clone(),
+                    profile: kind,
+                },
+                Collect::Profile(kind),
+            ));
+        }
+        wanted.push((Requirement::Trace { run: name.clone() }, Collect::Trace));
+        wanted.push((
+            Requirement::Snapshot { run: name.clone() },
+            Collect::Snapshot,
+        ));
+        for (requirement, collect) in wanted {
+            if needed.contains(&requirement) {
+                invocations.push(Invocation { run, collect });
             }
         }
     }
@@ -324,32 +377,37 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
         return finish(report);
     }
 
-    let mut facts = Facts::default();
+    let mut facts = Facts {
+        package_dir: package_dir.clone(),
+        ..Facts::default()
+    };
     for invocation in plan(exercise) {
         let spec = invocation.run;
         let label = invocation.label();
+        let what = invocation.describe();
         let log = run_dir.join(format!("{label}.txt"));
-        let profile_file = invocation
-            .profile
-            .map(|kind| format!("{}-{kind}.pprof", spec.name));
+        let artifact = invocation.artifact().map(|file| run_dir.join(file));
+        if let Some(path) = &artifact {
+            // A file left by an earlier check must not count for this one.
+            let _ = std::fs::remove_file(path);
+        }
         let mut args = bench_args(spec);
-        if let (Some(kind), Some(file)) = (invocation.profile, &profile_file) {
-            let _ = std::fs::remove_file(run_dir.join(file));
-            args.extend(kind.flags(file));
+        let mut env = Vec::new();
+        match (invocation.collect, &artifact) {
+            (Collect::Profile(ProfileKind::Goroutine), Some(path)) => {
+                env.push((GOROUTINE_PROFILE_ENV.to_owned(), path.display().to_string()));
+            }
+            (Collect::Profile(kind), Some(path)) => {
+                args.extend(kind.flags(&path.display().to_string()))
+            }
+            (Collect::Trace, Some(path)) => args.push(format!("-test.trace={}", path.display())),
+            (Collect::Snapshot, Some(path)) => {
+                env.push((SNAPSHOT_ENV.to_owned(), path.display().to_string()))
+            }
+            _ => {}
         }
         let step = Instant::now();
-        let mut env = Vec::new();
-        if let (Some(ProfileKind::Goroutine), Some(file)) = (invocation.profile, &profile_file) {
-            env.push((
-                GOROUTINE_PROFILE_ENV.to_owned(),
-                run_dir.join(file).display().to_string(),
-            ));
-        }
         let finished = run(args, env, &log, spec.timeout)?;
-        let what = match invocation.profile {
-            None => format!("benchmark run `{}`", spec.name),
-            Some(kind) => format!("{kind} profile run `{}`", spec.name),
-        };
         report.steps.push(Step {
             name: what.clone(),
             elapsed: step.elapsed(),
@@ -369,9 +427,9 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
             return finish(report);
         }
         let output = bench::parse(&finished.output);
-        match (invocation.profile, profile_file) {
-            (Some(kind), Some(file)) => {
-                let path = run_dir.join(&file);
+        let ops = output.results.iter().map(|r| r.iterations).sum();
+        match (invocation.collect, artifact) {
+            (Collect::Profile(kind), Some(path)) => {
                 let profile =
                     crate::pprof::Profile::read(&path).map_err(|source| CheckError::Profile {
                         run: spec.name.clone(),
@@ -380,10 +438,39 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
                         source,
                     })?;
                 report.artifacts.insert(format!("profile-{label}"), path);
-                let ops = output.results.iter().map(|r| r.iterations).sum();
                 facts
                     .profiles
                     .insert((spec.name.clone(), kind), ProfileFacts { profile, ops });
+            }
+            (Collect::Trace, Some(path)) => {
+                let trace = crate::trace::facts::Facts::read(&path).map_err(|source| {
+                    CheckError::Trace {
+                        run: spec.name.clone(),
+                        path: path.clone(),
+                        source,
+                    }
+                })?;
+                report
+                    .artifacts
+                    .insert(format!("trace-{}", spec.name), path);
+                facts
+                    .traces
+                    .insert(spec.name.clone(), MeasuredTrace { facts: trace, ops });
+            }
+            (Collect::Snapshot, Some(path)) => {
+                let size = std::fs::metadata(&path).ok().map(|m| m.len());
+                let read = size.map(|_| {
+                    crate::trace::facts::Facts::read(&path)
+                        .map_err(|e| crate::report::error_chain(&e))
+                });
+                if size.is_some() {
+                    report
+                        .artifacts
+                        .insert(format!("snapshot-{}", spec.name), path.clone());
+                }
+                facts
+                    .snapshots
+                    .insert(spec.name.clone(), Snapshot { path, size, read });
             }
             _ => {
                 facts.benchmarks.insert(spec.name.clone(), output);
@@ -398,7 +485,7 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
 /// The `-test.*` flags of a benchmark run; tests are skipped (`-run ^$`).
 fn bench_args(spec: &RunSpec) -> Vec<String> {
     let mut args = vec![
-        "-test.run=^$".to_owned(),
+        format!("-test.run={}", spec.test),
         format!("-test.bench={}", spec.bench),
         format!("-test.count={}", spec.count),
         format!("-test.timeout={}", go_duration(spec.timeout)),
@@ -460,6 +547,7 @@ mod tests {
         let spec = RunSpec {
             name: "bench".into(),
             bench: "^BenchmarkJoin$".into(),
+            test: "^$".into(),
             benchtime: Some("200x".into()),
             count: 3,
             benchmem: true,

@@ -94,6 +94,10 @@ fn miss(value: f64, bound: Bound, unit: &str) -> String {
             "{measured} {unit} is below the required {}",
             format_number(limit)
         ),
+        Bound::Exactly(_) => format!(
+            "{measured} {unit}, the goal is exactly {}",
+            format_number(limit)
+        ),
     }
 }
 

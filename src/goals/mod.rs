@@ -7,6 +7,7 @@
 
 mod bench_metric;
 pub mod profile;
+pub mod trace;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -14,6 +15,10 @@ use std::fmt;
 pub use bench_metric::BenchMetric;
 pub use profile::{
     GOROUTINE_PROFILE_ENV, Measure, ProfileFacts, ProfileFunction, ProfileKind, ProfileTotal,
+};
+pub use trace::{
+    FlightRecorder, GoroutineMeasure, MeasuredTrace, SNAPSHOT_ENV, Snapshot, TraceBlocked,
+    TraceGoroutines, TraceLeaks, TraceLogs, TraceRegions, TraceTasks,
 };
 
 use crate::bench::BenchOutput;
@@ -35,6 +40,13 @@ pub enum GoalKind {
     BenchMetric(BenchMetric),
     ProfileFunction(ProfileFunction),
     ProfileTotal(ProfileTotal),
+    TraceLeaks(TraceLeaks),
+    TraceGoroutines(TraceGoroutines),
+    TraceTasks(TraceTasks),
+    TraceRegions(TraceRegions),
+    TraceLogs(TraceLogs),
+    TraceBlocked(TraceBlocked),
+    FlightRecorder(FlightRecorder),
 }
 
 /// An inclusive bound on a measured value.
@@ -42,6 +54,7 @@ pub enum GoalKind {
 pub enum Bound {
     AtMost(f64),
     AtLeast(f64),
+    Exactly(f64),
 }
 
 impl Bound {
@@ -49,22 +62,29 @@ impl Bound {
         match self {
             Bound::AtMost(limit) => value <= limit,
             Bound::AtLeast(limit) => value >= limit,
+            Bound::Exactly(limit) => value == limit,
         }
     }
 
     pub fn limit(self) -> f64 {
         match self {
-            Bound::AtMost(limit) | Bound::AtLeast(limit) => limit,
+            Bound::AtMost(limit) | Bound::AtLeast(limit) | Bound::Exactly(limit) => limit,
+        }
+    }
+
+    /// The comparison sign: `≤`, `≥` or `=`.
+    pub fn sign(self) -> &'static str {
+        match self {
+            Bound::AtMost(_) => "≤",
+            Bound::AtLeast(_) => "≥",
+            Bound::Exactly(_) => "=",
         }
     }
 }
 
 impl fmt::Display for Bound {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Bound::AtMost(limit) => write!(f, "≤ {}", format_number(*limit)),
-            Bound::AtLeast(limit) => write!(f, "≥ {}", format_number(*limit)),
-        }
+        write!(f, "{} {}", self.sign(), format_number(self.limit()))
     }
 }
 
@@ -75,6 +95,10 @@ pub enum Requirement {
     Benchmarks { run: String },
     /// A profile written by its own execution of the named run.
     Profile { run: String, profile: ProfileKind },
+    /// An execution trace (`-trace`) of its own execution of the named run.
+    Trace { run: String },
+    /// A flight-recorder snapshot the code writes during the named run.
+    Snapshot { run: String },
 }
 
 /// Everything measured in one check, by run name.
@@ -82,6 +106,11 @@ pub enum Requirement {
 pub struct Facts {
     pub benchmarks: BTreeMap<String, BenchOutput>,
     pub profiles: BTreeMap<(String, ProfileKind), ProfileFacts>,
+    pub traces: BTreeMap<String, MeasuredTrace>,
+    pub snapshots: BTreeMap<String, Snapshot>,
+    /// The exercise's package directory, as compiled: frames whose file lies
+    /// below it are the exercise's own code.
+    pub package_dir: std::path::PathBuf,
 }
 
 /// The verdict on one goal.
@@ -121,6 +150,13 @@ impl Goal {
             GoalKind::BenchMetric(_) => "bench-metric",
             GoalKind::ProfileFunction(_) => "profile-function",
             GoalKind::ProfileTotal(_) => "profile-total",
+            GoalKind::TraceLeaks(_) => "trace-leaks",
+            GoalKind::TraceGoroutines(_) => "trace-goroutines",
+            GoalKind::TraceTasks(_) => "trace-tasks",
+            GoalKind::TraceRegions(_) => "trace-regions",
+            GoalKind::TraceLogs(_) => "trace-logs",
+            GoalKind::TraceBlocked(_) => "trace-blocked",
+            GoalKind::FlightRecorder(_) => "flight-recorder",
         }
     }
 
@@ -129,6 +165,13 @@ impl Goal {
             GoalKind::BenchMetric(goal) => goal.requirements(),
             GoalKind::ProfileFunction(goal) => goal.requirements(),
             GoalKind::ProfileTotal(goal) => goal.requirements(),
+            GoalKind::TraceLeaks(goal) => goal.requirements(),
+            GoalKind::TraceGoroutines(goal) => goal.requirements(),
+            GoalKind::TraceTasks(goal) => goal.requirements(),
+            GoalKind::TraceRegions(goal) => goal.requirements(),
+            GoalKind::TraceLogs(goal) => goal.requirements(),
+            GoalKind::TraceBlocked(goal) => goal.requirements(),
+            GoalKind::FlightRecorder(goal) => goal.requirements(),
         }
     }
 
@@ -137,6 +180,13 @@ impl Goal {
             GoalKind::BenchMetric(goal) => goal.evaluate(facts),
             GoalKind::ProfileFunction(goal) => goal.evaluate(facts),
             GoalKind::ProfileTotal(goal) => goal.evaluate(facts),
+            GoalKind::TraceLeaks(goal) => goal.evaluate(facts),
+            GoalKind::TraceGoroutines(goal) => goal.evaluate(facts),
+            GoalKind::TraceTasks(goal) => goal.evaluate(facts),
+            GoalKind::TraceRegions(goal) => goal.evaluate(facts),
+            GoalKind::TraceLogs(goal) => goal.evaluate(facts),
+            GoalKind::TraceBlocked(goal) => goal.evaluate(facts),
+            GoalKind::FlightRecorder(goal) => goal.evaluate(facts),
         };
         outcome.id = self.id.clone();
         outcome.kind = self.kind_name();

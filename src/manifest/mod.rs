@@ -14,7 +14,9 @@ use std::time::Duration;
 pub use error::{Diagnostic, ManifestError, closest};
 
 use crate::goals::{
-    BenchMetric, Bound, Goal, GoalKind, Measure, ProfileFunction, ProfileKind, ProfileTotal,
+    BenchMetric, Bound, FlightRecorder, Goal, GoalKind, GoroutineMeasure, Measure, ProfileFunction,
+    ProfileKind, ProfileTotal, TraceBlocked, TraceGoroutines, TraceLeaks, TraceLogs, TraceRegions,
+    TraceTasks,
 };
 use crate::gotool::GoVersion;
 use locate::{Locator, child, element};
@@ -72,7 +74,10 @@ pub struct TestSpec {
 #[derive(Debug, Clone)]
 pub struct RunSpec {
     pub name: String,
+    /// The `-bench` pattern (`^$` for none).
     pub bench: String,
+    /// The `-run` pattern (`^$` for none: benchmarks only).
+    pub test: String,
     pub benchtime: Option<String>,
     pub count: u32,
     pub benchmem: bool,
@@ -336,8 +341,16 @@ fn load_exercise(
                 format!("run `{}` is defined twice", run.name),
             ));
         }
-        if run.bench.trim().is_empty() {
-            problems.push(file.at(&child(&path, "bench"), "the -bench pattern is empty".into()));
+        if run.bench.is_none() && run.test.is_none() {
+            problems.push(file.at(
+                &path,
+                "a run needs `bench:` (benchmarks to run) or `test:` (tests to run)".into(),
+            ));
+        }
+        for (key, pattern) in [("bench", &run.bench), ("test", &run.test)] {
+            if pattern.as_deref().is_some_and(|p| p.trim().is_empty()) {
+                problems.push(file.at(&child(&path, key), format!("the {key} pattern is empty")));
+            }
         }
         if let Some(benchtime) = &run.benchtime
             && !valid_benchtime(benchtime)
@@ -359,7 +372,8 @@ fn load_exercise(
             .unwrap_or(DEFAULT_RUN_TIMEOUT);
         runs.push(RunSpec {
             name: run.name,
-            bench: run.bench,
+            bench: run.bench.unwrap_or_else(|| "^$".to_owned()),
+            test: run.test.unwrap_or_else(|| "^$".to_owned()),
             benchtime: run.benchtime,
             count: run.count.unwrap_or(1),
             benchmem: run.benchmem.unwrap_or(true),
@@ -474,6 +488,123 @@ fn load_exercise(
                         per_op: g.per_op,
                         bound,
                         min_samples: g.min_samples.unwrap_or(default_min_samples(profile)),
+                    }),
+                }
+            }
+            raw::GoalFile::TraceLeaks(g) => {
+                let run = file.run_reference(&path, g.run.as_deref(), &runs, &mut problems);
+                let bound = Bound::AtMost(g.at_most.unwrap_or(0.0));
+                Goal {
+                    id: g.id,
+                    explain: g.explain,
+                    hint: g.hint,
+                    kind: GoalKind::TraceLeaks(TraceLeaks { run, bound }),
+                }
+            }
+            raw::GoalFile::TraceGoroutines(g) => {
+                let run = file.run_reference(&path, g.run.as_deref(), &runs, &mut problems);
+                let measure = match g.measure {
+                    raw::GoroutineMeasureName::Created => GoroutineMeasure::Created,
+                    raw::GoroutineMeasureName::CreatedPerOp => GoroutineMeasure::CreatedPerOp,
+                    raw::GoroutineMeasureName::MaxLive => GoroutineMeasure::MaxLive,
+                };
+                let bound = file.bound(&path, g.at_most, g.at_least, &mut problems);
+                Goal {
+                    id: g.id,
+                    explain: g.explain,
+                    hint: g.hint,
+                    kind: GoalKind::TraceGoroutines(TraceGoroutines {
+                        run,
+                        measure,
+                        bound,
+                    }),
+                }
+            }
+            raw::GoalFile::TraceTasks(g) => {
+                let run = file.run_reference(&path, g.run.as_deref(), &runs, &mut problems);
+                let count = file.count(&path, g.at_most, g.at_least, g.exactly, &mut problems);
+                Goal {
+                    id: g.id,
+                    explain: g.explain,
+                    hint: g.hint,
+                    kind: GoalKind::TraceTasks(TraceTasks {
+                        run,
+                        name: g.name,
+                        count,
+                        goroutines_at_least: g.goroutines_at_least,
+                        ended: g.ended,
+                    }),
+                }
+            }
+            raw::GoalFile::TraceRegions(g) => {
+                let run = file.run_reference(&path, g.run.as_deref(), &runs, &mut problems);
+                let count = file.count(&path, g.at_most, g.at_least, g.exactly, &mut problems);
+                Goal {
+                    id: g.id,
+                    explain: g.explain,
+                    hint: g.hint,
+                    kind: GoalKind::TraceRegions(TraceRegions {
+                        run,
+                        name: g.name,
+                        in_task: g.in_task,
+                        parent: g.parent,
+                        count,
+                    }),
+                }
+            }
+            raw::GoalFile::TraceLogs(g) => {
+                let run = file.run_reference(&path, g.run.as_deref(), &runs, &mut problems);
+                let count = file.count(&path, g.at_most, g.at_least, g.exactly, &mut problems);
+                Goal {
+                    id: g.id,
+                    explain: g.explain,
+                    hint: g.hint,
+                    kind: GoalKind::TraceLogs(TraceLogs {
+                        run,
+                        category: g.category,
+                        in_task: g.in_task,
+                        count,
+                    }),
+                }
+            }
+            raw::GoalFile::TraceBlocked(g) => {
+                let run = file.run_reference(&path, g.run.as_deref(), &runs, &mut problems);
+                let pattern = regex::Regex::new(&g.reason).unwrap_or_else(|e| {
+                    problems.push(file.at(
+                        &child(&path, "reason"),
+                        format!("not a valid regular expression: {e}"),
+                    ));
+                    regex::Regex::new(&regex::escape(&g.reason))
+                        .expect("an escaped pattern is valid")
+                });
+                let bound = file.bound(&path, g.at_most, g.at_least, &mut problems);
+                Goal {
+                    id: g.id,
+                    explain: g.explain,
+                    hint: g.hint,
+                    kind: GoalKind::TraceBlocked(TraceBlocked {
+                        run,
+                        reason: g.reason,
+                        pattern,
+                        per_op: g.per_op,
+                        bound,
+                    }),
+                }
+            }
+            raw::GoalFile::FlightRecorder(g) => {
+                let run = file.run_reference(&path, g.run.as_deref(), &runs, &mut problems);
+                if go < GoVersion::new(1, 25, 0) {
+                    problems.push(file.at(&path, "a flight-recorder goal needs `go: \"1.25\"` or later for this exercise".into()));
+                }
+                Goal {
+                    id: g.id,
+                    explain: g.explain,
+                    hint: g.hint,
+                    kind: GoalKind::FlightRecorder(FlightRecorder {
+                        run,
+                        task: g.task,
+                        region: g.region,
+                        max_bytes: g.max_bytes,
                     }),
                 }
             }
@@ -703,6 +834,29 @@ impl<'a> SourceFile<'a> {
             problems.push(self.at(&child(goal_path, "sample"), message));
         }
         sample
+    }
+
+    /// A count bound: `at-least`, `at-most` or `exactly`; at least 1 when none is given.
+    fn count(
+        &self,
+        goal_path: &str,
+        at_most: Option<f64>,
+        at_least: Option<f64>,
+        exactly: Option<f64>,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Bound {
+        match (at_most, at_least, exactly) {
+            (None, None, None) => Bound::AtLeast(1.0),
+            (None, None, Some(n)) => Bound::Exactly(n),
+            (_, _, None) => self.bound(goal_path, at_most, at_least, problems),
+            _ => {
+                problems.push(self.at(
+                    goal_path,
+                    "give one of `at-least`, `at-most` or `exactly`".into(),
+                ));
+                Bound::AtLeast(1.0)
+            }
+        }
     }
 
     fn bound(

@@ -67,7 +67,11 @@ pub struct TestsFile {
 pub struct RunFile {
     pub name: String,
     /// The `-bench` pattern.
-    pub bench: String,
+    #[serde(default)]
+    pub bench: Option<String>,
+    /// The `-run` pattern, for runs of tests rather than benchmarks.
+    #[serde(default)]
+    pub test: Option<String>,
     #[serde(default)]
     pub benchtime: Option<String>,
     #[serde(default)]
@@ -87,6 +91,13 @@ pub enum GoalFile {
     BenchMetric(BenchMetricFile),
     ProfileFunction(ProfileFunctionFile),
     ProfileTotal(ProfileTotalFile),
+    TraceLeaks(TraceLeaksFile),
+    TraceGoroutines(TraceGoroutinesFile),
+    TraceTasks(TraceTasksFile),
+    TraceRegions(TraceRegionsFile),
+    TraceLogs(TraceLogsFile),
+    TraceBlocked(TraceBlockedFile),
+    FlightRecorder(FlightRecorderFile),
 }
 
 impl GoalFile {
@@ -200,6 +211,158 @@ pub struct ProfileTotalFile {
     pub at_least: Option<f64>,
     #[serde(default)]
     pub min_samples: Option<u64>,
+    #[serde(default)]
+    pub explain: Option<String>,
+    #[serde(default)]
+    pub hint: Option<String>,
+}
+
+/// Goroutines of the exercise still alive when the trace stops.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TraceLeaksFile {
+    pub id: String,
+    #[serde(default)]
+    pub run: Option<String>,
+    #[serde(default)]
+    pub at_most: Option<f64>,
+    #[serde(default)]
+    pub explain: Option<String>,
+    #[serde(default)]
+    pub hint: Option<String>,
+}
+
+/// What `trace-goroutines` counts.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GoroutineMeasureName {
+    Created,
+    CreatedPerOp,
+    MaxLive,
+}
+
+/// Goroutines created, per op, or live at once.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TraceGoroutinesFile {
+    pub id: String,
+    #[serde(default)]
+    pub run: Option<String>,
+    pub measure: GoroutineMeasureName,
+    #[serde(default)]
+    pub at_most: Option<f64>,
+    #[serde(default)]
+    pub at_least: Option<f64>,
+    #[serde(default)]
+    pub explain: Option<String>,
+    #[serde(default)]
+    pub hint: Option<String>,
+}
+
+/// Tasks of one name.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TraceTasksFile {
+    pub id: String,
+    #[serde(default)]
+    pub run: Option<String>,
+    pub name: String,
+    #[serde(default)]
+    pub at_least: Option<f64>,
+    #[serde(default)]
+    pub at_most: Option<f64>,
+    #[serde(default)]
+    pub exactly: Option<f64>,
+    #[serde(default)]
+    pub goroutines_at_least: Option<usize>,
+    #[serde(default)]
+    pub ended: bool,
+    #[serde(default)]
+    pub explain: Option<String>,
+    #[serde(default)]
+    pub hint: Option<String>,
+}
+
+/// Regions of one name.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TraceRegionsFile {
+    pub id: String,
+    #[serde(default)]
+    pub run: Option<String>,
+    pub name: String,
+    #[serde(default)]
+    pub in_task: Option<String>,
+    #[serde(default)]
+    pub parent: Option<String>,
+    #[serde(default)]
+    pub at_least: Option<f64>,
+    #[serde(default)]
+    pub at_most: Option<f64>,
+    #[serde(default)]
+    pub exactly: Option<f64>,
+    #[serde(default)]
+    pub explain: Option<String>,
+    #[serde(default)]
+    pub hint: Option<String>,
+}
+
+/// Logs of one category.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TraceLogsFile {
+    pub id: String,
+    #[serde(default)]
+    pub run: Option<String>,
+    pub category: String,
+    #[serde(default)]
+    pub in_task: Option<String>,
+    #[serde(default)]
+    pub at_least: Option<f64>,
+    #[serde(default)]
+    pub at_most: Option<f64>,
+    #[serde(default)]
+    pub exactly: Option<f64>,
+    #[serde(default)]
+    pub explain: Option<String>,
+    #[serde(default)]
+    pub hint: Option<String>,
+}
+
+/// Time the exercise's goroutines spent blocked for a reason.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TraceBlockedFile {
+    pub id: String,
+    #[serde(default)]
+    pub run: Option<String>,
+    /// A regular expression over Go's blocking reasons (`chan send`, `select`...).
+    pub reason: String,
+    #[serde(default)]
+    pub per_op: bool,
+    #[serde(default)]
+    pub at_most: Option<f64>,
+    #[serde(default)]
+    pub at_least: Option<f64>,
+    #[serde(default)]
+    pub explain: Option<String>,
+    #[serde(default)]
+    pub hint: Option<String>,
+}
+
+/// A flight-recorder snapshot written by the exercise.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FlightRecorderFile {
+    pub id: String,
+    #[serde(default)]
+    pub run: Option<String>,
+    #[serde(default)]
+    pub task: Option<String>,
+    #[serde(default)]
+    pub region: Option<String>,
+    #[serde(default)]
+    pub max_bytes: Option<u64>,
     #[serde(default)]
     pub explain: Option<String>,
     #[serde(default)]

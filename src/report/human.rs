@@ -129,10 +129,7 @@ fn outcome(
     let unit = goal.unit.as_deref().unwrap_or("");
     let want = goal
         .bound
-        .map(|b| match b {
-            crate::goals::Bound::AtMost(v) => format!("want ≤ {}", quantity(v, unit)),
-            crate::goals::Bound::AtLeast(v) => format!("want ≥ {}", quantity(v, unit)),
-        })
+        .map(|b| format!("want {} {}", b.sign(), quantity(b.limit(), unit)))
         .unwrap_or_default();
     let _ = writeln!(
         out,
