@@ -225,7 +225,7 @@ impl TraceGoroutines {
                 .or_default() += 1;
         }
         let mut sites: Vec<_> = sites.into_iter().collect();
-        sites.sort_by(|a, b| b.1.cmp(&a.1));
+        sites.sort_by_key(|s| std::cmp::Reverse(s.1));
         for (at, count) in sites.into_iter().take(3) {
             outcome
                 .evidence
@@ -552,7 +552,7 @@ impl TraceBlocked {
             crate::report::human::quantity(value, outcome.unit.as_deref().unwrap_or(""))
         ));
         let mut reasons: Vec<_> = by_reason.into_iter().collect();
-        reasons.sort_by(|a, b| b.1.cmp(&a.1));
+        reasons.sort_by_key(|r| std::cmp::Reverse(r.1));
         let listed: Vec<String> = reasons
             .iter()
             .take(5)
