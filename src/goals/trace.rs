@@ -299,6 +299,10 @@ impl TraceTasks {
                 inventory(measured.facts.tasks.iter().map(|t| &*t.name)),
                 self.name
             ));
+            let untasked = inventory(measured.facts.regions.iter().filter(|r| r.task == 0).map(|r| &*r.name));
+            if untasked != "none" {
+                outcome.evidence.push(format!("regions in no task (the background task): {untasked}"));
+            }
         }
         if let Some(at_least) = self.goroutines_at_least {
             let thin: Vec<_> = tasks
