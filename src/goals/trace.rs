@@ -599,7 +599,7 @@ impl FlightRecorder {
         };
         let Some(size) = snapshot.size else {
             outcome.explanation = Some(format!(
-                "no snapshot was written: the code under test should write one to the path in ${SNAPSHOT_ENV} when a request is too slow"
+                "no snapshot was written (the test hands the code a writer that saves to the path in ${SNAPSHOT_ENV})"
             ));
             outcome
                 .evidence
