@@ -299,9 +299,18 @@ impl TraceTasks {
                 inventory(measured.facts.tasks.iter().map(|t| &*t.name)),
                 self.name
             ));
-            let untasked = inventory(measured.facts.regions.iter().filter(|r| r.task == 0).map(|r| &*r.name));
+            let untasked = inventory(
+                measured
+                    .facts
+                    .regions
+                    .iter()
+                    .filter(|r| r.task == 0)
+                    .map(|r| &*r.name),
+            );
             if untasked != "none" {
-                outcome.evidence.push(format!("regions in no task (the background task): {untasked}"));
+                outcome.evidence.push(format!(
+                    "regions in no task (the background task): {untasked}"
+                ));
             }
         }
         if let Some(at_least) = self.goroutines_at_least {
@@ -662,5 +671,261 @@ impl FlightRecorder {
             outcome.explanation = Some(format!("the snapshot {}", problems.join("; ")));
         }
         outcome
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/traces")
+            .join(name)
+    }
+
+    /// The facts of a corpus trace, with the directory of the program that wrote
+    /// it (as recorded in the trace) as the "exercise package".
+    fn facts(name: &str) -> Facts {
+        let trace = TraceFacts::read(&fixture(name)).unwrap();
+        let package_dir = trace
+            .goroutines
+            .iter()
+            .flat_map(|g| g.creation_stack.iter().chain(g.last_stack.iter()))
+            .find(|f| f.file.ends_with("/gen/basic.go") || f.file.ends_with("/gen/main.go"))
+            .map(|f| Path::new(&f.file).parent().unwrap().to_owned())
+            .expect("a frame of the generator");
+        let mut facts = Facts {
+            package_dir,
+            ..Facts::default()
+        };
+        facts.traces.insert(
+            "bench".into(),
+            MeasuredTrace {
+                facts: trace,
+                ops: 1,
+            },
+        );
+        facts
+    }
+
+    #[test]
+    fn leaks_are_grouped_by_creation_and_blocking_site() {
+        let outcome = TraceLeaks {
+            run: "bench".into(),
+            bound: Bound::AtMost(0.0),
+        }
+        .evaluate(&facts("leak-go126.trace"));
+        assert_eq!(outcome.status, Status::Fail);
+        assert!(outcome.measured.unwrap() >= 4.0);
+        assert!(
+            outcome.evidence.iter().any(|l| l.starts_with(
+                "4 goroutines created at basic.go:191 (leak) blocked in chan send at basic.go:191"
+            )),
+            "{:?}",
+            outcome.evidence
+        );
+    }
+
+    #[test]
+    fn goroutines_created_outside_the_package_do_not_count() {
+        let mut facts = facts("leak-go126.trace");
+        facts.package_dir = PathBuf::from("/nowhere/else");
+        let outcome = TraceLeaks {
+            run: "bench".into(),
+            bound: Bound::AtMost(0.0),
+        }
+        .evaluate(&facts);
+        assert_eq!(outcome.status, Status::Pass);
+        assert_eq!(outcome.measured, Some(0.0));
+    }
+
+    #[test]
+    fn goroutines_created_and_live() {
+        let facts = facts("churn-go125.trace");
+        let created = TraceGoroutines {
+            run: "bench".into(),
+            measure: GoroutineMeasure::Created,
+            bound: Bound::AtMost(10.0),
+        }
+        .evaluate(&facts);
+        assert_eq!(created.status, Status::Fail);
+        assert!(created.measured.unwrap() >= 300.0);
+        assert!(
+            created.evidence[0].contains("created at basic.go"),
+            "{:?}",
+            created.evidence
+        );
+        let live = TraceGoroutines {
+            run: "bench".into(),
+            measure: GoroutineMeasure::MaxLive,
+            bound: Bound::AtLeast(2.0),
+        }
+        .evaluate(&facts);
+        assert_eq!(live.status, Status::Pass);
+    }
+
+    fn tasks(name: &str, ended: bool) -> TraceTasks {
+        TraceTasks {
+            run: "bench".into(),
+            name: name.into(),
+            count: Bound::AtLeast(1.0),
+            goroutines_at_least: Some(2),
+            ended,
+        }
+    }
+
+    #[test]
+    fn tasks_by_name_with_goroutines() {
+        let outcome = tasks("request", true).evaluate(&facts("tasks-go126.trace"));
+        assert_eq!(outcome.status, Status::Pass, "{:?}", outcome.explanation);
+        let wrong = tasks("order", true).evaluate(&facts("tasks-go126.trace"));
+        assert_eq!(wrong.status, Status::Fail);
+        assert_eq!(
+            wrong.evidence[0],
+            "found tasks: request (1), save (1); expected: order"
+        );
+        // "save" ran on one goroutine only.
+        let thin = tasks("save", true).evaluate(&facts("tasks-go126.trace"));
+        assert!(
+            thin.explanation
+                .unwrap()
+                .contains("fewer than 2 goroutines")
+        );
+    }
+
+    #[test]
+    fn trace_without_tasks() {
+        let outcome = tasks("request", false).evaluate(&facts("churn-go126.trace"));
+        assert_eq!(outcome.status, Status::Fail);
+        assert_eq!(outcome.measured, Some(0.0));
+        assert_eq!(outcome.evidence[0], "found tasks: none; expected: request");
+    }
+
+    #[test]
+    fn unended_tasks() {
+        let mut goal = tasks("forever", true);
+        goal.goroutines_at_least = None;
+        let outcome = goal.evaluate(&facts("unended-go126.trace"));
+        assert_eq!(outcome.status, Status::Fail);
+        assert!(
+            outcome
+                .explanation
+                .unwrap()
+                .contains("1 of 1 tasks never ended")
+        );
+    }
+
+    fn regions(name: &str, in_task: Option<&str>, parent: Option<&str>) -> TraceRegions {
+        TraceRegions {
+            run: "bench".into(),
+            name: name.into(),
+            in_task: in_task.map(str::to_owned),
+            parent: parent.map(str::to_owned),
+            count: Bound::AtLeast(1.0),
+        }
+    }
+
+    #[test]
+    fn regions_in_tasks_and_nesting() {
+        let facts = facts("tasks-go126.trace");
+        assert_eq!(
+            regions("fetch", Some("request"), None)
+                .evaluate(&facts)
+                .status,
+            Status::Pass
+        );
+        assert_eq!(
+            regions("decode", None, Some("fetch"))
+                .evaluate(&facts)
+                .status,
+            Status::Pass
+        );
+        let outside = regions("write", Some("request"), None).evaluate(&facts);
+        assert_eq!(outside.status, Status::Fail);
+        assert!(
+            outside
+                .explanation
+                .unwrap()
+                .contains("1 of 1 tasks named \"request\" have no region \"write\"")
+        );
+        let unnested = regions("fetch", None, Some("decode")).evaluate(&facts);
+        assert_eq!(unnested.status, Status::Fail);
+    }
+
+    #[test]
+    fn logs_by_category_in_tasks() {
+        let facts = facts("tasks-go126.trace");
+        let goal = |category: &str, bound| TraceLogs {
+            run: "bench".into(),
+            category: category.into(),
+            in_task: Some("request".into()),
+            count: bound,
+        };
+        assert_eq!(
+            goal("worker", Bound::Exactly(3.0)).evaluate(&facts).status,
+            Status::Pass
+        );
+        let missing = goal("items", Bound::AtLeast(1.0)).evaluate(&facts);
+        assert_eq!(missing.status, Status::Fail);
+        assert!(missing.evidence[0].contains("worker (3)"));
+    }
+
+    #[test]
+    fn blocked_time_by_reason() {
+        let facts = facts("leak-go126.trace");
+        let goal = TraceBlocked {
+            run: "bench".into(),
+            reason: "chan send".into(),
+            pattern: Regex::new("^chan send$").unwrap(),
+            per_op: false,
+            bound: Bound::AtMost(0.0),
+        };
+        let outcome = goal.evaluate(&facts);
+        assert_eq!(outcome.status, Status::Fail);
+        assert!(outcome.measured.unwrap() > 0.0);
+        assert!(outcome.evidence[0].starts_with("blocked time by reason: chan send"));
+    }
+
+    fn snapshot_facts(name: Option<&str>) -> Facts {
+        let path = fixture(name.unwrap_or("does-not-exist.trace"));
+        let size = std::fs::metadata(&path).ok().map(|m| m.len());
+        let read = size.map(|_| TraceFacts::read(&path).map_err(|e| e.to_string()));
+        let mut facts = Facts::default();
+        facts
+            .snapshots
+            .insert("serve".into(), Snapshot { path, size, read });
+        facts
+    }
+
+    fn recorder(max_bytes: u64) -> FlightRecorder {
+        FlightRecorder {
+            run: "serve".into(),
+            task: Some("request".into()),
+            region: Some("handle".into()),
+            max_bytes: Some(max_bytes),
+        }
+    }
+
+    #[test]
+    fn flight_recorder_snapshots() {
+        assert_eq!(
+            recorder(4 << 20)
+                .evaluate(&snapshot_facts(Some("flightrecorder-go126.trace")))
+                .status,
+            Status::Pass
+        );
+        let too_big = recorder(1000).evaluate(&snapshot_facts(Some("flightrecorder-go126.trace")));
+        assert!(too_big.explanation.unwrap().contains("more than the"));
+        let old = recorder(4 << 20).evaluate(&snapshot_facts(Some("tasks-go122.trace")));
+        assert!(old.explanation.unwrap().contains("needs Go 1.25 or later"));
+        let missing = recorder(4 << 20).evaluate(&snapshot_facts(None));
+        assert_eq!(missing.status, Status::Fail);
+        assert!(
+            missing
+                .explanation
+                .unwrap()
+                .starts_with("no snapshot was written")
+        );
     }
 }
