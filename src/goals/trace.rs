@@ -502,6 +502,8 @@ pub struct TraceBlocked {
     pub reason: String,
     pub pattern: Regex,
     pub per_op: bool,
+    /// As a percentage of the exercise's goroutines' lifetime instead of a time.
+    pub share: bool,
     pub bound: Bound,
 }
 
@@ -521,12 +523,14 @@ impl TraceBlocked {
             return outcome;
         };
         let mut by_reason: BTreeMap<&str, i64> = BTreeMap::new();
+        let mut lifetime = 0i64;
         for g in measured
             .facts
             .goroutines
             .iter()
             .filter(|g| created_in(g, &facts.package_dir))
         {
+            lifetime += g.running_ns + g.runnable_ns + g.syscall_ns + g.waiting_total();
             for (reason, ns) in &g.waiting_ns {
                 *by_reason.entry(reason).or_default() += ns;
             }
@@ -536,7 +540,13 @@ impl TraceBlocked {
             .filter(|(r, _)| self.pattern.is_match(r))
             .map(|(_, ns)| ns)
             .sum();
-        let value = if self.per_op {
+        let value = if self.share {
+            if lifetime == 0 {
+                0.0
+            } else {
+                total as f64 * 100.0 / lifetime as f64
+            }
+        } else if self.per_op {
             if measured.ops == 0 {
                 outcome.status = Status::Inconclusive;
                 outcome.explanation = Some(format!(
@@ -550,7 +560,9 @@ impl TraceBlocked {
             total as f64
         };
         outcome.measured = Some(value);
-        outcome.unit = Some(if self.per_op {
+        outcome.unit = Some(if self.share {
+            "%".into()
+        } else if self.per_op {
             "ns/op".into()
         } else {
             "ns".into()
@@ -879,12 +891,23 @@ mod tests {
             reason: "chan send".into(),
             pattern: Regex::new("^chan send$").unwrap(),
             per_op: false,
+            share: false,
             bound: Bound::AtMost(0.0),
         };
         let outcome = goal.evaluate(&facts);
         assert_eq!(outcome.status, Status::Fail);
         assert!(outcome.measured.unwrap() > 0.0);
         assert!(outcome.evidence[0].starts_with("blocked time by reason: chan send"));
+        let share = TraceBlocked {
+            share: true,
+            bound: Bound::AtLeast(50.0),
+            ..goal
+        }
+        .evaluate(&facts);
+        assert_eq!(share.unit.as_deref(), Some("%"));
+        // The leaked goroutines spend nearly all their lives blocked in the send.
+        assert_eq!(share.status, Status::Pass, "{:?}", share.measured);
+        assert!(share.measured.unwrap() <= 100.0, "{:?}", share.measured);
     }
 
     fn snapshot_facts(name: Option<&str>) -> Facts {

@@ -587,6 +587,7 @@ fn load_exercise(
                         reason: g.reason,
                         pattern,
                         per_op: g.per_op,
+                        share: g.share,
                         bound,
                     }),
                 }

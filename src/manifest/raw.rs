@@ -340,6 +340,9 @@ pub struct TraceBlockedFile {
     pub reason: String,
     #[serde(default)]
     pub per_op: bool,
+    /// As a percentage of the exercise's goroutines' lifetime.
+    #[serde(default)]
+    pub share: bool,
     #[serde(default)]
     pub at_most: Option<f64>,
     #[serde(default)]
