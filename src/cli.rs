@@ -47,6 +47,31 @@ pub enum Command {
         json: bool,
     },
 
+    /// Show the next hint of an exercise: each call reveals one more.
+    ///
+    /// Hints go from a nudge, to where to look, to the approach. `--all` shows
+    /// again every hint revealed so far.
+    Hint {
+        /// The exercise, e.g. heap/01-concat.
+        id: String,
+        /// Show every hint revealed so far instead of revealing a new one.
+        #[arg(long)]
+        all: bool,
+        /// Print a JSON document instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Name the first exercise that is not done yet.
+    Next {
+        /// Also check it.
+        #[arg(long)]
+        check: bool,
+        /// Print a JSON document instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+
     /// For instructors: prove that every starter fails and every solution passes.
     ///
     /// Each exercise is checked twice on temporary copies: as shipped (it must fail

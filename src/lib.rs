@@ -72,6 +72,11 @@ fn run(cli: &Cli) -> anyhow::Result<Exit> {
         Command::Verify { ids, jobs, json } => verify(cli, ids, *jobs, *json),
         Command::Doctor { json } => doctor(cli, *json),
         Command::Inspect { .. } => inspect(&cli.command),
+        Command::Hint { id, all, json } => hint(cli, id, *all, *json),
+        Command::Next {
+            check: then_check,
+            json,
+        } => next(cli, *then_check, *json),
     }
 }
 
@@ -171,6 +176,63 @@ fn check(cli: &Cli, id: &str, json: bool) -> anyhow::Result<Exit> {
         report::out(&report::human::check(&report));
     }
     Ok(if passed { Exit::Success } else { Exit::Unmet })
+}
+
+fn hint(cli: &Cli, id: &str, all: bool, json: bool) -> anyhow::Result<Exit> {
+    let workshop = load(cli)?;
+    let exercise = workshop.exercise(id)?;
+    let work_dir = workshop.root.join(WORK_DIR);
+    let available = exercise.hints.len();
+    let shown = if all || available == 0 {
+        state::State::load(&work_dir).hints_shown(&exercise.id)
+    } else {
+        state::State::reveal_hint(&work_dir, &exercise.id, available)?
+    };
+    if json {
+        report::out(&report::json::render(&serde_json::json!({
+            "version": report::json::VERSION,
+            "exercise": exercise.id,
+            "shown": shown,
+            "total": available,
+            "hints": &exercise.hints[..shown],
+        })));
+    } else {
+        report::out(&report::human::hints(exercise, shown, all));
+    }
+    Ok(Exit::Success)
+}
+
+fn next(cli: &Cli, then_check: bool, json: bool) -> anyhow::Result<Exit> {
+    let workshop = load(cli)?;
+    let state = state::State::load(&workshop.root.join(WORK_DIR));
+    let next = workshop
+        .exercises
+        .iter()
+        .find(|e| state.progress(&e.id) != state::Progress::Done);
+    let Some(exercise) = next else {
+        if json {
+            report::out(&report::json::render(
+                &serde_json::json!({"version": report::json::VERSION, "next": null}),
+            ));
+        } else {
+            report::out(&report::human::all_done(workshop.exercises.len()));
+        }
+        return Ok(Exit::Success);
+    };
+    if then_check {
+        return check(cli, &exercise.id, json);
+    }
+    if json {
+        report::out(&report::json::render(&serde_json::json!({
+            "version": report::json::VERSION,
+            "next": exercise.id,
+            "title": exercise.title,
+            "docs": exercise.docs,
+        })));
+    } else {
+        report::out(&report::human::next(exercise));
+    }
+    Ok(Exit::Success)
 }
 
 fn verify(cli: &Cli, ids: &[String], jobs: Option<usize>, json: bool) -> anyhow::Result<Exit> {

@@ -24,8 +24,21 @@ pub enum Progress {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct ExerciseState {
     progress: Progress,
-    /// Seconds since the Unix epoch of the last check.
+    /// Seconds since the Unix epoch of the last check (0 if never checked).
     checked_at: u64,
+    /// How many of the exercise's hints have been revealed.
+    #[serde(default)]
+    hints_shown: usize,
+}
+
+impl Default for ExerciseState {
+    fn default() -> Self {
+        ExerciseState {
+            progress: Progress::NotStarted,
+            checked_at: 0,
+            hints_shown: 0,
+        }
+    }
 }
 
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
@@ -83,27 +96,53 @@ impl State {
     }
 
     /// Records a check's verdict and saves. A passed exercise stays done.
+    /// How many hints of an exercise have been revealed.
+    pub fn hints_shown(&self, id: &str) -> usize {
+        self.file.exercises.get(id).map_or(0, |e| e.hints_shown)
+    }
+
+    /// Records a check's verdict and saves. A passed exercise stays done.
     pub fn record(work_dir: &Path, id: &str, passed: bool) -> std::io::Result<()> {
+        State::update(work_dir, id, |entry| {
+            if passed {
+                entry.progress = Progress::Done;
+            } else if entry.progress != Progress::Done {
+                entry.progress = Progress::InProgress;
+            }
+            entry.checked_at = now();
+        })
+        .map(drop)
+    }
+
+    /// Reveals one more hint (up to `available`) and returns how many are shown.
+    pub fn reveal_hint(work_dir: &Path, id: &str, available: usize) -> std::io::Result<usize> {
+        State::update(work_dir, id, |entry| {
+            entry.hints_shown = (entry.hints_shown + 1).min(available);
+            if entry.progress == Progress::NotStarted {
+                entry.progress = Progress::InProgress;
+            }
+        })
+        .map(|entry| entry.hints_shown)
+    }
+
+    /// Changes one exercise's entry under the lock, from the state on disk, and
+    /// saves atomically: two processes at once (watch and a manual check) take
+    /// turns, and neither overwrites the other's change.
+    fn update(
+        work_dir: &Path,
+        id: &str,
+        change: impl FnOnce(&mut ExerciseState),
+    ) -> std::io::Result<ExerciseState> {
         std::fs::create_dir_all(work_dir)?;
         ensure_ignored(work_dir)?;
         let lock = File::create(work_dir.join("state.lock"))?;
         lock.lock()?;
         let mut state = State::load(work_dir);
-        let entry = state
-            .file
-            .exercises
-            .entry(id.to_owned())
-            .or_insert(ExerciseState {
-                progress: Progress::InProgress,
-                checked_at: 0,
-            });
-        if passed {
-            entry.progress = Progress::Done;
-        } else if entry.progress != Progress::Done {
-            entry.progress = Progress::InProgress;
-        }
-        entry.checked_at = now();
-        state.save()
+        let entry = state.file.exercises.entry(id.to_owned()).or_default();
+        change(entry);
+        let entry = entry.clone();
+        state.save()?;
+        Ok(entry)
     }
 
     fn save(&self) -> std::io::Result<()> {
@@ -164,5 +203,23 @@ mod tests {
         assert_eq!(state.warnings.len(), 1);
         assert!(!dir.path().join(FILE).exists());
         assert_eq!(state.progress("a/b"), Progress::NotStarted);
+    }
+}
+
+#[cfg(test)]
+mod hint_tests {
+    use super::*;
+
+    #[test]
+    fn hints_are_revealed_one_at_a_time_up_to_the_last() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(State::reveal_hint(dir.path(), "a/b", 2).unwrap(), 1);
+        assert_eq!(State::reveal_hint(dir.path(), "a/b", 2).unwrap(), 2);
+        assert_eq!(State::reveal_hint(dir.path(), "a/b", 2).unwrap(), 2);
+        assert_eq!(State::load(dir.path()).hints_shown("a/b"), 2);
+        assert_eq!(
+            State::load(dir.path()).progress("a/b"),
+            Progress::InProgress
+        );
     }
 }

@@ -259,6 +259,86 @@ fn indented(out: &mut String, text: &str) {
     }
 }
 
+/// The output of `workshop hint`.
+pub fn hints(exercise: &crate::manifest::Exercise, shown: usize, all: bool) -> String {
+    let mut out = String::new();
+    let total = exercise.hints.len();
+    if total == 0 {
+        let _ = writeln!(out, "{} has no hints.", exercise.id);
+        return out;
+    }
+    if shown == 0 {
+        let _ = writeln!(
+            out,
+            "No hints revealed yet for {}: `workshop hint {}` shows the first.",
+            exercise.id, exercise.id
+        );
+        return out;
+    }
+    let first = if all { 0 } else { shown - 1 };
+    for (i, hint) in exercise.hints.iter().enumerate().take(shown).skip(first) {
+        let _ = writeln!(
+            out,
+            "{} {hint}",
+            style(format!("Hint {} of {total}:", i + 1)).cyan().bold()
+        );
+    }
+    if shown == total {
+        let _ = writeln!(
+            out,
+            "{}",
+            style(format!("That was the last hint. `workshop diff {} --solution` shows the reference solution.", exercise.id)).dim()
+        );
+    } else if !all {
+        let _ = writeln!(
+            out,
+            "{}",
+            style(format!(
+                "`workshop hint {}` reveals the next one.",
+                exercise.id
+            ))
+            .dim()
+        );
+    }
+    out
+}
+
+/// The output of `workshop next`.
+pub fn next(exercise: &crate::manifest::Exercise) -> String {
+    let mut out = format!(
+        "{} {} {}
+",
+        style("next:").cyan().bold(),
+        style(&exercise.id).bold(),
+        style(format!("— {}", exercise.title)).dim()
+    );
+    if let Some(docs) = &exercise.docs {
+        out.push_str(&format!(
+            "read {}, then run `workshop check {}` (or `workshop watch {}`)
+",
+            docs.display(),
+            exercise.id,
+            exercise.id
+        ));
+    } else {
+        out.push_str(&format!(
+            "run `workshop check {}`
+",
+            exercise.id
+        ));
+    }
+    out
+}
+
+/// The output of `workshop next` when everything is done.
+pub fn all_done(count: usize) -> String {
+    format!(
+        "{} all {count} exercises are done.
+",
+        pass()
+    )
+}
+
 /// One line for `workshop list`.
 pub struct ListEntry<'a> {
     pub id: &'a str,

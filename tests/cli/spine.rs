@@ -375,3 +375,57 @@ fn profile_goals_of_the_bundled_workshop_point_at_the_right_functions() {
         .stdout_has("✗ lock-waits")
         .stdout_has("Count.func1 → sync.(*Mutex).Unlock");
 }
+
+#[test]
+fn hints_are_revealed_progressively_and_remembered() {
+    let workshop = Workshop::bundled();
+    workshop
+        .run(&["hint", "heap/01-concat"])
+        .code(0)
+        .stdout_has("Hint 1 of 3:")
+        .stdout_has("reveals the next one");
+    let second = workshop.run(&["hint", "heap/01-concat"]);
+    second.code(0).stdout_has("Hint 2 of 3:");
+    assert!(
+        !second.stdout.contains("Hint 1 of 3"),
+        "only the new hint is shown"
+    );
+    workshop
+        .run(&["hint", "heap/01-concat", "--all"])
+        .code(0)
+        .stdout_has("Hint 1 of 3:")
+        .stdout_has("Hint 2 of 3:");
+    workshop
+        .run(&["hint", "heap/01-concat"])
+        .code(0)
+        .stdout_has("Hint 3 of 3:")
+        .stdout_has("That was the last hint");
+    let doc = workshop.run(&["hint", "heap/01-concat", "--json"]).json();
+    assert_eq!(doc["shown"], 3);
+    assert_eq!(doc["hints"].as_array().unwrap().len(), 3);
+    workshop
+        .run(&["hint", "heap/01-concta"])
+        .code(2)
+        .stderr_has("did you mean `heap/01-concat`");
+}
+
+#[test]
+fn next_names_the_first_unfinished_exercise() {
+    let workshop = Workshop::fixture("outcomes");
+    workshop
+        .run(&["next"])
+        .code(0)
+        .stdout_has("next: outcome/met");
+    workshop
+        .run(&["next", "--check"])
+        .code(0)
+        .stdout_has("PASS");
+    workshop
+        .run(&["next"])
+        .code(0)
+        .stdout_has("next: outcome/unmet");
+    assert_eq!(
+        workshop.run(&["next", "--json"]).json()["next"],
+        "outcome/unmet"
+    );
+}
