@@ -136,6 +136,15 @@ impl Workshop {
             })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        // A near-certain typo gets one suggestion, not a list.
+        if let Some((best, candidate)) = scored.first()
+            && *best >= 0.9
+        {
+            return Err(UnknownExercise {
+                id: id.to_owned(),
+                suggestions: vec![(*candidate).to_owned()],
+            });
+        }
         let mut suggestions: Vec<String> = scored
             .iter()
             .filter(|(score, _)| *score > 0.7)

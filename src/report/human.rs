@@ -314,10 +314,8 @@ pub fn next(exercise: &crate::manifest::Exercise) -> String {
     );
     if let Some(docs) = &exercise.docs {
         out.push_str(&format!(
-            "read {}, then run `workshop check {}` (or `workshop watch {}`)
-",
+            "read {}, then run `workshop check {}`\n",
             docs.display(),
-            exercise.id,
             exercise.id
         ));
     } else {
