@@ -62,6 +62,36 @@ pub enum Command {
         json: bool,
     },
 
+    /// Put the starter code of an exercise back, after saving yours.
+    ///
+    /// Your current files are first copied to .workshop/backups/<id>/<time>/;
+    /// `workshop restore <id>` brings them back.
+    Reset {
+        /// The exercise, e.g. heap/01-concat.
+        id: String,
+    },
+
+    /// Bring back your code from a backup made by `reset` (the latest by default).
+    Restore {
+        /// The exercise, e.g. heap/01-concat.
+        id: String,
+        /// The backup to restore (a directory name from --list).
+        #[arg(long, value_name = "NAME")]
+        from: Option<String>,
+        /// List the backups instead.
+        #[arg(long, conflicts_with = "from")]
+        list: bool,
+    },
+
+    /// Show your changes to an exercise, against its starter code.
+    Diff {
+        /// The exercise, e.g. heap/01-concat.
+        id: String,
+        /// Show the reference solution's changes instead of yours.
+        #[arg(long)]
+        solution: bool,
+    },
+
     /// Name the first exercise that is not done yet.
     Next {
         /// Also check it.

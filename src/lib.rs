@@ -16,6 +16,7 @@ pub mod manifest;
 mod paths;
 pub mod pprof;
 pub mod report;
+pub mod starter;
 pub mod state;
 pub mod trace;
 pub mod verify;
@@ -77,6 +78,9 @@ fn run(cli: &Cli) -> anyhow::Result<Exit> {
             check: then_check,
             json,
         } => next(cli, *then_check, *json),
+        Command::Reset { id } => reset(cli, id),
+        Command::Restore { id, from, list } => restore(cli, id, from.as_deref(), *list),
+        Command::Diff { id, solution } => diff(cli, id, *solution),
     }
 }
 
@@ -97,7 +101,9 @@ fn root(cli: &Cli) -> Result<PathBuf, manifest::ManifestError> {
 }
 
 fn load(cli: &Cli) -> Result<Workshop, manifest::ManifestError> {
-    manifest::load(&root(cli)?)
+    let workshop = manifest::load(&root(cli)?)?;
+    starter::remember(&workshop);
+    Ok(workshop)
 }
 
 fn list(cli: &Cli, json: bool) -> anyhow::Result<Exit> {
@@ -199,6 +205,74 @@ fn hint(cli: &Cli, id: &str, all: bool, json: bool) -> anyhow::Result<Exit> {
     } else {
         report::out(&report::human::hints(exercise, shown, all));
     }
+    Ok(Exit::Success)
+}
+
+fn reset(cli: &Cli, id: &str) -> anyhow::Result<Exit> {
+    let workshop = load(cli)?;
+    let exercise = workshop.exercise(id)?;
+    let (pristine, _) = starter::starter(&workshop, exercise)?;
+    let current = starter::current(&workshop, exercise, &pristine)?;
+    if current == pristine {
+        report::out(&format!(
+            "{} already holds its starter code; nothing to do\n",
+            exercise.id
+        ));
+        return Ok(Exit::Success);
+    }
+    let saved = starter::backup(&workshop, exercise, &current)?;
+    starter::replace(&workshop, exercise, &current, &pristine)?;
+    report::out(&report::human::reset(exercise, &saved));
+    Ok(Exit::Success)
+}
+
+fn restore(cli: &Cli, id: &str, from: Option<&str>, list: bool) -> anyhow::Result<Exit> {
+    let workshop = load(cli)?;
+    let exercise = workshop.exercise(id)?;
+    let backups = starter::backups(&workshop, exercise);
+    if list {
+        report::out(&report::human::backups(exercise, &backups));
+        return Ok(Exit::Success);
+    }
+    let chosen = match from {
+        Some(name) => backups
+            .iter()
+            .find(|b| b.file_name().is_some_and(|n| n == name))
+            .ok_or_else(|| {
+                anyhow::anyhow!(
+                    "no backup `{name}` of {} (see `workshop restore {} --list`)",
+                    exercise.id,
+                    exercise.id
+                )
+            })?,
+        None => backups
+            .last()
+            .ok_or_else(|| starter::StarterError::NoBackup(exercise.id.clone()))?,
+    };
+    let wanted = starter::read_backup(chosen)?;
+    let pristine = starter::starter(&workshop, exercise)
+        .map(|(files, _)| files)
+        .unwrap_or_default();
+    let current = starter::current(&workshop, exercise, &pristine)?;
+    // What is there now is saved too: restoring never loses anything either.
+    let saved = (current != wanted)
+        .then(|| starter::backup(&workshop, exercise, &current))
+        .transpose()?;
+    starter::replace(&workshop, exercise, &current, &wanted)?;
+    report::out(&report::human::restored(exercise, chosen, saved.as_deref()));
+    Ok(Exit::Success)
+}
+
+fn diff(cli: &Cli, id: &str, solution: bool) -> anyhow::Result<Exit> {
+    let workshop = load(cli)?;
+    let exercise = workshop.exercise(id)?;
+    let (pristine, _) = starter::starter(&workshop, exercise)?;
+    let (theirs, label) = if solution {
+        (starter::solution(exercise, &pristine)?, "solution")
+    } else {
+        (starter::current(&workshop, exercise, &pristine)?, "yours")
+    };
+    report::out(&report::human::diff(exercise, &pristine, &theirs, label));
     Ok(Exit::Success)
 }
 

@@ -269,6 +269,26 @@ pub fn compile_errors(output: &str) -> Vec<CompileError> {
         .collect()
 }
 
+/// What `git` printed on stdout, or `None` when git is missing or failed (the
+/// callers fall back to other sources). stderr goes nowhere.
+pub fn git(dir: &Path, args: &[&str]) -> Option<Vec<u8>> {
+    let program = process::find_program("git")?;
+    let (_capture, output) = capture_file().ok()?;
+    let mut all: Vec<OsString> = vec!["-C".into(), dir.as_os_str().to_owned()];
+    all.extend(args.iter().map(OsString::from));
+    let finished = process::run_stdout(&Spawn {
+        program,
+        args: all,
+        dir: dir.to_owned(),
+        env: vec![("GIT_OPTIONAL_LOCKS".into(), "0".into())],
+        timeout: QUERY_TIMEOUT,
+        output,
+        quit_first: false,
+    })
+    .ok()?;
+    finished.success().then_some(finished.bytes)
+}
+
 /// Looks for a helper program and returns its first line of `-V`/`version` output.
 pub fn probe_program(name: &str, args: &[&str]) -> Option<String> {
     let program = process::find_program(name)?;

@@ -64,6 +64,8 @@ pub struct Finished {
     pub timed_out: bool,
     /// stdout and stderr interleaved (lossily decoded as UTF-8).
     pub output: String,
+    /// The same, as the exact bytes written.
+    pub bytes: Vec<u8>,
     pub elapsed: Duration,
 }
 
@@ -78,6 +80,15 @@ impl Finished {
 /// Even after a normal exit the group is killed, so that nothing the child left
 /// running in the background survives it.
 pub fn run(spawn: &Spawn) -> Result<Finished, GoError> {
+    run_with(spawn, true)
+}
+
+/// Like [`run`], but only stdout is kept; stderr is discarded.
+pub fn run_stdout(spawn: &Spawn) -> Result<Finished, GoError> {
+    run_with(spawn, false)
+}
+
+fn run_with(spawn: &Spawn, with_stderr: bool) -> Result<Finished, GoError> {
     let started = Instant::now();
     let spawn_error = |source| GoError::Spawn {
         program: spawn.program.clone(),
@@ -89,8 +100,13 @@ pub fn run(spawn: &Spawn) -> Result<Finished, GoError> {
     })?;
     let mut expression = duct::cmd(&spawn.program, &spawn.args)
         .dir(&spawn.dir)
-        .stdin_null()
-        .stderr_to_stdout()
+        .stdin_null();
+    expression = if with_stderr {
+        expression.stderr_to_stdout()
+    } else {
+        expression.stderr_null()
+    };
+    let mut expression = expression
         .stdout_file(output_file)
         .unchecked()
         .before_spawn(|command| {
@@ -135,6 +151,7 @@ pub fn run(spawn: &Spawn) -> Result<Finished, GoError> {
         signal: status.signal(),
         timed_out,
         output: String::from_utf8_lossy(&output).into_owned(),
+        bytes: output,
         elapsed: started.elapsed(),
     })
 }

@@ -303,6 +303,111 @@ pub fn hints(exercise: &crate::manifest::Exercise, shown: usize, all: bool) -> S
     out
 }
 
+/// The output of `workshop reset`.
+pub fn reset(exercise: &crate::manifest::Exercise, saved: &std::path::Path) -> String {
+    format!(
+        "{} {} is back to its starter code\n  your files are saved in {}\n  `workshop restore {}` brings them back\n",
+        pass(),
+        exercise.id,
+        crate::paths::display(saved),
+        exercise.id
+    )
+}
+
+/// The output of `workshop restore`.
+pub fn restored(
+    exercise: &crate::manifest::Exercise,
+    from: &std::path::Path,
+    saved: Option<&std::path::Path>,
+) -> String {
+    let mut out = format!(
+        "{} {} restored from {}\n",
+        pass(),
+        exercise.id,
+        crate::paths::display(from)
+    );
+    if let Some(saved) = saved {
+        out.push_str(&format!(
+            "  the files it replaced are saved in {}\n",
+            crate::paths::display(saved)
+        ));
+    }
+    out
+}
+
+/// The output of `workshop restore --list`.
+pub fn backups(exercise: &crate::manifest::Exercise, backups: &[std::path::PathBuf]) -> String {
+    if backups.is_empty() {
+        return format!("no backups of {} yet\n", exercise.id);
+    }
+    let mut out = format!("backups of {} (oldest first):\n", exercise.id);
+    for backup in backups {
+        let name = backup
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  {name}  {}\n",
+            style(crate::paths::display(backup)).dim()
+        ));
+    }
+    out
+}
+
+/// A coloured unified diff of an exercise's files: starter against `theirs`.
+pub fn diff(
+    exercise: &crate::manifest::Exercise,
+    starter: &crate::starter::Files,
+    theirs: &crate::starter::Files,
+    label: &str,
+) -> String {
+    let mut out = String::new();
+    let mut paths: Vec<&std::path::PathBuf> = starter.keys().chain(theirs.keys()).collect();
+    paths.sort();
+    paths.dedup();
+    let empty = Vec::new();
+    for path in paths {
+        let old = starter.get(path).unwrap_or(&empty);
+        let new = theirs.get(path).unwrap_or(&empty);
+        if old == new {
+            continue;
+        }
+        let old_text = String::from_utf8_lossy(old);
+        let new_text = String::from_utf8_lossy(new);
+        let name = path.display();
+        let text = similar::TextDiff::from_lines(old_text.as_ref(), new_text.as_ref())
+            .unified_diff()
+            .context_radius(3)
+            .header(&format!("starter/{name}"), &format!("{label}/{name}"))
+            .to_string();
+        for line in text.lines() {
+            let styled = if line.starts_with("+++") || line.starts_with("---") {
+                style(line).bold().to_string()
+            } else if line.starts_with('+') {
+                style(line).green().to_string()
+            } else if line.starts_with('-') {
+                style(line).red().to_string()
+            } else if line.starts_with("@@") {
+                style(line).cyan().to_string()
+            } else {
+                line.to_owned()
+            };
+            out.push_str(&styled);
+            out.push('\n');
+        }
+    }
+    if out.is_empty() {
+        out = match label {
+            "solution" => format!(
+                "the reference solution of {} changes nothing (a broken exercise?)\n",
+                exercise.id
+            ),
+            _ => format!("no changes to {} yet\n", exercise.id),
+        };
+    }
+    out
+}
+
 /// The output of `workshop next`.
 pub fn next(exercise: &crate::manifest::Exercise) -> String {
     let mut out = format!(

@@ -429,3 +429,88 @@ fn next_names_the_first_unfinished_exercise() {
         "outcome/unmet"
     );
 }
+
+#[test]
+fn reset_then_restore_gives_back_the_exact_bytes() {
+    let workshop = Workshop::bundled();
+    workshop.run(&["list"]).code(0);
+    let file = workshop.path().join("exercises/heap/01-concat/concat.go");
+    let starter = std::fs::read(&file).unwrap();
+    // The attendee's work, with bytes an editor might write: CRLF, trailing
+    // spaces, no final newline, and a file of their own.
+    let mine = b"package concat\r\n\r\nfunc BuildLine(f []string, s string) string {   \r\n\treturn \"\" }".to_vec();
+    std::fs::write(&file, &mine).unwrap();
+    let extra = workshop.path().join("exercises/heap/01-concat/notes.go");
+    std::fs::write(&extra, "package concat // my notes\n").unwrap();
+
+    workshop
+        .run(&["diff", "heap/01-concat"])
+        .code(0)
+        .stdout_has("+++ yours/concat.go")
+        .stdout_has("+++ yours/notes.go");
+    let reset = workshop.run(&["reset", "heap/01-concat"]);
+    reset
+        .code(0)
+        .stdout_has("back to its starter code")
+        .stdout_has(".workshop/backups/heap/01-concat/");
+    assert_eq!(std::fs::read(&file).unwrap(), starter);
+    assert!(
+        !extra.exists(),
+        "a file the starter lacks is removed (after the backup)"
+    );
+    workshop
+        .run(&["diff", "heap/01-concat"])
+        .code(0)
+        .stdout_has("no changes to heap/01-concat yet");
+
+    workshop
+        .run(&["restore", "heap/01-concat"])
+        .code(0)
+        .stdout_has("restored from");
+    assert_eq!(std::fs::read(&file).unwrap(), mine);
+    assert_eq!(
+        std::fs::read_to_string(&extra).unwrap(),
+        "package concat // my notes\n"
+    );
+    workshop
+        .run(&["restore", "heap/01-concat", "--list"])
+        .code(0)
+        .stdout_has("backups of heap/01-concat");
+}
+
+#[test]
+fn diff_of_the_solution_shows_the_reference_changes() {
+    Workshop::bundled()
+        .run(&["diff", "heap/01-concat", "--solution"])
+        .code(0)
+        .stdout_has("--- starter/concat.go")
+        .stdout_has("+++ solution/concat.go")
+        .stdout_has("+\tb.Grow(size)");
+}
+
+#[test]
+fn state_survives_being_killed_while_it_is_written() {
+    let workshop = Workshop::bundled();
+    workshop.run(&["hint", "heap/01-concat"]).code(0);
+    let state = workshop.path().join(".workshop/state.json");
+    for round in 0..40u64 {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("workshop"))
+            .arg("--root")
+            .arg(workshop.path())
+            .args(["hint", "cpu/01-regexp"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_micros(round * 250));
+        let _ = child.kill();
+        let _ = child.wait();
+        let text = std::fs::read_to_string(&state).unwrap();
+        let doc: serde_json::Value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("round {round}: state.json is damaged ({e}):\n{text}"));
+        assert_eq!(
+            doc["exercises"]["heap/01-concat"]["hints_shown"], 1,
+            "round {round}: an earlier change was lost"
+        );
+    }
+}
