@@ -117,6 +117,9 @@ pub enum Command {
         /// Print a JSON document instead of text.
         #[arg(long)]
         json: bool,
+        /// Also write a JUnit XML report (one test case per exercise and side) for CI systems.
+        #[arg(long, value_name = "FILE")]
+        junit: Option<PathBuf>,
     },
 
     /// Summarise a Go execution trace or pprof profile.
@@ -166,6 +169,9 @@ pub enum Command {
         #[arg(long, value_name = "OUT.svg", help_heading = "Profiles")]
         flamegraph: Option<PathBuf>,
     },
+
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
 
     /// Check that this machine is ready: Go and its version, the build cache, graphviz.
     Doctor {

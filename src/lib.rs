@@ -70,7 +70,23 @@ fn run(cli: &Cli) -> anyhow::Result<Exit> {
     match &cli.command {
         Command::List { json } => list(cli, *json),
         Command::Check { id, json } => check(cli, id, *json),
-        Command::Verify { ids, jobs, json } => verify(cli, ids, *jobs, *json),
+        Command::Verify {
+            ids,
+            jobs,
+            json,
+            junit,
+        } => verify(cli, ids, *jobs, *json, junit.as_deref()),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(
+                *shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "workshop",
+                &mut script,
+            );
+            report::out(&String::from_utf8_lossy(&script));
+            Ok(Exit::Success)
+        }
         Command::Doctor { json } => doctor(cli, *json),
         Command::Inspect { .. } => inspect(&cli.command),
         Command::Hint { id, all, json } => hint(cli, id, *all, *json),
@@ -309,7 +325,13 @@ fn next(cli: &Cli, then_check: bool, json: bool) -> anyhow::Result<Exit> {
     Ok(Exit::Success)
 }
 
-fn verify(cli: &Cli, ids: &[String], jobs: Option<usize>, json: bool) -> anyhow::Result<Exit> {
+fn verify(
+    cli: &Cli,
+    ids: &[String],
+    jobs: Option<usize>,
+    json: bool,
+    junit: Option<&std::path::Path>,
+) -> anyhow::Result<Exit> {
     let workshop = load(cli)?;
     let exercises: Vec<&manifest::Exercise> = if ids.is_empty() {
         workshop.exercises.iter().collect()
@@ -320,20 +342,27 @@ fn verify(cli: &Cli, ids: &[String], jobs: Option<usize>, json: bool) -> anyhow:
     };
     let go = GoTool::detect(workshop.required_go())?;
     let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
-    let progress = |event: verify::Progress<'_>| {
-        if json || !console::Term::stderr().is_term() {
-            return;
+    let bar = report::human::verify_progress(exercises.len() * 2, !json);
+    let progress = |event: verify::Progress<'_>| match event {
+        verify::Progress::Started { exercise, side } => {
+            bar.set_message(format!("{exercise} ({side:?})"))
         }
-        if let verify::Progress::Finished { exercise, side, ok } = event {
-            let symbol = if ok {
-                console::style("✓").green()
-            } else {
-                console::style("✗").red()
-            };
-            report::err(&format!("{symbol} {exercise} {side:?}\n"));
+        verify::Progress::Finished { exercise, side, ok } => {
+            bar.inc(1);
+            if !ok {
+                bar.println(format!(
+                    "{} {exercise} ({side:?}) does not behave",
+                    console::style("✗").red()
+                ));
+            }
         }
     };
     let results = verify::verify(&workshop, &exercises, jobs, &go, &progress);
+    bar.finish_and_clear();
+    if let Some(path) = junit {
+        std::fs::write(path, report::junit::verify(&results))
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", paths::display(path)))?;
+    }
     if gotool::interrupted() {
         return Ok(Exit::Interrupted);
     }

@@ -489,6 +489,25 @@ pub fn list(title: &str, entries: &[ListEntry<'_>]) -> String {
     out
 }
 
+/// A progress bar for `workshop verify` on stderr, drawn only on a terminal.
+pub fn verify_progress(total: usize, visible: bool) -> indicatif::ProgressBar {
+    let target = if visible && console::Term::stderr().is_term() {
+        indicatif::ProgressDrawTarget::stderr()
+    } else {
+        indicatif::ProgressDrawTarget::hidden()
+    };
+    let bar = indicatif::ProgressBar::with_draw_target(Some(total as u64), target);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} verifying [{bar:24}] {pos}/{len} checks {elapsed}  {wide_msg}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
+}
+
 /// The summary table of `workshop verify`.
 pub fn verify(results: &[ExerciseResult]) -> String {
     let mut out = String::new();

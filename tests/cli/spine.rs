@@ -489,6 +489,7 @@ fn diff_of_the_solution_shows_the_reference_changes() {
 }
 
 #[test]
+#[allow(clippy::disallowed_methods)] // the test starts and kills the program itself
 fn state_survives_being_killed_while_it_is_written() {
     let workshop = Workshop::bundled();
     workshop.run(&["hint", "heap/01-concat"]).code(0);
@@ -513,4 +514,33 @@ fn state_survives_being_killed_while_it_is_written() {
             "round {round}: an earlier change was lost"
         );
     }
+}
+
+#[test]
+fn verify_writes_junit_for_ci() {
+    let workshop = Workshop::fixture("outcomes");
+    let junit = workshop.path().join("junit.xml");
+    let junit_arg = junit.display().to_string();
+    workshop
+        .run(&[
+            "verify",
+            "outcome/met",
+            "outcome/unmet",
+            "--junit",
+            &junit_arg,
+        ])
+        .code(1);
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    assert!(xml.starts_with("<?xml"));
+    assert!(xml.contains("tests=\"4\" failures=\"1\""), "{xml}");
+    assert!(xml.contains("<testcase classname=\"outcome/met\" name=\"starter\""));
+    assert!(xml.contains("<failure message=\"the starter fails no goal"));
+    assert!(xml.contains("<testcase classname=\"outcome/unmet\" name=\"solution\""));
+}
+
+#[test]
+fn completions_for_a_shell() {
+    let run = Run::from(binary().args(["completions", "bash"]).output().unwrap());
+    run.code(0).stdout_has("_workshop()").stdout_has("verify");
+    Run::from(binary().args(["completions", "tcsh"]).output().unwrap()).code(2);
 }

@@ -1,0 +1,87 @@
+//! JUnit XML for `workshop verify`, the format CI systems read: one test suite,
+//! one test case per exercise and side (starter, solution).
+
+use std::fmt::Write;
+
+use crate::verify::{ExerciseResult, SideResult};
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Control characters other than tab and newlines are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn case(out: &mut String, exercise: &str, side: &SideResult, seconds: f64) {
+    let name = format!("{:?}", side.side).to_lowercase();
+    let _ = write!(
+        out,
+        "    <testcase classname=\"{}\" name=\"{name}\" time=\"{seconds:.3}\"",
+        escape(exercise)
+    );
+    match &side.reason {
+        None => out.push_str("/>\n"),
+        Some(reason) => {
+            let detail = side
+                .check
+                .as_ref()
+                .map(crate::report::human::check)
+                .unwrap_or_else(|| side.error.clone().unwrap_or_default());
+            let plain = console::strip_ansi_codes(&detail).into_owned();
+            let _ = write!(
+                out,
+                ">\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n",
+                escape(reason),
+                escape(&plain)
+            );
+        }
+    }
+}
+
+/// The report of a verify run.
+pub fn verify(results: &[ExerciseResult]) -> String {
+    let failures = results
+        .iter()
+        .flat_map(|r| [&r.starter, &r.solution])
+        .filter(|s| !s.ok)
+        .count();
+    let total: f64 = results.iter().map(|r| r.elapsed.as_secs_f64()).sum();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        out,
+        "<testsuites name=\"workshop verify\" tests=\"{}\" failures=\"{failures}\" time=\"{total:.3}\">",
+        results.len() * 2
+    );
+    let _ = writeln!(
+        out,
+        "  <testsuite name=\"workshop verify\" tests=\"{}\" failures=\"{failures}\" time=\"{total:.3}\">",
+        results.len() * 2
+    );
+    for result in results {
+        let half = result.elapsed.as_secs_f64() / 2.0;
+        case(&mut out, &result.exercise, &result.starter, half);
+        case(&mut out, &result.exercise, &result.solution, half);
+    }
+    out.push_str("  </testsuite>\n</testsuites>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_xml() {
+        assert_eq!(escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
+    }
+}
