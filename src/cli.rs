@@ -92,6 +92,16 @@ pub enum Command {
         solution: bool,
     },
 
+    /// Check an exercise again every time you save one of its .go files.
+    ///
+    /// Starts with the given exercise (default: the first one not done) and moves
+    /// on to the next when every goal is met. Keys: h hint, l list, c check
+    /// again, q quit.
+    Watch {
+        /// The exercise to start with.
+        id: Option<String>,
+    },
+
     /// Name the first exercise that is not done yet.
     Next {
         /// Also check it.

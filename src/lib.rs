@@ -20,6 +20,7 @@ pub mod starter;
 pub mod state;
 pub mod trace;
 pub mod verify;
+pub mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -97,6 +98,7 @@ fn run(cli: &Cli) -> anyhow::Result<Exit> {
         Command::Reset { id } => reset(cli, id),
         Command::Restore { id, from, list } => restore(cli, id, from.as_deref(), *list),
         Command::Diff { id, solution } => diff(cli, id, *solution),
+        Command::Watch { id } => watch(cli, id.as_deref()),
     }
 }
 
@@ -290,6 +292,28 @@ fn diff(cli: &Cli, id: &str, solution: bool) -> anyhow::Result<Exit> {
     };
     report::out(&report::human::diff(exercise, &pristine, &theirs, label));
     Ok(Exit::Success)
+}
+
+fn watch(cli: &Cli, id: Option<&str>) -> anyhow::Result<Exit> {
+    let workshop = load(cli)?;
+    let state = state::State::load(&workshop.root.join(WORK_DIR));
+    let start = match id {
+        Some(id) => workshop.exercise(id)?,
+        None => match workshop
+            .exercises
+            .iter()
+            .find(|e| state.progress(&e.id) != state::Progress::Done)
+        {
+            Some(exercise) => exercise,
+            None => {
+                report::out(&report::human::all_done(workshop.exercises.len()));
+                return Ok(Exit::Success);
+            }
+        },
+    };
+    let go = GoTool::detect(workshop.required_go())?;
+    state::ensure_ignored(&workshop.root.join(WORK_DIR))?;
+    Ok(watch::watch(&workshop, start, &go)?)
 }
 
 fn next(cli: &Cli, then_check: bool, json: bool) -> anyhow::Result<Exit> {

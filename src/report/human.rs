@@ -408,6 +408,37 @@ pub fn diff(
     out
 }
 
+/// The line `workshop watch` prints before each check; on a terminal it first
+/// clears the screen, so each result shows in place.
+pub fn watch_checking(id: &str) -> String {
+    let clear = if console::Term::stdout().is_term() {
+        "\x1b[2J\x1b[H"
+    } else {
+        ""
+    };
+    format!("{clear}{}\n", style(format!("checking {id} …")).dim())
+}
+
+/// Which file change set off a check.
+pub fn watch_changed(path: &std::path::Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!("{}\n", style(format!("{name} changed")).dim())
+}
+
+/// The keys `workshop watch` takes.
+pub fn watch_keys(id: &str) -> String {
+    format!(
+        "{}\n",
+        style(format!(
+            "watching {id}: save a .go file to check again · h hint · l list · c check · q quit"
+        ))
+        .dim()
+    )
+}
+
 /// The output of `workshop next`.
 pub fn next(exercise: &crate::manifest::Exercise) -> String {
     let mut out = format!(

@@ -544,3 +544,76 @@ fn completions_for_a_shell() {
     run.code(0).stdout_has("_workshop()").stdout_has("verify");
     Run::from(binary().args(["completions", "tcsh"]).output().unwrap()).code(2);
 }
+
+/// Waits until `output` contains `text`, or fails after a minute.
+fn wait_for(output: &std::sync::Arc<std::sync::Mutex<String>>, text: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while std::time::Instant::now() < deadline {
+        if output.lock().unwrap().contains(text) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!(
+        "watch never printed {text:?}; it printed:\n{}",
+        output.lock().unwrap()
+    );
+}
+
+#[test]
+#[allow(clippy::disallowed_methods)] // the test drives the program's standard input itself
+fn watch_rechecks_when_an_editor_saves_and_moves_on() {
+    use std::io::{Read, Write};
+    let workshop = Workshop::fixture("outcomes");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("workshop"))
+        .env("NO_COLOR", "1")
+        .arg("--root")
+        .arg(workshop.path())
+        .args(["watch", "outcome/unmet"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let output = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let mut stdout = child.stdout.take().unwrap();
+    let sink = std::sync::Arc::clone(&output);
+    let reader = std::thread::spawn(move || {
+        let mut buffer = [0u8; 4096];
+        while let Ok(n) = stdout.read(&mut buffer) {
+            if n == 0 {
+                break;
+            }
+            sink.lock()
+                .unwrap()
+                .push_str(&String::from_utf8_lossy(&buffer[..n]));
+        }
+    });
+    wait_for(&output, "FAIL 0 of 1 goals met");
+
+    // Save the way many editors do: write a new file beside it, rename it over.
+    let dir = workshop.path().join("exercises/outcome/unmet");
+    let fixed = std::fs::read(
+        workshop
+            .path()
+            .join("checks/outcome/unmet/solution/clone.go"),
+    )
+    .unwrap();
+    std::fs::write(dir.join(".clone.go.swp"), fixed).unwrap();
+    std::fs::rename(dir.join(".clone.go.swp"), dir.join("clone.go")).unwrap();
+    wait_for(&output, "clone.go changed");
+    wait_for(&output, "PASS 1 of 1 goals met");
+    wait_for(&output, "next: outcome/met");
+
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "q").unwrap();
+    let status = child.wait().unwrap();
+    reader.join().unwrap();
+    assert!(status.success(), "watch ended with {status}");
+    let text = output.lock().unwrap().clone();
+    assert_eq!(
+        text.matches("checking outcome/unmet").count(),
+        2,
+        "one check at the start and one per save:\n{text}"
+    );
+}

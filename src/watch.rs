@@ -1,0 +1,230 @@
+//! `workshop watch`: check an exercise again whenever one of its `.go` files is
+//! saved, move on to the next exercise once every goal is met, and take keys:
+//! h hint, l list, c check again, q quit.
+//!
+//! Everything arrives as an [`Event`] on one channel: file changes from the
+//! watcher, keys from a reader thread. The loop handles one event at a time, so
+//! two checks never run at once; saves made during a check are gathered and
+//! answered by one more check.
+
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::Duration;
+
+use notify::Watcher;
+
+use crate::check::{self, CheckStatus, Tree};
+use crate::gotool::{self, GoTool};
+use crate::manifest::{Exercise, Workshop};
+use crate::state::{Progress, State};
+use crate::{Exit, WORK_DIR, report};
+
+/// How long the files must stay quiet after a save before the check runs:
+/// editors often write a file in several steps.
+const QUIET: Duration = Duration::from_millis(300);
+
+/// Something the watch loop reacts to.
+#[derive(Debug)]
+enum Event {
+    Changed(PathBuf),
+    Key(char),
+}
+
+/// Why watching could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum WatchError {
+    #[error("cannot watch {}", crate::paths::display(path))]
+    Watch {
+        path: PathBuf,
+        #[source]
+        source: notify::Error,
+    },
+    #[error(transparent)]
+    Check(#[from] check::CheckError),
+}
+
+/// Reads keys: single key presses on a terminal, else the first character of
+/// each line of standard input.
+fn read_keys(events: Sender<Event>) {
+    let term = console::Term::stdout();
+    if term.is_term() && console::user_attended() {
+        while let Ok(key) = term.read_key() {
+            let c = match key {
+                console::Key::Char(c) => c,
+                console::Key::Escape => 'q',
+                _ => continue,
+            };
+            if events.send(Event::Key(c.to_ascii_lowercase())).is_err() {
+                return;
+            }
+        }
+    } else {
+        for line in std::io::stdin().lock().lines() {
+            let Ok(line) = line else { return };
+            if let Some(c) = line.trim().chars().next()
+                && events.send(Event::Key(c.to_ascii_lowercase())).is_err()
+            {
+                return;
+            }
+        }
+    }
+}
+
+fn is_go(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "go")
+}
+
+/// Watches exercises from `start` on, until `q`, Ctrl-C, or the last one is done.
+pub fn watch(workshop: &Workshop, start: &Exercise, go: &GoTool) -> Result<Exit, WatchError> {
+    let (sender, events) = mpsc::channel();
+    let key_sender = sender.clone();
+    std::thread::spawn(move || read_keys(key_sender));
+    let file_sender = sender;
+    let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
+        let Ok(event) = result else { return };
+        // Only what a save does: the check's own reads of the files (access
+        // events) must not set off another check.
+        let saved = match event.kind {
+            notify::EventKind::Create(_) | notify::EventKind::Remove(_) => true,
+            notify::EventKind::Modify(notify::event::ModifyKind::Metadata(_)) => false,
+            notify::EventKind::Modify(_) => true,
+            notify::EventKind::Access(notify::event::AccessKind::Close(
+                notify::event::AccessMode::Write,
+            )) => true,
+            _ => false,
+        };
+        if saved {
+            for path in event.paths.into_iter().filter(|p| is_go(p)) {
+                let _ = file_sender.send(Event::Changed(path));
+            }
+        }
+    })
+    .map_err(|source| WatchError::Watch {
+        path: workshop.root.clone(),
+        source,
+    })?;
+
+    let work_dir = workshop.root.join(WORK_DIR);
+    let tree = Tree {
+        module_dir: workshop.module_dir(),
+        work_dir: work_dir.clone(),
+        module_label: workshop.module.clone(),
+    };
+    let mut current = start;
+    let mut watched = watch_dir(&mut watcher, workshop, current)?;
+    let mut done = run_check(current, &tree, go, &work_dir)?;
+    // Keys that arrived while files were settling, handled before new events.
+    let mut pending: std::collections::VecDeque<Event> = std::collections::VecDeque::new();
+    loop {
+        if done {
+            let state = State::load(&work_dir);
+            match workshop
+                .exercises
+                .iter()
+                .find(|e| state.progress(&e.id) != Progress::Done)
+            {
+                None => {
+                    report::out(&report::human::all_done(workshop.exercises.len()));
+                    return Ok(Exit::Success);
+                }
+                Some(next) => {
+                    report::out(&report::human::next(next));
+                    let _ = watcher.unwatch(&watched);
+                    current = next;
+                    watched = watch_dir(&mut watcher, workshop, current)?;
+                    done = run_check(current, &tree, go, &work_dir)?;
+                    continue;
+                }
+            }
+        }
+        if gotool::interrupted() {
+            return Ok(Exit::Interrupted);
+        }
+        let next = match pending.pop_front() {
+            Some(event) => Ok(event),
+            None => events.recv_timeout(Duration::from_millis(200)),
+        };
+        match next {
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return Ok(Exit::Success),
+            Ok(Event::Changed(path)) => {
+                settle(&events, &mut pending);
+                report::out(&report::human::watch_changed(&path));
+                done = run_check(current, &tree, go, &work_dir)?;
+            }
+            Ok(Event::Key('q')) => return Ok(Exit::Success),
+            Ok(Event::Key('c')) => done = run_check(current, &tree, go, &work_dir)?,
+            Ok(Event::Key('h')) => {
+                let shown = if current.hints.is_empty() {
+                    0
+                } else {
+                    State::reveal_hint(&work_dir, &current.id, current.hints.len()).unwrap_or(0)
+                };
+                report::out(&report::human::hints(current, shown, false));
+            }
+            Ok(Event::Key('l')) => {
+                let state = State::load(&work_dir);
+                let entries: Vec<report::human::ListEntry<'_>> = workshop
+                    .exercises
+                    .iter()
+                    .map(|e| report::human::ListEntry {
+                        id: &e.id,
+                        title: &e.title,
+                        progress: state.progress(&e.id),
+                    })
+                    .collect();
+                report::out(&report::human::list(&workshop.title, &entries));
+                report::out(&report::human::watch_keys(&current.id));
+            }
+            Ok(Event::Key(_)) => report::out(&report::human::watch_keys(&current.id)),
+        }
+    }
+}
+
+/// Waits until no file event has come for [`QUIET`]: one check answers a whole
+/// burst of saves. Keys pressed meanwhile are kept for afterwards.
+fn settle(events: &Receiver<Event>, pending: &mut std::collections::VecDeque<Event>) {
+    loop {
+        match events.recv_timeout(QUIET) {
+            Ok(Event::Changed(_)) => {}
+            Ok(key) => pending.push_back(key),
+            Err(_) => return,
+        }
+    }
+}
+
+fn watch_dir(
+    watcher: &mut notify::RecommendedWatcher,
+    workshop: &Workshop,
+    exercise: &Exercise,
+) -> Result<PathBuf, WatchError> {
+    // The directory, not the files: editors that save by writing a new file and
+    // renaming it over the old one replace the file being watched.
+    let dir = workshop.module_dir().join(&exercise.package);
+    watcher
+        .watch(&dir, notify::RecursiveMode::NonRecursive)
+        .map_err(|source| WatchError::Watch {
+            path: dir.clone(),
+            source,
+        })?;
+    Ok(dir)
+}
+
+/// Checks, shows the result in place and records it; true when every goal is met.
+fn run_check(
+    exercise: &Exercise,
+    tree: &Tree,
+    go: &GoTool,
+    work_dir: &Path,
+) -> Result<bool, WatchError> {
+    report::out(&report::human::watch_checking(&exercise.id));
+    let result = check::check(exercise, tree, go)?;
+    let passed = result.status == CheckStatus::Pass;
+    let _ = State::record(work_dir, &exercise.id, passed);
+    report::out(&report::human::check(&result));
+    if !passed {
+        report::out(&report::human::watch_keys(&exercise.id));
+    }
+    Ok(passed)
+}
