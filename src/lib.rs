@@ -185,7 +185,13 @@ fn check(cli: &Cli, id: &str, json: bool) -> anyhow::Result<Exit> {
         work_dir: work_dir.clone(),
         module_label: workshop.module.clone(),
     };
-    let report = match check::check(exercise, &tree, &go) {
+    let spinner = report::human::spinner(
+        &format!("checking {}: building, testing, measuring", exercise.id),
+        !json,
+    );
+    let result = check::check(exercise, &tree, &go);
+    spinner.finish_and_clear();
+    let report = match result {
         Ok(report) => report,
         Err(check::CheckError::Go(GoError::Interrupted)) => return Ok(Exit::Interrupted),
         Err(e) => return fail(report::error_chain(&e), Some(&go.info)),

@@ -450,8 +450,9 @@ pub fn next(exercise: &crate::manifest::Exercise) -> String {
     );
     if let Some(docs) = &exercise.docs {
         out.push_str(&format!(
-            "read {}, then run `workshop check {}`\n",
+            "read {}, then run `workshop check {}` or `workshop watch {}`\n",
             docs.display(),
+            exercise.id,
             exercise.id
         ));
     } else {
@@ -518,6 +519,17 @@ pub fn list(title: &str, entries: &[ListEntry<'_>]) -> String {
         .count();
     let _ = writeln!(out, "\n{done} of {} exercises done", entries.len());
     out
+}
+
+/// A spinner on stderr for a long step, drawn only on a terminal.
+pub fn spinner(message: &str, visible: bool) -> indicatif::ProgressBar {
+    if !(visible && console::Term::stderr().is_term()) {
+        return indicatif::ProgressBar::hidden();
+    }
+    let spinner = indicatif::ProgressBar::new_spinner();
+    spinner.set_message(message.to_owned());
+    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+    spinner
 }
 
 /// A progress bar for `workshop verify` on stderr, drawn only on a terminal.
@@ -1093,6 +1105,85 @@ mod tests {
             Some("the tests did not finish in time"),
         );
         insta::assert_snapshot!(check(&report));
+    }
+
+    #[test]
+    fn list_with_progress() {
+        console::set_colors_enabled(false);
+        use crate::state::Progress;
+        let entries = [
+            ListEntry {
+                id: "cpu/01-regexp",
+                title: "A regular expression in a hot loop",
+                progress: Progress::Done,
+            },
+            ListEntry {
+                id: "heap/01-concat",
+                title: "Building a string piece by piece",
+                progress: Progress::InProgress,
+            },
+            ListEntry {
+                id: "trace/02-task",
+                title: "One task per request",
+                progress: Progress::NotStarted,
+            },
+        ];
+        insta::assert_snapshot!(list("Go performance: profiling and tracing", &entries));
+    }
+
+    #[test]
+    fn diff_of_an_edited_file() {
+        console::set_colors_enabled(false);
+        let exercise = test_exercise();
+        let mut starter = crate::starter::Files::new();
+        starter.insert(
+            "a.go".into(),
+            b"package a\n\nfunc F() int {\n\treturn 1\n}\n".to_vec(),
+        );
+        let mut mine = starter.clone();
+        mine.insert(
+            "a.go".into(),
+            b"package a\n\nfunc F() int {\n\treturn 2\n}\n".to_vec(),
+        );
+        insta::assert_snapshot!(diff(&exercise, &starter, &mine, "yours"));
+    }
+
+    #[test]
+    fn reset_message_with_redacted_path() {
+        console::set_colors_enabled(false);
+        let text = reset(
+            &test_exercise(),
+            std::path::Path::new("/tmp/x/.workshop/backups/heap/01-concat/20261121-074105"),
+        );
+        insta::with_settings!({filters => vec![(r"/\S*/\.workshop/", "[root]/.workshop/"), (r"\d{8}-\d{6}", "[time]")]}, {
+            insta::assert_snapshot!(text);
+        });
+    }
+
+    fn test_exercise() -> crate::manifest::Exercise {
+        crate::manifest::Exercise {
+            id: "heap/01-concat".into(),
+            title: "Building a string piece by piece".into(),
+            summary: None,
+            go: crate::gotool::GoVersion::new(1, 25, 0),
+            package: "heap/01-concat".into(),
+            check_file: PathBuf::from("checks/heap/01-concat/check.yaml"),
+            docs: None,
+            tests: crate::manifest::TestSpec {
+                run: ".".into(),
+                timeout: Duration::from_secs(60),
+            },
+            runs: Vec::new(),
+            goals: Vec::new(),
+            hints: vec!["first".into(), "second".into()],
+            solution: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn hints_so_far() {
+        console::set_colors_enabled(false);
+        insta::assert_snapshot!(hints(&test_exercise(), 2, true));
     }
 
     #[test]
