@@ -617,3 +617,35 @@ fn watch_rechecks_when_an_editor_saves_and_moves_on() {
         "one check at the start and one per save:\n{text}"
     );
 }
+
+#[test]
+#[allow(clippy::disallowed_methods)] // the test runs two copies of the program at once
+fn two_processes_at_once_keep_both_changes() {
+    let workshop = Workshop::bundled();
+    let root = workshop.path().to_owned();
+    let reveal = |id: &'static str| {
+        let root = root.clone();
+        std::thread::spawn(move || {
+            for _ in 0..3 {
+                let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("workshop"))
+                    .arg("--root")
+                    .arg(&root)
+                    .args(["hint", id])
+                    .stdout(std::process::Stdio::null())
+                    .status()
+                    .unwrap();
+                assert!(status.success());
+            }
+        })
+    };
+    let a = reveal("heap/01-concat");
+    let b = reveal("cpu/01-regexp");
+    a.join().unwrap();
+    b.join().unwrap();
+    let state: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(workshop.path().join(".workshop/state.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(state["exercises"]["heap/01-concat"]["hints_shown"], 3);
+    assert_eq!(state["exercises"]["cpu/01-regexp"]["hints_shown"], 3);
+}
