@@ -2,6 +2,8 @@
 //! (`BenchmarkJoin-8  1000  1234 ns/op  56 B/op  2 allocs/op`), with any other
 //! output (test logs, PASS, FAIL) skipped.
 
+pub mod stats;
+
 use std::collections::BTreeMap;
 
 /// Everything a benchmark run printed that the format describes.
