@@ -180,6 +180,21 @@ pub enum Command {
         flamegraph: Option<PathBuf>,
     },
 
+    /// Compare two saved benchmark outputs, the way benchstat does.
+    ///
+    /// For each unit: every benchmark's median ± its 95% interval on both sides
+    /// and the change, with the Mann-Whitney p-value; `~` when the difference is
+    /// not significant (p ≥ 0.05). Run benchmarks with -count 10 or more.
+    Compare {
+        /// The baseline output (`go test -bench ... -count 10 > old.txt`).
+        old: PathBuf,
+        /// The output to compare with it.
+        new: PathBuf,
+        /// Print a JSON document instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions { shell: clap_complete::Shell },
 

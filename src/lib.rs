@@ -77,6 +77,7 @@ fn run(cli: &Cli) -> anyhow::Result<Exit> {
             json,
             junit,
         } => verify(cli, ids, *jobs, *json, junit.as_deref()),
+        Command::Compare { old, new, json } => compare(old, new, *json),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(
@@ -565,6 +566,33 @@ fn inspect_trace(
         report::out(&report::json::render(&report::json::trace_facts(&facts)));
     } else {
         report::out(&report::human::trace_summary(file, &facts, view));
+    }
+    Ok(Exit::Success)
+}
+
+fn compare(old: &std::path::Path, new: &std::path::Path, json: bool) -> anyhow::Result<Exit> {
+    let read = |path: &std::path::Path| -> anyhow::Result<bench::BenchOutput> {
+        let text = std::fs::read(path)
+            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", paths::display(path)))?;
+        let output = bench::parse(&String::from_utf8_lossy(&text));
+        if output.results.is_empty() {
+            anyhow::bail!(
+                "{} holds no benchmark results (expected lines like `BenchmarkSearch-8  1000  1234 ns/op`)",
+                paths::display(path)
+            );
+        }
+        Ok(output)
+    };
+    let tables = bench::compare::compare(&read(old)?, &read(new)?);
+    if json {
+        report::out(&report::json::render(&serde_json::json!({
+            "version": report::json::VERSION,
+            "old": old,
+            "new": new,
+            "units": tables,
+        })));
+    } else {
+        report::out(&report::human::compare(old, new, &tables));
     }
     Ok(Exit::Success)
 }

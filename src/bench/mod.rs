@@ -2,6 +2,7 @@
 //! (`BenchmarkJoin-8  1000  1234 ns/op  56 B/op  2 allocs/op`), with any other
 //! output (test logs, PASS, FAIL) skipped.
 
+pub mod compare;
 pub mod stats;
 
 use std::collections::BTreeMap;

@@ -144,7 +144,7 @@ fn u_distribution(n1: usize, n2: usize) -> Vec<f64> {
     for row in previous.iter_mut() {
         row[0] = 1.0;
     }
-    for i in 1..=n1 {
+    for _ in 1..=n1 {
         let mut current: Vec<Vec<f64>> = vec![vec![0.0; max + 1]; n2 + 1];
         current[0][0] = 1.0;
         for j in 1..=n2 {

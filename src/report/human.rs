@@ -439,6 +439,134 @@ pub fn watch_keys(id: &str) -> String {
     )
 }
 
+/// A benchmark value in its unit, with four significant digits: `1.004µs`, `9.25 KiB`.
+fn bench_value(value: f64, unit: &str) -> String {
+    let significant = |v: f64| -> String {
+        let digits = if v.abs() >= 100.0 {
+            1
+        } else if v.abs() >= 10.0 {
+            2
+        } else {
+            3
+        };
+        format!("{v:.digits$}")
+    };
+    match unit {
+        "ns/op" => {
+            let (scaled, suffix) = if value >= 1e9 {
+                (value / 1e9, "s")
+            } else if value >= 1e6 {
+                (value / 1e6, "ms")
+            } else if value >= 1e3 {
+                (value / 1e3, "µs")
+            } else {
+                (value, "ns")
+            };
+            format!("{}{suffix}", significant(scaled))
+        }
+        "B/op" => {
+            let (scaled, suffix) = if value >= (1u64 << 30) as f64 {
+                (value / (1u64 << 30) as f64, " GiB")
+            } else if value >= (1u64 << 20) as f64 {
+                (value / (1u64 << 20) as f64, " MiB")
+            } else if value >= 1024.0 {
+                (value / 1024.0, " KiB")
+            } else {
+                return format!("{value:.0} B");
+            };
+            format!("{}{suffix}", significant(scaled))
+        }
+        _ => format_number(value),
+    }
+}
+
+/// The output of `workshop compare`: a table per unit, benchstat-style.
+pub fn compare(
+    old: &std::path::Path,
+    new: &std::path::Path,
+    tables: &[crate::bench::compare::Table],
+) -> String {
+    let mut out = String::new();
+    let old_label = old.file_name().map_or_else(
+        || old.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let new_label = new.file_name().map_or_else(
+        || new.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let mut thin = false;
+    for table in tables {
+        let side = |summary: Option<crate::bench::stats::Summary>| -> String {
+            match summary {
+                None => "—".to_owned(),
+                Some(s) => match s.spread_percent() {
+                    Some(spread) => {
+                        format!("{} ± {spread:.0}%", bench_value(s.median, &table.unit))
+                    }
+                    None => format!("{} ± ∞", bench_value(s.median, &table.unit)),
+                },
+            }
+        };
+        let name_width = table
+            .rows
+            .iter()
+            .map(|r| r.name.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(7);
+        let _ = writeln!(
+            out,
+            "{}",
+            style(format!(
+                "{:<name_width$}  {:>18}  {:>18}  change",
+                table.unit, old_label, new_label
+            ))
+            .bold()
+        );
+        for row in &table.rows {
+            thin |= row.old.is_some_and(|s| s.interval.is_none())
+                || row.new.is_some_and(|s| s.interval.is_none());
+            let n = match (row.old, row.new) {
+                (Some(a), Some(b)) if a.n == b.n => format!("n={}", a.n),
+                (Some(a), Some(b)) => format!("n={}+{}", a.n, b.n),
+                _ => String::new(),
+            };
+            let change = match (row.change_percent, row.p) {
+                (Some(change), Some(p)) if row.significant => {
+                    let text = format!("{change:+.2}% (p={p:.3} {n})");
+                    if change < 0.0 {
+                        style(text).green().to_string()
+                    } else {
+                        style(text).red().to_string()
+                    }
+                }
+                (_, Some(p)) => format!("~ (p={p:.3} {n})"),
+                _ => "—".to_owned(),
+            };
+            let _ = writeln!(
+                out,
+                "{:<name_width$}  {:>18}  {:>18}  {change}",
+                row.name,
+                side(row.old),
+                side(row.new)
+            );
+        }
+        if let Some(change) = table.geomean_change_percent {
+            let _ = writeln!(
+                out,
+                "{:<name_width$}  {:>18}  {:>18}  {change:+.2}%",
+                "geomean", "", ""
+            );
+        }
+        let _ = writeln!(out);
+    }
+    if thin {
+        let _ = writeln!(out, "{}", style("± ∞: fewer than 6 samples, too few for a 95% interval; run the benchmarks with -count 10").dim());
+    }
+    out
+}
+
 /// The output of `workshop next`.
 pub fn next(exercise: &crate::manifest::Exercise) -> String {
     let mut out = format!(

@@ -649,3 +649,49 @@ fn two_processes_at_once_keep_both_changes() {
     assert_eq!(state["exercises"]["heap/01-concat"]["hints_shown"], 3);
     assert_eq!(state["exercises"]["cpu/01-regexp"]["hints_shown"], 3);
 }
+
+#[test]
+fn compare_two_benchmark_outputs_like_benchstat() {
+    let fixtures = repo().join("tests/fixtures/bench");
+    let run = Run::from(
+        binary()
+            .arg("compare")
+            .arg(fixtures.join("old.txt"))
+            .arg(fixtures.join("new.txt"))
+            .output()
+            .unwrap(),
+    );
+    run.code(0)
+        .stdout_has("ns/op")
+        .stdout_has("BenchmarkSearch-8")
+        .stdout_has("(p=0.000 n=10)")
+        .stdout_has("~ (p=")
+        .stdout_has("allocs/op")
+        .stdout_has("geomean");
+    let doc = Run::from(
+        binary()
+            .args(["compare", "--json"])
+            .arg(fixtures.join("old.txt"))
+            .arg(fixtures.join("new.txt"))
+            .output()
+            .unwrap(),
+    )
+    .json();
+    let search = &doc["units"][0]["rows"][0];
+    assert_eq!(search["name"], "BenchmarkSearch-8");
+    assert_eq!(search["significant"], true);
+    assert!(search["change_percent"].as_f64().unwrap() < -45.0);
+    assert_eq!(doc["units"][0]["rows"][1]["significant"], false);
+    let empty = Workshop::empty();
+    empty.write("empty.txt", "PASS\n");
+    Run::from(
+        binary()
+            .arg("compare")
+            .arg(empty.path().join("empty.txt"))
+            .arg(fixtures.join("new.txt"))
+            .output()
+            .unwrap(),
+    )
+    .code(2)
+    .stderr_has("empty.txt holds no benchmark results");
+}
