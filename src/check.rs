@@ -35,6 +35,10 @@ pub struct Tree {
     pub work_dir: PathBuf,
     /// How to show the module directory in messages (e.g. `exercises`).
     pub module_label: PathBuf,
+    /// The exercise's pristine starter files, for goals relative to the starter.
+    pub starter: Option<crate::starter::Files>,
+    /// Measure the starter again instead of using cached measurements.
+    pub fresh: bool,
 }
 
 impl Tree {
@@ -165,6 +169,8 @@ enum Collect {
     Trace,
     /// A flight-recorder snapshot the code writes to [`SNAPSHOT_ENV`]'s path.
     Snapshot,
+    /// The benchmarks on the starter and on the attendee's code, interleaved.
+    Baseline,
 }
 
 /// One execution of the test binary that a check makes.
@@ -182,13 +188,14 @@ impl Invocation<'_> {
             Collect::Profile(kind) => format!("{run}-{kind}"),
             Collect::Trace => format!("{run}-trace"),
             Collect::Snapshot => format!("{run}-snapshot"),
+            Collect::Baseline => format!("{run}-baseline"),
         }
     }
 
     /// The file it writes in the run directory, if any.
     fn artifact(&self) -> Option<String> {
         match self.collect {
-            Collect::Benchmarks => None,
+            Collect::Benchmarks | Collect::Baseline => None,
             Collect::Profile(_) => Some(format!("{}.pprof", self.label())),
             Collect::Trace | Collect::Snapshot => Some(format!("{}.trace", self.label())),
         }
@@ -201,6 +208,7 @@ impl Invocation<'_> {
             Collect::Profile(kind) => format!("{kind} profile run `{run}`"),
             Collect::Trace => format!("traced run `{run}`"),
             Collect::Snapshot => format!("flight-recorder run `{run}`"),
+            Collect::Baseline => format!("run `{run}` against the starter"),
         }
     }
 }
@@ -235,6 +243,10 @@ fn plan(exercise: &Exercise) -> Vec<Invocation<'_>> {
         wanted.push((
             Requirement::Snapshot { run: name.clone() },
             Collect::Snapshot,
+        ));
+        wanted.push((
+            Requirement::Baseline { run: name.clone() },
+            Collect::Baseline,
         ));
         for (requirement, collect) in wanted {
             if needed.contains(&requirement) {
@@ -385,6 +397,26 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
         let spec = invocation.run;
         let label = invocation.label();
         let what = invocation.describe();
+        if invocation.collect == Collect::Baseline {
+            let step = Instant::now();
+            let measured = baseline(exercise, tree, go, spec, &run_dir, &binary, &package_dir)?;
+            report.steps.push(Step {
+                name: what.clone(),
+                elapsed: step.elapsed(),
+            });
+            match measured {
+                Ok(Some(baseline)) => {
+                    facts.baselines.insert(spec.name.clone(), baseline);
+                }
+                Ok(None) => {}
+                Err(failure) => {
+                    report.message = Some(format!("{what} failed"));
+                    report.failure = Some(failure);
+                    return finish(report);
+                }
+            }
+            continue;
+        }
         let log = run_dir.join(format!("{label}.txt"));
         let artifact = invocation.artifact().map(|file| run_dir.join(file));
         if let Some(path) = &artifact {
@@ -480,6 +512,160 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
 
     report.goals = exercise.goals.iter().map(|g| g.evaluate(&facts)).collect();
     finish(report)
+}
+
+/// How long the starter's measurements stay in the cache.
+const BASELINE_TTL: Duration = Duration::from_secs(7 * 24 * 3600);
+
+/// Measures a run on the starter and on the attendee's code, alternating one
+/// repeat of each so that drift on the machine hits both sides alike. The
+/// starter's samples are cached, keyed by its content, the Go version, the
+/// platform, the host and the run's flags. `Ok(None)` when there is no
+/// pristine starter to measure.
+#[allow(clippy::too_many_arguments)]
+fn baseline(
+    exercise: &Exercise,
+    tree: &Tree,
+    go: &GoTool,
+    spec: &RunSpec,
+    run_dir: &Path,
+    binary: &Path,
+    package_dir: &Path,
+) -> Result<Result<Option<crate::goals::Baseline>, Failure>, CheckError> {
+    use std::hash::{Hash, Hasher};
+    let Some(starter) = &tree.starter else {
+        return Ok(Ok(None));
+    };
+    let single = RunSpec {
+        count: 1,
+        ..spec.clone()
+    };
+    let args = bench_args(&single);
+    let mut hasher = std::hash::DefaultHasher::new();
+    starter.hash(&mut hasher);
+    go.info.version.hash(&mut hasher);
+    go.info.goos.hash(&mut hasher);
+    go.info.goarch.hash(&mut hasher);
+    nix::unistd::gethostname()
+        .ok()
+        .map(|h| h.to_string_lossy().into_owned())
+        .hash(&mut hasher);
+    args.hash(&mut hasher);
+    spec.count.hash(&mut hasher);
+    let cache_dir = tree.work_dir.join("baselines").join(&exercise.id);
+    let cache = cache_dir.join(format!("{}-{:016x}.txt", spec.name, hasher.finish()));
+    let fresh_enough = std::fs::metadata(&cache)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age < BASELINE_TTL);
+    let cached = (!tree.fresh && fresh_enough)
+        .then(|| std::fs::read_to_string(&cache).ok())
+        .flatten();
+
+    let run_one = |binary: &Path, dir: &Path, log: &Path, args: Vec<String>| {
+        let mut args = args;
+        args.push(format!("-test.outputdir={}", run_dir.display()));
+        go.run_test(&TestRun {
+            binary,
+            package_dir: dir,
+            args,
+            output: log,
+            timeout: spec.timeout + kill_margin(spec.timeout),
+            env: Vec::new(),
+        })
+    };
+    let mine_log = run_dir.join(format!("{}-baseline-mine.txt", spec.name));
+    if let Some(text) = cached {
+        let finished = run_one(binary, package_dir, &mine_log, bench_args(spec))?;
+        if !finished.success() {
+            return Ok(Err(Failure::Benchmark {
+                run: spec.name.clone(),
+                output: finished.output,
+            }));
+        }
+        return Ok(Ok(Some(crate::goals::Baseline {
+            starter: bench::parse(&text),
+            mine: bench::parse(&finished.output),
+            cached: true,
+        })));
+    }
+
+    // The starter's own binary, built in a temporary copy of the module.
+    let temp = tempfile::Builder::new()
+        .prefix("workshop-starter-")
+        .tempdir()
+        .map_err(|source| CheckError::Io {
+            path: std::env::temp_dir(),
+            source,
+        })?;
+    let module = temp.path().join("module");
+    crate::verify::copy_tree(&tree.module_dir, &module).map_err(|e| CheckError::Io {
+        path: module.clone(),
+        source: std::io::Error::other(e),
+    })?;
+    let starter_package = module.join(&exercise.package);
+    if let Ok(entries) = std::fs::read_dir(&starter_package) {
+        for entry in entries.flatten() {
+            if entry.path().extension().is_some_and(|e| e == "go") {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    for (relative, bytes) in starter {
+        let path = starter_package.join(relative);
+        if let Some(parent) = path.parent() {
+            let _ = std::fs::create_dir_all(parent);
+        }
+        std::fs::write(&path, bytes).map_err(|source| CheckError::Io {
+            path: path.clone(),
+            source,
+        })?;
+    }
+    let starter_binary = run_dir.join("starter.test");
+    let build_log = run_dir.join("starter-build.log");
+    match go.compile_test(
+        &module,
+        &exercise.package,
+        &starter_binary,
+        &build_log,
+        BUILD_TIMEOUT,
+    )? {
+        Compiled::Binary(Some(_)) => {}
+        Compiled::Binary(None) => return Ok(Ok(None)),
+        Compiled::Failed(failure) => return Ok(Err(Failure::Build(failure))),
+    }
+    let starter_log = run_dir.join(format!("{}-baseline-starter.txt", spec.name));
+    let (mut starter_text, mut mine_text) = (String::new(), String::new());
+    for _ in 0..spec.count.max(1) {
+        for (which, text, binary, dir, log) in [
+            (
+                "starter",
+                &mut starter_text,
+                starter_binary.as_path(),
+                starter_package.as_path(),
+                &starter_log,
+            ),
+            ("yours", &mut mine_text, binary, package_dir, &mine_log),
+        ] {
+            let finished = run_one(binary, dir, log, args.clone())?;
+            if !finished.success() {
+                let output = format!("({which}) {}", finished.output);
+                return Ok(Err(Failure::Benchmark {
+                    run: spec.name.clone(),
+                    output,
+                }));
+            }
+            text.push_str(&finished.output);
+        }
+    }
+    let _ = std::fs::create_dir_all(&cache_dir);
+    let _ = std::fs::write(&cache, &starter_text);
+    Ok(Ok(Some(crate::goals::Baseline {
+        starter: bench::parse(&starter_text),
+        mine: bench::parse(&mine_text),
+        cached: false,
+    })))
 }
 
 /// The `-test.*` flags of a benchmark run; tests are skipped (`-run ^$`).

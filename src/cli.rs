@@ -45,6 +45,10 @@ pub enum Command {
         /// Print a JSON document instead of text.
         #[arg(long)]
         json: bool,
+        /// Measure the starter again for goals relative to it, instead of using
+        /// measurements cached (for a week) under .workshop/.
+        #[arg(long)]
+        fresh: bool,
     },
 
     /// Show the next hint of an exercise: each call reveals one more.

@@ -70,7 +70,7 @@ pub fn main() -> ExitCode {
 fn run(cli: &Cli) -> anyhow::Result<Exit> {
     match &cli.command {
         Command::List { json } => list(cli, *json),
-        Command::Check { id, json } => check(cli, id, *json),
+        Command::Check { id, json, fresh } => check(cli, id, *json, *fresh),
         Command::Verify {
             ids,
             jobs,
@@ -155,7 +155,7 @@ fn list(cli: &Cli, json: bool) -> anyhow::Result<Exit> {
     Ok(Exit::Success)
 }
 
-fn check(cli: &Cli, id: &str, json: bool) -> anyhow::Result<Exit> {
+fn check(cli: &Cli, id: &str, json: bool, fresh: bool) -> anyhow::Result<Exit> {
     let fail = |message: String, go: Option<&gotool::GoInfo>| -> anyhow::Result<Exit> {
         if json {
             report::out(&report::json::render(&report::json::check_error(
@@ -185,6 +185,10 @@ fn check(cli: &Cli, id: &str, json: bool) -> anyhow::Result<Exit> {
         module_dir: workshop.module_dir(),
         work_dir: work_dir.clone(),
         module_label: workshop.module.clone(),
+        starter: starter::starter(&workshop, exercise)
+            .ok()
+            .map(|(files, _)| files),
+        fresh,
     };
     let spinner = report::human::spinner(
         &format!("checking {}: building, testing, measuring", exercise.id),
@@ -341,7 +345,7 @@ fn next(cli: &Cli, then_check: bool, json: bool) -> anyhow::Result<Exit> {
         return Ok(Exit::Success);
     };
     if then_check {
-        return check(cli, &exercise.id, json);
+        return check(cli, &exercise.id, json, false);
     }
     if json {
         report::out(&report::json::render(&serde_json::json!({

@@ -214,10 +214,14 @@ fn prepare(
             })?;
         }
     }
+    // verify works on the repository itself: the working tree is the starter.
+    let starter = crate::starter::current(workshop, exercise, &crate::starter::Files::new()).ok();
     let tree = Tree {
         module_dir,
         work_dir: root.join(".workshop"),
         module_label: workshop.module.clone(),
+        starter,
+        fresh: true,
     };
     Ok((temp, tree))
 }

@@ -106,10 +106,14 @@ pub fn watch(workshop: &Workshop, start: &Exercise, go: &GoTool) -> Result<Exit,
     })?;
 
     let work_dir = workshop.root.join(WORK_DIR);
-    let tree = Tree {
+    let mut tree = Tree {
         module_dir: workshop.module_dir(),
         work_dir: work_dir.clone(),
         module_label: workshop.module.clone(),
+        starter: crate::starter::starter(workshop, start)
+            .ok()
+            .map(|(files, _)| files),
+        fresh: false,
     };
     let mut current = start;
     let mut watched = watch_dir(&mut watcher, workshop, current)?;
@@ -132,6 +136,9 @@ pub fn watch(workshop: &Workshop, start: &Exercise, go: &GoTool) -> Result<Exit,
                     report::out(&report::human::next(next));
                     let _ = watcher.unwatch(&watched);
                     current = next;
+                    tree.starter = crate::starter::starter(workshop, current)
+                        .ok()
+                        .map(|(files, _)| files);
                     watched = watch_dir(&mut watcher, workshop, current)?;
                     done = run_check(current, &tree, go, &work_dir)?;
                     continue;

@@ -7,6 +7,7 @@
 
 mod bench_metric;
 pub mod profile;
+pub mod relative;
 pub mod trace;
 
 use std::collections::BTreeMap;
@@ -16,6 +17,7 @@ pub use bench_metric::BenchMetric;
 pub use profile::{
     GOROUTINE_PROFILE_ENV, Measure, ProfileFacts, ProfileFunction, ProfileKind, ProfileTotal,
 };
+pub use relative::{Baseline, BenchRelative};
 pub use trace::{
     FlightRecorder, GoroutineMeasure, MeasuredTrace, SNAPSHOT_ENV, Snapshot, TraceBlocked,
     TraceGoroutines, TraceLeaks, TraceLogs, TraceRegions, TraceTasks,
@@ -38,6 +40,7 @@ pub struct Goal {
 #[derive(Debug, Clone)]
 pub enum GoalKind {
     BenchMetric(BenchMetric),
+    BenchRelative(BenchRelative),
     ProfileFunction(ProfileFunction),
     ProfileTotal(ProfileTotal),
     TraceLeaks(TraceLeaks),
@@ -99,6 +102,8 @@ pub enum Requirement {
     Trace { run: String },
     /// A flight-recorder snapshot the code writes during the named run.
     Snapshot { run: String },
+    /// The named run's benchmarks on the starter and on the attendee's code.
+    Baseline { run: String },
 }
 
 /// Everything measured in one check, by run name.
@@ -108,6 +113,7 @@ pub struct Facts {
     pub profiles: BTreeMap<(String, ProfileKind), ProfileFacts>,
     pub traces: BTreeMap<String, MeasuredTrace>,
     pub snapshots: BTreeMap<String, Snapshot>,
+    pub baselines: BTreeMap<String, Baseline>,
     /// The exercise's package directory, as compiled: frames whose file lies
     /// below it are the exercise's own code.
     pub package_dir: std::path::PathBuf,
@@ -148,6 +154,7 @@ impl Goal {
     pub fn kind_name(&self) -> &'static str {
         match &self.kind {
             GoalKind::BenchMetric(_) => "bench-metric",
+            GoalKind::BenchRelative(_) => "bench-relative",
             GoalKind::ProfileFunction(_) => "profile-function",
             GoalKind::ProfileTotal(_) => "profile-total",
             GoalKind::TraceLeaks(_) => "trace-leaks",
@@ -163,6 +170,7 @@ impl Goal {
     pub fn requirements(&self) -> Vec<Requirement> {
         match &self.kind {
             GoalKind::BenchMetric(goal) => goal.requirements(),
+            GoalKind::BenchRelative(goal) => goal.requirements(),
             GoalKind::ProfileFunction(goal) => goal.requirements(),
             GoalKind::ProfileTotal(goal) => goal.requirements(),
             GoalKind::TraceLeaks(goal) => goal.requirements(),
@@ -178,6 +186,7 @@ impl Goal {
     pub fn evaluate(&self, facts: &Facts) -> Outcome {
         let mut outcome = match &self.kind {
             GoalKind::BenchMetric(goal) => goal.evaluate(facts),
+            GoalKind::BenchRelative(goal) => goal.evaluate(facts),
             GoalKind::ProfileFunction(goal) => goal.evaluate(facts),
             GoalKind::ProfileTotal(goal) => goal.evaluate(facts),
             GoalKind::TraceLeaks(goal) => goal.evaluate(facts),

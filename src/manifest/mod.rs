@@ -14,9 +14,9 @@ use std::time::Duration;
 pub use error::{Diagnostic, ManifestError, closest};
 
 use crate::goals::{
-    BenchMetric, Bound, FlightRecorder, Goal, GoalKind, GoroutineMeasure, Measure, ProfileFunction,
-    ProfileKind, ProfileTotal, TraceBlocked, TraceGoroutines, TraceLeaks, TraceLogs, TraceRegions,
-    TraceTasks,
+    BenchMetric, BenchRelative, Bound, FlightRecorder, Goal, GoalKind, GoroutineMeasure, Measure,
+    ProfileFunction, ProfileKind, ProfileTotal, TraceBlocked, TraceGoroutines, TraceLeaks,
+    TraceLogs, TraceRegions, TraceTasks,
 };
 use crate::gotool::GoVersion;
 use locate::{Locator, child, element};
@@ -497,6 +497,27 @@ fn load_exercise(
                         per_op: g.per_op,
                         bound,
                         min_samples: g.min_samples.unwrap_or(default_min_samples(profile)),
+                    }),
+                }
+            }
+            raw::GoalFile::BenchRelative(g) => {
+                let run = file.run_reference(&path, g.run.as_deref(), &runs, &mut problems);
+                if !(g.at_least_times.is_finite() && g.at_least_times > 0.0) {
+                    problems.push(file.at(
+                        &child(&path, "at-least-times"),
+                        "expected a positive ratio, like 2 for twice as fast".into(),
+                    ));
+                }
+                Goal {
+                    id: g.id,
+                    explain: g.explain,
+                    hint: g.hint,
+                    kind: GoalKind::BenchRelative(BenchRelative {
+                        run,
+                        benchmark: g.benchmark,
+                        metric: g.metric,
+                        times: g.at_least_times,
+                        higher_is_better: g.higher_is_better,
                     }),
                 }
             }

@@ -89,6 +89,7 @@ pub struct RunFile {
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum GoalFile {
     BenchMetric(BenchMetricFile),
+    BenchRelative(BenchRelativeFile),
     ProfileFunction(ProfileFunctionFile),
     ProfileTotal(ProfileTotalFile),
     TraceLeaks(TraceLeaksFile),
@@ -366,6 +367,25 @@ pub struct FlightRecorderFile {
     pub region: Option<String>,
     #[serde(default)]
     pub max_bytes: Option<u64>,
+    #[serde(default)]
+    pub explain: Option<String>,
+    #[serde(default)]
+    pub hint: Option<String>,
+}
+
+/// A benchmark metric against the starter's, as a ratio.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BenchRelativeFile {
+    pub id: String,
+    #[serde(default)]
+    pub run: Option<String>,
+    pub benchmark: String,
+    pub metric: String,
+    /// At least this many times better than the starter.
+    pub at_least_times: f64,
+    #[serde(default)]
+    pub higher_is_better: bool,
     #[serde(default)]
     pub explain: Option<String>,
     #[serde(default)]

@@ -109,6 +109,7 @@ pub fn quantity(value: f64, unit: &str) -> String {
     };
     match base {
         "%" => format!("{value:.1}%"),
+        "×" => format!("{}×", format_number(value)),
         "ns" | "nanoseconds" => format!("{}{per_op}", nanos(value.round() as i64)),
         "B" | "bytes" => format!("{}{per_op}", bytes(value.max(0.0).round() as u64)),
         "" | "count" => format!("{}{per_op}", format_number(value)),

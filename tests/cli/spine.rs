@@ -257,7 +257,7 @@ fn list_shows_progress_after_checks() {
         .stdout_has("done")
         .stdout_has("in progress")
         .stdout_has("not started")
-        .stdout_has("1 of 7 exercises done");
+        .stdout_has("1 of 8 exercises done");
     // Artifacts stay under .workshop/, which ignores itself.
     assert!(workshop.path().join(".workshop/.gitignore").is_file());
     assert!(
@@ -694,4 +694,34 @@ fn compare_two_benchmark_outputs_like_benchstat() {
     )
     .code(2)
     .stderr_has("empty.txt holds no benchmark results");
+}
+
+#[test]
+fn marginally_faster_code_is_inconclusive_not_passed() {
+    let workshop = Workshop::fixture("outcomes");
+    // The fixture is no git checkout: the first command saves the starters.
+    workshop.run(&["list"]).code(0);
+    let dir = workshop.path().join("exercises/outcome/marginal");
+    std::fs::copy(
+        workshop
+            .path()
+            .join("checks/outcome/marginal/solution/sum.go"),
+        dir.join("sum.go"),
+    )
+    .unwrap();
+    let run = workshop.run(&["check", "outcome/marginal", "--json"]);
+    run.code(1);
+    let goal = &run.json()["goals"][0];
+    assert_eq!(goal["kind"], "bench-relative");
+    assert_eq!(goal["status"], "inconclusive", "{goal}");
+    let explanation = goal["explanation"].as_str().unwrap();
+    assert!(explanation.contains("not significant"), "{explanation}");
+    assert!(goal["evidence"].to_string().contains("run more repeats"));
+    // Against a cache it measures only the attendee's side, and says so.
+    let again = workshop.run(&["check", "outcome/marginal", "--json"]);
+    assert!(
+        again.json()["goals"][0]["evidence"]
+            .to_string()
+            .contains("starter from the cache")
+    );
 }
