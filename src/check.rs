@@ -171,6 +171,8 @@ enum Collect {
     Snapshot,
     /// The benchmarks on the starter and on the attendee's code, interleaved.
     Baseline,
+    /// A profile of the pristine starter, for goals relative to it.
+    StarterProfile(ProfileKind),
 }
 
 /// One execution of the test binary that a check makes.
@@ -189,6 +191,7 @@ impl Invocation<'_> {
             Collect::Trace => format!("{run}-trace"),
             Collect::Snapshot => format!("{run}-snapshot"),
             Collect::Baseline => format!("{run}-baseline"),
+            Collect::StarterProfile(kind) => format!("{run}-{kind}-starter"),
         }
     }
 
@@ -196,7 +199,9 @@ impl Invocation<'_> {
     fn artifact(&self) -> Option<String> {
         match self.collect {
             Collect::Benchmarks | Collect::Baseline => None,
-            Collect::Profile(_) => Some(format!("{}.pprof", self.label())),
+            Collect::Profile(_) | Collect::StarterProfile(_) => {
+                Some(format!("{}.pprof", self.label()))
+            }
             Collect::Trace | Collect::Snapshot => Some(format!("{}.trace", self.label())),
         }
     }
@@ -209,6 +214,7 @@ impl Invocation<'_> {
             Collect::Trace => format!("traced run `{run}`"),
             Collect::Snapshot => format!("flight-recorder run `{run}`"),
             Collect::Baseline => format!("run `{run}` against the starter"),
+            Collect::StarterProfile(kind) => format!("{kind} profile run `{run}` of the starter"),
         }
     }
 }
@@ -237,6 +243,13 @@ fn plan(exercise: &Exercise) -> Vec<Invocation<'_>> {
                     profile: kind,
                 },
                 Collect::Profile(kind),
+            ));
+            wanted.push((
+                Requirement::StarterProfile {
+                    run: name.clone(),
+                    profile: kind,
+                },
+                Collect::StarterProfile(kind),
             ));
         }
         wanted.push((Requirement::Trace { run: name.clone() }, Collect::Trace));
@@ -393,13 +406,23 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
         package_dir: package_dir.clone(),
         ..Facts::default()
     };
+    let mut starter = StarterBuild::Unbuilt;
     for invocation in plan(exercise) {
         let spec = invocation.run;
         let label = invocation.label();
         let what = invocation.describe();
         if invocation.collect == Collect::Baseline {
             let step = Instant::now();
-            let measured = baseline(exercise, tree, go, spec, &run_dir, &binary, &package_dir)?;
+            let measured = baseline(
+                exercise,
+                tree,
+                go,
+                spec,
+                &run_dir,
+                &binary,
+                &package_dir,
+                &mut starter,
+            )?;
             report.steps.push(Step {
                 name: what.clone(),
                 elapsed: step.elapsed(),
@@ -426,10 +449,14 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
         let mut args = bench_args(spec);
         let mut env = Vec::new();
         match (invocation.collect, &artifact) {
-            (Collect::Profile(ProfileKind::Goroutine), Some(path)) => {
+            (
+                Collect::Profile(ProfileKind::Goroutine)
+                | Collect::StarterProfile(ProfileKind::Goroutine),
+                Some(path),
+            ) => {
                 env.push((GOROUTINE_PROFILE_ENV.to_owned(), path.display().to_string()));
             }
-            (Collect::Profile(kind), Some(path)) => {
+            (Collect::Profile(kind) | Collect::StarterProfile(kind), Some(path)) => {
                 args.extend(kind.flags(&path.display().to_string()))
             }
             (Collect::Trace, Some(path)) => args.push(format!("-test.trace={}", path.display())),
@@ -439,7 +466,28 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
             _ => {}
         }
         let step = Instant::now();
-        let finished = run(args, env, &log, spec.timeout)?;
+        let finished = if let Collect::StarterProfile(_) = invocation.collect {
+            let built = match starter.get(exercise, tree, go, &run_dir)? {
+                Ok(Some(built)) => built,
+                Ok(None) => continue,
+                Err(failure) => {
+                    report.message = Some(format!("{what} failed"));
+                    report.failure = Some(failure);
+                    return finish(report);
+                }
+            };
+            args.push(output_dir.clone());
+            go.run_test(&TestRun {
+                binary: &built.binary,
+                package_dir: &built.package,
+                args,
+                output: &log,
+                timeout: spec.timeout + kill_margin(spec.timeout),
+                env,
+            })?
+        } else {
+            run(args, env, &log, spec.timeout)?
+        };
         report.steps.push(Step {
             name: what.clone(),
             elapsed: step.elapsed(),
@@ -461,6 +509,19 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
         let output = bench::parse(&finished.output);
         let ops = output.results.iter().map(|r| r.iterations).sum();
         match (invocation.collect, artifact) {
+            (Collect::StarterProfile(kind), Some(path)) => {
+                let profile =
+                    crate::pprof::Profile::read(&path).map_err(|source| CheckError::Profile {
+                        run: spec.name.clone(),
+                        kind,
+                        path: path.clone(),
+                        source,
+                    })?;
+                report.artifacts.insert(format!("profile-{label}"), path);
+                facts
+                    .starter_profiles
+                    .insert((spec.name.clone(), kind), ProfileFacts { profile, ops });
+            }
             (Collect::Profile(kind), Some(path)) => {
                 let profile =
                     crate::pprof::Profile::read(&path).map_err(|source| CheckError::Profile {
@@ -531,6 +592,7 @@ fn baseline(
     run_dir: &Path,
     binary: &Path,
     package_dir: &Path,
+    build: &mut StarterBuild,
 ) -> Result<Result<Option<crate::goals::Baseline>, Failure>, CheckError> {
     use std::hash::{Hash, Hasher};
     let Some(starter) = &tree.starter else {
@@ -591,6 +653,92 @@ fn baseline(
         })));
     }
 
+    let built = match build.get(exercise, tree, go, run_dir)? {
+        Ok(Some(built)) => built,
+        Ok(None) => return Ok(Ok(None)),
+        Err(failure) => return Ok(Err(failure)),
+    };
+    let (starter_binary, starter_package) = (built.binary.clone(), built.package.clone());
+    let starter_log = run_dir.join(format!("{}-baseline-starter.txt", spec.name));
+    let (mut starter_text, mut mine_text) = (String::new(), String::new());
+    for _ in 0..spec.count.max(1) {
+        for (which, text, binary, dir, log) in [
+            (
+                "starter",
+                &mut starter_text,
+                starter_binary.as_path(),
+                starter_package.as_path(),
+                &starter_log,
+            ),
+            ("yours", &mut mine_text, binary, package_dir, &mine_log),
+        ] {
+            let finished = run_one(binary, dir, log, args.clone())?;
+            if !finished.success() {
+                let output = format!("({which}) {}", finished.output);
+                return Ok(Err(Failure::Benchmark {
+                    run: spec.name.clone(),
+                    output,
+                }));
+            }
+            text.push_str(&finished.output);
+        }
+    }
+    let _ = std::fs::create_dir_all(&cache_dir);
+    let _ = std::fs::write(&cache, &starter_text);
+    Ok(Ok(Some(crate::goals::Baseline {
+        starter: bench::parse(&starter_text),
+        mine: bench::parse(&mine_text),
+        cached: false,
+    })))
+}
+
+/// The pristine starter's test binary, built on first use in a temporary copy
+/// of the module and kept for the rest of the check.
+enum StarterBuild {
+    Unbuilt,
+    /// There is no pristine starter, or it has no tests.
+    Absent,
+    Built(Built),
+}
+
+struct Built {
+    /// Holds the temporary module alive.
+    _temp: tempfile::TempDir,
+    binary: PathBuf,
+    package: PathBuf,
+}
+
+impl StarterBuild {
+    fn get(
+        &mut self,
+        exercise: &Exercise,
+        tree: &Tree,
+        go: &GoTool,
+        run_dir: &Path,
+    ) -> Result<Result<Option<&Built>, Failure>, CheckError> {
+        if let StarterBuild::Unbuilt = self {
+            *self = match build_starter(exercise, tree, go, run_dir)? {
+                Ok(Some(built)) => StarterBuild::Built(built),
+                Ok(None) => StarterBuild::Absent,
+                Err(failure) => return Ok(Err(failure)),
+            };
+        }
+        Ok(Ok(match self {
+            StarterBuild::Built(built) => Some(built),
+            _ => None,
+        }))
+    }
+}
+
+fn build_starter(
+    exercise: &Exercise,
+    tree: &Tree,
+    go: &GoTool,
+    run_dir: &Path,
+) -> Result<Result<Option<Built>, Failure>, CheckError> {
+    let Some(starter) = &tree.starter else {
+        return Ok(Ok(None));
+    };
     // The starter's own binary, built in a temporary copy of the module.
     let temp = tempfile::Builder::new()
         .prefix("workshop-starter-")
@@ -622,12 +770,12 @@ fn baseline(
             source,
         })?;
     }
-    let starter_binary = run_dir.join("starter.test");
+    let binary = run_dir.join("starter.test");
     let build_log = run_dir.join("starter-build.log");
     match go.compile_test(
         &module,
         &exercise.package,
-        &starter_binary,
+        &binary,
         &build_log,
         BUILD_TIMEOUT,
     )? {
@@ -635,36 +783,10 @@ fn baseline(
         Compiled::Binary(None) => return Ok(Ok(None)),
         Compiled::Failed(failure) => return Ok(Err(Failure::Build(failure))),
     }
-    let starter_log = run_dir.join(format!("{}-baseline-starter.txt", spec.name));
-    let (mut starter_text, mut mine_text) = (String::new(), String::new());
-    for _ in 0..spec.count.max(1) {
-        for (which, text, binary, dir, log) in [
-            (
-                "starter",
-                &mut starter_text,
-                starter_binary.as_path(),
-                starter_package.as_path(),
-                &starter_log,
-            ),
-            ("yours", &mut mine_text, binary, package_dir, &mine_log),
-        ] {
-            let finished = run_one(binary, dir, log, args.clone())?;
-            if !finished.success() {
-                let output = format!("({which}) {}", finished.output);
-                return Ok(Err(Failure::Benchmark {
-                    run: spec.name.clone(),
-                    output,
-                }));
-            }
-            text.push_str(&finished.output);
-        }
-    }
-    let _ = std::fs::create_dir_all(&cache_dir);
-    let _ = std::fs::write(&cache, &starter_text);
-    Ok(Ok(Some(crate::goals::Baseline {
-        starter: bench::parse(&starter_text),
-        mine: bench::parse(&mine_text),
-        cached: false,
+    Ok(Ok(Some(Built {
+        _temp: temp,
+        binary,
+        package: starter_package,
     })))
 }
 

@@ -98,6 +98,8 @@ pub enum Requirement {
     Benchmarks { run: String },
     /// A profile written by its own execution of the named run.
     Profile { run: String, profile: ProfileKind },
+    /// The same profile of the pristine starter's execution of the run.
+    StarterProfile { run: String, profile: ProfileKind },
     /// An execution trace (`-trace`) of its own execution of the named run.
     Trace { run: String },
     /// A flight-recorder snapshot the code writes during the named run.
@@ -111,6 +113,7 @@ pub enum Requirement {
 pub struct Facts {
     pub benchmarks: BTreeMap<String, BenchOutput>,
     pub profiles: BTreeMap<(String, ProfileKind), ProfileFacts>,
+    pub starter_profiles: BTreeMap<(String, ProfileKind), ProfileFacts>,
     pub traces: BTreeMap<String, MeasuredTrace>,
     pub snapshots: BTreeMap<String, Snapshot>,
     pub baselines: BTreeMap<String, Baseline>,

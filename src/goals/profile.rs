@@ -7,6 +7,8 @@ use std::fmt;
 
 use regex::Regex;
 
+use std::collections::BTreeMap;
+
 use super::{Bound, Facts, Outcome, Requirement, Status};
 use crate::pprof::{Kind, Profile};
 
@@ -139,6 +141,8 @@ pub struct ProfileFunction {
     pub measure: Measure,
     pub per_op: bool,
     pub bound: Bound,
+    /// Judged as a ratio: at least this many times less than the starter's.
+    pub relative: Option<f64>,
     pub min_samples: u64,
 }
 
@@ -150,6 +154,8 @@ pub struct ProfileTotal {
     pub sample: String,
     pub per_op: bool,
     pub bound: Bound,
+    /// Judged as a ratio: at least this many times less than the starter's.
+    pub relative: Option<f64>,
     pub min_samples: u64,
 }
 
@@ -190,8 +196,10 @@ fn base(subject: String, bound: Bound) -> Outcome {
 
 /// The shared start of both kinds: the profile, its sample index, and whether
 /// there is enough of it to judge.
+#[allow(clippy::too_many_arguments)]
 fn prepare<'a>(
-    facts: &'a Facts,
+    profiles: &'a BTreeMap<(String, ProfileKind), ProfileFacts>,
+    whose: &str,
     run: &str,
     kind: ProfileKind,
     sample: &str,
@@ -199,9 +207,9 @@ fn prepare<'a>(
     per_op: bool,
     outcome: &mut Outcome,
 ) -> Option<(&'a ProfileFacts, usize)> {
-    let Some(measured) = facts.profiles.get(&(run.to_owned(), kind)) else {
+    let Some(measured) = profiles.get(&(run.to_owned(), kind)) else {
         outcome.status = Status::Inconclusive;
-        outcome.explanation = Some(format!("run `{run}` wrote no {kind} profile"));
+        outcome.explanation = Some(format!("run `{run}` {whose}wrote no {kind} profile"));
         return None;
     };
     let Some(index) = measured.profile.sample_index(sample) else {
@@ -300,34 +308,11 @@ fn evidence(profile: &Profile, index: usize, target: Option<&Regex>) -> Vec<Stri
 
 impl ProfileFunction {
     pub fn requirements(&self) -> Vec<Requirement> {
-        vec![Requirement::Profile {
-            run: self.run.clone(),
-            profile: self.profile,
-        }]
+        requirements(&self.run, self.profile, self.relative)
     }
 
-    pub fn evaluate(&self, facts: &Facts) -> Outcome {
-        let what = match self.measure {
-            Measure::Flat => "flat",
-            Measure::Cum => "cum",
-            Measure::FlatShare => "flat share",
-            Measure::CumShare => "cum share",
-        };
-        let mut outcome = base(
-            format!("{} {what} of /{}/", self.sample, self.function),
-            self.bound,
-        );
-        let Some((measured, index)) = prepare(
-            facts,
-            &self.run,
-            self.profile,
-            &self.sample,
-            self.min_samples,
-            self.per_op,
-            &mut outcome,
-        ) else {
-            return outcome;
-        };
+    /// The amount the goal measures in one profile.
+    fn value(&self, measured: &ProfileFacts, index: usize) -> f64 {
         let profile = &measured.profile;
         let total = profile.total(index);
         // Flat: samples whose leaf matches. Cum: samples with any matching frame,
@@ -342,7 +327,7 @@ impl ProfileFunction {
         } else {
             profile.focused_total(index, Some(&self.pattern))
         } as f64;
-        let value = if self.measure.share() {
+        if self.measure.share() {
             if total == 0 {
                 0.0
             } else {
@@ -352,9 +337,45 @@ impl ProfileFunction {
             amount / measured.ops as f64
         } else {
             amount
+        }
+    }
+
+    pub fn evaluate(&self, facts: &Facts) -> Outcome {
+        let what = match self.measure {
+            Measure::Flat => "flat",
+            Measure::Cum => "cum",
+            Measure::FlatShare => "flat share",
+            Measure::CumShare => "cum share",
         };
-        outcome.measured = Some(value);
+        let mut outcome = base(
+            format!("{} {what} of /{}/", self.sample, self.function),
+            self.bound,
+        );
+        let Some((measured, index)) = prepare(
+            &facts.profiles,
+            "",
+            &self.run,
+            self.profile,
+            &self.sample,
+            self.min_samples,
+            self.per_op,
+            &mut outcome,
+        ) else {
+            return outcome;
+        };
+        let profile = &measured.profile;
+        let value = self.value(measured, index);
         outcome.unit = Some(unit_of(profile, index, self.measure.share(), self.per_op));
+        if let Some(times) = self.relative {
+            let mut outcome = relative(outcome, facts, self, times, value, |m, i| self.value(m, i));
+            if outcome.status == Status::Fail {
+                outcome
+                    .evidence
+                    .extend(evidence(profile, index, Some(&self.pattern)));
+            }
+            return outcome;
+        }
+        outcome.measured = Some(value);
         if self.bound.holds(value) {
             outcome.status = Status::Pass;
             return outcome;
@@ -372,10 +393,7 @@ impl ProfileFunction {
 
 impl ProfileTotal {
     pub fn requirements(&self) -> Vec<Requirement> {
-        vec![Requirement::Profile {
-            run: self.run.clone(),
-            profile: self.profile,
-        }]
+        requirements(&self.run, self.profile, self.relative)
     }
 
     pub fn evaluate(&self, facts: &Facts) -> Outcome {
@@ -387,7 +405,8 @@ impl ProfileTotal {
         );
         let mut outcome = base(subject, self.bound);
         let Some((measured, index)) = prepare(
-            facts,
+            &facts.profiles,
+            "",
             &self.run,
             self.profile,
             &self.sample,
@@ -398,14 +417,19 @@ impl ProfileTotal {
             return outcome;
         };
         let profile = &measured.profile;
-        let total = profile.total(index) as f64;
-        let value = if self.per_op {
-            total / measured.ops as f64
-        } else {
-            total
-        };
-        outcome.measured = Some(value);
+        let value = total_of(measured, index, self.per_op);
         outcome.unit = Some(unit_of(profile, index, false, self.per_op));
+        if let Some(times) = self.relative {
+            let per_op = self.per_op;
+            let mut outcome = relative(outcome, facts, self, times, value, |m, i| {
+                total_of(m, i, per_op)
+            });
+            if outcome.status == Status::Fail {
+                outcome.evidence.extend(evidence(profile, index, None));
+            }
+            return outcome;
+        }
+        outcome.measured = Some(value);
         if self.bound.holds(value) {
             outcome.status = Status::Pass;
             return outcome;
@@ -419,6 +443,119 @@ impl ProfileTotal {
         outcome.evidence = evidence(profile, index, None);
         outcome
     }
+}
+
+fn requirements(run: &str, profile: ProfileKind, relative: Option<f64>) -> Vec<Requirement> {
+    let mut needed = vec![Requirement::Profile {
+        run: run.to_owned(),
+        profile,
+    }];
+    if relative.is_some() {
+        needed.push(Requirement::StarterProfile {
+            run: run.to_owned(),
+            profile,
+        });
+    }
+    needed
+}
+
+fn total_of(measured: &ProfileFacts, index: usize, per_op: bool) -> f64 {
+    let total = measured.profile.total(index) as f64;
+    if per_op {
+        total / measured.ops as f64
+    } else {
+        total
+    }
+}
+
+/// What a relative goal needs to know of its profile.
+trait Relative {
+    fn run(&self) -> &str;
+    fn kind(&self) -> ProfileKind;
+    fn sample(&self) -> &str;
+    fn per_op(&self) -> bool;
+}
+
+impl Relative for ProfileFunction {
+    fn run(&self) -> &str {
+        &self.run
+    }
+    fn kind(&self) -> ProfileKind {
+        self.profile
+    }
+    fn sample(&self) -> &str {
+        &self.sample
+    }
+    fn per_op(&self) -> bool {
+        self.per_op
+    }
+}
+
+impl Relative for ProfileTotal {
+    fn run(&self) -> &str {
+        &self.run
+    }
+    fn kind(&self) -> ProfileKind {
+        self.profile
+    }
+    fn sample(&self) -> &str {
+        &self.sample
+    }
+    fn per_op(&self) -> bool {
+        self.per_op
+    }
+}
+
+/// Judges an amount as a ratio to the starter's: the starter's amount over
+/// the attendee's must reach `times`. Profile amounts of one run each have no
+/// spread to test, so the ratio alone decides; goals should leave wide margins.
+fn relative(
+    mut outcome: Outcome,
+    facts: &Facts,
+    goal: &impl Relative,
+    times: f64,
+    value: f64,
+    starter_value: impl Fn(&ProfileFacts, usize) -> f64,
+) -> Outcome {
+    let unit = outcome.unit.replace("×".into()).unwrap_or_default();
+    outcome.subject.push_str(" vs the starter");
+    let Some((starter, index)) = prepare(
+        &facts.starter_profiles,
+        "of the starter ",
+        goal.run(),
+        goal.kind(),
+        goal.sample(),
+        0,
+        goal.per_op(),
+        &mut outcome,
+    ) else {
+        return outcome;
+    };
+    let before = starter_value(starter, index);
+    let ratio = if value > 0.0 {
+        before / value
+    } else if before > 0.0 {
+        f64::INFINITY
+    } else {
+        1.0
+    };
+    outcome.measured = Some(ratio.min(1e9));
+    outcome.evidence.push(format!(
+        "the starter's {}, yours {}",
+        crate::report::human::quantity(before, &unit),
+        crate::report::human::quantity(value, &unit),
+    ));
+    if ratio >= times {
+        outcome.status = Status::Pass;
+    } else {
+        outcome.explanation = Some(format!(
+            "the starter's {} is {}× yours; the goal is at least {}×",
+            goal.sample(),
+            super::format_number(ratio),
+            super::format_number(times),
+        ));
+    }
+    outcome
 }
 
 #[cfg(test)]
@@ -486,6 +623,7 @@ mod tests {
             measure,
             per_op: false,
             bound,
+            relative: None,
             min_samples,
         }
     }
@@ -567,10 +705,79 @@ mod tests {
             sample: "cpu".into(),
             per_op: true,
             bound: Bound::AtLeast(1.0),
+            relative: None,
             min_samples: 0,
         };
         let outcome = total.evaluate(&facts(cpu(STACKS), 10));
         assert_eq!(outcome.status, Status::Pass);
         assert_eq!(outcome.measured, Some(100.0 * 10_000_000.0 / 10.0));
+    }
+
+    fn relative_total(times: f64) -> ProfileTotal {
+        ProfileTotal {
+            run: "bench".into(),
+            profile: ProfileKind::Cpu,
+            sample: "cpu".into(),
+            per_op: true,
+            bound: Bound::AtLeast(times),
+            relative: Some(times),
+            min_samples: 0,
+        }
+    }
+
+    #[test]
+    fn relative_total_is_the_starters_amount_over_yours() {
+        let mut measured = facts(cpu(&[(&["main.work"], 10)]), 10);
+        let goal = relative_total(4.0);
+        assert_eq!(
+            goal.requirements()[1],
+            Requirement::StarterProfile {
+                run: "bench".into(),
+                profile: ProfileKind::Cpu
+            }
+        );
+        // Without the starter's profile there is nothing to compare.
+        assert_eq!(goal.evaluate(&measured).status, Status::Inconclusive);
+        measured.starter_profiles.insert(
+            ("bench".into(), ProfileKind::Cpu),
+            ProfileFacts {
+                profile: cpu(&[(&["main.work"], 50)]),
+                ops: 10,
+            },
+        );
+        let outcome = goal.evaluate(&measured);
+        assert_eq!(outcome.status, Status::Pass, "{outcome:?}");
+        assert_eq!(outcome.measured, Some(5.0));
+        assert_eq!(outcome.unit.as_deref(), Some("×"));
+        let outcome = relative_total(6.0).evaluate(&measured);
+        assert_eq!(outcome.status, Status::Fail);
+        assert!(
+            outcome
+                .explanation
+                .unwrap()
+                .contains("the starter's cpu is 5× yours; the goal is at least 6×")
+        );
+    }
+
+    #[test]
+    fn relative_function_with_nothing_left_passes() {
+        let mut measured = facts(cpu(&[(&["main.other"], 10)]), 10);
+        measured.starter_profiles.insert(
+            ("bench".into(), ProfileKind::Cpu),
+            ProfileFacts {
+                profile: cpu(&[(&["main.work"], 50)]),
+                ops: 10,
+            },
+        );
+        let mut g = goal("^main\\.work$", Measure::Cum, Bound::AtLeast(100.0), 0);
+        g.relative = Some(100.0);
+        let outcome = g.evaluate(&measured);
+        assert_eq!(outcome.status, Status::Pass, "{outcome:?}");
+        assert!(
+            outcome
+                .evidence
+                .iter()
+                .any(|e| e.starts_with("the starter's"))
+        );
     }
 }

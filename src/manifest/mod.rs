@@ -463,7 +463,13 @@ fn load_exercise(
                         ),
                     );
                 }
-                let bound = file.bound(&path, g.at_most, g.at_least, &mut problems);
+                let (bound, relative) = file.profile_bound(
+                    &path,
+                    g.at_most,
+                    g.at_least,
+                    g.at_least_times,
+                    &mut problems,
+                );
                 Goal {
                     id: g.id,
                     explain: g.explain,
@@ -477,6 +483,7 @@ fn load_exercise(
                         measure,
                         per_op: g.per_op,
                         bound,
+                        relative,
                         min_samples: g.min_samples.unwrap_or(default_min_samples(profile)),
                     }),
                 }
@@ -485,7 +492,13 @@ fn load_exercise(
                 let run = file.run_reference(&path, g.run.as_deref(), &runs, &mut problems);
                 let profile = profile_kind(g.profile);
                 let sample = file.sample(&path, profile, g.sample, &mut problems);
-                let bound = file.bound(&path, g.at_most, g.at_least, &mut problems);
+                let (bound, relative) = file.profile_bound(
+                    &path,
+                    g.at_most,
+                    g.at_least,
+                    g.at_least_times,
+                    &mut problems,
+                );
                 Goal {
                     id: g.id,
                     explain: g.explain,
@@ -496,6 +509,7 @@ fn load_exercise(
                         sample,
                         per_op: g.per_op,
                         bound,
+                        relative,
                         min_samples: g.min_samples.unwrap_or(default_min_samples(profile)),
                     }),
                 }
@@ -888,6 +902,33 @@ impl<'a> SourceFile<'a> {
                 Bound::AtLeast(1.0)
             }
         }
+    }
+
+    /// An absolute bound, or `at-least-times` less than the starter's amount.
+    fn profile_bound(
+        &self,
+        goal_path: &str,
+        at_most: Option<f64>,
+        at_least: Option<f64>,
+        at_least_times: Option<f64>,
+        problems: &mut Vec<Diagnostic>,
+    ) -> (Bound, Option<f64>) {
+        let Some(times) = at_least_times else {
+            return (self.bound(goal_path, at_most, at_least, problems), None);
+        };
+        if at_most.is_some() || at_least.is_some() {
+            problems.push(self.at(
+                goal_path,
+                "give either `at-least-times` (relative to the starter) or `at-most`/`at-least`, not both"
+                    .into(),
+            ));
+        } else if !(times.is_finite() && times > 0.0) {
+            problems.push(self.at(
+                &child(goal_path, "at-least-times"),
+                "expected a positive number of times".into(),
+            ));
+        }
+        (Bound::AtLeast(times), Some(times))
     }
 
     fn bound(

@@ -186,6 +186,9 @@ pub struct ProfileFunctionFile {
     pub at_most: Option<f64>,
     #[serde(default)]
     pub at_least: Option<f64>,
+    /// At least this many times less than the starter's amount.
+    #[serde(default)]
+    pub at_least_times: Option<f64>,
     #[serde(default)]
     pub min_samples: Option<u64>,
     #[serde(default)]
@@ -210,6 +213,9 @@ pub struct ProfileTotalFile {
     pub at_most: Option<f64>,
     #[serde(default)]
     pub at_least: Option<f64>,
+    /// At least this many times less than the starter's amount.
+    #[serde(default)]
+    pub at_least_times: Option<f64>,
     #[serde(default)]
     pub min_samples: Option<u64>,
     #[serde(default)]

@@ -125,6 +125,19 @@ fn check_json_document_has_goals_and_artifacts() {
 }
 
 #[test]
+fn relative_and_absolute_bounds_do_not_mix() {
+    Workshop::fixture("outcomes")
+        .write(
+            "checks/outcome/met/check.yaml",
+            "title: Goals met\nruns:\n  - name: bench\n    bench: BenchmarkSum\ngoals:\n  - id: a\n    kind: profile-total\n    profile: cpu\n    at-most: 5\n    at-least-times: 2\nsolution: [sum.go]\n",
+        )
+        .run(&["check", "outcome/met"])
+        .code(2)
+        .stderr_has("checks/outcome/met/check.yaml")
+        .stderr_has("give either `at-least-times` (relative to the starter) or `at-most`/`at-least`, not both");
+}
+
+#[test]
 fn malformed_check_file_names_line_and_suggests_key() {
     Workshop::fixture("outcomes")
         .write(
