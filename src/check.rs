@@ -407,7 +407,7 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
         ..Facts::default()
     };
     let mut starter = StarterBuild::Unbuilt;
-    for invocation in plan(exercise) {
+    'invocations: for invocation in plan(exercise) {
         let spec = invocation.run;
         let label = invocation.label();
         let what = invocation.describe();
@@ -440,134 +440,156 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
             }
             continue;
         }
-        let log = run_dir.join(format!("{label}.txt"));
-        let artifact = invocation.artifact().map(|file| run_dir.join(file));
-        if let Some(path) = &artifact {
-            // A file left by an earlier check must not count for this one.
-            let _ = std::fs::remove_file(path);
-        }
-        let mut args = bench_args(spec);
-        let mut env = Vec::new();
-        match (invocation.collect, &artifact) {
-            (
-                Collect::Profile(ProfileKind::Goroutine)
-                | Collect::StarterProfile(ProfileKind::Goroutine),
-                Some(path),
-            ) => {
-                env.push((GOROUTINE_PROFILE_ENV.to_owned(), path.display().to_string()));
+        let mut scale = 1;
+        loop {
+            let log = run_dir.join(format!("{label}.txt"));
+            let artifact = invocation.artifact().map(|file| run_dir.join(file));
+            if let Some(path) = &artifact {
+                // A file left by an earlier check must not count for this one.
+                let _ = std::fs::remove_file(path);
             }
-            (Collect::Profile(kind) | Collect::StarterProfile(kind), Some(path)) => {
-                args.extend(kind.flags(&path.display().to_string()))
-            }
-            (Collect::Trace, Some(path)) => args.push(format!("-test.trace={}", path.display())),
-            (Collect::Snapshot, Some(path)) => {
-                env.push((SNAPSHOT_ENV.to_owned(), path.display().to_string()))
-            }
-            _ => {}
-        }
-        let step = Instant::now();
-        let finished = if let Collect::StarterProfile(_) = invocation.collect {
-            let built = match starter.get(exercise, tree, go, &run_dir)? {
-                Ok(Some(built)) => built,
-                Ok(None) => continue,
-                Err(failure) => {
-                    report.message = Some(format!("{what} failed"));
-                    report.failure = Some(failure);
-                    return finish(report);
-                }
-            };
-            args.push(output_dir.clone());
-            go.run_test(&TestRun {
-                binary: &built.binary,
-                package_dir: &built.package,
-                args,
-                output: &log,
-                timeout: spec.timeout + kill_margin(spec.timeout),
-                env,
-            })?
-        } else {
-            run(args, env, &log, spec.timeout)?
-        };
-        report.steps.push(Step {
-            name: what.clone(),
-            elapsed: step.elapsed(),
-        });
-        report.artifacts.insert(label.clone(), log);
-        if let Some(hang) = hang(&finished, &what, spec.timeout, &package_dir) {
-            report.message = Some(hang_message(&what, &hang));
-            report.failure = Some(hang);
-            return finish(report);
-        }
-        if !finished.success() {
-            report.message = Some(format!("{what} failed"));
-            report.failure = Some(Failure::Benchmark {
-                run: spec.name.clone(),
-                output: finished.output,
+            let mut args = bench_args(&RunSpec {
+                count: spec.count * scale,
+                ..spec.clone()
             });
-            return finish(report);
-        }
-        let output = bench::parse(&finished.output);
-        let ops = output.results.iter().map(|r| r.iterations).sum();
-        match (invocation.collect, artifact) {
-            (Collect::StarterProfile(kind), Some(path)) => {
-                let profile =
-                    crate::pprof::Profile::read(&path).map_err(|source| CheckError::Profile {
-                        run: spec.name.clone(),
-                        kind,
-                        path: path.clone(),
-                        source,
-                    })?;
-                report.artifacts.insert(format!("profile-{label}"), path);
-                facts
-                    .starter_profiles
-                    .insert((spec.name.clone(), kind), ProfileFacts { profile, ops });
+            let mut env = Vec::new();
+            match (invocation.collect, &artifact) {
+                (
+                    Collect::Profile(ProfileKind::Goroutine)
+                    | Collect::StarterProfile(ProfileKind::Goroutine),
+                    Some(path),
+                ) => {
+                    env.push((GOROUTINE_PROFILE_ENV.to_owned(), path.display().to_string()));
+                }
+                (Collect::Profile(kind) | Collect::StarterProfile(kind), Some(path)) => {
+                    args.extend(kind.flags(&path.display().to_string()))
+                }
+                (Collect::Trace, Some(path)) => {
+                    args.push(format!("-test.trace={}", path.display()))
+                }
+                (Collect::Snapshot, Some(path)) => {
+                    env.push((SNAPSHOT_ENV.to_owned(), path.display().to_string()))
+                }
+                _ => {}
             }
-            (Collect::Profile(kind), Some(path)) => {
-                let profile =
-                    crate::pprof::Profile::read(&path).map_err(|source| CheckError::Profile {
-                        run: spec.name.clone(),
-                        kind,
-                        path: path.clone(),
-                        source,
-                    })?;
-                report.artifacts.insert(format!("profile-{label}"), path);
-                facts
-                    .profiles
-                    .insert((spec.name.clone(), kind), ProfileFacts { profile, ops });
-            }
-            (Collect::Trace, Some(path)) => {
-                let trace = crate::trace::facts::Facts::read(&path).map_err(|source| {
-                    CheckError::Trace {
-                        run: spec.name.clone(),
-                        path: path.clone(),
-                        source,
+            let step = Instant::now();
+            let finished = if let Collect::StarterProfile(_) = invocation.collect {
+                let built = match starter.get(exercise, tree, go, &run_dir)? {
+                    Ok(Some(built)) => built,
+                    Ok(None) => continue 'invocations,
+                    Err(failure) => {
+                        report.message = Some(format!("{what} failed"));
+                        report.failure = Some(failure);
+                        return finish(report);
                     }
-                })?;
-                report
-                    .artifacts
-                    .insert(format!("trace-{}", spec.name), path);
-                facts
-                    .traces
-                    .insert(spec.name.clone(), MeasuredTrace { facts: trace, ops });
+                };
+                args.push(output_dir.clone());
+                go.run_test(&TestRun {
+                    binary: &built.binary,
+                    package_dir: &built.package,
+                    args,
+                    output: &log,
+                    timeout: spec.timeout + kill_margin(spec.timeout),
+                    env,
+                })?
+            } else {
+                run(args, env, &log, spec.timeout)?
+            };
+            report.steps.push(Step {
+                name: what.clone(),
+                elapsed: step.elapsed(),
+            });
+            report.artifacts.insert(label.clone(), log);
+            if let Some(hang) = hang(&finished, &what, spec.timeout, &package_dir) {
+                report.message = Some(hang_message(&what, &hang));
+                report.failure = Some(hang);
+                return finish(report);
             }
-            (Collect::Snapshot, Some(path)) => {
-                let size = std::fs::metadata(&path).ok().map(|m| m.len());
-                let read = size.map(|_| {
-                    crate::trace::facts::Facts::read(&path)
-                        .map_err(|e| crate::report::error_chain(&e))
+            if !finished.success() {
+                report.message = Some(format!("{what} failed"));
+                report.failure = Some(Failure::Benchmark {
+                    run: spec.name.clone(),
+                    output: finished.output,
                 });
-                if size.is_some() {
+                return finish(report);
+            }
+            let output = bench::parse(&finished.output);
+            let ops = output.results.iter().map(|r| r.iterations).sum();
+            match (invocation.collect, artifact.clone()) {
+                (Collect::StarterProfile(kind), Some(path)) => {
+                    let profile = crate::pprof::Profile::read(&path).map_err(|source| {
+                        CheckError::Profile {
+                            run: spec.name.clone(),
+                            kind,
+                            path: path.clone(),
+                            source,
+                        }
+                    })?;
+                    report.artifacts.insert(format!("profile-{label}"), path);
+                    facts
+                        .starter_profiles
+                        .insert((spec.name.clone(), kind), ProfileFacts { profile, ops });
+                }
+                (Collect::Profile(kind), Some(path)) => {
+                    let profile = crate::pprof::Profile::read(&path).map_err(|source| {
+                        CheckError::Profile {
+                            run: spec.name.clone(),
+                            kind,
+                            path: path.clone(),
+                            source,
+                        }
+                    })?;
+                    // A CPU profile too thin to judge (a fast solution on a busy
+                    // machine gets few ticks) is taken again with more repeats.
+                    let (needed, have) = (
+                        cpu_samples_needed(exercise, &spec.name),
+                        crate::goals::cpu_samples(&profile),
+                    );
+                    if kind == ProfileKind::Cpu && have < needed && scale < MAX_PROFILE_SCALE {
+                        let wanted = (needed * 3 / 2).div_ceil(have.max(1)) as u32;
+                        scale = (scale * wanted.clamp(2, 4)).min(MAX_PROFILE_SCALE);
+                        continue;
+                    }
+                    report.artifacts.insert(format!("profile-{label}"), path);
+                    facts
+                        .profiles
+                        .insert((spec.name.clone(), kind), ProfileFacts { profile, ops });
+                }
+                (Collect::Trace, Some(path)) => {
+                    let trace = crate::trace::facts::Facts::read(&path).map_err(|source| {
+                        CheckError::Trace {
+                            run: spec.name.clone(),
+                            path: path.clone(),
+                            source,
+                        }
+                    })?;
                     report
                         .artifacts
-                        .insert(format!("snapshot-{}", spec.name), path.clone());
+                        .insert(format!("trace-{}", spec.name), path);
+                    facts
+                        .traces
+                        .insert(spec.name.clone(), MeasuredTrace { facts: trace, ops });
                 }
-                facts
-                    .snapshots
-                    .insert(spec.name.clone(), Snapshot { path, size, read });
+                (Collect::Snapshot, Some(path)) => {
+                    let size = std::fs::metadata(&path).ok().map(|m| m.len());
+                    let read = size.map(|_| {
+                        crate::trace::facts::Facts::read(&path)
+                            .map_err(|e| crate::report::error_chain(&e))
+                    });
+                    if size.is_some() {
+                        report
+                            .artifacts
+                            .insert(format!("snapshot-{}", spec.name), path.clone());
+                    }
+                    facts
+                        .snapshots
+                        .insert(spec.name.clone(), Snapshot { path, size, read });
+                }
+                _ => {
+                    facts.benchmarks.insert(spec.name.clone(), output);
+                }
             }
-            _ => {
-                facts.benchmarks.insert(spec.name.clone(), output);
-            }
+            break;
         }
     }
 
@@ -788,6 +810,31 @@ fn build_starter(
         binary,
         package: starter_package,
     })))
+}
+
+/// How many times longer a thin CPU profile may be taken again.
+const MAX_PROFILE_SCALE: u32 = 8;
+
+/// The most CPU samples any goal on `run`'s CPU profile needs to judge.
+fn cpu_samples_needed(exercise: &Exercise, run: &str) -> u64 {
+    exercise
+        .goals
+        .iter()
+        .filter_map(|goal| match &goal.kind {
+            crate::goals::GoalKind::ProfileFunction(g)
+                if g.run == run && g.profile == ProfileKind::Cpu =>
+            {
+                Some(g.min_samples)
+            }
+            crate::goals::GoalKind::ProfileTotal(g)
+                if g.run == run && g.profile == ProfileKind::Cpu =>
+            {
+                Some(g.min_samples)
+            }
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// The `-test.*` flags of a benchmark run; tests are skipped (`-run ^$`).

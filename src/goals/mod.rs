@@ -16,6 +16,7 @@ use std::fmt;
 pub use bench_metric::BenchMetric;
 pub use profile::{
     GOROUTINE_PROFILE_ENV, Measure, ProfileFacts, ProfileFunction, ProfileKind, ProfileTotal,
+    cpu_samples,
 };
 pub use relative::{Baseline, BenchRelative};
 pub use trace::{

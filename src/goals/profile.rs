@@ -169,6 +169,13 @@ fn unit_of(profile: &Profile, index: usize, share: bool, per_op: bool) -> String
 
 /// How many samples a profile has for judging: CPU profiles count their samples,
 /// others their non-zero records.
+/// The samples a CPU profile took (its ticks), 0 for other profiles.
+pub fn cpu_samples(profile: &Profile) -> u64 {
+    profile
+        .sample_index("samples")
+        .map_or(0, |samples| profile.total(samples).max(0) as u64)
+}
+
 fn samples_of(profile: &Profile, index: usize) -> u64 {
     if profile.kind() == Kind::Cpu
         && let Some(samples) = profile.sample_index("samples")

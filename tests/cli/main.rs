@@ -149,7 +149,22 @@ impl Run {
 }
 
 /// Processes whose command line mentions `needle`.
+/// The processes whose command line contains `needle`, once those that are
+/// only being torn down are gone: a killed process lingers for a moment until
+/// the kernel and its new parent are done with it, so this waits up to 5 s for
+/// the list to empty.
 pub fn processes_mentioning(needle: &str) -> Vec<String> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        let found = processes_now(needle);
+        if found.is_empty() || std::time::Instant::now() > deadline {
+            return found;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+fn processes_now(needle: &str) -> Vec<String> {
     let mut found = Vec::new();
     for entry in std::fs::read_dir("/proc").unwrap().flatten() {
         let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {

@@ -125,6 +125,27 @@ fn check_json_document_has_goals_and_artifacts() {
 }
 
 #[test]
+fn a_thin_cpu_profile_is_taken_again_with_more_repeats() {
+    let workshop = Workshop::fixture("outcomes");
+    workshop.write(
+        "checks/outcome/met/check.yaml",
+        "title: Goals met\nruns:\n  - name: bench\n    bench: BenchmarkSum\n    benchtime: 1x\ngoals:\n  - id: a\n    kind: profile-total\n    profile: cpu\n    at-least: 0\n    min-samples: 1000000\nsolution: [sum.go]\n",
+    );
+    let run = workshop.run(&["check", "outcome/met", "--json"]);
+    run.code(1);
+    let report = run.json();
+    assert_eq!(report["goals"][0]["status"], "inconclusive");
+    // 1, then 4 and 8 times the repeats: three profiled runs, then it gives up.
+    let profiled = report["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|step| step["name"] == "cpu profile run `bench`")
+        .count();
+    assert_eq!(profiled, 3, "{}", report["steps"]);
+}
+
+#[test]
 fn relative_and_absolute_bounds_do_not_mix() {
     Workshop::fixture("outcomes")
         .write(
