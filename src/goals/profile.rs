@@ -539,12 +539,24 @@ fn relative(
         return outcome;
     };
     let before = starter_value(starter, index);
+    if before <= 0.0 {
+        // The problem did not show in the starter this time (on a machine so
+        // busy that its goroutines never met, say): nothing to compare with.
+        outcome.status = Status::Inconclusive;
+        outcome.explanation = Some(format!(
+            "the starter showed no {} in this check, so there is nothing to compare with",
+            goal.sample()
+        ));
+        outcome.evidence.push(format!(
+            "yours: {}; check again, with fewer other programs running",
+            crate::report::human::quantity(value, &unit)
+        ));
+        return outcome;
+    }
     let ratio = if value > 0.0 {
         before / value
-    } else if before > 0.0 {
-        f64::INFINITY
     } else {
-        1.0
+        f64::INFINITY
     };
     outcome.measured = Some(ratio.min(1e9));
     outcome.evidence.push(format!(
@@ -785,6 +797,26 @@ mod tests {
                 .evidence
                 .iter()
                 .any(|e| e.starts_with("the starter's"))
+        );
+    }
+
+    #[test]
+    fn a_starter_that_shows_nothing_makes_a_relative_goal_inconclusive() {
+        let mut measured = facts(cpu(&[(&["main.work"], 0)]), 10);
+        measured.starter_profiles.insert(
+            ("bench".into(), ProfileKind::Cpu),
+            ProfileFacts {
+                profile: cpu(&[(&["main.work"], 0)]),
+                ops: 10,
+            },
+        );
+        let outcome = relative_total(2.0).evaluate(&measured);
+        assert_eq!(outcome.status, Status::Inconclusive, "{outcome:?}");
+        assert!(
+            outcome
+                .explanation
+                .unwrap()
+                .contains("nothing to compare with")
         );
     }
 }
