@@ -67,7 +67,8 @@ fn workshop_commands_in_the_docs_are_real() {
             };
             checked += 1;
             let (known, usage) = help.entry(sub.to_string()).or_insert_with(|| {
-                let out = std::process::Command::new(env!("CARGO_BIN_EXE_workshop"))
+                let out = assert_cmd::Command::cargo_bin("workshop")
+                    .unwrap()
                     .args([sub, "--help"])
                     .output()
                     .unwrap();
