@@ -356,19 +356,13 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
         .insert("test-binary".into(), binary.clone());
 
     let package_dir = tree.package_dir(exercise);
-    let output_dir = format!("-test.outputdir={}", run_dir.display());
-    let run = |mut args: Vec<String>, env: Vec<(String, String)>, log: &Path, timeout: Duration| {
-        // Anything the binary writes by name (profiles, traces) lands in .workshop/.
-        args.push(output_dir.clone());
-        go.run_test(&TestRun {
-            binary: &binary,
-            package_dir: &package_dir,
-            args,
-            output: log,
-            timeout: timeout + kill_margin(timeout),
-            env,
-        })
+    let mine = TestBinary {
+        go,
+        binary: &binary,
+        package_dir: &package_dir,
+        run_dir: &run_dir,
     };
+    let run = |args, env, log: &Path, timeout| mine.run(args, env, log, timeout);
 
     // Functional tests first: a fast wrong answer meets no goal.
     let tests_log = run_dir.join("tests.log");
@@ -413,16 +407,7 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
         let what = invocation.describe();
         if invocation.collect == Collect::Baseline {
             let step = Instant::now();
-            let measured = baseline(
-                exercise,
-                tree,
-                go,
-                spec,
-                &run_dir,
-                &binary,
-                &package_dir,
-                &mut starter,
-            )?;
+            let measured = baseline(exercise, tree, go, spec, &run_dir, &mine, &mut starter)?;
             report.steps.push(Step {
                 name: what.clone(),
                 elapsed: step.elapsed(),
@@ -483,15 +468,9 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
                         return finish(report);
                     }
                 };
-                args.push(output_dir.clone());
-                go.run_test(&TestRun {
-                    binary: &built.binary,
-                    package_dir: &built.package,
-                    args,
-                    output: &log,
-                    timeout: spec.timeout + kill_margin(spec.timeout),
-                    env,
-                })?
+                built
+                    .test_binary(go, &run_dir)
+                    .run(args, env, &log, spec.timeout)?
             } else {
                 run(args, env, &log, spec.timeout)?
             };
@@ -516,7 +495,7 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
             let output = bench::parse(&finished.output);
             let ops = output.results.iter().map(|r| r.iterations).sum();
             match (invocation.collect, artifact.clone()) {
-                (Collect::StarterProfile(kind), Some(path)) => {
+                (Collect::Profile(kind) | Collect::StarterProfile(kind), Some(path)) => {
                     let profile = crate::pprof::Profile::read(&path).map_err(|source| {
                         CheckError::Profile {
                             run: spec.name.clone(),
@@ -525,35 +504,25 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
                             source,
                         }
                     })?;
-                    report.artifacts.insert(format!("profile-{label}"), path);
-                    facts
-                        .starter_profiles
-                        .insert((spec.name.clone(), kind), ProfileFacts { profile, ops });
-                }
-                (Collect::Profile(kind), Some(path)) => {
-                    let profile = crate::pprof::Profile::read(&path).map_err(|source| {
-                        CheckError::Profile {
-                            run: spec.name.clone(),
-                            kind,
-                            path: path.clone(),
-                            source,
-                        }
-                    })?;
+                    let starter_side = invocation.collect == Collect::StarterProfile(kind);
                     // A CPU profile too thin to judge (a fast solution on a busy
                     // machine gets few ticks) is taken again with more repeats.
-                    let (needed, have) = (
-                        cpu_samples_needed(exercise, &spec.name),
-                        crate::goals::cpu_samples(&profile),
-                    );
-                    if kind == ProfileKind::Cpu && have < needed && scale < MAX_PROFILE_SCALE {
-                        let wanted = (needed * 3 / 2).div_ceil(have.max(1)) as u32;
-                        scale = (scale * wanted.clamp(2, 4)).min(MAX_PROFILE_SCALE);
-                        continue;
+                    if !starter_side && kind == ProfileKind::Cpu && scale < MAX_PROFILE_SCALE {
+                        let needed = cpu_samples_needed(exercise, &spec.name);
+                        let have = crate::goals::cpu_samples(&profile);
+                        if have < needed {
+                            let wanted = (needed * 3 / 2).div_ceil(have.max(1)) as u32;
+                            scale = (scale * wanted.clamp(2, 4)).min(MAX_PROFILE_SCALE);
+                            continue;
+                        }
                     }
                     report.artifacts.insert(format!("profile-{label}"), path);
-                    facts
-                        .profiles
-                        .insert((spec.name.clone(), kind), ProfileFacts { profile, ops });
+                    let profiles = if starter_side {
+                        &mut facts.starter_profiles
+                    } else {
+                        &mut facts.profiles
+                    };
+                    profiles.insert((spec.name.clone(), kind), ProfileFacts { profile, ops });
                 }
                 (Collect::Trace, Some(path)) => {
                     let trace = crate::trace::facts::Facts::read(&path).map_err(|source| {
@@ -597,6 +566,36 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
     finish(report)
 }
 
+/// A test binary, the directory it runs in, and the directory it writes to.
+struct TestBinary<'a> {
+    go: &'a GoTool,
+    binary: &'a Path,
+    package_dir: &'a Path,
+    run_dir: &'a Path,
+}
+
+impl TestBinary<'_> {
+    /// Runs it with a deadline; anything it writes by name (profiles, traces)
+    /// lands in the run directory under .workshop/.
+    fn run(
+        &self,
+        mut args: Vec<String>,
+        env: Vec<(String, String)>,
+        log: &Path,
+        timeout: Duration,
+    ) -> Result<crate::gotool::Finished, crate::gotool::GoError> {
+        args.push(format!("-test.outputdir={}", self.run_dir.display()));
+        self.go.run_test(&TestRun {
+            binary: self.binary,
+            package_dir: self.package_dir,
+            args,
+            output: log,
+            timeout: timeout + kill_margin(timeout),
+            env,
+        })
+    }
+}
+
 /// How long the starter's measurements stay in the cache.
 const BASELINE_TTL: Duration = Duration::from_secs(7 * 24 * 3600);
 
@@ -612,8 +611,7 @@ fn baseline(
     go: &GoTool,
     spec: &RunSpec,
     run_dir: &Path,
-    binary: &Path,
-    package_dir: &Path,
+    mine: &TestBinary<'_>,
     build: &mut StarterBuild,
 ) -> Result<Result<Option<crate::goals::Baseline>, Failure>, CheckError> {
     use std::hash::{Hash, Hasher};
@@ -647,21 +645,9 @@ fn baseline(
         .then(|| std::fs::read_to_string(&cache).ok())
         .flatten();
 
-    let run_one = |binary: &Path, dir: &Path, log: &Path, args: Vec<String>| {
-        let mut args = args;
-        args.push(format!("-test.outputdir={}", run_dir.display()));
-        go.run_test(&TestRun {
-            binary,
-            package_dir: dir,
-            args,
-            output: log,
-            timeout: spec.timeout + kill_margin(spec.timeout),
-            env: Vec::new(),
-        })
-    };
     let mine_log = run_dir.join(format!("{}-baseline-mine.txt", spec.name));
     if let Some(text) = cached {
-        let finished = run_one(binary, package_dir, &mine_log, bench_args(spec))?;
+        let finished = mine.run(bench_args(spec), Vec::new(), &mine_log, spec.timeout)?;
         if !finished.success() {
             return Ok(Err(Failure::Benchmark {
                 run: spec.name.clone(),
@@ -680,21 +666,15 @@ fn baseline(
         Ok(None) => return Ok(Ok(None)),
         Err(failure) => return Ok(Err(failure)),
     };
-    let (starter_binary, starter_package) = (built.binary.clone(), built.package.clone());
+    let starter = built.test_binary(go, run_dir);
     let starter_log = run_dir.join(format!("{}-baseline-starter.txt", spec.name));
     let (mut starter_text, mut mine_text) = (String::new(), String::new());
     for _ in 0..spec.count.max(1) {
-        for (which, text, binary, dir, log) in [
-            (
-                "starter",
-                &mut starter_text,
-                starter_binary.as_path(),
-                starter_package.as_path(),
-                &starter_log,
-            ),
-            ("yours", &mut mine_text, binary, package_dir, &mine_log),
+        for (which, text, binary, log) in [
+            ("starter", &mut starter_text, &starter, &starter_log),
+            ("yours", &mut mine_text, mine, &mine_log),
         ] {
-            let finished = run_one(binary, dir, log, args.clone())?;
+            let finished = binary.run(args.clone(), Vec::new(), log, spec.timeout)?;
             if !finished.success() {
                 let output = format!("({which}) {}", finished.output);
                 return Ok(Err(Failure::Benchmark {
@@ -728,6 +708,17 @@ struct Built {
     _temp: tempfile::TempDir,
     binary: PathBuf,
     package: PathBuf,
+}
+
+impl Built {
+    fn test_binary<'a>(&'a self, go: &'a GoTool, run_dir: &'a Path) -> TestBinary<'a> {
+        TestBinary {
+            go,
+            binary: &self.binary,
+            package_dir: &self.package,
+            run_dir,
+        }
+    }
 }
 
 impl StarterBuild {

@@ -374,13 +374,21 @@ impl ProfileFunction {
         let value = self.value(measured, index);
         outcome.unit = Some(unit_of(profile, index, self.measure.share(), self.per_op));
         if let Some(times) = self.relative {
-            let mut outcome = relative(outcome, facts, self, times, value, |m, i| self.value(m, i));
-            if outcome.status == Status::Fail {
-                outcome
-                    .evidence
-                    .extend(evidence(profile, index, Some(&self.pattern)));
-            }
-            return outcome;
+            let goal = Compared {
+                run: &self.run,
+                kind: self.profile,
+                sample: &self.sample,
+                per_op: self.per_op,
+                target: Some(&self.pattern),
+            };
+            return relative(
+                outcome,
+                facts,
+                goal,
+                (measured, index, value),
+                times,
+                |m, i| self.value(m, i),
+            );
         }
         outcome.measured = Some(value);
         if self.bound.holds(value) {
@@ -427,14 +435,22 @@ impl ProfileTotal {
         let value = total_of(measured, index, self.per_op);
         outcome.unit = Some(unit_of(profile, index, false, self.per_op));
         if let Some(times) = self.relative {
+            let goal = Compared {
+                run: &self.run,
+                kind: self.profile,
+                sample: &self.sample,
+                per_op: self.per_op,
+                target: None,
+            };
             let per_op = self.per_op;
-            let mut outcome = relative(outcome, facts, self, times, value, |m, i| {
-                total_of(m, i, per_op)
-            });
-            if outcome.status == Status::Fail {
-                outcome.evidence.extend(evidence(profile, index, None));
-            }
-            return outcome;
+            return relative(
+                outcome,
+                facts,
+                goal,
+                (measured, index, value),
+                times,
+                |m, i| total_of(m, i, per_op),
+            );
         }
         outcome.measured = Some(value);
         if self.bound.holds(value) {
@@ -475,42 +491,13 @@ fn total_of(measured: &ProfileFacts, index: usize, per_op: bool) -> f64 {
     }
 }
 
-/// What a relative goal needs to know of its profile.
-trait Relative {
-    fn run(&self) -> &str;
-    fn kind(&self) -> ProfileKind;
-    fn sample(&self) -> &str;
-    fn per_op(&self) -> bool;
-}
-
-impl Relative for ProfileFunction {
-    fn run(&self) -> &str {
-        &self.run
-    }
-    fn kind(&self) -> ProfileKind {
-        self.profile
-    }
-    fn sample(&self) -> &str {
-        &self.sample
-    }
-    fn per_op(&self) -> bool {
-        self.per_op
-    }
-}
-
-impl Relative for ProfileTotal {
-    fn run(&self) -> &str {
-        &self.run
-    }
-    fn kind(&self) -> ProfileKind {
-        self.profile
-    }
-    fn sample(&self) -> &str {
-        &self.sample
-    }
-    fn per_op(&self) -> bool {
-        self.per_op
-    }
+/// The profile a relative goal reads, and the functions it is about.
+struct Compared<'a> {
+    run: &'a str,
+    kind: ProfileKind,
+    sample: &'a str,
+    per_op: bool,
+    target: Option<&'a Regex>,
 }
 
 /// Judges an amount as a ratio to the starter's: the starter's amount over
@@ -519,21 +506,22 @@ impl Relative for ProfileTotal {
 fn relative(
     mut outcome: Outcome,
     facts: &Facts,
-    goal: &impl Relative,
+    goal: Compared<'_>,
+    mine: (&ProfileFacts, usize, f64),
     times: f64,
-    value: f64,
     starter_value: impl Fn(&ProfileFacts, usize) -> f64,
 ) -> Outcome {
+    let (measured, index_mine, value) = mine;
     let unit = outcome.unit.replace("×".into()).unwrap_or_default();
     outcome.subject.push_str(" vs the starter");
     let Some((starter, index)) = prepare(
         &facts.starter_profiles,
         "of the starter ",
-        goal.run(),
-        goal.kind(),
-        goal.sample(),
+        goal.run,
+        goal.kind,
+        goal.sample,
         0,
-        goal.per_op(),
+        goal.per_op,
         &mut outcome,
     ) else {
         return outcome;
@@ -545,7 +533,7 @@ fn relative(
         outcome.status = Status::Inconclusive;
         outcome.explanation = Some(format!(
             "the starter showed no {} in this check, so there is nothing to compare with",
-            goal.sample()
+            goal.sample
         ));
         outcome.evidence.push(format!(
             "yours: {}; check again, with fewer other programs running",
@@ -569,10 +557,13 @@ fn relative(
     } else {
         outcome.explanation = Some(format!(
             "the starter's {} is {}× yours; the goal is at least {}×",
-            goal.sample(),
+            goal.sample,
             super::format_number(ratio),
             super::format_number(times),
         ));
+        outcome
+            .evidence
+            .extend(evidence(&measured.profile, index_mine, goal.target));
     }
     outcome
 }
