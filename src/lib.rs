@@ -131,26 +131,30 @@ fn list(cli: &Cli, json: bool) -> anyhow::Result<Exit> {
     for warning in &state.warnings {
         report::warning(warning);
     }
-    let entries: Vec<report::human::ListEntry<'_>> = workshop
-        .exercises
-        .iter()
-        .map(|e| report::human::ListEntry {
-            id: &e.id,
-            title: &e.title,
-            progress: state.progress(&e.id),
-        })
-        .collect();
+    let entries = report::human::ListEntry::all(&workshop, &state);
     if json {
         let rows: Vec<serde_json::Value> = entries
             .iter()
-            .map(|e| serde_json::json!({"id": e.id, "title": e.title, "progress": e.progress}))
+            .map(|e| {
+                serde_json::json!({
+                    "id": e.id,
+                    "title": e.title,
+                    "progress": e.progress,
+                    "docs": e.docs,
+                })
+            })
             .collect();
         report::out(&report::json::render(&report::json::list(
             &workshop.title,
+            workshop.docs.as_deref(),
             &rows,
         )));
     } else {
-        report::out(&report::human::list(&workshop.title, &entries));
+        report::out(&report::human::list(
+            &workshop.title,
+            workshop.docs.as_deref(),
+            &entries,
+        ));
     }
     Ok(Exit::Success)
 }

@@ -172,16 +172,12 @@ pub fn watch(workshop: &Workshop, start: &Exercise, go: &GoTool) -> Result<Exit,
             }
             Ok(Event::Key('l')) => {
                 let state = State::load(&work_dir);
-                let entries: Vec<report::human::ListEntry<'_>> = workshop
-                    .exercises
-                    .iter()
-                    .map(|e| report::human::ListEntry {
-                        id: &e.id,
-                        title: &e.title,
-                        progress: state.progress(&e.id),
-                    })
-                    .collect();
-                report::out(&report::human::list(&workshop.title, &entries));
+                let entries = report::human::ListEntry::all(workshop, &state);
+                report::out(&report::human::list(
+                    &workshop.title,
+                    workshop.docs.as_deref(),
+                    &entries,
+                ));
                 report::out(&report::human::watch_keys(&current.id));
             }
             Ok(Event::Key(_)) => report::out(&report::human::watch_keys(&current.id)),

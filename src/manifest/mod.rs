@@ -40,6 +40,8 @@ pub struct Workshop {
     pub module: PathBuf,
     /// In curriculum order.
     pub exercises: Vec<Exercise>,
+    /// The first page of the workshop text, relative to the root.
+    pub docs: Option<PathBuf>,
 }
 
 /// A validated exercise.
@@ -217,6 +219,11 @@ pub fn load(root: &Path) -> Result<Workshop, ManifestError> {
     if raw.exercises.is_empty() {
         problems.push(file.at("exercises", "the exercise list is empty".into()));
     }
+    let docs = raw.docs.as_deref().and_then(|d| {
+        page(&root, d)
+            .map_err(|e| problems.push(file.at("docs", e)))
+            .ok()
+    });
 
     let mut seen = HashSet::new();
     let mut exercises = Vec::new();
@@ -257,6 +264,7 @@ pub fn load(root: &Path) -> Result<Workshop, ManifestError> {
         go,
         module,
         exercises,
+        docs,
     })
 }
 
@@ -308,19 +316,10 @@ fn load_exercise(
         problems.push(file.at(package_key, e));
     }
 
-    let docs = raw.docs.as_deref().and_then(|d| match safe_relative(d) {
-        Ok(p) if root.join(&p).is_file() => Some(p),
-        Ok(p) => {
-            problems.push(file.at(
-                "docs",
-                format!("expected the page {}", crate::paths::display(&root.join(p))),
-            ));
-            None
-        }
-        Err(e) => {
-            problems.push(file.at("docs", e));
-            None
-        }
+    let docs = raw.docs.as_deref().and_then(|d| {
+        page(root, d)
+            .map_err(|e| problems.push(file.at("docs", e)))
+            .ok()
     });
 
     let tests = TestSpec {
@@ -1004,6 +1003,19 @@ fn serde_message(text: &str) -> String {
 }
 
 /// A relative path that stays inside its base: no root, no `..`.
+/// A docs page named in a manifest: a relative path to an existing file.
+fn page(root: &Path, text: &str) -> Result<PathBuf, String> {
+    let path = safe_relative(text)?;
+    if root.join(&path).is_file() {
+        Ok(path)
+    } else {
+        Err(format!(
+            "expected the page {}",
+            crate::paths::display(&root.join(path))
+        ))
+    }
+}
+
 fn safe_relative(text: &str) -> Result<PathBuf, String> {
     let path = Path::new(text);
     if text.trim().is_empty() {

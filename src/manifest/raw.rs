@@ -16,6 +16,9 @@ pub struct WorkshopFile {
     pub module: String,
     /// Exercise ids in curriculum order; each has `checks/<id>/check.yaml`.
     pub exercises: Vec<String>,
+    /// The first page of the workshop text, relative to the workshop root.
+    #[serde(default)]
+    pub docs: Option<String>,
 }
 
 fn default_module() -> String {

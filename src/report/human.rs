@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::path::Path;
 use std::time::Duration;
 
 use console::style;
@@ -608,10 +609,32 @@ pub struct ListEntry<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub progress: crate::state::Progress,
+    /// The exercise's page, relative to the workshop root.
+    pub docs: Option<&'a Path>,
 }
 
-/// The output of `workshop list`.
-pub fn list(title: &str, entries: &[ListEntry<'_>]) -> String {
+impl<'a> ListEntry<'a> {
+    /// One entry per exercise of `workshop`, in curriculum order.
+    pub fn all(
+        workshop: &'a crate::manifest::Workshop,
+        state: &crate::state::State,
+    ) -> Vec<ListEntry<'a>> {
+        workshop
+            .exercises
+            .iter()
+            .map(|e| ListEntry {
+                id: &e.id,
+                title: &e.title,
+                progress: state.progress(&e.id),
+                docs: e.docs.as_deref(),
+            })
+            .collect()
+    }
+}
+
+/// The output of `workshop list`: the exercises with their progress, then
+/// where to read next.
+pub fn list(title: &str, index: Option<&Path>, entries: &[ListEntry<'_>]) -> String {
     use crate::state::Progress;
     let mut out = String::new();
     let _ = writeln!(out, "{}", style(title).bold());
@@ -647,6 +670,21 @@ pub fn list(title: &str, entries: &[ListEntry<'_>]) -> String {
         .filter(|e| e.progress == Progress::Done)
         .count();
     let _ = writeln!(out, "\n{done} of {} exercises done", entries.len());
+    if let Some(entry) = next.map(|i| &entries[i]) {
+        let read = entry
+            .docs
+            .map(|docs| format!("read {}, then ", docs.display()))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{} {read}run `workshop check {}`",
+            style("next:").cyan().bold(),
+            entry.id
+        );
+    }
+    if let Some(index) = index {
+        let _ = writeln!(out, "the workshop text starts at {}", index.display());
+    }
     out
 }
 
@@ -1245,19 +1283,26 @@ mod tests {
                 id: "cpu/01-regexp",
                 title: "A regular expression in a hot loop",
                 progress: Progress::Done,
+                docs: Some(Path::new("docs/exercises/cpu-01-regexp.md")),
             },
             ListEntry {
                 id: "heap/01-concat",
                 title: "Building a string piece by piece",
                 progress: Progress::InProgress,
+                docs: Some(Path::new("docs/exercises/heap-01-concat.md")),
             },
             ListEntry {
                 id: "trace/02-task",
                 title: "One task per request",
                 progress: Progress::NotStarted,
+                docs: None,
             },
         ];
-        insta::assert_snapshot!(list("Go performance: profiling and tracing", &entries));
+        insta::assert_snapshot!(list(
+            "Go performance: profiling and tracing",
+            Some(Path::new("docs/README.md")),
+            &entries
+        ));
     }
 
     #[test]

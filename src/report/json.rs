@@ -61,10 +61,11 @@ pub fn doctor(findings: &[Finding]) -> Value {
 }
 
 /// The document of `workshop list --json`.
-pub fn list<T: Serialize>(title: &str, exercises: &[T]) -> Value {
+pub fn list<T: Serialize>(title: &str, docs: Option<&std::path::Path>, exercises: &[T]) -> Value {
     json!({
         "version": VERSION,
         "title": title,
+        "docs": docs,
         "exercises": exercises,
     })
 }

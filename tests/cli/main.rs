@@ -2,6 +2,7 @@
 //! fixture traces. Tests that need Go fail (never skip) when it is missing.
 
 mod docs;
+mod links;
 mod pprof;
 mod spine;
 mod trace;

@@ -231,6 +231,19 @@ fn duplicate_and_missing_exercises_in_workshop_yaml() {
 }
 
 #[test]
+fn a_missing_docs_page_is_named_with_its_place() {
+    Workshop::fixture("outcomes")
+        .write(
+            "workshop.yaml",
+            "title: t\ngo: \"1.22\"\ndocs: docs/index.md\nexercises:\n  - outcome/met\n",
+        )
+        .run(&["list"])
+        .code(2)
+        .stderr_has("workshop.yaml:3:7: expected the page")
+        .stderr_has("docs/index.md");
+}
+
+#[test]
 fn missing_manifest_says_where_it_looked() {
     let empty = Workshop::empty();
     let mut command = binary();
@@ -355,7 +368,8 @@ fn heap_concat_fails_on_starter_and_passes_with_the_solution() {
         .code(1)
         .stdout_has("✗ allocations")
         .stdout_has("BenchmarkBuildLine")
-        .stdout_has("1998 allocs/op");
+        .stdout_has("1998 allocs/op")
+        .stdout_has("read docs/exercises/heap-01-concat.md");
     std::fs::copy(
         workshop
             .path()
