@@ -3,7 +3,9 @@
 //! and exercises that exist. `go ...` commands name a real subcommand, tool,
 //! flags and package directories (commands are run from `exercises/`, the Go
 //! module of the exercises), and the `go` commands of each page's command
-//! blocks run, in order, in a copy of that module.
+//! blocks run, in order, in a copy of that module. The commands in the
+//! exercises' hints, which `workshop hint` shows, are held to the same
+//! standard; they run in the exercise's package directory.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
@@ -127,60 +129,160 @@ fn shown_in_docs(program: &str) -> Vec<(String, Vec<Shown>)> {
         .collect()
 }
 
+/// What the `workshop` binary says about its subcommands and flags, and the
+/// exercise ids of the bundled workshop.
+struct WorkshopCli {
+    ids: BTreeSet<String>,
+    id_shape: regex::Regex,
+    /// Per subcommand: whether `--help` succeeds, and its text.
+    help: BTreeMap<String, (bool, String)>,
+}
+
+impl WorkshopCli {
+    fn new() -> WorkshopCli {
+        let manifest = std::fs::read_to_string(repo().join("workshop.yaml")).unwrap();
+        WorkshopCli {
+            ids: manifest
+                .lines()
+                .filter_map(|l| l.trim().strip_prefix("- "))
+                .map(|id| id.trim().to_owned())
+                .collect(),
+            id_shape: regex::Regex::new(r"^[a-z]+/[a-z0-9-]+$").unwrap(),
+            help: BTreeMap::new(),
+        }
+    }
+
+    /// What is wrong with a `workshop` command: a subcommand whose `--help`
+    /// fails, a flag its help does not list, an exercise id that does not
+    /// exist. `None` for `workshop ...` and the like, which name no subcommand.
+    fn problems(&mut self, command: &str) -> Option<Vec<String>> {
+        let words: Vec<&str> = command.split_whitespace().collect();
+        let sub = words
+            .get(1)
+            .filter(|w| w.chars().all(|c| c.is_ascii_lowercase()))?;
+        let (known, usage) = self.help.entry(sub.to_string()).or_insert_with(|| {
+            let out = assert_cmd::Command::cargo_bin("workshop")
+                .unwrap()
+                .args([sub, "--help"])
+                .output()
+                .unwrap();
+            (
+                out.status.success(),
+                String::from_utf8_lossy(&out.stdout).into_owned(),
+            )
+        });
+        if !*known {
+            return Some(vec![format!("no subcommand `{sub}`")]);
+        }
+        let mut problems = Vec::new();
+        for word in &words[2..] {
+            let word = word.trim_matches(|c| c == '[' || c == ']');
+            if word.starts_with('-') {
+                let flag = word.split('=').next().unwrap();
+                if !usage.contains(flag) {
+                    problems.push(format!("`{sub}` has no flag `{flag}`"));
+                }
+            } else if self.id_shape.is_match(word) && !self.ids.contains(word) {
+                problems.push(format!("no exercise `{word}` in workshop.yaml"));
+            }
+        }
+        Some(problems)
+    }
+}
+
 #[test]
 fn workshop_commands_in_the_docs_are_real() {
-    let manifest = std::fs::read_to_string(repo().join("workshop.yaml")).unwrap();
-    let ids: BTreeSet<String> = manifest
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("- "))
-        .map(|id| id.trim().to_owned())
-        .collect();
-    let id_shape = regex::Regex::new(r"^[a-z]+/[a-z0-9-]+$").unwrap();
-    let mut help: BTreeMap<String, (bool, String)> = BTreeMap::new();
+    let mut cli = WorkshopCli::new();
     let mut problems = Vec::new();
     let mut checked = 0;
     for (name, shown) in shown_in_docs("workshop") {
         for Shown { text: command, .. } in shown {
-            let words: Vec<&str> = command.split_whitespace().collect();
-            let Some(sub) = words
-                .get(1)
-                .filter(|w| w.chars().all(|c| c.is_ascii_lowercase()))
-            else {
-                continue; // `workshop ...`
+            let Some(found) = cli.problems(&command) else {
+                continue;
             };
             checked += 1;
-            let (known, usage) = help.entry(sub.to_string()).or_insert_with(|| {
-                let out = assert_cmd::Command::cargo_bin("workshop")
-                    .unwrap()
-                    .args([sub, "--help"])
-                    .output()
-                    .unwrap();
-                (
-                    out.status.success(),
-                    String::from_utf8_lossy(&out.stdout).into_owned(),
-                )
-            });
-            if !*known {
-                problems.push(format!("{name}: `{command}`: no subcommand `{sub}`"));
-                continue;
-            }
-            for word in &words[2..] {
-                let word = word.trim_matches(|c| c == '[' || c == ']');
-                if word.starts_with('-') {
-                    let flag = word.split('=').next().unwrap();
-                    if !usage.contains(flag) {
-                        problems.push(format!("{name}: `{command}`: `{sub}` has no flag `{flag}`"));
-                    }
-                } else if id_shape.is_match(word) && !ids.contains(word) {
-                    problems.push(format!(
-                        "{name}: `{command}`: no exercise `{word}` in workshop.yaml"
-                    ));
-                }
-            }
+            problems.extend(
+                found
+                    .into_iter()
+                    .map(|p| format!("{name}: `{command}`: {p}")),
+            );
         }
     }
     eprintln!("{checked} workshop commands checked");
     assert!(checked >= 30, "only {checked} commands found in the docs");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// An exercise's hints, as `workshop hint` shows them, with the package
+/// directory (relative to `exercises/`) their commands are run in.
+struct Hints {
+    /// `checks/<id>/check.yaml`.
+    file: String,
+    package: PathBuf,
+    hints: Vec<String>,
+}
+
+fn exercise_hints() -> Vec<Hints> {
+    WorkshopCli::new()
+        .ids
+        .iter()
+        .map(|id| {
+            let file = format!("checks/{id}/check.yaml");
+            let text = std::fs::read_to_string(repo().join(&file)).unwrap();
+            let check: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+            let package = check["package"].as_str().unwrap_or(id);
+            let hints = check["hints"]
+                .as_sequence()
+                .map(|hints| {
+                    hints
+                        .iter()
+                        .filter_map(|h| h.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default();
+            Hints {
+                file,
+                package: PathBuf::from(package),
+                hints,
+            }
+        })
+        .collect()
+}
+
+/// The commands of `program` in an exercise's hints, in order.
+fn hint_commands(hints: &Hints, program: &str) -> Vec<String> {
+    hints
+        .hints
+        .iter()
+        .flat_map(|hint| commands(hint, program))
+        .map(|shown| shown.text)
+        .collect()
+}
+
+#[test]
+fn commands_in_hints_are_real() {
+    let mut cli = WorkshopCli::new();
+    let mut go = Go::default();
+    let module = repo().join("exercises");
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for hints in exercise_hints() {
+        let name = &hints.file;
+        for command in hint_commands(&hints, "workshop") {
+            checked += 1;
+            for problem in cli.problems(&command).unwrap_or_default() {
+                problems.push(format!("{name}: `{command}`: {problem}"));
+            }
+        }
+        for command in hint_commands(&hints, "go") {
+            checked += 1;
+            for problem in go.problems(&command, &module.join(&hints.package)) {
+                problems.push(format!("{name}: `{command}`: {problem}"));
+            }
+        }
+    }
+    eprintln!("{checked} commands in hints checked");
+    assert!(checked >= 15, "only {checked} commands found in the hints");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
@@ -701,14 +803,30 @@ fn run_in_order(
     outcome
 }
 
-/// Runs a page's `go` commands in order in a fresh copy of `exercises/`.
-fn run_page(page: &str, commands: &[String], pprof_formats: &BTreeMap<String, bool>) -> Outcome {
+/// Commands to run in order in a fresh copy of `exercises/`: the command
+/// blocks of a page, or the commands of an exercise's hints.
+struct Script {
+    /// Where the commands are shown, for reports.
+    name: String,
+    /// The directory they run in, relative to `exercises/`.
+    dir: PathBuf,
+    commands: Vec<String>,
+}
+
+/// Runs a script's commands in order in a fresh copy of `exercises/`.
+fn run_script(script: &Script, pprof_formats: &BTreeMap<String, bool>) -> Outcome {
     let copy = tempfile::Builder::new()
         .prefix("workshop-docs-")
         .tempdir()
         .unwrap();
     copy_dir(&repo().join("exercises"), copy.path());
-    run_in_order(page, commands, copy.path(), pprof_formats, DEADLINE)
+    run_in_order(
+        &script.name,
+        &script.commands,
+        &copy.path().join(&script.dir),
+        pprof_formats,
+        DEADLINE,
+    )
 }
 
 /// The output formats of the installed pprof.
@@ -722,25 +840,35 @@ fn installed_pprof_formats() -> BTreeMap<String, bool> {
 }
 
 #[test]
-fn go_commands_in_the_docs_run_as_written() {
+fn go_commands_in_the_docs_and_hints_run_as_written() {
     let started = Instant::now();
     let formats = installed_pprof_formats();
-    let pages: Vec<(String, Vec<String>)> = shown_in_docs("go")
-        .into_iter()
-        .map(|(page, shown)| {
-            let fenced = shown.into_iter().filter(|s| s.fenced).map(|s| s.text);
-            (page, fenced.collect::<Vec<_>>())
-        })
-        .filter(|(_, commands)| !commands.is_empty())
+    let pages = shown_in_docs("go").into_iter().map(|(page, shown)| Script {
+        name: page,
+        dir: PathBuf::new(),
+        commands: shown
+            .into_iter()
+            .filter(|s| s.fenced)
+            .map(|s| s.text)
+            .collect(),
+    });
+    let hints = exercise_hints().into_iter().map(|hints| Script {
+        name: format!("{} (hints)", hints.file),
+        commands: hint_commands(&hints, "go"),
+        dir: hints.package,
+    });
+    let scripts: Vec<Script> = pages
+        .chain(hints)
+        .filter(|script| !script.commands.is_empty())
         .collect();
-    // Two workers take the pages in turn; each page runs in order.
+    // Two workers take the scripts in turn; each script runs in order.
     let next = AtomicUsize::new(0);
     let outcomes = Mutex::new(Vec::new());
     std::thread::scope(|scope| {
         for _ in 0..2 {
             scope.spawn(|| {
-                while let Some((page, commands)) = pages.get(next.fetch_add(1, Ordering::SeqCst)) {
-                    let outcome = run_page(page, commands, &formats);
+                while let Some(script) = scripts.get(next.fetch_add(1, Ordering::SeqCst)) {
+                    let outcome = run_script(script, &formats);
                     outcomes.lock().unwrap().push(outcome);
                 }
             });
@@ -752,12 +880,15 @@ fn go_commands_in_the_docs_run_as_written() {
     let mut problems: Vec<String> = outcomes.into_iter().flat_map(|o| o.problems).collect();
     problems.sort();
     eprintln!(
-        "ran {ran} go commands of {} pages ({static_only} checked statically only) in {:.1?}",
-        pages.len(),
+        "ran {ran} go commands of {} pages and hint lists ({static_only} checked statically only) in {:.1?}",
+        scripts.len(),
         started.elapsed()
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    assert!(ran >= 15, "only {ran} go commands of the docs were run");
+    assert!(
+        ran >= 30,
+        "only {ran} go commands of the docs and hints were run"
+    );
 }
 
 #[test]
