@@ -175,6 +175,26 @@ fn every_exercise_has_a_page_linked_from_the_index() {
 }
 
 #[test]
+fn each_exercise_page_leads_to_the_next_in_curriculum_order() {
+    let pages = exercise_pages();
+    for pair in pages.windows(2) {
+        let [(id, docs), (next_id, next_docs)] = pair else {
+            unreachable!()
+        };
+        let page = repo().join(docs);
+        let text = std::fs::read_to_string(&page).unwrap();
+        let next = repo().join(next_docs);
+        let leads = links(&text)
+            .iter()
+            .any(|target| page.parent().unwrap().join(target) == next);
+        assert!(
+            leads,
+            "{docs} ({id}) does not link to {next_docs} ({next_id})"
+        );
+    }
+}
+
+#[test]
 fn list_points_to_the_index_and_the_next_page() {
     let workshop = Workshop::bundled();
     workshop
