@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 
 use crate::bench;
 use crate::goals::{
-    Facts, GOROUTINE_PROFILE_ENV, MeasuredTrace, Outcome, ProfileFacts, ProfileKind, Requirement,
-    SNAPSHOT_ENV, Snapshot, Status,
+    Facts, GOROUTINE_PROFILE_ENV, MeasuredTrace, Outcome, ProfileFacts, ProfileKind, ProfilePairs,
+    Requirement, SNAPSHOT_ENV, Snapshot, Status,
 };
 use crate::gotool::dump::{self, HangReport};
 use crate::gotool::{BuildFailure, Compiled, GoError, GoInfo, GoTool, GoVersion, TestRun};
@@ -171,8 +171,9 @@ enum Collect {
     Snapshot,
     /// The benchmarks on the starter and on the attendee's code, interleaved.
     Baseline,
-    /// A profile of the pristine starter, for goals relative to it.
-    StarterProfile(ProfileKind),
+    /// A profile per run of the pristine starter and of the attendee's code,
+    /// alternating, for goals relative to the starter.
+    ProfilePairs(ProfileKind),
 }
 
 /// One execution of the test binary that a check makes.
@@ -191,17 +192,16 @@ impl Invocation<'_> {
             Collect::Trace => format!("{run}-trace"),
             Collect::Snapshot => format!("{run}-snapshot"),
             Collect::Baseline => format!("{run}-baseline"),
-            Collect::StarterProfile(kind) => format!("{run}-{kind}-starter"),
+            Collect::ProfilePairs(kind) => format!("{run}-{kind}-pairs"),
         }
     }
 
     /// The file it writes in the run directory, if any.
     fn artifact(&self) -> Option<String> {
         match self.collect {
-            Collect::Benchmarks | Collect::Baseline => None,
-            Collect::Profile(_) | Collect::StarterProfile(_) => {
-                Some(format!("{}.pprof", self.label()))
-            }
+            // The alternating runs name their own files.
+            Collect::Benchmarks | Collect::Baseline | Collect::ProfilePairs(_) => None,
+            Collect::Profile(_) => Some(format!("{}.pprof", self.label())),
             Collect::Trace | Collect::Snapshot => Some(format!("{}.trace", self.label())),
         }
     }
@@ -214,7 +214,9 @@ impl Invocation<'_> {
             Collect::Trace => format!("traced run `{run}`"),
             Collect::Snapshot => format!("flight-recorder run `{run}`"),
             Collect::Baseline => format!("run `{run}` against the starter"),
-            Collect::StarterProfile(kind) => format!("{kind} profile run `{run}` of the starter"),
+            Collect::ProfilePairs(kind) => {
+                format!("{kind} profile run `{run}`, alternating with the starter")
+            }
         }
     }
 }
@@ -245,11 +247,11 @@ fn plan(exercise: &Exercise) -> Vec<Invocation<'_>> {
                 Collect::Profile(kind),
             ));
             wanted.push((
-                Requirement::StarterProfile {
+                Requirement::ProfilePairs {
                     run: name.clone(),
                     profile: kind,
                 },
-                Collect::StarterProfile(kind),
+                Collect::ProfilePairs(kind),
             ));
         }
         wanted.push((Requirement::Trace { run: name.clone() }, Collect::Trace));
@@ -401,27 +403,44 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
         ..Facts::default()
     };
     let mut starter = StarterBuild::Unbuilt;
-    'invocations: for invocation in plan(exercise) {
+    for invocation in plan(exercise) {
         let spec = invocation.run;
         let label = invocation.label();
         let what = invocation.describe();
-        if invocation.collect == Collect::Baseline {
-            let step = Instant::now();
-            let measured = baseline(exercise, tree, go, spec, &run_dir, &mine, &mut starter)?;
+        // Runs that alternate between the starter and the attendee's code.
+        let step = Instant::now();
+        let against_starter = match invocation.collect {
+            Collect::Baseline => Some(
+                baseline(exercise, tree, go, spec, &run_dir, &mine, &mut starter)?.map(|found| {
+                    found.map(|baseline| facts.baselines.insert(spec.name.clone(), baseline));
+                }),
+            ),
+            Collect::ProfilePairs(kind) => Some(
+                profile_pairs(
+                    exercise,
+                    tree,
+                    go,
+                    spec,
+                    kind,
+                    &run_dir,
+                    &mine,
+                    &mut starter,
+                )?
+                .map(|found| {
+                    found.map(|pairs| facts.profile_pairs.insert((spec.name.clone(), kind), pairs));
+                }),
+            ),
+            _ => None,
+        };
+        if let Some(measured) = against_starter {
             report.steps.push(Step {
                 name: what.clone(),
                 elapsed: step.elapsed(),
             });
-            match measured {
-                Ok(Some(baseline)) => {
-                    facts.baselines.insert(spec.name.clone(), baseline);
-                }
-                Ok(None) => {}
-                Err(failure) => {
-                    report.message = Some(format!("{what} failed"));
-                    report.failure = Some(failure);
-                    return finish(report);
-                }
+            if let Err(failure) = measured {
+                report.message = Some(format!("{what} failed"));
+                report.failure = Some(failure);
+                return finish(report);
             }
             continue;
         }
@@ -439,15 +458,8 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
             });
             let mut env = Vec::new();
             match (invocation.collect, &artifact) {
-                (
-                    Collect::Profile(ProfileKind::Goroutine)
-                    | Collect::StarterProfile(ProfileKind::Goroutine),
-                    Some(path),
-                ) => {
-                    env.push((GOROUTINE_PROFILE_ENV.to_owned(), path.display().to_string()));
-                }
-                (Collect::Profile(kind) | Collect::StarterProfile(kind), Some(path)) => {
-                    args.extend(kind.flags(&path.display().to_string()))
+                (Collect::Profile(kind), Some(path)) => {
+                    write_profile(kind, path, &mut args, &mut env)
                 }
                 (Collect::Trace, Some(path)) => {
                     args.push(format!("-test.trace={}", path.display()))
@@ -458,22 +470,7 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
                 _ => {}
             }
             let step = Instant::now();
-            let finished = if let Collect::StarterProfile(_) = invocation.collect {
-                let built = match starter.get(exercise, tree, go, &run_dir)? {
-                    Ok(Some(built)) => built,
-                    Ok(None) => continue 'invocations,
-                    Err(failure) => {
-                        report.message = Some(format!("{what} failed"));
-                        report.failure = Some(failure);
-                        return finish(report);
-                    }
-                };
-                built
-                    .test_binary(go, &run_dir)
-                    .run(args, env, &log, spec.timeout)?
-            } else {
-                run(args, env, &log, spec.timeout)?
-            };
+            let finished = run(args, env, &log, spec.timeout)?;
             report.steps.push(Step {
                 name: what.clone(),
                 elapsed: step.elapsed(),
@@ -495,7 +492,7 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
             let output = bench::parse(&finished.output);
             let ops = output.results.iter().map(|r| r.iterations).sum();
             match (invocation.collect, artifact.clone()) {
-                (Collect::Profile(kind) | Collect::StarterProfile(kind), Some(path)) => {
+                (Collect::Profile(kind), Some(path)) => {
                     let profile = crate::pprof::Profile::read(&path).map_err(|source| {
                         CheckError::Profile {
                             run: spec.name.clone(),
@@ -504,10 +501,9 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
                             source,
                         }
                     })?;
-                    let starter_side = invocation.collect == Collect::StarterProfile(kind);
                     // A CPU profile too thin to judge (a fast solution on a busy
                     // machine gets few ticks) is taken again with more repeats.
-                    if !starter_side && kind == ProfileKind::Cpu && scale < MAX_PROFILE_SCALE {
+                    if kind == ProfileKind::Cpu && scale < MAX_PROFILE_SCALE {
                         let needed = cpu_samples_needed(exercise, &spec.name);
                         let have = crate::goals::cpu_samples(&profile);
                         if have < needed {
@@ -517,12 +513,9 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
                         }
                     }
                     report.artifacts.insert(format!("profile-{label}"), path);
-                    let profiles = if starter_side {
-                        &mut facts.starter_profiles
-                    } else {
-                        &mut facts.profiles
-                    };
-                    profiles.insert((spec.name.clone(), kind), ProfileFacts { profile, ops });
+                    facts
+                        .profiles
+                        .insert((spec.name.clone(), kind), ProfileFacts { profile, ops });
                 }
                 (Collect::Trace, Some(path)) => {
                     let trace = crate::trace::facts::Facts::read(&path).map_err(|source| {
@@ -692,6 +685,90 @@ fn baseline(
         mine: bench::parse(&mine_text),
         cached: false,
     })))
+}
+
+/// Sets up a run to write a `kind` profile to `path`: by the test binary's
+/// flags, or (goroutine profiles, which `go test` cannot write) by the path the
+/// test itself writes to.
+fn write_profile(
+    kind: ProfileKind,
+    path: &Path,
+    args: &mut Vec<String>,
+    env: &mut Vec<(String, String)>,
+) {
+    let path = path.display().to_string();
+    if kind == ProfileKind::Goroutine {
+        env.push((GOROUTINE_PROFILE_ENV.to_owned(), path));
+    } else {
+        args.extend(kind.flags(&path));
+    }
+}
+
+/// How many runs each side of a profile goal judged against the starter gets
+/// at least: enough for a rank test to tell two sides apart (with 6 and 6,
+/// p=0.002 when every run of one side is below every run of the other).
+const PROFILE_PAIRS: u32 = 6;
+
+/// The `kind` profile of run `spec`, one per run, in alternating runs of the
+/// pristine starter and the attendee's code (`None` without a pristine
+/// starter).
+#[allow(clippy::too_many_arguments)]
+fn profile_pairs(
+    exercise: &Exercise,
+    tree: &Tree,
+    go: &GoTool,
+    spec: &RunSpec,
+    kind: ProfileKind,
+    run_dir: &Path,
+    mine: &TestBinary<'_>,
+    build: &mut StarterBuild,
+) -> Result<Result<Option<ProfilePairs>, Failure>, CheckError> {
+    let built = match build.get(exercise, tree, go, run_dir)? {
+        Ok(Some(built)) => built,
+        Ok(None) => return Ok(Ok(None)),
+        Err(failure) => return Ok(Err(failure)),
+    };
+    let starter = built.test_binary(go, run_dir);
+    let single = RunSpec {
+        count: 1,
+        ..spec.clone()
+    };
+    let mut pairs = ProfilePairs::default();
+    for i in 0..spec.count.max(PROFILE_PAIRS) {
+        for (which, binary, side) in [
+            ("starter", &starter, &mut pairs.starter),
+            ("yours", mine, &mut pairs.mine),
+        ] {
+            let label = format!("{}-{kind}-{which}-{i}", spec.name);
+            let path = run_dir.join(format!("{label}.pprof"));
+            // A file left by an earlier check must not count for this one.
+            let _ = std::fs::remove_file(&path);
+            let (mut args, mut env) = (bench_args(&single), Vec::new());
+            write_profile(kind, &path, &mut args, &mut env);
+            let log = run_dir.join(format!("{label}.txt"));
+            let finished = binary.run(args, env, &log, spec.timeout)?;
+            if !finished.success() {
+                return Ok(Err(Failure::Benchmark {
+                    run: spec.name.clone(),
+                    output: format!("({which}) {}", finished.output),
+                }));
+            }
+            let profile =
+                crate::pprof::Profile::read(&path).map_err(|source| CheckError::Profile {
+                    run: spec.name.clone(),
+                    kind,
+                    path: path.clone(),
+                    source,
+                })?;
+            let ops = bench::parse(&finished.output)
+                .results
+                .iter()
+                .map(|r| r.iterations)
+                .sum();
+            side.push(ProfileFacts { profile, ops });
+        }
+    }
+    Ok(Ok(Some(pairs)))
 }
 
 /// The pristine starter's test binary, built on first use in a temporary copy

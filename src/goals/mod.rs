@@ -15,8 +15,8 @@ use std::fmt;
 
 pub use bench_metric::BenchMetric;
 pub use profile::{
-    GOROUTINE_PROFILE_ENV, Measure, ProfileFacts, ProfileFunction, ProfileKind, ProfileTotal,
-    cpu_samples,
+    GOROUTINE_PROFILE_ENV, Measure, ProfileFacts, ProfileFunction, ProfileKind, ProfilePairs,
+    ProfileTotal, cpu_samples,
 };
 pub use relative::{Baseline, BenchRelative};
 pub use trace::{
@@ -99,8 +99,9 @@ pub enum Requirement {
     Benchmarks { run: String },
     /// A profile written by its own execution of the named run.
     Profile { run: String, profile: ProfileKind },
-    /// The same profile of the pristine starter's execution of the run.
-    StarterProfile { run: String, profile: ProfileKind },
+    /// The same profile, taken in alternating runs of the pristine starter
+    /// and the attendee's code, one profile per run.
+    ProfilePairs { run: String, profile: ProfileKind },
     /// An execution trace (`-trace`) of its own execution of the named run.
     Trace { run: String },
     /// A flight-recorder snapshot the code writes during the named run.
@@ -114,7 +115,7 @@ pub enum Requirement {
 pub struct Facts {
     pub benchmarks: BTreeMap<String, BenchOutput>,
     pub profiles: BTreeMap<(String, ProfileKind), ProfileFacts>,
-    pub starter_profiles: BTreeMap<(String, ProfileKind), ProfileFacts>,
+    pub profile_pairs: BTreeMap<(String, ProfileKind), ProfilePairs>,
     pub traces: BTreeMap<String, MeasuredTrace>,
     pub snapshots: BTreeMap<String, Snapshot>,
     pub baselines: BTreeMap<String, Baseline>,

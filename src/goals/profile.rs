@@ -10,6 +10,7 @@ use regex::Regex;
 use std::collections::BTreeMap;
 
 use super::{Bound, Facts, Outcome, Requirement, Status};
+use crate::bench::stats::{self, ALPHA};
 use crate::pprof::{Kind, Profile};
 
 /// Which profile `go test` is asked to write.
@@ -129,6 +130,14 @@ pub struct ProfileFacts {
     pub ops: u64,
 }
 
+/// One profile per run of the starter and of the attendee's code, the runs
+/// taken in alternation so that whatever else the machine does hits both.
+#[derive(Debug, Clone, Default)]
+pub struct ProfilePairs {
+    pub starter: Vec<ProfileFacts>,
+    pub mine: Vec<ProfileFacts>,
+}
+
 /// `regexp.compile cum-share ≤ 5%` in the CPU profile of run `bench`.
 #[derive(Debug, Clone)]
 pub struct ProfileFunction {
@@ -203,10 +212,8 @@ fn base(subject: String, bound: Bound) -> Outcome {
 
 /// The shared start of both kinds: the profile, its sample index, and whether
 /// there is enough of it to judge.
-#[allow(clippy::too_many_arguments)]
 fn prepare<'a>(
     profiles: &'a BTreeMap<(String, ProfileKind), ProfileFacts>,
-    whose: &str,
     run: &str,
     kind: ProfileKind,
     sample: &str,
@@ -216,7 +223,7 @@ fn prepare<'a>(
 ) -> Option<(&'a ProfileFacts, usize)> {
     let Some(measured) = profiles.get(&(run.to_owned(), kind)) else {
         outcome.status = Status::Inconclusive;
-        outcome.explanation = Some(format!("run `{run}` {whose}wrote no {kind} profile"));
+        outcome.explanation = Some(format!("run `{run}` wrote no {kind} profile"));
         return None;
     };
     let Some(index) = measured.profile.sample_index(sample) else {
@@ -360,7 +367,6 @@ impl ProfileFunction {
         );
         let Some((measured, index)) = prepare(
             &facts.profiles,
-            "",
             &self.run,
             self.profile,
             &self.sample,
@@ -378,17 +384,11 @@ impl ProfileFunction {
                 run: &self.run,
                 kind: self.profile,
                 sample: &self.sample,
-                per_op: self.per_op,
                 target: Some(&self.pattern),
             };
-            return relative(
-                outcome,
-                facts,
-                goal,
-                (measured, index, value),
-                times,
-                |m, i| self.value(m, i),
-            );
+            return relative(outcome, facts, goal, (measured, index), times, |m, i| {
+                self.value(m, i)
+            });
         }
         outcome.measured = Some(value);
         if self.bound.holds(value) {
@@ -421,7 +421,6 @@ impl ProfileTotal {
         let mut outcome = base(subject, self.bound);
         let Some((measured, index)) = prepare(
             &facts.profiles,
-            "",
             &self.run,
             self.profile,
             &self.sample,
@@ -439,18 +438,12 @@ impl ProfileTotal {
                 run: &self.run,
                 kind: self.profile,
                 sample: &self.sample,
-                per_op: self.per_op,
                 target: None,
             };
             let per_op = self.per_op;
-            return relative(
-                outcome,
-                facts,
-                goal,
-                (measured, index, value),
-                times,
-                |m, i| total_of(m, i, per_op),
-            );
+            return relative(outcome, facts, goal, (measured, index), times, |m, i| {
+                total_of(m, i, per_op)
+            });
         }
         outcome.measured = Some(value);
         if self.bound.holds(value) {
@@ -474,7 +467,7 @@ fn requirements(run: &str, profile: ProfileKind, relative: Option<f64>) -> Vec<R
         profile,
     }];
     if relative.is_some() {
-        needed.push(Requirement::StarterProfile {
+        needed.push(Requirement::ProfilePairs {
             run: run.to_owned(),
             profile,
         });
@@ -496,67 +489,86 @@ struct Compared<'a> {
     run: &'a str,
     kind: ProfileKind,
     sample: &'a str,
-    per_op: bool,
     target: Option<&'a Regex>,
 }
 
-/// Judges an amount as a ratio to the starter's: the starter's amount over
-/// the attendee's must reach `times`. Profile amounts of one run each have no
-/// spread to test, so the ratio alone decides; goals should leave wide margins.
+/// Judges an amount as a ratio to the starter's: the median of the starter's
+/// amounts over the median of the attendee's, from profiles of alternating
+/// runs, must reach `times`, and the two sides must differ significantly
+/// (Mann-Whitney U): one run each varies too much (lock contention on a busy
+/// machine by 70×) for a single ratio to decide.
 fn relative(
     mut outcome: Outcome,
     facts: &Facts,
     goal: Compared<'_>,
-    mine: (&ProfileFacts, usize, f64),
+    mine: (&ProfileFacts, usize),
     times: f64,
-    starter_value: impl Fn(&ProfileFacts, usize) -> f64,
+    amount: impl Fn(&ProfileFacts, usize) -> f64,
 ) -> Outcome {
-    let (measured, index_mine, value) = mine;
+    let (measured, index_mine) = mine;
     let unit = outcome.unit.replace("×".into()).unwrap_or_default();
     outcome.subject.push_str(" vs the starter");
-    let Some((starter, index)) = prepare(
-        &facts.starter_profiles,
-        "of the starter ",
-        goal.run,
-        goal.kind,
-        goal.sample,
-        0,
-        goal.per_op,
-        &mut outcome,
-    ) else {
+    let Some(pairs) = facts.profile_pairs.get(&(goal.run.to_owned(), goal.kind)) else {
+        outcome.status = Status::Inconclusive;
+        outcome.explanation =
+            Some("the starter could not be measured (no pristine copy of it)".into());
         return outcome;
     };
-    let before = starter_value(starter, index);
-    if before <= 0.0 {
+    let amounts = |side: &[ProfileFacts]| -> Vec<f64> {
+        side.iter()
+            .filter_map(|m| m.profile.sample_index(goal.sample).map(|i| amount(m, i)))
+            .filter(|a| a.is_finite())
+            .collect()
+    };
+    let (before, after) = (amounts(&pairs.starter), amounts(&pairs.mine));
+    let (Some(old), Some(new)) = (stats::summarize(&before), stats::summarize(&after)) else {
+        outcome.status = Status::Inconclusive;
+        outcome.explanation = Some(format!(
+            "the alternating runs gave no {} amounts to compare",
+            goal.sample
+        ));
+        return outcome;
+    };
+    let described = |median: f64, amounts: &[f64]| {
+        let low = amounts.iter().copied().fold(f64::INFINITY, f64::min);
+        let high = amounts.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let quantity = |value| crate::report::human::quantity(value, &unit);
+        format!(
+            "{} (from {} to {})",
+            quantity(median),
+            quantity(low),
+            quantity(high)
+        )
+    };
+    let p = stats::mann_whitney_u(&before, &after).unwrap_or(1.0);
+    outcome.evidence.push(format!(
+        "medians: the starter's {}, yours {}; {} alternating runs each, p={p:.3}",
+        described(old.median, &before),
+        described(new.median, &after),
+        after.len().min(before.len()),
+    ));
+    if old.median <= 0.0 {
         // The problem did not show in the starter this time (on a machine so
         // busy that its goroutines never met, say): nothing to compare with.
         outcome.status = Status::Inconclusive;
         outcome.explanation = Some(format!(
-            "the starter showed no {} in this check, so there is nothing to compare with",
+            "the starter showed no {} in most of its runs, so there is nothing to compare with",
             goal.sample
         ));
-        outcome.evidence.push(format!(
-            "yours: {}; check again, with fewer other programs running",
-            crate::report::human::quantity(value, &unit)
-        ));
+        outcome
+            .evidence
+            .push("check again, with fewer other programs running".into());
         return outcome;
     }
-    let ratio = if value > 0.0 {
-        before / value
+    let ratio = if new.median > 0.0 {
+        old.median / new.median
     } else {
         f64::INFINITY
     };
     outcome.measured = Some(ratio.min(1e9));
-    outcome.evidence.push(format!(
-        "the starter's {}, yours {}",
-        crate::report::human::quantity(before, &unit),
-        crate::report::human::quantity(value, &unit),
-    ));
-    if ratio >= times {
-        outcome.status = Status::Pass;
-    } else {
+    if ratio < times {
         outcome.explanation = Some(format!(
-            "the starter's {} is {}× yours; the goal is at least {}×",
+            "the starter's {} is {}× yours (medians); the goal is at least {}×",
             goal.sample,
             super::format_number(ratio),
             super::format_number(times),
@@ -564,6 +576,18 @@ fn relative(
         outcome
             .evidence
             .extend(evidence(&measured.profile, index_mine, goal.target));
+    } else if p < ALPHA {
+        outcome.status = Status::Pass;
+    } else {
+        outcome.status = Status::Inconclusive;
+        outcome.explanation = Some(format!(
+            "the starter's {} is {}× yours (medians), but the difference is not significant (p={p:.3} ≥ {ALPHA})",
+            goal.sample,
+            super::format_number(ratio),
+        ));
+        outcome
+            .evidence
+            .push("check again, with fewer other programs running".into());
     }
     outcome
 }
@@ -735,72 +759,106 @@ mod tests {
         }
     }
 
+    /// Alternating runs: one CPU profile per run, `ticks` of `main.work` in
+    /// the starter's and `mine` in the attendee's, ten ops each.
+    fn pairs(measured: &mut Facts, starter: &[i64], mine: &[i64]) {
+        let side = |ticks: &[i64], function: &str| -> Vec<ProfileFacts> {
+            ticks
+                .iter()
+                .map(|&t| ProfileFacts {
+                    profile: cpu(&[(&[function], t)]),
+                    ops: 10,
+                })
+                .collect()
+        };
+        measured.profile_pairs.insert(
+            ("bench".into(), ProfileKind::Cpu),
+            ProfilePairs {
+                starter: side(starter, "main.work"),
+                mine: side(mine, "main.work"),
+            },
+        );
+    }
+
     #[test]
-    fn relative_total_is_the_starters_amount_over_yours() {
+    fn relative_total_is_the_ratio_of_the_sides_medians() {
         let mut measured = facts(cpu(&[(&["main.work"], 10)]), 10);
         let goal = relative_total(4.0);
         assert_eq!(
             goal.requirements()[1],
-            Requirement::StarterProfile {
+            Requirement::ProfilePairs {
                 run: "bench".into(),
                 profile: ProfileKind::Cpu
             }
         );
-        // Without the starter's profile there is nothing to compare.
+        // Without the starter's profiles there is nothing to compare.
         assert_eq!(goal.evaluate(&measured).status, Status::Inconclusive);
-        measured.starter_profiles.insert(
-            ("bench".into(), ProfileKind::Cpu),
-            ProfileFacts {
-                profile: cpu(&[(&["main.work"], 50)]),
-                ops: 10,
-            },
+        pairs(
+            &mut measured,
+            &[50, 48, 55, 51, 70, 49],
+            &[10, 9, 11, 10, 30, 10],
         );
         let outcome = goal.evaluate(&measured);
         assert_eq!(outcome.status, Status::Pass, "{outcome:?}");
-        assert_eq!(outcome.measured, Some(5.0));
+        assert_eq!(outcome.measured, Some(5.05));
         assert_eq!(outcome.unit.as_deref(), Some("×"));
+        assert!(
+            outcome.evidence[0].ends_with("6 alternating runs each, p=0.005"),
+            "{:?}",
+            outcome.evidence
+        );
         let outcome = relative_total(6.0).evaluate(&measured);
         assert_eq!(outcome.status, Status::Fail);
         assert!(
             outcome
                 .explanation
                 .unwrap()
-                .contains("the starter's cpu is 5× yours; the goal is at least 6×")
+                .contains("the starter's cpu is 5.05× yours (medians); the goal is at least 6×")
         );
+    }
+
+    #[test]
+    fn one_lucky_run_of_the_same_code_does_not_pass() {
+        // The starter against itself on a busy machine: single runs differ by
+        // 70×, so one pair of runs could show 12×; the medians do not.
+        let mut measured = facts(cpu(&[(&["main.work"], 10)]), 10);
+        pairs(
+            &mut measured,
+            &[700, 90, 360, 150, 710, 560],
+            &[60, 710, 150, 570, 130, 350],
+        );
+        let outcome = relative_total(10.0).evaluate(&measured);
+        assert_eq!(outcome.status, Status::Fail, "{outcome:?}");
+        // Medians far apart but the sides overlapping: not significant.
+        pairs(
+            &mut measured,
+            &[700, 690, 710, 9, 8, 700],
+            &[60, 50, 70, 800, 40, 55],
+        );
+        let outcome = relative_total(10.0).evaluate(&measured);
+        assert_eq!(outcome.status, Status::Inconclusive, "{outcome:?}");
+        assert!(outcome.explanation.unwrap().contains("not significant"));
     }
 
     #[test]
     fn relative_function_with_nothing_left_passes() {
         let mut measured = facts(cpu(&[(&["main.other"], 10)]), 10);
-        measured.starter_profiles.insert(
-            ("bench".into(), ProfileKind::Cpu),
-            ProfileFacts {
-                profile: cpu(&[(&["main.work"], 50)]),
-                ops: 10,
-            },
+        pairs(
+            &mut measured,
+            &[50, 40, 60, 45, 55, 52],
+            &[0, 0, 0, 0, 0, 0],
         );
         let mut g = goal("^main\\.work$", Measure::Cum, Bound::AtLeast(100.0), 0);
         g.relative = Some(100.0);
         let outcome = g.evaluate(&measured);
         assert_eq!(outcome.status, Status::Pass, "{outcome:?}");
-        assert!(
-            outcome
-                .evidence
-                .iter()
-                .any(|e| e.starts_with("the starter's"))
-        );
+        assert!(outcome.evidence[0].starts_with("medians: the starter's"));
     }
 
     #[test]
     fn a_starter_that_shows_nothing_makes_a_relative_goal_inconclusive() {
         let mut measured = facts(cpu(&[(&["main.work"], 0)]), 10);
-        measured.starter_profiles.insert(
-            ("bench".into(), ProfileKind::Cpu),
-            ProfileFacts {
-                profile: cpu(&[(&["main.work"], 0)]),
-                ops: 10,
-            },
-        );
+        pairs(&mut measured, &[0, 0, 3, 0, 0, 0], &[0, 0, 0, 0, 0, 0]);
         let outcome = relative_total(2.0).evaluate(&measured);
         assert_eq!(outcome.status, Status::Inconclusive, "{outcome:?}");
         assert!(

@@ -421,6 +421,7 @@ fn profile_goals_of_the_bundled_workshop_point_at_the_right_functions() {
         .run(&["check", "mutex/01-contention"])
         .code(1)
         .stdout_has("✗ lock-waits")
+        .stdout_has("6 alternating runs each")
         .stdout_has("Count.func1 → sync.(*Mutex).Unlock");
 }
 
