@@ -8,8 +8,7 @@
 //! standard; they run in the exercise's package directory.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fs::File;
-use std::io::{Read, Seek};
+use std::io::Read;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{ExitStatus, Stdio};
@@ -620,8 +619,9 @@ fn tool(words: &[String]) -> Option<&str> {
 }
 
 /// Why a command is only checked statically and not run: it needs a shell
-/// (beyond a trailing `> file`), or it would fetch a URL, serve a web UI, open
-/// a viewer or wait in pprof's interactive shell.
+/// (beyond a trailing `> file`), or it would fetch a URL, serve pprof's web UI
+/// on a fixed port, open a viewer or wait in pprof's interactive shell. (The
+/// trace viewer is run: see [`serves`].)
 fn static_only(words: &[String], pprof_formats: &BTreeMap<String, bool>) -> Option<&'static str> {
     const SHELL: [&str; 8] = ["|", "||", "&&", ";", "&", "<", ">", ">>"];
     if words.iter().any(|word| SHELL.contains(&word.as_str())) {
@@ -636,9 +636,6 @@ fn static_only(words: &[String], pprof_formats: &BTreeMap<String, bool>) -> Opti
         .map(|(name, _)| name)
         .collect();
     match tool(words) {
-        Some("trace") if !flags.contains("d") && !flags.contains("pprof") => {
-            Some("serves the trace viewer")
-        }
         Some("pprof") if flags.contains("http") => Some("serves pprof's web UI"),
         Some("pprof") => {
             let formats: Vec<bool> = flags
@@ -657,10 +654,24 @@ fn static_only(words: &[String], pprof_formats: &BTreeMap<String, bool>) -> Opti
     }
 }
 
+/// Whether a command serves a web page until stopped: `go tool trace` without
+/// `-d` or `-pprof` parses the trace, starts its viewer and opens a browser.
+fn serves(words: &[String]) -> bool {
+    let flags: BTreeSet<&str> = words
+        .iter()
+        .filter_map(|word| flag_name(word))
+        .map(|(name, _)| name)
+        .collect();
+    tool(words) == Some("trace") && !flags.contains("d") && !flags.contains("pprof")
+}
+
 /// How a command run with a deadline ended.
 struct Ended {
-    /// `None` when it outlived its deadline and its process group was killed.
+    /// `None` when it outlived its deadline and its process group was killed
+    /// (or, for a server, when it was stopped after its page was fetched).
     status: Option<ExitStatus>,
+    /// For a server: its first page was fetched, or why not.
+    page: Option<Result<(), String>>,
     stdout: Vec<u8>,
     stderr: Vec<u8>,
 }
@@ -678,24 +689,39 @@ impl Ended {
 
 /// Runs `go args...` in `dir`, with no input, in a process group of its own
 /// that is killed whole if it outlives `deadline` (and once it is done, so
-/// that nothing it started lingers).
-fn run_with_deadline(args: &[String], dir: &Path, deadline: Duration) -> Ended {
-    let mut stdout = tempfile::tempfile().unwrap();
-    let mut stderr = tempfile::tempfile().unwrap();
+/// that nothing it started lingers). A command that `serves` is run with no
+/// browser (`$BROWSER` is `true`) until it says where it listens; its first
+/// page is fetched, and then it is stopped.
+fn run_with_deadline(args: &[String], dir: &Path, deadline: Duration, serves: bool) -> Ended {
+    let stdout = tempfile::NamedTempFile::new().unwrap();
+    let stderr = tempfile::NamedTempFile::new().unwrap();
     let mut child = go()
         .args(args)
         .current_dir(dir)
+        .env("BROWSER", "true")
         .stdin(Stdio::null())
-        .stdout(stdout.try_clone().unwrap())
-        .stderr(stderr.try_clone().unwrap())
+        .stdout(stdout.as_file().try_clone().unwrap())
+        .stderr(stderr.as_file().try_clone().unwrap())
         .process_group(0)
         .spawn()
         .expect("`go` must be installed");
     let group = Pid::from_raw(i32::try_from(child.id()).unwrap());
     let started = Instant::now();
+    let listening = regex::Regex::new(r"listening on https?://(\S+)").unwrap();
+    let mut page = None;
     let status = loop {
         if let Some(status) = child.try_wait().unwrap() {
             break Some(status);
+        }
+        if serves {
+            // Read by path: the child's descriptors share no offset with it.
+            let said = std::fs::read_to_string(stderr.path()).unwrap_or_default();
+            if let Some(address) = listening.captures(&said) {
+                page = Some(fetch(&address[1]));
+                let _ = killpg(group, Signal::SIGKILL);
+                child.wait().unwrap();
+                break None;
+            }
         }
         if started.elapsed() > deadline {
             let _ = killpg(group, Signal::SIGKILL);
@@ -706,18 +732,42 @@ fn run_with_deadline(args: &[String], dir: &Path, deadline: Duration) -> Ended {
     };
     // ESRCH, nothing left in the group, is the common case.
     let _ = killpg(group, Signal::SIGKILL);
+    if serves && page.is_none() {
+        page = Some(Err("never said where it listens".to_owned()));
+    }
     Ended {
         status,
-        stdout: read_back(&mut stdout),
-        stderr: read_back(&mut stderr),
+        page,
+        stdout: std::fs::read(stdout.path()).unwrap(),
+        stderr: std::fs::read(stderr.path()).unwrap(),
     }
 }
 
-fn read_back(file: &mut File) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    file.rewind().unwrap();
-    file.read_to_end(&mut bytes).unwrap();
-    bytes
+/// Fetches `/` from a local web server at `address` (`host:port` and maybe a
+/// path): it must answer 200 with a page.
+fn fetch(address: &str) -> Result<(), String> {
+    use std::io::Write;
+    let host = address.split('/').next().unwrap_or(address);
+    let timeout = Some(Duration::from_secs(30));
+    let mut stream =
+        std::net::TcpStream::connect(host).map_err(|e| format!("cannot connect to {host}: {e}"))?;
+    stream.set_read_timeout(timeout).unwrap();
+    stream.set_write_timeout(timeout).unwrap();
+    write!(stream, "GET / HTTP/1.0\r\nHost: {host}\r\n\r\n")
+        .map_err(|e| format!("cannot ask {host} for its page: {e}"))?;
+    let mut answer = String::new();
+    stream
+        .read_to_string(&mut answer)
+        .map_err(|e| format!("no answer from {host}: {e}"))?;
+    let status = answer.lines().next().unwrap_or_default();
+    let body = answer.split_once("\r\n\r\n").map_or("", |(_, body)| body);
+    if !status.contains(" 200 ") || body.trim().is_empty() {
+        return Err(format!(
+            "{host} answered `{status}` with {} bytes",
+            body.len()
+        ));
+    }
+    Ok(())
 }
 
 /// What is wrong with how a command ended: it failed or outlived its
@@ -725,6 +775,13 @@ fn read_back(file: &mut File) -> Vec<u8> {
 /// `-focus`... regular expression that matches no function, or a `-list` or
 /// `-peek` that prints nothing).
 fn verdict(words: &[String], ended: &Ended) -> Option<String> {
+    if let Some(page) = &ended.page {
+        return match (page, ended.status) {
+            (Ok(()), _) => None,
+            (Err(_), Some(status)) => Some(format!("{status} instead of serving")),
+            (Err(problem), None) => Some(problem.clone()),
+        };
+    }
     match ended.status {
         None => return Some("outlived its deadline; its process group was killed".to_owned()),
         Some(status) if !status.success() => return Some(format!("{status}")),
@@ -785,7 +842,7 @@ fn run_in_order(
             continue;
         }
         outcome.ran += 1;
-        let ended = run_with_deadline(&words[1..], dir, deadline);
+        let ended = run_with_deadline(&words[1..], dir, deadline, serves(words));
         match (verdict(words, &ended), into) {
             (None, None) => {}
             (None, Some(file)) => std::fs::write(dir.join(file), &ended.stdout).unwrap(),
@@ -914,10 +971,7 @@ fn servers_viewers_and_interactive_shells_are_not_run() {
         ])
     );
     let reason = |command: &str| static_only(&shlex::split(command).unwrap(), &formats);
-    assert_eq!(
-        reason("go tool trace trace.out"),
-        Some("serves the trace viewer")
-    );
+    assert_eq!(reason("go tool trace trace.out"), None);
     assert_eq!(reason("go tool trace -d=parsed trace.out"), None);
     assert_eq!(reason("go tool trace -pprof=sync trace.out"), None);
     assert_eq!(
@@ -1046,11 +1100,47 @@ fn a_command_past_its_deadline_is_killed_with_everything_it_started() {
     ]
     .map(String::from)
     .into();
-    let ended = run_with_deadline(&words[1..], dir.path(), Duration::from_secs(3));
+    let ended = run_with_deadline(&words[1..], dir.path(), Duration::from_secs(3), false);
     assert!(ended.status.is_none(), "{}", tail(&ended, TAIL));
     assert_eq!(
         verdict(&words, &ended).as_deref(),
         Some("outlived its deadline; its process group was killed")
     );
     assert_eq!(processes_mentioning(&profile), Vec::<String>::new());
+}
+
+#[test]
+fn the_trace_viewer_is_served_fetched_and_stopped() {
+    let dir = profile_dir();
+    std::fs::copy(
+        repo().join("tests/fixtures/traces/churn-go126.trace"),
+        dir.path().join("trace.out"),
+    )
+    .unwrap();
+    let outcome = run_in_order(
+        "page.md",
+        &["go tool trace trace.out".to_owned()],
+        dir.path(),
+        &installed_pprof_formats(),
+        DEADLINE,
+    );
+    assert!(outcome.problems.is_empty(), "{:?}", outcome.problems);
+    assert_eq!(outcome.ran, 1);
+    let trace = dir.path().join("trace.out").display().to_string();
+    assert_eq!(processes_mentioning(&trace), Vec::<String>::new());
+
+    // A file that is no trace: the viewer gives up instead of serving.
+    let outcome = run_in_order(
+        "page.md",
+        &["go tool trace cpu.out".to_owned()],
+        dir.path(),
+        &installed_pprof_formats(),
+        DEADLINE,
+    );
+    assert_eq!(outcome.problems.len(), 1, "{:?}", outcome.problems);
+    assert!(
+        outcome.problems[0].contains("instead of serving"),
+        "{}",
+        outcome.problems[0]
+    );
 }
