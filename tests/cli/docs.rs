@@ -1117,26 +1117,23 @@ fn the_trace_viewer_is_served_fetched_and_stopped() {
         dir.path().join("trace.out"),
     )
     .unwrap();
-    let outcome = run_in_order(
-        "page.md",
-        &["go tool trace trace.out".to_owned()],
-        dir.path(),
-        &installed_pprof_formats(),
-        DEADLINE,
-    );
+    let run = |command: &str| {
+        run_in_order(
+            "page.md",
+            &[command.to_owned()],
+            dir.path(),
+            &installed_pprof_formats(),
+            DEADLINE,
+        )
+    };
+    let outcome = run("go tool trace trace.out");
     assert!(outcome.problems.is_empty(), "{:?}", outcome.problems);
     assert_eq!(outcome.ran, 1);
     let trace = dir.path().join("trace.out").display().to_string();
     assert_eq!(processes_mentioning(&trace), Vec::<String>::new());
 
     // A file that is no trace: the viewer gives up instead of serving.
-    let outcome = run_in_order(
-        "page.md",
-        &["go tool trace cpu.out".to_owned()],
-        dir.path(),
-        &installed_pprof_formats(),
-        DEADLINE,
-    );
+    let outcome = run("go tool trace cpu.out");
     assert_eq!(outcome.problems.len(), 1, "{:?}", outcome.problems);
     assert!(
         outcome.problems[0].contains("instead of serving"),
