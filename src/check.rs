@@ -621,10 +621,7 @@ fn baseline(
     go.info.version.hash(&mut hasher);
     go.info.goos.hash(&mut hasher);
     go.info.goarch.hash(&mut hasher);
-    nix::unistd::gethostname()
-        .ok()
-        .map(|h| h.to_string_lossy().into_owned())
-        .hash(&mut hasher);
+    machine().hash(&mut hasher);
     args.hash(&mut hasher);
     spec.count.hash(&mut hasher);
     let cache_dir = tree.work_dir.join("baselines").join(&exercise.id);
@@ -685,6 +682,23 @@ fn baseline(
         mine: bench::parse(&mine_text),
         cached: false,
     })))
+}
+
+/// What tells this machine from another for cached timings: its name, its
+/// processor model and how many CPUs this process may use (a container on the
+/// same host with fewer CPUs times differently).
+fn machine() -> (Option<String>, Option<String>, usize) {
+    let name = nix::unistd::gethostname()
+        .ok()
+        .map(|h| h.to_string_lossy().into_owned());
+    let model = std::fs::read_to_string("/proc/cpuinfo").ok().and_then(|info| {
+        info.lines()
+            .find(|line| line.starts_with("model name"))
+            .and_then(|line| line.split_once(':'))
+            .map(|(_, model)| model.trim().to_owned())
+    });
+    let cpus = std::thread::available_parallelism().map_or(1, usize::from);
+    (name, model, cpus)
 }
 
 /// Sets up a run to write a `kind` profile to `path`: by the test binary's
