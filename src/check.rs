@@ -412,7 +412,9 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
         let against_starter = match invocation.collect {
             Collect::Baseline => Some(
                 baseline(exercise, tree, go, spec, &run_dir, &mine, &mut starter)?.map(|found| {
-                    found.map(|baseline| facts.baselines.insert(spec.name.clone(), baseline));
+                    if let Some(baseline) = found {
+                        facts.baselines.insert(spec.name.clone(), baseline);
+                    }
                 }),
             ),
             Collect::ProfilePairs(kind) => Some(
@@ -427,7 +429,9 @@ pub fn check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<CheckRepor
                     &mut starter,
                 )?
                 .map(|found| {
-                    found.map(|pairs| facts.profile_pairs.insert((spec.name.clone(), kind), pairs));
+                    if let Some(pairs) = found {
+                        facts.profile_pairs.insert((spec.name.clone(), kind), pairs);
+                    }
                 }),
             ),
             _ => None,
@@ -691,12 +695,14 @@ fn machine() -> (Option<String>, Option<String>, usize) {
     let name = nix::unistd::gethostname()
         .ok()
         .map(|h| h.to_string_lossy().into_owned());
-    let model = std::fs::read_to_string("/proc/cpuinfo").ok().and_then(|info| {
-        info.lines()
-            .find(|line| line.starts_with("model name"))
-            .and_then(|line| line.split_once(':'))
-            .map(|(_, model)| model.trim().to_owned())
-    });
+    let model = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|line| line.starts_with("model name"))
+                .and_then(|line| line.split_once(':'))
+                .map(|(_, model)| model.trim().to_owned())
+        });
     let cpus = std::thread::available_parallelism().map_or(1, usize::from);
     (name, model, cpus)
 }
