@@ -93,11 +93,16 @@ pub struct TraceLeaks {
     pub bound: Bound,
 }
 
+/// What every trace goal needs: a trace of its own run.
+fn traced(run: &str) -> Vec<Requirement> {
+    vec![Requirement::Trace {
+        run: run.to_owned(),
+    }]
+}
+
 impl TraceLeaks {
     pub fn requirements(&self) -> Vec<Requirement> {
-        vec![Requirement::Trace {
-            run: self.run.clone(),
-        }]
+        traced(&self.run)
     }
 
     pub fn evaluate(&self, facts: &Facts) -> Outcome {
@@ -166,9 +171,7 @@ pub struct TraceGoroutines {
 
 impl TraceGoroutines {
     pub fn requirements(&self) -> Vec<Requirement> {
-        vec![Requirement::Trace {
-            run: self.run.clone(),
-        }]
+        traced(&self.run)
     }
 
     pub fn evaluate(&self, facts: &Facts) -> Outcome {
@@ -269,9 +272,7 @@ pub struct TraceTasks {
 
 impl TraceTasks {
     pub fn requirements(&self) -> Vec<Requirement> {
-        vec![Requirement::Trace {
-            run: self.run.clone(),
-        }]
+        traced(&self.run)
     }
 
     pub fn evaluate(&self, facts: &Facts) -> Outcome {
@@ -363,9 +364,7 @@ pub struct TraceRegions {
 
 impl TraceRegions {
     pub fn requirements(&self) -> Vec<Requirement> {
-        vec![Requirement::Trace {
-            run: self.run.clone(),
-        }]
+        traced(&self.run)
     }
 
     pub fn evaluate(&self, facts: &Facts) -> Outcome {
@@ -450,9 +449,7 @@ pub struct TraceLogs {
 
 impl TraceLogs {
     pub fn requirements(&self) -> Vec<Requirement> {
-        vec![Requirement::Trace {
-            run: self.run.clone(),
-        }]
+        traced(&self.run)
     }
 
     pub fn evaluate(&self, facts: &Facts) -> Outcome {
@@ -509,9 +506,7 @@ pub struct TraceBlocked {
 
 impl TraceBlocked {
     pub fn requirements(&self) -> Vec<Requirement> {
-        vec![Requirement::Trace {
-            run: self.run.clone(),
-        }]
+        traced(&self.run)
     }
 
     pub fn evaluate(&self, facts: &Facts) -> Outcome {

@@ -89,15 +89,7 @@ pub fn human(path: &Path, profile: &Profile, view: &View<'_>) -> String {
             );
         }
     }
-    let mut functions = profile.functions(view.index, view.focus);
-    if view.cum {
-        functions.sort_by(|a, b| {
-            b.cum
-                .abs()
-                .cmp(&a.cum.abs())
-                .then_with(|| a.name.cmp(&b.name))
-        });
-    }
+    let functions = ordered(profile, view);
     let shown = if view.top == 0 {
         functions.len()
     } else {
@@ -147,9 +139,8 @@ pub fn human(path: &Path, profile: &Profile, view: &View<'_>) -> String {
     out
 }
 
-/// The JSON document of `workshop inspect <profile> --json`.
-pub fn json(profile: &Profile, view: &View<'_>) -> Value {
-    let sample_type = &profile.sample_types[view.index];
+/// The functions of the view, by flat value or, with `--cum`, by cumulative.
+fn ordered(profile: &Profile, view: &View<'_>) -> Vec<crate::pprof::FunctionTotal> {
     let mut functions = profile.functions(view.index, view.focus);
     if view.cum {
         functions.sort_by(|a, b| {
@@ -159,6 +150,13 @@ pub fn json(profile: &Profile, view: &View<'_>) -> Value {
                 .then_with(|| a.name.cmp(&b.name))
         });
     }
+    functions
+}
+
+/// The JSON document of `workshop inspect <profile> --json`.
+pub fn json(profile: &Profile, view: &View<'_>) -> Value {
+    let sample_type = &profile.sample_types[view.index];
+    let mut functions = ordered(profile, view);
     if view.top > 0 {
         functions.truncate(view.top);
     }

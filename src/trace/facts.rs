@@ -131,6 +131,18 @@ pub struct SpanStats {
     pub parents: BTreeSet<Name>,
 }
 
+/// The statistics of regions named `name`, made empty on first use.
+fn span_stats<'a>(stats: &'a mut FxHashMap<Name, SpanStats>, name: &Name) -> &'a mut SpanStats {
+    stats.entry(Rc::clone(name)).or_insert_with(|| SpanStats {
+        name: Rc::clone(name),
+        count: 0,
+        ended: 0,
+        total_ns: 0,
+        max_ns: 0,
+        parents: BTreeSet::new(),
+    })
+}
+
 /// How many regions and logs are kept one by one; beyond this only their
 /// statistics are (exact) so that huge traces digest in bounded memory.
 pub const RECORD_LIMIT: usize = 100_000;
@@ -139,7 +151,6 @@ pub const RECORD_LIMIT: usize = 100_000;
 #[derive(Debug)]
 struct OpenRegion {
     name: Name,
-    task: u64,
     begin: i64,
     record: Option<usize>,
 }
@@ -658,17 +669,7 @@ impl Builder {
         if event.kind() == Kind::RegionBegin {
             let parent = open.last().map(|r| Rc::clone(&r.name));
             let depth = open.len();
-            let stats = self
-                .region_stats
-                .entry(Rc::clone(&name))
-                .or_insert_with(|| SpanStats {
-                    name: Rc::clone(&name),
-                    count: 0,
-                    ended: 0,
-                    total_ns: 0,
-                    max_ns: 0,
-                    parents: BTreeSet::new(),
-                });
+            let stats = span_stats(&mut self.region_stats, &name);
             stats.count += 1;
             if let Some(parent) = &parent {
                 stats.parents.insert(Rc::clone(parent));
@@ -687,7 +688,6 @@ impl Builder {
             });
             open.push(OpenRegion {
                 name,
-                task,
                 begin: event.time,
                 record,
             });
@@ -703,22 +703,10 @@ impl Builder {
                     if let Some(index) = region.record {
                         self.regions[index].end = Some(event.time);
                     }
-                    let _ = region.task;
                 }
                 None => {
                     // It began before the trace: counted, with no duration.
-                    let stats = self
-                        .region_stats
-                        .entry(Rc::clone(&name))
-                        .or_insert_with(|| SpanStats {
-                            name: Rc::clone(&name),
-                            count: 0,
-                            ended: 0,
-                            total_ns: 0,
-                            max_ns: 0,
-                            parents: BTreeSet::new(),
-                        });
-                    stats.count += 1;
+                    span_stats(&mut self.region_stats, &name).count += 1;
                     if self.regions.len() < RECORD_LIMIT {
                         self.regions.push(Region {
                             name,

@@ -183,18 +183,21 @@ enum Need {
     Yes,
 }
 
+/// What an event needs in its context: a thread (m), a proc (p), a goroutine (g).
 struct Reqs {
     m: Need,
     p: Need,
     g: Need,
 }
 
+impl Reqs {
+    const fn new(m: Need, p: Need, g: Need) -> Reqs {
+        Reqs { m, p, g }
+    }
+}
+
 /// User code runs with a thread, a proc and a goroutine.
-const USER: Reqs = Reqs {
-    m: Need::Yes,
-    p: Need::Yes,
-    g: Need::Yes,
-};
+const USER: Reqs = Reqs::new(Need::Yes, Need::Yes, Need::Yes);
 
 fn check(ctx: Ctx, reqs: Reqs) -> Result<(), String> {
     let rule = |need: Need, present: bool, what: &str| match (need, present) {
@@ -333,14 +336,7 @@ impl Ordering {
             spec::EV_GC_SWEEP_ACTIVE => self.sweep_active(ev, tables, ctx, first)?,
             spec::EV_GC_SWEEP_END => self.sweep_end(ev, tables, ctx)?,
             spec::EV_HEAP_ALLOC | spec::EV_HEAP_GOAL => {
-                check(
-                    ctx,
-                    Reqs {
-                        m: Need::Yes,
-                        p: Need::Yes,
-                        g: Need::Maybe,
-                    },
-                )?;
+                check(ctx, Reqs::new(Need::Yes, Need::Yes, Need::Maybe))?;
                 self.push(ev, ctx, tables);
                 Some(ctx)
             }
@@ -350,14 +346,7 @@ impl Ordering {
                 self.region(ev, tables, ctx)?
             }
             spec::EV_SPAN..=spec::EV_GOROUTINE_STACK_FREE => {
-                check(
-                    ctx,
-                    Reqs {
-                        m: Need::Yes,
-                        p: Need::Maybe,
-                        g: Need::Maybe,
-                    },
-                )?;
+                check(ctx, Reqs::new(Need::Yes, Need::Maybe, Need::Maybe))?;
                 self.push(ev, ctx, tables);
                 Some(ctx)
             }
@@ -476,14 +465,7 @@ impl Ordering {
             Some(state)
                 if state.status == proc_status::IDLE && seq.follows(state.seq) && ctx.p == -1 =>
             {
-                check(
-                    ctx,
-                    Reqs {
-                        m: Need::Yes,
-                        p: Need::No,
-                        g: Need::Maybe,
-                    },
-                )?;
+                check(ctx, Reqs::new(Need::Yes, Need::No, Need::Maybe))?;
                 state.status = proc_status::RUNNING;
                 state.seq = seq;
             }
@@ -506,14 +488,7 @@ impl Ordering {
         if state.status != proc_status::RUNNING && state.status != proc_status::SYSCALL {
             return Err(format!("ProcStop for proc {} that is not running", ctx.p));
         }
-        check(
-            ctx,
-            Reqs {
-                m: Need::Yes,
-                p: Need::Yes,
-                g: Need::Maybe,
-            },
-        )?;
+        check(ctx, Reqs::new(Need::Yes, Need::Yes, Need::Maybe))?;
         state.status = proc_status::IDLE;
         self.push(ev, ctx, tables);
         Ok(Some(Ctx { p: -1, ..ctx }))
@@ -534,14 +509,7 @@ impl Ordering {
                     || state.status == proc_status::SYSCALL_ABANDONED)
                     && seq.follows(state.seq) =>
             {
-                check(
-                    ctx,
-                    Reqs {
-                        m: Need::Yes,
-                        p: Need::Maybe,
-                        g: Need::Maybe,
-                    },
-                )?;
+                check(ctx, Reqs::new(Need::Yes, Need::Maybe, Need::Maybe))?;
                 let old = state.status;
                 state.status = proc_status::IDLE;
                 state.seq = seq;
@@ -689,14 +657,7 @@ impl Ordering {
         ctx: Ctx,
         generation: u64,
     ) -> Result<Option<Ctx>, String> {
-        check(
-            ctx,
-            Reqs {
-                m: Need::Yes,
-                p: Need::Yes,
-                g: Need::Maybe,
-            },
-        )?;
+        check(ctx, Reqs::new(Need::Yes, Need::Yes, Need::Maybe))?;
         if let Some(state) = self.g.get(&ctx.g)
             && state.status != go_status::RUNNING
         {
@@ -735,14 +696,7 @@ impl Ordering {
         ctx: Ctx,
         generation: u64,
     ) -> Result<Option<Ctx>, String> {
-        check(
-            ctx,
-            Reqs {
-                m: Need::Yes,
-                p: Need::Maybe,
-                g: Need::No,
-            },
-        )?;
+        check(ctx, Reqs::new(Need::Yes, Need::Maybe, Need::No))?;
         let new = ev.args[0] as i64;
         if self.g.contains_key(&new) {
             return Err(format!(
@@ -798,14 +752,7 @@ impl Ordering {
         let seq = Seq::new(generation, ev.args[1]);
         match self.g.get_mut(&gid) {
             Some(state) if state.status == go_status::RUNNABLE && seq.follows(state.seq) => {
-                check(
-                    ctx,
-                    Reqs {
-                        m: Need::Yes,
-                        p: Need::Yes,
-                        g: Need::No,
-                    },
-                )?;
+                check(ctx, Reqs::new(Need::Yes, Need::Yes, Need::No))?;
                 state.status = go_status::RUNNING;
                 state.seq = seq;
             }
@@ -963,14 +910,7 @@ impl Ordering {
                 return Ok(None);
             }
         }
-        check(
-            ctx,
-            Reqs {
-                m: Need::Yes,
-                p: Need::Maybe,
-                g: Need::Yes,
-            },
-        )?;
+        check(ctx, Reqs::new(Need::Yes, Need::Maybe, Need::Yes))?;
         match self.g.get_mut(&ctx.g) {
             None => {
                 return Err(format!(
@@ -996,14 +936,7 @@ impl Ordering {
         tables: &Rc<Tables>,
         ctx: Ctx,
     ) -> Result<Option<Ctx>, String> {
-        check(
-            ctx,
-            Reqs {
-                m: Need::Yes,
-                p: Need::Maybe,
-                g: Need::Yes,
-            },
-        )?;
+        check(ctx, Reqs::new(Need::Yes, Need::Maybe, Need::Yes))?;
         match self.g.get(&ctx.g) {
             None => {
                 return Err(format!(
@@ -1215,14 +1148,7 @@ impl Ordering {
         tables: &Rc<Tables>,
         ctx: Ctx,
     ) -> Result<Option<Ctx>, String> {
-        check(
-            ctx,
-            Reqs {
-                m: Need::Yes,
-                p: Need::Yes,
-                g: Need::Maybe,
-            },
-        )?;
+        check(ctx, Reqs::new(Need::Yes, Need::Yes, Need::Maybe))?;
         let state = self
             .p
             .get_mut(&ctx.p)
@@ -1266,14 +1192,7 @@ impl Ordering {
         tables: &Rc<Tables>,
         ctx: Ctx,
     ) -> Result<Option<Ctx>, String> {
-        check(
-            ctx,
-            Reqs {
-                m: Need::Yes,
-                p: Need::Yes,
-                g: Need::Maybe,
-            },
-        )?;
+        check(ctx, Reqs::new(Need::Yes, Need::Yes, Need::Maybe))?;
         let state = self
             .p
             .get_mut(&ctx.p)

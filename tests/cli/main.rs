@@ -75,6 +75,13 @@ impl Workshop {
     }
 }
 
+/// `workshop inspect <flags...> <file>`, which needs no workshop.
+pub fn inspect(flags: &[&str], file: impl AsRef<std::ffi::OsStr>) -> Run {
+    let mut command = binary();
+    command.arg("inspect").args(flags).arg(file);
+    Run::from(command.output().unwrap())
+}
+
 pub fn binary() -> Command {
     let mut command = Command::cargo_bin("workshop").unwrap();
     command.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");

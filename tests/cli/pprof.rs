@@ -93,25 +93,13 @@ fn flat_and_cum_equal_go_tool_pprof_on_every_fixture_and_sample_type() {
     let mut failures = Vec::new();
     let mut compared = 0;
     for profile in fixtures() {
-        let types = Run::from(
-            binary()
-                .args(["inspect", "--json"])
-                .arg(&profile)
-                .output()
-                .unwrap(),
-        );
+        let types = inspect(&["--json"], &profile);
         types.code(0);
         let types = types.json()["sample_types"].as_array().unwrap().clone();
         for sample_type in types {
             let name = sample_type["name"].as_str().unwrap();
             let unit = sample_type["unit"].as_str().unwrap();
-            let ours = Run::from(
-                binary()
-                    .args(["inspect", "--json", "--top", "0", "--sample", name])
-                    .arg(&profile)
-                    .output()
-                    .unwrap(),
-            );
+            let ours = inspect(&["--json", "--top", "0", "--sample", name], &profile);
             ours.code(0);
             let doc = ours.json();
             let ours_total = doc["total"].as_i64().unwrap();
@@ -162,12 +150,9 @@ fn flat_and_cum_equal_go_tool_pprof_on_every_fixture_and_sample_type() {
 
 #[test]
 fn profile_summary_names_kind_and_top_functions() {
-    let run = Run::from(
-        binary()
-            .args(["inspect", "--top", "5"])
-            .arg(repo().join("tests/fixtures/profiles/cpu.pprof"))
-            .output()
-            .unwrap(),
+    let run = inspect(
+        &["--top", "5"],
+        repo().join("tests/fixtures/profiles/cpu.pprof"),
     );
     run.code(0)
         .stdout_has("CPU profile")
@@ -177,19 +162,13 @@ fn profile_summary_names_kind_and_top_functions() {
 
 #[test]
 fn raw_and_gzipped_profiles_read_the_same() {
-    let raw = Run::from(
-        binary()
-            .args(["inspect", "--json", "--top", "0"])
-            .arg(repo().join("tests/fixtures/profiles/heap-raw.pprof"))
-            .output()
-            .unwrap(),
+    let raw = inspect(
+        &["--json", "--top", "0"],
+        repo().join("tests/fixtures/profiles/heap-raw.pprof"),
     );
-    let gz = Run::from(
-        binary()
-            .args(["inspect", "--json", "--top", "0"])
-            .arg(repo().join("tests/fixtures/profiles/heap.pprof"))
-            .output()
-            .unwrap(),
+    let gz = inspect(
+        &["--json", "--top", "0"],
+        repo().join("tests/fixtures/profiles/heap.pprof"),
     );
     assert_eq!(raw.json(), gz.json());
 }
@@ -198,13 +177,9 @@ fn raw_and_gzipped_profiles_read_the_same() {
 fn flame_graph_is_an_svg() {
     let workshop = Workshop::empty();
     let svg = workshop.path().join("flame.svg");
-    Run::from(
-        binary()
-            .args(["inspect", "--flamegraph"])
-            .arg(&svg)
-            .arg(repo().join("tests/fixtures/profiles/cpu.pprof"))
-            .output()
-            .unwrap(),
+    inspect(
+        &["--flamegraph", svg.to_str().unwrap()],
+        repo().join("tests/fixtures/profiles/cpu.pprof"),
     )
     .code(0);
     let text = std::fs::read_to_string(&svg).unwrap();
@@ -217,22 +192,19 @@ fn truncated_and_foreign_profiles_are_clear_errors() {
     let bytes = std::fs::read(repo().join("tests/fixtures/profiles/cpu.pprof")).unwrap();
     let cut = workshop.path().join("cut.pprof");
     std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
-    Run::from(binary().arg("inspect").arg(&cut).output().unwrap())
+    inspect(&[], &cut)
         .code(2)
         .stderr_has("cut.pprof")
         .stderr_has("gzip stream is damaged");
     let text = workshop.path().join("notes.txt");
     std::fs::write(&text, "these are notes, not a profile\n").unwrap();
-    Run::from(binary().arg("inspect").arg(&text).output().unwrap())
+    inspect(&[], &text)
         .code(2)
         .stderr_has("notes.txt")
         .stderr_has("not a pprof profile");
-    Run::from(
-        binary()
-            .args(["inspect", "--sample", "nope"])
-            .arg(repo().join("tests/fixtures/profiles/cpu.pprof"))
-            .output()
-            .unwrap(),
+    inspect(
+        &["--sample", "nope"],
+        repo().join("tests/fixtures/profiles/cpu.pprof"),
     )
     .code(2)
     .stderr_has("no sample type `nope` (it has: samples, cpu)");

@@ -137,13 +137,7 @@ fn summary_of_a_leak_shows_the_blocked_goroutines() {
 #[test]
 fn summary_lists_tasks_regions_and_logs() {
     let trace = repo().join("tests/fixtures/traces/tasks-go125.trace");
-    let run = Run::from(
-        binary()
-            .args(["inspect", "--tasks", "--regions"])
-            .arg(&trace)
-            .output()
-            .unwrap(),
-    );
+    let run = inspect(&["--tasks", "--regions"], &trace);
     run.code(0)
         .stdout_has("request ×1")
         .stdout_has("save ×1")
@@ -157,13 +151,7 @@ fn summary_lists_tasks_regions_and_logs() {
 #[test]
 fn json_facts_of_unended_tasks_and_regions() {
     let trace = repo().join("tests/fixtures/traces/unended-go126.trace");
-    let run = Run::from(
-        binary()
-            .args(["inspect", "--json"])
-            .arg(&trace)
-            .output()
-            .unwrap(),
-    );
+    let run = inspect(&["--json"], &trace);
     run.code(0);
     let doc = run.json();
     assert_eq!(doc["version"], 1);
@@ -181,13 +169,7 @@ fn json_facts_of_unended_tasks_and_regions() {
 #[test]
 fn flight_recorder_snapshot_holds_the_slow_request() {
     let trace = repo().join("tests/fixtures/traces/flightrecorder-go126.trace");
-    let run = Run::from(
-        binary()
-            .args(["inspect", "--json"])
-            .arg(&trace)
-            .output()
-            .unwrap(),
-    );
+    let run = inspect(&["--json"], &trace);
     run.code(0);
     let doc = run.json();
     let regions = doc["regions"].as_array().unwrap();
@@ -201,13 +183,7 @@ fn flight_recorder_snapshot_holds_the_slow_request() {
 fn non_trace_input_is_a_clear_error() {
     let workshop = Workshop::empty();
     workshop.write("not-a-trace.out", "hello, world\n");
-    let run = Run::from(
-        binary()
-            .arg("inspect")
-            .arg(workshop.path().join("not-a-trace.out"))
-            .output()
-            .unwrap(),
-    );
+    let run = inspect(&[], workshop.path().join("not-a-trace.out"));
     run.code(2)
         .stderr_has("not-a-trace.out")
         .stderr_has("not a Go execution trace");
@@ -219,14 +195,7 @@ fn truncated_trace_names_the_byte_offset() {
     let bytes = std::fs::read(repo().join("tests/fixtures/traces/churn-go126.trace")).unwrap();
     let cut = workshop.path().join("cut.trace");
     std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
-    let run = Run::from(
-        binary()
-            .arg("inspect")
-            .arg("--dump")
-            .arg(&cut)
-            .output()
-            .unwrap(),
-    );
+    let run = inspect(&["--dump"], &cut);
     run.code(2).stderr_has("cut.trace").stderr_has("at byte");
 }
 
