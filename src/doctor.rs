@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::gotool::{self, GoTool, GoVersion};
+use crate::exec::{self, GoTool, GoVersion};
 
 /// How one check of the machine went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -31,7 +31,7 @@ pub fn examine(required: GoVersion, why: &str) -> Vec<Finding> {
         Err(e) => findings.push(Finding {
             health: Health::Fail,
             what: "go".into(),
-            detail: crate::report::error_chain(&e),
+            detail: crate::display::error_chain(&e),
             fix: Some(format!(
                 "install Go {required} or newer and put `go` on PATH"
             )),
@@ -72,7 +72,7 @@ pub fn examine(required: GoVersion, why: &str) -> Vec<Finding> {
             findings.push(cache_writable(&info.gocache));
         }
     }
-    findings.push(match gotool::probe_program("dot", &["-V"]) {
+    findings.push(match exec::probe_program("dot", &["-V"]) {
         Some(version) => Finding {
             health: Health::Ok,
             what: "graphviz".into(),

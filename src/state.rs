@@ -6,10 +6,11 @@
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-const FILE: &str = "state.json";
+use crate::layout::Layout;
+use crate::manifest::{Exercise, Workshop};
+
 const VERSION: u32 = 1;
 
 /// Where an exercise stands for the attendee.
@@ -49,41 +50,41 @@ struct StateFile {
 
 /// The state of one workshop root.
 pub struct State {
-    dir: PathBuf,
+    layout: Layout,
     file: StateFile,
     /// Problems met while reading, for the user to see.
     pub warnings: Vec<String>,
 }
 
 impl State {
-    /// Reads the state in `work_dir` (`.workshop/`); a missing file is an empty state.
-    pub fn load(work_dir: &Path) -> State {
+    /// Reads the state of a workshop; a missing file is an empty state.
+    pub fn load(layout: &Layout) -> State {
         let mut state = State {
-            dir: work_dir.to_owned(),
+            layout: layout.clone(),
             file: StateFile {
                 version: VERSION,
                 ..StateFile::default()
             },
             warnings: Vec::new(),
         };
-        let path = work_dir.join(FILE);
+        let path = layout.state();
         match std::fs::read(&path) {
             Ok(bytes) => match serde_json::from_slice::<StateFile>(&bytes) {
                 Ok(file) if file.version == VERSION => state.file = file,
                 Ok(_) | Err(_) => {
-                    let aside = work_dir.join(format!("{FILE}.corrupt-{}", now()));
+                    let aside = layout.state_aside(now());
                     let _ = std::fs::rename(&path, &aside);
                     state.warnings.push(format!(
                         "{} could not be read and was moved to {}; progress starts afresh",
-                        crate::paths::display(&path),
-                        crate::paths::display(&aside)
+                        crate::display::path(&path),
+                        crate::display::path(&aside)
                     ));
                 }
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => state
                 .warnings
-                .push(format!("cannot read {}: {e}", crate::paths::display(&path))),
+                .push(format!("cannot read {}: {e}", crate::display::path(&path))),
         }
         state
     }
@@ -95,15 +96,22 @@ impl State {
             .map_or(Progress::NotStarted, |e| e.progress)
     }
 
-    /// Records a check's verdict and saves. A passed exercise stays done.
+    /// The first exercise, in curriculum order, that is not done.
+    pub fn next_not_done<'a>(&self, workshop: &'a Workshop) -> Option<&'a Exercise> {
+        workshop
+            .exercises
+            .iter()
+            .find(|e| self.progress(&e.id) != Progress::Done)
+    }
+
     /// How many hints of an exercise have been revealed.
     pub fn hints_shown(&self, id: &str) -> usize {
         self.file.exercises.get(id).map_or(0, |e| e.hints_shown)
     }
 
     /// Records a check's verdict and saves. A passed exercise stays done.
-    pub fn record(work_dir: &Path, id: &str, passed: bool) -> std::io::Result<()> {
-        State::update(work_dir, id, |entry| {
+    pub fn record(layout: &Layout, id: &str, passed: bool) -> std::io::Result<()> {
+        State::update(layout, id, |entry| {
             if passed {
                 entry.progress = Progress::Done;
             } else if entry.progress != Progress::Done {
@@ -115,8 +123,8 @@ impl State {
     }
 
     /// Reveals one more hint (up to `available`) and returns how many are shown.
-    pub fn reveal_hint(work_dir: &Path, id: &str, available: usize) -> std::io::Result<usize> {
-        State::update(work_dir, id, |entry| {
+    pub fn reveal_hint(layout: &Layout, id: &str, available: usize) -> std::io::Result<usize> {
+        State::update(layout, id, |entry| {
             entry.hints_shown = (entry.hints_shown + 1).min(available);
             if entry.progress == Progress::NotStarted {
                 entry.progress = Progress::InProgress;
@@ -129,15 +137,14 @@ impl State {
     /// saves atomically: two processes at once (watch and a manual check) take
     /// turns, and neither overwrites the other's change.
     fn update(
-        work_dir: &Path,
+        layout: &Layout,
         id: &str,
         change: impl FnOnce(&mut ExerciseState),
     ) -> std::io::Result<ExerciseState> {
-        std::fs::create_dir_all(work_dir)?;
-        ensure_ignored(work_dir)?;
-        let lock = File::create(work_dir.join("state.lock"))?;
+        layout.ensure()?;
+        let lock = File::create(layout.state_lock())?;
         lock.lock()?;
-        let mut state = State::load(work_dir);
+        let mut state = State::load(layout);
         let entry = state.file.exercises.entry(id.to_owned()).or_default();
         change(entry);
         let entry = entry.clone();
@@ -146,26 +153,13 @@ impl State {
     }
 
     fn save(&self) -> std::io::Result<()> {
-        let mut temp = tempfile::NamedTempFile::new_in(&self.dir)?;
+        let mut temp = tempfile::NamedTempFile::new_in(self.layout.dir())?;
         serde_json::to_writer_pretty(&mut temp, &self.file)?;
         temp.write_all(b"\n")?;
         temp.as_file().sync_all()?;
-        temp.persist(self.dir.join(FILE)).map_err(|e| e.error)?;
+        temp.persist(self.layout.state()).map_err(|e| e.error)?;
         Ok(())
     }
-}
-
-/// `.workshop/` ignores itself, so its files never show up in `git status`.
-pub fn ensure_ignored(work_dir: &Path) -> std::io::Result<()> {
-    let ignore = work_dir.join(".gitignore");
-    if !ignore.exists() {
-        std::fs::create_dir_all(work_dir)?;
-        std::fs::write(
-            ignore,
-            "# Files made by `workshop`: binaries, logs, profiles, traces.\n*\n",
-        )?;
-    }
-    Ok(())
 }
 
 fn now() -> u64 {
@@ -178,48 +172,41 @@ fn now() -> u64 {
 mod tests {
     use super::*;
 
+    fn layout() -> (tempfile::TempDir, Layout) {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        (dir, layout)
+    }
+
     #[test]
     fn records_and_keeps_done() {
-        let dir = tempfile::tempdir().unwrap();
-        State::record(dir.path(), "a/b", false).unwrap();
-        assert_eq!(
-            State::load(dir.path()).progress("a/b"),
-            Progress::InProgress
-        );
-        State::record(dir.path(), "a/b", true).unwrap();
-        State::record(dir.path(), "a/b", false).unwrap();
-        assert_eq!(State::load(dir.path()).progress("a/b"), Progress::Done);
-        assert_eq!(
-            State::load(dir.path()).progress("c/d"),
-            Progress::NotStarted
-        );
+        let (_dir, layout) = layout();
+        State::record(&layout, "a/b", false).unwrap();
+        assert_eq!(State::load(&layout).progress("a/b"), Progress::InProgress);
+        State::record(&layout, "a/b", true).unwrap();
+        State::record(&layout, "a/b", false).unwrap();
+        assert_eq!(State::load(&layout).progress("a/b"), Progress::Done);
+        assert_eq!(State::load(&layout).progress("c/d"), Progress::NotStarted);
     }
 
     #[test]
     fn corrupt_file_is_set_aside() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(FILE), "{not json").unwrap();
-        let state = State::load(dir.path());
+        let (_dir, layout) = layout();
+        layout.ensure().unwrap();
+        std::fs::write(layout.state(), "{not json").unwrap();
+        let state = State::load(&layout);
         assert_eq!(state.warnings.len(), 1);
-        assert!(!dir.path().join(FILE).exists());
+        assert!(!layout.state().exists());
         assert_eq!(state.progress("a/b"), Progress::NotStarted);
     }
-}
-
-#[cfg(test)]
-mod hint_tests {
-    use super::*;
 
     #[test]
     fn hints_are_revealed_one_at_a_time_up_to_the_last() {
-        let dir = tempfile::tempdir().unwrap();
-        assert_eq!(State::reveal_hint(dir.path(), "a/b", 2).unwrap(), 1);
-        assert_eq!(State::reveal_hint(dir.path(), "a/b", 2).unwrap(), 2);
-        assert_eq!(State::reveal_hint(dir.path(), "a/b", 2).unwrap(), 2);
-        assert_eq!(State::load(dir.path()).hints_shown("a/b"), 2);
-        assert_eq!(
-            State::load(dir.path()).progress("a/b"),
-            Progress::InProgress
-        );
+        let (_dir, layout) = layout();
+        assert_eq!(State::reveal_hint(&layout, "a/b", 2).unwrap(), 1);
+        assert_eq!(State::reveal_hint(&layout, "a/b", 2).unwrap(), 2);
+        assert_eq!(State::reveal_hint(&layout, "a/b", 2).unwrap(), 2);
+        assert_eq!(State::load(&layout).hints_shown("a/b"), 2);
+        assert_eq!(State::load(&layout).progress("a/b"), Progress::InProgress);
     }
 }

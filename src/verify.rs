@@ -2,15 +2,16 @@
 //! (it must fail a goal) and a temporary copy with the reference solution applied
 //! (it must meet every goal). The workshop's own files are only read.
 
-use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::check::{self, CheckReport, CheckStatus, Tree};
+use crate::exec::{self, GoTool};
 use crate::goals::Status;
-use crate::gotool::{self, GoTool};
+use crate::layout::Layout;
 use crate::manifest::{Exercise, Workshop};
+use crate::run::{self, CheckEvent, CheckReport, CheckStatus, Tree};
+use crate::workspace;
 
 /// Which copy of an exercise was checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -40,7 +41,7 @@ pub struct ExerciseResult {
     pub ok: bool,
     pub starter: SideResult,
     pub solution: SideResult,
-    #[serde(serialize_with = "crate::report::json::seconds")]
+    #[serde(serialize_with = "crate::units::seconds")]
     pub elapsed: Duration,
 }
 
@@ -49,6 +50,12 @@ pub enum Progress<'a> {
     Started {
         exercise: &'a str,
         side: Side,
+    },
+    /// A step of that side's check begins.
+    Step {
+        exercise: &'a str,
+        side: Side,
+        step: &'a str,
     },
     Finished {
         exercise: &'a str,
@@ -87,10 +94,10 @@ pub fn verify(
                         side,
                     });
                     let started = Instant::now();
-                    let result = if gotool::interrupted() {
+                    let result = if exec::interrupted() {
                         errored(side, "interrupted".into())
                     } else {
-                        verify_side(workshop, exercise, side, go)
+                        verify_side(workshop, exercise, side, go, progress)
                     };
                     progress(Progress::Finished {
                         exercise: &exercise.id,
@@ -140,15 +147,30 @@ fn errored(side: Side, error: String) -> SideResult {
     }
 }
 
-fn verify_side(workshop: &Workshop, exercise: &Exercise, side: Side, go: &GoTool) -> SideResult {
+fn verify_side(
+    workshop: &Workshop,
+    exercise: &Exercise,
+    side: Side,
+    go: &GoTool,
+    progress: &(dyn Fn(Progress<'_>) + Sync),
+) -> SideResult {
     let prepared = prepare(workshop, exercise, side);
     let (_temp, tree) = match prepared {
         Ok(prepared) => prepared,
         Err(e) => return errored(side, e),
     };
-    match check::check(exercise, &tree, go) {
+    let listener = |event: &CheckEvent<'_>| {
+        if let CheckEvent::StepStarted { exercise, step } = event {
+            progress(Progress::Step {
+                exercise,
+                side,
+                step,
+            });
+        }
+    };
+    match run::check(exercise, &tree, go, &listener) {
         Ok(report) => judge(side, report),
-        Err(e) => errored(side, crate::report::error_chain(&e)),
+        Err(e) => errored(side, crate::display::error_chain(&e)),
     }
 }
 
@@ -200,60 +222,28 @@ fn prepare(
         .canonicalize()
         .map_err(|e| format!("cannot resolve the temporary directory: {e}"))?;
     let module_dir = root.join(&workshop.module);
-    copy_tree(&workshop.module_dir(), &module_dir)?;
+    let chain = |e: workspace::FileError| crate::display::error_chain(&e);
+    workspace::copy_tree(&workshop.module_dir(), &module_dir).map_err(chain)?;
     if side == Side::Solution {
-        let package_dir = module_dir.join(&exercise.package);
+        let package_dir = exercise.package_dir(&module_dir);
         for file in &exercise.solution {
             let target = package_dir.join(&file.target);
             if let Some(parent) = target.parent() {
                 std::fs::create_dir_all(parent)
                     .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
             }
-            std::fs::copy(&file.source, &target).map_err(|e| {
-                format!("cannot apply {}: {e}", crate::paths::display(&file.source))
-            })?;
+            std::fs::copy(&file.source, &target)
+                .map_err(|e| format!("cannot apply {}: {e}", crate::display::path(&file.source)))?;
         }
     }
     // verify works on the repository itself: the working tree is the starter.
-    let starter = crate::starter::current(workshop, exercise, &crate::starter::Files::new()).ok();
+    let starter = crate::starter::current(workshop, exercise, &workspace::Files::new()).ok();
     let tree = Tree {
         module_dir,
-        work_dir: root.join(".workshop"),
+        layout: Layout::new(&root),
         module_label: workshop.module.clone(),
         starter,
         fresh: true,
     };
     Ok((temp, tree))
-}
-
-/// Copies a source tree, leaving out version control and the runner's own files.
-pub fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
-    let walker = walkdir::WalkDir::new(from)
-        .follow_links(false)
-        .into_iter()
-        .filter_entry(|e| {
-            let name = e.file_name().to_string_lossy();
-            e.depth() == 0 || !matches!(name.as_ref(), ".workshop" | ".git")
-        });
-    for entry in walker {
-        let entry = entry.map_err(|e| format!("cannot read {}: {e}", from.display()))?;
-        let relative = entry.path().strip_prefix(from).unwrap_or(entry.path());
-        let target: PathBuf = to.join(relative);
-        let file_type = entry.file_type();
-        let result = if file_type.is_dir() {
-            std::fs::create_dir_all(&target)
-        } else if file_type.is_file() {
-            std::fs::copy(entry.path(), &target).map(drop)
-        } else {
-            Ok(())
-        };
-        result.map_err(|e| {
-            format!(
-                "cannot copy {} to {}: {e}",
-                entry.path().display(),
-                target.display()
-            )
-        })?;
-    }
-    Ok(())
 }

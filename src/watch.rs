@@ -8,17 +8,19 @@
 //! answered by one more check.
 
 use std::io::BufRead;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 use notify::Watcher;
 
-use crate::check::{self, CheckStatus, Tree};
-use crate::gotool::{self, GoTool};
+use crate::exec::{self, GoTool};
+use crate::layout::Layout;
 use crate::manifest::{Exercise, Workshop};
-use crate::state::{Progress, State};
-use crate::{Exit, WORK_DIR, report};
+use crate::run::{self, CheckEvent, CheckStatus, Tree};
+use crate::state::State;
+use crate::workspace::is_go;
+use crate::{Exit, report};
 
 /// How long the files must stay quiet after a save before the check runs:
 /// editors often write a file in several steps.
@@ -34,14 +36,14 @@ enum Event {
 /// Why watching could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum WatchError {
-    #[error("cannot watch {}", crate::paths::display(path))]
+    #[error("cannot watch {}", crate::display::path(path))]
     Watch {
         path: PathBuf,
         #[source]
         source: notify::Error,
     },
     #[error(transparent)]
-    Check(#[from] check::CheckError),
+    Check(#[from] run::CheckError),
 }
 
 /// Reads keys: single key presses on a terminal, else the first character of
@@ -69,10 +71,6 @@ fn read_keys(events: Sender<Event>) {
             }
         }
     }
-}
-
-fn is_go(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "go")
 }
 
 /// Watches exercises from `start` on, until `q`, Ctrl-C, or the last one is done.
@@ -105,29 +103,22 @@ pub fn watch(workshop: &Workshop, start: &Exercise, go: &GoTool) -> Result<Exit,
         source,
     })?;
 
-    let work_dir = workshop.root.join(WORK_DIR);
+    let layout = Layout::new(&workshop.root);
     let mut tree = Tree {
         module_dir: workshop.module_dir(),
-        work_dir: work_dir.clone(),
+        layout: layout.clone(),
         module_label: workshop.module.clone(),
-        starter: crate::starter::starter(workshop, start)
-            .ok()
-            .map(|(files, _)| files),
+        starter: crate::starter::pristine(workshop, start),
         fresh: false,
     };
     let mut current = start;
     let mut watched = watch_dir(&mut watcher, workshop, current)?;
-    let mut done = run_check(current, &tree, go, &work_dir)?;
+    let mut done = run_check(current, &tree, go)?;
     // Keys that arrived while files were settling, handled before new events.
     let mut pending: std::collections::VecDeque<Event> = std::collections::VecDeque::new();
     loop {
         if done {
-            let state = State::load(&work_dir);
-            match workshop
-                .exercises
-                .iter()
-                .find(|e| state.progress(&e.id) != Progress::Done)
-            {
+            match State::load(&layout).next_not_done(workshop) {
                 None => {
                     report::out(&report::human::all_done(workshop.exercises.len()));
                     return Ok(Exit::Success);
@@ -136,16 +127,14 @@ pub fn watch(workshop: &Workshop, start: &Exercise, go: &GoTool) -> Result<Exit,
                     report::out(&report::human::next(next));
                     let _ = watcher.unwatch(&watched);
                     current = next;
-                    tree.starter = crate::starter::starter(workshop, current)
-                        .ok()
-                        .map(|(files, _)| files);
+                    tree.starter = crate::starter::pristine(workshop, current);
                     watched = watch_dir(&mut watcher, workshop, current)?;
-                    done = run_check(current, &tree, go, &work_dir)?;
+                    done = run_check(current, &tree, go)?;
                     continue;
                 }
             }
         }
-        if gotool::interrupted() {
+        if exec::interrupted() {
             return Ok(Exit::Interrupted);
         }
         let next = match pending.pop_front() {
@@ -157,30 +146,25 @@ pub fn watch(workshop: &Workshop, start: &Exercise, go: &GoTool) -> Result<Exit,
             Err(RecvTimeoutError::Disconnected) => return Ok(Exit::Success),
             Ok(Event::Changed(path)) => {
                 settle(&events, &mut pending);
-                report::out(&report::human::watch_changed(&path));
-                done = run_check(current, &tree, go, &work_dir)?;
+                report::out(&report::human::watch::changed(&path));
+                done = run_check(current, &tree, go)?;
             }
             Ok(Event::Key('q')) => return Ok(Exit::Success),
-            Ok(Event::Key('c')) => done = run_check(current, &tree, go, &work_dir)?,
+            Ok(Event::Key('c')) => done = run_check(current, &tree, go)?,
             Ok(Event::Key('h')) => {
                 let shown = if current.hints.is_empty() {
                     0
                 } else {
-                    State::reveal_hint(&work_dir, &current.id, current.hints.len()).unwrap_or(0)
+                    State::reveal_hint(&layout, &current.id, current.hints.len()).unwrap_or(0)
                 };
                 report::out(&report::human::hints(current, shown, false));
             }
             Ok(Event::Key('l')) => {
-                let state = State::load(&work_dir);
-                let entries = report::human::ListEntry::all(workshop, &state);
-                report::out(&report::human::list(
-                    &workshop.title,
-                    workshop.docs.as_deref(),
-                    &entries,
-                ));
-                report::out(&report::human::watch_keys(&current.id));
+                let list = report::ListDoc::new(workshop, &State::load(&layout));
+                report::out(&report::Document::human(&list));
+                report::out(&report::human::watch::keys(&current.id));
             }
-            Ok(Event::Key(_)) => report::out(&report::human::watch_keys(&current.id)),
+            Ok(Event::Key(_)) => report::out(&report::human::watch::keys(&current.id)),
         }
     }
 }
@@ -204,7 +188,7 @@ fn watch_dir(
 ) -> Result<PathBuf, WatchError> {
     // The directory, not the files: editors that save by writing a new file and
     // renaming it over the old one replace the file being watched.
-    let dir = workshop.module_dir().join(&exercise.package);
+    let dir = workshop.package_dir(exercise);
     watcher
         .watch(&dir, notify::RecursiveMode::NonRecursive)
         .map_err(|source| WatchError::Watch {
@@ -215,19 +199,24 @@ fn watch_dir(
 }
 
 /// Checks, shows the result in place and records it; true when every goal is met.
-fn run_check(
-    exercise: &Exercise,
-    tree: &Tree,
-    go: &GoTool,
-    work_dir: &Path,
-) -> Result<bool, WatchError> {
-    report::out(&report::human::watch_checking(&exercise.id));
-    let result = check::check(exercise, tree, go)?;
+fn run_check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<bool, WatchError> {
+    let spinner = report::human::Spinner::new(true);
+    let listener = |event: &CheckEvent<'_>| match event {
+        CheckEvent::Started { exercise } => report::out(&report::human::watch::checking(exercise)),
+        CheckEvent::StepStarted { exercise, step } => spinner.step(exercise, step),
+        CheckEvent::StepFinished { .. } => {}
+        CheckEvent::Finished { report } => {
+            spinner.clear();
+            report::out(&report::human::check(report));
+        }
+    };
+    let result = run::check(exercise, tree, go, &listener)?;
     let passed = result.status == CheckStatus::Pass;
-    let _ = State::record(work_dir, &exercise.id, passed);
-    report::out(&report::human::check(&result));
+    if let Err(e) = State::record(&tree.layout, &exercise.id, passed) {
+        report::warning(&format!("could not save progress: {e}"));
+    }
     if !passed {
-        report::out(&report::human::watch_keys(&exercise.id));
+        report::out(&report::human::watch::keys(&exercise.id));
     }
     Ok(passed)
 }

@@ -1,30 +1,30 @@
 //! Goals: what an exercise asks of the attendee's code, and their evaluation
 //! against facts measured from the artifacts of `go test` runs.
 //!
-//! A goal kind says which artifacts it needs ([`Requirement`]) and turns the
-//! measured [`Facts`] into an [`Outcome`]. The check runner only plans runs from
-//! requirements and hands over facts, so a new kind does not touch it.
+//! A goal kind lives in one file under [`kinds`]: the keys it takes in a check
+//! file, their validation, the artifacts it needs ([`Requirement`]) and how it
+//! turns the measured [`Facts`] into an [`Outcome`]. The [`registry`] lists the
+//! kinds by name; the manifest reads goals through it and the check runner only
+//! plans runs from requirements and hands over facts, so a new kind touches
+//! neither.
 
-mod bench_metric;
+mod facts;
+pub mod kinds;
 pub mod profile;
-pub mod relative;
+mod read;
+pub mod registry;
 pub mod trace;
+pub mod versus;
 
-use std::collections::BTreeMap;
 use std::fmt;
 
-pub use bench_metric::BenchMetric;
-pub use profile::{
-    GOROUTINE_PROFILE_ENV, Measure, ProfileFacts, ProfileFunction, ProfileKind, ProfilePairs,
-    ProfileTotal, cpu_samples,
-};
-pub use relative::{Baseline, BenchRelative};
-pub use trace::{
-    FlightRecorder, GoroutineMeasure, MeasuredTrace, SNAPSHOT_ENV, Snapshot, TraceBlocked,
-    TraceGoroutines, TraceLeaks, TraceLogs, TraceRegions, TraceTasks,
-};
-
-use crate::bench::BenchOutput;
+pub use facts::{Baseline, Facts, MeasuredTrace, ProfileFacts, ProfilePairs, Snapshot};
+pub use kinds::GoalKind;
+pub use profile::{GOROUTINE_PROFILE_ENV, ProfileKind, cpu_samples};
+pub(crate) use read::read_goal;
+pub use read::{Checker, RunInfo};
+pub use registry::Kind;
+pub use trace::SNAPSHOT_ENV;
 
 /// One goal of an exercise.
 #[derive(Debug, Clone)]
@@ -35,22 +35,6 @@ pub struct Goal {
     /// Shown beside the goal when it is not met: what to try.
     pub hint: Option<String>,
     pub kind: GoalKind,
-}
-
-/// What is measured and how it is judged.
-#[derive(Debug, Clone)]
-pub enum GoalKind {
-    BenchMetric(BenchMetric),
-    BenchRelative(BenchRelative),
-    ProfileFunction(ProfileFunction),
-    ProfileTotal(ProfileTotal),
-    TraceLeaks(TraceLeaks),
-    TraceGoroutines(TraceGoroutines),
-    TraceTasks(TraceTasks),
-    TraceRegions(TraceRegions),
-    TraceLogs(TraceLogs),
-    TraceBlocked(TraceBlocked),
-    FlightRecorder(FlightRecorder),
 }
 
 /// An inclusive bound on a measured value.
@@ -88,7 +72,7 @@ impl Bound {
 
 impl fmt::Display for Bound {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.sign(), format_number(self.limit()))
+        write!(f, "{} {}", self.sign(), crate::units::number(self.limit()))
     }
 }
 
@@ -97,8 +81,13 @@ impl fmt::Display for Bound {
 pub enum Requirement {
     /// The benchmark output of the named run, made without any profiling.
     Benchmarks { run: String },
-    /// A profile written by its own execution of the named run.
-    Profile { run: String, profile: ProfileKind },
+    /// A profile written by its own execution of the named run, with at least
+    /// `min_samples` samples to judge (a thin CPU profile is taken again).
+    Profile {
+        run: String,
+        profile: ProfileKind,
+        min_samples: u64,
+    },
     /// The same profile, taken in alternating runs of the pristine starter
     /// and the attendee's code, one profile per run.
     ProfilePairs { run: String, profile: ProfileKind },
@@ -108,20 +97,6 @@ pub enum Requirement {
     Snapshot { run: String },
     /// The named run's benchmarks on the starter and on the attendee's code.
     Baseline { run: String },
-}
-
-/// Everything measured in one check, by run name.
-#[derive(Debug, Default)]
-pub struct Facts {
-    pub benchmarks: BTreeMap<String, BenchOutput>,
-    pub profiles: BTreeMap<(String, ProfileKind), ProfileFacts>,
-    pub profile_pairs: BTreeMap<(String, ProfileKind), ProfilePairs>,
-    pub traces: BTreeMap<String, MeasuredTrace>,
-    pub snapshots: BTreeMap<String, Snapshot>,
-    pub baselines: BTreeMap<String, Baseline>,
-    /// The exercise's package directory, as compiled: frames whose file lies
-    /// below it are the exercise's own code.
-    pub package_dir: std::path::PathBuf,
 }
 
 /// The verdict on one goal.
@@ -154,54 +129,54 @@ pub struct Outcome {
     pub hint: Option<String>,
 }
 
+impl Outcome {
+    /// A goal not met yet, about `subject`, judged against `bound`.
+    pub fn new(subject: String, bound: Option<Bound>) -> Outcome {
+        Outcome {
+            id: String::new(),
+            kind: "",
+            status: Status::Fail,
+            subject,
+            measured: None,
+            bound,
+            threshold: bound.map(Bound::limit),
+            unit: None,
+            explanation: None,
+            evidence: Vec::new(),
+            hint: None,
+        }
+    }
+
+    /// Marks the goal inconclusive, saying why.
+    pub fn inconclusive(mut self, why: String) -> Outcome {
+        self.status = Status::Inconclusive;
+        self.explanation = Some(why);
+        self
+    }
+
+    /// Records the measured value and whether it meets the bound.
+    pub fn judge(&mut self, value: f64) -> bool {
+        self.measured = Some(value);
+        let met = self.bound.is_some_and(|b| b.holds(value));
+        if met {
+            self.status = Status::Pass;
+        }
+        met
+    }
+}
+
 impl Goal {
     /// The kind's name as written in check files.
     pub fn kind_name(&self) -> &'static str {
-        match &self.kind {
-            GoalKind::BenchMetric(_) => "bench-metric",
-            GoalKind::BenchRelative(_) => "bench-relative",
-            GoalKind::ProfileFunction(_) => "profile-function",
-            GoalKind::ProfileTotal(_) => "profile-total",
-            GoalKind::TraceLeaks(_) => "trace-leaks",
-            GoalKind::TraceGoroutines(_) => "trace-goroutines",
-            GoalKind::TraceTasks(_) => "trace-tasks",
-            GoalKind::TraceRegions(_) => "trace-regions",
-            GoalKind::TraceLogs(_) => "trace-logs",
-            GoalKind::TraceBlocked(_) => "trace-blocked",
-            GoalKind::FlightRecorder(_) => "flight-recorder",
-        }
+        self.kind.name()
     }
 
     pub fn requirements(&self) -> Vec<Requirement> {
-        match &self.kind {
-            GoalKind::BenchMetric(goal) => goal.requirements(),
-            GoalKind::BenchRelative(goal) => goal.requirements(),
-            GoalKind::ProfileFunction(goal) => goal.requirements(),
-            GoalKind::ProfileTotal(goal) => goal.requirements(),
-            GoalKind::TraceLeaks(goal) => goal.requirements(),
-            GoalKind::TraceGoroutines(goal) => goal.requirements(),
-            GoalKind::TraceTasks(goal) => goal.requirements(),
-            GoalKind::TraceRegions(goal) => goal.requirements(),
-            GoalKind::TraceLogs(goal) => goal.requirements(),
-            GoalKind::TraceBlocked(goal) => goal.requirements(),
-            GoalKind::FlightRecorder(goal) => goal.requirements(),
-        }
+        self.kind.requirements()
     }
 
     pub fn evaluate(&self, facts: &Facts) -> Outcome {
-        let mut outcome = match &self.kind {
-            GoalKind::BenchMetric(goal) => goal.evaluate(facts),
-            GoalKind::BenchRelative(goal) => goal.evaluate(facts),
-            GoalKind::ProfileFunction(goal) => goal.evaluate(facts),
-            GoalKind::ProfileTotal(goal) => goal.evaluate(facts),
-            GoalKind::TraceLeaks(goal) => goal.evaluate(facts),
-            GoalKind::TraceGoroutines(goal) => goal.evaluate(facts),
-            GoalKind::TraceTasks(goal) => goal.evaluate(facts),
-            GoalKind::TraceRegions(goal) => goal.evaluate(facts),
-            GoalKind::TraceLogs(goal) => goal.evaluate(facts),
-            GoalKind::TraceBlocked(goal) => goal.evaluate(facts),
-            GoalKind::FlightRecorder(goal) => goal.evaluate(facts),
-        };
+        let mut outcome = self.kind.evaluate(facts);
         outcome.id = self.id.clone();
         outcome.kind = self.kind_name();
         if outcome.status != Status::Pass {
@@ -217,19 +192,6 @@ impl Goal {
     }
 }
 
-/// A number as people write it: integers without decimals, others with up to
-/// three significant decimals.
-pub fn format_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{value:.0}")
-    } else if value.abs() >= 100.0 {
-        format!("{value:.1}")
-    } else {
-        let text = format!("{value:.3}");
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,13 +202,5 @@ mod tests {
         assert!(!Bound::AtMost(2.0).holds(2.5));
         assert!(Bound::AtLeast(2.0).holds(2.0));
         assert_eq!(Bound::AtMost(32768.0).to_string(), "≤ 32768");
-    }
-
-    #[test]
-    fn numbers_read_naturally() {
-        assert_eq!(format_number(1999.0), "1999");
-        assert_eq!(format_number(12.5), "12.5");
-        assert_eq!(format_number(0.12345), "0.123");
-        assert_eq!(format_number(812345.25), "812345.2");
     }
 }

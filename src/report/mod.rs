@@ -1,13 +1,56 @@
-//! All output. Commands build data (reports, outcomes, findings); this module
-//! renders it for people (`human`) or machines (`json`) and is the only place
-//! that writes to stdout or stderr.
+//! All output. Commands build documents (reports, outcomes, findings); this
+//! module renders them for people ([`human`]) or machines (versioned JSON) in
+//! the [`Format`] chosen once per command, and is the only place that writes to
+//! stdout or stderr.
 
+mod docs;
+pub mod flamegraph;
 pub mod human;
-pub mod json;
+mod json;
 pub mod junit;
-pub mod profile;
 
 use std::io::Write;
+
+pub use docs::{
+    CheckErrorDoc, CompareDoc, DoctorDoc, HintDoc, ListDoc, ListEntry, NextDoc, ProfileDoc,
+    TraceDoc, VerifyDoc,
+};
+pub use json::VERSION;
+
+/// How a command writes its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Text for people, coloured on terminals.
+    Human,
+    /// One versioned JSON document.
+    Json,
+}
+
+impl Format {
+    /// JSON when `--json` was given.
+    pub fn json(json: bool) -> Format {
+        if json { Format::Json } else { Format::Human }
+    }
+}
+
+/// A command's output: serialised for `--json`, rendered for people otherwise.
+pub trait Document: serde::Serialize {
+    /// The text people read.
+    fn human(&self) -> String;
+}
+
+/// Writes `doc` to stdout in `format`.
+pub fn emit<D: Document>(format: Format, doc: &D) {
+    match format {
+        Format::Human => out(&doc.human()),
+        Format::Json => out(&json::render(doc)),
+    }
+}
+
+/// Writes a document that exists only as JSON (the error document of `check --json`).
+pub fn emit_json<D: serde::Serialize>(doc: &D) {
+    out(&json::render(doc));
+}
 
 /// How output should be coloured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -34,6 +77,7 @@ pub fn set_color(choice: ColorChoice) {
 }
 
 /// Writes rendered text to stdout. A closed pipe (`workshop list | head`) is not an error.
+#[allow(clippy::disallowed_methods)] // the one place that writes to stdout
 pub fn out(text: &str) {
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(text.as_bytes());
@@ -41,11 +85,13 @@ pub fn out(text: &str) {
 }
 
 /// A buffered writer on stdout for long streamed output (trace dumps).
+#[allow(clippy::disallowed_methods)] // the one place that writes to stdout
 pub fn stdout_writer() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
     std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock())
 }
 
 /// Writes rendered text to stderr.
+#[allow(clippy::disallowed_methods)] // the one place that writes to stderr
 pub fn err(text: &str) {
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(text.as_bytes());
@@ -57,7 +103,7 @@ pub fn error(error: &(dyn std::error::Error + 'static)) {
     err(&format!(
         "{} {}\n",
         console::style("error:").red().bold().for_stderr(),
-        error_chain(error)
+        crate::display::error_chain(error)
     ));
 }
 
@@ -67,19 +113,4 @@ pub fn warning(message: &str) {
         "{} {message}\n",
         console::style("warning:").yellow().bold().for_stderr()
     ));
-}
-
-/// An error and its sources as one message: `cannot read x: permission denied`.
-pub fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        let cause_text = cause.to_string();
-        if !text.contains(&cause_text) {
-            text.push_str(": ");
-            text.push_str(&cause_text);
-        }
-        source = cause.source();
-    }
-    text
 }

@@ -4,8 +4,7 @@
 use std::rc::Rc;
 
 use super::generation::Tables;
-use super::order::{go_state, proc_state};
-use super::spec::{self, EventType};
+use super::spec::{self, EventType, go_status, proc_status};
 
 /// No task: the parent of a top-level task.
 pub const NO_TASK: u64 = u64::MAX;
@@ -398,7 +397,7 @@ impl Event {
             spec::EV_PROC_START => p(self.args[0] as i64, ProcState::Idle, ProcState::Running),
             spec::EV_PROC_STOP => p(self.ctx.p, ProcState::Running, ProcState::Idle),
             spec::EV_PROC_STEAL => {
-                let before = if self.aux == super::order::proc_status::SYSCALL_ABANDONED {
+                let before = if self.aux == proc_status::SYSCALL_ABANDONED {
                     ProcState::Idle
                 } else {
                     ProcState::Running
@@ -499,4 +498,24 @@ pub struct Frame<'a> {
     pub func: &'a [u8],
     pub file: &'a [u8],
     pub line: u64,
+}
+
+/// The public state a wire goroutine status stands for.
+pub fn go_state(status: u64) -> GoState {
+    match status {
+        go_status::RUNNABLE => GoState::Runnable,
+        go_status::RUNNING => GoState::Running,
+        go_status::SYSCALL => GoState::Syscall,
+        go_status::WAITING => GoState::Waiting,
+        _ => GoState::Undetermined,
+    }
+}
+
+/// The public state a wire proc status stands for.
+pub fn proc_state(status: u64) -> ProcState {
+    match status {
+        proc_status::RUNNING | proc_status::SYSCALL => ProcState::Running,
+        proc_status::IDLE | proc_status::SYSCALL_ABANDONED => ProcState::Idle,
+        _ => ProcState::Undetermined,
+    }
 }

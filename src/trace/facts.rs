@@ -22,6 +22,48 @@ pub struct FrameInfo {
     pub line: u64,
 }
 
+/// How a site names its function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Naming {
+    /// As the trace names it: `example.com/fetch.Fetch`.
+    Full,
+    /// Without its package path: `Fetch`.
+    Short,
+}
+
+/// Where a frame is, for people: `fetch.go:41 (example.com/fetch.Fetch)`, or
+/// with [`Naming::Short`] `fetch.go:41 (Fetch)`.
+pub fn site(frame: Option<&FrameInfo>, naming: Naming) -> String {
+    let Some(f) = frame else {
+        return "an unknown place".to_owned();
+    };
+    let file = f.file.rsplit('/').next().unwrap_or(&f.file);
+    let function = match naming {
+        Naming::Full => f.function.as_str(),
+        Naming::Short => {
+            let function = f.function.rsplit('/').next().unwrap_or(&f.function);
+            function.split_once('.').map_or(function, |(_, name)| name)
+        }
+    };
+    format!("{file}:{} ({function})", f.line)
+}
+
+/// Goroutines grouped by a key (where they were created, where they wait...),
+/// the largest group first and groups of one size in key order.
+pub fn group<'a, K: Ord>(
+    goroutines: impl IntoIterator<Item = &'a Goroutine>,
+    key: impl Fn(&Goroutine) -> K,
+) -> Vec<(K, usize)> {
+    let mut groups: BTreeMap<K, usize> = BTreeMap::new();
+    for goroutine in goroutines {
+        *groups.entry(key(goroutine)).or_default() += 1;
+    }
+    let mut groups: Vec<(K, usize)> = groups.into_iter().collect();
+    // Stable: groups of one size stay in key order.
+    groups.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+    groups
+}
+
 /// A stack, innermost frame first; shared by every fact that has it.
 pub type Stack = Rc<[FrameInfo]>;
 

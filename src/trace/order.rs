@@ -11,48 +11,9 @@ use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
-use super::event::{Ctx, Event, GoState, NO_TASK, ProcState};
+use super::event::{Ctx, Event, GoState, NO_TASK, ProcState, go_state, proc_state};
 use super::generation::Tables;
-use super::spec::{self, EventType, Version};
-
-/// Goroutine statuses as the wire encodes them.
-pub mod go_status {
-    pub const RUNNABLE: u64 = 1;
-    pub const RUNNING: u64 = 2;
-    pub const SYSCALL: u64 = 3;
-    pub const WAITING: u64 = 4;
-    pub const COUNT: u64 = 5;
-}
-
-/// Proc statuses as the wire encodes them.
-pub mod proc_status {
-    pub const RUNNING: u64 = 1;
-    pub const IDLE: u64 = 2;
-    pub const SYSCALL: u64 = 3;
-    /// In a syscall, but the thread it was bound to is not known any more.
-    pub const SYSCALL_ABANDONED: u64 = 4;
-    pub const COUNT: u64 = 5;
-}
-
-/// The public state a wire goroutine status stands for.
-pub fn go_state(status: u64) -> GoState {
-    match status {
-        go_status::RUNNABLE => GoState::Runnable,
-        go_status::RUNNING => GoState::Running,
-        go_status::SYSCALL => GoState::Syscall,
-        go_status::WAITING => GoState::Waiting,
-        _ => GoState::Undetermined,
-    }
-}
-
-/// The public state a wire proc status stands for.
-pub fn proc_state(status: u64) -> ProcState {
-    match status {
-        proc_status::RUNNING | proc_status::SYSCALL => ProcState::Running,
-        proc_status::IDLE | proc_status::SYSCALL_ABANDONED => ProcState::Idle,
-        _ => ProcState::Undetermined,
-    }
-}
+use super::spec::{self, EventType, Version, go_status, proc_status};
 
 /// A timed event as decoded from a batch: its type, time (ns) and arguments
 /// without the time delta.

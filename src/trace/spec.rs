@@ -2,6 +2,25 @@
 //! later): their wire numbers, argument lists, and which arguments name strings
 //! and stacks. The numbers and argument orders are facts of the format.
 
+/// Goroutine statuses as the wire encodes them.
+pub mod go_status {
+    pub const RUNNABLE: u64 = 1;
+    pub const RUNNING: u64 = 2;
+    pub const SYSCALL: u64 = 3;
+    pub const WAITING: u64 = 4;
+    pub const COUNT: u64 = 5;
+}
+
+/// Proc statuses as the wire encodes them.
+pub mod proc_status {
+    pub const RUNNING: u64 = 1;
+    pub const IDLE: u64 = 2;
+    pub const SYSCALL: u64 = 3;
+    /// In a syscall, but the thread it was bound to is not known any more.
+    pub const SYSCALL_ABANDONED: u64 = 4;
+    pub const COUNT: u64 = 5;
+}
+
 /// A wire event type.
 pub type EventType = u8;
 

@@ -1,59 +1,12 @@
-//! The one place that starts processes: the `go` command, compiled test binaries,
-//! and the few helper programs `doctor` looks for. Every child runs in its own
-//! process group under a deadline and is killed with that whole group.
-
-pub mod dump;
-mod process;
-mod version;
+//! The `go` command: what it says about itself, building test binaries, and
+//! running them the way `go test` does.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-pub use process::{Finished, install_interrupt_handler, interrupted};
-pub use version::{BadGoVersion, GoVersion};
-
-use process::Spawn;
-
-/// How long `go env` / `go version` may take.
-const QUERY_TIMEOUT: Duration = Duration::from_secs(60);
-
-/// Why a Go tool invocation could not be made (not: why a test failed).
-#[derive(Debug, thiserror::Error)]
-pub enum GoError {
-    #[error(
-        "the `go` command was not found on PATH; install Go {minimum} or newer from the Go downloads page, or put its bin directory on PATH"
-    )]
-    NotFound { minimum: GoVersion },
-
-    #[error("cannot start {}", program.display())]
-    Spawn {
-        program: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-
-    #[error("cannot write {}", crate::paths::display(path))]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-
-    #[error("`go env` failed: {output}")]
-    Env { output: String },
-
-    #[error(
-        "cannot read the output of `go env`: expected JSON with GOVERSION, GOOS, GOARCH and GOCACHE"
-    )]
-    EnvFormat(#[source] serde_json::Error),
-
-    #[error("`go {step}` did not finish within {}", humantime::format_duration(*timeout))]
-    Timeout { step: String, timeout: Duration },
-
-    #[error("interrupted")]
-    Interrupted,
-}
+use super::process::{self, Finished, Spawn};
+use super::{GoError, GoVersion, QUERY_TIMEOUT, capture_file, go_env};
 
 /// What `go env` says about the toolchain.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -224,27 +177,6 @@ impl GoTool {
     }
 }
 
-/// The environment every Go child gets on top of ours: never download a
-/// toolchain behind the attendee's back (the workshop must work offline).
-fn go_env() -> Vec<(OsString, OsString)> {
-    if std::env::var_os("GOTOOLCHAIN").is_some() {
-        Vec::new()
-    } else {
-        vec![("GOTOOLCHAIN".into(), "local".into())]
-    }
-}
-
-/// A temporary file to capture a short command's output; removed when dropped.
-fn capture_file() -> Result<(tempfile::TempPath, PathBuf), GoError> {
-    let file = tempfile::NamedTempFile::new().map_err(|source| GoError::Io {
-        path: std::env::temp_dir(),
-        source,
-    })?;
-    let path = file.into_temp_path();
-    let owned = path.to_path_buf();
-    Ok((path, owned))
-}
-
 /// Picks the `file.go:line[:col]: message` lines out of `go build` output.
 pub fn compile_errors(output: &str) -> Vec<CompileError> {
     output
@@ -267,51 +199,6 @@ pub fn compile_errors(output: &str) -> Vec<CompileError> {
             })
         })
         .collect()
-}
-
-/// What `git` printed on stdout, or `None` when git is missing or failed (the
-/// callers fall back to other sources). stderr goes nowhere.
-pub fn git(dir: &Path, args: &[&str]) -> Option<Vec<u8>> {
-    let program = process::find_program("git")?;
-    let (_capture, output) = capture_file().ok()?;
-    let mut all: Vec<OsString> = vec!["-C".into(), dir.as_os_str().to_owned()];
-    all.extend(args.iter().map(OsString::from));
-    let finished = process::run_stdout(&Spawn {
-        program,
-        args: all,
-        dir: dir.to_owned(),
-        env: vec![("GIT_OPTIONAL_LOCKS".into(), "0".into())],
-        timeout: QUERY_TIMEOUT,
-        output,
-        quit_first: false,
-    })
-    .ok()?;
-    finished.success().then_some(finished.bytes)
-}
-
-/// Looks for a helper program and returns its first line of `-V`/`version` output.
-pub fn probe_program(name: &str, args: &[&str]) -> Option<String> {
-    let program = process::find_program(name)?;
-    let (_capture, output) = capture_file().ok()?;
-    let finished = process::run(&Spawn {
-        program,
-        args: args.iter().map(OsString::from).collect(),
-        dir: std::env::temp_dir(),
-        env: Vec::new(),
-        timeout: QUERY_TIMEOUT,
-        output,
-        quit_first: false,
-    })
-    .ok()?;
-    finished.success().then(|| {
-        finished
-            .output
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .to_owned()
-    })
 }
 
 #[cfg(test)]

@@ -4,18 +4,11 @@
 //! Mann-Whitney U test says the difference is significant. Allocation counts
 //! and bytes are exact and need no test.
 
-use super::{Bound, Facts, Outcome, Requirement, Status, format_number};
-use crate::bench::BenchOutput;
-use crate::bench::stats::{self, ALPHA};
+use serde::Deserialize;
 
-/// The starter's and the attendee's samples of one run.
-#[derive(Debug, Clone)]
-pub struct Baseline {
-    pub starter: BenchOutput,
-    pub mine: BenchOutput,
-    /// The starter's samples came from the cache, not this check.
-    pub cached: bool,
-}
+use crate::goals::versus::{self, Better};
+use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement, Status};
+use crate::units::{number, quantity};
 
 #[derive(Debug, Clone)]
 pub struct BenchRelative {
@@ -28,61 +21,82 @@ pub struct BenchRelative {
     pub higher_is_better: bool,
 }
 
+/// The keys of a `bench-relative` goal.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BenchRelativeFile {
+    pub benchmark: String,
+    pub metric: String,
+    /// At least this many times better than the starter.
+    pub at_least_times: f64,
+    #[serde(default)]
+    pub higher_is_better: bool,
+}
+
 /// Whether a metric is exact (no noise) and needs no statistics.
 fn exact(metric: &str) -> bool {
     matches!(metric, "B/op" | "allocs/op")
 }
 
-impl BenchRelative {
-    pub fn requirements(&self) -> Vec<Requirement> {
+impl Kind for BenchRelative {
+    type File = BenchRelativeFile;
+
+    fn validate(file: BenchRelativeFile, checker: &mut Checker<'_, '_>) -> Self {
+        let run = checker.run();
+        if !(file.at_least_times.is_finite() && file.at_least_times > 0.0) {
+            checker.problem(
+                "at-least-times",
+                "expected a positive ratio, like 2 for twice as fast".into(),
+            );
+        }
+        BenchRelative {
+            run,
+            benchmark: file.benchmark,
+            metric: file.metric,
+            times: file.at_least_times,
+            higher_is_better: file.higher_is_better,
+        }
+    }
+
+    fn requirements(&self) -> Vec<Requirement> {
         vec![Requirement::Baseline {
             run: self.run.clone(),
         }]
     }
 
-    pub fn evaluate(&self, facts: &Facts) -> Outcome {
-        let bound = Bound::AtLeast(self.times);
-        let mut outcome = Outcome {
-            id: String::new(),
-            kind: "",
-            status: Status::Fail,
-            subject: format!("{} {} vs the starter", self.benchmark, self.metric),
-            measured: None,
-            bound: Some(bound),
-            threshold: Some(self.times),
-            unit: Some("×".into()),
-            explanation: None,
-            evidence: Vec::new(),
-            hint: None,
-        };
+    fn evaluate(&self, facts: &Facts) -> Outcome {
+        let mut outcome = Outcome::new(
+            format!("{} {} vs the starter", self.benchmark, self.metric),
+            Some(Bound::AtLeast(self.times)),
+        );
+        outcome.unit = Some("×".into());
         let Some(baseline) = facts.baselines.get(&self.run) else {
-            outcome.status = Status::Inconclusive;
-            outcome.explanation =
-                Some("the starter could not be measured (no pristine copy of it)".into());
-            return outcome;
+            return outcome
+                .inconclusive("the starter could not be measured (no pristine copy of it)".into());
         };
         let before = baseline.starter.values(&self.benchmark, &self.metric);
         let after = baseline.mine.values(&self.benchmark, &self.metric);
-        let (Some(old), Some(new)) = (stats::summarize(&before), stats::summarize(&after)) else {
+        let better = if self.higher_is_better {
+            Better::Higher
+        } else {
+            Better::Lower
+        };
+        let Some(judgement) =
+            versus::judge(&before, &after, self.times, better, exact(&self.metric))
+        else {
             outcome.explanation = Some(format!(
                 "{} reported no {} on one side",
                 self.benchmark, self.metric
             ));
             return outcome;
         };
-        let ratio = match (self.higher_is_better, old.median, new.median) {
-            (false, o, n) if n > 0.0 => o / n,
-            (false, o, _) if o > 0.0 => f64::INFINITY,
-            (true, o, n) if o > 0.0 => n / o,
-            (true, _, n) if n > 0.0 => f64::INFINITY,
-            _ => 1.0,
-        };
-        outcome.measured = Some(if ratio.is_finite() { ratio } else { 1e9 });
-        let p = stats::mann_whitney_u(&before, &after).unwrap_or(1.0);
+        outcome.measured = Some(judgement.measured());
+        outcome.status = judgement.status;
+        let p = judgement.p;
         outcome.evidence.push(format!(
             "starter median {}, yours {}; {} runs each{}{}",
-            crate::report::human::quantity(old.median, &self.metric),
-            crate::report::human::quantity(new.median, &self.metric),
+            quantity(judgement.starter.median, &self.metric),
+            quantity(judgement.mine.median, &self.metric),
             after.len(),
             if exact(&self.metric) {
                 String::new()
@@ -95,40 +109,35 @@ impl BenchRelative {
                 ""
             },
         ));
-        let meets = ratio >= self.times;
-        if exact(&self.metric) {
-            outcome.status = if meets { Status::Pass } else { Status::Fail };
-        } else if !meets {
-            outcome.status = Status::Fail;
-        } else if p < ALPHA {
-            outcome.status = Status::Pass;
-        } else {
-            outcome.status = Status::Inconclusive;
-            let most_significant = if before.len() <= 3 || after.len() <= 3 {
-                format!(
-                    " (with {} runs per side no difference can be significant)",
-                    after.len().min(before.len())
-                )
-            } else {
-                String::new()
-            };
-            outcome.explanation = Some(format!(
-                "{} is {}× the starter's, but the difference is not significant (p={p:.3} ≥ {ALPHA}){most_significant}",
-                self.metric,
-                format_number(ratio)
-            ));
-            outcome.evidence.push(
-                "for a clearer answer, run more repeats (a larger `count` for the run) and close other busy programs".into(),
-            );
-            return outcome;
-        }
-        if outcome.status == Status::Fail {
-            outcome.explanation = Some(format!(
-                "{} is {}× better than the starter's; the goal is {}×",
-                self.metric,
-                format_number(ratio),
-                format_number(self.times)
-            ));
+        match judgement.status {
+            Status::Pass => {}
+            Status::Fail => {
+                outcome.explanation = Some(format!(
+                    "{} is {}× better than the starter's; the goal is {}×",
+                    self.metric,
+                    number(judgement.ratio),
+                    number(self.times)
+                ));
+            }
+            Status::Inconclusive => {
+                let most_significant = if before.len() <= 3 || after.len() <= 3 {
+                    format!(
+                        " (with {} runs per side no difference can be significant)",
+                        after.len().min(before.len())
+                    )
+                } else {
+                    String::new()
+                };
+                outcome.explanation = Some(format!(
+                    "{} is {}× the starter's, but the difference is not significant (p={p:.3} ≥ {})",
+                    self.metric,
+                    number(judgement.ratio),
+                    crate::bench::stats::ALPHA,
+                ) + &most_significant);
+                outcome.evidence.push(
+                    "for a clearer answer, run more repeats (a larger `count` for the run) and close other busy programs".into(),
+                );
+            }
         }
         outcome
     }
@@ -137,6 +146,8 @@ impl BenchRelative {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bench::BenchOutput;
+    use crate::goals::Baseline;
 
     fn lines(name: &str, values: &[(f64, f64)]) -> BenchOutput {
         let text: String = values

@@ -88,6 +88,7 @@ pub fn run_stdout(spawn: &Spawn) -> Result<Finished, GoError> {
     run_with(spawn, false)
 }
 
+#[allow(clippy::disallowed_methods)] // the one place that starts a process
 fn run_with(spawn: &Spawn, with_stderr: bool) -> Result<Finished, GoError> {
     let started = Instant::now();
     let spawn_error = |source| GoError::Spawn {

@@ -69,6 +69,17 @@ pub fn child(path: &str, key: &str) -> String {
     }
 }
 
+/// Joins a path relative to `base` (as `serde_path_to_error` prints it, `.`
+/// for the value itself) onto `base`.
+pub fn join(base: &str, relative: &str) -> String {
+    match (normalise(base), normalise(relative)) {
+        (base, "") => base.to_owned(),
+        ("", relative) => relative.to_owned(),
+        (base, relative) if relative.starts_with('[') => format!("{base}{relative}"),
+        (base, relative) => format!("{base}.{relative}"),
+    }
+}
+
 /// The path of element `index` of the sequence at `path`.
 pub fn element(path: &str, index: usize) -> String {
     format!("{}[{index}]", normalise(path))
@@ -189,6 +200,14 @@ mod tests {
             locator.value("goals[1]"),
             Some(Position { line: 5, column: 5 })
         );
+    }
+
+    #[test]
+    fn relative_paths_join_their_base() {
+        assert_eq!(join("goals[0]", "."), "goals[0]");
+        assert_eq!(join("goals[0]", "at-most"), "goals[0].at-most");
+        assert_eq!(join("goals[0]", "[1].x"), "goals[0][1].x");
+        assert_eq!(join("", "title"), "title");
     }
 
     #[test]

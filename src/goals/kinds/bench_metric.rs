@@ -1,8 +1,12 @@
-//! `bench-metric`: a bound on one unit of a benchmark's output, taken as the
-//! median over the run's `-count` repeats.
+//! `bench-metric`: a bound on one unit of a benchmark's output (`ns/op`, `B/op`,
+//! `allocs/op` or a custom `b.ReportMetric` unit), taken as the median over the
+//! run's `-count` repeats.
 
-use super::{Bound, Facts, Outcome, Requirement, Status, format_number};
+use serde::Deserialize;
+
 use crate::bench::median;
+use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement};
+use crate::units::number;
 
 /// `BenchmarkJoin allocs/op ≤ 2`.
 #[derive(Debug, Clone)]
@@ -13,31 +17,66 @@ pub struct BenchMetric {
     pub bound: Bound,
 }
 
-impl BenchMetric {
-    pub fn requirements(&self) -> Vec<Requirement> {
+/// The keys of a `bench-metric` goal.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BenchMetricFile {
+    pub benchmark: String,
+    pub metric: String,
+    #[serde(default)]
+    pub at_most: Option<f64>,
+    #[serde(default)]
+    pub at_least: Option<f64>,
+}
+
+impl Kind for BenchMetric {
+    type File = BenchMetricFile;
+
+    fn validate(file: BenchMetricFile, checker: &mut Checker<'_, '_>) -> Self {
+        let run = checker.run();
+        if !file.benchmark.starts_with("Benchmark") {
+            checker.problem(
+                "benchmark",
+                format!(
+                    "`{}` is not a benchmark name (expected BenchmarkXxx)",
+                    file.benchmark
+                ),
+            );
+        }
+        if file.metric.trim().is_empty() {
+            checker.problem("metric", "the metric is empty".into());
+        }
+        if matches!(file.metric.as_str(), "B/op" | "allocs/op")
+            && checker.benchmem(&run) == Some(false)
+        {
+            checker.problem(
+                "metric",
+                format!("{} needs `benchmem: true` on run `{run}`", file.metric),
+            );
+        }
+        let bound = checker.bound(file.at_most, file.at_least);
+        BenchMetric {
+            run,
+            benchmark: file.benchmark,
+            metric: file.metric,
+            bound,
+        }
+    }
+
+    fn requirements(&self) -> Vec<Requirement> {
         vec![Requirement::Benchmarks {
             run: self.run.clone(),
         }]
     }
 
-    pub fn evaluate(&self, facts: &Facts) -> Outcome {
-        let mut outcome = Outcome {
-            id: String::new(),
-            kind: "",
-            status: Status::Fail,
-            subject: self.benchmark.clone(),
-            measured: None,
-            bound: Some(self.bound),
-            threshold: Some(self.bound.limit()),
-            unit: Some(self.metric.clone()),
-            explanation: None,
-            evidence: Vec::new(),
-            hint: None,
-        };
+    fn evaluate(&self, facts: &Facts) -> Outcome {
+        let mut outcome = Outcome::new(self.benchmark.clone(), Some(self.bound));
+        outcome.unit = Some(self.metric.clone());
         let Some(output) = facts.benchmarks.get(&self.run) else {
-            outcome.status = Status::Inconclusive;
-            outcome.explanation = Some(format!("run `{}` produced no benchmark output", self.run));
-            return outcome;
+            return outcome.inconclusive(format!(
+                "run `{}` produced no benchmark output",
+                self.run
+            ));
         };
         if output.matching(&self.benchmark).next().is_none() {
             let found = output.names();
@@ -61,18 +100,15 @@ impl BenchMetric {
             ));
             return outcome;
         };
-        outcome.measured = Some(value);
         if values.len() > 1 {
-            let list: Vec<String> = values.iter().map(|v| format_number(*v)).collect();
+            let list: Vec<String> = values.iter().map(|v| number(*v)).collect();
             outcome.evidence.push(format!(
                 "median of {} runs: {}",
                 values.len(),
                 list.join(", ")
             ));
         }
-        if self.bound.holds(value) {
-            outcome.status = Status::Pass;
-        } else {
+        if !outcome.judge(value) {
             outcome.explanation = Some(miss(value, self.bound, &self.metric));
         }
         outcome
@@ -82,22 +118,16 @@ impl BenchMetric {
 /// "1999 allocs/op is 999.5× the limit of 2"
 fn miss(value: f64, bound: Bound, unit: &str) -> String {
     let limit = bound.limit();
-    let measured = format_number(value);
+    let measured = number(value);
     match bound {
         Bound::AtMost(_) if limit > 0.0 => format!(
             "{measured} {unit} is {}× the limit of {}",
-            format_number(value / limit),
-            format_number(limit)
+            number(value / limit),
+            number(limit)
         ),
-        Bound::AtMost(_) => format!("{measured} {unit}, the limit is {}", format_number(limit)),
-        Bound::AtLeast(_) => format!(
-            "{measured} {unit} is below the required {}",
-            format_number(limit)
-        ),
-        Bound::Exactly(_) => format!(
-            "{measured} {unit}, the goal is exactly {}",
-            format_number(limit)
-        ),
+        Bound::AtMost(_) => format!("{measured} {unit}, the limit is {}", number(limit)),
+        Bound::AtLeast(_) => format!("{measured} {unit} is below the required {}", number(limit)),
+        Bound::Exactly(_) => format!("{measured} {unit}, the goal is exactly {}", number(limit)),
     }
 }
 
@@ -105,6 +135,7 @@ fn miss(value: f64, bound: Bound, unit: &str) -> String {
 mod tests {
     use super::*;
     use crate::bench;
+    use crate::goals::Status;
 
     fn goal(metric: &str, bound: Bound) -> BenchMetric {
         BenchMetric {

@@ -1,0 +1,91 @@
+//! `workshop inspect`'s flags, checked into a plan once the file's kind is
+//! known: trace flags apply to traces, profile flags to profiles.
+
+use std::path::PathBuf;
+
+use regex::Regex;
+
+use super::InspectArgs;
+use crate::report::human::InspectView;
+
+/// What `workshop inspect` is to do with its file.
+#[derive(Debug)]
+pub enum InspectPlan {
+    /// Every event of a trace, as `go tool trace -d=parsed` prints them.
+    Dump,
+    /// A trace's summary, with the lists asked for.
+    Trace { view: InspectView, json: bool },
+    /// A profile's `pprof -top`-like table.
+    Profile(ProfilePlan),
+}
+
+/// How to show a profile.
+#[derive(Debug)]
+pub struct ProfilePlan {
+    pub top: usize,
+    pub sample: Option<String>,
+    pub cum: bool,
+    pub focus: Option<Regex>,
+    pub flamegraph: Option<PathBuf>,
+    pub json: bool,
+}
+
+/// Flags given that do not apply to the file.
+#[derive(Debug, thiserror::Error)]
+pub enum InspectFlagError {
+    #[error(
+        "--sample, --cum, --focus and --flamegraph apply to profiles; {} is an execution trace",
+        crate::display::path(.0)
+    )]
+    ProfileFlagsOnTrace(PathBuf),
+    #[error(
+        "--dump, --goroutines, --tasks and --regions apply to execution traces; {} is not one",
+        crate::display::path(.0)
+    )]
+    TraceFlagsOnProfile(PathBuf),
+    #[error("--focus is not a valid regular expression: {0}")]
+    Focus(#[source] regex::Error),
+}
+
+impl InspectArgs {
+    /// The plan for the file, a trace when `trace` is true, else a profile.
+    pub fn plan(&self, trace: bool) -> Result<InspectPlan, InspectFlagError> {
+        if trace {
+            if self.sample.is_some()
+                || self.cum
+                || self.focus.is_some()
+                || self.flamegraph.is_some()
+            {
+                return Err(InspectFlagError::ProfileFlagsOnTrace(self.file.clone()));
+            }
+            if self.dump {
+                return Ok(InspectPlan::Dump);
+            }
+            return Ok(InspectPlan::Trace {
+                view: InspectView {
+                    goroutines: self.goroutines,
+                    tasks: self.tasks,
+                    regions: self.regions,
+                },
+                json: self.json,
+            });
+        }
+        if self.dump || self.goroutines || self.tasks || self.regions {
+            return Err(InspectFlagError::TraceFlagsOnProfile(self.file.clone()));
+        }
+        let focus = self
+            .focus
+            .as_deref()
+            .map(Regex::new)
+            .transpose()
+            .map_err(InspectFlagError::Focus)?;
+        Ok(InspectPlan::Profile(ProfilePlan {
+            top: self.top,
+            sample: self.sample.clone(),
+            cum: self.cum,
+            focus,
+            flamegraph: self.flamegraph.clone(),
+            json: self.json,
+        }))
+    }
+}

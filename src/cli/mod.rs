@@ -1,0 +1,269 @@
+//! The command line, as clap sees it: one `Args` struct per subcommand. Doc
+//! comments become `--help`. Flag combinations clap cannot check are checked
+//! into plans (see [`inspect`]) before anything runs.
+
+pub mod inspect;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::report::ColorChoice;
+
+/// A self-checking workshop on Go profiling and tracing.
+///
+/// Edit the Go code of an exercise, then let `workshop check <id>` run it with the
+/// right `go test` flags, read the benchmarks, profiles and traces it makes, and
+/// tell you which goals are met.
+#[derive(Debug, Parser)]
+#[command(name = "workshop", version, propagate_version = true)]
+pub struct Cli {
+    /// The workshop root (default: the nearest directory upward holding workshop.yaml).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// When to use colours.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the exercises in curriculum order, with your progress.
+    List(ListArgs),
+
+    /// Run an exercise's tests and benchmarks and judge its goals.
+    ///
+    /// Exit status: 0 when every goal is met, 1 when any is not, 2 when the check
+    /// could not run (bad manifest, Go missing or too old, unknown exercise).
+    Check(CheckArgs),
+
+    /// Show the next hint of an exercise: each call reveals one more.
+    ///
+    /// Hints go from a nudge, to where to look, to the approach. `--all` shows
+    /// again every hint revealed so far.
+    Hint(HintArgs),
+
+    /// Put the starter code of an exercise back, after saving yours.
+    ///
+    /// Your current files are first copied to .workshop/backups/<id>/<time>/;
+    /// `workshop restore <id>` brings them back.
+    Reset(ResetArgs),
+
+    /// Bring back your code from a backup made by `reset` (the latest by default).
+    Restore(RestoreArgs),
+
+    /// Show your changes to an exercise, against its starter code.
+    Diff(DiffArgs),
+
+    /// Check an exercise again every time you save one of its .go files.
+    ///
+    /// Starts with the given exercise (default: the first one not done) and moves
+    /// on to the next when every goal is met. Keys: h hint, l list, c check
+    /// again, q quit.
+    Watch(WatchArgs),
+
+    /// Name the first exercise that is not done yet.
+    Next(NextArgs),
+
+    /// For instructors: prove that every starter fails and every solution passes.
+    ///
+    /// Each exercise is checked twice on temporary copies: as shipped (it must fail
+    /// a goal) and with its reference solution applied (it must meet every goal).
+    /// The workshop's own files are never modified. Exit status 0 only if every
+    /// exercise behaves.
+    Verify(VerifyArgs),
+
+    /// Summarise a Go execution trace or pprof profile.
+    ///
+    /// Works on any trace written by `go test -trace`, `runtime/trace` or a flight
+    /// recorder snapshot (Go 1.22 to 1.26), and on any profile `go test` or
+    /// `runtime/pprof` writes (CPU, heap, allocs, block, mutex, goroutine), inside
+    /// or outside a workshop.
+    Inspect(InspectArgs),
+
+    /// Compare two saved benchmark outputs, the way benchstat does.
+    ///
+    /// For each unit: every benchmark's median ± its 95% interval on both sides
+    /// and the change, with the Mann-Whitney p-value; `~` when the difference is
+    /// not significant (p ≥ 0.05). Run benchmarks with -count 10 or more.
+    Compare(CompareArgs),
+
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+
+    /// Check that this machine is ready: Go and its version, the build cache, graphviz.
+    Doctor(DoctorArgs),
+}
+
+/// The arguments of `workshop list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Print a JSON document instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The arguments of `workshop check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The exercise, e.g. heap/01-concat (see `workshop list`).
+    pub id: String,
+    /// Print a JSON document instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Measure the starter again for goals relative to it, instead of using
+    /// measurements cached (for a week) under .workshop/.
+    #[arg(long)]
+    pub fresh: bool,
+}
+
+/// The arguments of `workshop hint`.
+#[derive(Debug, Args)]
+pub struct HintArgs {
+    /// The exercise, e.g. heap/01-concat.
+    pub id: String,
+    /// Show every hint revealed so far instead of revealing a new one.
+    #[arg(long)]
+    pub all: bool,
+    /// Print a JSON document instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The arguments of `workshop reset`.
+#[derive(Debug, Args)]
+pub struct ResetArgs {
+    /// The exercise, e.g. heap/01-concat.
+    pub id: String,
+}
+
+/// The arguments of `workshop restore`.
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The exercise, e.g. heap/01-concat.
+    pub id: String,
+    /// The backup to restore (a directory name from --list).
+    #[arg(long, value_name = "NAME")]
+    pub from: Option<String>,
+    /// List the backups instead.
+    #[arg(long, conflicts_with = "from")]
+    pub list: bool,
+}
+
+/// The arguments of `workshop diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The exercise, e.g. heap/01-concat.
+    pub id: String,
+    /// Show the reference solution's changes instead of yours.
+    #[arg(long)]
+    pub solution: bool,
+}
+
+/// The arguments of `workshop watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The exercise to start with.
+    pub id: Option<String>,
+}
+
+/// The arguments of `workshop next`.
+#[derive(Debug, Args)]
+pub struct NextArgs {
+    /// Also check it.
+    #[arg(long)]
+    pub check: bool,
+    /// Print a JSON document instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The arguments of `workshop verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Exercises to verify (default: all).
+    pub ids: Vec<String>,
+    /// How many checks to run at once.
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Print a JSON document instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Also write a JUnit XML report (one test case per exercise and side) for CI systems.
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<PathBuf>,
+}
+
+/// The arguments of `workshop inspect`.
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// The trace or profile file.
+    pub file: PathBuf,
+    /// Print as a JSON document.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Trace: print every event in order, in the text format of `go tool trace -d=parsed`.
+    #[arg(long, conflicts_with_all = ["json", "goroutines", "tasks", "regions"], help_heading = "Traces")]
+    pub dump: bool,
+    /// Trace: list every goroutine with its creation, start function and time by state.
+    #[arg(long, help_heading = "Traces")]
+    pub goroutines: bool,
+    /// Trace: list every task with its goroutines, regions and logs.
+    #[arg(long, help_heading = "Traces")]
+    pub tasks: bool,
+    /// Trace: list every region.
+    #[arg(long, help_heading = "Traces")]
+    pub regions: bool,
+
+    /// Profile: how many functions to list (0 for all).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 20,
+        help_heading = "Profiles"
+    )]
+    pub top: usize,
+    /// Profile: the sample type to show (e.g. cpu, alloc_space, inuse_space, delay).
+    #[arg(long, value_name = "TYPE", help_heading = "Profiles")]
+    pub sample: Option<String>,
+    /// Profile: sort by cumulative value instead of flat.
+    #[arg(long, help_heading = "Profiles")]
+    pub cum: bool,
+    /// Profile: only samples with a function matching this regular expression.
+    #[arg(long, value_name = "REGEX", help_heading = "Profiles")]
+    pub focus: Option<String>,
+    /// Profile: also write an SVG flame graph.
+    #[arg(long, value_name = "OUT.svg", help_heading = "Profiles")]
+    pub flamegraph: Option<PathBuf>,
+}
+
+/// The arguments of `workshop compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The baseline output (`go test -bench ... -count 10 > old.txt`).
+    pub old: PathBuf,
+    /// The output to compare with it.
+    pub new: PathBuf,
+    /// Print a JSON document instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The arguments of `workshop completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    pub shell: clap_complete::Shell,
+}
+
+/// The arguments of `workshop doctor`.
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Print a JSON document instead of text.
+    #[arg(long)]
+    pub json: bool,
+}

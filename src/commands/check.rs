@@ -1,0 +1,81 @@
+//! `workshop check <id>`: run and judge one exercise.
+
+use super::Context;
+use crate::Exit;
+use crate::cli::CheckArgs;
+use crate::exec::{GoError, GoInfo, GoTool};
+use crate::layout::Layout;
+use crate::manifest::Workshop;
+use crate::report::human::Spinner;
+use crate::report::{self, CheckErrorDoc, Format};
+use crate::run::{self, CheckError, CheckEvent, CheckStatus, Tree};
+use crate::state::State;
+
+pub fn run(cx: &Context, args: &CheckArgs) -> anyhow::Result<Exit> {
+    let format = Format::json(args.json);
+    match cx.workshop() {
+        Ok(workshop) => check(&workshop, &args.id, args.fresh, format),
+        Err(e) => could_not_run(format, &args.id, &e, None),
+    }
+}
+
+/// A check that could not run: under `--json` still a document, else an error.
+fn could_not_run(
+    format: Format,
+    id: &str,
+    error: &(dyn std::error::Error + 'static),
+    go: Option<&GoInfo>,
+) -> anyhow::Result<Exit> {
+    let message = crate::display::error_chain(error);
+    match format {
+        Format::Json => {
+            report::emit_json(&CheckErrorDoc::new(id, &message, go));
+            Ok(Exit::CouldNotRun)
+        }
+        Format::Human => Err(anyhow::anyhow!(message)),
+    }
+}
+
+/// Checks exercise `id` of `workshop`, reports and records the verdict.
+pub fn check(workshop: &Workshop, id: &str, fresh: bool, format: Format) -> anyhow::Result<Exit> {
+    let fail = |error: &(dyn std::error::Error + 'static), go: Option<&GoInfo>| {
+        could_not_run(format, id, error, go)
+    };
+    let exercise = match workshop.exercise(id) {
+        Ok(e) => e,
+        Err(e) => return fail(&e, None),
+    };
+    let go = match GoTool::detect(exercise.go) {
+        Ok(go) => go,
+        Err(GoError::Interrupted) => return Ok(Exit::Interrupted),
+        Err(e) => return fail(&e, None),
+    };
+    let layout = Layout::new(&workshop.root);
+    layout.ensure()?;
+    let tree = Tree {
+        module_dir: workshop.module_dir(),
+        layout: layout.clone(),
+        module_label: workshop.module.clone(),
+        starter: crate::starter::pristine(workshop, exercise),
+        fresh,
+    };
+    let spinner = Spinner::new(format == Format::Human);
+    let listener = |event: &CheckEvent<'_>| match event {
+        CheckEvent::StepStarted { exercise, step } => spinner.step(exercise, step),
+        CheckEvent::Finished { .. } => spinner.clear(),
+        CheckEvent::Started { .. } | CheckEvent::StepFinished { .. } => {}
+    };
+    let result = run::check(exercise, &tree, &go, &listener);
+    spinner.clear();
+    let report = match result {
+        Ok(report) => report,
+        Err(CheckError::Go(GoError::Interrupted)) => return Ok(Exit::Interrupted),
+        Err(e) => return fail(&e, Some(&go.info)),
+    };
+    let passed = report.status == CheckStatus::Pass;
+    if let Err(e) = State::record(&layout, &exercise.id, passed) {
+        report::warning(&format!("could not save progress: {e}"));
+    }
+    report::emit(format, &report);
+    Ok(if passed { Exit::Success } else { Exit::Unmet })
+}

@@ -1,0 +1,35 @@
+//! `workshop doctor`: is this machine ready for the workshop?
+
+use super::Context;
+use crate::Exit;
+use crate::cli::DoctorArgs;
+use crate::doctor::{self, Health};
+use crate::exec::GoVersion;
+use crate::manifest::ManifestError;
+use crate::report::{self, DoctorDoc, Format};
+
+pub fn run(cx: &Context, args: &DoctorArgs) -> anyhow::Result<Exit> {
+    // Outside a workshop the machine is checked for any workshop.
+    let (required, why) = match cx.workshop() {
+        Ok(workshop) => {
+            let required = workshop.required_go();
+            let why = workshop
+                .exercises
+                .iter()
+                .find(|e| e.go == required && e.go > workshop.go)
+                .map_or_else(
+                    || "this workshop".to_owned(),
+                    |e| format!("exercise {}", e.id),
+                );
+            (required, why)
+        }
+        Err(ManifestError::NotFound { .. }) => {
+            (GoVersion::new(1, 25, 0), "the workshop".to_owned())
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let findings = doctor::examine(required, &why);
+    report::emit(Format::json(args.json), &DoctorDoc::new(&findings));
+    let failed = findings.iter().any(|f| f.health == Health::Fail);
+    Ok(if failed { Exit::Unmet } else { Exit::Success })
+}

@@ -1,0 +1,18 @@
+//! `workshop list`: the exercises in curriculum order, with the attendee's progress.
+
+use super::Context;
+use crate::Exit;
+use crate::cli::ListArgs;
+use crate::layout::Layout;
+use crate::report::{self, Format, ListDoc};
+use crate::state::State;
+
+pub fn run(cx: &Context, args: &ListArgs) -> anyhow::Result<Exit> {
+    let workshop = cx.workshop()?;
+    let state = State::load(&Layout::new(&workshop.root));
+    for warning in &state.warnings {
+        report::warning(warning);
+    }
+    report::emit(Format::json(args.json), &ListDoc::new(&workshop, &state));
+    Ok(Exit::Success)
+}

@@ -1,0 +1,25 @@
+//! `workshop reset <id>`: put the starter back, after saving the attendee's files.
+
+use super::Context;
+use crate::Exit;
+use crate::cli::ResetArgs;
+use crate::report;
+use crate::starter;
+
+pub fn run(cx: &Context, args: &ResetArgs) -> anyhow::Result<Exit> {
+    let workshop = cx.workshop()?;
+    let exercise = workshop.exercise(&args.id)?;
+    let (pristine, _) = starter::starter(&workshop, exercise)?;
+    let current = starter::current(&workshop, exercise, &pristine)?;
+    if current == pristine {
+        report::out(&format!(
+            "{} already holds its starter code; nothing to do\n",
+            exercise.id
+        ));
+        return Ok(Exit::Success);
+    }
+    let saved = starter::backup(&workshop, exercise, &current)?;
+    starter::replace(&workshop, exercise, &current, &pristine)?;
+    report::out(&report::human::reset(exercise, &saved));
+    Ok(Exit::Success)
+}

@@ -1,0 +1,60 @@
+//! `workshop verify [<id>...]`: every starter must fail a goal, every solution
+//! must pass, checked in parallel on temporary copies.
+
+use super::Context;
+use crate::Exit;
+use crate::cli::VerifyArgs;
+use crate::exec::{self, GoTool};
+use crate::manifest::Exercise;
+use crate::report::{self, Format, VerifyDoc};
+use crate::verify::{self, Progress};
+
+pub fn run(cx: &Context, args: &VerifyArgs) -> anyhow::Result<Exit> {
+    let workshop = cx.workshop()?;
+    let exercises: Vec<&Exercise> = if args.ids.is_empty() {
+        workshop.exercises.iter().collect()
+    } else {
+        args.ids
+            .iter()
+            .map(|id| workshop.exercise(id))
+            .collect::<Result<_, _>>()?
+    };
+    let go = GoTool::detect(workshop.required_go())?;
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let format = Format::json(args.json);
+    let bar = report::human::verify_progress(exercises.len() * 2, format == Format::Human);
+    let progress = |event: Progress<'_>| match event {
+        Progress::Started { exercise, side } => bar.set_message(format!("{exercise} ({side:?})")),
+        Progress::Step {
+            exercise,
+            side,
+            step,
+        } => bar.set_message(format!("{exercise} ({side:?}): {step}")),
+        Progress::Finished { exercise, side, ok } => {
+            bar.inc(1);
+            if !ok {
+                bar.println(format!(
+                    "{} {exercise} ({side:?}) does not behave",
+                    console::style("✗").red()
+                ));
+            }
+        }
+    };
+    let results = verify::verify(&workshop, &exercises, jobs, &go, &progress);
+    bar.finish_and_clear();
+    if let Some(path) = &args.junit {
+        std::fs::write(path, report::junit::verify(&results))
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", crate::display::path(path)))?;
+    }
+    if exec::interrupted() {
+        return Ok(Exit::Interrupted);
+    }
+    report::emit(format, &VerifyDoc::new(&results));
+    Ok(if results.iter().all(|r| r.ok) {
+        Exit::Success
+    } else {
+        Exit::Unmet
+    })
+}

@@ -1,0 +1,187 @@
+//! `flight-recorder`: a snapshot the exercise's code writes with
+//! `trace.FlightRecorder.WriteTo` to the path in [`SNAPSHOT_ENV`]: it exists,
+//! parses, comes from Go 1.25 or later, holds a task or region of a name, and
+//! stays within a size.
+
+use serde::Deserialize;
+
+use crate::exec::GoVersion;
+use crate::goals::trace::{SNAPSHOT_ENV, inventory};
+use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement, Status};
+use crate::units::bytes;
+
+/// A flight-recorder snapshot the exercise wrote: it exists, parses, comes from
+/// Go 1.25 or later, holds a task or region, and stays within a size.
+#[derive(Debug, Clone)]
+pub struct FlightRecorder {
+    pub run: String,
+    pub task: Option<String>,
+    pub region: Option<String>,
+    pub max_bytes: Option<u64>,
+}
+
+/// The keys of a `flight-recorder` goal.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FlightRecorderFile {
+    #[serde(default)]
+    pub task: Option<String>,
+    #[serde(default)]
+    pub region: Option<String>,
+    #[serde(default)]
+    pub max_bytes: Option<u64>,
+}
+
+impl Kind for FlightRecorder {
+    type File = FlightRecorderFile;
+
+    fn validate(file: FlightRecorderFile, checker: &mut Checker<'_, '_>) -> Self {
+        let run = checker.run();
+        if checker.go() < GoVersion::new(1, 25, 0) {
+            checker.problem(
+                "",
+                "a flight-recorder goal needs `go: \"1.25\"` or later for this exercise".into(),
+            );
+        }
+        FlightRecorder {
+            run,
+            task: file.task,
+            region: file.region,
+            max_bytes: file.max_bytes,
+        }
+    }
+
+    fn requirements(&self) -> Vec<Requirement> {
+        vec![Requirement::Snapshot {
+            run: self.run.clone(),
+        }]
+    }
+
+    fn evaluate(&self, facts: &Facts) -> Outcome {
+        let mut outcome = Outcome::new(
+            "flight-recorder snapshot".into(),
+            self.max_bytes.map(|b| Bound::AtMost(b as f64)),
+        );
+        outcome.unit = Some("bytes".into());
+        let Some(snapshot) = facts.snapshots.get(&self.run) else {
+            outcome.status = Status::Inconclusive;
+            outcome.explanation = Some(format!("run `{}` was not made", self.run));
+            return outcome;
+        };
+        let Some(size) = snapshot.size else {
+            outcome.explanation = Some(format!(
+                "no snapshot was written (the test hands the code a writer that saves to the path in ${SNAPSHOT_ENV})"
+            ));
+            outcome
+                .evidence
+                .push(format!("expected a file at {}", snapshot.path.display()));
+            return outcome;
+        };
+        outcome.measured = Some(size as f64);
+        let trace = match &snapshot.read {
+            Some(Ok(trace)) => trace,
+            Some(Err(why)) => {
+                outcome.explanation = Some(format!(
+                    "the snapshot is not a readable execution trace: {why}"
+                ));
+                return outcome;
+            }
+            None => return outcome,
+        };
+        let mut problems = Vec::new();
+        let minor: u32 = trace
+            .format
+            .trim_start_matches("go 1.")
+            .parse()
+            .unwrap_or(0);
+        if minor < 25 {
+            problems.push(format!(
+                "the snapshot's format is {}; flight recording needs Go 1.25 or later",
+                trace.format
+            ));
+        }
+        if let Some(task) = &self.task
+            && !trace.tasks.iter().any(|t| *t.name == **task)
+        {
+            problems.push(format!("it holds no task named {task:?}"));
+            outcome.evidence.push(format!(
+                "found tasks: {}",
+                inventory(trace.tasks.iter().map(|t| &*t.name))
+            ));
+        }
+        if let Some(region) = &self.region
+            && !trace.regions.iter().any(|r| *r.name == **region)
+        {
+            problems.push(format!("it holds no region named {region:?}"));
+            outcome.evidence.push(format!(
+                "found regions: {}",
+                inventory(trace.regions.iter().map(|r| &*r.name))
+            ));
+        }
+        if let Some(max) = self.max_bytes
+            && size > max
+        {
+            problems.push(format!(
+                "it is {}, more than the {} allowed (set MaxBytes on the recorder)",
+                bytes(size),
+                bytes(max)
+            ));
+        }
+        if problems.is_empty() {
+            outcome.status = Status::Pass;
+        } else {
+            outcome.explanation = Some(format!("the snapshot {}", problems.join("; ")));
+        }
+        outcome
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::goals::Snapshot;
+    use crate::goals::trace::testing::fixture;
+    use crate::trace::facts::Facts as TraceFacts;
+
+    fn snapshot_facts(name: Option<&str>) -> Facts {
+        let path = fixture(name.unwrap_or("does-not-exist.trace"));
+        let size = std::fs::metadata(&path).ok().map(|m| m.len());
+        let read = size.map(|_| TraceFacts::read(&path).map_err(|e| e.to_string()));
+        let mut facts = Facts::default();
+        facts
+            .snapshots
+            .insert("serve".into(), Snapshot { path, size, read });
+        facts
+    }
+
+    fn recorder(max_bytes: u64) -> FlightRecorder {
+        FlightRecorder {
+            run: "serve".into(),
+            task: Some("request".into()),
+            region: Some("handle".into()),
+            max_bytes: Some(max_bytes),
+        }
+    }
+
+    #[test]
+    fn flight_recorder_snapshots() {
+        assert_eq!(
+            recorder(4 << 20)
+                .evaluate(&snapshot_facts(Some("flightrecorder-go126.trace")))
+                .status,
+            Status::Pass
+        );
+        let too_big = recorder(1000).evaluate(&snapshot_facts(Some("flightrecorder-go126.trace")));
+        assert!(too_big.explanation.unwrap().contains("more than the"));
+        let old = recorder(4 << 20).evaluate(&snapshot_facts(Some("tasks-go122.trace")));
+        assert!(old.explanation.unwrap().contains("needs Go 1.25 or later"));
+        let missing = recorder(4 << 20).evaluate(&snapshot_facts(None));
+        assert_eq!(missing.status, Status::Fail);
+        assert!(
+            missing
+                .explanation
+                .unwrap()
+                .starts_with("no snapshot was written")
+        );
+    }
+}

@@ -1,0 +1,256 @@
+//! `profile-function`: how much of a sample type the functions matching a
+//! pattern hold in one run's profile, flat or cum, as a share of the total or
+//! an amount (optionally per benchmark op); or, with `at-least-times`, that
+//! amount against the starter's.
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::goals::profile::{self, Compared, Measure, ProfileKind, evidence, prepare, unit_of};
+use crate::goals::{Bound, Checker, Facts, Kind, Outcome, ProfileFacts, Requirement};
+use crate::units::quantity;
+
+/// `regexp.compile cum-share ≤ 5%` in the CPU profile of run `bench`.
+#[derive(Debug, Clone)]
+pub struct ProfileFunction {
+    pub run: String,
+    pub profile: ProfileKind,
+    pub sample: String,
+    /// The pattern as written, for messages.
+    pub function: String,
+    pub pattern: Regex,
+    pub measure: Measure,
+    pub per_op: bool,
+    pub bound: Bound,
+    /// Judged as a ratio: at least this many times less than the starter's.
+    pub relative: Option<f64>,
+    pub min_samples: u64,
+}
+
+/// The keys of a `profile-function` goal.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ProfileFunctionFile {
+    pub profile: ProfileKind,
+    #[serde(default)]
+    pub sample: Option<String>,
+    /// A regular expression over function names (`^regexp\.compile$`).
+    pub function: String,
+    pub measure: Measure,
+    #[serde(default)]
+    pub per_op: bool,
+    #[serde(default)]
+    pub at_most: Option<f64>,
+    #[serde(default)]
+    pub at_least: Option<f64>,
+    /// At least this many times less than the starter's amount.
+    #[serde(default)]
+    pub at_least_times: Option<f64>,
+    #[serde(default)]
+    pub min_samples: Option<u64>,
+}
+
+impl ProfileFunction {
+    /// The amount the goal measures in one profile.
+    fn value(&self, measured: &ProfileFacts, index: usize) -> f64 {
+        let profile = &measured.profile;
+        let total = profile.total(index);
+        // Flat: samples whose leaf matches. Cum: samples with any matching frame,
+        // each counted once (a pattern may match several functions of one stack).
+        let amount = if self.measure.flat() {
+            profile
+                .functions(index, None)
+                .iter()
+                .filter(|f| self.pattern.is_match(&f.name))
+                .map(|f| f.flat)
+                .sum::<i64>()
+        } else {
+            profile.focused_total(index, Some(&self.pattern))
+        } as f64;
+        if self.measure.share() {
+            if total == 0 {
+                0.0
+            } else {
+                amount * 100.0 / total as f64
+            }
+        } else if self.per_op {
+            amount / measured.ops as f64
+        } else {
+            amount
+        }
+    }
+}
+
+impl Kind for ProfileFunction {
+    type File = ProfileFunctionFile;
+
+    fn validate(file: ProfileFunctionFile, checker: &mut Checker<'_, '_>) -> Self {
+        let run = checker.run();
+        let sample = profile::sample(checker, file.profile, file.sample);
+        let pattern = checker.regex("function", &file.function);
+        if file.per_op && file.measure.share() {
+            checker.problem(
+                "per-op",
+                "a share is already relative; `per-op` applies to flat and cum amounts".into(),
+            );
+        }
+        let (bound, relative) =
+            profile::bound(checker, file.at_most, file.at_least, file.at_least_times);
+        ProfileFunction {
+            run,
+            profile: file.profile,
+            sample,
+            function: file.function,
+            pattern,
+            measure: file.measure,
+            per_op: file.per_op,
+            bound,
+            relative,
+            min_samples: file
+                .min_samples
+                .unwrap_or(profile::default_min_samples(file.profile)),
+        }
+    }
+
+    fn requirements(&self) -> Vec<Requirement> {
+        profile::requirements(&self.run, self.profile, self.relative, self.min_samples)
+    }
+
+    fn evaluate(&self, facts: &Facts) -> Outcome {
+        let what = match self.measure {
+            Measure::Flat => "flat",
+            Measure::Cum => "cum",
+            Measure::FlatShare => "flat share",
+            Measure::CumShare => "cum share",
+        };
+        let mut outcome = Outcome::new(
+            format!("{} {what} of /{}/", self.sample, self.function),
+            Some(self.bound),
+        );
+        let Some((measured, index)) = prepare(
+            &facts.profiles,
+            &self.run,
+            self.profile,
+            &self.sample,
+            self.min_samples,
+            self.per_op,
+            &mut outcome,
+        ) else {
+            return outcome;
+        };
+        let profile = &measured.profile;
+        let value = self.value(measured, index);
+        let unit = unit_of(profile, index, self.measure.share(), self.per_op);
+        outcome.unit = Some(unit.clone());
+        if let Some(times) = self.relative {
+            let goal = Compared {
+                run: &self.run,
+                kind: self.profile,
+                sample: &self.sample,
+                target: Some(&self.pattern),
+            };
+            return profile::relative(outcome, facts, goal, (measured, index), times, |m, i| {
+                self.value(m, i)
+            });
+        }
+        if outcome.judge(value) {
+            return outcome;
+        }
+        outcome.explanation = Some(format!(
+            "functions matching /{}/ hold {} ({what})",
+            self.function,
+            quantity(value, &unit),
+        ));
+        outcome.evidence = evidence(profile, index, Some(&self.pattern));
+        outcome
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::goals::Status;
+    use crate::goals::profile::testing::{STACKS, cpu, facts, pairs};
+
+    fn goal(function: &str, measure: Measure, bound: Bound, min_samples: u64) -> ProfileFunction {
+        ProfileFunction {
+            run: "bench".into(),
+            profile: ProfileKind::Cpu,
+            sample: "cpu".into(),
+            function: function.into(),
+            pattern: Regex::new(function).unwrap(),
+            measure,
+            per_op: false,
+            bound,
+            relative: None,
+            min_samples,
+        }
+    }
+
+    #[test]
+    fn cum_share_over_a_pattern() {
+        let outcome = goal(
+            "^regexp\\.(Compile|compile)$",
+            Measure::CumShare,
+            Bound::AtMost(5.0),
+            50,
+        )
+        .evaluate(&facts(cpu(STACKS), 1));
+        assert_eq!(outcome.status, Status::Fail);
+        assert_eq!(outcome.measured, Some(70.0));
+        assert_eq!(outcome.unit.as_deref(), Some("%"));
+        assert!(
+            outcome
+                .evidence
+                .iter()
+                .any(|l| l.contains("main.isError → regexp.Compile → regexp.compile")),
+            "{:?}",
+            outcome.evidence
+        );
+    }
+
+    #[test]
+    fn flat_amount_per_op() {
+        let mut g = goal("MatchString", Measure::Flat, Bound::AtMost(1e9), 0);
+        g.per_op = true;
+        let outcome = g.evaluate(&facts(cpu(STACKS), 4));
+        assert_eq!(outcome.status, Status::Pass);
+        assert_eq!(outcome.measured, Some(20.0 * 10_000_000.0 / 4.0));
+        assert_eq!(outcome.unit.as_deref(), Some("nanoseconds/op"));
+    }
+
+    #[test]
+    fn too_few_samples_is_inconclusive_not_a_pass() {
+        let thin = cpu(&[(&["main.main"], 3)]);
+        let outcome =
+            goal("regexp", Measure::CumShare, Bound::AtMost(5.0), 50).evaluate(&facts(thin, 1));
+        assert_eq!(outcome.status, Status::Inconclusive);
+        assert!(
+            outcome
+                .explanation
+                .unwrap()
+                .contains("3 samples, fewer than the 50")
+        );
+    }
+
+    #[test]
+    fn missing_profile_is_inconclusive() {
+        let outcome = goal("x", Measure::Cum, Bound::AtMost(1.0), 0).evaluate(&Facts::default());
+        assert_eq!(outcome.status, Status::Inconclusive);
+    }
+
+    #[test]
+    fn relative_function_with_nothing_left_passes() {
+        let mut measured = facts(cpu(&[(&["main.other"], 10)]), 10);
+        pairs(
+            &mut measured,
+            &[50, 40, 60, 45, 55, 52],
+            &[0, 0, 0, 0, 0, 0],
+        );
+        let mut g = goal("^main\\.work$", Measure::Cum, Bound::AtLeast(100.0), 0);
+        g.relative = Some(100.0);
+        let outcome = g.evaluate(&measured);
+        assert_eq!(outcome.status, Status::Pass, "{outcome:?}");
+        assert!(outcome.evidence[0].starts_with("medians: the starter's"));
+    }
+}

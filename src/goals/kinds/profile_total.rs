@@ -1,0 +1,225 @@
+//! `profile-total`: the total of one sample type of a run's profile (mutex
+//! delay per op, say), against a bound or, with `at-least-times`, against the
+//! starter's.
+
+use serde::Deserialize;
+
+use crate::goals::profile::{self, Compared, ProfileKind, evidence, prepare, total_of, unit_of};
+use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement};
+use crate::units::quantity;
+
+/// The total of a sample type, e.g. mutex delay per op.
+#[derive(Debug, Clone)]
+pub struct ProfileTotal {
+    pub run: String,
+    pub profile: ProfileKind,
+    pub sample: String,
+    pub per_op: bool,
+    pub bound: Bound,
+    /// Judged as a ratio: at least this many times less than the starter's.
+    pub relative: Option<f64>,
+    pub min_samples: u64,
+}
+
+/// The keys of a `profile-total` goal.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ProfileTotalFile {
+    pub profile: ProfileKind,
+    #[serde(default)]
+    pub sample: Option<String>,
+    #[serde(default)]
+    pub per_op: bool,
+    #[serde(default)]
+    pub at_most: Option<f64>,
+    #[serde(default)]
+    pub at_least: Option<f64>,
+    /// At least this many times less than the starter's amount.
+    #[serde(default)]
+    pub at_least_times: Option<f64>,
+    #[serde(default)]
+    pub min_samples: Option<u64>,
+}
+
+impl Kind for ProfileTotal {
+    type File = ProfileTotalFile;
+
+    fn validate(file: ProfileTotalFile, checker: &mut Checker<'_, '_>) -> Self {
+        let run = checker.run();
+        let sample = profile::sample(checker, file.profile, file.sample);
+        let (bound, relative) =
+            profile::bound(checker, file.at_most, file.at_least, file.at_least_times);
+        ProfileTotal {
+            run,
+            profile: file.profile,
+            sample,
+            per_op: file.per_op,
+            bound,
+            relative,
+            min_samples: file
+                .min_samples
+                .unwrap_or(profile::default_min_samples(file.profile)),
+        }
+    }
+
+    fn requirements(&self) -> Vec<Requirement> {
+        profile::requirements(&self.run, self.profile, self.relative, self.min_samples)
+    }
+
+    fn evaluate(&self, facts: &Facts) -> Outcome {
+        let subject = format!(
+            "{} profile total {}{}",
+            self.profile,
+            self.sample,
+            if self.per_op { " per op" } else { "" }
+        );
+        let mut outcome = Outcome::new(subject, Some(self.bound));
+        let Some((measured, index)) = prepare(
+            &facts.profiles,
+            &self.run,
+            self.profile,
+            &self.sample,
+            self.min_samples,
+            self.per_op,
+            &mut outcome,
+        ) else {
+            return outcome;
+        };
+        let profile = &measured.profile;
+        let value = total_of(measured, index, self.per_op);
+        let unit = unit_of(profile, index, false, self.per_op);
+        outcome.unit = Some(unit.clone());
+        if let Some(times) = self.relative {
+            let goal = Compared {
+                run: &self.run,
+                kind: self.profile,
+                sample: &self.sample,
+                target: None,
+            };
+            let per_op = self.per_op;
+            return profile::relative(outcome, facts, goal, (measured, index), times, |m, i| {
+                total_of(m, i, per_op)
+            });
+        }
+        if outcome.judge(value) {
+            return outcome;
+        }
+        outcome.explanation = Some(format!(
+            "the {} profile's {} comes to {}",
+            self.profile,
+            self.sample,
+            quantity(value, &unit),
+        ));
+        outcome.evidence = evidence(profile, index, None);
+        outcome
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::goals::Status;
+    use crate::goals::profile::testing::{STACKS, cpu, facts, pairs};
+
+    #[test]
+    fn total_per_op() {
+        let total = ProfileTotal {
+            run: "bench".into(),
+            profile: ProfileKind::Cpu,
+            sample: "cpu".into(),
+            per_op: true,
+            bound: Bound::AtLeast(1.0),
+            relative: None,
+            min_samples: 0,
+        };
+        let outcome = total.evaluate(&facts(cpu(STACKS), 10));
+        assert_eq!(outcome.status, Status::Pass);
+        assert_eq!(outcome.measured, Some(100.0 * 10_000_000.0 / 10.0));
+    }
+
+    fn relative_total(times: f64) -> ProfileTotal {
+        ProfileTotal {
+            run: "bench".into(),
+            profile: ProfileKind::Cpu,
+            sample: "cpu".into(),
+            per_op: true,
+            bound: Bound::AtLeast(times),
+            relative: Some(times),
+            min_samples: 0,
+        }
+    }
+
+    #[test]
+    fn relative_total_is_the_ratio_of_the_sides_medians() {
+        let mut measured = facts(cpu(&[(&["main.work"], 10)]), 10);
+        let goal = relative_total(4.0);
+        assert_eq!(
+            goal.requirements()[1],
+            Requirement::ProfilePairs {
+                run: "bench".into(),
+                profile: ProfileKind::Cpu
+            }
+        );
+        // Without the starter's profiles there is nothing to compare.
+        assert_eq!(goal.evaluate(&measured).status, Status::Inconclusive);
+        pairs(
+            &mut measured,
+            &[50, 48, 55, 51, 70, 49],
+            &[10, 9, 11, 10, 30, 10],
+        );
+        let outcome = goal.evaluate(&measured);
+        assert_eq!(outcome.status, Status::Pass, "{outcome:?}");
+        assert_eq!(outcome.measured, Some(5.05));
+        assert_eq!(outcome.unit.as_deref(), Some("×"));
+        assert!(
+            outcome.evidence[0].ends_with("6 alternating runs each, p=0.005"),
+            "{:?}",
+            outcome.evidence
+        );
+        let outcome = relative_total(6.0).evaluate(&measured);
+        assert_eq!(outcome.status, Status::Fail);
+        assert!(
+            outcome
+                .explanation
+                .unwrap()
+                .contains("the starter's cpu is 5.05× yours (medians); the goal is at least 6×")
+        );
+    }
+
+    #[test]
+    fn one_lucky_run_of_the_same_code_does_not_pass() {
+        // The starter against itself on a busy machine: single runs differ by
+        // 70×, so one pair of runs could show 12×; the medians do not.
+        let mut measured = facts(cpu(&[(&["main.work"], 10)]), 10);
+        pairs(
+            &mut measured,
+            &[700, 90, 360, 150, 710, 560],
+            &[60, 710, 150, 570, 130, 350],
+        );
+        let outcome = relative_total(10.0).evaluate(&measured);
+        assert_eq!(outcome.status, Status::Fail, "{outcome:?}");
+        // Medians far apart but the sides overlapping: not significant.
+        pairs(
+            &mut measured,
+            &[700, 690, 710, 9, 8, 700],
+            &[60, 50, 70, 800, 40, 55],
+        );
+        let outcome = relative_total(10.0).evaluate(&measured);
+        assert_eq!(outcome.status, Status::Inconclusive, "{outcome:?}");
+        assert!(outcome.explanation.unwrap().contains("not significant"));
+    }
+
+    #[test]
+    fn a_starter_that_shows_nothing_makes_a_relative_goal_inconclusive() {
+        let mut measured = facts(cpu(&[(&["main.work"], 0)]), 10);
+        pairs(&mut measured, &[0, 0, 3, 0, 0, 0], &[0, 0, 0, 0, 0, 0]);
+        let outcome = relative_total(2.0).evaluate(&measured);
+        assert_eq!(outcome.status, Status::Inconclusive, "{outcome:?}");
+        assert!(
+            outcome
+                .explanation
+                .unwrap()
+                .contains("nothing to compare with")
+        );
+    }
+}

@@ -1,0 +1,170 @@
+//! `trace-regions`: regions of one name (`trace.WithRegion`): how many, present
+//! in every task of a name, nested in a parent region; the evidence lists the
+//! regions the trace holds instead.
+
+use serde::Deserialize;
+
+use crate::goals::trace::{inventory, trace, traced};
+use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement, Status};
+
+/// Regions of one name: present (in every task of a name, or anywhere), nested
+/// in a parent region, and how many.
+#[derive(Debug, Clone)]
+pub struct TraceRegions {
+    pub run: String,
+    pub name: String,
+    pub in_task: Option<String>,
+    pub parent: Option<String>,
+    pub count: Bound,
+}
+
+/// The keys of a `trace-regions` goal.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TraceRegionsFile {
+    pub name: String,
+    #[serde(default)]
+    pub in_task: Option<String>,
+    #[serde(default)]
+    pub parent: Option<String>,
+    #[serde(default)]
+    pub at_least: Option<f64>,
+    #[serde(default)]
+    pub at_most: Option<f64>,
+    #[serde(default)]
+    pub exactly: Option<f64>,
+}
+
+impl Kind for TraceRegions {
+    type File = TraceRegionsFile;
+
+    fn validate(file: TraceRegionsFile, checker: &mut Checker<'_, '_>) -> Self {
+        let run = checker.run();
+        let count = checker.count(file.at_most, file.at_least, file.exactly);
+        TraceRegions {
+            run,
+            name: file.name,
+            in_task: file.in_task,
+            parent: file.parent,
+            count,
+        }
+    }
+
+    fn requirements(&self) -> Vec<Requirement> {
+        traced(&self.run)
+    }
+
+    fn evaluate(&self, facts: &Facts) -> Outcome {
+        let mut subject = format!("regions named {:?}", self.name);
+        if let Some(task) = &self.in_task {
+            subject.push_str(&format!(" in every task {task:?}"));
+        }
+        let mut outcome = Outcome::new(subject, Some(self.count));
+        let Some(measured) = trace(facts, &self.run, &mut outcome) else {
+            return outcome;
+        };
+        let t = &measured.facts;
+        let regions: Vec<_> = t.regions.iter().filter(|r| *r.name == *self.name).collect();
+        outcome.measured = Some(regions.len() as f64);
+        let mut problems = Vec::new();
+        if !self.count.holds(regions.len() as f64) {
+            problems.push(format!(
+                "{} regions named {:?}, want {}",
+                regions.len(),
+                self.name,
+                self.count
+            ));
+        }
+        if let Some(task_name) = &self.in_task {
+            let tasks: Vec<_> = t
+                .tasks
+                .iter()
+                .filter(|task| *task.name == **task_name)
+                .collect();
+            let without: Vec<_> = tasks
+                .iter()
+                .filter(|task| !regions.iter().any(|r| r.task == task.id))
+                .collect();
+            if tasks.is_empty() {
+                problems.push(format!("the trace has no task named {task_name:?}"));
+                outcome.evidence.push(format!(
+                    "found tasks: {}",
+                    inventory(t.tasks.iter().map(|x| &*x.name))
+                ));
+            } else if !without.is_empty() {
+                problems.push(format!(
+                    "{} of {} tasks named {task_name:?} have no region {:?}",
+                    without.len(),
+                    tasks.len(),
+                    self.name
+                ));
+            }
+        }
+        if let Some(parent) = &self.parent {
+            let orphans = regions
+                .iter()
+                .filter(|r| r.parent.as_deref() != Some(parent.as_str()))
+                .count();
+            if orphans > 0 {
+                problems.push(format!(
+                    "{orphans} regions {:?} are not inside a region {parent:?}",
+                    self.name
+                ));
+            }
+        }
+        if problems.is_empty() {
+            outcome.status = Status::Pass;
+        } else {
+            outcome.explanation = Some(problems.join("; "));
+            outcome.evidence.push(format!(
+                "found regions: {}",
+                inventory(t.regions.iter().map(|r| &*r.name))
+            ));
+        }
+        outcome
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::goals::trace::testing::facts;
+
+    fn regions(name: &str, in_task: Option<&str>, parent: Option<&str>) -> TraceRegions {
+        TraceRegions {
+            run: "bench".into(),
+            name: name.into(),
+            in_task: in_task.map(str::to_owned),
+            parent: parent.map(str::to_owned),
+            count: Bound::AtLeast(1.0),
+        }
+    }
+
+    #[test]
+    fn regions_in_tasks_and_nesting() {
+        let facts = facts("tasks-go126.trace");
+        assert_eq!(
+            regions("fetch", Some("request"), None)
+                .evaluate(&facts)
+                .status,
+            Status::Pass
+        );
+        assert_eq!(
+            regions("decode", None, Some("fetch"))
+                .evaluate(&facts)
+                .status,
+            Status::Pass
+        );
+        let outside = regions("write", Some("request"), None).evaluate(&facts);
+        assert_eq!(outside.status, Status::Fail);
+        assert!(
+            outside
+                .explanation
+                .unwrap()
+                .contains("1 of 1 tasks named \"request\" have no region \"write\"")
+        );
+        let unnested = regions("fetch", None, Some("decode")).evaluate(&facts);
+        assert_eq!(unnested.status, Status::Fail);
+    }
+
+}

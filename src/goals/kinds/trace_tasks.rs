@@ -1,0 +1,187 @@
+//! `trace-tasks`: tasks of one name (`trace.NewTask`): how many, how many
+//! goroutines each touched, whether each ended; the evidence lists the tasks
+//! the trace holds instead.
+
+use serde::Deserialize;
+
+use crate::goals::trace::{inventory, trace, traced};
+use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement, Status};
+
+/// Tasks of one name: how many, how many goroutines each touched, whether they ended.
+#[derive(Debug, Clone)]
+pub struct TraceTasks {
+    pub run: String,
+    pub name: String,
+    pub count: Bound,
+    pub goroutines_at_least: Option<usize>,
+    pub ended: bool,
+}
+
+/// The keys of a `trace-tasks` goal.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TraceTasksFile {
+    pub name: String,
+    #[serde(default)]
+    pub at_least: Option<f64>,
+    #[serde(default)]
+    pub at_most: Option<f64>,
+    #[serde(default)]
+    pub exactly: Option<f64>,
+    #[serde(default)]
+    pub goroutines_at_least: Option<usize>,
+    #[serde(default)]
+    pub ended: bool,
+}
+
+impl Kind for TraceTasks {
+    type File = TraceTasksFile;
+
+    fn validate(file: TraceTasksFile, checker: &mut Checker<'_, '_>) -> Self {
+        let run = checker.run();
+        let count = checker.count(file.at_most, file.at_least, file.exactly);
+        TraceTasks {
+            run,
+            name: file.name,
+            count,
+            goroutines_at_least: file.goroutines_at_least,
+            ended: file.ended,
+        }
+    }
+
+    fn requirements(&self) -> Vec<Requirement> {
+        traced(&self.run)
+    }
+
+    fn evaluate(&self, facts: &Facts) -> Outcome {
+        let mut outcome = Outcome::new(format!("tasks named {:?}", self.name), Some(self.count));
+        let Some(measured) = trace(facts, &self.run, &mut outcome) else {
+            return outcome;
+        };
+        let tasks: Vec<_> = measured
+            .facts
+            .tasks
+            .iter()
+            .filter(|t| *t.name == *self.name)
+            .collect();
+        outcome.measured = Some(tasks.len() as f64);
+        let mut problems = Vec::new();
+        if !self.count.holds(tasks.len() as f64) {
+            problems.push(format!(
+                "{} tasks named {:?}, want {}",
+                tasks.len(),
+                self.name,
+                self.count
+            ));
+            outcome.evidence.push(format!(
+                "found tasks: {}; expected: {}",
+                inventory(measured.facts.tasks.iter().map(|t| &*t.name)),
+                self.name
+            ));
+            let untasked = inventory(
+                measured
+                    .facts
+                    .regions
+                    .iter()
+                    .filter(|r| r.task == 0)
+                    .map(|r| &*r.name),
+            );
+            if untasked != "none" {
+                outcome.evidence.push(format!(
+                    "regions in no task (the background task): {untasked}"
+                ));
+            }
+        }
+        if let Some(at_least) = self.goroutines_at_least {
+            let thin: Vec<_> = tasks
+                .iter()
+                .filter(|t| t.goroutines.len() < at_least)
+                .collect();
+            if !thin.is_empty() {
+                problems.push(format!(
+                    "{} of {} tasks touched fewer than {at_least} goroutines",
+                    thin.len(),
+                    tasks.len()
+                ));
+                outcome.evidence.push(format!(
+                    "task {} touched goroutine{} {:?}: a goroutine belongs to a task when it begins or ends it, or runs a region or logs with the task's context",
+                    thin[0].id,
+                    if thin[0].goroutines.len() == 1 { "" } else { "s" },
+                    thin[0].goroutines
+                ));
+            }
+        }
+        if self.ended {
+            let open = tasks.iter().filter(|t| t.end.is_none()).count();
+            if open > 0 {
+                problems.push(format!(
+                    "{open} of {} tasks never ended (call End on each task)",
+                    tasks.len()
+                ));
+            }
+        }
+        if problems.is_empty() {
+            outcome.status = Status::Pass;
+        } else {
+            outcome.explanation = Some(problems.join("; "));
+        }
+        outcome
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::goals::trace::testing::facts;
+
+    fn tasks(name: &str, ended: bool) -> TraceTasks {
+        TraceTasks {
+            run: "bench".into(),
+            name: name.into(),
+            count: Bound::AtLeast(1.0),
+            goroutines_at_least: Some(2),
+            ended,
+        }
+    }
+
+    #[test]
+    fn tasks_by_name_with_goroutines() {
+        let outcome = tasks("request", true).evaluate(&facts("tasks-go126.trace"));
+        assert_eq!(outcome.status, Status::Pass, "{:?}", outcome.explanation);
+        let wrong = tasks("order", true).evaluate(&facts("tasks-go126.trace"));
+        assert_eq!(wrong.status, Status::Fail);
+        assert_eq!(
+            wrong.evidence[0],
+            "found tasks: request (1), save (1); expected: order"
+        );
+        // "save" ran on one goroutine only.
+        let thin = tasks("save", true).evaluate(&facts("tasks-go126.trace"));
+        assert!(
+            thin.explanation
+                .unwrap()
+                .contains("fewer than 2 goroutines")
+        );
+    }
+
+    #[test]
+    fn trace_without_tasks() {
+        let outcome = tasks("request", false).evaluate(&facts("churn-go126.trace"));
+        assert_eq!(outcome.status, Status::Fail);
+        assert_eq!(outcome.measured, Some(0.0));
+        assert_eq!(outcome.evidence[0], "found tasks: none; expected: request");
+    }
+
+    #[test]
+    fn unended_tasks() {
+        let mut goal = tasks("forever", true);
+        goal.goroutines_at_least = None;
+        let outcome = goal.evaluate(&facts("unended-go126.trace"));
+        assert_eq!(outcome.status, Status::Fail);
+        assert!(
+            outcome
+                .explanation
+                .unwrap()
+                .contains("1 of 1 tasks never ended")
+        );
+    }
+}

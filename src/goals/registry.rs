@@ -1,0 +1,84 @@
+//! What a goal kind is ([`Kind`]), and the macro that turns the one list of
+//! kinds in `kinds/mod.rs` into their modules, `GoalKind`, the reading of a goal
+//! by its `kind:` key, and the dispatch of requirements and evaluation.
+
+use super::read::Checker;
+use super::{Facts, Outcome, Requirement};
+
+/// A goal kind: its keys in a check file, their validation, the artifacts it
+/// needs and its judgement of them.
+pub trait Kind: Sized {
+    /// The kind's own keys in a check file, key for key (`deny_unknown_fields`):
+    /// every key but the ones all goals take (`id`, `kind`, `run`, `explain`, `hint`).
+    type File: serde::de::DeserializeOwned;
+
+    /// Validates the keys as read; problems go to `checker`, at the key at fault.
+    fn validate(file: Self::File, checker: &mut Checker<'_, '_>) -> Self;
+
+    /// What the runner must measure for this goal.
+    fn requirements(&self) -> Vec<Requirement>;
+
+    /// The verdict on what was measured; `id`, `kind`, `explain` and `hint` are
+    /// filled in by the caller.
+    fn evaluate(&self, facts: &Facts) -> Outcome;
+}
+
+/// `registry! { module::Type = "kind-name", ... }`: declares each kind's module
+/// and generates `GoalKind` from the list.
+macro_rules! registry {
+    ($($module:ident::$variant:ident = $name:literal,)+) => {
+        $(mod $module;)+
+        $(pub use $module::$variant;)+
+
+        /// What is measured and how it is judged: one variant per goal kind.
+        #[derive(Debug, Clone)]
+        pub enum GoalKind {
+            $($variant($variant),)+
+        }
+
+        impl GoalKind {
+            /// Every kind's name, in the order of the registry.
+            pub const NAMES: &'static [&'static str] = &[$($name,)+];
+
+            /// The kind's name as written in check files.
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(GoalKind::$variant(_) => $name,)+
+                }
+            }
+
+            /// Reads and validates the keys of a goal of kind `name`.
+            pub(crate) fn read(
+                name: &str,
+                body: serde_yaml::Value,
+                checker: &mut $crate::goals::Checker<'_, '_>,
+            ) -> Result<GoalKind, $crate::yaml::Diagnostic> {
+                match name {
+                    $($name => {
+                        let file = checker.read(body)?;
+                        Ok(GoalKind::$variant(
+                            <$variant as $crate::goals::Kind>::validate(file, checker),
+                        ))
+                    })+
+                    _ => Err(checker.unknown_kind(name)),
+                }
+            }
+
+            pub fn requirements(&self) -> Vec<$crate::goals::Requirement> {
+                use $crate::goals::Kind;
+                match self {
+                    $(GoalKind::$variant(goal) => goal.requirements(),)+
+                }
+            }
+
+            pub fn evaluate(&self, facts: &$crate::goals::Facts) -> $crate::goals::Outcome {
+                use $crate::goals::Kind;
+                match self {
+                    $(GoalKind::$variant(goal) => goal.evaluate(facts),)+
+                }
+            }
+        }
+    };
+}
+
+pub(crate) use registry;

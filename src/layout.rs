@@ -1,0 +1,105 @@
+//! Where the runner keeps what it makes: every path under `.workshop/` in the
+//! workshop root. Nothing else joins these names by hand.
+//!
+//! ```text
+//! .workshop/
+//!   .gitignore            ignores the whole directory
+//!   state.json            progress and hints (see `state`), state.lock beside it
+//!   runs/<id>/            test binaries, logs, profiles and traces of the last check
+//!   baselines/<id>/       the starter's cached benchmark output
+//!   starters/<id>/        the pristine starter, for workshops outside git
+//!   backups/<id>/<time>/  the attendee's files before a `reset` or `restore`
+//! ```
+
+use std::path::{Path, PathBuf};
+
+/// The directory, under the workshop root, for everything the runner makes.
+pub const WORK_DIR: &str = ".workshop";
+
+/// The `.workshop/` directory of one workshop root (or of a temporary copy).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    dir: PathBuf,
+}
+
+impl Layout {
+    /// The layout under the workshop root `root`.
+    pub fn new(root: &Path) -> Layout {
+        Layout {
+            dir: root.join(WORK_DIR),
+        }
+    }
+
+    /// `.workshop/` itself.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// What the last check of an exercise made.
+    pub fn runs(&self, id: &str) -> PathBuf {
+        self.dir.join("runs").join(id)
+    }
+
+    /// The starter's cached benchmark output for an exercise.
+    pub fn baselines(&self, id: &str) -> PathBuf {
+        self.dir.join("baselines").join(id)
+    }
+
+    /// The saved pristine starter of an exercise.
+    pub fn starter(&self, id: &str) -> PathBuf {
+        self.dir.join("starters").join(id)
+    }
+
+    /// The backups of an exercise, one directory each.
+    pub fn backups(&self, id: &str) -> PathBuf {
+        self.dir.join("backups").join(id)
+    }
+
+    /// The progress file.
+    pub fn state(&self) -> PathBuf {
+        self.dir.join("state.json")
+    }
+
+    /// The lock taken while the progress file changes.
+    pub fn state_lock(&self) -> PathBuf {
+        self.dir.join("state.lock")
+    }
+
+    /// Where an unreadable progress file is set aside.
+    pub fn state_aside(&self, stamp: u64) -> PathBuf {
+        self.dir.join(format!("state.json.corrupt-{stamp}"))
+    }
+
+    /// Creates `.workshop/` if needed, ignoring itself so that its files never
+    /// show up in `git status`.
+    pub fn ensure(&self) -> std::io::Result<()> {
+        let ignore = self.dir.join(".gitignore");
+        if !ignore.exists() {
+            std::fs::create_dir_all(&self.dir)?;
+            std::fs::write(
+                ignore,
+                "# Files made by `workshop`: binaries, logs, profiles, traces.\n*\n",
+            )?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_under_the_work_dir() {
+        let layout = Layout::new(Path::new("/w"));
+        assert_eq!(
+            layout.runs("heap/01-concat"),
+            Path::new("/w/.workshop/runs/heap/01-concat")
+        );
+        assert_eq!(layout.state(), Path::new("/w/.workshop/state.json"));
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        layout.ensure().unwrap();
+        assert!(dir.path().join(".workshop/.gitignore").is_file());
+    }
+}

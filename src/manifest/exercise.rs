@@ -1,0 +1,253 @@
+//! One exercise's check file, `checks/<id>/check.yaml`, read and validated
+//! part by part: its header, package, tests, runs, goals and solution. Every
+//! part reports its problems at the key at fault and reading goes on, so that
+//! one pass shows them all.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::raw::{self, RunFile, TestsFile};
+use super::validate::{inside, page, safe_relative, valid_benchtime};
+use super::{Exercise, ManifestError, RunSpec, SolutionFile, TestSpec, read};
+use crate::display::path as display;
+use crate::exec::GoVersion;
+use crate::goals::{Goal, RunInfo, read_goal};
+use crate::yaml::locate::{child, element};
+use crate::yaml::{Diagnostic, Document};
+
+const DEFAULT_TEST_TIMEOUT: Duration = Duration::from_secs(120);
+const DEFAULT_RUN_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// A check file being read, and the problems found in it so far.
+struct CheckFile<'a> {
+    doc: Document<'a>,
+    problems: Vec<Diagnostic>,
+}
+
+impl CheckFile<'_> {
+    fn problem(&mut self, path: &str, message: String) {
+        let problem = self.doc.at(path, message);
+        self.problems.push(problem);
+    }
+}
+
+/// Reads and validates the check file of exercise `id`.
+pub(super) fn load(
+    root: &Path,
+    module_dir: &Path,
+    workshop_go: GoVersion,
+    id: &str,
+    check_path: &Path,
+) -> Result<Exercise, ManifestError> {
+    let source = read(check_path)?;
+    let mut file = CheckFile {
+        doc: Document::new(check_path, &source),
+        problems: Vec::new(),
+    };
+    let raw: raw::CheckFile = file
+        .doc
+        .parse()
+        .map_err(|problem| ManifestError::Invalid(vec![problem]))?;
+
+    if raw.title.trim().is_empty() {
+        file.problem("title", "the title is empty".into());
+    }
+    let go = match raw.go.as_deref().map(str::parse::<GoVersion>) {
+        None => workshop_go,
+        Some(Ok(v)) => v.max(workshop_go),
+        Some(Err(e)) => {
+            file.problem("go", e.to_string());
+            workshop_go
+        }
+    };
+    let package = file.package(root, module_dir, raw.package.as_deref(), id);
+    let docs = raw
+        .docs
+        .as_deref()
+        .and_then(|d| page(root, d).map_err(|e| file.problem("docs", e)).ok());
+    let tests = file.tests(raw.tests.as_ref());
+    let runs = file.runs(raw.runs);
+    let goals = file.goals(raw.goals, &runs, go);
+    let solution = file.solution(&raw.solution, check_path);
+
+    if !file.problems.is_empty() {
+        return Err(ManifestError::Invalid(file.problems));
+    }
+    Ok(Exercise {
+        id: id.to_owned(),
+        title: raw.title,
+        summary: raw.summary,
+        go,
+        package: package.unwrap_or_default(),
+        check_file: check_path.to_owned(),
+        docs,
+        tests,
+        runs,
+        goals,
+        hints: raw.hints,
+        solution,
+    })
+}
+
+impl CheckFile<'_> {
+    /// The package directory inside the module: `package:`, else the id.
+    fn package(
+        &mut self,
+        root: &Path,
+        module_dir: &Path,
+        written: Option<&str>,
+        id: &str,
+    ) -> Option<PathBuf> {
+        // A defaulted package is reported at the start of the file.
+        let key = if written.is_some() { "package" } else { "" };
+        let package = safe_relative(written.unwrap_or(id))
+            .map_err(|e| self.problem(key, e))
+            .ok()?;
+        let package_dir = module_dir.join(&package);
+        if !package_dir.is_dir() {
+            self.problem(
+                key,
+                format!(
+                    "expected the exercise's package directory {}",
+                    display(&package_dir)
+                ),
+            );
+        } else if let Err(e) = inside(root, &package_dir) {
+            self.problem(key, e);
+        }
+        Some(package)
+    }
+
+    /// The functional tests: every test by default.
+    fn tests(&mut self, raw: Option<&TestsFile>) -> TestSpec {
+        let timeout = self.doc.duration(
+            "tests.timeout",
+            raw.and_then(|t| t.timeout.as_deref()),
+            &mut self.problems,
+        );
+        TestSpec {
+            run: raw
+                .and_then(|t| t.run.clone())
+                .unwrap_or_else(|| ".".to_owned()),
+            timeout: timeout.unwrap_or(DEFAULT_TEST_TIMEOUT),
+        }
+    }
+
+    fn runs(&mut self, raw: Vec<RunFile>) -> Vec<RunSpec> {
+        let mut runs = Vec::new();
+        let mut names = HashSet::new();
+        for (i, run) in raw.into_iter().enumerate() {
+            let path = element("runs", i);
+            if run.name.trim().is_empty() {
+                self.problem(&child(&path, "name"), "the run name is empty".into());
+            } else if !names.insert(run.name.clone()) {
+                self.problem(
+                    &child(&path, "name"),
+                    format!("run `{}` is defined twice", run.name),
+                );
+            }
+            if run.bench.is_none() && run.test.is_none() {
+                self.problem(
+                    &path,
+                    "a run needs `bench:` (benchmarks to run) or `test:` (tests to run)".into(),
+                );
+            }
+            for (key, pattern) in [("bench", &run.bench), ("test", &run.test)] {
+                if pattern.as_deref().is_some_and(|p| p.trim().is_empty()) {
+                    self.problem(&child(&path, key), format!("the {key} pattern is empty"));
+                }
+            }
+            if let Some(benchtime) = &run.benchtime
+                && !valid_benchtime(benchtime)
+            {
+                self.problem(
+                    &child(&path, "benchtime"),
+                    format!("`{benchtime}` is not a -benchtime (expected a count like 100x or a duration like 2s)"),
+                );
+            }
+            if run.count == Some(0) {
+                self.problem(&child(&path, "count"), "count must be at least 1".into());
+            }
+            let timeout = self.doc.duration(
+                &child(&path, "timeout"),
+                run.timeout.as_deref(),
+                &mut self.problems,
+            );
+            runs.push(RunSpec {
+                name: run.name,
+                bench: run.bench.unwrap_or_else(|| "^$".to_owned()),
+                test: run.test.unwrap_or_else(|| "^$".to_owned()),
+                benchtime: run.benchtime,
+                count: run.count.unwrap_or(1),
+                benchmem: run.benchmem.unwrap_or(true),
+                cpu: run.cpu,
+                timeout: timeout.unwrap_or(DEFAULT_RUN_TIMEOUT),
+            });
+        }
+        runs
+    }
+
+    /// Each goal through the registry of goal kinds; ids must be unique.
+    fn goals(&mut self, raw: Vec<serde_yaml::Value>, runs: &[RunSpec], go: GoVersion) -> Vec<Goal> {
+        if raw.is_empty() {
+            self.problem("goals", "an exercise needs at least one goal".into());
+        }
+        let runs: Vec<RunInfo<'_>> = runs
+            .iter()
+            .map(|r| RunInfo {
+                name: &r.name,
+                benchmem: r.benchmem,
+            })
+            .collect();
+        let mut goals = Vec::new();
+        let mut ids = HashSet::new();
+        for (i, value) in raw.into_iter().enumerate() {
+            let path = element("goals", i);
+            let Some(goal) = read_goal(&self.doc, &path, value, &runs, go, &mut self.problems)
+            else {
+                continue;
+            };
+            if goal.id.trim().is_empty() {
+                self.problem(&child(&path, "id"), "the goal id is empty".into());
+            } else if !ids.insert(goal.id.clone()) {
+                self.problem(
+                    &child(&path, "id"),
+                    format!("goal `{}` is defined twice", goal.id),
+                );
+            }
+            goals.push(goal);
+        }
+        goals
+    }
+
+    /// The reference solution's files, under `checks/<id>/solution/`.
+    fn solution(&mut self, names: &[String], check_path: &Path) -> Vec<SolutionFile> {
+        if names.is_empty() {
+            self.problem(
+                "solution",
+                "a reference solution needs at least one file".into(),
+            );
+        }
+        let solution_dir = check_path.with_file_name("solution");
+        let mut solution = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            let path = element("solution", i);
+            match safe_relative(name) {
+                Ok(target) => {
+                    let source = solution_dir.join(&target);
+                    if source.is_file() {
+                        solution.push(SolutionFile { source, target });
+                    } else {
+                        self.problem(
+                            &path,
+                            format!("expected the solution file {}", display(&source)),
+                        );
+                    }
+                }
+                Err(e) => self.problem(&path, e),
+            }
+        }
+        solution
+    }
+}

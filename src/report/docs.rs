@@ -1,0 +1,288 @@
+//! The documents commands write: what each serialises to under `--json`, and
+//! which human renderer draws it.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::Document;
+use super::human;
+use crate::bench::compare::Table;
+use crate::doctor::{Finding, Health};
+use crate::exec::GoInfo;
+use crate::manifest::{Exercise, Workshop};
+use crate::pprof::{FunctionTotal, Kind, Profile, SampleType};
+use crate::run::CheckReport;
+use crate::state::{Progress, State};
+use crate::trace::facts::Facts as TraceFacts;
+use crate::verify::ExerciseResult;
+
+impl Document for CheckReport {
+    fn human(&self) -> String {
+        human::check(self)
+    }
+}
+
+/// A check that could not run, for `check --json` (without `--json` it is an
+/// error on stderr).
+#[derive(Debug, Serialize)]
+pub struct CheckErrorDoc<'a> {
+    pub exercise: &'a str,
+    /// Always `error`.
+    pub status: &'static str,
+    pub message: &'a str,
+    pub goals: [(); 0],
+    pub artifacts: std::collections::BTreeMap<String, PathBuf>,
+    pub go: Option<&'a GoInfo>,
+}
+
+impl<'a> CheckErrorDoc<'a> {
+    pub fn new(exercise: &'a str, message: &'a str, go: Option<&'a GoInfo>) -> Self {
+        CheckErrorDoc {
+            exercise,
+            status: "error",
+            message,
+            goals: [],
+            artifacts: Default::default(),
+            go,
+        }
+    }
+}
+
+/// `workshop verify`: both sides of every exercise.
+#[derive(Debug, Serialize)]
+pub struct VerifyDoc<'a> {
+    pub ok: bool,
+    pub exercises: &'a [ExerciseResult],
+}
+
+impl<'a> VerifyDoc<'a> {
+    pub fn new(results: &'a [ExerciseResult]) -> Self {
+        VerifyDoc {
+            ok: results.iter().all(|r| r.ok),
+            exercises: results,
+        }
+    }
+}
+
+impl Document for VerifyDoc<'_> {
+    fn human(&self) -> String {
+        human::verify(self.exercises)
+    }
+}
+
+/// `workshop doctor`: what was found on this machine.
+#[derive(Debug, Serialize)]
+pub struct DoctorDoc<'a> {
+    pub ok: bool,
+    pub findings: &'a [Finding],
+}
+
+impl<'a> DoctorDoc<'a> {
+    pub fn new(findings: &'a [Finding]) -> Self {
+        DoctorDoc {
+            ok: findings.iter().all(|f| f.health != Health::Fail),
+            findings,
+        }
+    }
+}
+
+impl Document for DoctorDoc<'_> {
+    fn human(&self) -> String {
+        human::doctor(self.findings)
+    }
+}
+
+/// One exercise in `workshop list`.
+#[derive(Debug, Serialize)]
+pub struct ListEntry<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub progress: Progress,
+    /// The exercise's page, relative to the workshop root.
+    pub docs: Option<&'a Path>,
+}
+
+/// `workshop list`: the exercises in curriculum order with their progress.
+#[derive(Debug, Serialize)]
+pub struct ListDoc<'a> {
+    pub title: &'a str,
+    /// The first page of the workshop text.
+    pub docs: Option<&'a Path>,
+    pub exercises: Vec<ListEntry<'a>>,
+}
+
+impl<'a> ListDoc<'a> {
+    pub fn new(workshop: &'a Workshop, state: &State) -> Self {
+        ListDoc {
+            title: &workshop.title,
+            docs: workshop.docs.as_deref(),
+            exercises: workshop
+                .exercises
+                .iter()
+                .map(|e| ListEntry {
+                    id: &e.id,
+                    title: &e.title,
+                    progress: state.progress(&e.id),
+                    docs: e.docs.as_deref(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Document for ListDoc<'_> {
+    fn human(&self) -> String {
+        human::list(self.title, self.docs, &self.exercises)
+    }
+}
+
+/// `workshop hint`: the hints revealed so far.
+#[derive(Debug, Serialize)]
+pub struct HintDoc<'a> {
+    #[serde(rename = "exercise")]
+    pub id: &'a str,
+    pub shown: usize,
+    pub total: usize,
+    pub hints: &'a [String],
+    /// Every hint revealed so far (`--all`), not only the new one.
+    #[serde(skip)]
+    pub all: bool,
+    #[serde(skip)]
+    pub exercise: &'a Exercise,
+}
+
+impl<'a> HintDoc<'a> {
+    pub fn new(exercise: &'a Exercise, shown: usize, all: bool) -> Self {
+        HintDoc {
+            id: &exercise.id,
+            shown,
+            total: exercise.hints.len(),
+            hints: &exercise.hints[..shown],
+            all,
+            exercise,
+        }
+    }
+}
+
+impl Document for HintDoc<'_> {
+    fn human(&self) -> String {
+        human::hints(self.exercise, self.shown, self.all)
+    }
+}
+
+/// `workshop next`: the first exercise not done, or that all are.
+#[derive(Debug)]
+pub enum NextDoc<'a> {
+    Exercise(&'a Exercise),
+    AllDone { count: usize },
+}
+
+impl Serialize for NextDoc<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        match self {
+            NextDoc::Exercise(exercise) => {
+                map.serialize_entry("next", &exercise.id)?;
+                map.serialize_entry("title", &exercise.title)?;
+                map.serialize_entry("docs", &exercise.docs)?;
+            }
+            NextDoc::AllDone { .. } => map.serialize_entry("next", &None::<String>)?,
+        }
+        map.end()
+    }
+}
+
+impl Document for NextDoc<'_> {
+    fn human(&self) -> String {
+        match self {
+            NextDoc::Exercise(exercise) => human::next(exercise),
+            NextDoc::AllDone { count } => human::all_done(*count),
+        }
+    }
+}
+
+/// `workshop compare`: benchmark tables, one per unit.
+#[derive(Debug, Serialize)]
+pub struct CompareDoc<'a> {
+    pub old: &'a Path,
+    pub new: &'a Path,
+    pub units: &'a [Table],
+}
+
+impl Document for CompareDoc<'_> {
+    fn human(&self) -> String {
+        human::compare(self.old, self.new, self.units)
+    }
+}
+
+/// `workshop inspect <trace>`: the trace's facts.
+#[derive(Debug, Serialize)]
+pub struct TraceDoc<'a> {
+    #[serde(flatten)]
+    pub facts: &'a TraceFacts,
+    #[serde(skip)]
+    pub path: &'a Path,
+    #[serde(skip)]
+    pub view: human::InspectView,
+}
+
+impl Document for TraceDoc<'_> {
+    fn human(&self) -> String {
+        human::trace_summary(self.path, self.facts, &self.view)
+    }
+}
+
+/// `workshop inspect <profile>`: a `pprof -top`-like view of one sample type.
+#[derive(Debug)]
+pub struct ProfileDoc<'a> {
+    pub path: &'a Path,
+    pub profile: &'a Profile,
+    pub view: human::ProfileView<'a>,
+}
+
+/// What `inspect <profile> --json` holds.
+#[derive(Serialize)]
+struct ProfileJson<'a> {
+    kind: Kind,
+    sample_types: &'a [SampleType],
+    sample_type: &'a str,
+    unit: &'a str,
+    total: i64,
+    focused_total: Option<i64>,
+    samples: usize,
+    duration_nanos: i64,
+    functions: Vec<FunctionTotal>,
+}
+
+impl Serialize for ProfileDoc<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (profile, view) = (self.profile, &self.view);
+        let sample_type = &profile.sample_types[view.index];
+        let mut functions = human::ordered(profile, view);
+        if view.top > 0 {
+            functions.truncate(view.top);
+        }
+        ProfileJson {
+            kind: profile.kind(),
+            sample_types: &profile.sample_types,
+            sample_type: &sample_type.name,
+            unit: &sample_type.unit,
+            total: profile.total(view.index),
+            focused_total: view
+                .focus
+                .map(|f| profile.focused_total(view.index, Some(f))),
+            samples: profile.samples.len(),
+            duration_nanos: profile.duration_nanos,
+            functions,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl Document for ProfileDoc<'_> {
+    fn human(&self) -> String {
+        human::profile(self.path, self.profile, &self.view)
+    }
+}

@@ -1,0 +1,222 @@
+//! The report of `workshop check`: a line per goal with its value and bound,
+//! and under each unmet goal the explanation, evidence and hint; or why the
+//! goals could not be judged (compiler errors, test output, a hang).
+
+use std::fmt::Write;
+use std::time::Duration;
+
+use console::style;
+
+use super::{fail, pass, unsure};
+use crate::goals::{Outcome, Status};
+use crate::run::hang::HangReport;
+use crate::run::{CheckReport, CheckStatus, Failure};
+use crate::units::{duration, quantity};
+
+/// Lines of a test's output shown before the rest is cut.
+const OUTPUT_LINES: usize = 40;
+
+/// The report of `workshop check`.
+pub fn check(report: &CheckReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {}",
+        style(&report.exercise).bold(),
+        style(format!("— {}", report.title)).dim()
+    );
+    if let Some(failure) = &report.failure {
+        let message = report.message.as_deref().unwrap_or("the check failed");
+        let _ = writeln!(out, "  {} {}", fail(), style(message).bold());
+        failure_details(&mut out, failure);
+    }
+    let widths = (
+        report
+            .goals
+            .iter()
+            .map(|g| g.id.chars().count())
+            .max()
+            .unwrap_or(0),
+        report
+            .goals
+            .iter()
+            .map(|g| g.subject.chars().count())
+            .max()
+            .unwrap_or(0),
+        report
+            .goals
+            .iter()
+            .map(|g| measured(g).chars().count())
+            .max()
+            .unwrap_or(0),
+    );
+    for goal in &report.goals {
+        outcome(&mut out, goal, widths);
+    }
+    let _ = writeln!(out);
+    let summary = if report.failure.is_some() {
+        "goals not judged".to_owned()
+    } else {
+        format!("{} of {} goals met", report.met(), report.goals.len())
+    };
+    let verdict = match report.status {
+        CheckStatus::Pass => style("PASS").green().bold(),
+        CheckStatus::Fail => style("FAIL").red().bold(),
+    };
+    let _ = write!(out, "{verdict} {summary} in {}", duration(report.elapsed));
+    if let Some(docs) = &report.docs {
+        let _ = write!(out, " · read {}", docs.display());
+    }
+    let _ = writeln!(out);
+    out
+}
+
+fn measured(goal: &Outcome) -> String {
+    goal.measured.map_or_else(
+        || "—".to_owned(),
+        |v| quantity(v, goal.unit.as_deref().unwrap_or("")),
+    )
+}
+
+fn outcome(
+    out: &mut String,
+    goal: &Outcome,
+    (id_width, subject_width, value_width): (usize, usize, usize),
+) {
+    let symbol = match goal.status {
+        Status::Pass => pass(),
+        Status::Fail => fail(),
+        Status::Inconclusive => unsure(),
+    };
+    let unit = goal.unit.as_deref().unwrap_or("");
+    let want = goal
+        .bound
+        .map(|b| format!("want {} {}", b.sign(), quantity(b.limit(), unit)))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "  {symbol} {:<id_width$}  {:<subject_width$}  {}  {}",
+        goal.id,
+        goal.subject,
+        style(format!("{:>value_width$}", measured(goal))).bold(),
+        style(want).dim(),
+    );
+    if goal.status == Status::Pass {
+        return;
+    }
+    if let Some(explanation) = &goal.explanation {
+        let _ = writeln!(out, "      {explanation}");
+    }
+    for line in &goal.evidence {
+        let _ = writeln!(out, "      {}", style(line).dim());
+    }
+    if let Some(hint) = &goal.hint {
+        let _ = writeln!(out, "      {} {hint}", style("hint:").cyan());
+    }
+}
+
+fn failure_details(out: &mut String, failure: &Failure) {
+    match failure {
+        Failure::Build(build) => {
+            if build.errors.is_empty() {
+                indented(out, &build.output);
+            }
+            for e in &build.errors {
+                let place = match e.column {
+                    Some(col) => format!("{}:{}:{col}", e.file, e.line),
+                    None => format!("{}:{}", e.file, e.line),
+                };
+                let _ = writeln!(out, "      {}: {}", style(place).bold(), e.message);
+            }
+        }
+        Failure::Tests { output } | Failure::Benchmark { output, .. } => indented(out, output),
+        Failure::Hang {
+            timeout,
+            deadlock,
+            report,
+            output,
+            ..
+        } => hang(out, *timeout, *deadlock, report, output),
+    }
+}
+
+fn hang(out: &mut String, timeout: Duration, deadlock: bool, report: &HangReport, output: &str) {
+    if !deadlock {
+        let _ = writeln!(
+            out,
+            "      stopped after {} (the run's timeout)",
+            duration(timeout)
+        );
+    }
+    for test in &report.running_tests {
+        let _ = writeln!(out, "      running: {test}");
+    }
+    if report.groups.is_empty() {
+        let _ = writeln!(
+            out,
+            "      no goroutine was inside the exercise's code; the output ends with:"
+        );
+        let tail: Vec<&str> = output.lines().rev().take(10).collect();
+        for line in tail.into_iter().rev() {
+            let _ = writeln!(out, "        {line}");
+        }
+        return;
+    }
+    for group in &report.groups {
+        let count = if group.count == 1 {
+            "1 goroutine".to_owned()
+        } else {
+            format!("{} goroutines", group.count)
+        };
+        let _ = writeln!(
+            out,
+            "      {} blocked in {}",
+            style(count).bold(),
+            style(&group.state).yellow()
+        );
+        for frame in &group.frames {
+            let _ = writeln!(
+                out,
+                "          at {}:{}  {}",
+                frame.file,
+                frame.line,
+                style(&frame.function).dim()
+            );
+        }
+        if let Some(created) = &group.created_at {
+            let _ = writeln!(
+                out,
+                "        created at {}:{}  {}",
+                created.file,
+                created.line,
+                style(&created.function).dim()
+            );
+        }
+    }
+    if report.other_goroutines > 0 {
+        let _ = writeln!(
+            out,
+            "      {}",
+            style(format!(
+                "({} more goroutines outside the exercise's code)",
+                report.other_goroutines
+            ))
+            .dim()
+        );
+    }
+}
+
+fn indented(out: &mut String, text: &str) {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let skipped = lines.len().saturating_sub(OUTPUT_LINES);
+    if skipped > 0 {
+        let _ = writeln!(
+            out,
+            "      {}",
+            style(format!("… {skipped} earlier lines")).dim()
+        );
+    }
+    for line in &lines[skipped..] {
+        let _ = writeln!(out, "      {line}");
+    }
+}

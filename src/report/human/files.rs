@@ -1,0 +1,151 @@
+//! What the commands on the attendee's files print: `hint`, `reset`,
+//! `restore` and `diff`.
+
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+use console::style;
+
+use super::pass;
+use crate::manifest::Exercise;
+use crate::workspace::Files;
+
+/// The output of `workshop hint`.
+pub fn hints(exercise: &Exercise, shown: usize, all: bool) -> String {
+    let mut out = String::new();
+    let total = exercise.hints.len();
+    if total == 0 {
+        let _ = writeln!(out, "{} has no hints.", exercise.id);
+        return out;
+    }
+    if shown == 0 {
+        let _ = writeln!(
+            out,
+            "No hints revealed yet for {}: `workshop hint {}` shows the first.",
+            exercise.id, exercise.id
+        );
+        return out;
+    }
+    let first = if all { 0 } else { shown - 1 };
+    for (i, hint) in exercise.hints.iter().enumerate().take(shown).skip(first) {
+        let _ = writeln!(
+            out,
+            "{} {hint}",
+            style(format!("Hint {} of {total}:", i + 1)).cyan().bold()
+        );
+    }
+    if shown == total {
+        let _ = writeln!(
+            out,
+            "{}",
+            style(format!("That was the last hint. `workshop diff {} --solution` shows the reference solution.", exercise.id)).dim()
+        );
+    } else if !all {
+        let _ = writeln!(
+            out,
+            "{}",
+            style(format!(
+                "`workshop hint {}` reveals the next one.",
+                exercise.id
+            ))
+            .dim()
+        );
+    }
+    out
+}
+
+/// The output of `workshop reset`.
+pub fn reset(exercise: &Exercise, saved: &Path) -> String {
+    format!(
+        "{} {} is back to its starter code\n  your files are saved in {}\n  `workshop restore {}` brings them back\n",
+        pass(),
+        exercise.id,
+        crate::display::path(saved),
+        exercise.id
+    )
+}
+
+/// The output of `workshop restore`.
+pub fn restored(exercise: &Exercise, from: &Path, saved: Option<&Path>) -> String {
+    let mut out = format!(
+        "{} {} restored from {}\n",
+        pass(),
+        exercise.id,
+        crate::display::path(from)
+    );
+    if let Some(saved) = saved {
+        out.push_str(&format!(
+            "  the files it replaced are saved in {}\n",
+            crate::display::path(saved)
+        ));
+    }
+    out
+}
+
+/// The output of `workshop restore --list`.
+pub fn backups(exercise: &Exercise, backups: &[PathBuf]) -> String {
+    if backups.is_empty() {
+        return format!("no backups of {} yet\n", exercise.id);
+    }
+    let mut out = format!("backups of {} (oldest first):\n", exercise.id);
+    for backup in backups {
+        let name = backup
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  {name}  {}\n",
+            style(crate::display::path(backup)).dim()
+        ));
+    }
+    out
+}
+
+/// A coloured unified diff of an exercise's files: starter against `theirs`.
+pub fn diff(exercise: &Exercise, starter: &Files, theirs: &Files, label: &str) -> String {
+    let mut out = String::new();
+    let mut paths: Vec<&PathBuf> = starter.keys().chain(theirs.keys()).collect();
+    paths.sort();
+    paths.dedup();
+    let empty = Vec::new();
+    for path in paths {
+        let old = starter.get(path).unwrap_or(&empty);
+        let new = theirs.get(path).unwrap_or(&empty);
+        if old == new {
+            continue;
+        }
+        let old_text = String::from_utf8_lossy(old);
+        let new_text = String::from_utf8_lossy(new);
+        let name = path.display();
+        let text = similar::TextDiff::from_lines(old_text.as_ref(), new_text.as_ref())
+            .unified_diff()
+            .context_radius(3)
+            .header(&format!("starter/{name}"), &format!("{label}/{name}"))
+            .to_string();
+        for line in text.lines() {
+            let styled = if line.starts_with("+++") || line.starts_with("---") {
+                style(line).bold().to_string()
+            } else if line.starts_with('+') {
+                style(line).green().to_string()
+            } else if line.starts_with('-') {
+                style(line).red().to_string()
+            } else if line.starts_with("@@") {
+                style(line).cyan().to_string()
+            } else {
+                line.to_owned()
+            };
+            out.push_str(&styled);
+            out.push('\n');
+        }
+    }
+    if out.is_empty() {
+        out = match label {
+            "solution" => format!(
+                "the reference solution of {} changes nothing (a broken exercise?)\n",
+                exercise.id
+            ),
+            _ => format!("no changes to {} yet\n", exercise.id),
+        };
+    }
+    out
+}

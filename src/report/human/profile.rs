@@ -1,0 +1,134 @@
+//! The text of `workshop inspect <profile>`: a `pprof -top`-like table of one
+//! sample type, by flat or cumulative value, optionally focused on functions.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use console::style;
+use regex::Regex;
+
+use crate::pprof::{FunctionTotal, Kind, Profile};
+use crate::units::{amount, nanos, percent};
+
+/// What to show of a profile.
+#[derive(Debug, Clone, Copy)]
+pub struct ProfileView<'a> {
+    pub index: usize,
+    /// 0 for every function.
+    pub top: usize,
+    pub cum: bool,
+    pub focus: Option<&'a Regex>,
+}
+
+/// The text of `workshop inspect <profile>`.
+pub fn profile(path: &Path, profile: &Profile, view: &ProfileView<'_>) -> String {
+    let mut out = String::new();
+    let sample_type = &profile.sample_types[view.index];
+    let total = profile.total(view.index);
+    let mut header = format!(
+        "{}: {} profile",
+        style(crate::display::path(path)).bold(),
+        profile.kind().name()
+    );
+    if profile.duration_nanos > 0 {
+        header.push_str(&format!(", {} long", nanos(profile.duration_nanos)));
+    }
+    let _ = writeln!(out, "{header}, {} samples", profile.samples.len());
+    let types: Vec<String> = profile
+        .sample_types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let text = format!("{}/{}", t.name, t.unit);
+            if i == view.index {
+                style(text).bold().to_string()
+            } else {
+                text
+            }
+        })
+        .collect();
+    let _ = writeln!(out, "sample types: {}", types.join(", "));
+    let focused = profile.focused_total(view.index, view.focus);
+    match view.focus {
+        Some(focus) => {
+            let _ = writeln!(
+                out,
+                "total {} {}; {} ({}) in samples through /{focus}/",
+                amount(total, &sample_type.unit),
+                sample_type.name,
+                amount(focused, &sample_type.unit),
+                percent(focused, total)
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "total {} {}",
+                amount(total, &sample_type.unit),
+                sample_type.name
+            );
+        }
+    }
+    let functions = ordered(profile, view);
+    let shown = if view.top == 0 {
+        functions.len()
+    } else {
+        view.top.min(functions.len())
+    };
+    let _ = writeln!(
+        out,
+        "\n{}",
+        style(format!(
+            "{:>12} {:>7} {:>7} {:>12} {:>7}  function",
+            "flat", "flat%", "sum%", "cum", "cum%"
+        ))
+        .bold()
+    );
+    let mut sum = 0;
+    for f in &functions[..shown] {
+        sum += f.flat;
+        let _ = writeln!(
+            out,
+            "{:>12} {:>7} {:>7} {:>12} {:>7}  {}",
+            amount(f.flat, &sample_type.unit),
+            percent(f.flat, total),
+            percent(sum, total),
+            amount(f.cum, &sample_type.unit),
+            percent(f.cum, total),
+            f.name
+        );
+    }
+    if shown < functions.len() {
+        let _ = writeln!(
+            out,
+            "{}",
+            style(format!(
+                "({} more functions; --top 0 shows all)",
+                functions.len() - shown
+            ))
+            .dim()
+        );
+    }
+    if profile.kind() == Kind::Cpu && profile.sample_count(view.index) < 50 {
+        let _ = writeln!(
+            out,
+            "{}",
+            style("note: fewer than 50 samples; at 100 Hz a CPU profile needs about a second of work to say much").yellow()
+        );
+    }
+    out
+}
+
+/// The functions of the view, by flat value or, with `--cum`, by cumulative.
+pub fn ordered(profile: &Profile, view: &ProfileView<'_>) -> Vec<FunctionTotal> {
+    let mut functions = profile.functions(view.index, view.focus);
+    if view.cum {
+        functions.sort_by(|a, b| {
+            b.cum
+                .abs()
+                .cmp(&a.cum.abs())
+                .then_with(|| a.name.cmp(&b.name))
+        });
+    }
+    functions
+}

@@ -1,0 +1,205 @@
+//! Snapshots of the renderings, with colours off.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::*;
+use crate::exec::GoInfo;
+use crate::goals::{Bound, Outcome, Status};
+use crate::report::ListEntry;
+use crate::run::hang::{Frame, HangReport, StuckGroup};
+use crate::run::{CheckReport, CheckStatus, Failure};
+
+fn report(goals: Vec<Outcome>, failure: Option<Failure>, message: Option<&str>) -> CheckReport {
+    console::set_colors_enabled(false);
+    let status = if failure.is_none() && goals.iter().all(|g| g.status == Status::Pass) {
+        CheckStatus::Pass
+    } else {
+        CheckStatus::Fail
+    };
+    CheckReport {
+        exercise: "heap/01-concat".into(),
+        title: "Building a string piece by piece".into(),
+        status,
+        message: message.map(str::to_owned),
+        failure,
+        goals,
+        artifacts: BTreeMap::new(),
+        go: GoInfo {
+            version: "go1.26.0".into(),
+            parsed: None,
+            goos: "linux".into(),
+            goarch: "amd64".into(),
+            gocache: PathBuf::new(),
+        },
+        steps: Vec::new(),
+        elapsed: Duration::from_millis(1430),
+        docs: Some(PathBuf::from("docs/exercises/heap-01-concat.md")),
+    }
+}
+
+fn goal(id: &str, status: Status, measured: f64, bound: Bound, unit: &str) -> Outcome {
+    Outcome {
+        id: id.into(),
+        kind: "bench-metric",
+        status,
+        subject: format!("BenchmarkBuildLine {unit}"),
+        measured: Some(measured),
+        bound: Some(bound),
+        threshold: Some(bound.limit()),
+        unit: Some(unit.into()),
+        explanation: (status != Status::Pass).then(|| format!("{measured} {unit} is too many")),
+        evidence: vec!["median of 3 runs: 1998, 1998, 1998".into()],
+        hint: (status != Status::Pass).then(|| "try a strings.Builder".into()),
+    }
+}
+
+#[test]
+fn check_with_met_and_unmet_goals() {
+    let report = report(
+        vec![
+            goal(
+                "allocations",
+                Status::Fail,
+                1998.0,
+                Bound::AtMost(2.0),
+                "allocs/op",
+            ),
+            goal(
+                "bytes",
+                Status::Pass,
+                9472.0,
+                Bound::AtMost(20000.0),
+                "B/op",
+            ),
+            goal(
+                "speed",
+                Status::Inconclusive,
+                12.5,
+                Bound::AtLeast(3.0),
+                "x",
+            ),
+        ],
+        None,
+        None,
+    );
+    insta::assert_snapshot!(check(&report));
+}
+
+#[test]
+fn check_that_hung() {
+    let frame = |file: &str, line, function: &str| Frame {
+        function: function.into(),
+        file: file.into(),
+        line,
+    };
+    let failure = Failure::Hang {
+        step: "tests".into(),
+        deadlock: false,
+        timeout: Duration::from_secs(60),
+        report: HangReport {
+            running_tests: vec!["TestFetch (1m0s)".into()],
+            groups: vec![StuckGroup {
+                count: 37,
+                state: "chan send".into(),
+                frames: vec![frame("fetch.go", 47, "fetch.worker")],
+                created_at: Some(frame("fetch.go", 41, "fetch.Fetch")),
+            }],
+            other_goroutines: 3,
+        },
+        output: String::new(),
+    };
+    let report = report(
+        Vec::new(),
+        Some(failure),
+        Some("the tests did not finish in time"),
+    );
+    insta::assert_snapshot!(check(&report));
+}
+
+#[test]
+fn list_with_progress() {
+    console::set_colors_enabled(false);
+    use crate::state::Progress;
+    let entries = [
+        ListEntry {
+            id: "cpu/01-regexp",
+            title: "A regular expression in a hot loop",
+            progress: Progress::Done,
+            docs: Some(Path::new("docs/exercises/cpu-01-regexp.md")),
+        },
+        ListEntry {
+            id: "heap/01-concat",
+            title: "Building a string piece by piece",
+            progress: Progress::InProgress,
+            docs: Some(Path::new("docs/exercises/heap-01-concat.md")),
+        },
+        ListEntry {
+            id: "trace/02-task",
+            title: "One task per request",
+            progress: Progress::NotStarted,
+            docs: None,
+        },
+    ];
+    insta::assert_snapshot!(list(
+        "Go performance: profiling and tracing",
+        Some(Path::new("docs/README.md")),
+        &entries
+    ));
+}
+
+#[test]
+fn diff_of_an_edited_file() {
+    console::set_colors_enabled(false);
+    let exercise = test_exercise();
+    let mut starter = crate::workspace::Files::new();
+    starter.insert(
+        "a.go".into(),
+        b"package a\n\nfunc F() int {\n\treturn 1\n}\n".to_vec(),
+    );
+    let mut mine = starter.clone();
+    mine.insert(
+        "a.go".into(),
+        b"package a\n\nfunc F() int {\n\treturn 2\n}\n".to_vec(),
+    );
+    insta::assert_snapshot!(diff(&exercise, &starter, &mine, "yours"));
+}
+
+#[test]
+fn reset_message_with_redacted_path() {
+    console::set_colors_enabled(false);
+    let text = reset(
+        &test_exercise(),
+        std::path::Path::new("/tmp/x/.workshop/backups/heap/01-concat/20261121-074105"),
+    );
+    insta::with_settings!({filters => vec![(r"/\S*/\.workshop/", "[root]/.workshop/"), (r"\d{8}-\d{6}", "[time]")]}, {
+        insta::assert_snapshot!(text);
+    });
+}
+
+fn test_exercise() -> crate::manifest::Exercise {
+    crate::manifest::Exercise {
+        id: "heap/01-concat".into(),
+        title: "Building a string piece by piece".into(),
+        summary: None,
+        go: crate::exec::GoVersion::new(1, 25, 0),
+        package: "heap/01-concat".into(),
+        check_file: PathBuf::from("checks/heap/01-concat/check.yaml"),
+        docs: None,
+        tests: crate::manifest::TestSpec {
+            run: ".".into(),
+            timeout: Duration::from_secs(60),
+        },
+        runs: Vec::new(),
+        goals: Vec::new(),
+        hints: vec!["first".into(), "second".into()],
+        solution: Vec::new(),
+    }
+}
+
+#[test]
+fn hints_so_far() {
+    console::set_colors_enabled(false);
+    insta::assert_snapshot!(hints(&test_exercise(), 2, true));
+}

@@ -1,0 +1,199 @@
+//! Runs against the pristine starter, alternating one repeat of each side so
+//! that drift on the machine hits both alike: the benchmarks for
+//! `bench-relative` goals (the starter's samples cached, keyed by its content,
+//! the Go version, the platform, the machine and the run's flags), and one
+//! profile per run for profile goals relative to the starter.
+
+use std::hash::{Hash, Hasher};
+use std::time::Duration;
+
+use super::plan::{Invocation, bench_args};
+use super::session::{Session, Stop, TestBinary, read_profile, write_profile};
+use crate::bench;
+use crate::goals::{Baseline, ProfileFacts, ProfileKind, ProfilePairs};
+use crate::manifest::RunSpec;
+
+/// How long the starter's measurements stay in the cache.
+const BASELINE_TTL: Duration = Duration::from_secs(7 * 24 * 3600);
+
+/// How many runs each side of a profile goal judged against the starter gets
+/// at least: enough for a rank test to tell two sides apart (with 6 and 6,
+/// p=0.002 when every run of one side is below every run of the other).
+const PROFILE_PAIRS: u32 = 6;
+
+/// The benchmarks of a run on the starter and on the attendee's code; `None`
+/// when there is no pristine starter to measure.
+pub(super) fn baseline(
+    session: &mut Session<'_>,
+    invocation: &Invocation<'_>,
+    mine: &TestBinary<'_>,
+) -> Result<Option<Baseline>, Stop> {
+    let (spec, what) = (invocation.run, invocation.describe());
+    let Some(starter) = &session.tree.starter else {
+        return Ok(None);
+    };
+    let single = RunSpec {
+        count: 1,
+        ..spec.clone()
+    };
+    let args = bench_args(&single);
+    let go = &session.go.info;
+    let mut hasher = std::hash::DefaultHasher::new();
+    starter.hash(&mut hasher);
+    go.version.hash(&mut hasher);
+    go.goos.hash(&mut hasher);
+    go.goarch.hash(&mut hasher);
+    machine().hash(&mut hasher);
+    args.hash(&mut hasher);
+    spec.count.hash(&mut hasher);
+    let cache_dir = session.tree.layout.baselines(&session.exercise.id);
+    let cache = cache_dir.join(format!("{}-{:016x}.txt", spec.name, hasher.finish()));
+    let fresh_enough = std::fs::metadata(&cache)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age < BASELINE_TTL);
+    let cached = (!session.tree.fresh && fresh_enough)
+        .then(|| std::fs::read_to_string(&cache).ok())
+        .flatten();
+
+    let mine_log = session
+        .run_dir
+        .join(format!("{}-baseline-mine.txt", spec.name));
+    if let Some(text) = cached {
+        let finished = mine.run(bench_args(spec), Vec::new(), &mine_log, spec.timeout)?;
+        if !finished.success() {
+            return Err(benchmark_failed(&what, spec, finished.output));
+        }
+        return Ok(Some(Baseline {
+            starter: bench::parse(&text),
+            mine: bench::parse(&finished.output),
+            cached: true,
+        }));
+    }
+
+    let Some(built) = session.starter.get(
+        session.exercise,
+        session.tree,
+        session.go,
+        &session.run_dir,
+        &what,
+    )?
+    else {
+        return Ok(None);
+    };
+    let starter = built.test_binary(session.go, &session.run_dir);
+    let starter_log = session
+        .run_dir
+        .join(format!("{}-baseline-starter.txt", spec.name));
+    let (mut starter_text, mut mine_text) = (String::new(), String::new());
+    for _ in 0..spec.count.max(1) {
+        for (which, text, binary, log) in [
+            ("starter", &mut starter_text, &starter, &starter_log),
+            ("yours", &mut mine_text, mine, &mine_log),
+        ] {
+            let finished = binary.run(args.clone(), Vec::new(), log, spec.timeout)?;
+            if !finished.success() {
+                return Err(benchmark_failed(
+                    &what,
+                    spec,
+                    format!("({which}) {}", finished.output),
+                ));
+            }
+            text.push_str(&finished.output);
+        }
+    }
+    let _ = std::fs::create_dir_all(&cache_dir);
+    let _ = std::fs::write(&cache, &starter_text);
+    Ok(Some(Baseline {
+        starter: bench::parse(&starter_text),
+        mine: bench::parse(&mine_text),
+        cached: false,
+    }))
+}
+
+/// The `kind` profile of a run, one per run, in alternating runs of the
+/// pristine starter and the attendee's code (`None` without a pristine starter).
+pub(super) fn profile_pairs(
+    session: &mut Session<'_>,
+    invocation: &Invocation<'_>,
+    kind: ProfileKind,
+    mine: &TestBinary<'_>,
+) -> Result<Option<ProfilePairs>, Stop> {
+    let (spec, what) = (invocation.run, invocation.describe());
+    let Some(built) = session.starter.get(
+        session.exercise,
+        session.tree,
+        session.go,
+        &session.run_dir,
+        &what,
+    )?
+    else {
+        return Ok(None);
+    };
+    let starter = built.test_binary(session.go, &session.run_dir);
+    let single = RunSpec {
+        count: 1,
+        ..spec.clone()
+    };
+    let mut pairs = ProfilePairs::default();
+    for i in 0..spec.count.max(PROFILE_PAIRS) {
+        for (which, binary, side) in [
+            ("starter", &starter, &mut pairs.starter),
+            ("yours", mine, &mut pairs.mine),
+        ] {
+            let label = format!("{}-{kind}-{which}-{i}", spec.name);
+            let path = session.run_dir.join(format!("{label}.pprof"));
+            // A file left by an earlier check must not count for this one.
+            let _ = std::fs::remove_file(&path);
+            let (mut args, mut env) = (bench_args(&single), Vec::new());
+            write_profile(kind, &path, &mut args, &mut env);
+            let log = session.run_dir.join(format!("{label}.txt"));
+            let finished = binary.run(args, env, &log, spec.timeout)?;
+            if !finished.success() {
+                return Err(benchmark_failed(
+                    &what,
+                    spec,
+                    format!("({which}) {}", finished.output),
+                ));
+            }
+            let profile = read_profile(&path, spec, kind)?;
+            let ops = bench::parse(&finished.output)
+                .results
+                .iter()
+                .map(|r| r.iterations)
+                .sum();
+            side.push(ProfileFacts { profile, ops });
+        }
+    }
+    Ok(Some(pairs))
+}
+
+fn benchmark_failed(what: &str, spec: &RunSpec, output: String) -> Stop {
+    Stop::failed(
+        format!("{what} failed"),
+        super::Failure::Benchmark {
+            run: spec.name.clone(),
+            output,
+        },
+    )
+}
+
+/// What tells this machine from another for cached timings: its name, its
+/// processor model and how many CPUs this process may use (a container on the
+/// same host with fewer CPUs times differently).
+fn machine() -> (Option<String>, Option<String>, usize) {
+    let name = nix::unistd::gethostname()
+        .ok()
+        .map(|h| h.to_string_lossy().into_owned());
+    let model = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|line| line.starts_with("model name"))
+                .and_then(|line| line.split_once(':'))
+                .map(|(_, model)| model.trim().to_owned())
+        });
+    let cpus = std::thread::available_parallelism().map_or(1, usize::from);
+    (name, model, cpus)
+}

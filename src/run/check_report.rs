@@ -1,0 +1,74 @@
+//! What a check found, as data: the verdict on each goal, or why the goals
+//! could not be judged (a build error, failing tests, a hang), the artifacts
+//! and the time each step took. Reports render it; nothing here prints.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use super::hang::HangReport;
+use crate::exec::{BuildFailure, GoInfo};
+use crate::goals::{Outcome, Status};
+
+/// Whether a check passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckStatus {
+    Pass,
+    Fail,
+}
+
+/// Why a check failed before its goals could be judged.
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Failure {
+    /// The package or its tests do not compile.
+    Build(BuildFailure),
+    /// A functional test failed.
+    Tests { output: String },
+    /// A benchmark failed (b.Fatal, a panic).
+    Benchmark { run: String, output: String },
+    /// A run hit its deadline, or every goroutine blocked.
+    Hang {
+        step: String,
+        deadlock: bool,
+        #[serde(serialize_with = "crate::units::seconds")]
+        timeout: Duration,
+        report: HangReport,
+        output: String,
+    },
+}
+
+/// One step of a check and how long it took.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Step {
+    pub name: String,
+    #[serde(serialize_with = "crate::units::seconds")]
+    pub elapsed: Duration,
+}
+
+/// Everything a check found.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CheckReport {
+    pub exercise: String,
+    pub title: String,
+    pub status: CheckStatus,
+    pub message: Option<String>,
+    pub failure: Option<Failure>,
+    pub goals: Vec<Outcome>,
+    pub artifacts: BTreeMap<String, PathBuf>,
+    pub go: GoInfo,
+    pub steps: Vec<Step>,
+    #[serde(serialize_with = "crate::units::seconds")]
+    pub elapsed: Duration,
+    pub docs: Option<PathBuf>,
+}
+
+impl CheckReport {
+    pub fn met(&self) -> usize {
+        self.goals
+            .iter()
+            .filter(|g| g.status == Status::Pass)
+            .count()
+    }
+}

@@ -1,0 +1,187 @@
+//! `workshop check`'s pipeline, which `verify` and `watch` run too: compile the
+//! test binary once, run the functional tests, make the runs the goals need
+//! ([`plan`]), parse what they wrote, and judge every goal. A build error, a
+//! failing test or a hang is a failed check (data, shown to the attendee); only
+//! "could not run at all" is an error.
+//!
+//! The pipeline tells what it is doing through [`CheckEvent`]s; the spinner of
+//! `check`, the progress bar of `verify` and `watch` all listen to the same ones.
+
+mod baseline;
+mod check_report;
+pub mod hang;
+mod plan;
+mod session;
+mod starter;
+
+use std::fs::File;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+pub use check_report::{CheckReport, CheckStatus, Failure, Step};
+
+use crate::exec::{GoError, GoTool, GoVersion};
+use crate::goals::{Facts, Status};
+use crate::layout::Layout;
+use crate::manifest::Exercise;
+use crate::workspace::{FileError, Files};
+use session::{Session, Stop};
+
+/// Where a check finds the code and puts what it makes.
+#[derive(Debug, Clone)]
+pub struct Tree {
+    /// The exercises' Go module.
+    pub module_dir: PathBuf,
+    /// The `.workshop/` directory for binaries, logs and profiles.
+    pub layout: Layout,
+    /// How to show the module directory in messages (e.g. `exercises`).
+    pub module_label: PathBuf,
+    /// The exercise's pristine starter files, for goals relative to the starter.
+    pub starter: Option<Files>,
+    /// Measure the starter again instead of using cached measurements.
+    pub fresh: bool,
+}
+
+/// What the pipeline is doing, for whoever shows progress.
+#[derive(Debug)]
+pub enum CheckEvent<'a> {
+    /// A check of the exercise begins.
+    Started { exercise: &'a str },
+    /// A step begins: `build`, `tests`, or a run such as `benchmark run `bench``.
+    StepStarted { exercise: &'a str, step: &'a str },
+    /// That step is over.
+    StepFinished {
+        exercise: &'a str,
+        step: &'a str,
+        elapsed: Duration,
+    },
+    /// The check is over and judged.
+    Finished { report: &'a CheckReport },
+}
+
+/// Something that wants to hear of a check's progress.
+pub type Listener<'a> = &'a (dyn Fn(&CheckEvent<'_>) + Sync);
+
+/// A listener that hears nothing.
+pub fn quietly(_: &CheckEvent<'_>) {}
+
+/// Why a check could not run at all.
+#[derive(Debug, thiserror::Error)]
+pub enum CheckError {
+    #[error(transparent)]
+    Go(#[from] GoError),
+
+    #[error(
+        "exercise `{exercise}` needs Go {needed} or newer, but `go` is {found}; install a newer Go (see `workshop doctor`)"
+    )]
+    GoTooOld {
+        exercise: String,
+        needed: GoVersion,
+        found: String,
+    },
+
+    #[error("the package {} has no test files (expected *_test.go with the exercise's tests and benchmarks)", crate::display::path(.0))]
+    NoTests(PathBuf),
+
+    #[error(
+        "the {kind} profile of run `{run}` cannot be read ({})",
+        crate::display::path(path)
+    )]
+    Profile {
+        run: String,
+        kind: crate::goals::ProfileKind,
+        path: PathBuf,
+        #[source]
+        source: crate::pprof::ProfileError,
+    },
+
+    #[error(
+        "the trace of run `{run}` cannot be read ({})",
+        crate::display::path(path)
+    )]
+    Trace {
+        run: String,
+        path: PathBuf,
+        #[source]
+        source: crate::trace::TraceError,
+    },
+
+    #[error("cannot prepare {}", crate::display::path(path))]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error(transparent)]
+    File(#[from] FileError),
+}
+
+/// Checks one exercise in `tree`, telling `listener` how it goes.
+pub fn check(
+    exercise: &Exercise,
+    tree: &Tree,
+    go: &GoTool,
+    listener: Listener<'_>,
+) -> Result<CheckReport, CheckError> {
+    let started = Instant::now();
+    if let Some(found) = go.info.parsed
+        && found < exercise.go
+    {
+        return Err(CheckError::GoTooOld {
+            exercise: exercise.id.clone(),
+            needed: exercise.go,
+            found: go.info.version.clone(),
+        });
+    }
+    let run_dir = tree.layout.runs(&exercise.id);
+    let io = |path: &std::path::Path| {
+        let path = path.to_owned();
+        move |source| CheckError::Io { path, source }
+    };
+    std::fs::create_dir_all(&run_dir).map_err(io(&run_dir))?;
+    // Two checks of one exercise at once (watch mode and a manual check) would
+    // overwrite each other's binary and logs: the second waits for the first.
+    let lock_path = run_dir.join(".lock");
+    let lock = File::create(&lock_path).map_err(io(&lock_path))?;
+    lock.lock().map_err(io(&lock_path))?;
+
+    listener(&CheckEvent::Started {
+        exercise: &exercise.id,
+    });
+    let mut session = Session::new(exercise, tree, go, run_dir, listener);
+    let mut facts = Facts {
+        package_dir: session.package_dir.clone(),
+        ..Facts::default()
+    };
+    let (message, failure) = match session.pipeline(&mut facts) {
+        Ok(()) => (None, None),
+        Err(Stop::Failed(failed)) => (Some(failed.message), Some(failed.failure)),
+        Err(Stop::Error(error)) => return Err(error),
+    };
+    let goals: Vec<_> = if failure.is_none() {
+        exercise.goals.iter().map(|g| g.evaluate(&facts)).collect()
+    } else {
+        Vec::new()
+    };
+    let status = if failure.is_none() && goals.iter().all(|g| g.status == Status::Pass) {
+        CheckStatus::Pass
+    } else {
+        CheckStatus::Fail
+    };
+    let report = CheckReport {
+        exercise: exercise.id.clone(),
+        title: exercise.title.clone(),
+        status,
+        message,
+        failure,
+        goals,
+        artifacts: session.artifacts,
+        go: go.info.clone(),
+        steps: session.steps,
+        elapsed: started.elapsed(),
+        docs: exercise.docs.clone(),
+    };
+    listener(&CheckEvent::Finished { report: &report });
+    Ok(report)
+}

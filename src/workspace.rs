@@ -1,0 +1,176 @@
+//! File helpers with typed errors: copy a source tree, read a tree into memory,
+//! write files atomically. Writes go to a temporary file beside the target that
+//! is renamed over it, so a kill midway leaves the old file or the new one,
+//! never half of one.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::display::path as display;
+use crate::layout::WORK_DIR;
+
+/// Files of a directory: path relative to it -> bytes.
+pub type Files = BTreeMap<PathBuf, Vec<u8>>;
+
+/// A file operation that failed, naming the file.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("cannot read {}", display(path))]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot write {}", display(path))]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot copy {} to {}", display(from), display(to))]
+    Copy {
+        from: PathBuf,
+        to: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl FileError {
+    /// A read error of `path`, for `map_err`.
+    pub fn read(path: &Path) -> impl FnOnce(std::io::Error) -> FileError + '_ {
+        move |source| FileError::Read {
+            path: path.to_owned(),
+            source,
+        }
+    }
+
+    /// A write error of `path`, for `map_err`.
+    pub fn write(path: &Path) -> impl FnOnce(std::io::Error) -> FileError + '_ {
+        move |source| FileError::Write {
+            path: path.to_owned(),
+            source,
+        }
+    }
+}
+
+fn walk_error(dir: &Path, error: walkdir::Error) -> FileError {
+    FileError::Read {
+        path: error.path().unwrap_or(dir).to_owned(),
+        source: error
+            .into_io_error()
+            .unwrap_or_else(|| std::io::Error::other("a symbolic link loop")),
+    }
+}
+
+/// Copies a source tree, leaving out version control and the runner's own files.
+pub fn copy_tree(from: &Path, to: &Path) -> Result<(), FileError> {
+    let walker = walkdir::WalkDir::new(from)
+        .follow_links(false)
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0 || !(name == WORK_DIR || name == ".git")
+        });
+    for entry in walker {
+        let entry = entry.map_err(|e| walk_error(from, e))?;
+        let relative = entry.path().strip_prefix(from).unwrap_or(entry.path());
+        let target = to.join(relative);
+        let file_type = entry.file_type();
+        let result = if file_type.is_dir() {
+            std::fs::create_dir_all(&target)
+        } else if file_type.is_file() {
+            std::fs::copy(entry.path(), &target).map(drop)
+        } else {
+            Ok(())
+        };
+        result.map_err(|source| FileError::Copy {
+            from: entry.path().to_owned(),
+            to: target.clone(),
+            source,
+        })?;
+    }
+    Ok(())
+}
+
+/// Reads every regular file below `dir` whose relative path passes `keep`; a
+/// directory that does not exist holds no files.
+pub fn read_tree(dir: &Path, keep: impl Fn(&Path) -> bool) -> Result<Files, FileError> {
+    let mut files = Files::new();
+    if !dir.is_dir() {
+        return Ok(files);
+    }
+    for entry in walkdir::WalkDir::new(dir).follow_links(false) {
+        let entry = entry.map_err(|e| walk_error(dir, e))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry
+            .path()
+            .strip_prefix(dir)
+            .unwrap_or(entry.path())
+            .to_owned();
+        if keep(&relative) {
+            let bytes = std::fs::read(entry.path()).map_err(FileError::read(entry.path()))?;
+            files.insert(relative, bytes);
+        }
+    }
+    Ok(files)
+}
+
+/// Writes each of `files` below `dir`, creating directories, each atomically.
+pub fn write_files(dir: &Path, files: &Files) -> Result<(), FileError> {
+    for (relative, bytes) in files {
+        write_atomic(&dir.join(relative), bytes)?;
+    }
+    Ok(())
+}
+
+/// Writes one file atomically: beside the target, then renamed over it.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    let parent = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(FileError::write(parent))?;
+    let mut temp = tempfile::NamedTempFile::new_in(parent).map_err(FileError::write(parent))?;
+    std::io::Write::write_all(&mut temp, bytes).map_err(FileError::write(path))?;
+    temp.persist(path).map_err(|e| FileError::Write {
+        path: path.to_owned(),
+        source: e.error,
+    })?;
+    Ok(())
+}
+
+/// Whether a path names a Go source file.
+pub fn is_go(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "go")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copies_a_tree_without_the_runners_files() {
+        let from = tempfile::tempdir().unwrap();
+        let to = tempfile::tempdir().unwrap();
+        let mut files = Files::new();
+        files.insert("a/b.go".into(), b"package a\n".to_vec());
+        files.insert(".workshop/state.json".into(), b"{}".to_vec());
+        files.insert(".git/HEAD".into(), b"ref".to_vec());
+        write_files(from.path(), &files).unwrap();
+        copy_tree(from.path(), &to.path().join("copy")).unwrap();
+        let copied = read_tree(&to.path().join("copy"), |_| true).unwrap();
+        assert_eq!(copied.keys().collect::<Vec<_>>(), vec![Path::new("a/b.go")]);
+        let go = read_tree(from.path(), is_go).unwrap();
+        assert_eq!(go.len(), 1);
+    }
+
+    #[test]
+    fn errors_name_the_file() {
+        let error = copy_tree(Path::new("/nonexistent/tree"), Path::new("/tmp/x")).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("cannot read /nonexistent/tree")
+        );
+    }
+}

@@ -1,0 +1,118 @@
+//! YAML files read with their positions: a document deserialises into serde
+//! types (with `deny_unknown_fields`), and every problem, whether serde's or one
+//! found afterwards, names the file, line and column of the key or value at
+//! fault, with an excerpt of the line.
+
+mod diagnostic;
+pub mod locate;
+
+use std::path::Path;
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+
+pub use diagnostic::{Beside, Diagnostic, closest, unknown};
+use diagnostic::{explain_unknown, serde_message};
+use locate::Locator;
+
+/// One YAML file being read: its text and the positions of its nodes.
+pub struct Document<'a> {
+    path: &'a Path,
+    source: &'a str,
+    locator: Locator,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(path: &'a Path, source: &'a str) -> Self {
+        Document {
+            path,
+            source,
+            locator: Locator::new(source),
+        }
+    }
+
+    /// A problem with the node at `path`: its value, else its key, else the
+    /// start of the document (for a key that is absent, like a defaulted `package`).
+    pub fn at(&self, path: &str, message: String) -> Diagnostic {
+        let position = self
+            .locator
+            .value(path)
+            .or_else(|| self.locator.key(path))
+            .or_else(|| self.locator.value(""));
+        Diagnostic::new(self.path, self.source, position, message)
+    }
+
+    /// The whole document as `T`.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        let deserializer = serde_yaml::Deserializer::from_str(self.source);
+        serde_path_to_error::deserialize(deserializer)
+            .map_err(|error| self.serde_problem("", error, Beside::default()))
+    }
+
+    /// A node of the document, taken out as a value at `base`, as `T`; an unknown
+    /// key lists the keys `beside` too as valid.
+    pub fn read<T: DeserializeOwned>(
+        &self,
+        value: serde_yaml::Value,
+        base: &str,
+        beside: Beside<'_>,
+    ) -> Result<T, Diagnostic> {
+        serde_path_to_error::deserialize(value)
+            .map_err(|error| self.serde_problem(base, error, beside))
+    }
+
+    fn serde_problem(
+        &self,
+        base: &str,
+        error: serde_path_to_error::Error<serde_yaml::Error>,
+        beside: Beside<'_>,
+    ) -> Diagnostic {
+        let path = locate::join(base, &error.path().to_string());
+        let error = error.into_inner();
+        let message = serde_message(&error.to_string());
+        let serde_position = error.location().map(|l| locate::Position {
+            line: l.line(),
+            column: l.column(),
+        });
+        let (position, message) = match explain_unknown(&message, beside) {
+            Some((name, text)) if text.starts_with("unknown key") => {
+                // Read from a document, the error's path is the mapping's; read
+                // from a value, it is the unknown key's own.
+                let key = locate::child(&path, &name);
+                let position = self.locator.key(&key).or_else(|| self.locator.key(&path));
+                (position, text)
+            }
+            Some((_, text)) => (self.locator.value(&path), text),
+            None => (self.locator.value(&path), message),
+        };
+        let message = match path.as_str() {
+            "" => message,
+            _ if message.starts_with("unknown key") => message,
+            _ => format!("{path}: {message}"),
+        };
+        Diagnostic::new(self.path, self.source, position.or(serde_position), message)
+    }
+
+    /// A duration such as `90s`, `2m` or `1m30s` at `path`; a problem when it is
+    /// not one (or is zero).
+    pub fn duration(
+        &self,
+        path: &str,
+        text: Option<&str>,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<Duration> {
+        let text = text?;
+        match humantime::parse_duration(text) {
+            Ok(d) if !d.is_zero() => Some(d),
+            _ => {
+                problems.push(self.at(
+                    path,
+                    format!(
+                        "`{text}` is not a duration (expected something like 90s, 2m or 1m30s)"
+                    ),
+                ));
+                None
+            }
+        }
+    }
+}
