@@ -1,10 +1,13 @@
 //! What one check measured, handed from the runner to the goals: benchmark
-//! output, profiles, traces and snapshots by the run that made them.
+//! output, profiles, traces and snapshots by the run that made them; and which
+//! profiles a run can write.
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::path::PathBuf;
 
-use super::ProfileKind;
+use serde::Deserialize;
+
 use crate::bench::BenchOutput;
 use crate::pprof::Profile;
 use crate::trace::facts::Facts as TraceFacts;
@@ -64,4 +67,100 @@ pub struct Snapshot {
     pub size: Option<u64>,
     /// The snapshot's facts, or why it could not be read.
     pub read: Option<Result<TraceFacts, String>>,
+}
+
+/// Which profile `go test` is asked to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProfileKind {
+    Cpu,
+    /// `-memprofile` at `-memprofilerate=1`: alloc_* and inuse_* sample types.
+    Memory,
+    Block,
+    Mutex,
+    /// Written by the exercise's own test code at the moment it chooses, to the
+    /// path in [`GOROUTINE_PROFILE_ENV`]: `go test` has no flag for it.
+    Goroutine,
+}
+
+/// The environment variable that tells a test where to write its goroutine profile.
+pub const GOROUTINE_PROFILE_ENV: &str = "WORKSHOP_GOROUTINE_PROFILE";
+
+impl ProfileKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ProfileKind::Cpu => "cpu",
+            ProfileKind::Memory => "memory",
+            ProfileKind::Block => "block",
+            ProfileKind::Mutex => "mutex",
+            ProfileKind::Goroutine => "goroutine",
+        }
+    }
+
+    /// Every kind, in the order runs are made.
+    pub const ALL: [ProfileKind; 5] = [
+        ProfileKind::Cpu,
+        ProfileKind::Memory,
+        ProfileKind::Block,
+        ProfileKind::Mutex,
+        ProfileKind::Goroutine,
+    ];
+
+    /// The `-test.*` flags that write this profile to `file` (in -outputdir).
+    pub fn flags(self, file: &str) -> Vec<String> {
+        match self {
+            ProfileKind::Cpu => vec![format!("-test.cpuprofile={file}")],
+            ProfileKind::Memory => vec![
+                format!("-test.memprofile={file}"),
+                "-test.memprofilerate=1".into(),
+            ],
+            ProfileKind::Block => vec![
+                format!("-test.blockprofile={file}"),
+                "-test.blockprofilerate=1".into(),
+            ],
+            ProfileKind::Mutex => vec![
+                format!("-test.mutexprofile={file}"),
+                "-test.mutexprofilefraction=1".into(),
+            ],
+            ProfileKind::Goroutine => Vec::new(),
+        }
+    }
+
+    /// The sample type a goal reads when it names none.
+    pub fn default_sample(self) -> &'static str {
+        match self {
+            ProfileKind::Cpu => "cpu",
+            ProfileKind::Memory => "alloc_space",
+            ProfileKind::Block | ProfileKind::Mutex => "delay",
+            ProfileKind::Goroutine => "goroutine",
+        }
+    }
+
+    /// The sample types this profile has, for validating check files.
+    pub fn sample_types(self) -> &'static [&'static str] {
+        match self {
+            ProfileKind::Cpu => &["samples", "cpu"],
+            ProfileKind::Memory => &[
+                "alloc_objects",
+                "alloc_space",
+                "inuse_objects",
+                "inuse_space",
+            ],
+            ProfileKind::Block | ProfileKind::Mutex => &["contentions", "delay"],
+            ProfileKind::Goroutine => &["goroutine"],
+        }
+    }
+}
+
+impl fmt::Display for ProfileKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The samples a CPU profile took (its ticks), 0 for other profiles.
+pub fn cpu_samples(profile: &Profile) -> u64 {
+    profile
+        .sample_index("samples")
+        .map_or(0, |samples| profile.total(samples).max(0) as u64)
 }

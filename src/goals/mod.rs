@@ -8,6 +8,7 @@
 //! plans runs from requirements and hands over facts, so a new kind touches
 //! neither.
 
+mod checker;
 mod facts;
 pub mod kinds;
 pub mod profile;
@@ -18,11 +19,13 @@ pub mod versus;
 
 use std::fmt;
 
-pub use facts::{Baseline, Facts, MeasuredTrace, ProfileFacts, ProfilePairs, Snapshot};
+pub use checker::{Checker, RunInfo};
+pub use facts::{
+    Baseline, Facts, GOROUTINE_PROFILE_ENV, MeasuredTrace, ProfileFacts, ProfileKind, ProfilePairs,
+    Snapshot, cpu_samples,
+};
 pub use kinds::GoalKind;
-pub use profile::{GOROUTINE_PROFILE_ENV, ProfileKind, cpu_samples};
 pub(crate) use read::read_goal;
-pub use read::{Checker, RunInfo};
 pub use registry::Kind;
 pub use trace::SNAPSHOT_ENV;
 

@@ -5,105 +5,15 @@
 //! does not distort the other measurements.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use regex::Regex;
 use serde::Deserialize;
 
 use super::versus::{self, Better};
-use super::{Bound, Checker, Facts, Outcome, ProfileFacts, Requirement, Status};
+use super::{Bound, Checker, Facts, Outcome, ProfileFacts, ProfileKind, Requirement, Status};
 use crate::pprof::{Kind, Profile};
 use crate::units::{amount, number, quantity};
 use crate::yaml::closest;
-
-/// Which profile `go test` is asked to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ProfileKind {
-    Cpu,
-    /// `-memprofile` at `-memprofilerate=1`: alloc_* and inuse_* sample types.
-    Memory,
-    Block,
-    Mutex,
-    /// Written by the exercise's own test code at the moment it chooses, to the
-    /// path in [`GOROUTINE_PROFILE_ENV`]: `go test` has no flag for it.
-    Goroutine,
-}
-
-/// The environment variable that tells a test where to write its goroutine profile.
-pub const GOROUTINE_PROFILE_ENV: &str = "WORKSHOP_GOROUTINE_PROFILE";
-
-impl ProfileKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            ProfileKind::Cpu => "cpu",
-            ProfileKind::Memory => "memory",
-            ProfileKind::Block => "block",
-            ProfileKind::Mutex => "mutex",
-            ProfileKind::Goroutine => "goroutine",
-        }
-    }
-
-    /// Every kind, in the order runs are made.
-    pub const ALL: [ProfileKind; 5] = [
-        ProfileKind::Cpu,
-        ProfileKind::Memory,
-        ProfileKind::Block,
-        ProfileKind::Mutex,
-        ProfileKind::Goroutine,
-    ];
-
-    /// The `-test.*` flags that write this profile to `file` (in -outputdir).
-    pub fn flags(self, file: &str) -> Vec<String> {
-        match self {
-            ProfileKind::Cpu => vec![format!("-test.cpuprofile={file}")],
-            ProfileKind::Memory => vec![
-                format!("-test.memprofile={file}"),
-                "-test.memprofilerate=1".into(),
-            ],
-            ProfileKind::Block => vec![
-                format!("-test.blockprofile={file}"),
-                "-test.blockprofilerate=1".into(),
-            ],
-            ProfileKind::Mutex => vec![
-                format!("-test.mutexprofile={file}"),
-                "-test.mutexprofilefraction=1".into(),
-            ],
-            ProfileKind::Goroutine => Vec::new(),
-        }
-    }
-
-    /// The sample type a goal reads when it names none.
-    pub fn default_sample(self) -> &'static str {
-        match self {
-            ProfileKind::Cpu => "cpu",
-            ProfileKind::Memory => "alloc_space",
-            ProfileKind::Block | ProfileKind::Mutex => "delay",
-            ProfileKind::Goroutine => "goroutine",
-        }
-    }
-
-    /// The sample types this profile has, for validating check files.
-    pub fn sample_types(self) -> &'static [&'static str] {
-        match self {
-            ProfileKind::Cpu => &["samples", "cpu"],
-            ProfileKind::Memory => &[
-                "alloc_objects",
-                "alloc_space",
-                "inuse_objects",
-                "inuse_space",
-            ],
-            ProfileKind::Block | ProfileKind::Mutex => &["contentions", "delay"],
-            ProfileKind::Goroutine => &["goroutine"],
-        }
-    }
-}
-
-impl fmt::Display for ProfileKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
 
 /// What is measured of a function.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -133,13 +43,6 @@ pub(super) fn unit_of(profile: &Profile, index: usize, share: bool, per_op: bool
     }
     let unit = profile.sample_types[index].unit.clone();
     if per_op { format!("{unit}/op") } else { unit }
-}
-
-/// The samples a CPU profile took (its ticks), 0 for other profiles.
-pub fn cpu_samples(profile: &Profile) -> u64 {
-    profile
-        .sample_index("samples")
-        .map_or(0, |samples| profile.total(samples).max(0) as u64)
 }
 
 /// How many samples a profile has for judging: CPU profiles count their
@@ -451,8 +354,7 @@ pub(super) fn default_min_samples(profile: ProfileKind) -> u64 {
 /// Profiles for the kinds' tests.
 #[cfg(test)]
 pub(super) mod testing {
-    use super::ProfileKind;
-    use crate::goals::{Facts, ProfileFacts, ProfilePairs};
+    use crate::goals::{Facts, ProfileFacts, ProfileKind, ProfilePairs};
     use crate::pprof::{Profile, Sample, SampleType};
 
     /// A CPU profile: every sample is one 10 ms tick of the given stack.

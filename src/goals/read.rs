@@ -1,159 +1,12 @@
-//! Reading one goal of a check file: the keys every goal takes (`id`, `kind`,
-//! `run`, `explain`, `hint`), then its kind's own keys through the registry,
-//! then the kind's validation. Every problem names the key at fault.
+//! Reading one goal of a check file: the keys every goal takes, then its kind's
+//! own keys through the registry, then the kind's validation. Every problem
+//! names the key at fault.
 
-use regex::Regex;
-use serde::Deserialize;
-
-use super::{Bound, Goal, GoalKind};
+use super::checker::{COMMON, Checker, Common, RunInfo};
+use super::{Goal, GoalKind};
 use crate::exec::GoVersion;
 use crate::yaml::locate::child;
-use crate::yaml::{Beside, Diagnostic, Document, closest, unknown};
-
-/// The keys every goal takes besides `kind`, whatever its kind.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Common {
-    id: String,
-    /// The run whose artifacts the goal reads; may be left out when there is one.
-    #[serde(default)]
-    run: Option<String>,
-    /// Shown under the goal when it is not met.
-    #[serde(default)]
-    explain: Option<String>,
-    /// Shown beside the goal when it is not met.
-    #[serde(default)]
-    hint: Option<String>,
-}
-
-/// Where the common keys stand among a kind's keys in "expected one of" lists.
-const COMMON: Beside<'static> = Beside {
-    before: &["id", "run"],
-    after: &["explain", "hint"],
-};
-
-/// A run a goal may name, as its check file declares it.
-#[derive(Debug, Clone, Copy)]
-pub struct RunInfo<'a> {
-    pub name: &'a str,
-    /// Whether it reports B/op and allocs/op.
-    pub benchmem: bool,
-}
-
-/// What a goal kind's validation sees of its check file, and where it reports
-/// problems: at one of the goal's keys, or at the goal itself.
-pub struct Checker<'a, 'd> {
-    doc: &'a Document<'d>,
-    path: &'a str,
-    runs: &'a [RunInfo<'a>],
-    go: GoVersion,
-    run: Option<String>,
-    problems: &'a mut Vec<Diagnostic>,
-}
-
-impl Checker<'_, '_> {
-    /// A problem at the goal's `key` (its value, else the key), or at the goal
-    /// itself when `key` is empty.
-    pub fn problem(&mut self, key: &str, message: String) {
-        let path = if key.is_empty() {
-            self.path.to_owned()
-        } else {
-            child(self.path, key)
-        };
-        self.problems.push(self.doc.at(&path, message));
-    }
-
-    /// The Go version the exercise needs.
-    pub fn go(&self) -> GoVersion {
-        self.go
-    }
-
-    /// Whether the named run reports memory statistics (`benchmem`); `None`
-    /// when there is no such run.
-    pub fn benchmem(&self, run: &str) -> Option<bool> {
-        self.runs.iter().find(|r| r.name == run).map(|r| r.benchmem)
-    }
-
-    /// The run the goal reads: the one its `run` key names, or the only one.
-    pub fn run(&mut self) -> String {
-        let names: Vec<&str> = self.runs.iter().map(|r| r.name).collect();
-        match (self.run.clone(), names.as_slice()) {
-            (Some(run), _) if names.contains(&run.as_str()) => run,
-            (Some(run), _) => {
-                let mut message = format!("no run named `{run}`");
-                if let Some(best) = closest(&run, names.iter().copied()) {
-                    message.push_str(&format!("; did you mean `{best}`?"));
-                }
-                message.push_str(&format!(" (runs: {})", names.join(", ")));
-                self.problem("run", message);
-                run
-            }
-            (None, [only]) => (*only).to_owned(),
-            (None, []) => {
-                self.problem(
-                    "",
-                    "this goal needs a benchmark run, and `runs` is empty".into(),
-                );
-                String::new()
-            }
-            (None, many) => {
-                let message = format!(
-                    "say which run this goal uses with `run:` (one of {})",
-                    many.join(", ")
-                );
-                self.problem("", message);
-                String::new()
-            }
-        }
-    }
-
-    /// An absolute bound: `at-most` or `at-least`.
-    pub fn bound(&mut self, at_most: Option<f64>, at_least: Option<f64>) -> Bound {
-        match (at_most, at_least) {
-            (Some(v), None) if v.is_finite() => Bound::AtMost(v),
-            (None, Some(v)) if v.is_finite() => Bound::AtLeast(v),
-            (Some(_), Some(_)) => {
-                self.problem("", "give either `at-most` or `at-least`, not both".into());
-                Bound::AtMost(0.0)
-            }
-            (None, None) => {
-                self.problem("", "expected a bound: `at-most: N` or `at-least: N`".into());
-                Bound::AtMost(0.0)
-            }
-            _ => {
-                self.problem("", "the bound must be a finite number".into());
-                Bound::AtMost(0.0)
-            }
-        }
-    }
-
-    /// A count bound: `at-least`, `at-most` or `exactly`; at least 1 when none is given.
-    pub fn count(
-        &mut self,
-        at_most: Option<f64>,
-        at_least: Option<f64>,
-        exactly: Option<f64>,
-    ) -> Bound {
-        match (at_most, at_least, exactly) {
-            (None, None, None) => Bound::AtLeast(1.0),
-            (None, None, Some(n)) => Bound::Exactly(n),
-            (_, _, None) => self.bound(at_most, at_least),
-            _ => {
-                self.problem("", "give one of `at-least`, `at-most` or `exactly`".into());
-                Bound::AtLeast(1.0)
-            }
-        }
-    }
-
-    /// A regular expression written at `key`.
-    pub fn regex(&mut self, key: &str, pattern: &str) -> Regex {
-        Regex::new(pattern).unwrap_or_else(|e| {
-            self.problem(key, format!("not a valid regular expression: {e}"));
-            // Never used: the manifest is rejected. Any valid pattern will do.
-            Regex::new(&regex::escape(pattern)).expect("an escaped pattern is valid")
-        })
-    }
-}
+use crate::yaml::{Beside, Diagnostic, Document, unknown};
 
 /// Reads the goal at `path` (`goals[N]`) of a check file. `None`, with its
 /// problems recorded, when it cannot be read; a goal that reads but does not
@@ -198,10 +51,19 @@ pub fn read_goal(
         run: common.as_ref().and_then(|c| c.run.clone()),
         problems,
     };
-    let kind = match GoalKind::read(&kind_name(&kind), body.into(), &mut checker) {
-        Ok(kind) => kind,
-        Err(problem) => {
+    let name = kind_name(&kind);
+    let kind = match GoalKind::read(&name, body.into(), &mut checker) {
+        Some(Ok(kind)) => kind,
+        Some(Err(problem)) => {
             checker.problems.push(problem);
+            return None;
+        }
+        None => {
+            let at = child(path, "kind");
+            let message = unknown("kind", &name, GoalKind::NAMES);
+            checker
+                .problems
+                .push(doc.at(&at, format!("{at}: {message}")));
             return None;
         }
     };
@@ -222,22 +84,5 @@ fn kind_name(value: &serde_yaml::Value) -> String {
             .unwrap_or_default()
             .trim()
             .to_owned(),
-    }
-}
-
-impl Checker<'_, '_> {
-    /// The kind's own keys, as its serde mirror.
-    pub(super) fn read<T: serde::de::DeserializeOwned>(
-        &self,
-        body: serde_yaml::Value,
-    ) -> Result<T, Diagnostic> {
-        self.doc.read(body, self.path, COMMON)
-    }
-
-    /// The problem of a kind the registry does not have.
-    pub(super) fn unknown_kind(&self, name: &str) -> Diagnostic {
-        let at = child(self.path, "kind");
-        let message = unknown("kind", name, GoalKind::NAMES);
-        self.doc.at(&at, format!("{at}: {message}"))
     }
 }

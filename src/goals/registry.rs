@@ -2,7 +2,7 @@
 //! kinds in `kinds/mod.rs` into their modules, `GoalKind`, the reading of a goal
 //! by its `kind:` key, and the dispatch of requirements and evaluation.
 
-use super::read::Checker;
+use super::checker::Checker;
 use super::{Facts, Outcome, Requirement};
 
 /// A goal kind: its keys in a check file, their validation, the artifacts it
@@ -47,21 +47,23 @@ macro_rules! registry {
                 }
             }
 
-            /// Reads and validates the keys of a goal of kind `name`.
+            /// Reads and validates the keys of a goal of kind `name`; `None`
+            /// when there is no such kind.
             pub(crate) fn read(
                 name: &str,
                 body: serde_yaml::Value,
                 checker: &mut $crate::goals::Checker<'_, '_>,
-            ) -> Result<GoalKind, $crate::yaml::Diagnostic> {
-                match name {
+            ) -> Option<Result<GoalKind, $crate::yaml::Diagnostic>> {
+                let read = |checker: &mut $crate::goals::Checker<'_, '_>| match name {
                     $($name => {
                         let file = checker.read(body)?;
                         Ok(GoalKind::$variant(
                             <$variant as $crate::goals::Kind>::validate(file, checker),
                         ))
                     })+
-                    _ => Err(checker.unknown_kind(name)),
-                }
+                    _ => unreachable!("a name the registry has"),
+                };
+                Self::NAMES.contains(&name).then(|| read(checker))
             }
 
             pub fn requirements(&self) -> Vec<$crate::goals::Requirement> {

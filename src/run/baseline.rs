@@ -7,8 +7,10 @@
 use std::hash::{Hash, Hasher};
 use std::time::Duration;
 
+use super::Stop;
 use super::plan::{Invocation, bench_args};
-use super::session::{Session, Stop, TestBinary, read_profile, write_profile};
+use super::scope::{Scope, TestBinary, read_profile, write_profile};
+use super::starter::StarterBuild;
 use crate::bench;
 use crate::goals::{Baseline, ProfileFacts, ProfileKind, ProfilePairs};
 use crate::manifest::RunSpec;
@@ -24,12 +26,13 @@ const PROFILE_PAIRS: u32 = 6;
 /// The benchmarks of a run on the starter and on the attendee's code; `None`
 /// when there is no pristine starter to measure.
 pub(super) fn baseline(
-    session: &mut Session<'_>,
+    scope: &Scope<'_>,
+    starter_build: &mut StarterBuild,
     invocation: &Invocation<'_>,
     mine: &TestBinary<'_>,
 ) -> Result<Option<Baseline>, Stop> {
     let (spec, what) = (invocation.run, invocation.describe());
-    let Some(starter) = &session.tree.starter else {
+    let Some(starter) = &scope.tree.starter else {
         return Ok(None);
     };
     let single = RunSpec {
@@ -37,7 +40,7 @@ pub(super) fn baseline(
         ..spec.clone()
     };
     let args = bench_args(&single);
-    let go = &session.go.info;
+    let go = &scope.go.info;
     let mut hasher = std::hash::DefaultHasher::new();
     starter.hash(&mut hasher);
     go.version.hash(&mut hasher);
@@ -46,18 +49,18 @@ pub(super) fn baseline(
     machine().hash(&mut hasher);
     args.hash(&mut hasher);
     spec.count.hash(&mut hasher);
-    let cache_dir = session.tree.layout.baselines(&session.exercise.id);
+    let cache_dir = scope.tree.layout.baselines(&scope.exercise.id);
     let cache = cache_dir.join(format!("{}-{:016x}.txt", spec.name, hasher.finish()));
     let fresh_enough = std::fs::metadata(&cache)
         .and_then(|m| m.modified())
         .ok()
         .and_then(|t| t.elapsed().ok())
         .is_some_and(|age| age < BASELINE_TTL);
-    let cached = (!session.tree.fresh && fresh_enough)
+    let cached = (!scope.tree.fresh && fresh_enough)
         .then(|| std::fs::read_to_string(&cache).ok())
         .flatten();
 
-    let mine_log = session
+    let mine_log = scope
         .run_dir
         .join(format!("{}-baseline-mine.txt", spec.name));
     if let Some(text) = cached {
@@ -72,18 +75,11 @@ pub(super) fn baseline(
         }));
     }
 
-    let Some(built) = session.starter.get(
-        session.exercise,
-        session.tree,
-        session.go,
-        &session.run_dir,
-        &what,
-    )?
-    else {
+    let Some(built) = starter_build.get(scope, &what)? else {
         return Ok(None);
     };
-    let starter = built.test_binary(session.go, &session.run_dir);
-    let starter_log = session
+    let starter = built.test_binary(scope.go, &scope.run_dir);
+    let starter_log = scope
         .run_dir
         .join(format!("{}-baseline-starter.txt", spec.name));
     let (mut starter_text, mut mine_text) = (String::new(), String::new());
@@ -115,23 +111,17 @@ pub(super) fn baseline(
 /// The `kind` profile of a run, one per run, in alternating runs of the
 /// pristine starter and the attendee's code (`None` without a pristine starter).
 pub(super) fn profile_pairs(
-    session: &mut Session<'_>,
+    scope: &Scope<'_>,
+    starter_build: &mut StarterBuild,
     invocation: &Invocation<'_>,
     kind: ProfileKind,
     mine: &TestBinary<'_>,
 ) -> Result<Option<ProfilePairs>, Stop> {
     let (spec, what) = (invocation.run, invocation.describe());
-    let Some(built) = session.starter.get(
-        session.exercise,
-        session.tree,
-        session.go,
-        &session.run_dir,
-        &what,
-    )?
-    else {
+    let Some(built) = starter_build.get(scope, &what)? else {
         return Ok(None);
     };
-    let starter = built.test_binary(session.go, &session.run_dir);
+    let starter = built.test_binary(scope.go, &scope.run_dir);
     let single = RunSpec {
         count: 1,
         ..spec.clone()
@@ -143,12 +133,12 @@ pub(super) fn profile_pairs(
             ("yours", mine, &mut pairs.mine),
         ] {
             let label = format!("{}-{kind}-{which}-{i}", spec.name);
-            let path = session.run_dir.join(format!("{label}.pprof"));
+            let path = scope.run_dir.join(format!("{label}.pprof"));
             // A file left by an earlier check must not count for this one.
             let _ = std::fs::remove_file(&path);
             let (mut args, mut env) = (bench_args(&single), Vec::new());
             write_profile(kind, &path, &mut args, &mut env);
-            let log = session.run_dir.join(format!("{label}.txt"));
+            let log = scope.run_dir.join(format!("{label}.txt"));
             let finished = binary.run(args, env, &log, spec.timeout)?;
             if !finished.success() {
                 return Err(benchmark_failed(

@@ -1,13 +1,8 @@
-//! Hangs: a run that hit its deadline, Go's own test timeout, or a deadlock the
-//! runtime found. The goroutine dump a Go program prints on SIGQUIT or when a
-//! test times out is reduced to what an attendee needs: the goroutines that are
-//! stuck in their own code, grouped by identical stacks.
+//! Goroutine dumps, as a Go program prints them on SIGQUIT or when a test times
+//! out, reduced to what an attendee needs: the goroutines that are stuck in
+//! their own code, grouped by identical stacks.
 
 use std::path::Path;
-use std::time::Duration;
-
-use super::Failure;
-use crate::exec::Finished;
 
 /// One frame of a goroutine's stack.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -187,37 +182,6 @@ pub fn hang_report(text: &str, package_dir: &Path) -> HangReport {
     }
     report.groups.sort_by_key(|g| std::cmp::Reverse(g.count));
     report
-}
-
-/// The failure of a run that hung, when it did: the runner killed the binary,
-/// Go's own test timeout fired, or the runtime found every goroutine blocked.
-pub fn detect(
-    finished: &Finished,
-    step: &str,
-    timeout: Duration,
-    package_dir: &Path,
-) -> Option<Failure> {
-    let go_timeout = finished.output.contains("panic: test timed out after");
-    let deadlock = finished
-        .output
-        .contains("all goroutines are asleep - deadlock!");
-    (finished.timed_out || go_timeout || deadlock).then(|| Failure::Hang {
-        step: step.to_owned(),
-        deadlock: deadlock && !finished.timed_out && !go_timeout,
-        timeout,
-        report: hang_report(&finished.output, package_dir),
-        output: finished.output.clone(),
-    })
-}
-
-/// What to say of a hang of `what`.
-pub fn message(what: &str, failure: &Failure) -> String {
-    match failure {
-        Failure::Hang { deadlock: true, .. } => {
-            format!("{what} deadlocked: every goroutine is blocked")
-        }
-        _ => format!("{what} did not finish in time"),
-    }
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ mod baseline;
 mod check_report;
 pub mod hang;
 mod plan;
+mod scope;
 mod session;
 mod starter;
 
@@ -25,7 +26,7 @@ use crate::goals::{Facts, Status};
 use crate::layout::Layout;
 use crate::manifest::Exercise;
 use crate::workspace::{FileError, Files};
-use session::{Session, Stop};
+use session::Session;
 
 /// Where a check finds the code and puts what it makes.
 #[derive(Debug, Clone)]
@@ -151,7 +152,7 @@ pub fn check(
     });
     let mut session = Session::new(exercise, tree, go, run_dir, listener);
     let mut facts = Facts {
-        package_dir: session.package_dir.clone(),
+        package_dir: session.scope.package_dir.clone(),
         ..Facts::default()
     };
     let (message, failure) = match session.pipeline(&mut facts) {
@@ -184,4 +185,36 @@ pub fn check(
     };
     listener(&CheckEvent::Finished { report: &report });
     Ok(report)
+}
+
+/// Why the pipeline stopped early.
+pub(super) enum Stop {
+    /// The code failed before its goals could be judged: shown to the attendee.
+    Failed(Box<Failed>),
+    /// The check could not run.
+    Error(CheckError),
+}
+
+/// A failure of the attendee's code, and what to say of it.
+pub(super) struct Failed {
+    pub message: String,
+    pub failure: Failure,
+}
+
+impl Stop {
+    pub fn failed(message: String, failure: Failure) -> Stop {
+        Stop::Failed(Box::new(Failed { message, failure }))
+    }
+}
+
+impl From<CheckError> for Stop {
+    fn from(error: CheckError) -> Stop {
+        Stop::Error(error)
+    }
+}
+
+impl From<GoError> for Stop {
+    fn from(error: GoError) -> Stop {
+        Stop::Error(error.into())
+    }
 }

@@ -1,69 +1,30 @@
-//! One check in progress: the exercise, its tree, the go tool and the run
-//! directory, the steps taken and the artifacts made so far. Each step returns
-//! `Result<T, Stop>`, so the first failure or error ends the pipeline with `?`.
+//! One check in progress: its scope, the steps taken and the artifacts made
+//! so far. Each step returns `Result<T, Stop>`, so the first failure or error
+//! ends the pipeline with `?`.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::time::Instant;
 
 use super::baseline;
 use super::plan::{Collect, Invocation, bench_args, go_duration, plan};
+use super::scope::{
+    BUILD_TIMEOUT, Scope, TestBinary, hang_message, hung, read_profile, succeeded, write_profile,
+};
 use super::starter::StarterBuild;
-use super::{CheckError, CheckEvent, Failure, Listener, Step, Tree, hang};
-use crate::bench;
-use crate::exec::{Compiled, Finished, GoError, GoTool, TestRun};
+use super::{CheckError, CheckEvent, Failure, Listener, Step, Stop, Tree};
+use crate::exec::{Compiled, GoTool};
 use crate::goals::{
-    Facts, GOROUTINE_PROFILE_ENV, MeasuredTrace, ProfileFacts, ProfileKind, SNAPSHOT_ENV, Snapshot,
-    cpu_samples,
+    Facts, MeasuredTrace, ProfileFacts, ProfileKind, SNAPSHOT_ENV, Snapshot, cpu_samples,
 };
 use crate::manifest::{Exercise, RunSpec};
-
-/// How long building the test binary may take (a cold build cache compiles the
-/// standard library's testing packages too).
-pub(super) const BUILD_TIMEOUT: Duration = Duration::from_secs(600);
 
 /// How many times longer a thin CPU profile may be taken again.
 const MAX_PROFILE_SCALE: u32 = 8;
 
-/// Why the pipeline stopped early.
-pub(super) enum Stop {
-    /// The code failed before its goals could be judged: shown to the attendee.
-    Failed(Box<Failed>),
-    /// The check could not run.
-    Error(CheckError),
-}
-
-/// A failure of the attendee's code, and what to say of it.
-pub(super) struct Failed {
-    pub message: String,
-    pub failure: Failure,
-}
-
-impl Stop {
-    pub fn failed(message: String, failure: Failure) -> Stop {
-        Stop::Failed(Box::new(Failed { message, failure }))
-    }
-}
-
-impl From<CheckError> for Stop {
-    fn from(error: CheckError) -> Stop {
-        Stop::Error(error)
-    }
-}
-
-impl From<GoError> for Stop {
-    fn from(error: GoError) -> Stop {
-        Stop::Error(error.into())
-    }
-}
-
 /// One check in progress.
 pub(super) struct Session<'a> {
-    pub exercise: &'a Exercise,
-    pub tree: &'a Tree,
-    pub go: &'a GoTool,
-    pub run_dir: PathBuf,
-    pub package_dir: PathBuf,
+    pub scope: Scope<'a>,
     pub steps: Vec<Step>,
     pub artifacts: BTreeMap<String, PathBuf>,
     pub starter: StarterBuild,
@@ -79,11 +40,13 @@ impl<'a> Session<'a> {
         listener: Listener<'a>,
     ) -> Self {
         Session {
-            exercise,
-            tree,
-            go,
-            package_dir: exercise.package_dir(&tree.module_dir),
-            run_dir,
+            scope: Scope {
+                exercise,
+                tree,
+                go,
+                package_dir: exercise.package_dir(&tree.module_dir),
+                run_dir,
+            },
             steps: Vec::new(),
             artifacts: BTreeMap::new(),
             starter: StarterBuild::Unbuilt,
@@ -95,12 +58,14 @@ impl<'a> Session<'a> {
     pub fn pipeline(&mut self, facts: &mut Facts) -> Result<(), Stop> {
         let mine = self.build()?;
         self.tests(&mine)?;
-        for invocation in plan(self.exercise) {
+        for invocation in plan(self.scope.exercise) {
             match invocation.collect {
                 Collect::Baseline => {
                     let what = invocation.describe();
                     let spec = invocation.run;
-                    let found = self.step(&what, |s| baseline::baseline(s, &invocation, &mine))?;
+                    let found = self.step(&what, |s| {
+                        baseline::baseline(&s.scope, &mut s.starter, &invocation, &mine)
+                    })?;
                     if let Some(found) = found {
                         facts.baselines.insert(spec.name.clone(), found);
                     }
@@ -109,7 +74,7 @@ impl<'a> Session<'a> {
                     let what = invocation.describe();
                     let spec = invocation.run;
                     let found = self.step(&what, |s| {
-                        baseline::profile_pairs(s, &invocation, kind, &mine)
+                        baseline::profile_pairs(&s.scope, &mut s.starter, &invocation, kind, &mine)
                     })?;
                     if let Some(pairs) = found {
                         facts.profile_pairs.insert((spec.name.clone(), kind), pairs);
@@ -127,7 +92,7 @@ impl<'a> Session<'a> {
         name: &str,
         run: impl FnOnce(&mut Self) -> Result<T, Stop>,
     ) -> Result<T, Stop> {
-        let exercise = &self.exercise.id;
+        let exercise = &self.scope.exercise.id;
         (self.listener)(&CheckEvent::StepStarted {
             exercise,
             step: name,
@@ -136,7 +101,7 @@ impl<'a> Session<'a> {
         let result = run(self);
         let elapsed = started.elapsed();
         (self.listener)(&CheckEvent::StepFinished {
-            exercise: &self.exercise.id,
+            exercise: &self.scope.exercise.id,
             step: name,
             elapsed,
         });
@@ -149,12 +114,12 @@ impl<'a> Session<'a> {
 
     /// The attendee's test binary, built once; every run reuses it.
     fn build(&mut self) -> Result<TestBinary<'a>, Stop> {
-        let binary = self.run_dir.join("exercise.test");
-        let log = self.run_dir.join("build.log");
+        let binary = self.scope.run_dir.join("exercise.test");
+        let log = self.scope.run_dir.join("build.log");
         let compiled = self.step("build", |s| {
-            Ok(s.go.compile_test(
-                &s.tree.module_dir,
-                &s.exercise.package,
+            Ok(s.scope.go.compile_test(
+                &s.scope.tree.module_dir,
+                &s.scope.exercise.package,
                 &binary,
                 &log,
                 BUILD_TIMEOUT,
@@ -164,6 +129,7 @@ impl<'a> Session<'a> {
             Compiled::Failed(mut failure) => {
                 for error in &mut failure.errors {
                     error.file = self
+                        .scope
                         .tree
                         .module_label
                         .join(&error.file)
@@ -182,23 +148,23 @@ impl<'a> Session<'a> {
                 return Err(Stop::failed(message, Failure::Build(failure)));
             }
             Compiled::Binary(None) => {
-                return Err(CheckError::NoTests(self.package_dir.clone()).into());
+                return Err(CheckError::NoTests(self.scope.package_dir.clone()).into());
             }
             Compiled::Binary(Some(binary)) => binary,
         };
         self.artifacts.insert("test-binary".into(), binary.clone());
         Ok(TestBinary {
-            go: self.go,
+            go: self.scope.go,
             binary,
-            package_dir: self.package_dir.clone(),
-            run_dir: self.run_dir.clone(),
+            package_dir: self.scope.package_dir.clone(),
+            run_dir: self.scope.run_dir.clone(),
         })
     }
 
     /// The functional tests first: a fast wrong answer meets no goal.
     fn tests(&mut self, mine: &TestBinary<'_>) -> Result<(), Stop> {
-        let tests = &self.exercise.tests;
-        let log = self.run_dir.join("tests.log");
+        let tests = &self.scope.exercise.tests;
+        let log = self.scope.run_dir.join("tests.log");
         let args = vec![
             format!("-test.run={}", tests.run),
             "-test.bench=^$".into(),
@@ -209,8 +175,8 @@ impl<'a> Session<'a> {
             Ok(mine.run(args, Vec::new(), &log, tests.timeout)?)
         })?;
         self.artifacts.insert("tests-log".into(), log);
-        if let Some(hang) = hang::detect(&finished, "tests", tests.timeout, &self.package_dir) {
-            return Err(Stop::failed(hang::message("the tests", &hang), hang));
+        if let Some(hang) = hung(&finished, "tests", tests.timeout, &self.scope.package_dir) {
+            return Err(Stop::failed(hang_message("the tests", &hang), hang));
         }
         if !finished.success() {
             return Err(Stop::failed(
@@ -237,8 +203,10 @@ impl<'a> Session<'a> {
         let what = invocation.describe();
         let mut scale = 1;
         loop {
-            let log = self.run_dir.join(format!("{label}.txt"));
-            let artifact = invocation.artifact().map(|file| self.run_dir.join(file));
+            let log = self.scope.run_dir.join(format!("{label}.txt"));
+            let artifact = invocation
+                .artifact()
+                .map(|file| self.scope.run_dir.join(file));
             if let Some(path) = &artifact {
                 // A file left by an earlier check must not count for this one.
                 let _ = std::fs::remove_file(path);
@@ -262,7 +230,7 @@ impl<'a> Session<'a> {
             }
             let finished = self.step(&what, |_| Ok(mine.run(args, env, &log, spec.timeout)?))?;
             self.artifacts.insert(label.clone(), log);
-            let output = succeeded(&finished, &what, spec, &self.package_dir)?;
+            let output = succeeded(&finished, &what, spec, &self.scope.package_dir)?;
             let ops = output.results.iter().map(|r| r.iterations).sum();
             match (invocation.collect, artifact) {
                 (Collect::Profile(kind), Some(path)) => {
@@ -314,95 +282,5 @@ impl<'a> Session<'a> {
             }
             return Ok(());
         }
-    }
-}
-
-/// The benchmark output of a run that finished well; a hang or a failure
-/// stops the check.
-pub(super) fn succeeded(
-    finished: &Finished,
-    what: &str,
-    spec: &RunSpec,
-    package_dir: &Path,
-) -> Result<bench::BenchOutput, Stop> {
-    if let Some(hang) = hang::detect(finished, what, spec.timeout, package_dir) {
-        return Err(Stop::failed(hang::message(what, &hang), hang));
-    }
-    if !finished.success() {
-        return Err(Stop::failed(
-            format!("{what} failed"),
-            Failure::Benchmark {
-                run: spec.name.clone(),
-                output: finished.output.clone(),
-            },
-        ));
-    }
-    Ok(bench::parse(&finished.output))
-}
-
-/// Reads the `kind` profile a run of `spec` wrote.
-pub(super) fn read_profile(
-    path: &Path,
-    spec: &RunSpec,
-    kind: ProfileKind,
-) -> Result<crate::pprof::Profile, CheckError> {
-    crate::pprof::Profile::read(path).map_err(|source| CheckError::Profile {
-        run: spec.name.clone(),
-        kind,
-        path: path.to_owned(),
-        source,
-    })
-}
-
-/// Sets up a run to write a `kind` profile to `path`: by the test binary's
-/// flags, or (goroutine profiles, which `go test` cannot write) by the path the
-/// test itself writes to.
-pub(super) fn write_profile(
-    kind: ProfileKind,
-    path: &Path,
-    args: &mut Vec<String>,
-    env: &mut Vec<(String, String)>,
-) {
-    let path = path.display().to_string();
-    if kind == ProfileKind::Goroutine {
-        env.push((GOROUTINE_PROFILE_ENV.to_owned(), path));
-    } else {
-        args.extend(kind.flags(&path));
-    }
-}
-
-/// Extra time past Go's own `-test.timeout` before the runner kills the binary:
-/// a quarter of the timeout, between 1 and 10 seconds.
-fn kill_margin(timeout: Duration) -> Duration {
-    (timeout / 4).clamp(Duration::from_secs(1), Duration::from_secs(10))
-}
-
-/// A test binary, the directory it runs in, and the directory it writes to.
-pub(super) struct TestBinary<'a> {
-    pub go: &'a GoTool,
-    pub binary: PathBuf,
-    pub package_dir: PathBuf,
-    pub run_dir: PathBuf,
-}
-
-impl TestBinary<'_> {
-    /// Runs it with a deadline; anything it writes by name (profiles, traces)
-    /// lands in the run directory under .workshop/.
-    pub fn run(
-        &self,
-        mut args: Vec<String>,
-        env: Vec<(String, String)>,
-        log: &Path,
-        timeout: Duration,
-    ) -> Result<Finished, GoError> {
-        args.push(format!("-test.outputdir={}", self.run_dir.display()));
-        self.go.run_test(&TestRun {
-            binary: &self.binary,
-            package_dir: &self.package_dir,
-            args,
-            output: log,
-            timeout: timeout + kill_margin(timeout),
-            env,
-        })
     }
 }

@@ -3,10 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::session::{BUILD_TIMEOUT, Stop, TestBinary};
-use super::{CheckError, Failure, Tree};
+use super::scope::{BUILD_TIMEOUT, Scope, TestBinary};
+use super::{CheckError, Failure, Stop};
 use crate::exec::{Compiled, GoTool};
-use crate::manifest::Exercise;
 use crate::workspace::{self, FileError, is_go};
 
 /// The starter's binary, once asked for.
@@ -39,16 +38,9 @@ impl Built {
 impl StarterBuild {
     /// The starter's binary, built now if it was not yet; `None` when there is
     /// no starter to build. A starter that does not build fails the step `what`.
-    pub fn get(
-        &mut self,
-        exercise: &Exercise,
-        tree: &Tree,
-        go: &GoTool,
-        run_dir: &Path,
-        what: &str,
-    ) -> Result<Option<&Built>, Stop> {
+    pub fn get(&mut self, scope: &Scope<'_>, what: &str) -> Result<Option<&Built>, Stop> {
         if let StarterBuild::Unbuilt = self {
-            *self = match build(exercise, tree, go, run_dir, what)? {
+            *self = match build(scope, what)? {
                 Some(built) => StarterBuild::Built(built),
                 None => StarterBuild::Absent,
             };
@@ -61,13 +53,14 @@ impl StarterBuild {
 }
 
 /// The starter's own binary, built in a temporary copy of the module.
-fn build(
-    exercise: &Exercise,
-    tree: &Tree,
-    go: &GoTool,
-    run_dir: &Path,
-    what: &str,
-) -> Result<Option<Built>, Stop> {
+fn build(scope: &Scope<'_>, what: &str) -> Result<Option<Built>, Stop> {
+    let Scope {
+        exercise,
+        tree,
+        go,
+        run_dir,
+        ..
+    } = scope;
     let Some(starter) = &tree.starter else {
         return Ok(None);
     };

@@ -1,6 +1,7 @@
 //! Integration tests: the real `workshop` binary against fixture workshops and
 //! fixture traces. Tests that need Go fail (never skip) when it is missing.
 
+mod architecture;
 mod docs;
 mod links;
 mod pprof;

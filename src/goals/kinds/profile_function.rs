@@ -6,8 +6,8 @@
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::goals::profile::{self, Compared, Measure, ProfileKind, evidence, prepare, unit_of};
-use crate::goals::{Bound, Checker, Facts, Kind, Outcome, ProfileFacts, Requirement};
+use crate::goals::profile::{self, Compared, Measure, evidence, prepare, unit_of};
+use crate::goals::{Bound, Checker, Facts, Kind, Outcome, ProfileFacts, ProfileKind, Requirement};
 use crate::units::quantity;
 
 /// `regexp.compile cum-share ≤ 5%` in the CPU profile of run `bench`.

@@ -4,8 +4,8 @@
 
 use serde::Deserialize;
 
-use crate::goals::profile::{self, Compared, ProfileKind, evidence, prepare, total_of, unit_of};
-use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement};
+use crate::goals::profile::{self, Compared, evidence, prepare, total_of, unit_of};
+use crate::goals::{Bound, Checker, Facts, Kind, Outcome, ProfileKind, Requirement};
 use crate::units::quantity;
 
 /// The total of a sample type, e.g. mutex delay per op.

@@ -1,177 +1,17 @@
-//! What a trace says, digested: every goroutine with its creation, start function,
-//! time spent in each state and where it ended up; tasks, regions and logs; GC
-//! cycles and stop-the-world pauses; heap size over time. Built in one streaming
-//! pass over the events, so memory grows with the number of goroutines, tasks and
-//! regions, not with the number of events.
+//! The one streaming pass that digests a trace's events into [`Facts`]: the
+//! state of every goroutine, open regions and pauses, interned names and
+//! stacks, and the heap curve thinned to a bounded number of points.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::BufRead;
-use std::path::Path;
 use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
-use serde::Serialize;
 
-use super::{Event, GoState, Kind, NO_TASK, Reader, Resource, TraceError};
-
-/// One frame of a stack, resolved.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-pub struct FrameInfo {
-    pub function: String,
-    pub file: String,
-    pub line: u64,
-}
-
-/// How a site names its function.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Naming {
-    /// As the trace names it: `example.com/fetch.Fetch`.
-    Full,
-    /// Without its package path: `Fetch`.
-    Short,
-}
-
-/// Where a frame is, for people: `fetch.go:41 (example.com/fetch.Fetch)`, or
-/// with [`Naming::Short`] `fetch.go:41 (Fetch)`.
-pub fn site(frame: Option<&FrameInfo>, naming: Naming) -> String {
-    let Some(f) = frame else {
-        return "an unknown place".to_owned();
-    };
-    let file = f.file.rsplit('/').next().unwrap_or(&f.file);
-    let function = match naming {
-        Naming::Full => f.function.as_str(),
-        Naming::Short => {
-            let function = f.function.rsplit('/').next().unwrap_or(&f.function);
-            function.split_once('.').map_or(function, |(_, name)| name)
-        }
-    };
-    format!("{file}:{} ({function})", f.line)
-}
-
-/// Goroutines grouped by a key (where they were created, where they wait...),
-/// the largest group first and groups of one size in key order.
-pub fn group<'a, K: Ord>(
-    goroutines: impl IntoIterator<Item = &'a Goroutine>,
-    key: impl Fn(&Goroutine) -> K,
-) -> Vec<(K, usize)> {
-    let mut groups: BTreeMap<K, usize> = BTreeMap::new();
-    for goroutine in goroutines {
-        *groups.entry(key(goroutine)).or_default() += 1;
-    }
-    let mut groups: Vec<(K, usize)> = groups.into_iter().collect();
-    // Stable: groups of one size stay in key order.
-    groups.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
-    groups
-}
-
-/// A stack, innermost frame first; shared by every fact that has it.
-pub type Stack = Rc<[FrameInfo]>;
-
-/// Everything known about one goroutine.
-#[derive(Debug, Clone, Serialize)]
-pub struct Goroutine {
-    pub id: i64,
-    /// When it was created; `None` if it existed when the trace started.
-    pub created: Option<i64>,
-    /// The goroutine whose `go` statement created it.
-    pub creator: Option<i64>,
-    /// Where it was created: the creator's stack at the `go` statement.
-    pub creation_stack: Stack,
-    /// The function it runs.
-    pub start_function: Option<String>,
-    /// When it ended; `None` if still alive when the trace stopped.
-    pub ended: Option<i64>,
-    /// Its state when the trace stopped (or NotExist once ended).
-    pub final_state: GoState,
-    /// Why it last blocked or stopped (`chan send`, `sync`, `sleep`, ...).
-    pub last_reason: Name,
-    /// Where it last blocked, stopped or entered a syscall.
-    pub last_stack: Stack,
-    pub running_ns: i64,
-    pub runnable_ns: i64,
-    pub syscall_ns: i64,
-    /// Time waiting, by the reason it blocked.
-    pub waiting_ns: BTreeMap<Name, i64>,
-    /// Its state transitions, with how often each happened.
-    pub transitions: Vec<Transition>,
-    /// Tasks it had events in.
-    pub tasks: BTreeSet<u64>,
-    #[serde(skip)]
-    state: GoState,
-    #[serde(skip)]
-    since: i64,
-    #[serde(skip)]
-    waiting_reason: Name,
-}
-
-/// A kind of state transition of a goroutine and how often it happened.
-#[derive(Debug, Clone, Serialize)]
-pub struct Transition {
-    pub from: GoState,
-    pub to: GoState,
-    /// Why, for blocking and stopping (`chan receive`, `preempted`, ...).
-    pub reason: Name,
-    pub count: u64,
-}
-
-/// A shared string: names repeat on many facts (regions, reasons, categories).
-pub type Name = Rc<str>;
-
-impl Goroutine {
-    pub fn alive_at_end(&self) -> bool {
-        self.ended.is_none()
-    }
-
-    pub fn waiting_total(&self) -> i64 {
-        self.waiting_ns.values().sum()
-    }
-}
-
-/// A task: a logical operation, such as a request, that spans goroutines.
-#[derive(Debug, Clone, Serialize)]
-pub struct Task {
-    pub id: u64,
-    pub name: Name,
-    pub parent: Option<u64>,
-    /// `None` if it began before the trace started.
-    pub begin: Option<i64>,
-    /// `None` if it had not ended when the trace stopped.
-    pub end: Option<i64>,
-    /// Goroutines that began or ended it, or had regions or logs in it.
-    pub goroutines: BTreeSet<i64>,
-    pub regions: u64,
-    pub logs: u64,
-}
-
-/// A region: a span of time on one goroutine, inside a task or not.
-#[derive(Debug, Clone, Serialize)]
-pub struct Region {
-    pub name: Name,
-    /// 0 for the background task (no task).
-    pub task: u64,
-    pub goroutine: i64,
-    /// `None` if it began before the trace started.
-    pub begin: Option<i64>,
-    /// `None` if it had not ended when the trace stopped.
-    pub end: Option<i64>,
-    /// How many regions enclosed it on its goroutine.
-    pub depth: usize,
-    /// The name of the region that enclosed it, if any.
-    pub parent: Option<Name>,
-}
-
-/// Regions of one name, counted over the whole trace.
-#[derive(Debug, Clone, Serialize)]
-pub struct SpanStats {
-    pub name: Name,
-    pub count: u64,
-    /// How many ended (a region that never ended has no duration).
-    pub ended: u64,
-    pub total_ns: i64,
-    pub max_ns: i64,
-    /// Names of the regions that enclosed regions of this name.
-    pub parents: BTreeSet<Name>,
-}
+use super::{
+    Facts, FrameInfo, GcCycle, GoState, Goroutine, Log, Name, Pause, RECORD_LIMIT, Region,
+    SpanStats, Stack, Task, Transition,
+};
+use crate::trace::{Event, Kind, NO_TASK, Resource};
 
 /// The statistics of regions named `name`, made empty on first use.
 fn span_stats<'a>(stats: &'a mut FxHashMap<Name, SpanStats>, name: &Name) -> &'a mut SpanStats {
@@ -185,10 +25,6 @@ fn span_stats<'a>(stats: &'a mut FxHashMap<Name, SpanStats>, name: &Name) -> &'a
     })
 }
 
-/// How many regions and logs are kept one by one; beyond this only their
-/// statistics are (exact) so that huge traces digest in bounded memory.
-pub const RECORD_LIMIT: usize = 100_000;
-
 /// A region still open on a goroutine.
 #[derive(Debug)]
 struct OpenRegion {
@@ -197,122 +33,11 @@ struct OpenRegion {
     record: Option<usize>,
 }
 
-/// A `trace.Log` record.
-#[derive(Debug, Clone, Serialize)]
-pub struct Log {
-    pub time: i64,
-    pub task: u64,
-    pub goroutine: i64,
-    pub category: Name,
-    pub message: String,
-}
-
-/// A garbage collection cycle (its concurrent mark phase).
-#[derive(Debug, Clone, Serialize)]
-pub struct GcCycle {
-    /// `None` if it was running when the trace started.
-    pub begin: Option<i64>,
-    pub end: Option<i64>,
-}
-
-/// A stop-the-world pause.
-#[derive(Debug, Clone, Serialize)]
-pub struct Pause {
-    pub kind: String,
-    pub begin: i64,
-    pub end: Option<i64>,
-}
-
-/// The facts of a whole trace.
-#[derive(Debug, Clone, Serialize)]
-pub struct Facts {
-    /// The format version, e.g. `go 1.26`.
-    pub format: String,
-    pub events: u64,
-    pub generations: u64,
-    /// The first and last event times, in ns on the trace clock.
-    pub start: i64,
-    pub end: i64,
-    pub goroutines: Vec<Goroutine>,
-    pub max_live_goroutines: usize,
-    pub max_live_at: i64,
-    pub tasks: Vec<Task>,
-    /// Regions in the order they began: all of them up to [`RECORD_LIMIT`], the
-    /// first ones beyond it (see `region_stats` for exact counts).
-    pub regions: Vec<Region>,
-    /// Regions by name, over every region of the trace.
-    pub region_stats: Vec<SpanStats>,
-    /// Logs in order, up to [`RECORD_LIMIT`].
-    pub logs: Vec<Log>,
-    pub logs_total: u64,
-    pub gc_cycles: Vec<GcCycle>,
-    pub pauses: Vec<Pause>,
-    /// Heap in use over time: (time, bytes), thinned to at most a few thousand points.
-    pub heap: Vec<(i64, u64)>,
-    pub max_heap: u64,
-    pub max_gomaxprocs: u64,
-    pub cpu_samples: u64,
-    /// The Go source root the traced program was built with (`/usr/local/go/src/`),
-    /// told from the runtime's frames; frames under it are the standard library's.
-    pub go_source: Option<String>,
-    /// Set when the trace is damaged: the facts cover what was read before.
-    pub error: Option<String>,
-}
-
-impl Facts {
-    /// Reads the trace at `path` and digests it. A trace damaged after some
-    /// complete generations still gives the facts of those (with `error` set);
-    /// one that cannot be read at all is an error.
-    pub fn read(path: &Path) -> Result<Facts, TraceError> {
-        Facts::from_reader(Reader::open(path)?)
-    }
-
-    pub fn from_reader<R: BufRead>(mut reader: Reader<R>) -> Result<Facts, TraceError> {
-        let mut builder = Builder::new(format!("go 1.{}", reader.version().minor()));
-        let mut error = None;
-        for event in reader.by_ref() {
-            match event {
-                Ok(event) => builder.add(&event),
-                Err(e) if builder.generations > 0 => {
-                    error = Some(e.to_string());
-                    break;
-                }
-                Err(e) => return Err(e),
-            }
-        }
-        let mut facts = builder.finish(reader.events());
-        facts.error = error;
-        Ok(facts)
-    }
-
-    pub fn duration(&self) -> i64 {
-        self.end.saturating_sub(self.start)
-    }
-
-    /// Whether a frame is the program's own (not the Go runtime's or standard library's).
-    pub fn is_user_frame(&self, frame: &FrameInfo) -> bool {
-        match &self.go_source {
-            Some(root) => !frame.file.starts_with(root.as_str()),
-            None => !frame.function.starts_with("runtime."),
-        }
-    }
-
-    /// The innermost frame of the program's own code in a stack.
-    pub fn user_frame<'a>(&self, stack: &'a [FrameInfo]) -> Option<&'a FrameInfo> {
-        stack.iter().find(|f| self.is_user_frame(f))
-    }
-
-    /// Goroutines that had not ended when the trace stopped.
-    pub fn alive_at_end(&self) -> impl Iterator<Item = &Goroutine> {
-        self.goroutines.iter().filter(|g| g.alive_at_end())
-    }
-}
-
 const HEAP_POINTS: usize = 4096;
 
-struct Builder {
+pub(super) struct Builder {
     format: String,
-    generations: u64,
+    pub(super) generations: u64,
     start: Option<i64>,
     end: i64,
     goroutines: FxHashMap<i64, Goroutine>,
@@ -348,7 +73,7 @@ fn text(bytes: &[u8]) -> String {
 }
 
 impl Builder {
-    fn new(format: String) -> Self {
+    pub(super) fn new(format: String) -> Self {
         Builder {
             format,
             generations: 0,
@@ -457,7 +182,7 @@ impl Builder {
         self.goroutines.get_mut(&id).expect("inserted above")
     }
 
-    fn add(&mut self, event: &Event) {
+    pub(super) fn add(&mut self, event: &Event) {
         if event.kind() != Kind::Sync || event.tables().is_some() {
             self.start.get_or_insert(event.time);
         }
@@ -765,7 +490,7 @@ impl Builder {
         }
     }
 
-    fn finish(mut self, events: u64) -> Facts {
+    pub(super) fn finish(mut self, events: u64) -> Facts {
         let end = self.end;
         let mut goroutines = Vec::with_capacity(self.order.len());
         for id in &self.order {

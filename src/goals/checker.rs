@@ -1,0 +1,166 @@
+//! What a goal kind's validation works with: the keys every goal takes (`id`,
+//! `run`, `explain`, `hint`, besides `kind`), the runs its check file declares,
+//! and a place to report problems at the key at fault.
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::Bound;
+use crate::exec::GoVersion;
+use crate::yaml::locate::child;
+use crate::yaml::{Beside, Diagnostic, Document, closest};
+
+/// The keys every goal takes besides `kind`, whatever its kind.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Common {
+    pub id: String,
+    /// The run whose artifacts the goal reads; may be left out when there is one.
+    #[serde(default)]
+    pub run: Option<String>,
+    /// Shown under the goal when it is not met.
+    #[serde(default)]
+    pub explain: Option<String>,
+    /// Shown beside the goal when it is not met.
+    #[serde(default)]
+    pub hint: Option<String>,
+}
+
+/// Where the common keys stand among a kind's keys in "expected one of" lists.
+pub(super) const COMMON: Beside<'static> = Beside {
+    before: &["id", "run"],
+    after: &["explain", "hint"],
+};
+
+/// A run a goal may name, as its check file declares it.
+#[derive(Debug, Clone, Copy)]
+pub struct RunInfo<'a> {
+    pub name: &'a str,
+    /// Whether it reports B/op and allocs/op.
+    pub benchmem: bool,
+}
+
+/// What a goal kind's validation sees of its check file, and where it reports
+/// problems: at one of the goal's keys, or at the goal itself.
+pub struct Checker<'a, 'd> {
+    pub(super) doc: &'a Document<'d>,
+    pub(super) path: &'a str,
+    pub(super) runs: &'a [RunInfo<'a>],
+    pub(super) go: GoVersion,
+    pub(super) run: Option<String>,
+    pub(super) problems: &'a mut Vec<Diagnostic>,
+}
+
+impl Checker<'_, '_> {
+    /// A problem at the goal's `key` (its value, else the key), or at the goal
+    /// itself when `key` is empty.
+    pub fn problem(&mut self, key: &str, message: String) {
+        let path = if key.is_empty() {
+            self.path.to_owned()
+        } else {
+            child(self.path, key)
+        };
+        self.problems.push(self.doc.at(&path, message));
+    }
+
+    /// The Go version the exercise needs.
+    pub fn go(&self) -> GoVersion {
+        self.go
+    }
+
+    /// Whether the named run reports memory statistics (`benchmem`); `None`
+    /// when there is no such run.
+    pub fn benchmem(&self, run: &str) -> Option<bool> {
+        self.runs.iter().find(|r| r.name == run).map(|r| r.benchmem)
+    }
+
+    /// The run the goal reads: the one its `run` key names, or the only one.
+    pub fn run(&mut self) -> String {
+        let names: Vec<&str> = self.runs.iter().map(|r| r.name).collect();
+        match (self.run.clone(), names.as_slice()) {
+            (Some(run), _) if names.contains(&run.as_str()) => run,
+            (Some(run), _) => {
+                let mut message = format!("no run named `{run}`");
+                if let Some(best) = closest(&run, names.iter().copied()) {
+                    message.push_str(&format!("; did you mean `{best}`?"));
+                }
+                message.push_str(&format!(" (runs: {})", names.join(", ")));
+                self.problem("run", message);
+                run
+            }
+            (None, [only]) => (*only).to_owned(),
+            (None, []) => {
+                self.problem(
+                    "",
+                    "this goal needs a benchmark run, and `runs` is empty".into(),
+                );
+                String::new()
+            }
+            (None, many) => {
+                let message = format!(
+                    "say which run this goal uses with `run:` (one of {})",
+                    many.join(", ")
+                );
+                self.problem("", message);
+                String::new()
+            }
+        }
+    }
+
+    /// An absolute bound: `at-most` or `at-least`.
+    pub fn bound(&mut self, at_most: Option<f64>, at_least: Option<f64>) -> Bound {
+        match (at_most, at_least) {
+            (Some(v), None) if v.is_finite() => Bound::AtMost(v),
+            (None, Some(v)) if v.is_finite() => Bound::AtLeast(v),
+            (Some(_), Some(_)) => {
+                self.problem("", "give either `at-most` or `at-least`, not both".into());
+                Bound::AtMost(0.0)
+            }
+            (None, None) => {
+                self.problem("", "expected a bound: `at-most: N` or `at-least: N`".into());
+                Bound::AtMost(0.0)
+            }
+            _ => {
+                self.problem("", "the bound must be a finite number".into());
+                Bound::AtMost(0.0)
+            }
+        }
+    }
+
+    /// A count bound: `at-least`, `at-most` or `exactly`; at least 1 when none is given.
+    pub fn count(
+        &mut self,
+        at_most: Option<f64>,
+        at_least: Option<f64>,
+        exactly: Option<f64>,
+    ) -> Bound {
+        match (at_most, at_least, exactly) {
+            (None, None, None) => Bound::AtLeast(1.0),
+            (None, None, Some(n)) => Bound::Exactly(n),
+            (_, _, None) => self.bound(at_most, at_least),
+            _ => {
+                self.problem("", "give one of `at-least`, `at-most` or `exactly`".into());
+                Bound::AtLeast(1.0)
+            }
+        }
+    }
+
+    /// A regular expression written at `key`.
+    pub fn regex(&mut self, key: &str, pattern: &str) -> Regex {
+        Regex::new(pattern).unwrap_or_else(|e| {
+            self.problem(key, format!("not a valid regular expression: {e}"));
+            // Never used: the manifest is rejected. Any valid pattern will do.
+            Regex::new(&regex::escape(pattern)).expect("an escaped pattern is valid")
+        })
+    }
+}
+
+impl Checker<'_, '_> {
+    /// The kind's own keys, as its serde mirror.
+    pub(super) fn read<T: serde::de::DeserializeOwned>(
+        &self,
+        body: serde_yaml::Value,
+    ) -> Result<T, Diagnostic> {
+        self.doc.read(body, self.path, COMMON)
+    }
+}

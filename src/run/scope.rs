@@ -1,0 +1,148 @@
+//! What every step of a check works in: the exercise, its tree, the go tool
+//! and the run directory; the test binaries it runs there, and reading what a
+//! run wrote.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::{CheckError, Failure, Stop, Tree, hang};
+use crate::bench;
+use crate::exec::{Finished, GoError, GoTool, TestRun};
+use crate::goals::{GOROUTINE_PROFILE_ENV, ProfileKind};
+use crate::manifest::{Exercise, RunSpec};
+
+/// How long building a test binary may take (a cold build cache compiles the
+/// standard library's testing packages too).
+pub(super) const BUILD_TIMEOUT: Duration = Duration::from_secs(600);
+
+/// Where one check works.
+pub(super) struct Scope<'a> {
+    pub exercise: &'a Exercise,
+    pub tree: &'a Tree,
+    pub go: &'a GoTool,
+    /// `.workshop/runs/<id>/`: binaries, logs, profiles and traces.
+    pub run_dir: PathBuf,
+    /// The package as compiled, in the tree's module.
+    pub package_dir: PathBuf,
+}
+
+/// The benchmark output of a run that finished well; a hang or a failure
+/// stops the check.
+pub(super) fn succeeded(
+    finished: &Finished,
+    what: &str,
+    spec: &RunSpec,
+    package_dir: &Path,
+) -> Result<bench::BenchOutput, Stop> {
+    if let Some(hang) = hung(finished, what, spec.timeout, package_dir) {
+        return Err(Stop::failed(hang_message(what, &hang), hang));
+    }
+    if !finished.success() {
+        return Err(Stop::failed(
+            format!("{what} failed"),
+            Failure::Benchmark {
+                run: spec.name.clone(),
+                output: finished.output.clone(),
+            },
+        ));
+    }
+    Ok(bench::parse(&finished.output))
+}
+
+/// Reads the `kind` profile a run of `spec` wrote.
+pub(super) fn read_profile(
+    path: &Path,
+    spec: &RunSpec,
+    kind: ProfileKind,
+) -> Result<crate::pprof::Profile, CheckError> {
+    crate::pprof::Profile::read(path).map_err(|source| CheckError::Profile {
+        run: spec.name.clone(),
+        kind,
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Sets up a run to write a `kind` profile to `path`: by the test binary's
+/// flags, or (goroutine profiles, which `go test` cannot write) by the path the
+/// test itself writes to.
+pub(super) fn write_profile(
+    kind: ProfileKind,
+    path: &Path,
+    args: &mut Vec<String>,
+    env: &mut Vec<(String, String)>,
+) {
+    let path = path.display().to_string();
+    if kind == ProfileKind::Goroutine {
+        env.push((GOROUTINE_PROFILE_ENV.to_owned(), path));
+    } else {
+        args.extend(kind.flags(&path));
+    }
+}
+
+/// Extra time past Go's own `-test.timeout` before the runner kills the binary:
+/// a quarter of the timeout, between 1 and 10 seconds.
+fn kill_margin(timeout: Duration) -> Duration {
+    (timeout / 4).clamp(Duration::from_secs(1), Duration::from_secs(10))
+}
+
+/// A test binary, the directory it runs in, and the directory it writes to.
+pub(super) struct TestBinary<'a> {
+    pub go: &'a GoTool,
+    pub binary: PathBuf,
+    pub package_dir: PathBuf,
+    pub run_dir: PathBuf,
+}
+
+impl TestBinary<'_> {
+    /// Runs it with a deadline; anything it writes by name (profiles, traces)
+    /// lands in the run directory under .workshop/.
+    pub fn run(
+        &self,
+        mut args: Vec<String>,
+        env: Vec<(String, String)>,
+        log: &Path,
+        timeout: Duration,
+    ) -> Result<Finished, GoError> {
+        args.push(format!("-test.outputdir={}", self.run_dir.display()));
+        self.go.run_test(&TestRun {
+            binary: &self.binary,
+            package_dir: &self.package_dir,
+            args,
+            output: log,
+            timeout: timeout + kill_margin(timeout),
+            env,
+        })
+    }
+}
+
+/// The failure of a run that hung, when it did: the runner killed the binary,
+/// Go's own test timeout fired, or the runtime found every goroutine blocked.
+pub(super) fn hung(
+    finished: &Finished,
+    step: &str,
+    timeout: Duration,
+    package_dir: &Path,
+) -> Option<Failure> {
+    let go_timeout = finished.output.contains("panic: test timed out after");
+    let deadlock = finished
+        .output
+        .contains("all goroutines are asleep - deadlock!");
+    (finished.timed_out || go_timeout || deadlock).then(|| Failure::Hang {
+        step: step.to_owned(),
+        deadlock: deadlock && !finished.timed_out && !go_timeout,
+        timeout,
+        report: hang::hang_report(&finished.output, package_dir),
+        output: finished.output.clone(),
+    })
+}
+
+/// What to say of a hang of `what`.
+pub(super) fn hang_message(what: &str, failure: &Failure) -> String {
+    match failure {
+        Failure::Hang { deadlock: true, .. } => {
+            format!("{what} deadlocked: every goroutine is blocked")
+        }
+        _ => format!("{what} did not finish in time"),
+    }
+}
