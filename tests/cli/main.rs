@@ -4,6 +4,7 @@
 mod architecture;
 mod docs;
 mod links;
+mod manifest;
 mod pprof;
 mod spine;
 mod trace;
@@ -86,6 +87,25 @@ pub fn inspect(flags: &[&str], file: impl AsRef<std::ffi::OsStr>) -> Run {
 pub fn binary() -> Command {
     let mut command = Command::cargo_bin("workshop").unwrap();
     command.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+    command
+}
+
+/// The `workshop` binary as a plain process, for the tests that drive its
+/// input, kill it midway or run several at once. (Tests may start processes;
+/// the program may only through its `exec` module.)
+#[allow(clippy::disallowed_methods)]
+pub fn workshop_process() -> std::process::Command {
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("workshop"));
+    command.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+    command
+}
+
+/// The `go` command of the installed toolchain (never a downloaded one): the
+/// oracle of the differential tests and what the docs tests run.
+#[allow(clippy::disallowed_methods)]
+pub fn go() -> std::process::Command {
+    let mut command = std::process::Command::new("go");
+    command.env("GOTOOLCHAIN", "local");
     command
 }
 

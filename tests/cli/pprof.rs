@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use crate::*;
 
@@ -35,8 +34,7 @@ fn go_top(profile: &Path, sample: &str, unit: &str) -> (BTreeMap<String, (i64, i
         "bytes" => args.push("-unit=B".into()),
         _ => {}
     }
-    #[allow(clippy::disallowed_methods)]
-    let output = Command::new("go")
+    let output = go()
         .args(&args)
         .arg(profile)
         .output()

@@ -427,35 +427,35 @@ fn profile_goals_of_the_bundled_workshop_point_at_the_right_functions() {
 
 #[test]
 fn hints_are_revealed_progressively_and_remembered() {
-    let workshop = Workshop::bundled();
+    let workshop = Workshop::fixture("outcomes");
     workshop
-        .run(&["hint", "heap/01-concat"])
+        .run(&["hint", "outcome/unmet"])
         .code(0)
         .stdout_has("Hint 1 of 3:")
         .stdout_has("reveals the next one");
-    let second = workshop.run(&["hint", "heap/01-concat"]);
+    let second = workshop.run(&["hint", "outcome/unmet"]);
     second.code(0).stdout_has("Hint 2 of 3:");
     assert!(
         !second.stdout.contains("Hint 1 of 3"),
         "only the new hint is shown"
     );
     workshop
-        .run(&["hint", "heap/01-concat", "--all"])
+        .run(&["hint", "outcome/unmet", "--all"])
         .code(0)
         .stdout_has("Hint 1 of 3:")
         .stdout_has("Hint 2 of 3:");
     workshop
-        .run(&["hint", "heap/01-concat"])
+        .run(&["hint", "outcome/unmet"])
         .code(0)
         .stdout_has("Hint 3 of 3:")
         .stdout_has("That was the last hint");
-    let doc = workshop.run(&["hint", "heap/01-concat", "--json"]).json();
+    let doc = workshop.run(&["hint", "outcome/unmet", "--json"]).json();
     assert_eq!(doc["shown"], 3);
     assert_eq!(doc["hints"].as_array().unwrap().len(), 3);
     workshop
-        .run(&["hint", "heap/01-concta"])
+        .run(&["hint", "outcome/unmte"])
         .code(2)
-        .stderr_has("did you mean `heap/01-concat`");
+        .stderr_has("did you mean `outcome/unmet`");
 }
 
 #[test]
@@ -481,73 +481,74 @@ fn next_names_the_first_unfinished_exercise() {
 
 #[test]
 fn reset_then_restore_gives_back_the_exact_bytes() {
-    let workshop = Workshop::bundled();
+    let workshop = Workshop::fixture("outcomes");
     workshop.run(&["list"]).code(0);
-    let file = workshop.path().join("exercises/heap/01-concat/concat.go");
+    let file = workshop.path().join("exercises/outcome/unmet/clone.go");
     let starter = std::fs::read(&file).unwrap();
     // The attendee's work, with bytes an editor might write: CRLF, trailing
     // spaces, no final newline, and a file of their own.
-    let mine = b"package concat\r\n\r\nfunc BuildLine(f []string, s string) string {   \r\n\treturn \"\" }".to_vec();
+    let mine = b"package unmet\r\n\r\nfunc Clone(xs []int) []int {   \r\n\treturn xs }".to_vec();
     std::fs::write(&file, &mine).unwrap();
-    let extra = workshop.path().join("exercises/heap/01-concat/notes.go");
-    std::fs::write(&extra, "package concat // my notes\n").unwrap();
+    let extra = workshop.path().join("exercises/outcome/unmet/notes.go");
+    std::fs::write(&extra, "package unmet // my notes\n").unwrap();
 
     workshop
-        .run(&["diff", "heap/01-concat"])
+        .run(&["diff", "outcome/unmet"])
         .code(0)
-        .stdout_has("+++ yours/concat.go")
+        .stdout_has("+++ yours/clone.go")
         .stdout_has("+++ yours/notes.go");
-    let reset = workshop.run(&["reset", "heap/01-concat"]);
+    let reset = workshop.run(&["reset", "outcome/unmet"]);
     reset
         .code(0)
         .stdout_has("back to its starter code")
-        .stdout_has(".workshop/backups/heap/01-concat/");
+        .stdout_has(".workshop/backups/outcome/unmet/");
     assert_eq!(std::fs::read(&file).unwrap(), starter);
     assert!(
         !extra.exists(),
         "a file the starter lacks is removed (after the backup)"
     );
     workshop
-        .run(&["diff", "heap/01-concat"])
+        .run(&["diff", "outcome/unmet"])
         .code(0)
-        .stdout_has("no changes to heap/01-concat yet");
+        .stdout_has("no changes to outcome/unmet yet");
 
     workshop
-        .run(&["restore", "heap/01-concat"])
+        .run(&["restore", "outcome/unmet"])
         .code(0)
         .stdout_has("restored from");
     assert_eq!(std::fs::read(&file).unwrap(), mine);
     assert_eq!(
         std::fs::read_to_string(&extra).unwrap(),
-        "package concat // my notes\n"
+        "package unmet // my notes\n"
     );
     workshop
-        .run(&["restore", "heap/01-concat", "--list"])
+        .run(&["restore", "outcome/unmet", "--list"])
         .code(0)
-        .stdout_has("backups of heap/01-concat");
+        .stdout_has("backups of outcome/unmet");
 }
 
 #[test]
 fn diff_of_the_solution_shows_the_reference_changes() {
-    Workshop::bundled()
-        .run(&["diff", "heap/01-concat", "--solution"])
+    let workshop = Workshop::fixture("outcomes");
+    workshop.run(&["list"]).code(0);
+    workshop
+        .run(&["diff", "outcome/unmet", "--solution"])
         .code(0)
-        .stdout_has("--- starter/concat.go")
-        .stdout_has("+++ solution/concat.go")
-        .stdout_has("+\tb.Grow(size)");
+        .stdout_has("--- starter/clone.go")
+        .stdout_has("+++ solution/clone.go")
+        .stdout_has("+func Clone(xs []int) []int { return xs }");
 }
 
 #[test]
-#[allow(clippy::disallowed_methods)] // the test starts and kills the program itself
 fn state_survives_being_killed_while_it_is_written() {
-    let workshop = Workshop::bundled();
-    workshop.run(&["hint", "heap/01-concat"]).code(0);
+    let workshop = Workshop::fixture("outcomes");
+    workshop.run(&["hint", "outcome/unmet"]).code(0);
     let state = workshop.path().join(".workshop/state.json");
     for round in 0..40u64 {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("workshop"))
+        let mut child = workshop_process()
             .arg("--root")
             .arg(workshop.path())
-            .args(["hint", "cpu/01-regexp"])
+            .args(["hint", "outcome/met"])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -559,7 +560,7 @@ fn state_survives_being_killed_while_it_is_written() {
         let doc: serde_json::Value = serde_json::from_str(&text)
             .unwrap_or_else(|e| panic!("round {round}: state.json is damaged ({e}):\n{text}"));
         assert_eq!(
-            doc["exercises"]["heap/01-concat"]["hints_shown"], 1,
+            doc["exercises"]["outcome/unmet"]["hints_shown"], 1,
             "round {round}: an earlier change was lost"
         );
     }
@@ -610,12 +611,10 @@ fn wait_for(output: &std::sync::Arc<std::sync::Mutex<String>>, text: &str) {
 }
 
 #[test]
-#[allow(clippy::disallowed_methods)] // the test drives the program's standard input itself
 fn watch_rechecks_when_an_editor_saves_and_moves_on() {
     use std::io::{Read, Write};
     let workshop = Workshop::fixture("outcomes");
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("workshop"))
-        .env("NO_COLOR", "1")
+    let mut child = workshop_process()
         .arg("--root")
         .arg(workshop.path())
         .args(["watch", "outcome/unmet"])
@@ -668,15 +667,14 @@ fn watch_rechecks_when_an_editor_saves_and_moves_on() {
 }
 
 #[test]
-#[allow(clippy::disallowed_methods)] // the test runs two copies of the program at once
 fn two_processes_at_once_keep_both_changes() {
-    let workshop = Workshop::bundled();
+    let workshop = Workshop::fixture("outcomes");
     let root = workshop.path().to_owned();
     let reveal = |id: &'static str| {
         let root = root.clone();
         std::thread::spawn(move || {
             for _ in 0..3 {
-                let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("workshop"))
+                let status = workshop_process()
                     .arg("--root")
                     .arg(&root)
                     .args(["hint", id])
@@ -687,16 +685,16 @@ fn two_processes_at_once_keep_both_changes() {
             }
         })
     };
-    let a = reveal("heap/01-concat");
-    let b = reveal("cpu/01-regexp");
+    let a = reveal("outcome/unmet");
+    let b = reveal("outcome/met");
     a.join().unwrap();
     b.join().unwrap();
     let state: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(workshop.path().join(".workshop/state.json")).unwrap(),
     )
     .unwrap();
-    assert_eq!(state["exercises"]["heap/01-concat"]["hints_shown"], 3);
-    assert_eq!(state["exercises"]["cpu/01-regexp"]["hints_shown"], 3);
+    assert_eq!(state["exercises"]["outcome/unmet"]["hints_shown"], 3);
+    assert_eq!(state["exercises"]["outcome/met"]["hints_shown"], 3);
 }
 
 #[test]

@@ -2,7 +2,6 @@
 //! event for event, and the summary must say what the traces hold.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use crate::*;
 
@@ -23,9 +22,8 @@ fn corpus() -> Vec<PathBuf> {
 }
 
 fn go_dump(trace: &Path) -> Vec<u8> {
-    // The oracle is Go's own reader. (Tests may start processes; the program may not.)
-    #[allow(clippy::disallowed_methods)]
-    let output = Command::new("go")
+    // The oracle is Go's own reader.
+    let output = go()
         .args(["tool", "trace", "-d=parsed"])
         .arg(trace)
         .output()
@@ -206,8 +204,7 @@ fn truncated_trace_names_the_byte_offset() {
 /// verdict (read or rejected) and the same dump as `go tool trace`.
 #[test]
 fn go_reader_corner_cases_give_the_same_verdict_and_dump() {
-    #[allow(clippy::disallowed_methods)]
-    let goroot = Command::new("go")
+    let goroot = go()
         .args(["env", "GOROOT"])
         .output()
         .expect("`go` must be installed");
@@ -243,8 +240,7 @@ fn go_reader_corner_cases_give_the_same_verdict_and_dump() {
             .arg(&file)
             .output()
             .unwrap();
-        #[allow(clippy::disallowed_methods)]
-        let go = Command::new("go")
+        let go = go()
             .args(["tool", "trace", "-d=parsed"])
             .arg(&file)
             .output()

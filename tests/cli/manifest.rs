@@ -1,0 +1,178 @@
+//! Check files with mistakes in them: for every goal kind, a misspelled key is
+//! reported at its line and column with the key meant; keys every goal takes
+//! are located too.
+
+use workshop::goals::GoalKind;
+
+use crate::Workshop;
+
+/// A check file for `outcome/met` whose only goal is `goal` (lines from 6 on).
+fn check_file(goal: &str) -> String {
+    format!(
+        "title: Goals met\nruns:\n  - name: bench\n    bench: BenchmarkSum\ngoals:\n{goal}solution: [sum.go]\n"
+    )
+}
+
+/// Lists the workshop with `goal` as outcome/met's goal and expects the manifest
+/// to be rejected with `expected` on stderr.
+#[track_caller]
+fn rejected(goal: &str, expected: &str) {
+    Workshop::fixture("outcomes")
+        .write("checks/outcome/met/check.yaml", &check_file(goal))
+        .run(&["list"])
+        .code(2)
+        .stderr_has(expected);
+}
+
+/// One goal per kind with one key misspelled on line 9 (or 8), and the
+/// diagnostic that must name it.
+const MISSPELLED: &[(&str, &str, &str)] = &[
+    (
+        "bench-metric",
+        "  - id: a\n    kind: bench-metric\n    benchmark: BenchmarkSum\n    metrc: allocs/op\n    at-most: 0\n",
+        "check.yaml:9:5: unknown key `metrc`; did you mean `metric`?",
+    ),
+    (
+        "bench-relative",
+        "  - id: a\n    kind: bench-relative\n    benchmark: BenchmarkSum\n    metric: ns/op\n    at-least-tims: 2\n",
+        "check.yaml:10:5: unknown key `at-least-tims`; did you mean `at-least-times`?",
+    ),
+    (
+        "profile-function",
+        "  - id: a\n    kind: profile-function\n    profile: cpu\n    function: x\n    measure: cum\n    at-mst: 1\n",
+        "check.yaml:11:5: unknown key `at-mst`; did you mean `at-most`?",
+    ),
+    (
+        "profile-total",
+        "  - id: a\n    kind: profile-total\n    profile: cpu\n    min-sampels: 1\n    at-most: 1\n",
+        "check.yaml:9:5: unknown key `min-sampels`; did you mean `min-samples`?",
+    ),
+    (
+        "trace-leaks",
+        "  - id: a\n    kind: trace-leaks\n    at-mots: 0\n",
+        "check.yaml:8:5: unknown key `at-mots`; did you mean `at-most`?",
+    ),
+    (
+        "trace-goroutines",
+        "  - id: a\n    kind: trace-goroutines\n    measure: max-live\n    at-mots: 0\n",
+        "check.yaml:9:5: unknown key `at-mots`; did you mean `at-most`?",
+    ),
+    (
+        "trace-tasks",
+        "  - id: a\n    kind: trace-tasks\n    name: x\n    endd: true\n",
+        "check.yaml:9:5: unknown key `endd`; did you mean `ended`?",
+    ),
+    (
+        "trace-regions",
+        "  - id: a\n    kind: trace-regions\n    name: x\n    in-tsk: y\n",
+        "check.yaml:9:5: unknown key `in-tsk`; did you mean `in-task`?",
+    ),
+    (
+        "trace-logs",
+        "  - id: a\n    kind: trace-logs\n    categry: x\n",
+        "check.yaml:8:5: unknown key `categry`; did you mean `category`?",
+    ),
+    (
+        "trace-blocked",
+        "  - id: a\n    kind: trace-blocked\n    reason: select\n    shre: true\n    at-most: 1\n",
+        "check.yaml:9:5: unknown key `shre`; did you mean `share`?",
+    ),
+    (
+        "flight-recorder",
+        "  - id: a\n    kind: flight-recorder\n    max-byts: 1\n",
+        "check.yaml:8:5: unknown key `max-byts`; did you mean `max-bytes`?",
+    ),
+];
+
+/// One test per kind, so that a kind whose errors lose their place names itself.
+macro_rules! misspelled_key {
+    ($($test:ident: $kind:literal,)+) => {
+        $(
+            #[test]
+            fn $test() {
+                let (_, goal, expected) = MISSPELLED
+                    .iter()
+                    .find(|(kind, _, _)| *kind == $kind)
+                    .expect("a case for the kind");
+                rejected(goal, expected);
+            }
+        )+
+
+        #[test]
+        fn every_goal_kind_has_a_misspelled_key_test() {
+            let tested = [$($kind),+];
+            for kind in GoalKind::NAMES {
+                assert!(
+                    tested.contains(kind) && MISSPELLED.iter().any(|(k, _, _)| k == kind),
+                    "goal kind `{kind}` has no misspelled-key test"
+                );
+            }
+        }
+    };
+}
+
+misspelled_key! {
+    misspelled_key_in_bench_metric: "bench-metric",
+    misspelled_key_in_bench_relative: "bench-relative",
+    misspelled_key_in_profile_function: "profile-function",
+    misspelled_key_in_profile_total: "profile-total",
+    misspelled_key_in_trace_leaks: "trace-leaks",
+    misspelled_key_in_trace_goroutines: "trace-goroutines",
+    misspelled_key_in_trace_tasks: "trace-tasks",
+    misspelled_key_in_trace_regions: "trace-regions",
+    misspelled_key_in_trace_logs: "trace-logs",
+    misspelled_key_in_trace_blocked: "trace-blocked",
+    misspelled_key_in_flight_recorder: "flight-recorder",
+}
+
+#[test]
+fn an_unknown_key_lists_the_keys_every_goal_takes_too() {
+    rejected(
+        "  - id: a\n    kind: trace-leaks\n    hnt: x\n",
+        "check.yaml:8:5: unknown key `hnt`; did you mean `hint`? (expected one of: id, run, at-most, explain, hint)",
+    );
+}
+
+#[test]
+fn a_goal_without_an_id_is_located() {
+    rejected(
+        "  - kind: bench-metric\n    benchmark: BenchmarkSum\n    metric: allocs/op\n    at-most: 0\n",
+        "check.yaml:6:5: goals[0]: missing field `id`",
+    );
+}
+
+#[test]
+fn a_wrong_value_inside_a_goal_is_located_at_the_value() {
+    rejected(
+        "  - id: a\n    kind: profile-total\n    profile: cpuu\n    at-most: 1\n",
+        "check.yaml:8:14: goals[0].profile: unknown kind `cpuu`; did you mean `cpu`?",
+    );
+    rejected(
+        "  - id: a\n    kind: trace-goroutines\n    measure: max-live\n    at-most: lots\n",
+        "check.yaml:9:14: goals[0].at-most: invalid type: string \"lots\", expected f64",
+    );
+}
+
+#[test]
+fn an_unknown_kind_suggests_the_closest() {
+    rejected(
+        "  - id: a\n    kind: trace-lekas\n",
+        "check.yaml:7:11: goals[0].kind: unknown kind `trace-lekas`; did you mean `trace-leaks`?",
+    );
+}
+
+#[test]
+fn problems_in_several_goals_are_reported_together() {
+    let run = Workshop::fixture("outcomes")
+        .write(
+            "checks/outcome/met/check.yaml",
+            &check_file(
+                "  - id: a\n    kind: trace-leaks\n    at-mots: 0\n  - id: b\n    kind: trace-logs\n    categry: x\n",
+            ),
+        )
+        .run(&["list"]);
+    run.code(2)
+        .stderr_has("check.yaml:8:5: unknown key `at-mots`")
+        .stderr_has("check.yaml:11:5: unknown key `categry`")
+        .stderr_has("2 problems in the manifest");
+}
