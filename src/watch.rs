@@ -15,7 +15,6 @@ use std::time::Duration;
 use notify::Watcher;
 
 use crate::exec::{self, GoTool};
-use crate::layout::Layout;
 use crate::manifest::{Exercise, Workshop};
 use crate::run::{self, CheckEvent, CheckStatus, Tree};
 use crate::state::State;
@@ -103,14 +102,8 @@ pub fn watch(workshop: &Workshop, start: &Exercise, go: &GoTool) -> Result<Exit,
         source,
     })?;
 
-    let layout = Layout::new(&workshop.root);
-    let mut tree = Tree {
-        module_dir: workshop.module_dir(),
-        layout: layout.clone(),
-        module_label: workshop.module.clone(),
-        starter: crate::starter::pristine(workshop, start),
-        fresh: false,
-    };
+    let mut tree = Tree::of(workshop, crate::starter::pristine(workshop, start), false);
+    let layout = tree.layout.clone();
     let mut current = start;
     let mut watched = watch_dir(&mut watcher, workshop, current)?;
     let mut done = run_check(current, &tree, go)?;

@@ -4,7 +4,6 @@ use super::Context;
 use crate::Exit;
 use crate::cli::CheckArgs;
 use crate::exec::{GoError, GoInfo, GoTool};
-use crate::layout::Layout;
 use crate::manifest::Workshop;
 use crate::report::human::Spinner;
 use crate::report::{self, CheckErrorDoc, Format};
@@ -50,15 +49,12 @@ pub fn check(workshop: &Workshop, id: &str, fresh: bool, format: Format) -> anyh
         Err(GoError::Interrupted) => return Ok(Exit::Interrupted),
         Err(e) => return fail(&e, None),
     };
-    let layout = Layout::new(&workshop.root);
-    layout.ensure()?;
-    let tree = Tree {
-        module_dir: workshop.module_dir(),
-        layout: layout.clone(),
-        module_label: workshop.module.clone(),
-        starter: crate::starter::pristine(workshop, exercise),
+    let tree = Tree::of(
+        workshop,
+        crate::starter::pristine(workshop, exercise),
         fresh,
-    };
+    );
+    tree.layout.ensure()?;
     let spinner = Spinner::new(format == Format::Human);
     let listener = |event: &CheckEvent<'_>| match event {
         CheckEvent::StepStarted { exercise, step } => spinner.step(exercise, step),
@@ -73,7 +69,7 @@ pub fn check(workshop: &Workshop, id: &str, fresh: bool, format: Format) -> anyh
         Err(e) => return fail(&e, Some(&go.info)),
     };
     let passed = report.status == CheckStatus::Pass;
-    if let Err(e) = State::record(&layout, &exercise.id, passed) {
+    if let Err(e) = State::record(&tree.layout, &exercise.id, passed) {
         report::warning(&format!("could not save progress: {e}"));
     }
     report::emit(format, &report);

@@ -4,8 +4,6 @@
 //! starter's. Each profile comes from its own `go test` run, so that profiling
 //! does not distort the other measurements.
 
-use std::collections::BTreeMap;
-
 use regex::Regex;
 use serde::Deserialize;
 
@@ -56,55 +54,182 @@ fn samples_of(profile: &Profile, index: usize) -> u64 {
     profile.sample_count(index) as u64
 }
 
-/// The shared start of both kinds: the profile, its sample index, and whether
-/// there is enough of it to judge.
-pub(super) fn prepare<'a>(
-    profiles: &'a BTreeMap<(String, ProfileKind), ProfileFacts>,
-    run: &str,
-    kind: ProfileKind,
-    sample: &str,
-    min_samples: u64,
-    per_op: bool,
-    outcome: &mut Outcome,
-) -> Option<(&'a ProfileFacts, usize)> {
-    let Some(measured) = profiles.get(&(run.to_owned(), kind)) else {
-        outcome.status = Status::Inconclusive;
-        outcome.explanation = Some(format!("run `{run}` wrote no {kind} profile"));
-        return None;
-    };
-    let Some(index) = measured.profile.sample_index(sample) else {
-        let types: Vec<&str> = measured
-            .profile
-            .sample_types
-            .iter()
-            .map(|t| t.name.as_str())
-            .collect();
-        outcome.explanation = Some(format!(
-            "the {kind} profile has no sample type `{sample}` (it has {})",
-            types.join(", ")
-        ));
-        return None;
-    };
-    let samples = samples_of(&measured.profile, index);
-    if samples < min_samples {
-        outcome.status = Status::Inconclusive;
-        outcome.explanation = Some(format!(
-            "the {kind} profile holds {samples} samples, fewer than the {min_samples} needed to judge"
-        ));
-        outcome.evidence.push(
-            "run the benchmark longer (a larger -benchtime) so the profiler can take more samples"
-                .into(),
-        );
-        return None;
+/// What both profile kinds read: one sample type of a run's profile, whether
+/// per benchmark op, how many samples it needs to be judged, and whether it is
+/// judged against the starter's.
+#[derive(Debug, Clone)]
+pub struct ProfileSource {
+    pub run: String,
+    pub profile: ProfileKind,
+    pub sample: String,
+    pub per_op: bool,
+    pub min_samples: u64,
+    /// Judged as a ratio: at least this many times less than the starter's.
+    pub relative: Option<f64>,
+}
+
+impl ProfileSource {
+    /// A profile of the run, and with `relative` the same profile taken in
+    /// alternating runs of the starter and the attendee's code.
+    pub(super) fn requirements(&self) -> Vec<Requirement> {
+        let mut needed = vec![Requirement::Profile {
+            run: self.run.clone(),
+            profile: self.profile,
+            min_samples: self.min_samples,
+        }];
+        if self.relative.is_some() {
+            needed.push(Requirement::ProfilePairs {
+                run: self.run.clone(),
+                profile: self.profile,
+            });
+        }
+        needed
     }
-    if per_op && measured.ops == 0 {
-        outcome.status = Status::Inconclusive;
-        outcome.explanation = Some(format!(
-            "run `{run}` reported no benchmark iterations to divide by"
-        ));
-        return None;
+
+    /// The shared start of both kinds: the profile, its sample index, and
+    /// whether there is enough of it to judge (else the outcome says why not).
+    pub(super) fn prepare<'a>(
+        &self,
+        facts: &'a Facts,
+        outcome: &mut Outcome,
+    ) -> Option<(&'a ProfileFacts, usize)> {
+        let (run, kind, sample) = (&self.run, self.profile, &self.sample);
+        let Some(measured) = facts.profiles.get(&(run.clone(), kind)) else {
+            outcome.status = Status::Inconclusive;
+            outcome.explanation = Some(format!("run `{run}` wrote no {kind} profile"));
+            return None;
+        };
+        let Some(index) = measured.profile.sample_index(sample) else {
+            let types: Vec<&str> = measured
+                .profile
+                .sample_types
+                .iter()
+                .map(|t| t.name.as_str())
+                .collect();
+            outcome.explanation = Some(format!(
+                "the {kind} profile has no sample type `{sample}` (it has {})",
+                types.join(", ")
+            ));
+            return None;
+        };
+        let samples = samples_of(&measured.profile, index);
+        let min_samples = self.min_samples;
+        if samples < min_samples {
+            outcome.status = Status::Inconclusive;
+            outcome.explanation = Some(format!(
+                "the {kind} profile holds {samples} samples, fewer than the {min_samples} needed to judge"
+            ));
+            outcome.evidence.push(
+                "run the benchmark longer (a larger -benchtime) so the profiler can take more samples"
+                    .into(),
+            );
+            return None;
+        }
+        if self.per_op && measured.ops == 0 {
+            outcome.status = Status::Inconclusive;
+            outcome.explanation = Some(format!(
+                "run `{run}` reported no benchmark iterations to divide by"
+            ));
+            return None;
+        }
+        Some((measured, index))
     }
-    Some((measured, index))
+
+    /// Judges an amount as a ratio to the starter's: the median of the starter's
+    /// amounts over the median of the attendee's, from profiles of alternating
+    /// runs, must reach `times`, and the two sides must differ significantly
+    /// (Mann-Whitney U): one run each varies too much (lock contention on a busy
+    /// machine by 70×) for a single ratio to decide. `target` names the functions
+    /// the goal is about, for the evidence.
+    pub(super) fn versus_starter(
+        &self,
+        times: f64,
+        mut outcome: Outcome,
+        facts: &Facts,
+        target: Option<&Regex>,
+        mine: (&ProfileFacts, usize),
+        amount: impl Fn(&ProfileFacts, usize) -> f64,
+    ) -> Outcome {
+        let goal = self;
+        let (measured, index_mine) = mine;
+        let unit = outcome.unit.replace("×".into()).unwrap_or_default();
+        outcome.subject.push_str(" vs the starter");
+        let Some(pairs) = facts.profile_pairs.get(&(goal.run.clone(), goal.profile)) else {
+            return outcome
+                .inconclusive("the starter could not be measured (no pristine copy of it)".into());
+        };
+        let amounts = |side: &[ProfileFacts]| -> Vec<f64> {
+            side.iter()
+                .filter_map(|m| m.profile.sample_index(&goal.sample).map(|i| amount(m, i)))
+                .filter(|a| a.is_finite())
+                .collect()
+        };
+        let (before, after) = (amounts(&pairs.starter), amounts(&pairs.mine));
+        let Some(judgement) = versus::judge(&before, &after, times, Better::Lower, false) else {
+            return outcome.inconclusive(format!(
+                "the alternating runs gave no {} amounts to compare",
+                goal.sample
+            ));
+        };
+        let described = |median: f64, amounts: &[f64]| {
+            let low = amounts.iter().copied().fold(f64::INFINITY, f64::min);
+            let high = amounts.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let quantity = |value| quantity(value, &unit);
+            format!(
+                "{} (from {} to {})",
+                quantity(median),
+                quantity(low),
+                quantity(high)
+            )
+        };
+        let p = judgement.p;
+        outcome.evidence.push(format!(
+            "medians: the starter's {}, yours {}; {} alternating runs each, p={p:.3}",
+            described(judgement.starter.median, &before),
+            described(judgement.mine.median, &after),
+            after.len().min(before.len()),
+        ));
+        if judgement.starter.median <= 0.0 {
+            // The problem did not show in the starter this time (on a machine so
+            // busy that its goroutines never met, say): nothing to compare with.
+            let mut outcome = outcome.inconclusive(format!(
+                "the starter showed no {} in most of its runs, so there is nothing to compare with",
+                goal.sample
+            ));
+            outcome
+                .evidence
+                .push("check again, with fewer other programs running".into());
+            return outcome;
+        }
+        outcome.measured = Some(judgement.measured());
+        outcome.status = judgement.status;
+        match judgement.status {
+            Status::Pass => {}
+            Status::Fail => {
+                outcome.explanation = Some(format!(
+                    "the starter's {} is {}× yours (medians); the goal is at least {}×",
+                    goal.sample,
+                    number(judgement.ratio),
+                    number(times),
+                ));
+                outcome
+                    .evidence
+                    .extend(evidence(&measured.profile, index_mine, target));
+            }
+            Status::Inconclusive => {
+                outcome.explanation = Some(format!(
+                    "the starter's {} is {}× yours (medians), but the difference is not significant (p={p:.3} ≥ {})",
+                    goal.sample,
+                    number(judgement.ratio),
+                    crate::bench::stats::ALPHA,
+                ));
+                outcome
+                    .evidence
+                    .push("check again, with fewer other programs running".into());
+            }
+        }
+        outcome
+    }
 }
 
 /// A short `pprof -top` of a profile, and the hottest paths into a function.
@@ -166,28 +291,6 @@ pub(super) fn evidence(profile: &Profile, index: usize, target: Option<&Regex>) 
     lines
 }
 
-/// A profile of the run, and with `relative` the same profile taken in
-/// alternating runs of the starter and the attendee's code.
-pub(super) fn requirements(
-    run: &str,
-    profile: ProfileKind,
-    relative: Option<f64>,
-    min_samples: u64,
-) -> Vec<Requirement> {
-    let mut needed = vec![Requirement::Profile {
-        run: run.to_owned(),
-        profile,
-        min_samples,
-    }];
-    if relative.is_some() {
-        needed.push(Requirement::ProfilePairs {
-            run: run.to_owned(),
-            profile,
-        });
-    }
-    needed
-}
-
 pub(super) fn total_of(measured: &ProfileFacts, index: usize, per_op: bool) -> f64 {
     let total = measured.profile.total(index) as f64;
     if per_op {
@@ -195,107 +298,6 @@ pub(super) fn total_of(measured: &ProfileFacts, index: usize, per_op: bool) -> f
     } else {
         total
     }
-}
-
-/// The profile a relative goal reads, and the functions it is about.
-pub(super) struct Compared<'a> {
-    pub run: &'a str,
-    pub kind: ProfileKind,
-    pub sample: &'a str,
-    pub target: Option<&'a Regex>,
-}
-
-/// Judges an amount as a ratio to the starter's: the median of the starter's
-/// amounts over the median of the attendee's, from profiles of alternating
-/// runs, must reach `times`, and the two sides must differ significantly
-/// (Mann-Whitney U): one run each varies too much (lock contention on a busy
-/// machine by 70×) for a single ratio to decide.
-pub(super) fn relative(
-    mut outcome: Outcome,
-    facts: &Facts,
-    goal: Compared<'_>,
-    mine: (&ProfileFacts, usize),
-    times: f64,
-    amount: impl Fn(&ProfileFacts, usize) -> f64,
-) -> Outcome {
-    let (measured, index_mine) = mine;
-    let unit = outcome.unit.replace("×".into()).unwrap_or_default();
-    outcome.subject.push_str(" vs the starter");
-    let Some(pairs) = facts.profile_pairs.get(&(goal.run.to_owned(), goal.kind)) else {
-        return outcome
-            .inconclusive("the starter could not be measured (no pristine copy of it)".into());
-    };
-    let amounts = |side: &[ProfileFacts]| -> Vec<f64> {
-        side.iter()
-            .filter_map(|m| m.profile.sample_index(goal.sample).map(|i| amount(m, i)))
-            .filter(|a| a.is_finite())
-            .collect()
-    };
-    let (before, after) = (amounts(&pairs.starter), amounts(&pairs.mine));
-    let Some(judgement) = versus::judge(&before, &after, times, Better::Lower, false) else {
-        return outcome.inconclusive(format!(
-            "the alternating runs gave no {} amounts to compare",
-            goal.sample
-        ));
-    };
-    let described = |median: f64, amounts: &[f64]| {
-        let low = amounts.iter().copied().fold(f64::INFINITY, f64::min);
-        let high = amounts.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let quantity = |value| quantity(value, &unit);
-        format!(
-            "{} (from {} to {})",
-            quantity(median),
-            quantity(low),
-            quantity(high)
-        )
-    };
-    let p = judgement.p;
-    outcome.evidence.push(format!(
-        "medians: the starter's {}, yours {}; {} alternating runs each, p={p:.3}",
-        described(judgement.starter.median, &before),
-        described(judgement.mine.median, &after),
-        after.len().min(before.len()),
-    ));
-    if judgement.starter.median <= 0.0 {
-        // The problem did not show in the starter this time (on a machine so
-        // busy that its goroutines never met, say): nothing to compare with.
-        let mut outcome = outcome.inconclusive(format!(
-            "the starter showed no {} in most of its runs, so there is nothing to compare with",
-            goal.sample
-        ));
-        outcome
-            .evidence
-            .push("check again, with fewer other programs running".into());
-        return outcome;
-    }
-    outcome.measured = Some(judgement.measured());
-    outcome.status = judgement.status;
-    match judgement.status {
-        Status::Pass => {}
-        Status::Fail => {
-            outcome.explanation = Some(format!(
-                "the starter's {} is {}× yours (medians); the goal is at least {}×",
-                goal.sample,
-                number(judgement.ratio),
-                number(times),
-            ));
-            outcome
-                .evidence
-                .extend(evidence(&measured.profile, index_mine, goal.target));
-        }
-        Status::Inconclusive => {
-            outcome.explanation = Some(format!(
-                "the starter's {} is {}× yours (medians), but the difference is not significant (p={p:.3} ≥ {})",
-                goal.sample,
-                number(judgement.ratio),
-                crate::bench::stats::ALPHA,
-            ));
-            outcome
-                .evidence
-                .push("check again, with fewer other programs running".into());
-        }
-    }
-    outcome
 }
 
 /// The sample type a profile goal reads (its kind's default when none is

@@ -24,7 +24,7 @@ pub use check_report::{CheckReport, CheckStatus, Failure, Step};
 use crate::exec::{GoError, GoTool, GoVersion};
 use crate::goals::{Facts, Status};
 use crate::layout::Layout;
-use crate::manifest::Exercise;
+use crate::manifest::{Exercise, Workshop};
 use crate::workspace::{FileError, Files};
 use session::Session;
 
@@ -41,6 +41,20 @@ pub struct Tree {
     pub starter: Option<Files>,
     /// Measure the starter again instead of using cached measurements.
     pub fresh: bool,
+}
+
+impl Tree {
+    /// The workshop's own tree: its module, its `.workshop/`, and the starter
+    /// given for goals relative to it.
+    pub fn of(workshop: &Workshop, starter: Option<Files>, fresh: bool) -> Tree {
+        Tree {
+            module_dir: workshop.module_dir(),
+            layout: Layout::new(&workshop.root),
+            module_label: workshop.module.clone(),
+            starter,
+            fresh,
+        }
+    }
 }
 
 /// What the pipeline is doing, for whoever shows progress.

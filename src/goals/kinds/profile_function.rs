@@ -6,25 +6,19 @@
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::goals::profile::{self, Compared, Measure, evidence, prepare, unit_of};
+use crate::goals::profile::{self, Measure, ProfileSource, evidence, unit_of};
 use crate::goals::{Bound, Checker, Facts, Kind, Outcome, ProfileFacts, ProfileKind, Requirement};
 use crate::units::quantity;
 
 /// `regexp.compile cum-share ≤ 5%` in the CPU profile of run `bench`.
 #[derive(Debug, Clone)]
 pub struct ProfileFunction {
-    pub run: String,
-    pub profile: ProfileKind,
-    pub sample: String,
+    pub source: ProfileSource,
     /// The pattern as written, for messages.
     pub function: String,
     pub pattern: Regex,
     pub measure: Measure,
-    pub per_op: bool,
     pub bound: Bound,
-    /// Judged as a ratio: at least this many times less than the starter's.
-    pub relative: Option<f64>,
-    pub min_samples: u64,
 }
 
 /// The keys of a `profile-function` goal.
@@ -73,7 +67,7 @@ impl ProfileFunction {
             } else {
                 amount * 100.0 / total as f64
             }
-        } else if self.per_op {
+        } else if self.source.per_op {
             amount / measured.ops as f64
         } else {
             amount
@@ -97,23 +91,25 @@ impl Kind for ProfileFunction {
         let (bound, relative) =
             profile::bound(checker, file.at_most, file.at_least, file.at_least_times);
         ProfileFunction {
-            run,
-            profile: file.profile,
-            sample,
+            source: ProfileSource {
+                run,
+                profile: file.profile,
+                sample,
+                per_op: file.per_op,
+                min_samples: file
+                    .min_samples
+                    .unwrap_or(profile::default_min_samples(file.profile)),
+                relative,
+            },
             function: file.function,
             pattern,
             measure: file.measure,
-            per_op: file.per_op,
             bound,
-            relative,
-            min_samples: file
-                .min_samples
-                .unwrap_or(profile::default_min_samples(file.profile)),
         }
     }
 
     fn requirements(&self) -> Vec<Requirement> {
-        profile::requirements(&self.run, self.profile, self.relative, self.min_samples)
+        self.source.requirements()
     }
 
     fn evaluate(&self, facts: &Facts) -> Outcome {
@@ -123,33 +119,21 @@ impl Kind for ProfileFunction {
             Measure::FlatShare => "flat share",
             Measure::CumShare => "cum share",
         };
+        let source = &self.source;
         let mut outcome = Outcome::new(
-            format!("{} {what} of /{}/", self.sample, self.function),
+            format!("{} {what} of /{}/", source.sample, self.function),
             Some(self.bound),
         );
-        let Some((measured, index)) = prepare(
-            &facts.profiles,
-            &self.run,
-            self.profile,
-            &self.sample,
-            self.min_samples,
-            self.per_op,
-            &mut outcome,
-        ) else {
+        let Some((measured, index)) = source.prepare(facts, &mut outcome) else {
             return outcome;
         };
         let profile = &measured.profile;
         let value = self.value(measured, index);
-        let unit = unit_of(profile, index, self.measure.share(), self.per_op);
+        let unit = unit_of(profile, index, self.measure.share(), source.per_op);
         outcome.unit = Some(unit.clone());
-        if let Some(times) = self.relative {
-            let goal = Compared {
-                run: &self.run,
-                kind: self.profile,
-                sample: &self.sample,
-                target: Some(&self.pattern),
-            };
-            return profile::relative(outcome, facts, goal, (measured, index), times, |m, i| {
+        if let Some(times) = source.relative {
+            let target = Some(&self.pattern);
+            return source.versus_starter(times, outcome, facts, target, (measured, index), |m, i| {
                 self.value(m, i)
             });
         }
@@ -174,16 +158,18 @@ mod tests {
 
     fn goal(function: &str, measure: Measure, bound: Bound, min_samples: u64) -> ProfileFunction {
         ProfileFunction {
-            run: "bench".into(),
-            profile: ProfileKind::Cpu,
-            sample: "cpu".into(),
+            source: ProfileSource {
+                run: "bench".into(),
+                profile: ProfileKind::Cpu,
+                sample: "cpu".into(),
+                per_op: false,
+                min_samples,
+                relative: None,
+            },
             function: function.into(),
             pattern: Regex::new(function).unwrap(),
             measure,
-            per_op: false,
             bound,
-            relative: None,
-            min_samples,
         }
     }
 
@@ -212,7 +198,7 @@ mod tests {
     #[test]
     fn flat_amount_per_op() {
         let mut g = goal("MatchString", Measure::Flat, Bound::AtMost(1e9), 0);
-        g.per_op = true;
+        g.source.per_op = true;
         let outcome = g.evaluate(&facts(cpu(STACKS), 4));
         assert_eq!(outcome.status, Status::Pass);
         assert_eq!(outcome.measured, Some(20.0 * 10_000_000.0 / 4.0));
@@ -248,7 +234,7 @@ mod tests {
             &[0, 0, 0, 0, 0, 0],
         );
         let mut g = goal("^main\\.work$", Measure::Cum, Bound::AtLeast(100.0), 0);
-        g.relative = Some(100.0);
+        g.source.relative = Some(100.0);
         let outcome = g.evaluate(&measured);
         assert_eq!(outcome.status, Status::Pass, "{outcome:?}");
         assert!(outcome.evidence[0].starts_with("medians: the starter's"));

@@ -4,21 +4,15 @@
 
 use serde::Deserialize;
 
-use crate::goals::profile::{self, Compared, evidence, prepare, total_of, unit_of};
+use crate::goals::profile::{self, ProfileSource, evidence, total_of, unit_of};
 use crate::goals::{Bound, Checker, Facts, Kind, Outcome, ProfileKind, Requirement};
 use crate::units::quantity;
 
 /// The total of a sample type, e.g. mutex delay per op.
 #[derive(Debug, Clone)]
 pub struct ProfileTotal {
-    pub run: String,
-    pub profile: ProfileKind,
-    pub sample: String,
-    pub per_op: bool,
+    pub source: ProfileSource,
     pub bound: Bound,
-    /// Judged as a ratio: at least this many times less than the starter's.
-    pub relative: Option<f64>,
-    pub min_samples: u64,
 }
 
 /// The keys of a `profile-total` goal.
@@ -50,55 +44,43 @@ impl Kind for ProfileTotal {
         let (bound, relative) =
             profile::bound(checker, file.at_most, file.at_least, file.at_least_times);
         ProfileTotal {
-            run,
-            profile: file.profile,
-            sample,
-            per_op: file.per_op,
+            source: ProfileSource {
+                run,
+                profile: file.profile,
+                sample,
+                per_op: file.per_op,
+                min_samples: file
+                    .min_samples
+                    .unwrap_or(profile::default_min_samples(file.profile)),
+                relative,
+            },
             bound,
-            relative,
-            min_samples: file
-                .min_samples
-                .unwrap_or(profile::default_min_samples(file.profile)),
         }
     }
 
     fn requirements(&self) -> Vec<Requirement> {
-        profile::requirements(&self.run, self.profile, self.relative, self.min_samples)
+        self.source.requirements()
     }
 
     fn evaluate(&self, facts: &Facts) -> Outcome {
+        let source = &self.source;
         let subject = format!(
             "{} profile total {}{}",
-            self.profile,
-            self.sample,
-            if self.per_op { " per op" } else { "" }
+            source.profile,
+            source.sample,
+            if source.per_op { " per op" } else { "" }
         );
         let mut outcome = Outcome::new(subject, Some(self.bound));
-        let Some((measured, index)) = prepare(
-            &facts.profiles,
-            &self.run,
-            self.profile,
-            &self.sample,
-            self.min_samples,
-            self.per_op,
-            &mut outcome,
-        ) else {
+        let Some((measured, index)) = source.prepare(facts, &mut outcome) else {
             return outcome;
         };
         let profile = &measured.profile;
-        let value = total_of(measured, index, self.per_op);
-        let unit = unit_of(profile, index, false, self.per_op);
+        let value = total_of(measured, index, source.per_op);
+        let unit = unit_of(profile, index, false, source.per_op);
         outcome.unit = Some(unit.clone());
-        if let Some(times) = self.relative {
-            let goal = Compared {
-                run: &self.run,
-                kind: self.profile,
-                sample: &self.sample,
-                target: None,
-            };
-            let per_op = self.per_op;
-            return profile::relative(outcome, facts, goal, (measured, index), times, |m, i| {
-                total_of(m, i, per_op)
+        if let Some(times) = source.relative {
+            return source.versus_starter(times, outcome, facts, None, (measured, index), |m, i| {
+                total_of(m, i, source.per_op)
             });
         }
         if outcome.judge(value) {
@@ -106,8 +88,8 @@ impl Kind for ProfileTotal {
         }
         outcome.explanation = Some(format!(
             "the {} profile's {} comes to {}",
-            self.profile,
-            self.sample,
+            source.profile,
+            source.sample,
             quantity(value, &unit),
         ));
         outcome.evidence = evidence(profile, index, None);
@@ -124,28 +106,30 @@ mod tests {
     #[test]
     fn total_per_op() {
         let total = ProfileTotal {
-            run: "bench".into(),
-            profile: ProfileKind::Cpu,
-            sample: "cpu".into(),
-            per_op: true,
+            source: cpu_per_op(None),
             bound: Bound::AtLeast(1.0),
-            relative: None,
-            min_samples: 0,
         };
         let outcome = total.evaluate(&facts(cpu(STACKS), 10));
         assert_eq!(outcome.status, Status::Pass);
         assert_eq!(outcome.measured, Some(100.0 * 10_000_000.0 / 10.0));
     }
 
-    fn relative_total(times: f64) -> ProfileTotal {
-        ProfileTotal {
+    /// The CPU time per op of run `bench`.
+    fn cpu_per_op(relative: Option<f64>) -> ProfileSource {
+        ProfileSource {
             run: "bench".into(),
             profile: ProfileKind::Cpu,
             sample: "cpu".into(),
             per_op: true,
-            bound: Bound::AtLeast(times),
-            relative: Some(times),
             min_samples: 0,
+            relative,
+        }
+    }
+
+    fn relative_total(times: f64) -> ProfileTotal {
+        ProfileTotal {
+            source: cpu_per_op(Some(times)),
+            bound: Bound::AtLeast(times),
         }
     }
 
