@@ -159,14 +159,23 @@ fn verify_side(
         Ok(prepared) => prepared,
         Err(e) => return errored(side, e),
     };
-    let listener = |event: &CheckEvent<'_>| {
-        if let CheckEvent::StepStarted { exercise, step } = event {
-            progress(Progress::Step {
-                exercise,
-                side,
-                step,
-            });
-        }
+    let listener = |event: &CheckEvent<'_>| match event {
+        CheckEvent::StepStarted { exercise, step } => progress(Progress::Step {
+            exercise,
+            side,
+            step,
+        }),
+        CheckEvent::RunProgress {
+            exercise,
+            step,
+            done,
+            total,
+        } => progress(Progress::Step {
+            exercise,
+            side,
+            step: &format!("{step} ({done}/{total})"),
+        }),
+        _ => {}
     };
     match run::check(exercise, &tree, go, &listener) {
         Ok(report) => judge(side, report),

@@ -194,13 +194,14 @@ fn watch_dir(
 /// Checks, shows the result in place and records it; true when every goal is met.
 fn run_check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<bool, WatchError> {
     let spinner = report::human::Spinner::new(true);
-    let listener = |event: &CheckEvent<'_>| match event {
-        CheckEvent::Started { exercise } => report::out(&report::human::watch::checking(exercise)),
-        CheckEvent::StepStarted { exercise, step } => spinner.step(exercise, step),
-        CheckEvent::StepFinished { .. } => {}
-        CheckEvent::Finished { report } => {
-            spinner.clear();
-            report::out(&report::human::check(report));
+    let listener = |event: &CheckEvent<'_>| {
+        spinner.follow(event);
+        match event {
+            CheckEvent::Started { exercise } => {
+                report::out(&report::human::watch::checking(exercise));
+            }
+            CheckEvent::Finished { report } => report::out(&report::human::check(report)),
+            _ => {}
         }
     };
     let result = run::check(exercise, tree, go, &listener)?;

@@ -56,11 +56,7 @@ pub fn check(workshop: &Workshop, id: &str, fresh: bool, format: Format) -> anyh
     );
     tree.layout.ensure()?;
     let spinner = Spinner::new(format == Format::Human);
-    let listener = |event: &CheckEvent<'_>| match event {
-        CheckEvent::StepStarted { exercise, step } => spinner.step(exercise, step),
-        CheckEvent::Finished { .. } => spinner.clear(),
-        CheckEvent::Started { .. } | CheckEvent::StepFinished { .. } => {}
-    };
+    let listener = |event: &CheckEvent<'_>| spinner.follow(event);
     let result = run::check(exercise, &tree, &go, &listener);
     spinner.clear();
     let report = match result {

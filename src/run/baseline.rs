@@ -83,11 +83,15 @@ pub(super) fn baseline(
         .run_dir
         .join(format!("{}-baseline-starter.txt", spec.name));
     let (mut starter_text, mut mine_text) = (String::new(), String::new());
-    for _ in 0..spec.count.max(1) {
-        for (which, text, binary, log) in [
+    let total = spec.count.max(1) * 2;
+    for round in 0..spec.count.max(1) {
+        for (side, (which, text, binary, log)) in [
             ("starter", &mut starter_text, &starter, &starter_log),
             ("yours", &mut mine_text, mine, &mine_log),
-        ] {
+        ]
+        .into_iter()
+        .enumerate()
+        {
             let finished = binary.run(args.clone(), Vec::new(), log, spec.timeout)?;
             if !finished.success() {
                 return Err(benchmark_failed(
@@ -97,6 +101,7 @@ pub(super) fn baseline(
                 ));
             }
             text.push_str(&finished.output);
+            scope.progress(&what, round * 2 + side as u32 + 1, total);
         }
     }
     let _ = std::fs::create_dir_all(&cache_dir);
@@ -127,11 +132,15 @@ pub(super) fn profile_pairs(
         ..spec.clone()
     };
     let mut pairs = ProfilePairs::default();
-    for i in 0..spec.count.max(PROFILE_PAIRS) {
-        for (which, binary, side) in [
+    let rounds = spec.count.max(PROFILE_PAIRS);
+    for i in 0..rounds {
+        for (n, (which, binary, side)) in [
             ("starter", &starter, &mut pairs.starter),
             ("yours", mine, &mut pairs.mine),
-        ] {
+        ]
+        .into_iter()
+        .enumerate()
+        {
             let label = format!("{}-{kind}-{which}-{i}", spec.name);
             let path = scope.run_dir.join(format!("{label}.pprof"));
             // A file left by an earlier check must not count for this one.
@@ -154,6 +163,7 @@ pub(super) fn profile_pairs(
                 .map(|r| r.iterations)
                 .sum();
             side.push(ProfileFacts { profile, ops });
+            scope.progress(&what, i * 2 + n as u32 + 1, rounds * 2);
         }
     }
     Ok(Some(pairs))

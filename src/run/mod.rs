@@ -64,6 +64,14 @@ pub enum CheckEvent<'a> {
     Started { exercise: &'a str },
     /// A step begins: `build`, `tests`, or a run such as `benchmark run `bench``.
     StepStarted { exercise: &'a str, step: &'a str },
+    /// A step made of many runs (against the starter, alternating) has made
+    /// `done` of its `total`.
+    RunProgress {
+        exercise: &'a str,
+        step: &'a str,
+        done: u32,
+        total: u32,
+    },
     /// That step is over.
     StepFinished {
         exercise: &'a str,
@@ -76,9 +84,6 @@ pub enum CheckEvent<'a> {
 
 /// Something that wants to hear of a check's progress.
 pub type Listener<'a> = &'a (dyn Fn(&CheckEvent<'_>) + Sync);
-
-/// A listener that hears nothing.
-pub fn quietly(_: &CheckEvent<'_>) {}
 
 /// Why a check could not run at all.
 #[derive(Debug, thiserror::Error)]

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::{CheckError, Failure, Stop, Tree, hang};
+use super::{CheckError, CheckEvent, Failure, Listener, Stop, Tree, hang};
 use crate::bench;
 use crate::exec::{Finished, GoError, GoTool, TestRun};
 use crate::goals::{GOROUTINE_PROFILE_ENV, ProfileKind};
@@ -24,6 +24,20 @@ pub(super) struct Scope<'a> {
     pub run_dir: PathBuf,
     /// The package as compiled, in the tree's module.
     pub package_dir: PathBuf,
+    /// Who hears how the check goes.
+    pub listener: Listener<'a>,
+}
+
+impl Scope<'_> {
+    /// Tells the listener that `done` of the `total` runs of `step` are made.
+    pub fn progress(&self, step: &str, done: u32, total: u32) {
+        (self.listener)(&CheckEvent::RunProgress {
+            exercise: &self.exercise.id,
+            step,
+            done,
+            total,
+        });
+    }
 }
 
 /// The benchmark output of a run that finished well; a hang or a failure

@@ -28,7 +28,6 @@ pub(super) struct Session<'a> {
     pub steps: Vec<Step>,
     pub artifacts: BTreeMap<String, PathBuf>,
     pub starter: StarterBuild,
-    listener: Listener<'a>,
 }
 
 impl<'a> Session<'a> {
@@ -46,11 +45,11 @@ impl<'a> Session<'a> {
                 go,
                 package_dir: exercise.package_dir(&tree.module_dir),
                 run_dir,
+                listener,
             },
             steps: Vec::new(),
             artifacts: BTreeMap::new(),
             starter: StarterBuild::Unbuilt,
-            listener,
         }
     }
 
@@ -93,14 +92,14 @@ impl<'a> Session<'a> {
         run: impl FnOnce(&mut Self) -> Result<T, Stop>,
     ) -> Result<T, Stop> {
         let exercise = &self.scope.exercise.id;
-        (self.listener)(&CheckEvent::StepStarted {
+        (self.scope.listener)(&CheckEvent::StepStarted {
             exercise,
             step: name,
         });
         let started = Instant::now();
         let result = run(self);
         let elapsed = started.elapsed();
-        (self.listener)(&CheckEvent::StepFinished {
+        (self.scope.listener)(&CheckEvent::StepFinished {
             exercise: &self.scope.exercise.id,
             step: name,
             elapsed,

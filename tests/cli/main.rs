@@ -3,6 +3,7 @@
 
 mod architecture;
 mod docs;
+mod events;
 mod links;
 mod manifest;
 mod pprof;

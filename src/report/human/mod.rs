@@ -16,6 +16,8 @@ pub mod watch;
 
 use console::style;
 
+use crate::run::CheckEvent;
+
 pub use check::check;
 pub use compare::compare;
 pub use doctor::doctor;
@@ -56,9 +58,25 @@ impl Spinner {
         Spinner { bar }
     }
 
-    /// Shows which step of `exercise`'s check runs.
-    pub fn step(&self, exercise: &str, step: &str) {
-        self.bar.set_message(format!("checking {exercise}: {step}"));
+    /// Follows a check: which step runs, how far a step of many runs is, and
+    /// off the screen when the check is over.
+    pub fn follow(&self, event: &CheckEvent<'_>) {
+        match event {
+            CheckEvent::StepStarted { exercise, step } => {
+                self.bar.set_message(format!("checking {exercise}: {step}"));
+            }
+            CheckEvent::RunProgress {
+                exercise,
+                step,
+                done,
+                total,
+            } => {
+                self.bar
+                    .set_message(format!("checking {exercise}: {step} ({done}/{total})"));
+            }
+            CheckEvent::Finished { .. } => self.clear(),
+            CheckEvent::Started { .. } | CheckEvent::StepFinished { .. } => {}
+        }
     }
 
     /// Takes the spinner off the screen.
