@@ -6,7 +6,7 @@
 //!   .gitignore            ignores the whole directory
 //!   state.json            progress and hints (see `state`), state.lock beside it
 //!   runs/<id>/            test binaries, logs, profiles and traces of the last check
-//!   baselines/<id>/       the starter's cached benchmark output
+//!   runs/<id>/starter/    the pristine starter's module copy and test binary
 //!   starters/<id>/        the pristine starter, for workshops outside git
 //!   backups/<id>/<time>/  the attendee's files before a `reset` or `restore`
 //! ```
@@ -40,9 +40,10 @@ impl Layout {
         self.dir.join("runs").join(id)
     }
 
-    /// The starter's cached benchmark output for an exercise.
-    pub fn baselines(&self, id: &str) -> PathBuf {
-        self.dir.join("baselines").join(id)
+    /// The pristine starter's build for an exercise: a copy of the module
+    /// with the starter's files, and its test binary, kept between checks.
+    pub fn starter_build(&self, id: &str) -> PathBuf {
+        self.runs(id).join("starter")
     }
 
     /// The saved pristine starter of an exercise.

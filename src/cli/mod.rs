@@ -115,8 +115,8 @@ pub struct CheckArgs {
     /// Print a JSON document instead of text.
     #[arg(long)]
     pub json: bool,
-    /// Measure the starter again for goals relative to it, instead of using
-    /// measurements cached (for a week) under .workshop/.
+    /// Build the starter again for goals relative to it, instead of reusing
+    /// its test binary from an earlier check (its runs are always made anew).
     #[arg(long)]
     pub fresh: bool,
 }

@@ -32,6 +32,18 @@ pub(super) const COMMON: Beside<'static> = Beside {
     after: &["explain", "hint"],
 };
 
+/// What values a goal's measure can take, so that a bound outside them (which
+/// could never be met, or never fail) is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Domain {
+    /// Time, bytes, rates: 0 or more.
+    Amount,
+    /// A percentage: 0 to 100.
+    Share,
+    /// Goroutines, tasks, regions, logs: a whole number, 0 or more.
+    Count,
+}
+
 /// A run a goal may name, as its check file declares it.
 #[derive(Debug, Clone, Copy)]
 pub struct RunInfo<'a> {
@@ -143,6 +155,26 @@ impl Checker<'_, '_> {
                 Bound::AtLeast(1.0)
             }
         }
+    }
+
+    /// Refuses a bound outside what `what` can measure, at the bound's key.
+    pub fn within(&mut self, bound: Bound, domain: Domain, what: &str) {
+        let (key, value) = match bound {
+            Bound::AtMost(v) => ("at-most", v),
+            Bound::AtLeast(v) => ("at-least", v),
+            Bound::Exactly(v) => ("exactly", v),
+        };
+        let range = match domain {
+            Domain::Amount if value < 0.0 => "0 or more",
+            Domain::Share if !(0.0..=100.0).contains(&value) => "a percentage from 0 to 100",
+            Domain::Count if value < 0.0 || value.fract() != 0.0 => "a whole number, 0 or more",
+            _ => return,
+        };
+        let shown = crate::units::number(value);
+        self.problem(
+            key,
+            format!("`{key}: {shown}` cannot be right: {what} is {range}"),
+        );
     }
 
     /// A regular expression written at `key`.

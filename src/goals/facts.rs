@@ -42,13 +42,12 @@ pub struct ProfilePairs {
     pub mine: Vec<ProfileFacts>,
 }
 
-/// The starter's and the attendee's benchmark samples of one run.
+/// The starter's and the attendee's benchmark samples of one run, taken
+/// alternately in one check.
 #[derive(Debug, Clone)]
 pub struct Baseline {
     pub starter: BenchOutput,
     pub mine: BenchOutput,
-    /// The starter's samples came from the cache, not this check.
-    pub cached: bool,
 }
 
 /// A trace as measured for a check.

@@ -19,7 +19,7 @@ pub mod versus;
 
 use std::fmt;
 
-pub use checker::{Checker, RunInfo};
+pub use checker::{Checker, Domain, RunInfo};
 pub use facts::{
     Baseline, Facts, GOROUTINE_PROFILE_ENV, MeasuredTrace, ProfileFacts, ProfileKind, ProfilePairs,
     Snapshot, cpu_samples,

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::raw::{self, RunFile, TestsFile};
-use super::validate::{inside, page, safe_relative, valid_benchtime};
+use super::validate::{go_test_pattern, inside, page, safe_relative, valid_benchtime};
 use super::{Exercise, ManifestError, RunSpec, SolutionFile, TestSpec, read};
 use crate::display::path as display;
 use crate::exec::GoVersion;
@@ -126,10 +126,14 @@ impl CheckFile<'_> {
             raw.and_then(|t| t.timeout.as_deref()),
             &mut self.problems,
         );
+        let run = raw.and_then(|t| t.run.clone());
+        if let Some(pattern) = &run
+            && let Err(e) = go_test_pattern(pattern)
+        {
+            self.problem("tests.run", e);
+        }
         TestSpec {
-            run: raw
-                .and_then(|t| t.run.clone())
-                .unwrap_or_else(|| ".".to_owned()),
+            run: run.unwrap_or_else(|| ".".to_owned()),
             timeout: timeout.unwrap_or(DEFAULT_TEST_TIMEOUT),
         }
     }
@@ -147,15 +151,24 @@ impl CheckFile<'_> {
                     format!("run `{}` is defined twice", run.name),
                 );
             }
-            if run.bench.is_none() && run.test.is_none() {
-                self.problem(
+            match (&run.bench, &run.test) {
+                (None, None) => self.problem(
                     &path,
                     "a run needs `bench:` (benchmarks to run) or `test:` (tests to run)".into(),
-                );
+                ),
+                (Some(_), Some(_)) => self.problem(
+                    &child(&path, "test"),
+                    "a run takes `bench:` (benchmarks to run) or `test:` (tests to run), not both"
+                        .into(),
+                ),
+                _ => {}
             }
             for (key, pattern) in [("bench", &run.bench), ("test", &run.test)] {
-                if pattern.as_deref().is_some_and(|p| p.trim().is_empty()) {
+                let Some(pattern) = pattern else { continue };
+                if pattern.trim().is_empty() {
                     self.problem(&child(&path, key), format!("the {key} pattern is empty"));
+                } else if let Err(e) = go_test_pattern(pattern) {
+                    self.problem(&child(&path, key), e);
                 }
             }
             if let Some(benchtime) = &run.benchtime
@@ -166,9 +179,17 @@ impl CheckFile<'_> {
                     format!("`{benchtime}` is not a -benchtime (expected a count like 100x or a duration like 2s)"),
                 );
             }
-            if run.count == Some(0) {
-                self.problem(&child(&path, "count"), "count must be at least 1".into());
-            }
+            let count = match run.count {
+                None => 1,
+                Some(n) if n >= 1 && n <= i64::from(u32::MAX) => n as u32,
+                Some(n) => {
+                    self.problem(
+                        &child(&path, "count"),
+                        format!("count must be a whole number of at least 1, not {n}"),
+                    );
+                    1
+                }
+            };
             let timeout = self.doc.duration(
                 &child(&path, "timeout"),
                 run.timeout.as_deref(),
@@ -179,7 +200,7 @@ impl CheckFile<'_> {
                 bench: run.bench.unwrap_or_else(|| "^$".to_owned()),
                 test: run.test.unwrap_or_else(|| "^$".to_owned()),
                 benchtime: run.benchtime,
-                count: run.count.unwrap_or(1),
+                count,
                 benchmem: run.benchmem.unwrap_or(true),
                 cpu: run.cpu,
                 timeout: timeout.unwrap_or(DEFAULT_RUN_TIMEOUT),

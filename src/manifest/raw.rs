@@ -80,8 +80,9 @@ pub struct RunFile {
     pub test: Option<String>,
     #[serde(default)]
     pub benchtime: Option<String>,
+    /// Read as any integer so that a negative count gets a plain message.
     #[serde(default)]
-    pub count: Option<u32>,
+    pub count: Option<i64>,
     #[serde(default)]
     pub benchmem: Option<bool>,
     #[serde(default)]

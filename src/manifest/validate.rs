@@ -75,6 +75,61 @@ pub(super) fn valid_benchtime(text: &str) -> bool {
     }
 }
 
+/// Why a `-run` or `-bench` pattern would be rejected by `go test`, if it
+/// would. Go splits the pattern at slashes outside brackets and compiles each
+/// part as a regular expression of its RE2 syntax, which Rust's `regex` shares
+/// but for a few additions that are refused here.
+pub(super) fn go_test_pattern(pattern: &str) -> Result<(), String> {
+    for part in split_at_slashes(pattern) {
+        for rust_only in ["(?x", "(?R", "(?u", "\\b{", "\\<", "\\>", "&&", "~~", "[["] {
+            if part.contains(rust_only) {
+                return Err(format!(
+                    "`{part}` uses `{rust_only}`, which Go's regular expressions do not have"
+                ));
+            }
+        }
+        if let Err(e) = regex::Regex::new(part) {
+            let why = e.to_string();
+            let why = why
+                .lines()
+                .last()
+                .unwrap_or(&why)
+                .trim_start_matches("error: ");
+            return Err(format!(
+                "`{part}` is not a regular expression Go accepts: {why}"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The parts of a `-run`/`-bench` pattern, as Go's testing package splits it:
+/// at each `/` that is outside brackets and parentheses.
+fn split_at_slashes(pattern: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut start, mut brackets, mut parens, mut escaped) = (0, 0i32, 0i32, false);
+    for (i, c) in pattern.char_indices() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' => escaped = true,
+            '[' => brackets += 1,
+            ']' if brackets > 0 => brackets -= 1,
+            '(' if brackets == 0 => parens += 1,
+            ')' if brackets == 0 => parens -= 1,
+            '/' if brackets == 0 && parens == 0 => {
+                parts.push(&pattern[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&pattern[start..]);
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +144,22 @@ mod tests {
         assert!(safe_relative("a/b.go").is_ok());
         assert!(safe_relative("../b.go").is_err());
         assert!(safe_relative("/etc/passwd").is_err());
+    }
+
+    #[test]
+    fn go_test_patterns() {
+        assert!(go_test_pattern("^BenchmarkJoin$").is_ok());
+        assert!(go_test_pattern("^BenchmarkJoin$/words=[0-9]+/").is_ok());
+        assert!(go_test_pattern("Benchmark(A|B/C)").is_ok());
+        assert!(go_test_pattern("[a/b]").is_ok());
+        let unclosed = go_test_pattern("^Benchmark(Join$").unwrap_err();
+        assert!(
+            unclosed.contains("is not a regular expression Go accepts"),
+            "{unclosed}"
+        );
+        assert!(go_test_pattern("^X$/(").is_err(), "each part is compiled");
+        assert!(go_test_pattern("(?x) a b").unwrap_err().contains("(?x"));
+        assert_eq!(split_at_slashes("a/b[/]/c"), ["a", "b[/]", "c"]);
     }
 
     #[test]

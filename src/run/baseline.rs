@@ -1,11 +1,9 @@
 //! Runs against the pristine starter, alternating one repeat of each side so
 //! that drift on the machine hits both alike: the benchmarks for
-//! `bench-relative` goals (the starter's samples cached, keyed by its content,
-//! the Go version, the platform, the machine and the run's flags), and one
-//! profile per run for profile goals relative to the starter.
-
-use std::hash::{Hash, Hasher};
-use std::time::Duration;
+//! `bench-relative` goals, and one profile per run for profile goals relative
+//! to the starter. Both sides are always measured in the same check: a stored
+//! measurement of the starter would compare today's code with yesterday's
+//! machine.
 
 use super::Stop;
 use super::plan::{Invocation, bench_args};
@@ -14,9 +12,6 @@ use super::starter::StarterBuild;
 use crate::bench;
 use crate::goals::{Baseline, ProfileFacts, ProfileKind, ProfilePairs};
 use crate::manifest::RunSpec;
-
-/// How long the starter's measurements stay in the cache.
-const BASELINE_TTL: Duration = Duration::from_secs(7 * 24 * 3600);
 
 /// How many runs each side of a profile goal judged against the starter gets
 /// at least: enough for a rank test to tell two sides apart (with 6 and 6,
@@ -32,49 +27,14 @@ pub(super) fn baseline(
     mine: &TestBinary<'_>,
 ) -> Result<Option<Baseline>, Stop> {
     let (spec, what) = (invocation.run, invocation.describe());
-    let Some(starter) = &scope.tree.starter else {
-        return Ok(None);
-    };
     let single = RunSpec {
         count: 1,
         ..spec.clone()
     };
     let args = bench_args(&single);
-    let go = &scope.go.info;
-    let mut hasher = std::hash::DefaultHasher::new();
-    starter.hash(&mut hasher);
-    go.version.hash(&mut hasher);
-    go.goos.hash(&mut hasher);
-    go.goarch.hash(&mut hasher);
-    machine().hash(&mut hasher);
-    args.hash(&mut hasher);
-    spec.count.hash(&mut hasher);
-    let cache_dir = scope.tree.layout.baselines(&scope.exercise.id);
-    let cache = cache_dir.join(format!("{}-{:016x}.txt", spec.name, hasher.finish()));
-    let fresh_enough = std::fs::metadata(&cache)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| t.elapsed().ok())
-        .is_some_and(|age| age < BASELINE_TTL);
-    let cached = (!scope.tree.fresh && fresh_enough)
-        .then(|| std::fs::read_to_string(&cache).ok())
-        .flatten();
-
     let mine_log = scope
         .run_dir
         .join(format!("{}-baseline-mine.txt", spec.name));
-    if let Some(text) = cached {
-        let finished = mine.run(bench_args(spec), Vec::new(), &mine_log, spec.timeout)?;
-        if !finished.success() {
-            return Err(benchmark_failed(&what, spec, finished.output));
-        }
-        return Ok(Some(Baseline {
-            starter: bench::parse(&text),
-            mine: bench::parse(&finished.output),
-            cached: true,
-        }));
-    }
-
     let Some(built) = starter_build.get(scope, &what)? else {
         return Ok(None);
     };
@@ -104,12 +64,9 @@ pub(super) fn baseline(
             scope.progress(&what, round * 2 + side as u32 + 1, total);
         }
     }
-    let _ = std::fs::create_dir_all(&cache_dir);
-    let _ = std::fs::write(&cache, &starter_text);
     Ok(Some(Baseline {
         starter: bench::parse(&starter_text),
         mine: bench::parse(&mine_text),
-        cached: false,
     }))
 }
 
@@ -177,23 +134,4 @@ fn benchmark_failed(what: &str, spec: &RunSpec, output: String) -> Stop {
             output,
         },
     )
-}
-
-/// What tells this machine from another for cached timings: its name, its
-/// processor model and how many CPUs this process may use (a container on the
-/// same host with fewer CPUs times differently).
-fn machine() -> (Option<String>, Option<String>, usize) {
-    let name = nix::unistd::gethostname()
-        .ok()
-        .map(|h| h.to_string_lossy().into_owned());
-    let model = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|info| {
-            info.lines()
-                .find(|line| line.starts_with("model name"))
-                .and_then(|line| line.split_once(':'))
-                .map(|(_, model)| model.trim().to_owned())
-        });
-    let cpus = std::thread::available_parallelism().map_or(1, usize::from);
-    (name, model, cpus)
 }

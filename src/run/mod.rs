@@ -39,7 +39,7 @@ pub struct Tree {
     pub module_label: PathBuf,
     /// The exercise's pristine starter files, for goals relative to the starter.
     pub starter: Option<Files>,
-    /// Measure the starter again instead of using cached measurements.
+    /// Build the starter again instead of reusing its build from an earlier check.
     pub fresh: bool,
 }
 

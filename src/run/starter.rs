@@ -1,12 +1,17 @@
-//! The pristine starter's test binary, for runs against the starter: built on
-//! first use in a temporary copy of the module and kept for the rest of the check.
+//! The pristine starter's test binary, for runs against the starter: built in a
+//! copy of the module with the starter's files, under the exercise's run
+//! directory, and kept for later checks while the starter, the module's
+//! go.mod and go.sum, and the Go toolchain stay the same (the module's other
+//! packages stay as they were when it was built). Only the build is kept: the
+//! starter's runs are made anew in every check.
 
-use std::path::{Path, PathBuf};
+use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
 
 use super::scope::{BUILD_TIMEOUT, Scope, TestBinary};
 use super::{CheckError, Failure, Stop};
 use crate::exec::{Compiled, GoTool};
-use crate::workspace::{self, FileError, is_go};
+use crate::workspace::{self, FileError, Files, is_go};
 
 /// The starter's binary, once asked for.
 pub(super) enum StarterBuild {
@@ -16,16 +21,14 @@ pub(super) enum StarterBuild {
     Built(Built),
 }
 
-/// A built starter.
+/// A built starter: its test binary and the package directory it runs in.
 pub(super) struct Built {
-    /// Holds the temporary module alive.
-    _temp: tempfile::TempDir,
     binary: PathBuf,
     package: PathBuf,
 }
 
 impl Built {
-    pub fn test_binary<'a>(&self, go: &'a GoTool, run_dir: &Path) -> TestBinary<'a> {
+    pub fn test_binary<'a>(&self, go: &'a GoTool, run_dir: &std::path::Path) -> TestBinary<'a> {
         TestBinary {
             go,
             binary: self.binary.clone(),
@@ -52,52 +55,73 @@ impl StarterBuild {
     }
 }
 
-/// The starter's own binary, built in a temporary copy of the module.
+/// What the starter's build depends on: its files, the module's go.mod and
+/// go.sum, the package's place, and the toolchain.
+fn key(scope: &Scope<'_>, starter: &Files) -> String {
+    let mut hasher = std::hash::DefaultHasher::new();
+    starter.hash(&mut hasher);
+    for name in ["go.mod", "go.sum"] {
+        std::fs::read(scope.tree.module_dir.join(name))
+            .ok()
+            .hash(&mut hasher);
+    }
+    scope.exercise.package.hash(&mut hasher);
+    let go = &scope.go.info;
+    (&go.version, &go.goos, &go.goarch).hash(&mut hasher);
+    format!("{:016x}\n", hasher.finish())
+}
+
+/// The starter's build: the one kept from an earlier check when nothing it
+/// depends on has changed (and `--fresh` was not asked), else a new one.
 fn build(scope: &Scope<'_>, what: &str) -> Result<Option<Built>, Stop> {
-    let Scope {
-        exercise,
-        tree,
-        go,
-        run_dir,
-        ..
-    } = scope;
-    let Some(starter) = &tree.starter else {
+    let Some(starter) = &scope.tree.starter else {
         return Ok(None);
     };
-    let temp = tempfile::Builder::new()
-        .prefix("workshop-starter-")
-        .tempdir()
-        .map_err(|source| CheckError::Io {
-            path: std::env::temp_dir(),
-            source,
-        })?;
-    let module = temp.path().join("module");
-    workspace::copy_tree(&tree.module_dir, &module).map_err(CheckError::from)?;
-    let package = exercise.package_dir(&module);
-    if let Ok(entries) = std::fs::read_dir(&package) {
+    let dir = scope.tree.layout.starter_build(&scope.exercise.id);
+    let module = dir.join("module");
+    let built = Built {
+        binary: dir.join("starter.test"),
+        package: scope.exercise.package_dir(&module),
+    };
+    let key = key(scope, starter);
+    let key_file = dir.join("key");
+    let kept = std::fs::read_to_string(&key_file).is_ok_and(|k| k == key)
+        && built.binary.is_file()
+        && built.package.is_dir();
+    if kept && !scope.tree.fresh {
+        return Ok(Some(built));
+    }
+    // A build half made by an interrupted check must not be taken for whole.
+    let _ = std::fs::remove_file(&key_file);
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)
+            .map_err(FileError::write(&dir))
+            .map_err(CheckError::from)?;
+    }
+    workspace::copy_tree(&scope.tree.module_dir, &module).map_err(CheckError::from)?;
+    if let Ok(entries) = std::fs::read_dir(&built.package) {
         for entry in entries.flatten() {
             if is_go(&entry.path()) {
                 let _ = std::fs::remove_file(entry.path());
             }
         }
     }
-    for (relative, bytes) in starter {
-        let path = package.join(relative);
-        if let Some(parent) = path.parent() {
-            let _ = std::fs::create_dir_all(parent);
+    workspace::write_files(&built.package, starter).map_err(CheckError::from)?;
+    let log = dir.join("build.log");
+    let compiled = scope.go.compile_test(
+        &module,
+        &scope.exercise.package,
+        &built.binary,
+        &log,
+        BUILD_TIMEOUT,
+    )?;
+    match compiled {
+        Compiled::Binary(Some(_)) => {
+            std::fs::write(&key_file, &key)
+                .map_err(FileError::write(&key_file))
+                .map_err(CheckError::from)?;
+            Ok(Some(built))
         }
-        std::fs::write(&path, bytes)
-            .map_err(FileError::write(&path))
-            .map_err(CheckError::from)?;
-    }
-    let binary = run_dir.join("starter.test");
-    let log = run_dir.join("starter-build.log");
-    match go.compile_test(&module, &exercise.package, &binary, &log, BUILD_TIMEOUT)? {
-        Compiled::Binary(Some(_)) => Ok(Some(Built {
-            _temp: temp,
-            binary,
-            package,
-        })),
         Compiled::Binary(None) => Ok(None),
         Compiled::Failed(failure) => Err(Stop::failed(
             format!("{what} failed"),

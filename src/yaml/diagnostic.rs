@@ -133,6 +133,148 @@ pub fn serde_message(text: &str) -> String {
         .to_owned()
 }
 
+/// serde's "invalid type: integer `-6`, expected u32" in plain words:
+/// "expected a whole number of 0 or more, found -6".
+pub fn plain_type(message: &str) -> Option<String> {
+    let rest = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))?;
+    let (found, expected) = rest.rsplit_once(", expected ")?;
+    let expected = match expected {
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number of 0 or more",
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
+        "f32" | "f64" => "a number",
+        "a boolean" => "true or false",
+        "a sequence" => "a list",
+        "a map" => "a mapping",
+        other => other,
+    };
+    let found = match found.split_once(' ') {
+        Some(("integer" | "boolean", value)) => value.trim_matches('`').to_owned(),
+        Some(("floating", value)) => value
+            .trim_start_matches("point ")
+            .trim_matches('`')
+            .to_owned(),
+        Some(("string", value)) => value.to_owned(),
+        _ => match found {
+            "sequence" => "a list".to_owned(),
+            "map" => "a mapping".to_owned(),
+            "unit value" => "nothing".to_owned(),
+            other => other.to_owned(),
+        },
+    };
+    Some(format!("expected {expected}, found {found}"))
+}
+
+/// A YAML syntax error in plain words, and where it is: an unclosed quote is
+/// shown where it opens, not where the file ends. `None` for messages that are
+/// not syntax errors.
+pub fn syntax(
+    message: &str,
+    source: &str,
+    at: Option<Position>,
+) -> Option<(Option<Position>, String)> {
+    let has = |phrase: &str| message.contains(phrase);
+    let text = if has("while scanning a quoted scalar") {
+        let opened = unclosed_quote(source).or(at);
+        return Some((opened, "this quote is never closed".to_owned()));
+    } else if has("tab character") || (has("cannot start any token") && tab_at(source, at)) {
+        "a tab indents this line; YAML indents with spaces only"
+    } else if has("mapping values are not allowed") {
+        // The mark is at the colon; the key is where the reader looks.
+        let key = at.and_then(|p| {
+            let line = source.lines().nth(p.line.saturating_sub(1))?;
+            let column = line.len() - line.trim_start().len() + 1;
+            Some(Position { column, ..p })
+        });
+        return Some((
+            key.or(at),
+            "a `key:` cannot start here: the line is indented deeper than the keys above it, or the value before it needs quotes".to_owned(),
+        ));
+    } else if has("did not find expected '-' indicator") {
+        "this line is indented like neither the list items (`- `) above it nor the keys of their mapping"
+    } else if has("did not find expected key") {
+        "this line is indented like none of the keys above it"
+    } else if has("did not find expected ',' or ']'") {
+        "a `[` list is not closed with `]`"
+    } else if has("did not find expected ',' or '}'") {
+        "a `{` mapping is not closed with `}`"
+    } else if has("unknown anchor") {
+        "`*name` names an anchor (`&name`) that is not defined before it"
+    } else if has("found unexpected end of stream") {
+        "the file ends in the middle of a value"
+    } else if has("found character that cannot start any token") {
+        "a character that cannot start a value: put the value in quotes"
+    } else {
+        return None;
+    };
+    Some((at, text.to_owned()))
+}
+
+/// Whether the character at `at` is a tab.
+fn tab_at(source: &str, at: Option<Position>) -> bool {
+    at.and_then(|p| source.lines().nth(p.line.saturating_sub(1)))
+        .is_some_and(|line| line.contains('\t'))
+}
+
+/// Where a quoted scalar that is never closed opens: quotes are followed
+/// through the text as YAML reads them (a quote opens a scalar only where a
+/// value starts; `\"` and `''` do not close one; `#` outside quotes starts a
+/// comment).
+pub fn unclosed_quote(source: &str) -> Option<Position> {
+    let mut open: Option<(char, Position)> = None;
+    for (number, line) in source.lines().enumerate() {
+        let mut previous = ' ';
+        let mut escaped = false;
+        let chars: Vec<char> = line.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            match open {
+                Some(('"', _)) => {
+                    if escaped {
+                        escaped = false;
+                    } else if c == '\\' {
+                        escaped = true;
+                    } else if c == '"' {
+                        open = None;
+                    }
+                }
+                Some((_, _)) => {
+                    if c == '\'' {
+                        if chars.get(i + 1) == Some(&'\'') {
+                            i += 1;
+                        } else {
+                            open = None;
+                        }
+                    }
+                }
+                None => {
+                    let starts_value = previous == ' ' || "-:[{,".contains(previous);
+                    let before = chars[..i].iter().rev().find(|c| **c != ' ');
+                    let at_value_start =
+                        before.is_none_or(|b| matches!(b, ':' | '-' | '[' | '{' | ','));
+                    if c == '#' && (i == 0 || previous == ' ') {
+                        break;
+                    }
+                    if (c == '"' || c == '\'') && starts_value && at_value_start {
+                        open = Some((
+                            c,
+                            Position {
+                                line: number + 1,
+                                column: i + 1,
+                            },
+                        ));
+                    }
+                }
+            }
+            previous = c;
+            i += 1;
+        }
+    }
+    open.map(|(_, position)| position)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,6 +317,36 @@ mod tests {
         )
         .unwrap();
         assert_eq!(text, "unknown kind `zzz` (expected one of: bench-metric)");
+    }
+
+    #[test]
+    fn serde_types_in_plain_words() {
+        assert_eq!(
+            plain_type("invalid type: integer `-6`, expected u32").unwrap(),
+            "expected a whole number of 0 or more, found -6"
+        );
+        assert_eq!(
+            plain_type("invalid type: string \"lots\", expected f64").unwrap(),
+            "expected a number, found \"lots\""
+        );
+        assert_eq!(
+            plain_type("invalid type: floating point `2.5`, expected u32").unwrap(),
+            "expected a whole number of 0 or more, found 2.5"
+        );
+        assert_eq!(
+            plain_type("invalid type: map, expected a sequence").unwrap(),
+            "expected a list, found a mapping"
+        );
+        assert_eq!(plain_type("unknown field `x`"), None);
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_found_where_it_opens() {
+        let at = |line, column| Some(Position { line, column });
+        assert_eq!(unclosed_quote("title: \"Goals met\nruns: []\n"), at(1, 8));
+        assert_eq!(unclosed_quote("a: \"x\\\"y\"\nb: 'it''s\n"), at(2, 4));
+        assert_eq!(unclosed_quote("a: don't # it's\nb: \"ok\"\n"), None);
+        assert_eq!(unclosed_quote("- \"a\"\n- 'b\n"), at(2, 3));
     }
 
     #[test]

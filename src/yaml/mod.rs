@@ -12,7 +12,7 @@ use std::time::Duration;
 use serde::de::DeserializeOwned;
 
 pub use diagnostic::{Beside, Diagnostic, closest, unknown};
-use diagnostic::{explain_unknown, serde_message};
+use diagnostic::{explain_unknown, plain_type, serde_message, syntax};
 use locate::Locator;
 
 /// One YAML file being read: its text and the positions of its nodes.
@@ -74,6 +74,10 @@ impl<'a> Document<'a> {
             line: l.line(),
             column: l.column(),
         });
+        if let Some((position, text)) = syntax(&message, self.source, serde_position) {
+            return Diagnostic::new(self.path, self.source, position, text);
+        }
+        let message = plain_type(&message).unwrap_or(message);
         let (position, message) = match explain_unknown(&message, beside) {
             Some((name, text)) if text.starts_with("unknown key") => {
                 // Read from a document, the error's path is the mapping's; read

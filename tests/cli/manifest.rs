@@ -149,7 +149,7 @@ fn a_wrong_value_inside_a_goal_is_located_at_the_value() {
     );
     rejected(
         "  - id: a\n    kind: trace-goroutines\n    measure: max-live\n    at-most: lots\n",
-        "check.yaml:9:14: goals[0].at-most: invalid type: string \"lots\", expected f64",
+        "check.yaml:9:14: goals[0].at-most: expected a number, found \"lots\"",
     );
 }
 
@@ -175,4 +175,86 @@ fn problems_in_several_goals_are_reported_together() {
         .stderr_has("check.yaml:8:5: unknown key `at-mots`")
         .stderr_has("check.yaml:11:5: unknown key `categry`")
         .stderr_has("2 problems in the manifest");
+}
+
+/// Lists the workshop with outcome/met's check file replaced by `text`, and
+/// expects the manifest to be rejected with `expected` on stderr.
+#[track_caller]
+fn rejected_file(text: &str, expected: &str) {
+    Workshop::fixture("outcomes")
+        .write("checks/outcome/met/check.yaml", text)
+        .run(&["list"])
+        .code(2)
+        .stderr_has(expected);
+}
+
+#[test]
+fn a_bound_outside_what_the_metric_can_be_is_refused() {
+    rejected(
+        "  - id: a\n    kind: bench-metric\n    benchmark: BenchmarkSum\n    metric: B/op\n    at-most: -5\n",
+        "check.yaml:10:14: `at-most: -5` cannot be right: B/op is 0 or more",
+    );
+    rejected(
+        "  - id: a\n    kind: profile-function\n    profile: cpu\n    function: x\n    measure: cum-share\n    at-most: 120\n",
+        "check.yaml:11:14: `at-most: 120` cannot be right: a share is a percentage from 0 to 100",
+    );
+    rejected(
+        "  - id: a\n    kind: trace-tasks\n    name: request\n    exactly: 2.5\n",
+        "check.yaml:9:14: `exactly: 2.5` cannot be right: a number of tasks is a whole number, 0 or more",
+    );
+}
+
+#[test]
+fn contradictory_keys_are_refused_at_the_second() {
+    rejected(
+        "  - id: a\n    kind: trace-blocked\n    reason: select\n    share: true\n    per-op: true\n    at-most: 5\n",
+        "check.yaml:10:13: a share is already relative; `per-op` applies to times, without `share`",
+    );
+    rejected_file(
+        "title: t\nruns:\n  - name: bench\n    bench: BenchmarkSum\n    test: TestSum\ngoals:\n  - id: a\n    kind: trace-leaks\nsolution: [sum.go]\n",
+        "check.yaml:5:11: a run takes `bench:` (benchmarks to run) or `test:` (tests to run), not both",
+    );
+}
+
+#[test]
+fn patterns_go_test_would_refuse_are_refused() {
+    rejected_file(
+        "title: t\nruns:\n  - name: bench\n    bench: \"^Benchmark(Sum$\"\ngoals:\n  - id: a\n    kind: trace-leaks\nsolution: [sum.go]\n",
+        "check.yaml:4:12: `^Benchmark(Sum$` is not a regular expression Go accepts",
+    );
+    rejected_file(
+        "title: t\ntests:\n  run: \"^Test[Sum$\"\nruns:\n  - name: bench\n    bench: BenchmarkSum\ngoals:\n  - id: a\n    kind: trace-leaks\nsolution: [sum.go]\n",
+        "check.yaml:3:8: `^Test[Sum$` is not a regular expression Go accepts",
+    );
+}
+
+#[test]
+fn a_negative_count_reads_plainly() {
+    rejected_file(
+        "title: t\nruns:\n  - name: bench\n    bench: BenchmarkSum\n    count: -6\ngoals:\n  - id: a\n    kind: trace-leaks\nsolution: [sum.go]\n",
+        "check.yaml:5:12: count must be a whole number of at least 1, not -6",
+    );
+    rejected(
+        "  - id: a\n    kind: trace-tasks\n    name: x\n    goroutines-at-least: -2\n",
+        "check.yaml:9:26: goals[0].goroutines-at-least: expected a whole number of 0 or more, found -2",
+    );
+}
+
+#[test]
+fn a_misplaced_key_is_reported_at_the_key() {
+    rejected_file(
+        "title: t\nruns:\n  - name: bench\n    bench: BenchmarkSum\ngoals:\n  - id: a\n    kind: bench-metric\n    benchmark: BenchmarkSum\n  metric: allocs/op\n    at-most: 0\nsolution: [sum.go]\n",
+        "check.yaml:9:3: this line is indented like neither the list items (`- `) above it nor the keys of their mapping",
+    );
+    rejected_file(
+        "title: t\nruns:\n  - name: bench\n    bench: BenchmarkSum\n      count: 2\ngoals: []\nsolution: [sum.go]\n",
+        "check.yaml:5:7: a `key:` cannot start here",
+    );
+}
+
+#[test]
+fn an_unclosed_quote_is_reported_where_it_opens() {
+    let mut text = "title: t\nruns:\n  - name: bench\n    bench: BenchmarkSum\ngoals:\n  - id: \"a\n    kind: trace-leaks\nsolution: [sum.go]\n".to_owned();
+    text.push_str(&"\n".repeat(19));
+    rejected_file(&text, "check.yaml:6:9: this quote is never closed");
 }

@@ -180,7 +180,7 @@ fn malformed_goal_inside_tagged_kind_is_located_exactly() {
         )
         .run(&["list"])
         .code(2)
-        .stderr_has("check.yaml:10:14: goals[0].at-most: invalid type: string \"lots\", expected f64");
+        .stderr_has("check.yaml:10:14: goals[0].at-most: expected a number, found \"lots\"");
 }
 
 #[test]
@@ -304,7 +304,7 @@ fn list_shows_progress_after_checks() {
         .stdout_has("done")
         .stdout_has("in progress")
         .stdout_has("not started")
-        .stdout_has("1 of 8 exercises done");
+        .stdout_has("1 of 9 exercises done");
     // Artifacts stay under .workshop/, which ignores itself.
     assert!(workshop.path().join(".workshop/.gitignore").is_file());
     assert!(
@@ -764,11 +764,56 @@ fn marginally_faster_code_is_inconclusive_not_passed() {
     let explanation = goal["explanation"].as_str().unwrap();
     assert!(explanation.contains("not significant"), "{explanation}");
     assert!(goal["evidence"].to_string().contains("run more repeats"));
-    // Against a cache it measures only the attendee's side, and says so.
+    // The next check measures the starter again, beside the attendee's code;
+    // only its build is kept.
+    let binary = workshop
+        .path()
+        .join(".workshop/runs/outcome/marginal/starter/starter.test");
+    let built = std::fs::metadata(&binary).unwrap().modified().unwrap();
     let again = workshop.run(&["check", "outcome/marginal", "--json"]);
+    let evidence = again.json()["goals"][0]["evidence"].to_string();
     assert!(
-        again.json()["goals"][0]["evidence"]
-            .to_string()
-            .contains("starter from the cache")
+        evidence.contains("3 runs each") && !evidence.contains("cache"),
+        "{evidence}"
     );
+    assert_eq!(
+        std::fs::metadata(&binary).unwrap().modified().unwrap(),
+        built
+    );
+}
+
+#[test]
+fn an_unchanged_starter_is_never_awarded_a_speed_up() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let workshop = Workshop::fixture("outcomes");
+    workshop.run(&["list"]).code(0);
+    let ratio = |run: &Run| {
+        let goal = &run.json()["goals"][0];
+        assert_ne!(goal["status"], "pass", "{goal}");
+        goal["measured"].as_f64().unwrap()
+    };
+    // The first check on a busy machine, the second on a quiet one: a starter
+    // measured in the first and kept would make the second look faster.
+    let stop = Arc::new(AtomicBool::new(false));
+    let busy: Vec<_> = (0..2)
+        .map(|_| {
+            let stop = Arc::clone(&stop);
+            std::thread::spawn(move || {
+                let mut x = 0u64;
+                while !stop.load(Ordering::Relaxed) {
+                    x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(7));
+                }
+            })
+        })
+        .collect();
+    let loaded = workshop.run(&["check", "outcome/speedup", "--json"]);
+    stop.store(true, Ordering::Relaxed);
+    for thread in busy {
+        thread.join().unwrap();
+    }
+    let quiet = workshop.run(&["check", "outcome/speedup", "--json"]);
+    for (run, ratio) in [(&loaded, ratio(&loaded)), (&quiet, ratio(&quiet))] {
+        assert!(ratio < 2.0, "{ratio}× for unchanged code:\n{}", run.stdout);
+    }
 }

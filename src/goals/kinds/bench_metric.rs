@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use crate::bench::median;
-use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement};
+use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement};
 use crate::units::number;
 
 /// `BenchmarkJoin allocs/op ≤ 2`.
@@ -55,6 +55,9 @@ impl Kind for BenchMetric {
             );
         }
         let bound = checker.bound(file.at_most, file.at_least);
+        if matches!(file.metric.as_str(), "ns/op" | "B/op" | "allocs/op" | "MB/s") {
+            checker.within(bound, Domain::Amount, &file.metric);
+        }
         BenchMetric {
             run,
             benchmark: file.benchmark,

@@ -94,7 +94,7 @@ impl Kind for BenchRelative {
         outcome.status = judgement.status;
         let p = judgement.p;
         outcome.evidence.push(format!(
-            "starter median {}, yours {}; {} runs each{}{}",
+            "starter median {}, yours {}; {} runs each{}",
             quantity(judgement.starter.median, &self.metric),
             quantity(judgement.mine.median, &self.metric),
             after.len(),
@@ -102,11 +102,6 @@ impl Kind for BenchRelative {
                 String::new()
             } else {
                 format!(", p={p:.3}")
-            },
-            if baseline.cached {
-                " (starter from the cache; --fresh measures it again)"
-            } else {
-                ""
             },
         ));
         match judgement.status {
@@ -166,7 +161,6 @@ mod tests {
             Baseline {
                 starter: lines("BenchmarkX", starter),
                 mine: lines("BenchmarkX", mine),
-                cached: false,
             },
         );
         facts

@@ -7,7 +7,9 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::goals::profile::{self, Measure, ProfileSource, evidence, unit_of};
-use crate::goals::{Bound, Checker, Facts, Kind, Outcome, ProfileFacts, ProfileKind, Requirement};
+use crate::goals::{
+    Bound, Checker, Domain, Facts, Kind, Outcome, ProfileFacts, ProfileKind, Requirement,
+};
 use crate::units::quantity;
 
 /// `regexp.compile cum-share ≤ 5%` in the CPU profile of run `bench`.
@@ -90,6 +92,14 @@ impl Kind for ProfileFunction {
         }
         let (bound, relative) =
             profile::bound(checker, file.at_most, file.at_least, file.at_least_times);
+        if relative.is_none() {
+            let (domain, what) = if file.measure.share() {
+                (Domain::Share, "a share")
+            } else {
+                (Domain::Amount, "an amount of a profile")
+            };
+            checker.within(bound, domain, what);
+        }
         ProfileFunction {
             source: ProfileSource {
                 run,

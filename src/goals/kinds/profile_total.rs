@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use crate::goals::profile::{self, ProfileSource, evidence, total_of, unit_of};
-use crate::goals::{Bound, Checker, Facts, Kind, Outcome, ProfileKind, Requirement};
+use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, ProfileKind, Requirement};
 use crate::units::quantity;
 
 /// The total of a sample type, e.g. mutex delay per op.
@@ -43,6 +43,9 @@ impl Kind for ProfileTotal {
         let sample = profile::sample(checker, file.profile, file.sample);
         let (bound, relative) =
             profile::bound(checker, file.at_most, file.at_least, file.at_least_times);
+        if relative.is_none() {
+            checker.within(bound, Domain::Amount, "a profile's total");
+        }
         ProfileTotal {
             source: ProfileSource {
                 run,

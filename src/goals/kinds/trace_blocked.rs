@@ -8,7 +8,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::goals::trace::{created_in, trace, traced};
-use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement, Status};
+use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement, Status};
 use crate::units::{nanos, quantity};
 
 /// Time the exercise's goroutines spent blocked for a reason, per op.
@@ -48,6 +48,17 @@ impl Kind for TraceBlocked {
         let run = checker.run();
         let pattern = checker.regex("reason", &file.reason);
         let bound = checker.bound(file.at_most, file.at_least);
+        if file.share && file.per_op {
+            checker.problem(
+                "per-op",
+                "a share is already relative; `per-op` applies to times, without `share`".into(),
+            );
+        }
+        if file.share {
+            checker.within(bound, Domain::Share, "a share");
+        } else {
+            checker.within(bound, Domain::Amount, "a time");
+        }
         TraceBlocked {
             run,
             reason: file.reason,

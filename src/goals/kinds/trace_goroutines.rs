@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use crate::goals::trace::{created_in, in_package, trace, traced};
-use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement};
+use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement};
 use crate::trace::facts::{Naming, group, site};
 use crate::units::{nanos, number};
 
@@ -45,6 +45,12 @@ impl Kind for TraceGoroutines {
     fn validate(file: TraceGoroutinesFile, checker: &mut Checker<'_, '_>) -> Self {
         let run = checker.run();
         let bound = checker.bound(file.at_most, file.at_least);
+        match file.measure {
+            GoroutineMeasure::CreatedPerOp => {
+                checker.within(bound, Domain::Amount, "goroutines per op")
+            }
+            _ => checker.within(bound, Domain::Count, "a number of goroutines"),
+        }
         TraceGoroutines {
             run,
             measure: file.measure,

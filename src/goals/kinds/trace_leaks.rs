@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use crate::goals::trace::{created_in, in_package, trace, traced};
-use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement};
+use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement};
 use crate::trace::facts::{Goroutine, Naming, group, site};
 
 /// Goroutines created in the exercise's package and still alive when the trace
@@ -28,10 +28,10 @@ impl Kind for TraceLeaks {
     type File = TraceLeaksFile;
 
     fn validate(file: TraceLeaksFile, checker: &mut Checker<'_, '_>) -> Self {
-        TraceLeaks {
-            run: checker.run(),
-            bound: Bound::AtMost(file.at_most.unwrap_or(0.0)),
-        }
+        let run = checker.run();
+        let bound = Bound::AtMost(file.at_most.unwrap_or(0.0));
+        checker.within(bound, Domain::Count, "a number of goroutines");
+        TraceLeaks { run, bound }
     }
 
     fn requirements(&self) -> Vec<Requirement> {

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use crate::goals::trace::{inventory, trace, traced};
-use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement, Status};
+use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement, Status};
 
 /// Logs of one category (optionally inside tasks of a name): how many.
 #[derive(Debug, Clone)]
@@ -36,6 +36,7 @@ impl Kind for TraceLogs {
     fn validate(file: TraceLogsFile, checker: &mut Checker<'_, '_>) -> Self {
         let run = checker.run();
         let count = checker.count(file.at_most, file.at_least, file.exactly);
+        checker.within(count, Domain::Count, "a number of logs");
         TraceLogs {
             run,
             category: file.category,

@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use crate::goals::trace::{inventory, trace, traced};
-use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement, Status};
+use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement, Status};
 
 /// Regions of one name: present (in every task of a name, or anywhere), nested
 /// in a parent region, and how many.
@@ -41,6 +41,7 @@ impl Kind for TraceRegions {
     fn validate(file: TraceRegionsFile, checker: &mut Checker<'_, '_>) -> Self {
         let run = checker.run();
         let count = checker.count(file.at_most, file.at_least, file.exactly);
+        checker.within(count, Domain::Count, "a number of regions");
         TraceRegions {
             run,
             name: file.name,

@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use crate::goals::trace::{inventory, trace, traced};
-use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement, Status};
+use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement, Status};
 
 /// Tasks of one name: how many, how many goroutines each touched, whether they ended.
 #[derive(Debug, Clone)]
@@ -40,6 +40,7 @@ impl Kind for TraceTasks {
     fn validate(file: TraceTasksFile, checker: &mut Checker<'_, '_>) -> Self {
         let run = checker.run();
         let count = checker.count(file.at_most, file.at_least, file.exactly);
+        checker.within(count, Domain::Count, "a number of tasks");
         TraceTasks {
             run,
             name: file.name,
