@@ -69,12 +69,14 @@ pub enum Command {
     /// Name the first exercise that is not done yet.
     Next(NextArgs),
 
-    /// For instructors: prove that every starter fails and every solution passes.
+    /// For instructors: prove that every goal fails on the starter and is met by the solution.
     ///
-    /// Each exercise is checked twice on temporary copies: as shipped (it must fail
-    /// a goal) and with its reference solution applied (it must meet every goal).
-    /// The workshop's own files are never modified. Exit status 0 only if every
-    /// exercise behaves.
+    /// Each exercise is checked on temporary copies: as shipped, where every goal
+    /// must fail (unless the goal says `starter: met`), and with its reference
+    /// solution applied, where every goal must be met. Each goal's values on both
+    /// sides and its margin from the bound are shown; a margin too thin for a
+    /// busy room is a warning. The workshop's own files are never modified. Exit
+    /// status 0 only if every exercise behaves.
     Verify(VerifyArgs),
 
     /// Summarise a Go execution trace or pprof profile.
@@ -196,6 +198,15 @@ pub struct VerifyArgs {
     /// Also write a JUnit XML report (one test case per exercise and side) for CI systems.
     #[arg(long, value_name = "FILE")]
     pub junit: Option<PathBuf>,
+    /// Check each side N times, and say which goals ever changed their verdict.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub repeat: u32,
+    /// Keep K threads busy meanwhile, as a crowded room would (stopped afterwards).
+    #[arg(long, value_name = "K", default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=64))]
+    pub load: u32,
+    /// Count margin warnings as failures.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// The arguments of `workshop inspect`.

@@ -1,5 +1,6 @@
-//! `workshop verify [<id>...]`: every starter must fail a goal, every solution
-//! must pass, checked in parallel on temporary copies.
+//! `workshop verify [<id>...]`: every goal must fail on the starter and be met
+//! by the solution, checked in parallel on temporary copies, `--repeat` times,
+//! under `--load` if asked.
 
 use super::Context;
 use crate::Exit;
@@ -7,7 +8,7 @@ use crate::cli::VerifyArgs;
 use crate::exec::{self, GoTool};
 use crate::manifest::Exercise;
 use crate::report::{self, Format, VerifyDoc};
-use crate::verify::{self, Progress};
+use crate::verify::{self, Load, Options, Progress};
 
 pub fn run(cx: &Context, args: &VerifyArgs) -> anyhow::Result<Exit> {
     let workshop = cx.workshop()?;
@@ -24,9 +25,26 @@ pub fn run(cx: &Context, args: &VerifyArgs) -> anyhow::Result<Exit> {
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
     let format = Format::json(args.json);
-    let bar = report::human::verify_progress(exercises.len() * 2, format == Format::Human);
+    let options = Options {
+        jobs,
+        rounds: args.repeat as usize,
+        strict: args.strict,
+    };
+    let checks = exercises.len() * 2 * options.rounds;
+    let bar = report::human::verify_progress(checks, format == Format::Human);
+    let rounds = options.rounds;
     let progress = |event: Progress<'_>| match event {
-        Progress::Started { exercise, side } => bar.set_message(format!("{exercise} ({side:?})")),
+        Progress::Started {
+            exercise,
+            side,
+            round,
+        } if rounds > 1 => bar.set_message(format!(
+            "{exercise} ({side:?}, round {} of {rounds})",
+            round + 1
+        )),
+        Progress::Started { exercise, side, .. } => {
+            bar.set_message(format!("{exercise} ({side:?})"))
+        }
         Progress::Step {
             exercise,
             side,
@@ -42,7 +60,9 @@ pub fn run(cx: &Context, args: &VerifyArgs) -> anyhow::Result<Exit> {
             }
         }
     };
-    let results = verify::verify(&workshop, &exercises, jobs, &go, &progress);
+    let load = Load::start(args.load as usize);
+    let results = verify::verify(&workshop, &exercises, options, &go, &progress);
+    drop(load);
     bar.finish_and_clear();
     if let Some(path) = &args.junit {
         std::fs::write(path, report::junit::verify(&results))

@@ -24,12 +24,15 @@ pub(super) struct Common {
     /// Shown beside the goal when it is not met.
     #[serde(default)]
     pub hint: Option<String>,
+    /// `met` when the starter meets the goal on purpose.
+    #[serde(default)]
+    pub starter: Option<super::OnStarter>,
 }
 
 /// Where the common keys stand among a kind's keys in "expected one of" lists.
 pub(super) const COMMON: Beside<'static> = Beside {
     before: &["id", "run"],
-    after: &["explain", "hint"],
+    after: &["explain", "hint", "starter"],
 };
 
 /// What values a goal's measure can take, so that a bound outside them (which

@@ -33,11 +33,35 @@ pub use trace::SNAPSHOT_ENV;
 #[derive(Debug, Clone)]
 pub struct Goal {
     pub id: String,
+    /// What the starter does with this goal: `verify` requires exactly that.
+    pub starter: OnStarter,
     /// Shown under the goal when it is not met: what the number means.
     pub explain: Option<String>,
     /// Shown beside the goal when it is not met: what to try.
     pub hint: Option<String>,
     pub kind: GoalKind,
+}
+
+/// What a goal does on the starter, as `verify` requires it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OnStarter {
+    /// The starter fails the goal: the exercise asks for it.
+    #[default]
+    Fails,
+    /// The starter meets it already, on purpose (a goal that guards what must
+    /// not get worse).
+    Met,
+}
+
+/// How many functions a goal's pattern matched in the profile it read.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Matched {
+    /// The pattern as written.
+    pub pattern: String,
+    pub functions: usize,
+    /// The profile's heaviest functions, for when the pattern matched none.
+    pub top: Vec<String>,
 }
 
 /// An inclusive bound on a measured value.
@@ -121,6 +145,12 @@ pub struct Outcome {
     /// What was measured, e.g. `BenchmarkJoin allocs/op`.
     pub subject: String,
     pub measured: Option<f64>,
+    /// The values `measured` summarises, one per repeat, when there are several.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub samples: Vec<f64>,
+    /// For goals over the functions of a profile: what the pattern matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched: Option<Matched>,
     /// The bound as written, e.g. `≤ 2`.
     #[serde(skip)]
     pub bound: Option<Bound>,
@@ -141,6 +171,8 @@ impl Outcome {
             status: Status::Fail,
             subject,
             measured: None,
+            samples: Vec::new(),
+            matched: None,
             bound,
             threshold: bound.map(Bound::limit),
             unit: None,

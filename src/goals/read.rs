@@ -70,6 +70,7 @@ pub fn read_goal(
     let common = common?;
     Some(Goal {
         id: common.id,
+        starter: common.starter.unwrap_or_default(),
         explain: common.explain,
         hint: common.hint,
         kind,

@@ -21,6 +21,13 @@ pub trait Kind: Sized {
     /// The verdict on what was measured; `id`, `kind`, `explain` and `hint` are
     /// filled in by the caller.
     fn evaluate(&self, facts: &Facts) -> Outcome;
+
+    /// Whether what the goal measures is fixed by the code (a count of tasks,
+    /// of allocations per op), not a sample that varies from run to run: such a
+    /// goal may sit right at its bound.
+    fn exact(&self) -> bool {
+        false
+    }
 }
 
 /// `registry! { module::Type = "kind-name", ... }`: declares each kind's module
@@ -70,6 +77,13 @@ macro_rules! registry {
                 use $crate::goals::Kind;
                 match self {
                     $(GoalKind::$variant(goal) => goal.requirements(),)+
+                }
+            }
+
+            pub fn exact(&self) -> bool {
+                use $crate::goals::Kind;
+                match self {
+                    $(GoalKind::$variant(goal) => goal.exact(),)+
                 }
             }
 

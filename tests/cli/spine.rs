@@ -304,7 +304,7 @@ fn list_shows_progress_after_checks() {
         .stdout_has("done")
         .stdout_has("in progress")
         .stdout_has("not started")
-        .stdout_has("1 of 9 exercises done");
+        .stdout_has("1 of 10 exercises done");
     // Artifacts stay under .workshop/, which ignores itself.
     assert!(workshop.path().join(".workshop/.gitignore").is_file());
     assert!(
@@ -816,4 +816,104 @@ fn an_unchanged_starter_is_never_awarded_a_speed_up() {
     for (run, ratio) in [(&loaded, ratio(&loaded)), (&quiet, ratio(&quiet))] {
         assert!(ratio < 2.0, "{ratio}× for unchanged code:\n{}", run.stdout);
     }
+}
+
+#[test]
+fn verify_fails_a_goal_the_starter_meets_unless_it_says_so() {
+    let workshop = Workshop::fixture("outcomes");
+    workshop
+        .run(&["verify", "outcome/met"])
+        .code(1)
+        .stdout_has("met by the starter: the goal asks for nothing the starter lacks")
+        .stdout_has("say `starter: met` in the goal");
+    let check = workshop.path().join("checks/outcome/met/check.yaml");
+    let text = std::fs::read_to_string(&check)
+        .unwrap()
+        .replace("    at-most: 0\n", "    at-most: 0\n    starter: met\n")
+        .replace(
+            "    at-least: 100\n",
+            "    at-least: 100\n    starter: met\n",
+        );
+    std::fs::write(&check, text).unwrap();
+    let run = workshop.run(&["verify", "outcome/met", "--json"]);
+    run.code(0);
+    let goals = &run.json()["exercises"][0]["goals"];
+    assert_eq!(goals[0]["starter_must"], "met", "{goals}");
+    assert_eq!(goals[0]["ok"], true, "{goals}");
+}
+
+#[test]
+fn verify_fails_a_function_pattern_that_matches_nothing_in_the_starter() {
+    let workshop = Workshop::fixture("outcomes");
+    let check = workshop.path().join("checks/outcome/unmet/check.yaml");
+    let text = std::fs::read_to_string(&check).unwrap().replace(
+        "goals:\n",
+        "goals:\n  - id: renamed\n    kind: profile-function\n    profile: memory\n    function: '^unmet\\.CopyAll$'\n    measure: flat-share\n    at-most: 5\n",
+    );
+    std::fs::write(&check, text).unwrap();
+    workshop
+        .run(&["verify", "outcome/unmet"])
+        .code(1)
+        .stdout_has(
+            "/^unmet\\.CopyAll$/ matches no function in the starter's profile (its heaviest: ",
+        )
+        .stdout_has("unmet.Clone");
+}
+
+#[test]
+fn verify_warns_of_a_thin_margin_and_strict_fails_it() {
+    let workshop = Workshop::fixture("outcomes");
+    let run = workshop.run(&["verify", "outcome/thin", "--json"]);
+    run.code(0);
+    let goal = &run.json()["exercises"][0]["goals"][0];
+    assert_eq!(goal["solution"]["max"], 896.0, "{goal}");
+    assert!(goal["margin"]["times"].as_f64().unwrap() < 1.5, "{goal}");
+    assert_eq!(goal["margin"]["side"], "solution");
+    assert!(
+        goal["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("the solution's worst value is 1.12× from the bound"),
+        "{goal}"
+    );
+    workshop
+        .run(&["verify", "outcome/thin"])
+        .code(0)
+        .stdout_has("1 margin warning");
+    workshop
+        .run(&["verify", "outcome/thin", "--strict"])
+        .code(1)
+        .stdout_has("FAILED 0 of 1 exercises behave");
+}
+
+#[test]
+fn verify_fails_a_goal_inconclusive_on_either_side() {
+    Workshop::fixture("outcomes")
+        .run(&["verify", "outcome/marginal"])
+        .code(1)
+        .stdout_has("inconclusive on the solution");
+}
+
+#[test]
+fn verify_repeats_under_load_and_says_what_changed() {
+    let run = Workshop::fixture("outcomes").run(&[
+        "verify",
+        "outcome/unmet",
+        "--repeat",
+        "3",
+        "--load",
+        "1",
+        "--json",
+    ]);
+    run.code(0);
+    let goal = &run.json()["exercises"][0]["goals"][0];
+    assert_eq!(
+        goal["starter"]["statuses"],
+        serde_json::json!(["fail", "fail", "fail"])
+    );
+    assert_eq!(
+        goal["solution"]["statuses"],
+        serde_json::json!(["pass", "pass", "pass"])
+    );
+    assert_eq!(goal["flipped"], false);
 }

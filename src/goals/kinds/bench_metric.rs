@@ -72,6 +72,12 @@ impl Kind for BenchMetric {
         }]
     }
 
+    /// Allocations per op follow from the code; bytes per op may not (the
+    /// runtime's own allocations come and go).
+    fn exact(&self) -> bool {
+        self.metric == "allocs/op"
+    }
+
     fn evaluate(&self, facts: &Facts) -> Outcome {
         let mut outcome = Outcome::new(self.benchmark.clone(), Some(self.bound));
         outcome.unit = Some(self.metric.clone());
@@ -104,6 +110,7 @@ impl Kind for BenchMetric {
             return outcome;
         };
         if values.len() > 1 {
+            outcome.samples = values.clone();
             let list: Vec<String> = values.iter().map(|v| number(*v)).collect();
             outcome.evidence.push(format!(
                 "median of {} runs: {}",

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::goals::profile::{self, Measure, ProfileSource, evidence, unit_of};
 use crate::goals::{
-    Bound, Checker, Domain, Facts, Kind, Outcome, ProfileFacts, ProfileKind, Requirement,
+    Bound, Checker, Domain, Facts, Kind, Matched, Outcome, ProfileFacts, ProfileKind, Requirement,
 };
 use crate::units::quantity;
 
@@ -77,6 +77,26 @@ impl ProfileFunction {
     }
 }
 
+impl ProfileFunction {
+    /// How many of the profile's functions the pattern matches, and its top ones.
+    fn matched(&self, profile: &crate::pprof::Profile, index: usize) -> Matched {
+        Matched {
+            pattern: self.function.clone(),
+            functions: profile
+                .functions
+                .iter()
+                .filter(|name| self.pattern.is_match(name))
+                .count(),
+            top: profile
+                .functions(index, None)
+                .into_iter()
+                .take(5)
+                .map(|f| f.name)
+                .collect(),
+        }
+    }
+}
+
 impl Kind for ProfileFunction {
     type File = ProfileFunctionFile;
 
@@ -141,21 +161,29 @@ impl Kind for ProfileFunction {
         let value = self.value(measured, index);
         let unit = unit_of(profile, index, self.measure.share(), source.per_op);
         outcome.unit = Some(unit.clone());
-        if let Some(times) = source.relative {
+        let matched = self.matched(profile, index);
+        // Gone from the attendee's code (the fix) or renamed: either way the
+        // goal reads nothing there, and says so.
+        let gone = (matched.functions == 0)
+            .then(|| format!("no function matching /{}/ in your profile", self.function));
+        outcome.matched = Some(matched);
+        let mut outcome = if let Some(times) = source.relative {
             let target = Some(&self.pattern);
-            return source.versus_starter(times, outcome, facts, target, (measured, index), |m, i| {
+            source.versus_starter(times, outcome, facts, target, (measured, index), |m, i| {
                 self.value(m, i)
-            });
-        }
-        if outcome.judge(value) {
-            return outcome;
-        }
-        outcome.explanation = Some(format!(
-            "functions matching /{}/ hold {} ({what})",
-            self.function,
-            quantity(value, &unit),
-        ));
-        outcome.evidence = evidence(profile, index, Some(&self.pattern));
+            })
+        } else if outcome.judge(value) {
+            outcome
+        } else {
+            outcome.explanation = Some(format!(
+                "functions matching /{}/ hold {} ({what})",
+                self.function,
+                quantity(value, &unit),
+            ));
+            outcome.evidence = evidence(profile, index, Some(&self.pattern));
+            outcome
+        };
+        outcome.evidence.extend(gone);
         outcome
     }
 }

@@ -62,6 +62,12 @@ impl Kind for TraceGoroutines {
         traced(&self.run)
     }
 
+    /// Goroutines created follow from the code; how many are live at once
+    /// depends on the scheduler.
+    fn exact(&self) -> bool {
+        self.measure != GoroutineMeasure::MaxLive
+    }
+
     fn evaluate(&self, facts: &Facts) -> Outcome {
         let subject = match self.measure {
             GoroutineMeasure::Created => "goroutines created by the exercise",

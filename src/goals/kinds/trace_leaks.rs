@@ -38,6 +38,10 @@ impl Kind for TraceLeaks {
         traced(&self.run)
     }
 
+    fn exact(&self) -> bool {
+        true
+    }
+
     fn evaluate(&self, facts: &Facts) -> Outcome {
         let mut outcome = Outcome::new(
             "goroutines of the exercise alive at the end".into(),

@@ -49,6 +49,10 @@ impl Kind for TraceLogs {
         traced(&self.run)
     }
 
+    fn exact(&self) -> bool {
+        true
+    }
+
     fn evaluate(&self, facts: &Facts) -> Outcome {
         let mut outcome = Outcome::new(
             format!("logs of category {:?}", self.category),

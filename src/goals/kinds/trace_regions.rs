@@ -55,6 +55,10 @@ impl Kind for TraceRegions {
         traced(&self.run)
     }
 
+    fn exact(&self) -> bool {
+        true
+    }
+
     fn evaluate(&self, facts: &Facts) -> Outcome {
         let mut subject = format!("regions named {:?}", self.name);
         if let Some(task) = &self.in_task {

@@ -54,6 +54,10 @@ impl Kind for TraceTasks {
         traced(&self.run)
     }
 
+    fn exact(&self) -> bool {
+        true
+    }
+
     fn evaluate(&self, facts: &Facts) -> Outcome {
         let mut outcome = Outcome::new(format!("tasks named {:?}", self.name), Some(self.count));
         let Some(measured) = trace(facts, &self.run, &mut outcome) else {

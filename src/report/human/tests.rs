@@ -46,6 +46,8 @@ fn goal(id: &str, status: Status, measured: f64, bound: Bound, unit: &str) -> Ou
         status,
         subject: format!("BenchmarkBuildLine {unit}"),
         measured: Some(measured),
+        samples: Vec::new(),
+        matched: None,
         bound: Some(bound),
         threshold: Some(bound.limit()),
         unit: Some(unit.into()),

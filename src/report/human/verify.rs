@@ -1,13 +1,16 @@
-//! The summary table of `workshop verify`, with each side that misbehaved
-//! shown in full, and its progress bar.
+//! The summary table of `workshop verify`: each exercise's sides, and under it
+//! each goal's values on both sides, its bound and margin, with what makes it
+//! fail or fragile; then each side that misbehaved, shown in full. And its
+//! progress bar.
 
 use std::fmt::Write;
 
 use console::style;
 
 use super::{check, fail, pass};
-use crate::units::duration;
-use crate::verify::{ExerciseResult, SideResult};
+use crate::goals::OnStarter;
+use crate::units::{duration, number, quantity};
+use crate::verify::{ExerciseResult, GoalVerdict, SideResult, SideValues};
 
 /// A progress bar for `workshop verify` on stderr, drawn only on a terminal.
 pub fn verify_progress(total: usize, visible: bool) -> indicatif::ProgressBar {
@@ -55,6 +58,9 @@ pub fn verify(results: &[ExerciseResult]) -> String {
             side_cell(&result.solution),
             style(duration(result.elapsed)).dim()
         );
+        for goal in &result.goals {
+            goal_rows(&mut out, goal, width);
+        }
     }
     let failures: Vec<&ExerciseResult> = results.iter().filter(|r| !r.ok).collect();
     for result in &failures {
@@ -83,8 +89,82 @@ pub fn verify(results: &[ExerciseResult]) -> String {
     } else {
         style("FAILED").red().bold()
     };
-    let _ = writeln!(out, "{verdict} {ok} of {} exercises behave", results.len());
+    let warnings: usize = results.iter().map(|r| r.warnings).sum();
+    let flipped = results
+        .iter()
+        .flat_map(|r| &r.goals)
+        .filter(|g| g.flipped)
+        .count();
+    let mut summary = format!("{verdict} {ok} of {} exercises behave", results.len());
+    if warnings > 0 {
+        summary.push_str(&format!(
+            "; {warnings} margin warning{}",
+            if warnings == 1 { "" } else { "s" }
+        ));
+    }
+    if flipped > 0 {
+        summary.push_str(&format!(
+            "; {flipped} goal{} changed verdict between rounds",
+            if flipped == 1 { "" } else { "s" }
+        ));
+    }
+    let _ = writeln!(out, "{summary}");
     out
+}
+
+/// A goal's line (its values on both sides, its bound and margin), and under
+/// it what fails it or makes it fragile.
+fn goal_rows(out: &mut String, goal: &GoalVerdict, width: usize) {
+    let unit = goal.unit.as_deref().unwrap_or("");
+    let symbol = if !goal.ok {
+        fail()
+    } else if !goal.warnings.is_empty() {
+        style("!").yellow().bold().to_string()
+    } else {
+        pass()
+    };
+    let mut starter = values(&goal.starter, unit);
+    if goal.starter_must == OnStarter::Met {
+        starter.push_str(" (met on purpose)");
+    }
+    let starter: String = starter.chars().take(26).collect();
+    let solution: String = values(&goal.solution, unit).chars().take(26).collect();
+    let mut tail = goal
+        .bound
+        .as_ref()
+        .map(|b| format!("want {b}"))
+        .unwrap_or_default();
+    if let Some(margin) = goal.margin {
+        tail.push_str(&format!(
+            "  margin {}×",
+            number((margin.times * 10.0).round() / 10.0)
+        ));
+    }
+    if goal.flipped {
+        tail.push_str("  changed between rounds");
+    }
+    // Lined up with the sides' texts and the time of the exercise's line.
+    let _ = writeln!(
+        out,
+        "  {symbol} {:<width$}{starter:<30}{solution:<28}{}",
+        goal.id,
+        style(tail).dim()
+    );
+    for problem in &goal.problems {
+        let _ = writeln!(out, "      {} {problem}", fail());
+    }
+    for warning in &goal.warnings {
+        let _ = writeln!(out, "      {} {warning}", style("warning:").yellow().bold());
+    }
+}
+
+/// A side's values: one, or the lowest and highest.
+fn values(side: &SideValues, unit: &str) -> String {
+    match (side.min, side.max) {
+        (Some(lo), Some(hi)) if quantity(lo, unit) == quantity(hi, unit) => quantity(lo, unit),
+        (Some(lo), Some(hi)) => format!("{}–{}", quantity(lo, unit), quantity(hi, unit)),
+        _ => "—".to_owned(),
+    }
 }
 
 fn side_cell(side: &SideResult) -> String {

@@ -1,16 +1,24 @@
 //! `workshop verify`: for each exercise, check a temporary copy of the starter
-//! (it must fail a goal) and a temporary copy with the reference solution applied
-//! (it must meet every goal). The workshop's own files are only read.
+//! and a temporary copy with the reference solution applied, `rounds` times,
+//! and judge every goal on both sides ([`judge`]): it must fail on the starter
+//! (or be met there, where its check file says `starter: met`) and be met by
+//! the solution, every round, with a margin. The workshop's own files are only
+//! read.
+
+pub mod judge;
+mod load;
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+pub use judge::{GoalVerdict, Margin, SideValues};
+pub use load::Load;
+
 use crate::exec::{self, GoTool};
-use crate::goals::Status;
 use crate::layout::Layout;
 use crate::manifest::{Exercise, Workshop};
-use crate::run::{self, CheckEvent, CheckReport, CheckStatus, Tree};
+use crate::run::{self, CheckEvent, CheckReport, Tree};
 use crate::workspace;
 
 /// Which copy of an exercise was checked.
@@ -21,7 +29,8 @@ pub enum Side {
     Solution,
 }
 
-/// How one side of an exercise behaved, and whether that is what it should do.
+/// How one side of an exercise behaved over the rounds, and whether that is
+/// what it should do.
 #[derive(Debug, serde::Serialize)]
 pub struct SideResult {
     pub side: Side,
@@ -29,6 +38,7 @@ pub struct SideResult {
     pub ok: bool,
     /// Why not, when it did not.
     pub reason: Option<String>,
+    /// The check of the first round that misbehaved, else of the last round.
     pub check: Option<CheckReport>,
     /// The check could not run.
     pub error: Option<String>,
@@ -41,8 +51,23 @@ pub struct ExerciseResult {
     pub ok: bool,
     pub starter: SideResult,
     pub solution: SideResult,
+    /// Every goal, judged on both sides over all rounds.
+    pub goals: Vec<GoalVerdict>,
+    /// Margin warnings among the goals.
+    pub warnings: usize,
     #[serde(serialize_with = "crate::units::seconds")]
     pub elapsed: Duration,
+}
+
+/// How verify runs.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// How many checks at once.
+    pub jobs: usize,
+    /// How many times each side is checked.
+    pub rounds: usize,
+    /// Margin warnings count as failures.
+    pub strict: bool,
 }
 
 /// Something to tell the user while verify runs.
@@ -50,6 +75,7 @@ pub enum Progress<'a> {
     Started {
         exercise: &'a str,
         side: Side,
+        round: usize,
     },
     /// A step of that side's check begins.
     Step {
@@ -64,101 +90,106 @@ pub enum Progress<'a> {
     },
 }
 
-/// Verifies `exercises` with up to `jobs` checks at once.
+/// One check of one side in one round, as it went.
+pub(crate) struct SideRun {
+    pub report: Result<CheckReport, String>,
+    pub elapsed: Duration,
+}
+
+/// Verifies `exercises`, each side `options.rounds` times, with up to
+/// `options.jobs` checks at once.
 pub fn verify(
     workshop: &Workshop,
     exercises: &[&Exercise],
-    jobs: usize,
+    options: Options,
     go: &GoTool,
     progress: &(dyn Fn(Progress<'_>) + Sync),
 ) -> Vec<ExerciseResult> {
-    let tasks: Vec<(usize, Side)> = (0..exercises.len())
-        .flat_map(|i| [(i, Side::Starter), (i, Side::Solution)])
+    let rounds = options.rounds.max(1);
+    // Round by round, so that every exercise has a round done before the next
+    // begins: what the machine does over time spreads over all of them.
+    let tasks: Vec<(usize, Side, usize)> = (0..rounds)
+        .flat_map(|round| {
+            (0..exercises.len())
+                .flat_map(move |i| [(i, Side::Starter, round), (i, Side::Solution, round)])
+        })
         .collect();
-    let results: Mutex<Vec<Option<(SideResult, Duration)>>> =
-        Mutex::new((0..tasks.len()).map(|_| None).collect());
+    let runs: Mutex<Vec<Option<SideRun>>> = Mutex::new((0..tasks.len()).map(|_| None).collect());
     let next = AtomicUsize::new(0);
-    let jobs = jobs.clamp(1, tasks.len().max(1));
+    let jobs = options.jobs.clamp(1, tasks.len().max(1));
 
     std::thread::scope(|scope| {
         for _ in 0..jobs {
             scope.spawn(|| {
                 loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(&(exercise_index, side)) = tasks.get(index) else {
+                    let Some(&(exercise_index, side, round)) = tasks.get(index) else {
                         break;
                     };
                     let exercise = exercises[exercise_index];
                     progress(Progress::Started {
                         exercise: &exercise.id,
                         side,
+                        round,
                     });
                     let started = Instant::now();
-                    let result = if exec::interrupted() {
-                        errored(side, "interrupted".into())
+                    let report = if exec::interrupted() {
+                        Err("interrupted".to_owned())
                     } else {
-                        verify_side(workshop, exercise, side, go, progress)
+                        check_side(workshop, exercise, side, go, progress)
                     };
+                    let ok = report
+                        .as_ref()
+                        .is_ok_and(|r| judge::side_problem(side, r).is_none());
                     progress(Progress::Finished {
                         exercise: &exercise.id,
                         side,
-                        ok: result.ok,
+                        ok,
                     });
-                    let mut results = results.lock().unwrap_or_else(|e| e.into_inner());
-                    results[index] = Some((result, started.elapsed()));
+                    let mut runs = runs.lock().unwrap_or_else(|e| e.into_inner());
+                    runs[index] = Some(SideRun {
+                        report,
+                        elapsed: started.elapsed(),
+                    });
                 }
             });
         }
     });
 
-    let mut results = results
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner())
-        .into_iter();
+    let mut runs: Vec<Option<SideRun>> = runs.into_inner().unwrap_or_else(|e| e.into_inner());
     exercises
         .iter()
-        .map(|exercise| {
-            let (starter, a) = results
-                .next()
-                .flatten()
-                .unwrap_or_else(|| (errored(Side::Starter, "not run".into()), Duration::ZERO));
-            let (solution, b) = results
-                .next()
-                .flatten()
-                .unwrap_or_else(|| (errored(Side::Solution, "not run".into()), Duration::ZERO));
-            ExerciseResult {
-                exercise: exercise.id.clone(),
-                ok: starter.ok && solution.ok,
-                starter,
-                solution,
-                elapsed: a + b,
-            }
+        .enumerate()
+        .map(|(i, exercise)| {
+            let mut take = |side: Side| -> Vec<SideRun> {
+                tasks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (e, s, _))| *e == i && *s == side)
+                    .map(|(index, _)| {
+                        runs[index].take().unwrap_or(SideRun {
+                            report: Err("not run".to_owned()),
+                            elapsed: Duration::ZERO,
+                        })
+                    })
+                    .collect()
+            };
+            let starter = take(Side::Starter);
+            let solution = take(Side::Solution);
+            judge::exercise(exercise, starter, solution, options.strict)
         })
         .collect()
 }
 
-fn errored(side: Side, error: String) -> SideResult {
-    SideResult {
-        side,
-        ok: false,
-        reason: Some(format!("could not run: {error}")),
-        check: None,
-        error: Some(error),
-    }
-}
-
-fn verify_side(
+/// Checks one side of an exercise in a temporary copy of the module.
+fn check_side(
     workshop: &Workshop,
     exercise: &Exercise,
     side: Side,
     go: &GoTool,
     progress: &(dyn Fn(Progress<'_>) + Sync),
-) -> SideResult {
-    let prepared = prepare(workshop, exercise, side);
-    let (_temp, tree) = match prepared {
-        Ok(prepared) => prepared,
-        Err(e) => return errored(side, e),
-    };
+) -> Result<CheckReport, String> {
+    let (_temp, tree) = prepare(workshop, exercise, side)?;
     let listener = |event: &CheckEvent<'_>| match event {
         CheckEvent::StepStarted { exercise, step } => progress(Progress::Step {
             exercise,
@@ -177,43 +208,7 @@ fn verify_side(
         }),
         _ => {}
     };
-    match run::check(exercise, &tree, go, &listener) {
-        Ok(report) => judge(side, report),
-        Err(e) => errored(side, crate::display::error_chain(&e)),
-    }
-}
-
-/// The starter must run cleanly and fail at least one goal; the solution must pass.
-fn judge(side: Side, report: CheckReport) -> SideResult {
-    let reason = match side {
-        Side::Starter => {
-            if let Some(message) = report.failure.as_ref().and(report.message.as_ref()) {
-                Some(format!("the starter should run cleanly but: {message}"))
-            } else if report.goals.iter().any(|g| g.status == Status::Fail) {
-                None
-            } else {
-                Some("the starter fails no goal: the exercise asks for nothing".into())
-            }
-        }
-        Side::Solution => match report.status {
-            CheckStatus::Pass => None,
-            CheckStatus::Fail => Some(match &report.message {
-                Some(message) => format!("the solution should pass but: {message}"),
-                None => format!(
-                    "the solution meets {} of {} goals",
-                    report.met(),
-                    report.goals.len()
-                ),
-            }),
-        },
-    };
-    SideResult {
-        side,
-        ok: reason.is_none(),
-        reason,
-        check: Some(report),
-        error: None,
-    }
+    run::check(exercise, &tree, go, &listener).map_err(|e| crate::display::error_chain(&e))
 }
 
 /// A temporary copy of the exercises' module, with the solution applied if asked.

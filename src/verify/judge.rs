@@ -1,0 +1,415 @@
+//! Judging verify's checks: each side as a whole (it must build, pass its
+//! tests and finish), and every goal on both sides over all rounds. A goal must
+//! fail on the starter (or be met there, where its check file says
+//! `starter: met`) and be met by the solution, in every round; an inconclusive
+//! goal on either side fails verify. Each goal's margin says how far the nearer
+//! side stays from the bound; a margin below [`SAFE_MARGIN`], or a bound that
+//! some of a side's values meet and others miss, is a warning.
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+use super::{ExerciseResult, Side, SideResult, SideRun};
+use crate::goals::{Bound, OnStarter, Outcome, Status};
+use crate::manifest::Exercise;
+use crate::run::CheckReport;
+use crate::units::quantity;
+
+/// How many times away from its bound a goal's nearer side must stay: the
+/// widest swing between rounds of the bundled exercises' noisy values (CPU
+/// shares, blocked and lock times) on a busy machine is about 1.3×.
+pub const SAFE_MARGIN: f64 = 1.5;
+
+/// What one side gave for a goal over the rounds.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SideValues {
+    /// The goal's verdict in each round.
+    pub statuses: Vec<Status>,
+    /// Every value measured, each repeat of each round.
+    pub values: Vec<f64>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+}
+
+impl SideValues {
+    fn add(&mut self, outcome: &Outcome) {
+        self.statuses.push(outcome.status);
+        if outcome.samples.is_empty() {
+            self.values.extend(outcome.measured);
+        } else {
+            self.values.extend(&outcome.samples);
+        }
+        self.min = self.values.iter().copied().reduce(f64::min);
+        self.max = self.values.iter().copied().reduce(f64::max);
+    }
+
+    fn rounds_with(&self, status: Status) -> usize {
+        self.statuses.iter().filter(|s| **s == status).count()
+    }
+}
+
+/// How far a goal's nearer side stays from the bound.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Margin {
+    /// How many times the bound the nearer side's closest value is away from it.
+    pub times: f64,
+    pub side: Side,
+}
+
+/// One goal, judged on both sides.
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalVerdict {
+    pub id: String,
+    pub kind: &'static str,
+    pub ok: bool,
+    /// What the starter must do with the goal.
+    pub starter_must: OnStarter,
+    /// The bound as people read it: `≤ 2 allocs/op`.
+    pub bound: Option<String>,
+    pub threshold: Option<f64>,
+    pub unit: Option<String>,
+    pub starter: SideValues,
+    pub solution: SideValues,
+    /// `None` when neither side can come near the bound (exact counts).
+    pub margin: Option<Margin>,
+    /// Some rounds gave another verdict than others, on either side.
+    pub flipped: bool,
+    /// Why the goal fails verify.
+    pub problems: Vec<String>,
+    /// What makes it fragile in a busy room.
+    pub warnings: Vec<String>,
+}
+
+/// What is wrong with one round of one side as a whole, if anything: it must
+/// run cleanly.
+pub(crate) fn side_problem(side: Side, report: &CheckReport) -> Option<String> {
+    let message = report.failure.as_ref().and(report.message.as_ref())?;
+    Some(match side {
+        Side::Starter => format!("the starter should run cleanly but: {message}"),
+        Side::Solution => format!("the solution should pass but: {message}"),
+    })
+}
+
+/// Judges one exercise from its rounds on both sides.
+pub(crate) fn exercise(
+    exercise: &Exercise,
+    starter: Vec<SideRun>,
+    solution: Vec<SideRun>,
+    strict: bool,
+) -> ExerciseResult {
+    let elapsed: Duration = starter.iter().chain(&solution).map(|r| r.elapsed).sum();
+    let goals: Vec<GoalVerdict> = exercise
+        .goals
+        .iter()
+        .map(|goal| {
+            let mut verdict = GoalVerdict {
+                id: goal.id.clone(),
+                kind: goal.kind_name(),
+                ok: true,
+                starter_must: goal.starter,
+                bound: None,
+                threshold: None,
+                unit: None,
+                starter: SideValues::default(),
+                solution: SideValues::default(),
+                margin: None,
+                flipped: false,
+                problems: Vec::new(),
+                warnings: Vec::new(),
+            };
+            let mut bound = None;
+            for (side, runs) in [(Side::Starter, &starter), (Side::Solution, &solution)] {
+                for report in runs.iter().filter_map(|r| r.report.as_ref().ok()) {
+                    let Some(outcome) = report.goals.iter().find(|o| o.id == goal.id) else {
+                        continue;
+                    };
+                    bound = bound.or(outcome.bound);
+                    verdict.unit = verdict.unit.take().or(outcome.unit.clone());
+                    match side {
+                        Side::Starter => {
+                            verdict.starter.add(outcome);
+                            if let Some(m) = &outcome.matched
+                                && m.functions == 0
+                            {
+                                let problem = format!(
+                                    "/{}/ matches no function in the starter's profile (its heaviest: {})",
+                                    m.pattern,
+                                    m.top.join(", ")
+                                );
+                                if !verdict.problems.contains(&problem) {
+                                    verdict.problems.push(problem);
+                                }
+                            }
+                        }
+                        Side::Solution => verdict.solution.add(outcome),
+                    }
+                }
+            }
+            let exact = goal.kind.exact();
+            judge_goal(&mut verdict, bound, exact, &starter, &solution, strict);
+            verdict
+        })
+        .collect();
+
+    let starter = side_result(Side::Starter, starter, &goals);
+    let solution = side_result(Side::Solution, solution, &goals);
+    let warnings = goals.iter().map(|g| g.warnings.len()).sum();
+    ExerciseResult {
+        exercise: exercise.id.clone(),
+        ok: starter.ok && solution.ok && goals.iter().all(|g| g.ok),
+        starter,
+        solution,
+        goals,
+        warnings,
+        elapsed,
+    }
+}
+
+/// The verdicts each side must give, their flips, margin and warnings. An
+/// `exact` goal (a count fixed by the code) has no margin: it may sit at its bound.
+fn judge_goal(
+    verdict: &mut GoalVerdict,
+    bound: Option<Bound>,
+    exact: bool,
+    starter_runs: &[SideRun],
+    solution_runs: &[SideRun],
+    strict: bool,
+) {
+    let rounds = |runs: &[SideRun]| runs.len();
+    let of = |n: usize, runs: &[SideRun]| {
+        if rounds(runs) == 1 {
+            String::new()
+        } else {
+            format!(" in {n} of {} rounds", rounds(runs))
+        }
+    };
+    let starter = &verdict.starter;
+    let solution = &verdict.solution;
+    let mut problems = Vec::new();
+    match verdict.starter_must {
+        OnStarter::Fails => {
+            let met = starter.rounds_with(Status::Pass);
+            if met > 0 {
+                problems.push(format!(
+                    "met by the starter{}: the goal asks for nothing the starter lacks (if that is meant, say `starter: met` in the goal)",
+                    of(met, starter_runs)
+                ));
+            }
+        }
+        OnStarter::Met => {
+            let failed = starter.rounds_with(Status::Fail);
+            if failed > 0 {
+                problems.push(format!(
+                    "not met by the starter{}, though the goal says `starter: met`",
+                    of(failed, starter_runs)
+                ));
+            }
+        }
+    }
+    let unsure = starter.rounds_with(Status::Inconclusive);
+    if unsure > 0 {
+        problems.push(format!(
+            "inconclusive on the starter{}",
+            of(unsure, starter_runs)
+        ));
+    }
+    let failed = solution.rounds_with(Status::Fail);
+    if failed > 0 {
+        problems.push(format!(
+            "not met by the solution{}",
+            of(failed, solution_runs)
+        ));
+    }
+    let unsure = solution.rounds_with(Status::Inconclusive);
+    if unsure > 0 {
+        problems.push(format!(
+            "inconclusive on the solution{}",
+            of(unsure, solution_runs)
+        ));
+    }
+    verdict.flipped = [starter, solution]
+        .iter()
+        .any(|side| side.statuses.windows(2).any(|w| w[0] != w[1]));
+
+    if let Some(bound) = bound {
+        let unit = verdict.unit.clone().unwrap_or_default();
+        verdict.bound = Some(format!(
+            "{} {}",
+            bound.sign(),
+            quantity(bound.limit(), &unit)
+        ));
+        verdict.threshold = Some(bound.limit());
+        let sides = [
+            (
+                Side::Starter,
+                starter,
+                verdict.starter_must == OnStarter::Met,
+            ),
+            (Side::Solution, solution, true),
+        ];
+        for (side, values, must_meet) in sides {
+            let name = match side {
+                Side::Starter => "starter",
+                Side::Solution => "solution",
+            };
+            if straddles(bound, &values.values) {
+                let (lo, hi) = (values.min.unwrap_or(0.0), values.max.unwrap_or(0.0));
+                verdict.warnings.push(format!(
+                    "the bound {} lies inside the {name}'s values ({}–{})",
+                    verdict.bound.as_deref().unwrap_or(""),
+                    quantity(lo, &unit),
+                    quantity(hi, &unit)
+                ));
+            }
+            let Some(times) = margin(bound, must_meet, &values.values).filter(|_| !exact) else {
+                continue;
+            };
+            if verdict.margin.is_none_or(|m| times < m.times) {
+                verdict.margin = Some(Margin { times, side });
+            }
+            // Below 1 the side gives the wrong verdict: a problem, said above.
+            if (1.0..SAFE_MARGIN).contains(&times) {
+                verdict.warnings.push(format!(
+                    "the {name}'s {} value is {}× from the bound; a busy machine can cross it (keep it {SAFE_MARGIN}× away)",
+                    if must_meet { "worst" } else { "closest" },
+                    crate::units::number((times * 100.0).round() / 100.0)
+                ));
+            }
+        }
+        verdict.warnings.dedup();
+    }
+    verdict.problems.extend(problems);
+    let warned = strict && !verdict.warnings.is_empty();
+    verdict.ok = verdict.problems.is_empty() && !warned;
+}
+
+/// Whether some of the values meet the bound and others miss it.
+fn straddles(bound: Bound, values: &[f64]) -> bool {
+    values.iter().any(|v| bound.holds(*v)) && values.iter().any(|v| !bound.holds(*v))
+}
+
+/// How many times the bound the side's nearest value stays away from it: for
+/// a side that must meet the bound its worst value, for one that must miss it
+/// its closest. `None` without values, for exact bounds, and where a ratio
+/// means nothing (negative values); infinite where the bound is 0 and the side
+/// meets it exactly or misses it at all.
+fn margin(bound: Bound, must_meet: bool, values: &[f64]) -> Option<f64> {
+    let lo = values.iter().copied().reduce(f64::min)?;
+    let hi = values.iter().copied().reduce(f64::max)?;
+    if lo < 0.0 || bound.limit() < 0.0 {
+        return None;
+    }
+    let ratio = |a: f64, b: f64| {
+        if b > 0.0 {
+            a / b
+        } else if a > 0.0 || b == 0.0 {
+            f64::INFINITY
+        } else {
+            0.0
+        }
+    };
+    let times = match (bound, must_meet) {
+        (Bound::AtMost(limit), true) => {
+            if hi == 0.0 {
+                f64::INFINITY
+            } else {
+                limit / hi
+            }
+        }
+        (Bound::AtMost(limit), false) => ratio(lo, limit),
+        (Bound::AtLeast(limit), true) => ratio(lo, limit),
+        (Bound::AtLeast(limit), false) => {
+            if hi == 0.0 {
+                f64::INFINITY
+            } else {
+                limit / hi
+            }
+        }
+        (Bound::Exactly(_), _) => return None,
+    };
+    times.is_finite().then_some(times)
+}
+
+/// One side over all rounds: it misbehaved when a round could not run, did
+/// not run cleanly, or gave a goal the verdict it must not.
+fn side_result(side: Side, runs: Vec<SideRun>, goals: &[GoalVerdict]) -> SideResult {
+    let mut reason = None;
+    let mut error = None;
+    let mut shown = None;
+    let count = runs.len();
+    for (round, run) in runs.into_iter().enumerate() {
+        match run.report {
+            Err(e) => {
+                reason.get_or_insert_with(|| format!("could not run: {e}"));
+                error.get_or_insert(e);
+            }
+            Ok(report) => {
+                let problem = side_problem(side, &report);
+                let last = round + 1 == count;
+                if let Some(problem) = problem {
+                    if reason.is_none() {
+                        reason = Some(problem);
+                        shown = Some(report);
+                    }
+                } else if shown.is_none() && last {
+                    shown = Some(report);
+                }
+            }
+        }
+    }
+    if reason.is_none() {
+        let mine = |g: &GoalVerdict| {
+            g.problems.iter().any(|p| match side {
+                Side::Starter => p.contains("starter"),
+                Side::Solution => p.contains("solution"),
+            })
+        };
+        reason = match side {
+            Side::Starter
+                if !goals.is_empty()
+                    && goals.iter().all(|g| {
+                        g.starter.statuses.iter().all(|s| *s != Status::Fail)
+                            && g.starter_must == OnStarter::Fails
+                    }) =>
+            {
+                Some("the starter fails no goal: the exercise asks for nothing".into())
+            }
+            _ => goals
+                .iter()
+                .find(|g| mine(g))
+                .map(|g| format!("goal `{}`: {}", g.id, g.problems.join("; "))),
+        };
+    }
+    SideResult {
+        side,
+        ok: reason.is_none(),
+        reason,
+        check: shown,
+        error,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn margins_of_both_sides() {
+        // allocs ≤ 2: a solution at 1 is 2× inside, a starter at 1998 far outside.
+        assert_eq!(margin(Bound::AtMost(2.0), true, &[1.0, 1.0]), Some(2.0));
+        assert_eq!(margin(Bound::AtMost(2.0), false, &[1998.0]), Some(999.0));
+        // None at all where none is asked is as safe as can be.
+        assert_eq!(margin(Bound::AtMost(0.0), true, &[0.0]), None);
+        assert_eq!(margin(Bound::AtLeast(5.0), true, &[20.0, 25.0]), Some(4.0));
+        assert_eq!(margin(Bound::AtLeast(5.0), false, &[1.0, 1.25]), Some(4.0));
+        assert_eq!(margin(Bound::Exactly(3.0), true, &[3.0]), None);
+        assert_eq!(margin(Bound::AtMost(2.0), true, &[]), None);
+    }
+
+    #[test]
+    fn a_bound_inside_a_sides_values_is_seen() {
+        assert!(straddles(Bound::AtMost(100.0), &[0.0, 131.0, 0.0]));
+        assert!(!straddles(Bound::AtMost(100.0), &[0.0, 12.0]));
+    }
+}
