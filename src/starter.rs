@@ -27,7 +27,7 @@ pub enum Origin {
 #[derive(Debug, thiserror::Error)]
 pub enum StarterError {
     #[error(
-        "no pristine copy of the starter of {0}: the workshop is not a git checkout, and no copy was saved before it was first edited"
+        "no pristine copy of the starter of {0}: the workshop is not a git checkout, and no copy was saved before it was first edited; commit the exercise (or run `workshop` once before editing it) so the starter can be compared"
     )]
     NoStarter(String),
     #[error(transparent)]

@@ -30,6 +30,9 @@ struct ExerciseState {
     /// How many of the exercise's hints have been revealed.
     #[serde(default)]
     hints_shown: usize,
+    /// How many checks each goal has failed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    failures: BTreeMap<String, u32>,
 }
 
 impl Default for ExerciseState {
@@ -38,6 +41,7 @@ impl Default for ExerciseState {
             progress: Progress::NotStarted,
             checked_at: 0,
             hints_shown: 0,
+            failures: BTreeMap::new(),
         }
     }
 }
@@ -46,6 +50,23 @@ impl Default for ExerciseState {
 struct StateFile {
     version: u32,
     exercises: BTreeMap<String, ExerciseState>,
+}
+
+/// What the state says of an exercise once a check is recorded.
+#[derive(Debug, Clone, Default)]
+pub struct Recorded {
+    pub hints_shown: usize,
+    /// How many checks each goal has failed, this one included.
+    pub failures: BTreeMap<String, u32>,
+}
+
+impl Recorded {
+    /// Whether a goal's hint is shown: once the attendee has asked for hints,
+    /// or once the goal has failed on two checks, so that the exercise's
+    /// progressive hints are not given away by the first failing check.
+    pub fn shows_hint(&self, goal: &str) -> bool {
+        self.hints_shown > 0 || self.failures.get(goal).is_some_and(|n| *n >= 2)
+    }
 }
 
 /// The state of one workshop root.
@@ -109,8 +130,14 @@ impl State {
         self.file.exercises.get(id).map_or(0, |e| e.hints_shown)
     }
 
-    /// Records a check's verdict and saves. A passed exercise stays done.
-    pub fn record(layout: &Layout, id: &str, passed: bool) -> std::io::Result<()> {
+    /// Records a check's verdict, and the goals it failed, and saves. A passed
+    /// exercise stays done.
+    pub fn record(
+        layout: &Layout,
+        id: &str,
+        passed: bool,
+        failed: &[&str],
+    ) -> std::io::Result<Recorded> {
         State::update(layout, id, |entry| {
             if passed {
                 entry.progress = Progress::Done;
@@ -118,8 +145,14 @@ impl State {
                 entry.progress = Progress::InProgress;
             }
             entry.checked_at = now();
+            for goal in failed {
+                *entry.failures.entry((*goal).to_owned()).or_default() += 1;
+            }
         })
-        .map(drop)
+        .map(|entry| Recorded {
+            hints_shown: entry.hints_shown,
+            failures: entry.failures,
+        })
     }
 
     /// Reveals one more hint (up to `available`) and returns how many are shown.
@@ -181,10 +214,10 @@ mod tests {
     #[test]
     fn records_and_keeps_done() {
         let (_dir, layout) = layout();
-        State::record(&layout, "a/b", false).unwrap();
+        State::record(&layout, "a/b", false, &[]).unwrap();
         assert_eq!(State::load(&layout).progress("a/b"), Progress::InProgress);
-        State::record(&layout, "a/b", true).unwrap();
-        State::record(&layout, "a/b", false).unwrap();
+        State::record(&layout, "a/b", true, &[]).unwrap();
+        State::record(&layout, "a/b", false, &[]).unwrap();
         assert_eq!(State::load(&layout).progress("a/b"), Progress::Done);
         assert_eq!(State::load(&layout).progress("c/d"), Progress::NotStarted);
     }
@@ -198,6 +231,19 @@ mod tests {
         assert_eq!(state.warnings.len(), 1);
         assert!(!layout.state().exists());
         assert_eq!(state.progress("a/b"), Progress::NotStarted);
+    }
+
+    #[test]
+    fn a_goals_hint_shows_after_two_failed_checks_or_once_hints_are_asked_for() {
+        let (_dir, layout) = layout();
+        let first = State::record(&layout, "a/b", false, &["speed"]).unwrap();
+        assert!(!first.shows_hint("speed"));
+        let second = State::record(&layout, "a/b", false, &["speed", "bytes"]).unwrap();
+        assert!(second.shows_hint("speed"));
+        assert!(!second.shows_hint("bytes"));
+        State::reveal_hint(&layout, "a/b", 3).unwrap();
+        let third = State::record(&layout, "a/b", false, &["bytes"]).unwrap();
+        assert!(third.shows_hint("bytes"));
     }
 
     #[test]

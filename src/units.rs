@@ -34,6 +34,8 @@ pub fn quantity(value: f64, unit: &str) -> String {
     };
     match base {
         "%" => format!("{value:.1}%"),
+        // A ratio to nothing: none of it is left.
+        "×" if value >= 1e9 => "∞×".to_owned(),
         "×" => format!("{}×", number(value)),
         "ns" | "nanoseconds" => format!("{}{per_op}", nanos(value.round() as i64)),
         "B" | "bytes" => format!("{}{per_op}", bytes(value.max(0.0).round() as u64)),

@@ -196,19 +196,17 @@ fn run_check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<bool, Watc
     let spinner = report::human::Spinner::new(true);
     let listener = |event: &CheckEvent<'_>| {
         spinner.follow(event);
-        match event {
-            CheckEvent::Started { exercise } => {
-                report::out(&report::human::watch::checking(exercise));
-            }
-            CheckEvent::Finished { report } => report::out(&report::human::check(report)),
-            _ => {}
+        if let CheckEvent::Started { exercise } = event {
+            report::out(&report::human::watch::checking(exercise));
         }
     };
-    let result = run::check(exercise, tree, go, &listener)?;
+    let mut result = run::check(exercise, tree, go, &listener)?;
     let passed = result.status == CheckStatus::Pass;
-    if let Err(e) = State::record(&tree.layout, &exercise.id, passed) {
-        report::warning(&format!("could not save progress: {e}"));
+    match State::record(&tree.layout, &exercise.id, passed, &result.failed()) {
+        Ok(recorded) => result.keep_hints(|goal| recorded.shows_hint(goal)),
+        Err(e) => report::warning(&format!("could not save progress: {e}")),
     }
+    report::out(&report::human::check(&result));
     if !passed {
         report::out(&report::human::watch::keys(&exercise.id));
     }

@@ -59,15 +59,23 @@ pub fn check(workshop: &Workshop, id: &str, fresh: bool, format: Format) -> anyh
     let listener = |event: &CheckEvent<'_>| spinner.follow(event);
     let result = run::check(exercise, &tree, &go, &listener);
     spinner.clear();
-    let report = match result {
+    let mut report = match result {
         Ok(report) => report,
         Err(CheckError::Go(GoError::Interrupted)) => return Ok(Exit::Interrupted),
         Err(e) => return fail(&e, Some(&go.info)),
     };
     let passed = report.status == CheckStatus::Pass;
-    if let Err(e) = State::record(&tree.layout, &exercise.id, passed) {
-        report::warning(&format!("could not save progress: {e}"));
+    let recorded = State::record(&tree.layout, &exercise.id, passed, &report.failed());
+    match recorded {
+        Ok(recorded) => report.keep_hints(|goal| recorded.shows_hint(goal)),
+        Err(e) => report::warning(&format!("could not save progress: {e}")),
     }
     report::emit(format, &report);
-    Ok(if passed { Exit::Success } else { Exit::Unmet })
+    Ok(if report.interrupted() {
+        Exit::Interrupted
+    } else if passed {
+        Exit::Success
+    } else {
+        Exit::Unmet
+    })
 }

@@ -6,7 +6,7 @@ use std::fs::File;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use nix::sys::signal::{self, Signal};
@@ -21,15 +21,56 @@ const POLL: Duration = Duration::from_millis(100);
 
 static INTERRUPTED: OnceLock<Arc<AtomicBool>> = OnceLock::new();
 
-/// Makes the first Ctrl-C (or SIGTERM) stop the running children and return
-/// [`GoError::Interrupted`]; a second one ends the program at once.
+/// The process groups of the children running now, for a second Ctrl-C.
+static RUNNING: Mutex<Vec<i32>> = Mutex::new(Vec::new());
+
+/// Makes the first Ctrl-C (or SIGTERM) stop the running children: a Go test
+/// binary is asked for its goroutines (SIGQUIT) and its run returns them;
+/// anything else returns [`GoError::Interrupted`]. A second Ctrl-C kills every
+/// child's process group and ends the program at once, with status 130.
 pub fn install_interrupt_handler() {
-    let flag = INTERRUPTED.get_or_init(|| Arc::new(AtomicBool::new(false)));
-    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-        // Registration only fails for forbidden signals, which these are not; if it
-        // did fail, the default action (termination) stays, which is safe.
-        let _ = signal_hook::flag::register_conditional_shutdown(sig, 130, Arc::clone(flag));
-        let _ = signal_hook::flag::register(sig, Arc::clone(flag));
+    let flag = Arc::clone(INTERRUPTED.get_or_init(|| Arc::new(AtomicBool::new(false))));
+    let signals = [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM];
+    // Failing to register leaves the default action (termination), which is safe.
+    let Ok(mut signals) = signal_hook::iterator::Signals::new(signals) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        for _ in signals.forever() {
+            if flag.swap(true, Ordering::SeqCst) {
+                end_now();
+            }
+        }
+    });
+}
+
+/// The second Ctrl-C: every child's group is killed, then the program ends.
+#[allow(clippy::disallowed_methods)] // the one exit that cannot wait for the commands to return
+fn end_now() -> ! {
+    let groups = RUNNING.lock().map(|g| g.clone()).unwrap_or_default();
+    for group in groups {
+        let _ = signal::killpg(Pid::from_raw(group), Signal::SIGKILL);
+    }
+    std::process::exit(130)
+}
+
+/// Keeps a child's process group in [`RUNNING`] while the value lives.
+struct Running(Option<i32>);
+
+impl Running {
+    fn new(pid: Option<i32>) -> Running {
+        if let (Some(pid), Ok(mut running)) = (pid, RUNNING.lock()) {
+            running.push(pid);
+        }
+        Running(pid)
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let (Some(pid), Ok(mut running)) = (self.0, RUNNING.lock()) {
+            running.retain(|p| *p != pid);
+        }
     }
 }
 
@@ -62,6 +103,8 @@ pub struct Finished {
     pub signal: Option<i32>,
     /// The deadline passed and the process group was killed.
     pub timed_out: bool,
+    /// Ctrl-C stopped it (after SIGQUIT, so that its output ends with its goroutines).
+    pub interrupted: bool,
     /// stdout and stderr interleaved (lossily decoded as UTF-8).
     pub output: String,
     /// The same, as the exact bytes written.
@@ -71,7 +114,7 @@ pub struct Finished {
 
 impl Finished {
     pub fn success(&self) -> bool {
-        self.code == Some(0) && !self.timed_out
+        self.code == Some(0) && !self.timed_out && !self.interrupted
     }
 }
 
@@ -123,13 +166,18 @@ fn run_with(spawn: &Spawn, with_stderr: bool) -> Result<Finished, GoError> {
         .first()
         .copied()
         .and_then(|p| i32::try_from(p).ok());
+    let _running = Running::new(pid);
     let deadline = started + spawn.timeout;
 
-    let mut timed_out = false;
+    let (mut timed_out, mut stopped) = (false, false);
     let status = loop {
         if interrupted() {
-            stop_group(pid, &handle, false);
-            return Err(GoError::Interrupted);
+            if !spawn.quit_first {
+                stop_group(pid, &handle, false);
+                return Err(GoError::Interrupted);
+            }
+            stopped = true;
+            break stop_group(pid, &handle, true);
         }
         let step = deadline.saturating_duration_since(Instant::now()).min(POLL);
         match handle.wait_timeout(step).map_err(spawn_error)? {
@@ -151,6 +199,7 @@ fn run_with(spawn: &Spawn, with_stderr: bool) -> Result<Finished, GoError> {
         code: status.code(),
         signal: status.signal(),
         timed_out,
+        interrupted: stopped,
         output: String::from_utf8_lossy(&output).into_owned(),
         bytes: output,
         elapsed: started.elapsed(),

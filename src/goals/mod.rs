@@ -189,6 +189,15 @@ impl Outcome {
         self
     }
 
+    /// Puts a goal's failing condition in its headline: what is measured, the
+    /// value and the bound (a goal of several conditions shows the one that fails).
+    pub fn headline(&mut self, subject: String, measured: f64, bound: Bound) {
+        self.subject = subject;
+        self.measured = Some(measured);
+        self.bound = Some(bound);
+        self.threshold = Some(bound.limit());
+    }
+
     /// Records the measured value and whether it meets the bound.
     pub fn judge(&mut self, value: f64) -> bool {
         self.measured = Some(value);

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::versus::{self, Better};
 use super::{Bound, Checker, Facts, Outcome, ProfileFacts, ProfileKind, Requirement, Status};
 use crate::pprof::{Kind, Profile};
-use crate::units::{amount, number, quantity};
+use crate::units::{amount, quantity};
 use crate::yaml::closest;
 
 /// What is measured of a function.
@@ -156,7 +156,9 @@ impl ProfileSource {
         outcome.subject.push_str(" vs the starter");
         let Some(pairs) = facts.profile_pairs.get(&(goal.run.clone(), goal.profile)) else {
             return outcome
-                .inconclusive("the starter could not be measured (no pristine copy of it)".into());
+                .inconclusive(
+                "the starter could not be measured: there is no pristine copy of it; commit the exercise (or run `workshop` once before editing it) so the starter can be compared".into(),
+            );
         };
         let amounts = |side: &[ProfileFacts]| -> Vec<f64> {
             side.iter()
@@ -207,10 +209,10 @@ impl ProfileSource {
             Status::Pass => {}
             Status::Fail => {
                 outcome.explanation = Some(format!(
-                    "the starter's {} is {}× yours (medians); the goal is at least {}×",
+                    "your {} is {} (medians); the goal is at least {}",
                     goal.sample,
-                    number(judgement.ratio),
-                    number(times),
+                    versus::in_words(judgement.ratio, Better::Lower, &goal.sample),
+                    versus::goal_in_words(times, Better::Lower, &goal.sample),
                 ));
                 outcome
                     .evidence
@@ -218,9 +220,9 @@ impl ProfileSource {
             }
             Status::Inconclusive => {
                 outcome.explanation = Some(format!(
-                    "the starter's {} is {}× yours (medians), but the difference is not significant (p={p:.3} ≥ {})",
+                    "your {} is {} (medians), but the difference is not significant (p={p:.3} ≥ {})",
                     goal.sample,
-                    number(judgement.ratio),
+                    versus::in_words(judgement.ratio, Better::Lower, &goal.sample),
                     crate::bench::stats::ALPHA,
                 ));
                 outcome

@@ -74,6 +74,42 @@ pub fn judge(
     })
 }
 
+/// How the attendee's median compares with the starter's, in words: "4.2×
+/// faster than the starter", "1.05× slower than the starter", "2× less than
+/// the starter's". Time (`ns/op`) is faster or slower, rates higher or lower,
+/// everything else less or more.
+pub fn in_words(ratio: f64, better: Better, metric: &str) -> String {
+    let (up, down, whose) = match better {
+        Better::Lower if metric == "ns/op" => ("faster", "slower", "the starter"),
+        Better::Lower => ("less", "more", "the starter's"),
+        Better::Higher => ("higher", "lower", "the starter's"),
+    };
+    if ratio.is_infinite() || ratio >= 1e9 {
+        return format!("none left of {whose} (∞× {up})");
+    }
+    if (0.995..1.005).contains(&ratio) {
+        return format!("about the same as {whose}");
+    }
+    let (times, word) = if ratio >= 1.0 {
+        (ratio, up)
+    } else if ratio > 0.0 {
+        (1.0 / ratio, down)
+    } else {
+        return format!("infinitely {down} than {whose}");
+    };
+    format!("{}× {word} than {whose}", crate::units::number(times))
+}
+
+/// The goal's ratio in words: "5× faster", "10× less".
+pub fn goal_in_words(times: f64, better: Better, metric: &str) -> String {
+    let word = match better {
+        Better::Lower if metric == "ns/op" => "faster",
+        Better::Lower => "less",
+        Better::Higher => "higher",
+    };
+    format!("{}× {word}", crate::units::number(times))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,6 +132,35 @@ mod tests {
         assert_eq!(judgement.status, Status::Inconclusive);
         let exact = judge(&SLOW[..1], &FAST[..1], 5.0, Better::Lower, true).unwrap();
         assert_eq!(exact.status, Status::Pass);
+    }
+
+    #[test]
+    fn ratios_read_as_what_they_are() {
+        assert_eq!(
+            in_words(4.2, Better::Lower, "ns/op"),
+            "4.2× faster than the starter"
+        );
+        assert_eq!(
+            in_words(1.0 / 1.05, Better::Lower, "ns/op"),
+            "1.05× slower than the starter"
+        );
+        assert_eq!(
+            in_words(2.0, Better::Lower, "B/op"),
+            "2× less than the starter's"
+        );
+        assert_eq!(
+            in_words(0.5, Better::Higher, "MB/s"),
+            "2× lower than the starter's"
+        );
+        assert_eq!(
+            in_words(1.001, Better::Lower, "ns/op"),
+            "about the same as the starter"
+        );
+        assert_eq!(
+            in_words(f64::INFINITY, Better::Lower, "delay"),
+            "none left of the starter's (∞× less)"
+        );
+        assert_eq!(goal_in_words(5.0, Better::Lower, "ns/op"), "5× faster");
     }
 
     #[test]

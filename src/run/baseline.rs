@@ -10,6 +10,7 @@ use super::plan::{Invocation, bench_args};
 use super::scope::{Scope, TestBinary, read_profile, write_profile};
 use super::starter::StarterBuild;
 use crate::bench;
+use crate::exec::GoError;
 use crate::goals::{Baseline, ProfileFacts, ProfileKind, ProfilePairs};
 use crate::manifest::RunSpec;
 
@@ -53,6 +54,9 @@ pub(super) fn baseline(
         .enumerate()
         {
             let finished = binary.run(args.clone(), Vec::new(), log, spec.timeout)?;
+            if finished.interrupted {
+                return Err(GoError::Interrupted.into());
+            }
             if !finished.success() {
                 return Err(benchmark_failed(
                     &what,
@@ -106,6 +110,9 @@ pub(super) fn profile_pairs(
             write_profile(kind, &path, &mut args, &mut env);
             let log = scope.run_dir.join(format!("{label}.txt"));
             let finished = binary.run(args, env, &log, spec.timeout)?;
+            if finished.interrupted {
+                return Err(GoError::Interrupted.into());
+            }
             if !finished.success() {
                 return Err(benchmark_failed(
                     &what,

@@ -28,10 +28,13 @@ pub enum Failure {
     Tests { output: String },
     /// A benchmark failed (b.Fatal, a panic).
     Benchmark { run: String, output: String },
-    /// A run hit its deadline, or every goroutine blocked.
+    /// A run hit its deadline, every goroutine blocked, or Ctrl-C stopped it
+    /// to see where the code was.
     Hang {
         step: String,
         deadlock: bool,
+        /// Stopped by Ctrl-C rather than by its deadline.
+        interrupted: bool,
         #[serde(serialize_with = "crate::units::seconds")]
         timeout: Duration,
         report: HangReport,
@@ -65,6 +68,35 @@ pub struct CheckReport {
 }
 
 impl CheckReport {
+    /// The goals that failed.
+    pub fn failed(&self) -> Vec<&str> {
+        self.goals
+            .iter()
+            .filter(|g| g.status == Status::Fail)
+            .map(|g| g.id.as_str())
+            .collect()
+    }
+
+    /// Keeps the hints of the goals `shown` says, and drops the others.
+    pub fn keep_hints(&mut self, shown: impl Fn(&str) -> bool) {
+        for goal in &mut self.goals {
+            if !shown(&goal.id) {
+                goal.hint = None;
+            }
+        }
+    }
+
+    /// Whether Ctrl-C stopped the check (it shows where the code was).
+    pub fn interrupted(&self) -> bool {
+        matches!(
+            self.failure,
+            Some(Failure::Hang {
+                interrupted: true,
+                ..
+            })
+        )
+    }
+
     pub fn met(&self) -> usize {
         self.goals
             .iter()

@@ -62,8 +62,13 @@ impl Tree {
 pub enum CheckEvent<'a> {
     /// A check of the exercise begins.
     Started { exercise: &'a str },
-    /// A step begins: `build`, `tests`, or a run such as `benchmark run `bench``.
-    StepStarted { exercise: &'a str, step: &'a str },
+    /// A step begins: `build`, `tests`, or a run such as `benchmark run `bench``;
+    /// `usual` is how long it took in the exercise's last check.
+    StepStarted {
+        exercise: &'a str,
+        step: &'a str,
+        usual: Option<Duration>,
+    },
     /// A step made of many runs (against the starter, alternating) has made
     /// `done` of its `total`.
     RunProgress {
@@ -169,7 +174,8 @@ pub fn check(
     listener(&CheckEvent::Started {
         exercise: &exercise.id,
     });
-    let mut session = Session::new(exercise, tree, go, run_dir, listener);
+    let mut session = Session::new(exercise, tree, go, run_dir.clone(), listener);
+    session.usual = last_steps(&run_dir);
     let mut facts = Facts {
         package_dir: session.scope.package_dir.clone(),
         ..Facts::default()
@@ -202,8 +208,42 @@ pub fn check(
         elapsed: started.elapsed(),
         docs: exercise.docs.clone(),
     };
+    // A run that hung says nothing of how long it usually takes.
+    if !matches!(report.failure, Some(Failure::Hang { .. })) {
+        save_steps(&run_dir, &report.steps);
+    }
     listener(&CheckEvent::Finished { report: &report });
     Ok(report)
+}
+
+/// Where a check keeps how long its steps took, for the next one.
+fn steps_file(run_dir: &std::path::Path) -> PathBuf {
+    run_dir.join("steps.json")
+}
+
+/// How long each step took in the last check, the longest of steps of one name.
+fn last_steps(run_dir: &std::path::Path) -> std::collections::BTreeMap<String, Duration> {
+    let read = std::fs::read(steps_file(run_dir)).ok();
+    let seconds: std::collections::BTreeMap<String, f64> = read
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default();
+    seconds
+        .into_iter()
+        .filter(|(_, s)| s.is_finite() && *s >= 0.0)
+        .map(|(name, s)| (name, Duration::from_secs_f64(s)))
+        .collect()
+}
+
+/// Keeps how long the steps took; a check that cannot keep them loses nothing.
+fn save_steps(run_dir: &std::path::Path, steps: &[Step]) {
+    let mut longest: std::collections::BTreeMap<&str, f64> = std::collections::BTreeMap::new();
+    for step in steps {
+        let entry = longest.entry(&step.name).or_default();
+        *entry = entry.max(step.elapsed.as_secs_f64());
+    }
+    if let Ok(text) = serde_json::to_vec(&longest) {
+        let _ = crate::workspace::write_atomic(&steps_file(run_dir), &text);
+    }
 }
 
 /// Why the pipeline stopped early.

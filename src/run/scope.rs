@@ -142,9 +142,11 @@ pub(super) fn hung(
     let deadlock = finished
         .output
         .contains("all goroutines are asleep - deadlock!");
-    (finished.timed_out || go_timeout || deadlock).then(|| Failure::Hang {
+    let stopped = finished.timed_out || finished.interrupted || go_timeout || deadlock;
+    stopped.then(|| Failure::Hang {
         step: step.to_owned(),
-        deadlock: deadlock && !finished.timed_out && !go_timeout,
+        deadlock: deadlock && !finished.timed_out && !finished.interrupted && !go_timeout,
+        interrupted: finished.interrupted,
         timeout,
         report: hang::hang_report(&finished.output, package_dir),
         output: finished.output.clone(),
@@ -154,6 +156,9 @@ pub(super) fn hung(
 /// What to say of a hang of `what`.
 pub(super) fn hang_message(what: &str, failure: &Failure) -> String {
     match failure {
+        Failure::Hang {
+            interrupted: true, ..
+        } => format!("{what} stopped by Ctrl-C; this is where the code was"),
         Failure::Hang { deadlock: true, .. } => {
             format!("{what} deadlocked: every goroutine is blocked")
         }

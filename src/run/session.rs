@@ -25,6 +25,8 @@ const MAX_PROFILE_SCALE: u32 = 8;
 /// One check in progress.
 pub(super) struct Session<'a> {
     pub scope: Scope<'a>,
+    /// How long each step took in the last check.
+    pub usual: std::collections::BTreeMap<String, std::time::Duration>,
     pub steps: Vec<Step>,
     pub artifacts: BTreeMap<String, PathBuf>,
     pub starter: StarterBuild,
@@ -47,6 +49,7 @@ impl<'a> Session<'a> {
                 run_dir,
                 listener,
             },
+            usual: BTreeMap::new(),
             steps: Vec::new(),
             artifacts: BTreeMap::new(),
             starter: StarterBuild::Unbuilt,
@@ -95,6 +98,7 @@ impl<'a> Session<'a> {
         (self.scope.listener)(&CheckEvent::StepStarted {
             exercise,
             step: name,
+            usual: self.usual.get(name).copied(),
         });
         let started = Instant::now();
         let result = run(self);

@@ -191,7 +191,7 @@ fn check_side(
 ) -> Result<CheckReport, String> {
     let (_temp, tree) = prepare(workshop, exercise, side)?;
     let listener = |event: &CheckEvent<'_>| match event {
-        CheckEvent::StepStarted { exercise, step } => progress(Progress::Step {
+        CheckEvent::StepStarted { exercise, step, .. } => progress(Progress::Step {
             exercise,
             side,
             step,

@@ -195,6 +195,11 @@ pub fn processes_mentioning(needle: &str) -> Vec<String> {
     }
 }
 
+/// The processes whose command line contains `needle`, at once.
+pub fn processes_now_mentioning(needle: &str) -> Vec<String> {
+    processes_now(needle)
+}
+
 fn processes_now(needle: &str) -> Vec<String> {
     let mut found = Vec::new();
     for entry in std::fs::read_dir("/proc").unwrap().flatten() {

@@ -304,7 +304,7 @@ fn list_shows_progress_after_checks() {
         .stdout_has("done")
         .stdout_has("in progress")
         .stdout_has("not started")
-        .stdout_has("1 of 10 exercises done");
+        .stdout_has("1 of 11 exercises done");
     // Artifacts stay under .workshop/, which ignores itself.
     assert!(workshop.path().join(".workshop/.gitignore").is_file());
     assert!(
@@ -916,4 +916,74 @@ fn verify_repeats_under_load_and_says_what_changed() {
         serde_json::json!(["pass", "pass", "pass"])
     );
     assert_eq!(goal["flipped"], false);
+}
+
+#[test]
+fn a_goals_hint_waits_for_a_second_failure_or_a_request_for_hints() {
+    let hint = "hint: A caller that only reads the numbers";
+    let workshop = Workshop::fixture("outcomes");
+    let first = workshop.run(&["check", "outcome/unmet"]);
+    first.code(1);
+    assert!(
+        !first.stdout.contains(hint),
+        "the first failure gives no hint away:\n{}",
+        first.stdout
+    );
+    workshop
+        .run(&["check", "outcome/unmet"])
+        .code(1)
+        .stdout_has(hint);
+    let asked = Workshop::fixture("outcomes");
+    asked.run(&["hint", "outcome/unmet"]).code(0);
+    asked
+        .run(&["check", "outcome/unmet"])
+        .code(1)
+        .stdout_has(hint);
+}
+
+#[test]
+fn ctrl_c_during_a_hang_shows_where_the_code_is_and_exits_130() {
+    use std::io::Read;
+    let workshop = Workshop::fixture("outcomes");
+    let mut child = workshop_process()
+        .arg("--root")
+        .arg(workshop.path())
+        .args(["check", "outcome/busy"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the test binary spins, then press Ctrl-C.
+    let binary = workshop
+        .path()
+        .join(".workshop/runs/outcome/busy/exercise.test");
+    // The binary running its tests (not `go test -c` building it).
+    let needle = format!("{} -test.run", binary.display());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while processes_now_mentioning(&needle).is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the test binary never started"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(child.id() as i32),
+        nix::sys::signal::Signal::SIGINT,
+    )
+    .unwrap();
+    let mut stdout = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut stdout)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130), "{stdout}");
+    assert!(stdout.contains("the tests stopped by Ctrl-C"), "{stdout}");
+    assert!(stdout.contains("(busy, not blocked)"), "{stdout}");
+    assert!(stdout.contains("at busy.go:"), "{stdout}");
+    assert_eq!(processes_mentioning(&needle), Vec::<String>::new());
 }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::goals::versus::{self, Better};
 use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement, Status};
-use crate::units::{number, quantity};
+use crate::units::quantity;
 
 #[derive(Debug, Clone)]
 pub struct BenchRelative {
@@ -72,7 +72,9 @@ impl Kind for BenchRelative {
         outcome.unit = Some("×".into());
         let Some(baseline) = facts.baselines.get(&self.run) else {
             return outcome
-                .inconclusive("the starter could not be measured (no pristine copy of it)".into());
+                .inconclusive(
+                "the starter could not be measured: there is no pristine copy of it; commit the exercise (or run `workshop` once before editing it) so the starter can be compared".into(),
+            );
         };
         let before = baseline.starter.values(&self.benchmark, &self.metric);
         let after = baseline.mine.values(&self.benchmark, &self.metric);
@@ -108,10 +110,10 @@ impl Kind for BenchRelative {
             Status::Pass => {}
             Status::Fail => {
                 outcome.explanation = Some(format!(
-                    "{} is {}× better than the starter's; the goal is {}×",
+                    "{} is {}; the goal is {}",
                     self.metric,
-                    number(judgement.ratio),
-                    number(self.times)
+                    versus::in_words(judgement.ratio, better, &self.metric),
+                    versus::goal_in_words(self.times, better, &self.metric)
                 ));
             }
             Status::Inconclusive => {
@@ -124,9 +126,9 @@ impl Kind for BenchRelative {
                     String::new()
                 };
                 outcome.explanation = Some(format!(
-                    "{} is {}× the starter's, but the difference is not significant (p={p:.3} ≥ {})",
+                    "{} is {}, but the difference is not significant (p={p:.3} ≥ {})",
                     self.metric,
-                    number(judgement.ratio),
+                    versus::in_words(judgement.ratio, better, &self.metric),
                     crate::bench::stats::ALPHA,
                 ) + &most_significant);
                 outcome.evidence.push(

@@ -100,9 +100,12 @@ impl Kind for FlightRecorder {
                 trace.format
             ));
         }
+        // The headline shows the first named task or region that is missing.
+        let mut missing = None;
         if let Some(task) = &self.task
             && !trace.tasks.iter().any(|t| *t.name == **task)
         {
+            missing.get_or_insert(format!("tasks named {task:?} in the snapshot"));
             problems.push(format!("it holds no task named {task:?}"));
             outcome.evidence.push(format!(
                 "found tasks: {}",
@@ -112,6 +115,7 @@ impl Kind for FlightRecorder {
         if let Some(region) = &self.region
             && !trace.regions.iter().any(|r| *r.name == **region)
         {
+            missing.get_or_insert(format!("regions named {region:?} in the snapshot"));
             problems.push(format!("it holds no region named {region:?}"));
             outcome.evidence.push(format!(
                 "found regions: {}",
@@ -126,6 +130,12 @@ impl Kind for FlightRecorder {
                 bytes(size),
                 bytes(max)
             ));
+        }
+        if let Some(subject) = missing
+            && self.max_bytes.is_none_or(|max| size <= max)
+        {
+            outcome.headline(subject, 0.0, Bound::AtLeast(1.0));
+            outcome.unit = None;
         }
         if problems.is_empty() {
             outcome.status = Status::Pass;

@@ -169,7 +169,7 @@ mod tests {
             outcome
                 .explanation
                 .unwrap()
-                .contains("the starter's cpu is 5.05× yours (medians); the goal is at least 6×")
+                .contains("your cpu is 5.05× less than the starter's (medians); the goal is at least 6× less")
         );
     }
 

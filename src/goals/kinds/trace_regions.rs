@@ -72,7 +72,10 @@ impl Kind for TraceRegions {
         let regions: Vec<_> = t.regions.iter().filter(|r| *r.name == *self.name).collect();
         outcome.measured = Some(regions.len() as f64);
         let mut problems = Vec::new();
+        // The headline shows the first condition that fails.
+        let mut headline = None;
         if !self.count.holds(regions.len() as f64) {
+            headline = Some(None);
             problems.push(format!(
                 "{} regions named {:?}, want {}",
                 regions.len(),
@@ -91,12 +94,22 @@ impl Kind for TraceRegions {
                 .filter(|task| !regions.iter().any(|r| r.task == task.id))
                 .collect();
             if tasks.is_empty() {
+                headline.get_or_insert(Some((
+                    format!("tasks named {task_name:?}"),
+                    0.0,
+                    Bound::AtLeast(1.0),
+                )));
                 problems.push(format!("the trace has no task named {task_name:?}"));
                 outcome.evidence.push(format!(
                     "found tasks: {}",
                     inventory(t.tasks.iter().map(|x| &*x.name))
                 ));
             } else if !without.is_empty() {
+                headline.get_or_insert(Some((
+                    format!("tasks named {task_name:?} without a region {:?}", self.name),
+                    without.len() as f64,
+                    Bound::AtMost(0.0),
+                )));
                 problems.push(format!(
                     "{} of {} tasks named {task_name:?} have no region {:?}",
                     without.len(),
@@ -111,11 +124,19 @@ impl Kind for TraceRegions {
                 .filter(|r| r.parent.as_deref() != Some(parent.as_str()))
                 .count();
             if orphans > 0 {
+                headline.get_or_insert(Some((
+                    format!("regions named {:?} outside a region {parent:?}", self.name),
+                    orphans as f64,
+                    Bound::AtMost(0.0),
+                )));
                 problems.push(format!(
                     "{orphans} regions {:?} are not inside a region {parent:?}",
                     self.name
                 ));
             }
+        }
+        if let Some(Some((subject, measured, bound))) = headline {
+            outcome.headline(subject, measured, bound);
         }
         if problems.is_empty() {
             outcome.status = Status::Pass;

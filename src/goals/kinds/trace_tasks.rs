@@ -71,7 +71,10 @@ impl Kind for TraceTasks {
             .collect();
         outcome.measured = Some(tasks.len() as f64);
         let mut problems = Vec::new();
+        // The headline shows the first condition that fails.
+        let mut headline = None;
         if !self.count.holds(tasks.len() as f64) {
+            headline = Some(None);
             problems.push(format!(
                 "{} tasks named {:?}, want {}",
                 tasks.len(),
@@ -103,6 +106,12 @@ impl Kind for TraceTasks {
                 .filter(|t| t.goroutines.len() < at_least)
                 .collect();
             if !thin.is_empty() {
+                let fewest = tasks.iter().map(|t| t.goroutines.len()).min().unwrap_or(0);
+                headline.get_or_insert(Some((
+                    format!("goroutines in each task {:?}, fewest", self.name),
+                    fewest as f64,
+                    Bound::AtLeast(at_least as f64),
+                )));
                 problems.push(format!(
                     "{} of {} tasks touched fewer than {at_least} goroutines",
                     thin.len(),
@@ -119,11 +128,19 @@ impl Kind for TraceTasks {
         if self.ended {
             let open = tasks.iter().filter(|t| t.end.is_none()).count();
             if open > 0 {
+                headline.get_or_insert(Some((
+                    format!("tasks named {:?} not ended", self.name),
+                    open as f64,
+                    Bound::AtMost(0.0),
+                )));
                 problems.push(format!(
                     "{open} of {} tasks never ended (call End on each task)",
                     tasks.len()
                 ));
             }
+        }
+        if let Some(Some((subject, measured, bound))) = headline {
+            outcome.headline(subject, measured, bound);
         }
         if problems.is_empty() {
             outcome.status = Status::Pass;

@@ -133,15 +133,18 @@ fn failure_details(out: &mut String, failure: &Failure) {
         Failure::Hang {
             timeout,
             deadlock,
+            interrupted,
             report,
             output,
             ..
-        } => hang(out, *timeout, *deadlock, report, output),
+        } => hang(out, *timeout, *deadlock || *interrupted, report, output),
     }
 }
 
-fn hang(out: &mut String, timeout: Duration, deadlock: bool, report: &HangReport, output: &str) {
-    if !deadlock {
+/// Where the goroutines of a run that was stopped were; `said` when the
+/// message already says why it stopped (a deadlock, Ctrl-C).
+fn hang(out: &mut String, timeout: Duration, said: bool, report: &HangReport, output: &str) {
+    if !said {
         let _ = writeln!(
             out,
             "      stopped after {} (the run's timeout)",
@@ -168,11 +171,16 @@ fn hang(out: &mut String, timeout: Duration, deadlock: bool, report: &HangReport
         } else {
             format!("{} goroutines", group.count)
         };
+        // A goroutine that is running or ready to run is busy, not blocked.
+        let state = match group.state.as_str() {
+            "running" | "runnable" => format!("{} (busy, not blocked)", group.state),
+            state => format!("blocked in {state}"),
+        };
         let _ = writeln!(
             out,
-            "      {} blocked in {}",
+            "      {} {}",
             style(count).bold(),
-            style(&group.state).yellow()
+            style(state).yellow()
         );
         for frame in &group.frames {
             let _ = writeln!(

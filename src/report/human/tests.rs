@@ -99,6 +99,7 @@ fn check_that_hung() {
     let failure = Failure::Hang {
         step: "tests".into(),
         deadlock: false,
+        interrupted: false,
         timeout: Duration::from_secs(60),
         report: HangReport {
             running_tests: vec!["TestFetch (1m0s)".into()],
