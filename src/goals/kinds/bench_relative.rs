@@ -210,6 +210,16 @@ mod tests {
     }
 
     #[test]
+    fn a_slower_attempt_reads_as_slower() {
+        let outcome = goal("ns/op", 5.0).evaluate(&facts(&FAST, &SLOW));
+        assert_eq!(outcome.status, Status::Fail);
+        assert_eq!(
+            outcome.explanation.as_deref(),
+            Some("ns/op is 10× slower than the starter; the goal is 5× faster")
+        );
+    }
+
+    #[test]
     fn too_few_runs_are_inconclusive_even_for_a_large_ratio() {
         let outcome = goal("ns/op", 5.0).evaluate(&facts(&SLOW[..3], &FAST[..3]));
         assert_eq!(outcome.status, Status::Inconclusive);

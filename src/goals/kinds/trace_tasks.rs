@@ -176,8 +176,11 @@ mod tests {
             wrong.evidence[0],
             "found tasks: request (1), save (1); expected: order"
         );
-        // "save" ran on one goroutine only.
+        // "save" ran on one goroutine only: that is the headline, not its count.
         let thin = tasks("save", true).evaluate(&facts("tasks-go126.trace"));
+        assert_eq!(thin.subject, "goroutines in each task \"save\", fewest");
+        assert_eq!(thin.measured, Some(1.0));
+        assert_eq!(thin.bound, Some(Bound::AtLeast(2.0)));
         assert!(
             thin.explanation
                 .unwrap()
