@@ -234,6 +234,21 @@ mod tests {
     }
 
     #[test]
+    fn generic_code_is_matched_as_docs_manifest_shows() {
+        // The names Go gives generic code in profiles, and the patterns
+        // docs/manifest.md suggests for them.
+        let put = "example.com/gen.(*Cache[go.shape.string,go.shape.int64]).Put";
+        let keys = "example.com/gen.Keys[go.shape.string,go.shape.int64]";
+        let profile = cpu(&[(&[put, "main.main"], 60), (&[keys, "main.main"], 40)]);
+        for (pattern, share) in [(r"\.\(\*Cache\[.*\]\)\.Put$", 60.0), (r"\.Keys\[.*\]$", 40.0)] {
+            let outcome = goal(pattern, Measure::FlatShare, Bound::AtMost(100.0), 0)
+                .evaluate(&facts(profile.clone(), 1));
+            assert_eq!(outcome.measured, Some(share), "{pattern}");
+            assert_eq!(outcome.matched.unwrap().functions, 1, "{pattern}");
+        }
+    }
+
+    #[test]
     fn flat_amount_per_op() {
         let mut g = goal("MatchString", Measure::Flat, Bound::AtMost(1e9), 0);
         g.source.per_op = true;
