@@ -3,6 +3,7 @@
 //! in its own process group under a deadline and is killed with that whole group.
 
 mod go;
+pub mod guard;
 mod process;
 mod tools;
 mod version;

@@ -59,8 +59,11 @@ struct Running(Option<i32>);
 
 impl Running {
     fn new(pid: Option<i32>) -> Running {
-        if let (Some(pid), Ok(mut running)) = (pid, RUNNING.lock()) {
-            running.push(pid);
+        if let Some(pid) = pid {
+            if let Ok(mut running) = RUNNING.lock() {
+                running.push(pid);
+            }
+            super::guard::watch(pid);
         }
         Running(pid)
     }
@@ -68,8 +71,11 @@ impl Running {
 
 impl Drop for Running {
     fn drop(&mut self) {
-        if let (Some(pid), Ok(mut running)) = (self.0, RUNNING.lock()) {
-            running.retain(|p| *p != pid);
+        if let Some(pid) = self.0 {
+            if let Ok(mut running) = RUNNING.lock() {
+                running.retain(|p| *p != pid);
+            }
+            super::guard::release(pid);
         }
     }
 }
@@ -160,6 +166,7 @@ fn run_with(spawn: &Spawn, with_stderr: bool) -> Result<Finished, GoError> {
     for (key, value) in &spawn.env {
         expression = expression.env(key, value);
     }
+    super::guard::ensure();
     let handle = expression.start().map_err(spawn_error)?;
     let pid = handle
         .pids()

@@ -987,3 +987,33 @@ fn ctrl_c_during_a_hang_shows_where_the_code_is_and_exits_130() {
     assert!(stdout.contains("at busy.go:"), "{stdout}");
     assert_eq!(processes_mentioning(&needle), Vec::<String>::new());
 }
+
+#[test]
+fn no_child_outlives_a_runner_killed_mid_run() {
+    let workshop = Workshop::fixture("outcomes");
+    let mut child = workshop_process()
+        .arg("--root")
+        .arg(workshop.path())
+        .args(["check", "outcome/busy"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let binary = workshop
+        .path()
+        .join(".workshop/runs/outcome/busy/exercise.test");
+    let needle = format!("{} -test.run", binary.display());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while processes_now_mentioning("sleep 7343").is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the test never started"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    // No chance to clean up: SIGKILL.
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(processes_mentioning(&needle), Vec::<String>::new());
+    assert_eq!(processes_mentioning("sleep 7343"), Vec::<String>::new());
+}
