@@ -24,8 +24,16 @@ pub struct Finding {
     pub fix: Option<String>,
 }
 
-/// Checks Go (present, recent enough), its build cache, and graphviz.
-pub fn examine(required: GoVersion, why: &str) -> Vec<Finding> {
+/// What the workshop's check files ask of the machine beyond Go itself.
+#[derive(Debug, Clone, Default)]
+pub struct Needs {
+    /// Exercises built with `-race`, which needs cgo and a C compiler.
+    pub race: Vec<String>,
+}
+
+/// Checks Go (present, recent enough), its build cache, what the exercises'
+/// settings need, and graphviz.
+pub fn examine(required: GoVersion, why: &str, needs: &Needs) -> Vec<Finding> {
     let mut findings = Vec::new();
     match GoTool::detect(required) {
         Err(e) => findings.push(Finding {
@@ -70,6 +78,9 @@ pub fn examine(required: GoVersion, why: &str) -> Vec<Finding> {
                 }),
             }
             findings.push(cache_writable(&info.gocache));
+            if !needs.race.is_empty() {
+                findings.push(race_detector(info, &needs.race));
+            }
         }
     }
     findings.push(match exec::probe_program("dot", &["-V"]) {
@@ -87,6 +98,37 @@ pub fn examine(required: GoVersion, why: &str) -> Vec<Finding> {
         },
     });
     findings
+}
+
+/// `-race` needs cgo on and the C compiler it names.
+fn race_detector(info: &exec::GoInfo, exercises: &[String]) -> Finding {
+    let what = "race detector".to_owned();
+    let used = format!("{} build with -race", exercises.join(", "));
+    let compiler = info.cc.split_whitespace().next().unwrap_or("gcc");
+    if !info.cgo {
+        return Finding {
+            health: Health::Fail,
+            what,
+            detail: format!("cgo is off (CGO_ENABLED=0), and {used}"),
+            fix: Some("turn cgo on (go env -w CGO_ENABLED=1) and install a C compiler".into()),
+        };
+    }
+    match exec::probe_program(compiler, &["--version"]) {
+        Some(version) => Finding {
+            health: Health::Ok,
+            what,
+            detail: format!("cgo with {version}"),
+            fix: None,
+        },
+        None => Finding {
+            health: Health::Fail,
+            what,
+            detail: format!("`{compiler}` (the C compiler cgo uses) is not found, and {used}"),
+            fix: Some(
+                "install a C compiler (apt install gcc, xcode-select --install on macOS)".into(),
+            ),
+        },
+    }
 }
 
 fn cache_writable(cache: &Path) -> Finding {

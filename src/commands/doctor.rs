@@ -3,15 +3,22 @@
 use super::Context;
 use crate::Exit;
 use crate::cli::DoctorArgs;
-use crate::doctor::{self, Health};
+use crate::doctor::{self, Health, Needs};
 use crate::exec::GoVersion;
 use crate::manifest::ManifestError;
 use crate::report::{self, DoctorDoc, Format};
 
 pub fn run(cx: &Context, args: &DoctorArgs) -> anyhow::Result<Exit> {
     // Outside a workshop the machine is checked for any workshop.
+    let mut needs = Needs::default();
     let (required, why) = match cx.workshop() {
         Ok(workshop) => {
+            needs.race = workshop
+                .exercises
+                .iter()
+                .filter(|e| e.build.race)
+                .map(|e| e.id.clone())
+                .collect();
             let required = workshop.required_go();
             let why = workshop
                 .exercises
@@ -28,7 +35,7 @@ pub fn run(cx: &Context, args: &DoctorArgs) -> anyhow::Result<Exit> {
         }
         Err(e) => return Err(e.into()),
     };
-    let findings = doctor::examine(required, &why);
+    let findings = doctor::examine(required, &why, &needs);
     report::emit(Format::json(args.json), &DoctorDoc::new(&findings));
     let failed = findings.iter().any(|f| f.health == Health::Fail);
     Ok(if failed { Exit::Unmet } else { Exit::Success })

@@ -19,6 +19,12 @@ pub struct GoInfo {
     pub goarch: String,
     #[serde(skip)]
     pub gocache: PathBuf,
+    /// cgo is on (`CGO_ENABLED=1`), which `-race` needs.
+    #[serde(skip)]
+    pub cgo: bool,
+    /// The C compiler cgo uses (`CC`).
+    #[serde(skip)]
+    pub cc: String,
 }
 
 #[derive(serde::Deserialize)]
@@ -28,6 +34,10 @@ struct GoEnv {
     goos: String,
     goarch: String,
     gocache: String,
+    #[serde(default)]
+    cgo_enabled: String,
+    #[serde(default, rename = "CC")]
+    cc: String,
 }
 
 /// A located `go` command and what it reported about itself.
@@ -35,6 +45,39 @@ struct GoEnv {
 pub struct GoTool {
     program: PathBuf,
     pub info: GoInfo,
+}
+
+/// How a binary is built: the `go build`/`go test -c` flags a check file sets.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct BuildFlags {
+    /// `-race`: the race detector (needs cgo).
+    pub race: bool,
+    /// `-gcflags=...`, as written.
+    pub gcflags: Option<String>,
+    /// `-tags=a,b`.
+    pub tags: Vec<String>,
+    /// `-pgo=...`: `auto`, `off`, or the path of a CPU profile.
+    pub pgo: Option<String>,
+}
+
+impl BuildFlags {
+    /// The flags, ready for `go test -c` or `go build`.
+    pub fn args(&self) -> Vec<String> {
+        let mut args = Vec::new();
+        if self.race {
+            args.push("-race".to_owned());
+        }
+        if let Some(gcflags) = &self.gcflags {
+            args.push(format!("-gcflags={gcflags}"));
+        }
+        if !self.tags.is_empty() {
+            args.push(format!("-tags={}", self.tags.join(",")));
+        }
+        if let Some(pgo) = &self.pgo {
+            args.push(format!("-pgo={pgo}"));
+        }
+        args
+    }
 }
 
 /// The result of `go test -c`.
@@ -85,9 +128,18 @@ impl GoTool {
         let (_capture, output) = capture_file()?;
         let finished = process::run(&Spawn {
             program: program.clone(),
-            args: ["env", "-json", "GOVERSION", "GOOS", "GOARCH", "GOCACHE"]
-                .map(OsString::from)
-                .to_vec(),
+            args: [
+                "env",
+                "-json",
+                "GOVERSION",
+                "GOOS",
+                "GOARCH",
+                "GOCACHE",
+                "CGO_ENABLED",
+                "CC",
+            ]
+            .map(OsString::from)
+            .to_vec(),
             dir: std::env::temp_dir(),
             env: go_env(),
             timeout: QUERY_TIMEOUT,
@@ -114,6 +166,8 @@ impl GoTool {
                 goos: env.goos,
                 goarch: env.goarch,
                 gocache: PathBuf::from(env.gocache),
+                cgo: env.cgo_enabled == "1",
+                cc: env.cc,
             },
         })
     }
@@ -123,12 +177,15 @@ impl GoTool {
         &self,
         module_dir: &Path,
         package: &Path,
+        flags: &BuildFlags,
         binary: &Path,
         log: &Path,
         timeout: Duration,
     ) -> Result<Compiled, GoError> {
         let _ = std::fs::remove_file(binary);
-        let mut args: Vec<OsString> = vec!["test".into(), "-c".into(), "-o".into()];
+        let mut args: Vec<OsString> = vec!["test".into(), "-c".into()];
+        args.extend(flags.args().into_iter().map(OsString::from));
+        args.push("-o".into());
         args.push(binary.as_os_str().to_owned());
         args.push(Path::new(".").join(package).into_os_string());
         let finished = process::run(&Spawn {

@@ -12,7 +12,9 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::time::Duration;
 
-pub use go::{BuildFailure, CompileError, Compiled, GoInfo, GoTool, TestRun, compile_errors};
+pub use go::{
+    BuildFailure, BuildFlags, CompileError, Compiled, GoInfo, GoTool, TestRun, compile_errors,
+};
 pub use process::{Finished, install_interrupt_handler, interrupted};
 pub use tools::{git, probe_program};
 pub use version::{BadGoVersion, GoVersion};

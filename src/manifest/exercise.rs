@@ -7,11 +7,14 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::raw::{self, RunFile, TestsFile};
-use super::validate::{go_test_pattern, inside, page, safe_relative, valid_benchtime};
+use super::raw::{self, BuildFile, EnvFile, RunFile, TestsFile};
+use super::validate::{
+    env_value, go_test_pattern, inside, page, safe_relative, valid_benchtime, valid_env_name,
+    valid_tag,
+};
 use super::{Exercise, ManifestError, RunSpec, SolutionFile, TestSpec, read};
 use crate::display::path as display;
-use crate::exec::GoVersion;
+use crate::exec::{BuildFlags, GoVersion};
 use crate::goals::{Goal, RunInfo, read_goal};
 use crate::yaml::locate::{child, element};
 use crate::yaml::{Diagnostic, Document};
@@ -67,6 +70,7 @@ pub(super) fn load(
         .as_deref()
         .and_then(|d| page(root, d).map_err(|e| file.problem("docs", e)).ok());
     let tests = file.tests(raw.tests.as_ref());
+    let build = file.build(raw.build.as_ref(), root, module_dir, package.as_deref());
     let runs = file.runs(raw.runs);
     let goals = file.goals(raw.goals, &runs, go);
     let solution = file.solution(&raw.solution, check_path);
@@ -83,6 +87,7 @@ pub(super) fn load(
         check_file: check_path.to_owned(),
         docs,
         tests,
+        build,
         runs,
         goals,
         hints: raw.hints,
@@ -132,9 +137,84 @@ impl CheckFile<'_> {
         {
             self.problem("tests.run", e);
         }
+        let env = self.env("tests.env", raw.and_then(|t| t.env.as_ref()));
         TestSpec {
             run: run.unwrap_or_else(|| ".".to_owned()),
             timeout: timeout.unwrap_or(DEFAULT_TEST_TIMEOUT),
+            env,
+        }
+    }
+
+    /// Environment variables at `path`: names as Go's own (`GOGC`), values
+    /// scalars, the runner's own names refused, Go's best-known values checked.
+    fn env(&mut self, path: &str, raw: Option<&EnvFile>) -> Vec<(String, String)> {
+        let mut env = Vec::new();
+        for (name, value) in raw.into_iter().flatten() {
+            let at = child(path, name);
+            if let Err(e) = valid_env_name(name) {
+                self.problem(&at, e);
+                continue;
+            }
+            match env_value(name, value) {
+                Ok(text) => env.push((name.clone(), text)),
+                Err(e) => self.problem(&at, e),
+            }
+        }
+        env
+    }
+
+    /// The flags the test binary is built with.
+    fn build(
+        &mut self,
+        raw: Option<&BuildFile>,
+        root: &Path,
+        module_dir: &Path,
+        package: Option<&Path>,
+    ) -> BuildFlags {
+        let Some(raw) = raw else {
+            return BuildFlags::default();
+        };
+        if raw.gcflags.as_deref().is_some_and(|g| g.trim().is_empty()) {
+            self.problem("build.gcflags", "the gcflags are empty".into());
+        }
+        for (i, tag) in raw.tags.iter().enumerate() {
+            if let Err(e) = valid_tag(tag) {
+                self.problem(&element("build.tags", i), e);
+            }
+        }
+        let pgo = raw.pgo.as_deref().map(|pgo| match pgo {
+            "auto" | "off" => pgo.to_owned(),
+            path => {
+                let relative = safe_relative(path).map_err(|e| self.problem("build.pgo", e));
+                let full = relative
+                    .ok()
+                    .map(|p| module_dir.join(package.unwrap_or(Path::new(""))).join(p));
+                match full {
+                    Some(full) if full.is_file() => {
+                        if let Err(e) = inside(root, &full) {
+                            self.problem("build.pgo", e);
+                        }
+                        full.display().to_string()
+                    }
+                    Some(full) => {
+                        self.problem(
+                            "build.pgo",
+                            format!(
+                                "expected `auto`, `off`, or a CPU profile at {}",
+                                display(&full)
+                            ),
+                        );
+                        path.to_owned()
+                    }
+                    None => path.to_owned(),
+                }
+            }
+        });
+        BuildFlags {
+            race: raw.race,
+            gcflags: raw.gcflags.clone(),
+            tags: raw.tags.clone(),
+            pgo,
         }
     }
 
@@ -195,6 +275,7 @@ impl CheckFile<'_> {
                 run.timeout.as_deref(),
                 &mut self.problems,
             );
+            let env = self.env(&child(&path, "env"), run.env.as_ref());
             runs.push(RunSpec {
                 name: run.name,
                 bench: run.bench.unwrap_or_else(|| "^$".to_owned()),
@@ -204,6 +285,7 @@ impl CheckFile<'_> {
                 benchmem: run.benchmem.unwrap_or(true),
                 cpu: run.cpu,
                 timeout: timeout.unwrap_or(DEFAULT_RUN_TIMEOUT),
+                env,
             });
         }
         runs

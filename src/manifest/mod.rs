@@ -54,6 +54,8 @@ pub struct Exercise {
     /// The exercise's page, relative to the root.
     pub docs: Option<PathBuf>,
     pub tests: TestSpec,
+    /// How the test binary is built.
+    pub build: crate::exec::BuildFlags,
     pub runs: Vec<RunSpec>,
     pub goals: Vec<Goal>,
     pub hints: Vec<String>,
@@ -73,6 +75,8 @@ pub struct TestSpec {
     /// The `-run` pattern.
     pub run: String,
     pub timeout: Duration,
+    /// Environment variables the test binary gets.
+    pub env: Vec<(String, String)>,
 }
 
 /// One benchmark run of `go test`.
@@ -88,6 +92,8 @@ pub struct RunSpec {
     pub benchmem: bool,
     pub cpu: Option<String>,
     pub timeout: Duration,
+    /// Environment variables the test binary gets in this run.
+    pub env: Vec<(String, String)>,
 }
 
 /// One file of a reference solution.

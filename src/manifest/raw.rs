@@ -45,6 +45,9 @@ pub struct CheckFile {
     pub docs: Option<String>,
     #[serde(default)]
     pub tests: Option<TestsFile>,
+    /// How the test binary is built.
+    #[serde(default)]
+    pub build: Option<BuildFile>,
     #[serde(default)]
     pub runs: Vec<RunFile>,
     /// Each a mapping with `id`, `kind` and the kind's keys.
@@ -65,6 +68,26 @@ pub struct TestsFile {
     pub run: Option<String>,
     #[serde(default)]
     pub timeout: Option<String>,
+    #[serde(default)]
+    pub env: Option<EnvFile>,
+}
+
+/// Environment variables, by name; values are scalars, taken as written.
+pub type EnvFile = std::collections::BTreeMap<String, serde_yaml::Value>;
+
+/// The flags the test binary is built with.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BuildFile {
+    #[serde(default)]
+    pub race: bool,
+    #[serde(default)]
+    pub gcflags: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// `auto`, `off`, or a CPU profile's path relative to the package.
+    #[serde(default)]
+    pub pgo: Option<String>,
 }
 
 /// One `go test` benchmark run.
@@ -89,4 +112,6 @@ pub struct RunFile {
     pub cpu: Option<String>,
     #[serde(default)]
     pub timeout: Option<String>,
+    #[serde(default)]
+    pub env: Option<EnvFile>,
 }

@@ -75,6 +75,80 @@ pub(super) fn valid_benchtime(text: &str) -> bool {
     }
 }
 
+/// An environment variable's name as Go's own are written (`GOGC`,
+/// `GODEBUG`): letters, digits and `_`, not starting with a digit. The
+/// runner's own names (`WORKSHOP_*`) and `GOTOOLCHAIN` (the workshop runs
+/// offline with the local toolchain) are refused.
+pub(super) fn valid_env_name(name: &str) -> Result<(), String> {
+    let shaped = !name.is_empty()
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !shaped {
+        return Err(format!(
+            "`{name}` is not an environment variable's name (expected letters, digits and `_`, like GOGC)"
+        ));
+    }
+    if name.starts_with("WORKSHOP_") || name == "GOTOOLCHAIN" {
+        return Err(format!("`{name}` is the runner's to set"));
+    }
+    Ok(())
+}
+
+/// An environment variable's value: a scalar as written, with the values of
+/// Go's best-known variables checked as the runtime reads them.
+pub(super) fn env_value(name: &str, value: &serde_yaml::Value) -> Result<String, String> {
+    let text = match value {
+        serde_yaml::Value::String(s) => s.clone(),
+        serde_yaml::Value::Number(n) => n.to_string(),
+        serde_yaml::Value::Bool(b) => b.to_string(),
+        _ => return Err(format!("`{name}` needs a single value, like GOGC: 50")),
+    };
+    let ok = match name {
+        "GOGC" => text == "off" || text.parse::<u64>().is_ok(),
+        "GOMAXPROCS" => text.parse::<u32>().is_ok_and(|n| n >= 1),
+        "GOMEMLIMIT" => text == "off" || memory_limit(&text),
+        "GODEBUG" => text
+            .split(',')
+            .all(|setting| setting.split_once('=').is_some_and(|(k, _)| !k.is_empty())),
+        _ => true,
+    };
+    if ok {
+        Ok(text)
+    } else {
+        let expected = match name {
+            "GOGC" => "a percentage like 100, or off",
+            "GOMAXPROCS" => "a whole number of 1 or more",
+            "GOMEMLIMIT" => "an amount like 512MiB, or off",
+            _ => "settings like gctrace=1,madvdontneed=1",
+        };
+        Err(format!(
+            "`{name}: {text}` is not what Go reads ({expected})"
+        ))
+    }
+}
+
+/// A `GOMEMLIMIT`: a whole number of bytes, with one of Go's units or none.
+fn memory_limit(text: &str) -> bool {
+    let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let unit = &text[digits.len()..];
+    digits.parse::<u64>().is_ok() && ["", "B", "KiB", "MiB", "GiB", "TiB"].contains(&unit)
+}
+
+/// A build tag: letters, digits, `_` and `.`.
+pub(super) fn valid_tag(tag: &str) -> Result<(), String> {
+    if !tag.is_empty()
+        && tag
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_.".contains(c))
+    {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{tag}` is not a build tag (expected letters, digits, `_` and `.`)"
+        ))
+    }
+}
+
 /// Why a `-run` or `-bench` pattern would be rejected by `go test`, if it
 /// would. Go splits the pattern at slashes outside brackets and compiles each
 /// part as a regular expression of its RE2 syntax, which Rust's `regex` shares
@@ -160,6 +234,25 @@ mod tests {
         assert!(go_test_pattern("^X$/(").is_err(), "each part is compiled");
         assert!(go_test_pattern("(?x) a b").unwrap_err().contains("(?x"));
         assert_eq!(split_at_slashes("a/b[/]/c"), ["a", "b[/]", "c"]);
+    }
+
+    #[test]
+    fn environment_and_tags() {
+        assert!(valid_env_name("GOGC").is_ok());
+        assert!(valid_env_name("1X").is_err());
+        assert!(valid_env_name("WORKSHOP_SNAPSHOT").is_err());
+        let value = |v: &str| serde_yaml::from_str::<serde_yaml::Value>(v).unwrap();
+        assert_eq!(env_value("GOGC", &value("50")).unwrap(), "50");
+        assert_eq!(env_value("GOGC", &value("off")).unwrap(), "off");
+        assert!(env_value("GOGC", &value("lots")).is_err());
+        assert!(env_value("GOMAXPROCS", &value("0")).is_err());
+        assert!(env_value("GOMEMLIMIT", &value("512MiB")).is_ok());
+        assert!(env_value("GOMEMLIMIT", &value("512MB")).is_err());
+        assert!(env_value("GODEBUG", &value("gctrace=1,madvdontneed=1")).is_ok());
+        assert!(env_value("GODEBUG", &value("gctrace")).is_err());
+        assert!(env_value("X", &value("[1]")).is_err());
+        assert!(valid_tag("nocache").is_ok());
+        assert!(valid_tag("no cache").is_err());
     }
 
     #[test]

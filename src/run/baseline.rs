@@ -53,7 +53,7 @@ pub(super) fn baseline(
         .into_iter()
         .enumerate()
         {
-            let finished = binary.run(args.clone(), Vec::new(), log, spec.timeout)?;
+            let finished = binary.run(args.clone(), spec.env.clone(), log, spec.timeout)?;
             if finished.interrupted {
                 return Err(GoError::Interrupted.into());
             }
@@ -106,7 +106,7 @@ pub(super) fn profile_pairs(
             let path = scope.run_dir.join(format!("{label}.pprof"));
             // A file left by an earlier check must not count for this one.
             let _ = std::fs::remove_file(&path);
-            let (mut args, mut env) = (bench_args(&single), Vec::new());
+            let (mut args, mut env) = (bench_args(&single), spec.env.clone());
             write_profile(kind, &path, &mut args, &mut env);
             let log = scope.run_dir.join(format!("{label}.txt"));
             let finished = binary.run(args, env, &log, spec.timeout)?;

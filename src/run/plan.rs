@@ -181,6 +181,7 @@ mod tests {
             benchmem: true,
             cpu: None,
             timeout: Duration::from_secs(60),
+            env: Vec::new(),
         };
         assert_eq!(
             bench_args(&spec),

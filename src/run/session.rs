@@ -123,6 +123,7 @@ impl<'a> Session<'a> {
             Ok(s.scope.go.compile_test(
                 &s.scope.tree.module_dir,
                 &s.scope.exercise.package,
+                &s.scope.exercise.build,
                 &binary,
                 &log,
                 BUILD_TIMEOUT,
@@ -175,7 +176,7 @@ impl<'a> Session<'a> {
             "-test.paniconexit0".into(),
         ];
         let finished = self.step("tests", |_| {
-            Ok(mine.run(args, Vec::new(), &log, tests.timeout)?)
+            Ok(mine.run(args, tests.env.clone(), &log, tests.timeout)?)
         })?;
         self.artifacts.insert("tests-log".into(), log);
         if let Some(hang) = hung(&finished, "tests", tests.timeout, &self.scope.package_dir) {
@@ -218,7 +219,7 @@ impl<'a> Session<'a> {
                 count: spec.count * scale,
                 ..spec.clone()
             });
-            let mut env = Vec::new();
+            let mut env = spec.env.clone();
             match (invocation.collect, &artifact) {
                 (Collect::Profile(kind), Some(path)) => {
                     write_profile(kind, path, &mut args, &mut env)

@@ -66,6 +66,7 @@ fn key(scope: &Scope<'_>, starter: &Files) -> String {
             .hash(&mut hasher);
     }
     scope.exercise.package.hash(&mut hasher);
+    scope.exercise.build.hash(&mut hasher);
     let go = &scope.go.info;
     (&go.version, &go.goos, &go.goarch).hash(&mut hasher);
     format!("{:016x}\n", hasher.finish())
@@ -111,6 +112,7 @@ fn build(scope: &Scope<'_>, what: &str) -> Result<Option<Built>, Stop> {
     let compiled = scope.go.compile_test(
         &module,
         &scope.exercise.package,
+        &scope.exercise.build,
         &built.binary,
         &log,
         BUILD_TIMEOUT,

@@ -258,3 +258,23 @@ fn an_unclosed_quote_is_reported_where_it_opens() {
     text.push_str(&"\n".repeat(19));
     rejected_file(&text, "check.yaml:6:9: this quote is never closed");
 }
+
+#[test]
+fn settings_that_cannot_work_are_refused_at_their_key() {
+    let run = Workshop::fixture("outcomes")
+        .write(
+            "checks/outcome/met/check.yaml",
+            "title: t\ntests:\n  env:\n    GOGC: lots\nbuild:\n  tags: [fast, \"no cache\"]\n  pgo: missing.pprof\nruns:\n  - name: bench\n    bench: BenchmarkSum\n    env:\n      WORKSHOP_SNAPSHOT: x\n      GOMAXPROCS: 0\ngoals:\n  - id: a\n    kind: trace-leaks\nsolution: [sum.go]\n",
+        )
+        .run(&["list"]);
+    run.code(2)
+        .stderr_has(
+            "check.yaml:4:11: `GOGC: lots` is not what Go reads (a percentage like 100, or off)",
+        )
+        .stderr_has("check.yaml:6:16: `no cache` is not a build tag")
+        .stderr_has("check.yaml:7:8: expected `auto`, `off`, or a CPU profile at")
+        .stderr_has("check.yaml:12:26: `WORKSHOP_SNAPSHOT` is the runner's to set")
+        .stderr_has(
+            "check.yaml:13:19: `GOMAXPROCS: 0` is not what Go reads (a whole number of 1 or more)",
+        );
+}

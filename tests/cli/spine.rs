@@ -866,14 +866,16 @@ fn verify_warns_of_a_thin_margin_and_strict_fails_it() {
     let run = workshop.run(&["verify", "outcome/thin", "--json"]);
     run.code(0);
     let goal = &run.json()["exercises"][0]["goals"][0];
-    assert_eq!(goal["solution"]["max"], 896.0, "{goal}");
+    // 896 bytes (800 in Go's size class); a runtime allocation can add a few.
+    let worst = goal["solution"]["max"].as_f64().unwrap();
+    assert!((896.0..1000.0).contains(&worst), "{goal}");
     assert!(goal["margin"]["times"].as_f64().unwrap() < 1.5, "{goal}");
     assert_eq!(goal["margin"]["side"], "solution");
     assert!(
         goal["warnings"][0]
             .as_str()
             .unwrap()
-            .contains("the solution's worst value is 1.12× from the bound"),
+            .contains("the solution's worst value is 1.1"),
         "{goal}"
     );
     workshop
@@ -1016,4 +1018,33 @@ fn no_child_outlives_a_runner_killed_mid_run() {
     child.wait().unwrap();
     assert_eq!(processes_mentioning(&needle), Vec::<String>::new());
     assert_eq!(processes_mentioning("sleep 7343"), Vec::<String>::new());
+}
+
+#[test]
+fn build_tags_race_and_environment_reach_the_test_binary() {
+    let workshop = Workshop::fixture("outcomes");
+    let package = "exercises/outcome/unmet";
+    // Tests that pass only when the settings arrive.
+    workshop.write(
+        &format!("{package}/settings_test.go"),
+        "//go:build fast && race\n\npackage unmet\n\nimport (\n\t\"os\"\n\t\"testing\"\n)\n\nfunc TestSettings(t *testing.T) {\n\tif os.Getenv(\"GOGC\") != \"off\" || os.Getenv(\"GODEBUG\") != \"madvdontneed=1\" {\n\t\tt.Fatalf(\"GOGC=%q GODEBUG=%q\", os.Getenv(\"GOGC\"), os.Getenv(\"GODEBUG\"))\n\t}\n}\n",
+    );
+    workshop.write(
+        &format!("{package}/unset_test.go"),
+        "//go:build !(fast && race)\n\npackage unmet\n\nimport \"testing\"\n\nfunc TestSettings(t *testing.T) { t.Fatal(\"built without the tag or -race\") }\n",
+    );
+    let check = workshop.path().join("checks/outcome/unmet/check.yaml");
+    let text = std::fs::read_to_string(&check).unwrap().replace(
+        "runs:\n",
+        "tests:\n  env:\n    GOGC: \"off\"\n    GODEBUG: madvdontneed=1\nbuild:\n  race: true\n  tags: [fast]\nruns:\n",
+    );
+    std::fs::write(&check, text).unwrap();
+    let run = workshop.run(&["check", "outcome/unmet"]);
+    run.code(1).stdout_has("✗ no-allocs");
+    assert!(
+        !run.stdout.contains("functional tests fail"),
+        "{}",
+        run.stdout
+    );
+    workshop.run(&["doctor"]).stdout_has("race detector");
 }

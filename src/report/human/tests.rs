@@ -32,6 +32,8 @@ fn report(goals: Vec<Outcome>, failure: Option<Failure>, message: Option<&str>) 
             goos: "linux".into(),
             goarch: "amd64".into(),
             gocache: PathBuf::new(),
+            cgo: false,
+            cc: String::new(),
         },
         steps: Vec::new(),
         elapsed: Duration::from_millis(1430),
@@ -193,7 +195,9 @@ fn test_exercise() -> crate::manifest::Exercise {
         tests: crate::manifest::TestSpec {
             run: ".".into(),
             timeout: Duration::from_secs(60),
+            env: Vec::new(),
         },
+        build: Default::default(),
         runs: Vec::new(),
         goals: Vec::new(),
         hints: vec!["first".into(), "second".into()],
