@@ -49,6 +49,90 @@ pub(super) fn in_package<'a>(stack: &'a [FrameInfo], package_dir: &Path) -> Opti
         .find(|f| Path::new(&f.file).starts_with(package_dir))
 }
 
+/// A bound on how long tasks or regions take: at a percentile, or the longest.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Durations {
+    /// The percentile (50 for the median), or `None` for the longest.
+    pub percentile: Option<f64>,
+    pub at_most: std::time::Duration,
+}
+
+/// The keys of a `duration:` bound.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DurationsFile {
+    /// `p50`, `p90`, `p99` (any `pN`), or `max`.
+    pub at: String,
+    /// A duration such as `20ms`.
+    pub at_most: String,
+}
+
+impl Durations {
+    /// Validates a `duration:` bound of a goal.
+    pub(super) fn validate(
+        file: DurationsFile,
+        checker: &mut super::Checker<'_, '_>,
+    ) -> Option<Durations> {
+        let percentile = match file.at.as_str() {
+            "max" => None,
+            p => match p.strip_prefix('p').and_then(|n| n.parse::<f64>().ok()) {
+                Some(n) if n > 0.0 && n < 100.0 => Some(n),
+                _ => {
+                    checker.problem(
+                        "duration.at",
+                        format!("`{p}` is no percentile (expected p50, p90, p99 or max)"),
+                    );
+                    return None;
+                }
+            },
+        };
+        match humantime::parse_duration(&file.at_most) {
+            Ok(at_most) if !at_most.is_zero() => Some(Durations {
+                percentile,
+                at_most,
+            }),
+            _ => {
+                checker.problem(
+                    "duration.at-most",
+                    format!(
+                        "`{}` is not a duration (expected something like 20ms or 1.5s)",
+                        file.at_most
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// `p90`, or `longest`.
+    pub fn name(&self) -> String {
+        match self.percentile {
+            Some(p) => format!("p{}", crate::units::number(p)),
+            None => "longest".to_owned(),
+        }
+    }
+
+    /// The duration at the percentile (nearest rank), or the longest; `None`
+    /// without any.
+    pub fn of(&self, durations: &[i64]) -> Option<i64> {
+        let mut sorted = durations.to_vec();
+        sorted.sort_unstable();
+        let last = sorted.len().checked_sub(1)?;
+        let rank = match self.percentile {
+            None => last,
+            Some(p) => {
+                ((p / 100.0 * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len()) - 1
+            }
+        };
+        sorted.get(rank).copied()
+    }
+
+    /// The bound in nanoseconds.
+    pub fn limit(&self) -> f64 {
+        self.at_most.as_nanos() as f64
+    }
+}
+
 /// Names and counts of what a trace holds, for "found ...; expected ..." evidence.
 pub(super) fn inventory<'a>(names: impl Iterator<Item = &'a str>) -> String {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
@@ -63,6 +147,27 @@ pub(super) fn inventory<'a>(names: impl Iterator<Item = &'a str>) -> String {
         .map(|(name, n)| format!("{} ({n})", if name.is_empty() { "(unnamed)" } else { name }))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_at_a_percentile_or_the_longest() {
+        let at = |percentile| Durations {
+            percentile,
+            at_most: std::time::Duration::from_millis(1),
+        };
+        let lasted = [40, 10, 30, 20, 50];
+        assert_eq!(at(Some(50.0)).of(&lasted), Some(30));
+        assert_eq!(at(Some(90.0)).of(&lasted), Some(50));
+        assert_eq!(at(Some(20.0)).of(&lasted), Some(10));
+        assert_eq!(at(None).of(&lasted), Some(50));
+        assert_eq!(at(None).of(&[]), None);
+        assert_eq!(at(Some(99.0)).name(), "p99");
+        assert_eq!(at(None).name(), "longest");
+    }
 }
 
 /// Traces for the kinds' tests.

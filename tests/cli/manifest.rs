@@ -78,6 +78,11 @@ const MISSPELLED: &[(&str, &str, &str)] = &[
         "check.yaml:9:5: unknown key `shre`; did you mean `share`?",
     ),
     (
+        "trace-gc",
+        "  - id: a\n    kind: trace-gc\n    measure: cycles\n    per-ob: true\n    at-most: 5\n",
+        "check.yaml:9:5: unknown key `per-ob`; did you mean `per-op`?",
+    ),
+    (
         "flight-recorder",
         "  - id: a\n    kind: flight-recorder\n    max-byts: 1\n",
         "check.yaml:8:5: unknown key `max-byts`; did you mean `max-bytes`?",
@@ -123,6 +128,7 @@ misspelled_key! {
     misspelled_key_in_trace_logs: "trace-logs",
     misspelled_key_in_trace_blocked: "trace-blocked",
     misspelled_key_in_flight_recorder: "flight-recorder",
+    misspelled_key_in_trace_gc: "trace-gc",
 }
 
 #[test]

@@ -13,4 +13,5 @@ super::registry::registry! {
     trace_logs::TraceLogs = "trace-logs",
     trace_blocked::TraceBlocked = "trace-blocked",
     flight_recorder::FlightRecorder = "flight-recorder",
+    trace_gc::TraceGc = "trace-gc",
 }

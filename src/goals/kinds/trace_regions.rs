@@ -4,7 +4,8 @@
 
 use serde::Deserialize;
 
-use crate::goals::trace::{inventory, trace, traced};
+use crate::goals::trace::{Durations, DurationsFile, inventory, trace, traced};
+use crate::units::nanos;
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement, Status};
 
 /// Regions of one name: present (in every task of a name, or anywhere), nested
@@ -16,6 +17,8 @@ pub struct TraceRegions {
     pub in_task: Option<String>,
     pub parent: Option<String>,
     pub count: Bound,
+    /// How long the regions may take.
+    pub duration: Option<Durations>,
 }
 
 /// The keys of a `trace-regions` goal.
@@ -33,6 +36,8 @@ pub struct TraceRegionsFile {
     pub at_most: Option<f64>,
     #[serde(default)]
     pub exactly: Option<f64>,
+    #[serde(default)]
+    pub duration: Option<DurationsFile>,
 }
 
 impl Kind for TraceRegions {
@@ -42,12 +47,14 @@ impl Kind for TraceRegions {
         let run = checker.run();
         let count = checker.count(file.at_most, file.at_least, file.exactly);
         checker.within(count, Domain::Count, "a number of regions");
+        let duration = file.duration.and_then(|d| Durations::validate(d, checker));
         TraceRegions {
             run,
             name: file.name,
             in_task: file.in_task,
             parent: file.parent,
             count,
+            duration,
         }
     }
 
@@ -135,7 +142,33 @@ impl Kind for TraceRegions {
                 ));
             }
         }
+        if let Some(durations) = &self.duration {
+            // The regions recorded one by one: all but in the largest traces.
+            let lasted: Vec<i64> = regions
+                .iter()
+                .filter_map(|r| Some(r.end? - r.begin?))
+                .collect();
+            if let Some(value) = durations.of(&lasted)
+                && value as f64 > durations.limit()
+            {
+                headline.get_or_insert(Some((
+                    format!("{} duration of regions named {:?}", durations.name(), self.name),
+                    value as f64,
+                    Bound::AtMost(durations.limit()),
+                )));
+                problems.push(format!(
+                    "the {} region {:?} takes {}, more than {}",
+                    durations.name(),
+                    self.name,
+                    nanos(value),
+                    nanos(durations.limit() as i64)
+                ));
+            }
+        }
         if let Some(Some((subject, measured, bound))) = headline {
+            if subject.contains(" duration of ") {
+                outcome.unit = Some("ns".into());
+            }
             outcome.headline(subject, measured, bound);
         }
         if problems.is_empty() {
@@ -155,6 +188,7 @@ impl Kind for TraceRegions {
 mod tests {
     use super::*;
     use crate::goals::trace::testing::facts;
+    use crate::goals::trace::Durations;
 
     fn regions(name: &str, in_task: Option<&str>, parent: Option<&str>) -> TraceRegions {
         TraceRegions {
@@ -163,6 +197,7 @@ mod tests {
             in_task: in_task.map(str::to_owned),
             parent: parent.map(str::to_owned),
             count: Bound::AtLeast(1.0),
+            duration: None,
         }
     }
 
@@ -191,6 +226,21 @@ mod tests {
         );
         let unnested = regions("fetch", None, Some("decode")).evaluate(&facts);
         assert_eq!(unnested.status, Status::Fail);
+        // How long the regions take: a bound far below it fails, and heads the outcome.
+        let mut quick = regions("fetch", None, None);
+        quick.duration = Some(Durations {
+            percentile: None,
+            at_most: std::time::Duration::from_nanos(1),
+        });
+        let slow = quick.evaluate(&facts);
+        assert_eq!(slow.status, Status::Fail);
+        assert_eq!(slow.subject, "longest duration of regions named \"fetch\"");
+        assert_eq!(slow.unit.as_deref(), Some("ns"));
+        quick.duration = Some(Durations {
+            percentile: Some(50.0),
+            at_most: std::time::Duration::from_secs(60),
+        });
+        assert_eq!(quick.evaluate(&facts).status, Status::Pass);
     }
 
 }

@@ -4,7 +4,8 @@
 
 use serde::Deserialize;
 
-use crate::goals::trace::{inventory, trace, traced};
+use crate::goals::trace::{Durations, DurationsFile, inventory, trace, traced};
+use crate::units::nanos;
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement, Status};
 
 /// Tasks of one name: how many, how many goroutines each touched, whether they ended.
@@ -15,6 +16,8 @@ pub struct TraceTasks {
     pub count: Bound,
     pub goroutines_at_least: Option<usize>,
     pub ended: bool,
+    /// How long the tasks may take.
+    pub duration: Option<Durations>,
 }
 
 /// The keys of a `trace-tasks` goal.
@@ -32,6 +35,8 @@ pub struct TraceTasksFile {
     pub goroutines_at_least: Option<usize>,
     #[serde(default)]
     pub ended: bool,
+    #[serde(default)]
+    pub duration: Option<DurationsFile>,
 }
 
 impl Kind for TraceTasks {
@@ -41,12 +46,14 @@ impl Kind for TraceTasks {
         let run = checker.run();
         let count = checker.count(file.at_most, file.at_least, file.exactly);
         checker.within(count, Domain::Count, "a number of tasks");
+        let duration = file.duration.and_then(|d| Durations::validate(d, checker));
         TraceTasks {
             run,
             name: file.name,
             count,
             goroutines_at_least: file.goroutines_at_least,
             ended: file.ended,
+            duration,
         }
     }
 
@@ -139,7 +146,32 @@ impl Kind for TraceTasks {
                 ));
             }
         }
+        if let Some(durations) = &self.duration {
+            let lasted: Vec<i64> = tasks
+                .iter()
+                .filter_map(|t| Some(t.end? - t.begin?))
+                .collect();
+            if let Some(value) = durations.of(&lasted)
+                && value as f64 > durations.limit()
+            {
+                headline.get_or_insert(Some((
+                    format!("{} duration of tasks named {:?}", durations.name(), self.name),
+                    value as f64,
+                    Bound::AtMost(durations.limit()),
+                )));
+                problems.push(format!(
+                    "the {} task {:?} takes {}, more than {}",
+                    durations.name(),
+                    self.name,
+                    nanos(value),
+                    nanos(durations.limit() as i64)
+                ));
+            }
+        }
         if let Some(Some((subject, measured, bound))) = headline {
+            if subject.contains(" duration of ") {
+                outcome.unit = Some("ns".into());
+            }
             outcome.headline(subject, measured, bound);
         }
         if problems.is_empty() {
@@ -163,6 +195,7 @@ mod tests {
             count: Bound::AtLeast(1.0),
             goroutines_at_least: Some(2),
             ended,
+            duration: None,
         }
     }
 

@@ -11,7 +11,7 @@ use super::{
     Facts, FrameInfo, GcCycle, GoState, Goroutine, Log, Name, Pause, RECORD_LIMIT, Region,
     SpanStats, Stack, Task, Transition,
 };
-use crate::trace::{Event, Kind, NO_TASK, Resource};
+use crate::trace::{Event, Kind, NO_TASK, RangeScope, Resource};
 
 /// The statistics of regions named `name`, made empty on first use.
 fn span_stats<'a>(stats: &'a mut FxHashMap<Name, SpanStats>, name: &Name) -> &'a mut SpanStats {
@@ -55,6 +55,8 @@ pub(super) struct Builder {
     gc_cycles: Vec<GcCycle>,
     pauses: Vec<Pause>,
     open_pauses: FxHashMap<i64, usize>,
+    open_assists: FxHashMap<i64, i64>,
+    mark_assist_ns: i64,
     heap: Vec<(i64, u64)>,
     heap_stride: u64,
     heap_seen: u64,
@@ -94,6 +96,8 @@ impl Builder {
             gc_cycles: Vec::new(),
             pauses: Vec::new(),
             open_pauses: FxHashMap::default(),
+            open_assists: FxHashMap::default(),
+            mark_assist_ns: 0,
             heap: Vec::new(),
             heap_stride: 1,
             heap_seen: 0,
@@ -365,6 +369,16 @@ impl Builder {
                     self.pauses[index].end = Some(event.time);
                 }
             }
+            (Kind::RangeBegin | Kind::RangeActive, "GC mark assist") => {
+                if let Some((_, RangeScope::Goroutine(g))) = event.range() {
+                    self.open_assists.insert(g, event.time);
+                }
+            }
+            (Kind::RangeEnd, "GC mark assist") => {
+                if let Some(begin) = self.open_assists.remove(&event.ctx.g) {
+                    self.mark_assist_ns += event.time - begin;
+                }
+            }
             _ => {}
         }
     }
@@ -530,6 +544,13 @@ impl Builder {
             pauses: self.pauses,
             heap: self.heap,
             max_heap: self.max_heap,
+            // Assists still going when the trace stopped count up to its end.
+            mark_assist_ns: self.mark_assist_ns
+                + self
+                    .open_assists
+                    .values()
+                    .map(|begin| end.saturating_sub(*begin))
+                    .sum::<i64>(),
             max_gomaxprocs: self.max_gomaxprocs,
             cpu_samples: self.cpu_samples,
             go_source: self.go_source,

@@ -229,6 +229,9 @@ pub struct Facts {
     pub logs_total: u64,
     pub gc_cycles: Vec<GcCycle>,
     pub pauses: Vec<Pause>,
+    /// Time goroutines spent assisting the GC's marking instead of running
+    /// their own code, in all.
+    pub mark_assist_ns: i64,
     /// Heap in use over time: (time, bytes), thinned to at most a few thousand points.
     pub heap: Vec<(i64, u64)>,
     pub max_heap: u64,
