@@ -14,6 +14,7 @@ pub mod display;
 pub mod doctor;
 pub mod exec;
 pub mod goals;
+pub mod http;
 pub mod layout;
 pub mod manifest;
 pub mod pprof;

@@ -182,8 +182,44 @@ impl GoTool {
         log: &Path,
         timeout: Duration,
     ) -> Result<Compiled, GoError> {
+        self.compile(
+            &["test", "-c"],
+            module_dir,
+            package,
+            flags,
+            binary,
+            log,
+            timeout,
+        )
+    }
+
+    /// `go build -o binary ./package` in the module directory: a main package,
+    /// such as an exercise's server.
+    pub fn build_main(
+        &self,
+        module_dir: &Path,
+        package: &Path,
+        flags: &BuildFlags,
+        binary: &Path,
+        log: &Path,
+        timeout: Duration,
+    ) -> Result<Compiled, GoError> {
+        self.compile(&["build"], module_dir, package, flags, binary, log, timeout)
+    }
+
+    #[allow(clippy::too_many_arguments)] // the two public forms above name them
+    fn compile(
+        &self,
+        command: &[&str],
+        module_dir: &Path,
+        package: &Path,
+        flags: &BuildFlags,
+        binary: &Path,
+        log: &Path,
+        timeout: Duration,
+    ) -> Result<Compiled, GoError> {
         let _ = std::fs::remove_file(binary);
-        let mut args: Vec<OsString> = vec!["test".into(), "-c".into()];
+        let mut args: Vec<OsString> = command.iter().map(OsString::from).collect();
         args.extend(flags.args().into_iter().map(OsString::from));
         args.push("-o".into());
         args.push(binary.as_os_str().to_owned());
@@ -199,7 +235,7 @@ impl GoTool {
         })?;
         if finished.timed_out {
             return Err(GoError::Timeout {
-                step: format!("test -c ./{}", package.display()),
+                step: format!("{} ./{}", command.join(" "), package.display()),
                 timeout,
             });
         }

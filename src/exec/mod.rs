@@ -5,6 +5,7 @@
 mod go;
 pub mod guard;
 mod process;
+pub mod server;
 mod tools;
 mod version;
 

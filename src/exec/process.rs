@@ -55,10 +55,10 @@ fn end_now() -> ! {
 }
 
 /// Keeps a child's process group in [`RUNNING`] while the value lives.
-struct Running(Option<i32>);
+pub(super) struct Running(Option<i32>);
 
 impl Running {
-    fn new(pid: Option<i32>) -> Running {
+    pub(super) fn new(pid: Option<i32>) -> Running {
         if let Some(pid) = pid {
             if let Ok(mut running) = RUNNING.lock() {
                 running.push(pid);
@@ -236,7 +236,49 @@ fn stop_group(
     }
 }
 
-fn kill_group(pid: Option<i32>) {
+/// Starts a long-running child in a process group of its own, stdin closed,
+/// stdout and stderr into `output`; the group is registered for a second
+/// Ctrl-C and with the guard for as long as the returned [`Running`] lives.
+#[allow(clippy::disallowed_methods)] // the one place that starts a process
+pub(super) fn start_group(
+    program: &Path,
+    args: &[OsString],
+    dir: &Path,
+    env: &[(OsString, OsString)],
+    output: std::io::PipeWriter,
+) -> Result<(duct::Handle, Option<i32>, Running), GoError> {
+    let spawn_error = |source| GoError::Spawn {
+        program: program.to_owned(),
+        source,
+    };
+    let errors = output.try_clone().map_err(spawn_error)?;
+    let mut expression = duct::cmd(program, args)
+        .dir(dir)
+        .stdin_null()
+        .stdout_file(output)
+        .stderr_file(errors)
+        .unchecked()
+        .before_spawn(|command| {
+            command.process_group(0);
+            Ok(())
+        });
+    for (key, value) in env {
+        expression = expression.env(key, value);
+    }
+    super::guard::ensure();
+    let handle = expression.start().map_err(spawn_error)?;
+    // The expression holds the pipe's write ends: dropped, only the child has them.
+    drop(expression);
+    let pid = handle
+        .pids()
+        .first()
+        .copied()
+        .and_then(|p| i32::try_from(p).ok());
+    let running = Running::new(pid);
+    Ok((handle, pid, running))
+}
+
+pub(super) fn kill_group(pid: Option<i32>) {
     if let Some(pid) = pid {
         // ESRCH (nothing left in the group) is the common, good case.
         let _ = signal::killpg(Pid::from_raw(pid), Signal::SIGKILL);

@@ -53,6 +53,12 @@ pub struct RunInfo<'a> {
     pub name: &'a str,
     /// Whether it reports B/op and allocs/op.
     pub benchmem: bool,
+    /// It starts a server instead of benchmarks.
+    pub serves: bool,
+    /// It serves and sends load to its server.
+    pub loads: bool,
+    /// Its load is an open loop (a fixed rate).
+    pub open_loop: bool,
 }
 
 /// What a goal kind's validation sees of its check file, and where it reports
@@ -87,6 +93,11 @@ impl Checker<'_, '_> {
     /// when there is no such run.
     pub fn benchmem(&self, run: &str) -> Option<bool> {
         self.runs.iter().find(|r| r.name == run).map(|r| r.benchmem)
+    }
+
+    /// The named run as its check file declares it.
+    pub fn run_info(&self, run: &str) -> Option<RunInfo<'_>> {
+        self.runs.iter().find(|r| r.name == run).copied()
     }
 
     /// The run the goal reads: the one its `run` key names, or the only one.

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 
 use crate::bench::BenchOutput;
+pub use crate::http::load::Round as LoadRound;
 use crate::pprof::Profile;
 use crate::trace::facts::Facts as TraceFacts;
 
@@ -21,6 +22,12 @@ pub struct Facts {
     pub traces: BTreeMap<String, MeasuredTrace>,
     pub snapshots: BTreeMap<String, Snapshot>,
     pub baselines: BTreeMap<String, Baseline>,
+    /// The load round of each serve run.
+    pub loads: BTreeMap<String, LoadRound>,
+    /// Load rounds of the starter's server and the attendee's, by serve run.
+    pub load_pairs: BTreeMap<String, LoadPairs>,
+    /// Answers of a serve run's server, by run, method and URL as written.
+    pub endpoints: BTreeMap<(String, String, String), Probe>,
     /// The exercise's package directory, as compiled: frames whose file lies
     /// below it are the exercise's own code.
     pub package_dir: PathBuf,
@@ -48,6 +55,32 @@ pub struct ProfilePairs {
 pub struct Baseline {
     pub starter: BenchOutput,
     pub mine: BenchOutput,
+}
+
+/// Rounds of load on the starter's server and on the attendee's, taken in
+/// alternation in one check.
+#[derive(Debug, Clone, Default)]
+pub struct LoadPairs {
+    pub starter: Vec<LoadRound>,
+    pub mine: Vec<LoadRound>,
+}
+
+/// One request to a server, as sent and as answered.
+#[derive(Debug, Clone)]
+pub struct Probe {
+    /// The URL with its ports filled in.
+    pub url: String,
+    /// The answer, or why there was none (`connection refused`).
+    pub answer: Result<Probed, String>,
+}
+
+/// What a server answered.
+#[derive(Debug, Clone)]
+pub struct Probed {
+    pub status: u16,
+    pub bytes: u64,
+    /// The body's start, as text.
+    pub body: String,
 }
 
 /// A trace as measured for a check.

@@ -11,6 +11,7 @@
 mod checker;
 mod facts;
 pub mod kinds;
+pub mod load;
 pub mod profile;
 mod read;
 pub mod registry;
@@ -21,8 +22,8 @@ use std::fmt;
 
 pub use checker::{Checker, Domain, RunInfo};
 pub use facts::{
-    Baseline, Facts, GOROUTINE_PROFILE_ENV, MeasuredTrace, ProfileFacts, ProfileKind, ProfilePairs,
-    Snapshot, cpu_samples,
+    Baseline, Facts, GOROUTINE_PROFILE_ENV, LoadPairs, LoadRound, MeasuredTrace, Probe, Probed,
+    ProfileFacts, ProfileKind, ProfilePairs, Snapshot, cpu_samples,
 };
 pub use kinds::GoalKind;
 pub(crate) use read::read_goal;
@@ -54,14 +55,18 @@ pub enum OnStarter {
     Met,
 }
 
-/// How many functions a goal's pattern matched in the profile it read.
+/// How many functions a goal's pattern matched in the profile or trace it read.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Matched {
     /// The pattern as written.
     pub pattern: String,
     pub functions: usize,
-    /// The profile's heaviest functions, for when the pattern matched none.
+    /// The functions that stand out there, for when the pattern matched none.
     pub top: Vec<String>,
+    /// Where the functions were looked for and what `top` holds: `profile`
+    /// (its heaviest functions) or `trace` (the functions that created goroutines).
+    #[serde(skip)]
+    pub within: &'static str,
 }
 
 /// An inclusive bound on a measured value.
@@ -124,6 +129,48 @@ pub enum Requirement {
     Snapshot { run: String },
     /// The named run's benchmarks on the starter and on the attendee's code.
     Baseline { run: String },
+    /// A round of load on the named run's server, with no profiler on.
+    Load { run: String },
+    /// Rounds of load on the starter's server and the attendee's, alternating.
+    LoadPairs { run: String },
+    /// The answer to `method url` (placeholders unfilled) from the named run's
+    /// server, once it is ready.
+    Endpoint {
+        run: String,
+        method: String,
+        url: String,
+    },
+}
+
+impl Requirement {
+    /// The run it reads.
+    pub fn run(&self) -> &str {
+        match self {
+            Requirement::Benchmarks { run }
+            | Requirement::Profile { run, .. }
+            | Requirement::ProfilePairs { run, .. }
+            | Requirement::Trace { run }
+            | Requirement::Snapshot { run }
+            | Requirement::Baseline { run }
+            | Requirement::Load { run }
+            | Requirement::LoadPairs { run }
+            | Requirement::Endpoint { run, .. } => run,
+        }
+    }
+
+    /// Whether a run of this shape can give it.
+    pub fn fits(&self, run: &RunInfo<'_>) -> bool {
+        match self {
+            Requirement::Benchmarks { .. }
+            | Requirement::Baseline { .. }
+            | Requirement::Snapshot { .. } => !run.serves,
+            Requirement::Load { .. } | Requirement::LoadPairs { .. } => run.loads,
+            Requirement::Endpoint { .. } => run.serves,
+            Requirement::Profile { .. }
+            | Requirement::ProfilePairs { .. }
+            | Requirement::Trace { .. } => !run.serves || run.loads,
+        }
+    }
 }
 
 /// The verdict on one goal.
@@ -233,6 +280,45 @@ impl Goal {
             outcome.hint = self.hint.clone();
         }
         outcome
+    }
+}
+
+/// Facts for the kinds' tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::time::Duration;
+
+    use super::{Facts, LoadPairs, LoadRound};
+    use crate::http::load::Pace;
+
+    /// A round of one second: answers 200 after each latency (ns) of `ok` and
+    /// of `slow`, and `failed` answers 503 after a microsecond.
+    pub fn round(ok: &[u64], slow: &[u64], failed: u64) -> LoadRound {
+        let mut round = LoadRound::new(Pace::Closed, 4);
+        for ns in ok.iter().chain(slow) {
+            round.answered(Duration::from_nanos(*ns), 200, true, 10);
+        }
+        for _ in 0..failed {
+            round.answered(Duration::from_micros(1), 503, false, 0);
+        }
+        round.elapsed = Duration::from_secs(1);
+        round
+    }
+
+    /// Facts with `round` as the load round of run `load`.
+    pub fn with_load(round: LoadRound) -> Facts {
+        let mut facts = Facts::default();
+        facts.loads.insert("load".into(), round);
+        facts
+    }
+
+    /// Facts with rounds against the starter for run `load`.
+    pub fn with_pairs(starter: Vec<LoadRound>, mine: Vec<LoadRound>) -> Facts {
+        let mut facts = Facts::default();
+        facts
+            .load_pairs
+            .insert("load".into(), LoadPairs { starter, mine });
+        facts
     }
 }
 

@@ -155,10 +155,7 @@ impl ProfileSource {
         let unit = outcome.unit.replace("×".into()).unwrap_or_default();
         outcome.subject.push_str(" vs the starter");
         let Some(pairs) = facts.profile_pairs.get(&(goal.run.clone(), goal.profile)) else {
-            return outcome
-                .inconclusive(
-                "the starter could not be measured: there is no pristine copy of it; commit the exercise (or run `workshop` once before editing it) so the starter can be compared".into(),
-            );
+            return outcome.inconclusive(crate::goals::versus::NO_STARTER.into());
         };
         let amounts = |side: &[ProfileFacts]| -> Vec<f64> {
             side.iter()

@@ -7,6 +7,9 @@
 use super::Status;
 use crate::bench::stats::{self, ALPHA, Summary};
 
+/// Why a goal relative to the starter is inconclusive without one.
+pub const NO_STARTER: &str = "the starter could not be measured: there is no pristine copy of it; commit the exercise (or run `workshop` once before editing it) so the starter can be compared";
+
 /// Which way is better for the metric compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Better {

@@ -12,7 +12,7 @@ use super::validate::{
     env_value, go_test_pattern, inside, page, safe_relative, valid_benchtime, valid_env_name,
     valid_tag,
 };
-use super::{Exercise, ManifestError, RunSpec, SolutionFile, TestSpec, read};
+use super::{Exercise, ManifestError, RunSpec, ServeSpec, SolutionFile, TestSpec, read};
 use crate::display::path as display;
 use crate::exec::{BuildFlags, GoVersion};
 use crate::goals::{Goal, RunInfo, read_goal};
@@ -71,7 +71,7 @@ pub(super) fn load(
         .and_then(|d| page(root, d).map_err(|e| file.problem("docs", e)).ok());
     let tests = file.tests(raw.tests.as_ref());
     let build = file.build(raw.build.as_ref(), root, module_dir, package.as_deref());
-    let runs = file.runs(raw.runs);
+    let runs = file.runs(raw.runs, package.as_deref());
     let goals = file.goals(raw.goals, &runs, go);
     let solution = file.solution(&raw.solution, check_path);
 
@@ -218,10 +218,10 @@ impl CheckFile<'_> {
         }
     }
 
-    fn runs(&mut self, raw: Vec<RunFile>) -> Vec<RunSpec> {
+    fn runs(&mut self, raw: Vec<RunFile>, package: Option<&Path>) -> Vec<RunSpec> {
         let mut runs = Vec::new();
         let mut names = HashSet::new();
-        for (i, run) in raw.into_iter().enumerate() {
+        for (i, mut run) in raw.into_iter().enumerate() {
             let path = element("runs", i);
             if run.name.trim().is_empty() {
                 self.problem(&child(&path, "name"), "the run name is empty".into());
@@ -231,25 +231,9 @@ impl CheckFile<'_> {
                     format!("run `{}` is defined twice", run.name),
                 );
             }
-            match (&run.bench, &run.test) {
-                (None, None) => self.problem(
-                    &path,
-                    "a run needs `bench:` (benchmarks to run) or `test:` (tests to run)".into(),
-                ),
-                (Some(_), Some(_)) => self.problem(
-                    &child(&path, "test"),
-                    "a run takes `bench:` (benchmarks to run) or `test:` (tests to run), not both"
-                        .into(),
-                ),
-                _ => {}
-            }
-            for (key, pattern) in [("bench", &run.bench), ("test", &run.test)] {
-                let Some(pattern) = pattern else { continue };
-                if pattern.trim().is_empty() {
-                    self.problem(&child(&path, key), format!("the {key} pattern is empty"));
-                } else if let Err(e) = go_test_pattern(pattern) {
-                    self.problem(&child(&path, key), e);
-                }
+            let serve = self.serve(&path, &mut run, package);
+            if serve.is_none() {
+                self.patterns(&path, &run);
             }
             if let Some(benchtime) = &run.benchtime
                 && !valid_benchtime(benchtime)
@@ -286,9 +270,84 @@ impl CheckFile<'_> {
                 cpu: run.cpu,
                 timeout: timeout.unwrap_or(DEFAULT_RUN_TIMEOUT),
                 env,
+                serve,
             });
         }
         runs
+    }
+
+    /// A benchmark run's `bench:` or `test:` pattern.
+    fn patterns(&mut self, path: &str, run: &RunFile) {
+        match (&run.bench, &run.test) {
+            (None, None) => self.problem(
+                path,
+                "a run needs `bench:` (benchmarks to run), `test:` (tests to run) or `serve:` (a server to load)".into(),
+            ),
+            (Some(_), Some(_)) => self.problem(
+                &child(path, "test"),
+                "a run takes `bench:` (benchmarks to run) or `test:` (tests to run), not both"
+                    .into(),
+            ),
+            _ => {}
+        }
+        for (key, pattern) in [("bench", &run.bench), ("test", &run.test)] {
+            let Some(pattern) = pattern else { continue };
+            if pattern.trim().is_empty() {
+                self.problem(&child(path, key), format!("the {key} pattern is empty"));
+            } else if let Err(e) = go_test_pattern(pattern) {
+                self.problem(&child(path, key), e);
+            }
+        }
+        for key in ["load", "collect"] {
+            let given = match key {
+                "load" => run.load.is_some(),
+                _ => run.collect.is_some(),
+            };
+            if given {
+                self.problem(
+                    &child(path, key),
+                    format!("`{key}` belongs to a run that serves (add `serve:` with the server to start)"),
+                );
+            }
+        }
+    }
+
+    /// A `serve` run's server, load and collection; the keys of benchmark
+    /// runs are refused in it.
+    fn serve(
+        &mut self,
+        path: &str,
+        run: &mut RunFile,
+        package: Option<&Path>,
+    ) -> Option<Box<ServeSpec>> {
+        let serve = run.serve.take()?;
+        let given = [
+            ("bench", run.bench.is_some()),
+            ("test", run.test.is_some()),
+            ("benchtime", run.benchtime.is_some()),
+            ("count", run.count.is_some()),
+            ("benchmem", run.benchmem.is_some()),
+            ("cpu", run.cpu.is_some()),
+        ];
+        for (key, _) in given.iter().filter(|(_, given)| *given) {
+            self.problem(
+                &child(path, key),
+                format!("`{key}` is for benchmark runs; a run that serves takes `serve`, `load` and `collect`"),
+            );
+        }
+        run.bench = None;
+        run.test = None;
+        run.benchtime = None;
+        run.count = None;
+        Some(Box::new(super::serve::read(
+            &self.doc,
+            path,
+            package.unwrap_or(Path::new("")),
+            serve,
+            run.load.take(),
+            run.collect.take(),
+            &mut self.problems,
+        )))
     }
 
     /// Each goal through the registry of goal kinds; ids must be unique.
@@ -301,6 +360,13 @@ impl CheckFile<'_> {
             .map(|r| RunInfo {
                 name: &r.name,
                 benchmem: r.benchmem,
+                serves: r.serve.is_some(),
+                loads: r.serve.as_ref().is_some_and(|s| s.load.is_some()),
+                open_loop: r
+                    .serve
+                    .as_ref()
+                    .and_then(|s| s.load.as_ref())
+                    .is_some_and(|l| l.rate.is_some()),
             })
             .collect();
         let mut goals = Vec::new();
@@ -311,6 +377,7 @@ impl CheckFile<'_> {
             else {
                 continue;
             };
+            self.fits(&path, &goal, &runs);
             if goal.id.trim().is_empty() {
                 self.problem(&child(&path, "id"), "the goal id is empty".into());
             } else if !ids.insert(goal.id.clone()) {
@@ -322,6 +389,47 @@ impl CheckFile<'_> {
             goals.push(goal);
         }
         goals
+    }
+
+    /// A goal reads runs of the shape it needs: benchmark goals a run of
+    /// benchmarks, load and endpoint goals a run that serves.
+    fn fits(&mut self, path: &str, goal: &Goal, runs: &[RunInfo<'_>]) {
+        use crate::goals::Requirement;
+        let Some((requirement, run)) = goal.requirements().into_iter().find_map(|r| {
+            let run = runs.iter().find(|run| run.name == r.run())?;
+            (!r.fits(run)).then_some((r, *run))
+        }) else {
+            return;
+        };
+        let kind = goal.kind_name();
+        let message = match requirement {
+            Requirement::Load { .. } | Requirement::LoadPairs { .. } if run.serves => format!(
+                "{kind} goals measure the load on a server, and run `{}` sends none (expected `load:` in the run)",
+                run.name
+            ),
+            Requirement::Profile { .. }
+            | Requirement::ProfilePairs { .. }
+            | Requirement::Trace { .. } => format!(
+                "{kind} goals of a run that serves read what pprof gives under load, and run `{}` sends none (expected `load:` in the run)",
+                run.name
+            ),
+            Requirement::Load { .. }
+            | Requirement::LoadPairs { .. }
+            | Requirement::Endpoint { .. } => format!(
+                "{kind} goals read a run that serves, and run `{}` runs go test (expected a run with `serve:`)",
+                run.name
+            ),
+            _ => format!(
+                "{kind} goals read a run of go test, and run `{}` serves (expected a run with `bench:` or `test:`)",
+                run.name
+            ),
+        };
+        let at = if self.doc.has(&child(path, "run")) {
+            child(path, "run")
+        } else {
+            child(path, "kind")
+        };
+        self.problem(&at, message);
     }
 
     /// The reference solution's files, under `checks/<id>/solution/`.

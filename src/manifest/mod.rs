@@ -6,6 +6,7 @@
 mod error;
 mod exercise;
 mod raw;
+pub mod serve;
 mod validate;
 
 use std::collections::HashSet;
@@ -13,6 +14,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub use error::ManifestError;
+pub use serve::{
+    CollectSpec, Collectable, LoadLength, LoadSpec, ReadySpec, RequestSpec, ServeSpec,
+};
 
 use crate::exec::GoVersion;
 use crate::goals::Goal;
@@ -92,8 +96,10 @@ pub struct RunSpec {
     pub benchmem: bool,
     pub cpu: Option<String>,
     pub timeout: Duration,
-    /// Environment variables the test binary gets in this run.
+    /// Environment variables the test binary (or the server) gets in this run.
     pub env: Vec<(String, String)>,
+    /// For a `serve` run: the server started instead of the benchmarks.
+    pub serve: Option<Box<ServeSpec>>,
 }
 
 /// One file of a reference solution.

@@ -114,4 +114,105 @@ pub struct RunFile {
     pub timeout: Option<String>,
     #[serde(default)]
     pub env: Option<EnvFile>,
+    /// Start the exercise's server instead of running benchmarks.
+    #[serde(default)]
+    pub serve: Option<ServeFile>,
+    /// The load sent to the server.
+    #[serde(default)]
+    pub load: Option<LoadFile>,
+    /// What is fetched from the server's pprof endpoints.
+    #[serde(default)]
+    pub collect: Option<CollectFile>,
+}
+
+/// The server a `serve` run starts.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ServeFile {
+    /// The main package, relative to the exercise's package (default `.`).
+    #[serde(default)]
+    pub main: Option<String>,
+    #[serde(default)]
+    pub args: Vec<String>,
+    #[serde(default)]
+    pub ready: Option<ReadyFile>,
+    /// How long the server has to end after SIGTERM.
+    #[serde(default)]
+    pub stop_grace: Option<String>,
+}
+
+/// When the server counts as started.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ReadyFile {
+    /// A URL that must answer.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The status it must answer with (any, when not given).
+    #[serde(default)]
+    pub status: Option<i64>,
+    /// How long the server has to answer it.
+    #[serde(default)]
+    pub within: Option<String>,
+}
+
+/// The load of a `serve` run.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LoadFile {
+    /// Where the requests go (default `http://127.0.0.1:{port}`).
+    #[serde(default)]
+    pub target: Option<String>,
+    #[serde(default)]
+    pub requests: Vec<RequestFile>,
+    #[serde(default)]
+    pub connections: Option<i64>,
+    /// Requests per second, for an open loop.
+    #[serde(default)]
+    pub rate: Option<f64>,
+    #[serde(default)]
+    pub warmup: Option<String>,
+    #[serde(default)]
+    pub duration: Option<String>,
+    /// Measured requests per round, instead of a duration.
+    #[serde(default)]
+    pub count: Option<i64>,
+    /// Rounds per side for goals relative to the starter.
+    #[serde(default)]
+    pub rounds: Option<i64>,
+    #[serde(default)]
+    pub request_timeout: Option<String>,
+}
+
+/// One request of a load's mix.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RequestFile {
+    #[serde(default)]
+    pub method: Option<String>,
+    pub path: String,
+    #[serde(default)]
+    pub headers: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    pub body: Option<String>,
+    #[serde(default)]
+    pub weight: Option<i64>,
+    /// The status it must answer with (any 2xx or 3xx when not given).
+    #[serde(default)]
+    pub status: Option<i64>,
+}
+
+/// What a `serve` run fetches from the server's pprof endpoints.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CollectFile {
+    /// Where `net/http/pprof` is mounted (default `http://127.0.0.1:{port}/debug/pprof`).
+    #[serde(default)]
+    pub pprof: Option<String>,
+    /// How long each CPU profile, delta profile and trace covers.
+    #[serde(default)]
+    pub seconds: Option<i64>,
+    /// Profiles and traces taken even when no goal reads them.
+    #[serde(default)]
+    pub profiles: Vec<String>,
 }

@@ -40,6 +40,15 @@ pub enum Failure {
         report: HangReport,
         output: String,
     },
+    /// The exercise's server failed: it did not build is a `Build`; this is
+    /// one that never became ready, or ended while it was needed.
+    Server {
+        step: String,
+        /// Its output worth showing: from a panic on, else its last lines.
+        output: String,
+        /// Its whole (bounded) output.
+        log: PathBuf,
+    },
 }
 
 /// One step of a check and how long it took.
@@ -65,6 +74,10 @@ pub struct CheckReport {
     #[serde(serialize_with = "crate::units::seconds")]
     pub elapsed: Duration,
     pub docs: Option<PathBuf>,
+    /// What the attendee should know that is no verdict: a server that had to
+    /// be killed, a port taken and chosen again.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl CheckReport {

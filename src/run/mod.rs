@@ -12,6 +12,7 @@ mod check_report;
 pub mod hang;
 mod plan;
 mod scope;
+mod serve;
 mod session;
 mod starter;
 
@@ -207,6 +208,7 @@ pub fn check(
         steps: session.steps,
         elapsed: started.elapsed(),
         docs: exercise.docs.clone(),
+        notes: session.notes,
     };
     // A run that hung says nothing of how long it usually takes.
     if !matches!(report.failure, Some(Failure::Hang { .. })) {

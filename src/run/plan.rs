@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use crate::goals::{ProfileKind, Requirement};
-use crate::manifest::{Exercise, RunSpec};
+use crate::manifest::{Collectable, Exercise, RunSpec};
 
 /// What one execution of the test binary collects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,18 +23,30 @@ pub enum Collect {
     /// A profile per run of the pristine starter and of the attendee's code,
     /// alternating, for goals relative to the starter.
     ProfilePairs(ProfileKind),
+    /// A serve run's server, asked for the URLs of endpoint goals.
+    Endpoints,
+    /// A round of load on a serve run's server, no profiler on.
+    Load,
+    /// Rounds of load on the starter's server and the attendee's, alternating.
+    LoadPairs,
 }
 
 impl Collect {
     /// Every kind of run, in the order a check makes them for one run spec.
     fn all() -> impl Iterator<Item = Collect> {
-        std::iter::once(Collect::Benchmarks)
+        [Collect::Endpoints, Collect::Benchmarks, Collect::Load]
+            .into_iter()
             .chain(
                 ProfileKind::ALL
                     .into_iter()
                     .flat_map(|kind| [Collect::Profile(kind), Collect::ProfilePairs(kind)]),
             )
-            .chain([Collect::Trace, Collect::Snapshot, Collect::Baseline])
+            .chain([
+                Collect::Trace,
+                Collect::Snapshot,
+                Collect::Baseline,
+                Collect::LoadPairs,
+            ])
     }
 
     /// Whether this run of `run` gives what `requirement` asks for.
@@ -43,7 +55,10 @@ impl Collect {
             (Collect::Benchmarks, Requirement::Benchmarks { run: r })
             | (Collect::Trace, Requirement::Trace { run: r })
             | (Collect::Snapshot, Requirement::Snapshot { run: r })
-            | (Collect::Baseline, Requirement::Baseline { run: r }) => r == run,
+            | (Collect::Baseline, Requirement::Baseline { run: r })
+            | (Collect::Load, Requirement::Load { run: r })
+            | (Collect::LoadPairs, Requirement::LoadPairs { run: r })
+            | (Collect::Endpoints, Requirement::Endpoint { run: r, .. }) => r == run,
             (
                 Collect::Profile(kind),
                 Requirement::Profile {
@@ -77,6 +92,9 @@ impl Invocation<'_> {
             Collect::Snapshot => format!("{run}-snapshot"),
             Collect::Baseline => format!("{run}-baseline"),
             Collect::ProfilePairs(kind) => format!("{run}-{kind}-pairs"),
+            Collect::Endpoints => format!("{run}-endpoints"),
+            Collect::Load => format!("load-{run}"),
+            Collect::LoadPairs => format!("{run}-load-pairs"),
         }
     }
 
@@ -84,7 +102,12 @@ impl Invocation<'_> {
     pub fn artifact(&self) -> Option<String> {
         match self.collect {
             // The alternating runs name their own files.
-            Collect::Benchmarks | Collect::Baseline | Collect::ProfilePairs(_) => None,
+            Collect::Benchmarks
+            | Collect::Baseline
+            | Collect::ProfilePairs(_)
+            | Collect::Endpoints
+            | Collect::Load
+            | Collect::LoadPairs => None,
             Collect::Profile(_) => Some(format!("{}.pprof", self.label())),
             Collect::Trace | Collect::Snapshot => Some(format!("{}.trace", self.label())),
         }
@@ -101,6 +124,9 @@ impl Invocation<'_> {
             Collect::ProfilePairs(kind) => {
                 format!("{kind} profile run `{run}`, alternating with the starter")
             }
+            Collect::Endpoints => format!("endpoints of run `{run}`"),
+            Collect::Load => format!("load on run `{run}`"),
+            Collect::LoadPairs => format!("load on run `{run}`, alternating with the starter"),
         }
     }
 }
@@ -119,7 +145,7 @@ pub fn plan(exercise: &Exercise) -> Vec<Invocation<'_>> {
                 .iter()
                 .filter(|r| collect.satisfies(r, &run.name))
                 .collect();
-            if wanted.is_empty() {
+            if wanted.is_empty() && !asked_for(run, collect) {
                 continue;
             }
             let min_samples = wanted
@@ -138,6 +164,20 @@ pub fn plan(exercise: &Exercise) -> Vec<Invocation<'_>> {
         }
     }
     invocations
+}
+
+/// Whether a serve run's `collect.profiles` asks for this, goals or not.
+fn asked_for(run: &RunSpec, collect: Collect) -> bool {
+    let Some(serve) = &run.serve else {
+        return false;
+    };
+    if serve.load.is_none() {
+        return false;
+    }
+    serve.collect.profiles.iter().any(|c| {
+        matches!((c, collect), (Collectable::Trace, Collect::Trace))
+            || matches!((c, collect), (Collectable::Profile(a), Collect::Profile(b)) if *a == b)
+    })
 }
 
 /// The `-test.*` flags of a benchmark run; tests are skipped (`-run ^$`).
@@ -182,6 +222,7 @@ mod tests {
             cpu: None,
             timeout: Duration::from_secs(60),
             env: Vec::new(),
+            serve: None,
         };
         assert_eq!(
             bench_args(&spec),

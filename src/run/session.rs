@@ -11,13 +11,14 @@ use super::plan::{Collect, Invocation, bench_args, go_duration, plan};
 use super::scope::{
     BUILD_TIMEOUT, Scope, TestBinary, hang_message, hung, read_profile, succeeded, write_profile,
 };
+use super::serve::{ServerBuild, Serving, build_server, server_name};
 use super::starter::StarterBuild;
 use super::{CheckError, CheckEvent, Failure, Listener, Step, Stop, Tree};
 use crate::exec::{Compiled, GoTool};
 use crate::goals::{
     Facts, MeasuredTrace, ProfileFacts, ProfileKind, SNAPSHOT_ENV, Snapshot, cpu_samples,
 };
-use crate::manifest::{Exercise, RunSpec};
+use crate::manifest::{Exercise, RunSpec, ServeSpec};
 
 /// How many times longer a thin CPU profile may be taken again.
 const MAX_PROFILE_SCALE: u32 = 8;
@@ -30,6 +31,10 @@ pub(super) struct Session<'a> {
     pub steps: Vec<Step>,
     pub artifacts: BTreeMap<String, PathBuf>,
     pub starter: StarterBuild,
+    /// What the attendee should know beside the verdicts.
+    pub notes: Vec<String>,
+    /// The servers of serve runs, built once each, by main package.
+    servers: BTreeMap<PathBuf, ServerBuild>,
 }
 
 impl<'a> Session<'a> {
@@ -53,6 +58,8 @@ impl<'a> Session<'a> {
             steps: Vec::new(),
             artifacts: BTreeMap::new(),
             starter: StarterBuild::Unbuilt,
+            notes: Vec::new(),
+            servers: BTreeMap::new(),
         }
     }
 
@@ -61,6 +68,23 @@ impl<'a> Session<'a> {
         let mine = self.build()?;
         self.tests(&mine)?;
         for invocation in plan(self.scope.exercise) {
+            if let Some(serve) = &invocation.run.serve {
+                let mine = self.server(serve)?;
+                let what = invocation.describe();
+                self.step(&what, |s| {
+                    Serving {
+                        scope: &s.scope,
+                        spec: invocation.run,
+                        serve,
+                        mine: &mine,
+                        starter: &mut s.starter,
+                        notes: &mut s.notes,
+                        artifacts: &mut s.artifacts,
+                    }
+                    .collect(&invocation, facts)
+                })?;
+                continue;
+            }
             match invocation.collect {
                 Collect::Baseline => {
                     let what = invocation.describe();
@@ -86,6 +110,29 @@ impl<'a> Session<'a> {
             }
         }
         Ok(())
+    }
+
+    /// The server of a serve run, built the first time one is asked for.
+    fn server(&mut self, serve: &ServeSpec) -> Result<ServerBuild, Stop> {
+        if let Some(built) = self.servers.get(&serve.main) {
+            return Ok(built.clone());
+        }
+        let binary = self.scope.run_dir.join(server_name(&serve.main));
+        let built = self.step("build server", |s| {
+            build_server(
+                &s.scope,
+                &s.scope.tree.module_dir,
+                &serve.main,
+                &binary,
+                "the",
+            )
+        })?;
+        self.artifacts.insert(
+            format!("server-{}", serve.main.display()),
+            built.binary.clone(),
+        );
+        self.servers.insert(serve.main.clone(), built.clone());
+        Ok(built)
     }
 
     /// Runs one step, timing it and telling the listener.

@@ -25,9 +25,21 @@ pub(super) enum StarterBuild {
 pub(super) struct Built {
     binary: PathBuf,
     package: PathBuf,
+    /// The copy of the module it was built in.
+    module: PathBuf,
 }
 
 impl Built {
+    /// The copy of the module with the starter's files.
+    pub fn module(&self) -> &std::path::Path {
+        &self.module
+    }
+
+    /// The directory of the starter's build, where its other binaries go.
+    pub fn dir(&self) -> &std::path::Path {
+        self.binary.parent().unwrap_or(&self.module)
+    }
+
     pub fn test_binary<'a>(&self, go: &'a GoTool, run_dir: &std::path::Path) -> TestBinary<'a> {
         TestBinary {
             go,
@@ -83,6 +95,7 @@ fn build(scope: &Scope<'_>, what: &str) -> Result<Option<Built>, Stop> {
     let built = Built {
         binary: dir.join("starter.test"),
         package: scope.exercise.package_dir(&module),
+        module: module.clone(),
     };
     let key = key(scope, starter);
     let key_file = dir.join("key");

@@ -123,7 +123,8 @@ pub(crate) fn exercise(
             // A goal of several conditions headlines the one that fails: its
             // values are compared where the headline is the one the solution
             // shows (its main measure), and only its verdicts count elsewhere.
-            let outcome_of = |report: &CheckReport| report.goals.iter().find(|o| o.id == goal.id).cloned();
+            let outcome_of =
+                |report: &CheckReport| report.goals.iter().find(|o| o.id == goal.id).cloned();
             let main = solution
                 .iter()
                 .chain(&starter)
@@ -148,9 +149,14 @@ pub(crate) fn exercise(
                             if let Some(m) = &outcome.matched
                                 && m.functions == 0
                             {
+                                let top = match m.within {
+                                    "trace" => "goroutines there were created by",
+                                    _ => "its heaviest",
+                                };
                                 let problem = format!(
-                                    "/{}/ matches no function in the starter's profile (its heaviest: {})",
+                                    "/{}/ matches no function in the starter's {} ({top}: {})",
                                     m.pattern,
+                                    m.within,
                                     m.top.join(", ")
                                 );
                                 if !verdict.problems.contains(&problem) {

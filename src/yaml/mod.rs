@@ -42,6 +42,11 @@ impl<'a> Document<'a> {
         Diagnostic::new(self.path, self.source, position, message)
     }
 
+    /// Whether the document has a key at `path`.
+    pub fn has(&self, path: &str) -> bool {
+        self.locator.key(path).is_some()
+    }
+
     /// The whole document as `T`.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
         let deserializer = serde_yaml::Deserializer::from_str(self.source);

@@ -7,6 +7,7 @@ mod events;
 mod links;
 mod manifest;
 mod pprof;
+mod serve;
 mod spine;
 mod trace;
 

@@ -87,6 +87,26 @@ const MISSPELLED: &[(&str, &str, &str)] = &[
         "  - id: a\n    kind: flight-recorder\n    max-byts: 1\n",
         "check.yaml:8:5: unknown key `max-byts`; did you mean `max-bytes`?",
     ),
+    (
+        "load-latency",
+        "  - id: a\n    kind: load-latency\n    at: p90\n    at-mots: 20ms\n",
+        "check.yaml:9:5: unknown key `at-mots`; did you mean `at-most`?",
+    ),
+    (
+        "load-throughput",
+        "  - id: a\n    kind: load-throughput\n    at-lest: 100\n",
+        "check.yaml:8:5: unknown key `at-lest`; did you mean `at-least`?",
+    ),
+    (
+        "load-errors",
+        "  - id: a\n    kind: load-errors\n    at-mots: 1\n",
+        "check.yaml:8:5: unknown key `at-mots`; did you mean `at-most`?",
+    ),
+    (
+        "endpoint",
+        "  - id: a\n    kind: endpoint\n    url: http://127.0.0.1:{port}/\n    servd: false\n",
+        "check.yaml:9:5: unknown key `servd`; did you mean `served`?",
+    ),
 ];
 
 /// One test per kind, so that a kind whose errors lose their place names itself.
@@ -123,6 +143,10 @@ misspelled_key! {
     misspelled_key_in_profile_total: "profile-total",
     misspelled_key_in_trace_leaks: "trace-leaks",
     misspelled_key_in_trace_goroutines: "trace-goroutines",
+    misspelled_key_in_load_latency: "load-latency",
+    misspelled_key_in_load_throughput: "load-throughput",
+    misspelled_key_in_load_errors: "load-errors",
+    misspelled_key_in_endpoint: "endpoint",
     misspelled_key_in_trace_tasks: "trace-tasks",
     misspelled_key_in_trace_regions: "trace-regions",
     misspelled_key_in_trace_logs: "trace-logs",

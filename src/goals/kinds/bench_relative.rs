@@ -73,7 +73,7 @@ impl Kind for BenchRelative {
         let Some(baseline) = facts.baselines.get(&self.run) else {
             return outcome
                 .inconclusive(
-                "the starter could not be measured: there is no pristine copy of it; commit the exercise (or run `workshop` once before editing it) so the starter can be compared".into(),
+                crate::goals::versus::NO_STARTER.into(),
             );
         };
         let before = baseline.starter.values(&self.benchmark, &self.metric);

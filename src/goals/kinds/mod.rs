@@ -14,4 +14,8 @@ super::registry::registry! {
     trace_blocked::TraceBlocked = "trace-blocked",
     flight_recorder::FlightRecorder = "flight-recorder",
     trace_gc::TraceGc = "trace-gc",
+    load_latency::LoadLatency = "load-latency",
+    load_throughput::LoadThroughput = "load-throughput",
+    load_errors::LoadErrors = "load-errors",
+    endpoint::Endpoint = "endpoint",
 }

@@ -93,6 +93,7 @@ impl ProfileFunction {
                 .take(5)
                 .map(|f| f.name)
                 .collect(),
+            within: "profile",
         }
     }
 }

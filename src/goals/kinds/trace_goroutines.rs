@@ -1,11 +1,16 @@
 //! `trace-goroutines`: goroutines the exercise's package created (in all or
 //! per benchmark op), or the most goroutines live at once, against a bound; the
-//! evidence names where they were created.
+//! evidence names where they were created. With `created-by`, only the
+//! goroutines whose `go` statement is in a function of that pattern count, for
+//! all three measures: in a server, the goroutines of the code under study
+//! rather than those of net/http.
 
 use serde::Deserialize;
 
 use crate::goals::trace::{created_in, in_package, trace, traced};
-use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement};
+use regex::Regex;
+
+use crate::goals::{Bound, Checker, Domain, Facts, Kind, Matched, Outcome, Requirement};
 use crate::trace::facts::{Naming, group, site};
 use crate::units::{nanos, number};
 
@@ -26,6 +31,8 @@ pub struct TraceGoroutines {
     pub run: String,
     pub measure: GoroutineMeasure,
     pub bound: Bound,
+    /// Only goroutines created in a function this matches, as written and compiled.
+    pub created_by: Option<(String, Regex)>,
 }
 
 /// The keys of a `trace-goroutines` goal.
@@ -37,6 +44,9 @@ pub struct TraceGoroutinesFile {
     pub at_most: Option<f64>,
     #[serde(default)]
     pub at_least: Option<f64>,
+    /// A regular expression over the function that holds the `go` statement.
+    #[serde(default)]
+    pub created_by: Option<String>,
 }
 
 impl Kind for TraceGoroutines {
@@ -51,10 +61,15 @@ impl Kind for TraceGoroutines {
             }
             _ => checker.within(bound, Domain::Count, "a number of goroutines"),
         }
+        let created_by = file.created_by.map(|pattern| {
+            let regex = checker.regex("created-by", &pattern);
+            (pattern, regex)
+        });
         TraceGoroutines {
             run,
             measure: file.measure,
             bound,
+            created_by,
         }
     }
 
@@ -69,32 +84,55 @@ impl Kind for TraceGoroutines {
     }
 
     fn evaluate(&self, facts: &Facts) -> Outcome {
-        let subject = match self.measure {
-            GoroutineMeasure::Created => "goroutines created by the exercise",
-            GoroutineMeasure::CreatedPerOp => "goroutines created by the exercise per op",
-            GoroutineMeasure::MaxLive => "goroutines live at once, at most",
+        let subject = match (self.measure, &self.created_by) {
+            (GoroutineMeasure::Created, None) => "goroutines created by the exercise".to_owned(),
+            (GoroutineMeasure::CreatedPerOp, None) => {
+                "goroutines created by the exercise per op".to_owned()
+            }
+            (GoroutineMeasure::MaxLive, None) => "goroutines live at once, at most".to_owned(),
+            (GoroutineMeasure::Created, Some((p, _))) => format!("goroutines created by /{p}/"),
+            (GoroutineMeasure::CreatedPerOp, Some((p, _))) => {
+                format!("goroutines created by /{p}/ per op")
+            }
+            (GoroutineMeasure::MaxLive, Some((p, _))) => {
+                format!("goroutines of /{p}/ live at once, at most")
+            }
         };
-        let mut outcome = Outcome::new(subject.into(), Some(self.bound));
+        let mut outcome = Outcome::new(subject.clone(), Some(self.bound));
         let Some(measured) = trace(facts, &self.run, &mut outcome) else {
             return outcome;
         };
         let package = &facts.package_dir;
-        let created: Vec<_> = measured
-            .facts
+        let trace = &measured.facts;
+        let created: Vec<_> = trace
             .goroutines
             .iter()
-            .filter(|g| g.created.is_some() && created_in(g, package))
+            .filter(|g| g.created.is_some())
+            .filter(|g| match &self.created_by {
+                Some((_, regex)) => creator(g).is_some_and(|f| regex.is_match(f)),
+                None => created_in(g, package),
+            })
             .collect();
-        let value = match self.measure {
-            GoroutineMeasure::Created => created.len() as f64,
+        if let Some((pattern, regex)) = &self.created_by {
+            outcome.matched = Some(creators(trace, pattern, regex));
+        }
+        let (value, peak_at) = match self.measure {
+            GoroutineMeasure::Created => (created.len() as f64, None),
             GoroutineMeasure::CreatedPerOp if measured.ops == 0 => {
                 return outcome.inconclusive(format!(
                     "run `{}` reported no benchmark iterations",
                     self.run
                 ));
             }
-            GoroutineMeasure::CreatedPerOp => created.len() as f64 / measured.ops as f64,
-            GoroutineMeasure::MaxLive => measured.facts.max_live_goroutines as f64,
+            GoroutineMeasure::CreatedPerOp => (created.len() as f64 / measured.ops as f64, None),
+            GoroutineMeasure::MaxLive if self.created_by.is_some() => {
+                let (most, at) = most_alive(&created, trace.end);
+                (most as f64, at)
+            }
+            GoroutineMeasure::MaxLive => (
+                trace.max_live_goroutines as f64,
+                Some(trace.max_live_at),
+            ),
         };
         if outcome.judge(value) {
             return outcome;
@@ -113,14 +151,61 @@ impl Kind for TraceGoroutines {
                 .evidence
                 .push(format!("{count} goroutines created at {at}"));
         }
-        if self.measure == GoroutineMeasure::MaxLive {
+        if let Some(at) = peak_at {
             outcome.evidence.push(format!(
                 "the most were live {} into the trace",
-                nanos(measured.facts.max_live_at - measured.facts.start)
+                nanos(at - trace.start)
             ));
         }
         outcome
     }
+}
+
+/// The function whose `go` statement created a goroutine.
+fn creator(goroutine: &crate::trace::facts::Goroutine) -> Option<&str> {
+    goroutine.creation_stack.first().map(|f| f.function.as_str())
+}
+
+/// How many creating functions `regex` matches in the trace, and the ones
+/// that created the most goroutines.
+fn creators(trace: &crate::trace::facts::Facts, pattern: &str, regex: &Regex) -> Matched {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for goroutine in &trace.goroutines {
+        if let Some(function) = creator(goroutine) {
+            *counts.entry(function).or_default() += 1;
+        }
+    }
+    let mut top: Vec<(&str, usize)> = counts.iter().map(|(f, n)| (*f, *n)).collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    Matched {
+        pattern: pattern.to_owned(),
+        functions: counts.keys().filter(|f| regex.is_match(f)).count(),
+        top: top.into_iter().take(5).map(|(f, _)| f.to_owned()).collect(),
+        within: "trace",
+    }
+}
+
+/// The most of `goroutines` alive at one moment, and when; a goroutine that
+/// did not end lives to `end`.
+fn most_alive(goroutines: &[&crate::trace::facts::Goroutine], end: i64) -> (usize, Option<i64>) {
+    let mut changes: Vec<(i64, i32)> = Vec::with_capacity(goroutines.len() * 2);
+    for g in goroutines {
+        let Some(created) = g.created else { continue };
+        changes.push((created, 1));
+        changes.push((g.ended.unwrap_or(end), -1));
+    }
+    // Ends before starts at the same instant: a goroutine that ends as another
+    // starts does not overlap it.
+    changes.sort_by_key(|&(at, change)| (at, change));
+    let (mut alive, mut most, mut when) = (0i64, 0i64, None);
+    for (at, change) in changes {
+        alive += i64::from(change);
+        if alive > most {
+            most = alive;
+            when = Some(at);
+        }
+    }
+    (most as usize, when)
 }
 
 #[cfg(test)]
@@ -136,6 +221,7 @@ mod tests {
             run: "bench".into(),
             measure: GoroutineMeasure::Created,
             bound: Bound::AtMost(10.0),
+            created_by: None,
         }
         .evaluate(&facts);
         assert_eq!(created.status, Status::Fail);
@@ -149,8 +235,54 @@ mod tests {
             run: "bench".into(),
             measure: GoroutineMeasure::MaxLive,
             bound: Bound::AtLeast(2.0),
+            created_by: None,
         }
         .evaluate(&facts);
         assert_eq!(live.status, Status::Pass);
+    }
+
+    #[test]
+    fn goroutines_of_one_creator() {
+        let facts = facts("churn-go125.trace");
+        let everyone = TraceGoroutines {
+            run: "bench".into(),
+            measure: GoroutineMeasure::Created,
+            bound: Bound::AtMost(10.0),
+            created_by: None,
+        }
+        .evaluate(&facts);
+        let creator = everyone.evidence[0]
+            .split(" (")
+            .nth(1)
+            .and_then(|s| s.strip_suffix(')'))
+            .unwrap()
+            .to_owned();
+        let pattern = regex::escape(&creator);
+        let goal = |measure| TraceGoroutines {
+            run: "bench".into(),
+            measure,
+            bound: Bound::AtMost(1.0),
+            created_by: Some((pattern.clone(), Regex::new(&pattern).unwrap())),
+        };
+        let created = goal(GoroutineMeasure::Created).evaluate(&facts);
+        assert!(created.measured.unwrap() >= 300.0, "{created:?}");
+        assert_eq!(created.matched.as_ref().unwrap().functions, 1);
+        let live = goal(GoroutineMeasure::MaxLive).evaluate(&facts);
+        assert!(live.measured.unwrap() >= 2.0, "{live:?}");
+        assert!(live.measured.unwrap() <= created.measured.unwrap());
+        let nobody = TraceGoroutines {
+            created_by: Some(("^nothing$".into(), Regex::new("^nothing$").unwrap())),
+            ..goal(GoroutineMeasure::MaxLive)
+        }
+        .evaluate(&facts);
+        assert_eq!(nobody.measured, Some(0.0));
+        assert_eq!(nobody.matched.unwrap().functions, 0);
+    }
+
+    #[test]
+    fn the_most_alive_at_once() {
+        let at = |created, ended| crate::trace::facts::Goroutine::for_test(created, ended);
+        let (a, b, c) = (at(0, Some(10)), at(5, Some(20)), at(10, None));
+        assert_eq!(most_alive(&[&a, &b, &c], 30), (2, Some(5)));
     }
 }

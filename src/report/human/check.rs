@@ -53,6 +53,9 @@ pub fn check(report: &CheckReport) -> String {
     for goal in &report.goals {
         outcome(&mut out, goal, widths);
     }
+    for note in &report.notes {
+        let _ = writeln!(out, "  {} {note}", style("note:").yellow());
+    }
     let _ = writeln!(out);
     let summary = if report.failure.is_some() {
         "goals not judged".to_owned()
@@ -130,6 +133,14 @@ fn failure_details(out: &mut String, failure: &Failure) {
             }
         }
         Failure::Tests { output } | Failure::Benchmark { output, .. } => indented(out, output),
+        Failure::Server { output, log, .. } => {
+            indented(out, output);
+            let _ = writeln!(
+                out,
+                "      {}",
+                style(format!("its output: {}", log.display())).dim()
+            );
+        }
         Failure::Hang {
             timeout,
             deadlock,

@@ -38,6 +38,7 @@ fn report(goals: Vec<Outcome>, failure: Option<Failure>, message: Option<&str>) 
         steps: Vec::new(),
         elapsed: Duration::from_millis(1430),
         docs: Some(PathBuf::from("docs/exercises/heap-01-concat.md")),
+        notes: Vec::new(),
     }
 }
 

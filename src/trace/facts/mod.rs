@@ -106,6 +106,34 @@ pub struct Goroutine {
     waiting_reason: Name,
 }
 
+#[cfg(test)]
+impl Goroutine {
+    /// A goroutine created at `created` that ended at `ended`, for tests.
+    pub fn for_test(created: i64, ended: Option<i64>) -> Goroutine {
+        let none: Name = Rc::from("");
+        Goroutine {
+            id: created,
+            created: Some(created),
+            creator: None,
+            creation_stack: Rc::from(Vec::new()),
+            start_function: None,
+            ended,
+            final_state: GoState::Undetermined,
+            last_reason: Rc::clone(&none),
+            last_stack: Rc::from(Vec::new()),
+            running_ns: 0,
+            runnable_ns: 0,
+            syscall_ns: 0,
+            waiting_ns: BTreeMap::new(),
+            transitions: Vec::new(),
+            tasks: BTreeSet::new(),
+            state: GoState::Undetermined,
+            since: created,
+            waiting_reason: none,
+        }
+    }
+}
+
 /// A kind of state transition of a goroutine and how often it happened.
 #[derive(Debug, Clone, Serialize)]
 pub struct Transition {

@@ -1,0 +1,534 @@
+//! HTTP/1.1 over one kept-alive TCP connection: requests written as prepared
+//! bytes, answers read with their framing (`Content-Length`, chunked, or to the
+//! end of the connection), bodies kept or only counted. Small on purpose: the
+//! load generator sends thousands of requests a second from every connection,
+//! and every byte it parses or allocates is CPU the server under test does not get.
+
+use std::io::{self, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::time::{Duration, Instant};
+
+/// How much of a header block the client reads before giving up on it.
+const MAX_HEAD: usize = 64 * 1024;
+/// Headers an answer may have.
+const MAX_HEADERS: usize = 64;
+
+/// One request, ready to send again and again.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    bytes: Vec<u8>,
+    /// A `HEAD` request: its answer has no body, whatever its headers say.
+    head: bool,
+}
+
+impl Prepared {
+    /// The request `method path` to `host`, with `headers` and `body`.
+    pub fn new(
+        method: &str,
+        path: &str,
+        host: &str,
+        headers: &[(String, String)],
+        body: &[u8],
+    ) -> Prepared {
+        let mut bytes = Vec::with_capacity(128 + body.len());
+        let has = |name: &str| headers.iter().any(|(k, _)| k.eq_ignore_ascii_case(name));
+        bytes.extend_from_slice(format!("{method} {path} HTTP/1.1\r\n").as_bytes());
+        if !has("host") {
+            bytes.extend_from_slice(format!("Host: {host}\r\n").as_bytes());
+        }
+        if !has("user-agent") {
+            bytes.extend_from_slice(b"User-Agent: workshop\r\n");
+        }
+        for (name, value) in headers {
+            bytes.extend_from_slice(format!("{name}: {value}\r\n").as_bytes());
+        }
+        if !body.is_empty() || matches!(method, "POST" | "PUT" | "PATCH") {
+            if !has("content-length") {
+                bytes.extend_from_slice(format!("Content-Length: {}\r\n", body.len()).as_bytes());
+            }
+        }
+        bytes.extend_from_slice(b"\r\n");
+        bytes.extend_from_slice(body);
+        Prepared {
+            bytes,
+            head: method == "HEAD",
+        }
+    }
+}
+
+/// What came back.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub status: u16,
+    /// The headers, names as sent.
+    pub headers: Vec<(String, String)>,
+    /// The body, when asked for; empty otherwise.
+    pub body: Vec<u8>,
+    /// The body's length, kept or not.
+    pub body_len: u64,
+    /// The server closes the connection after this answer.
+    pub close: bool,
+}
+
+impl Answer {
+    /// A header's value, by name in any case.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Why an exchange failed.
+#[derive(Debug, thiserror::Error)]
+pub enum HttpError {
+    #[error("connection refused")]
+    Refused,
+    #[error("connection reset")]
+    Reset,
+    #[error("timed out")]
+    Timeout,
+    #[error("connection closed before the answer ended")]
+    Closed,
+    #[error("not an HTTP answer: {0}")]
+    Malformed(String),
+    #[error("the answer is larger than {0} bytes")]
+    TooLarge(u64),
+    #[error("{0}")]
+    Io(io::Error),
+}
+
+impl HttpError {
+    /// A short name for counting errors by kind.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            HttpError::Refused => "connection refused",
+            HttpError::Reset => "connection reset",
+            HttpError::Timeout => "timeout",
+            HttpError::Closed => "connection closed",
+            HttpError::Malformed(_) => "malformed answer",
+            HttpError::TooLarge(_) => "answer too large",
+            HttpError::Io(_) => "i/o error",
+        }
+    }
+
+    fn from_io(error: io::Error) -> HttpError {
+        match error.kind() {
+            io::ErrorKind::ConnectionRefused => HttpError::Refused,
+            io::ErrorKind::ConnectionReset
+            | io::ErrorKind::ConnectionAborted
+            | io::ErrorKind::BrokenPipe => HttpError::Reset,
+            io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => HttpError::Timeout,
+            io::ErrorKind::UnexpectedEof => HttpError::Closed,
+            _ => HttpError::Io(error),
+        }
+    }
+}
+
+/// Whether an answer's body is kept, and how much of it may come.
+#[derive(Debug, Clone, Copy)]
+pub enum Body {
+    /// Counted and dropped.
+    Discard,
+    /// Kept, up to this many bytes (more is an error).
+    Keep(u64),
+}
+
+/// One connection to a server.
+pub struct Connection {
+    stream: TcpStream,
+    buffer: Vec<u8>,
+    /// The unread bytes are `buffer[start..end]`.
+    start: usize,
+    end: usize,
+}
+
+impl Connection {
+    /// Connects within `timeout`.
+    pub fn open(address: SocketAddr, timeout: Duration) -> Result<Connection, HttpError> {
+        let stream = TcpStream::connect_timeout(&address, timeout.max(Duration::from_millis(1)))
+            .map_err(HttpError::from_io)?;
+        let _ = stream.set_nodelay(true);
+        Ok(Connection {
+            stream,
+            buffer: vec![0; 16 * 1024],
+            start: 0,
+            end: 0,
+        })
+    }
+
+    /// Sends `request` and reads its answer, all before `deadline`.
+    pub fn exchange(
+        &mut self,
+        request: &Prepared,
+        body: Body,
+        deadline: Instant,
+    ) -> Result<Answer, HttpError> {
+        self.start = 0;
+        self.end = 0;
+        self.set_deadline(deadline, true)?;
+        self.stream
+            .write_all(&request.bytes)
+            .map_err(HttpError::from_io)?;
+        loop {
+            let answer = self.read_answer(request, body, deadline)?;
+            // An interim answer (100 Continue) comes before the real one.
+            if !(100..200).contains(&answer.status) || answer.status == 101 {
+                return Ok(answer);
+            }
+        }
+    }
+
+    fn set_deadline(&self, deadline: Instant, write: bool) -> Result<(), HttpError> {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(HttpError::Timeout);
+        }
+        let result = if write {
+            self.stream.set_write_timeout(Some(left))
+        } else {
+            self.stream.set_read_timeout(Some(left))
+        };
+        result.map_err(HttpError::from_io)
+    }
+
+    /// Reads more bytes into the buffer; `false` at the end of the connection.
+    fn fill(&mut self, deadline: Instant) -> Result<bool, HttpError> {
+        if self.start > 0 && self.start == self.end {
+            self.start = 0;
+            self.end = 0;
+        }
+        if self.end == self.buffer.len() {
+            if self.start > 0 {
+                self.buffer.copy_within(self.start..self.end, 0);
+                self.end -= self.start;
+                self.start = 0;
+            } else {
+                let grown = self.buffer.len() * 2;
+                self.buffer.resize(grown, 0);
+            }
+        }
+        self.set_deadline(deadline, false)?;
+        loop {
+            match self.stream.read(&mut self.buffer[self.end..]) {
+                Ok(0) => return Ok(false),
+                Ok(n) => {
+                    self.end += n;
+                    return Ok(true);
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(HttpError::from_io(e)),
+            }
+        }
+    }
+
+    fn read_answer(
+        &mut self,
+        request: &Prepared,
+        body: Body,
+        deadline: Instant,
+    ) -> Result<Answer, HttpError> {
+        let (status, headers, head_len) = loop {
+            let mut slots = [httparse::EMPTY_HEADER; MAX_HEADERS];
+            let mut parsed = httparse::Response::new(&mut slots);
+            match parsed.parse(&self.buffer[self.start..self.end]) {
+                Ok(httparse::Status::Complete(len)) => {
+                    let headers: Vec<(String, String)> = parsed
+                        .headers
+                        .iter()
+                        .map(|h| {
+                            (
+                                h.name.to_owned(),
+                                String::from_utf8_lossy(h.value).trim().to_owned(),
+                            )
+                        })
+                        .collect();
+                    break (parsed.code.unwrap_or(0), headers, len);
+                }
+                Ok(httparse::Status::Partial) => {
+                    if self.end - self.start > MAX_HEAD {
+                        return Err(HttpError::Malformed("a header block without end".into()));
+                    }
+                    if !self.fill(deadline)? {
+                        return Err(if self.end == self.start {
+                            HttpError::Closed
+                        } else {
+                            HttpError::Malformed("the answer ends inside its headers".into())
+                        });
+                    }
+                }
+                Err(e) => return Err(HttpError::Malformed(e.to_string())),
+            }
+        };
+        self.start += head_len;
+        let mut answer = Answer {
+            status,
+            headers,
+            body: Vec::new(),
+            body_len: 0,
+            close: false,
+        };
+        answer.close = answer
+            .header("connection")
+            .is_some_and(|v| v.eq_ignore_ascii_case("close"));
+        let bodiless =
+            request.head || (100..200).contains(&status) || status == 204 || status == 304;
+        if bodiless {
+            return Ok(answer);
+        }
+        let chunked = answer
+            .header("transfer-encoding")
+            .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
+        if chunked {
+            self.read_chunked(&mut answer, body, deadline)?;
+        } else if let Some(length) = answer.header("content-length") {
+            let length: u64 = length
+                .parse()
+                .map_err(|_| HttpError::Malformed(format!("Content-Length `{length}`")))?;
+            self.read_exactly(length, &mut answer, body, deadline)?;
+        } else {
+            // No framing: the body runs to the end of the connection.
+            answer.close = true;
+            loop {
+                self.take(usize::MAX, &mut answer, body)?;
+                if !self.fill(deadline)? {
+                    break;
+                }
+            }
+        }
+        Ok(answer)
+    }
+
+    /// Moves up to `most` buffered bytes into the answer's body.
+    fn take(&mut self, most: usize, answer: &mut Answer, body: Body) -> Result<usize, HttpError> {
+        let n = (self.end - self.start).min(most);
+        answer.body_len += n as u64;
+        if let Body::Keep(limit) = body {
+            if answer.body_len > limit {
+                return Err(HttpError::TooLarge(limit));
+            }
+            answer
+                .body
+                .extend_from_slice(&self.buffer[self.start..self.start + n]);
+        }
+        self.start += n;
+        Ok(n)
+    }
+
+    fn read_exactly(
+        &mut self,
+        mut length: u64,
+        answer: &mut Answer,
+        body: Body,
+        deadline: Instant,
+    ) -> Result<(), HttpError> {
+        if let Body::Keep(limit) = body
+            && length > limit
+        {
+            return Err(HttpError::TooLarge(limit));
+        }
+        while length > 0 {
+            if self.start == self.end && !self.fill(deadline)? {
+                return Err(HttpError::Closed);
+            }
+            let most = usize::try_from(length).unwrap_or(usize::MAX);
+            length -= self.take(most, answer, body)? as u64;
+        }
+        Ok(())
+    }
+
+    fn read_chunked(
+        &mut self,
+        answer: &mut Answer,
+        body: Body,
+        deadline: Instant,
+    ) -> Result<(), HttpError> {
+        loop {
+            let size = loop {
+                match httparse::parse_chunk_size(&self.buffer[self.start..self.end]) {
+                    Ok(httparse::Status::Complete((len, size))) => {
+                        self.start += len;
+                        break size;
+                    }
+                    Ok(httparse::Status::Partial) => {
+                        if self.end - self.start > MAX_HEAD {
+                            return Err(HttpError::Malformed(
+                                "a chunk size line without end".into(),
+                            ));
+                        }
+                        if !self.fill(deadline)? {
+                            return Err(HttpError::Closed);
+                        }
+                    }
+                    Err(_) => return Err(HttpError::Malformed("a bad chunk size".into())),
+                }
+            };
+            if size == 0 {
+                // Trailers, if any, then the blank line that ends the body.
+                loop {
+                    let rest = &self.buffer[self.start..self.end];
+                    if let Some(at) = rest.windows(2).position(|w| w == b"\r\n") {
+                        self.start += at + 2;
+                        if at == 0 {
+                            return Ok(());
+                        }
+                        continue;
+                    }
+                    if !self.fill(deadline)? {
+                        return Err(HttpError::Closed);
+                    }
+                }
+            }
+            self.read_exactly(size, answer, body, deadline)?;
+            while self.end - self.start < 2 {
+                if !self.fill(deadline)? {
+                    return Err(HttpError::Closed);
+                }
+            }
+            if &self.buffer[self.start..self.start + 2] != b"\r\n" {
+                return Err(HttpError::Malformed("a chunk without its line end".into()));
+            }
+            self.start += 2;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::net::TcpListener;
+
+    /// A server that answers each connection's requests with `answers`, in turn.
+    fn serve(answers: Vec<&'static [u8]>) -> SocketAddr {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = listener.local_addr().unwrap();
+        std::thread::spawn(move || {
+            let (mut stream, _) = listener.accept().unwrap();
+            let mut buffer = [0u8; 4096];
+            for answer in answers {
+                let mut seen = Vec::new();
+                while !seen.windows(4).any(|w| w == b"\r\n\r\n") {
+                    let n = stream.read(&mut buffer).unwrap();
+                    if n == 0 {
+                        return;
+                    }
+                    seen.extend_from_slice(&buffer[..n]);
+                }
+                // In pieces, so that every read boundary gets exercised.
+                for piece in answer.chunks(3) {
+                    stream.write_all(piece).unwrap();
+                    stream.flush().unwrap();
+                }
+            }
+        });
+        address
+    }
+
+    fn get(path: &str) -> Prepared {
+        Prepared::new("GET", path, "test", &[], b"")
+    }
+
+    fn soon() -> Instant {
+        Instant::now() + Duration::from_secs(5)
+    }
+
+    #[test]
+    fn answers_of_every_framing_on_one_connection() {
+        let address = serve(vec![
+            b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello",
+            b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=y\r\nde\r\n0\r\nTrailer: 1\r\n\r\n",
+            b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n",
+            b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 4\r\nConnection: close\r\n\r\nbusy",
+        ]);
+        let mut connection = Connection::open(address, Duration::from_secs(5)).unwrap();
+        let first = connection
+            .exchange(&get("/a"), Body::Keep(100), soon())
+            .unwrap();
+        assert_eq!((first.status, first.body.as_slice()), (200, &b"hello"[..]));
+        let chunked = connection
+            .exchange(&get("/b"), Body::Keep(100), soon())
+            .unwrap();
+        assert_eq!(chunked.body, b"abcde");
+        let empty = connection
+            .exchange(&get("/c"), Body::Discard, soon())
+            .unwrap();
+        assert_eq!((empty.status, empty.body_len), (204, 0));
+        let busy = connection
+            .exchange(&get("/d"), Body::Discard, soon())
+            .unwrap();
+        assert_eq!((busy.status, busy.body_len, busy.close), (503, 4, true));
+        assert!(busy.body.is_empty());
+    }
+
+    #[test]
+    fn a_body_to_the_end_of_the_connection() {
+        let address = serve(vec![b"HTTP/1.0 200 OK\r\n\r\nall of it"]);
+        let mut connection = Connection::open(address, Duration::from_secs(5)).unwrap();
+        let answer = connection
+            .exchange(&get("/"), Body::Keep(100), soon())
+            .unwrap();
+        assert_eq!(answer.body, b"all of it");
+        assert!(answer.close);
+    }
+
+    #[test]
+    fn broken_answers_are_errors() {
+        let address = serve(vec![b"SSH-2.0-OpenSSH\r\n\r\n"]);
+        let mut connection = Connection::open(address, Duration::from_secs(5)).unwrap();
+        let error = connection
+            .exchange(&get("/"), Body::Discard, soon())
+            .unwrap_err();
+        assert_eq!(error.kind(), "malformed answer", "{error}");
+
+        let address = serve(vec![b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort"]);
+        let mut connection = Connection::open(address, Duration::from_secs(5)).unwrap();
+        let error = connection.exchange(&get("/"), Body::Discard, soon());
+        // The server's thread ends and closes the connection mid-body.
+        assert!(
+            matches!(error, Err(HttpError::Closed | HttpError::Reset)),
+            "{error:?}"
+        );
+
+        let address = serve(vec![b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n"]);
+        let mut connection = Connection::open(address, Duration::from_secs(5)).unwrap();
+        let error = connection
+            .exchange(&get("/"), Body::Keep(10), soon())
+            .unwrap_err();
+        assert!(matches!(error, HttpError::TooLarge(10)), "{error:?}");
+    }
+
+    #[test]
+    fn a_silent_server_times_out() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = listener.local_addr().unwrap();
+        let mut connection = Connection::open(address, Duration::from_secs(5)).unwrap();
+        let started = Instant::now();
+        let error = connection
+            .exchange(
+                &get("/"),
+                Body::Discard,
+                Instant::now() + Duration::from_millis(200),
+            )
+            .unwrap_err();
+        assert!(matches!(error, HttpError::Timeout), "{error:?}");
+        assert!(started.elapsed() < Duration::from_secs(2));
+        drop(listener);
+    }
+
+    #[test]
+    fn requests_carry_host_and_length() {
+        let post = Prepared::new(
+            "POST",
+            "/index",
+            "127.0.0.1:8080",
+            &[("Content-Type".into(), "application/json".into())],
+            b"{}",
+        );
+        let text = String::from_utf8(post.bytes).unwrap();
+        assert_eq!(
+            text,
+            "POST /index HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nUser-Agent: workshop\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
+        );
+    }
+}
