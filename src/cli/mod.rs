@@ -212,11 +212,15 @@ pub struct VerifyArgs {
 /// The arguments of `workshop inspect`.
 #[derive(Debug, Args)]
 pub struct InspectArgs {
-    /// The trace or profile file.
+    /// The trace or profile file, or an http:// URL to fetch one from (such as
+    /// http://127.0.0.1:6060/debug/pprof/profile?seconds=5).
     pub file: PathBuf,
     /// Print as a JSON document.
     #[arg(long)]
     pub json: bool,
+    /// With a URL: keep what it answered in this file.
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
 
     /// Trace: print every event in order, in the text format of `go tool trace -d=parsed`.
     #[arg(long, conflicts_with_all = ["json", "goroutines", "tasks", "regions"], help_heading = "Traces")]

@@ -42,10 +42,10 @@ impl Prepared {
         for (name, value) in headers {
             bytes.extend_from_slice(format!("{name}: {value}\r\n").as_bytes());
         }
-        if !body.is_empty() || matches!(method, "POST" | "PUT" | "PATCH") {
-            if !has("content-length") {
-                bytes.extend_from_slice(format!("Content-Length: {}\r\n", body.len()).as_bytes());
-            }
+        if (!body.is_empty() || matches!(method, "POST" | "PUT" | "PATCH"))
+            && !has("content-length")
+        {
+            bytes.extend_from_slice(format!("Content-Length: {}\r\n", body.len()).as_bytes());
         }
         bytes.extend_from_slice(b"\r\n");
         bytes.extend_from_slice(body);

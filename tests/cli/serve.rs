@@ -232,3 +232,132 @@ fn no_server_outlives_a_runner_killed_mid_load() {
     child.wait().unwrap();
     none_left(&needle);
 }
+
+/// The fixture server, built and started on a free port; killed when dropped.
+struct Live {
+    child: std::process::Child,
+    port: u16,
+    _dir: tempfile::TempDir,
+}
+
+impl Live {
+    fn start() -> Live {
+        let dir = tempfile::tempdir().unwrap();
+        let module = crate::repo().join("tests/fixtures/servers/exercises");
+        let binary = dir.path().join("server");
+        let built = crate::go()
+            .args(["build", "-o"])
+            .arg(&binary)
+            .arg("./serve/cmd/server")
+            .current_dir(&module)
+            .output()
+            .expect("`go` must be installed");
+        assert!(
+            built.status.success(),
+            "{}",
+            String::from_utf8_lossy(&built.stderr)
+        );
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        #[allow(clippy::disallowed_methods)] // tests may start processes
+        let child = std::process::Command::new(&binary)
+            .arg(format!("-addr=127.0.0.1:{port}"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "the fixture server never listened"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Live {
+            child,
+            port,
+            _dir: dir,
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn inspect_fetches_profiles_and_traces_from_a_live_server() {
+    let live = Live::start();
+    let heap = live.url("/debug/pprof/heap");
+    crate::inspect(&[], &heap)
+        .code(0)
+        .stdout_has(&format!("{heap}: heap profile"))
+        .stdout_has("inuse_space");
+    let trace = live.url("/debug/pprof/trace?seconds=1");
+    crate::inspect(&["--goroutines"], &trace)
+        .code(0)
+        .stdout_has(&format!("{trace}: Go execution trace"));
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("goroutines.pprof");
+    crate::inspect(
+        &["--save", saved.to_str().unwrap(), "--json"],
+        live.url("/debug/pprof/goroutine"),
+    )
+    .code(0);
+    let bytes = std::fs::read(&saved).unwrap();
+    assert_eq!(
+        &bytes[..2],
+        &[0x1f, 0x8b],
+        "the saved answer is the gzipped profile"
+    );
+    // The saved file reads back as the same profile.
+    crate::inspect(&[], &saved)
+        .code(0)
+        .stdout_has("goroutine profile");
+    crate::inspect(&["--top", "3"], live.url("/debug/pprof/profile?seconds=1"))
+        .code(0)
+        .stdout_has("CPU profile, 1.00s long");
+}
+
+#[test]
+fn inspect_of_a_url_that_gives_no_profile_is_a_clear_error() {
+    let live = Live::start();
+    crate::inspect(&[], live.url("/debug/pprof/"))
+        .code(2)
+        .stderr_has("answered text, not a profile or a trace (it begins \"<html>\")");
+    crate::inspect(&[], live.url("/debug/pprof/goroutine?debug=1"))
+        .code(2)
+        .stderr_has("answered text, not a profile or a trace");
+    crate::inspect(&[], live.url("/nope"))
+        .code(2)
+        .stderr_has("answered status 404: 404 page not found");
+    crate::inspect(&["--tasks"], live.url("/debug/pprof/heap"))
+        .code(2)
+        .stderr_has("apply to execution traces; http://127.0.0.1:");
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    crate::inspect(&[], format!("http://127.0.0.1:{closed}/debug/pprof/heap"))
+        .code(2)
+        .stderr_has("connection refused (is the server running");
+    crate::inspect(&[], "https://127.0.0.1/debug/pprof/heap")
+        .code(2)
+        .stderr_has("is not an http:// URL");
+    let file = tempfile::NamedTempFile::new().unwrap();
+    crate::inspect(&["--save", "x.out"], file.path())
+        .code(2)
+        .stderr_has("--save keeps what a URL answered");
+}

@@ -51,11 +51,21 @@ fn tool(words: &[String]) -> Option<&str> {
 /// on a fixed port, open a viewer or wait in pprof's interactive shell. (The
 /// trace viewer is run: see [`serves`].)
 fn static_only(words: &[String], pprof_formats: &BTreeMap<String, bool>) -> Option<&'static str> {
+    static_only_while(words, pprof_formats, false)
+}
+
+/// [`static_only`], knowing whether a server started by an earlier command of
+/// the page is `serving`: then a command that fetches a URL is run.
+fn static_only_while(
+    words: &[String],
+    pprof_formats: &BTreeMap<String, bool>,
+    serving: bool,
+) -> Option<&'static str> {
     const SHELL: [&str; 8] = ["|", "||", "&&", ";", "&", "<", ">", ">>"];
     if words.iter().any(|word| SHELL.contains(&word.as_str())) {
         return Some("needs a shell");
     }
-    if words.iter().any(|word| word.contains("://")) {
+    if !serving && words.iter().any(|word| word.contains("://")) {
         return Some("fetches a URL");
     }
     let flags: BTreeSet<&str> = words
@@ -91,6 +101,133 @@ fn serves(words: &[String]) -> bool {
         .map(|(name, _)| name)
         .collect();
     tool(words) == Some("trace") && !flags.contains("d") && !flags.contains("pprof")
+}
+
+/// Whether a command is a `go run`, which may start a server (or a load
+/// client) that keeps running while the page's next commands talk to it.
+fn runs_a_program(words: &[String]) -> bool {
+    words.get(1).is_some_and(|w| w == "run")
+}
+
+/// Scripts that start servers run one at a time: the servers listen on the
+/// ports their pages name.
+static SERVING: Mutex<()> = Mutex::new(());
+
+/// A program started by a `go run` of a page that said where it listens and
+/// keeps running: a server, or a load client sending to one.
+struct Background {
+    command: String,
+    child: std::process::Child,
+    group: Pid,
+    stdout: tempfile::NamedTempFile,
+    stderr: tempfile::NamedTempFile,
+}
+
+/// How a `go run` went: it ended like any command, or it is serving.
+enum Started {
+    Ended(Ended),
+    Serving(Background),
+}
+
+/// Runs `go run ...` until it ends (a command like any other), or says where
+/// it listens (an `http://` address) or listens on a port its command line
+/// names, in which case it keeps running in its own process group.
+fn start(command: &str, args: &[String], dir: &Path, deadline: Duration) -> Started {
+    let stdout = tempfile::NamedTempFile::new().unwrap();
+    let stderr = tempfile::NamedTempFile::new().unwrap();
+    let mut child = go()
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(stdout.as_file().try_clone().unwrap())
+        .stderr(stderr.as_file().try_clone().unwrap())
+        .process_group(0)
+        .spawn()
+        .expect("`go` must be installed");
+    let group = Pid::from_raw(i32::try_from(child.id()).unwrap());
+    let started = Instant::now();
+    let address = regex::Regex::new(r"https?://\S+").unwrap();
+    // The ports its command line names (`-addr=127.0.0.1:8080`), for a server
+    // that listens without saying so.
+    let ports: Vec<u16> = regex::Regex::new(r":(\d{2,5})\b")
+        .unwrap()
+        .captures_iter(&args.join(" "))
+        .filter_map(|c| c[1].parse().ok())
+        .collect();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let _ = killpg(group, Signal::SIGKILL);
+            return Started::Ended(Ended {
+                status: Some(status),
+                page: None,
+                stdout: std::fs::read(stdout.path()).unwrap(),
+                stderr: std::fs::read(stderr.path()).unwrap(),
+            });
+        }
+        let said = std::fs::read_to_string(stdout.path()).unwrap_or_default()
+            + &std::fs::read_to_string(stderr.path()).unwrap_or_default();
+        let listens = ports.iter().any(|port| {
+            std::net::TcpStream::connect_timeout(
+                &std::net::SocketAddr::from(([127, 0, 0, 1], *port)),
+                Duration::from_millis(100),
+            )
+            .is_ok()
+        });
+        if address.is_match(&said) || listens {
+            return Started::Serving(Background {
+                command: command.to_owned(),
+                child,
+                group,
+                stdout,
+                stderr,
+            });
+        }
+        if started.elapsed() > deadline {
+            let _ = killpg(group, Signal::SIGKILL);
+            child.wait().unwrap();
+            return Started::Ended(Ended {
+                status: None,
+                page: None,
+                stdout: std::fs::read(stdout.path()).unwrap(),
+                stderr: std::fs::read(stderr.path()).unwrap(),
+            });
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+impl Background {
+    /// Stops it as a terminal's Ctrl-C or a service manager would: SIGTERM to
+    /// its group, then a few seconds to end; what is left is killed, and said.
+    fn stop(mut self) -> Option<String> {
+        let _ = killpg(self.group, Signal::SIGTERM);
+        let until = Instant::now() + Duration::from_secs(10);
+        let mut gone = false;
+        while Instant::now() < until {
+            // Reaped, so that a dead `go` is not counted as a live group.
+            let _ = self.child.try_wait();
+            if killpg(self.group, None).is_err() {
+                gone = true;
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = killpg(self.group, Signal::SIGKILL);
+        let _ = self.child.wait();
+        (!gone).then(|| {
+            let ended = Ended {
+                status: None,
+                page: None,
+                stdout: std::fs::read(self.stdout.path()).unwrap_or_default(),
+                stderr: std::fs::read(self.stderr.path()).unwrap_or_default(),
+            };
+            format!(
+                "`{}`: did not stop within 10s of SIGTERM; the last lines of its output:\n{}",
+                self.command,
+                tail(&ended, TAIL)
+            )
+        })
+    }
 }
 
 /// How a command run with a deadline ended.
@@ -257,6 +394,7 @@ fn run_in_order(
     deadline: Duration,
 ) -> Outcome {
     let mut outcome = Outcome::default();
+    let mut background: Vec<Background> = Vec::new();
     for (i, command) in commands.iter().enumerate() {
         let Some(words) = shlex::split(command) else {
             outcome
@@ -265,12 +403,22 @@ fn run_in_order(
             continue;
         };
         let (words, into) = redirected(&words);
-        if static_only(words, pprof_formats).is_some() {
+        if static_only_while(words, pprof_formats, !background.is_empty()).is_some() {
             outcome.static_only += 1;
             continue;
         }
         outcome.ran += 1;
-        let ended = run_with_deadline(&words[1..], dir, deadline, serves(words));
+        let ended = if runs_a_program(words) && into.is_none() {
+            match start(command, &words[1..], dir, deadline) {
+                Started::Serving(program) => {
+                    background.push(program);
+                    continue;
+                }
+                Started::Ended(ended) => ended,
+            }
+        } else {
+            run_with_deadline(&words[1..], dir, deadline, serves(words))
+        };
         match (verdict(words, &ended), into) {
             (None, None) => {}
             (None, Some(file)) => std::fs::write(dir.join(file), &ended.stdout).unwrap(),
@@ -283,6 +431,12 @@ fn run_in_order(
                 ));
                 break;
             }
+        }
+    }
+    // The last started stops first: a load client before its server.
+    for program in background.into_iter().rev() {
+        if let Some(problem) = program.stop() {
+            outcome.problems.push(format!("{page}: {problem}"));
         }
     }
     outcome
@@ -305,6 +459,11 @@ fn run_script(script: &Script, pprof_formats: &BTreeMap<String, bool>) -> Outcom
         .tempdir()
         .unwrap();
     copy_dir(&repo().join("exercises"), copy.path());
+    let starts_programs = script
+        .commands
+        .iter()
+        .any(|command| shlex::split(command).is_some_and(|words| runs_a_program(&words)));
+    let _one_at_a_time = starts_programs.then(|| SERVING.lock().unwrap_or_else(|e| e.into_inner()));
     run_in_order(
         &script.name,
         &script.commands,
@@ -567,5 +726,49 @@ fn the_trace_viewer_is_served_fetched_and_stopped() {
         outcome.problems[0].contains("instead of serving"),
         "{}",
         outcome.problems[0]
+    );
+}
+
+#[test]
+fn a_server_started_by_a_page_is_fetched_from_and_stopped() {
+    let copy = tempfile::Builder::new()
+        .prefix("workshop-docs-")
+        .tempdir()
+        .unwrap();
+    copy_dir(
+        &repo().join("tests/fixtures/servers/exercises"),
+        copy.path(),
+    );
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let formats = installed_pprof_formats();
+    let run = |mode: &str| {
+        let commands = vec![
+            format!("go run ./serve/cmd/server -addr=127.0.0.1:{port} -mode={mode}"),
+            format!("go tool pprof -top 'http://127.0.0.1:{port}/debug/pprof/heap'"),
+        ];
+        run_in_order("page.md", &commands, copy.path(), &formats, DEADLINE)
+    };
+    let outcome = run("ok");
+    assert!(outcome.problems.is_empty(), "{:?}", outcome.problems);
+    assert_eq!((outcome.ran, outcome.static_only), (2, 0));
+    assert_eq!(
+        processes_mentioning(&format!("127.0.0.1:{port}")),
+        Vec::<String>::new()
+    );
+    // A server that ignores SIGTERM is named, and killed all the same.
+    let stubborn = run("stubborn");
+    assert_eq!(stubborn.problems.len(), 1, "{:?}", stubborn.problems);
+    assert!(
+        stubborn.problems[0].contains("did not stop within 10s of SIGTERM"),
+        "{:?}",
+        stubborn.problems
+    );
+    assert_eq!(
+        processes_mentioning(&format!("127.0.0.1:{port}")),
+        Vec::<String>::new()
     );
 }

@@ -1,10 +1,13 @@
-//! `workshop inspect FILE`: any Go execution trace or pprof profile, inside or
-//! outside a workshop. The file's first bytes tell which it is; the flags are
-//! then checked against it.
+//! `workshop inspect FILE|URL`: any Go execution trace or pprof profile, inside
+//! or outside a workshop, from a file or fetched from a live `net/http/pprof`
+//! endpoint. The first bytes tell which it is; the flags are then checked
+//! against it.
 
 use std::path::{Path, PathBuf};
 
 use super::Context;
+
+mod fetch;
 use crate::Exit;
 use crate::cli::InspectArgs;
 use crate::cli::inspect::{InspectPlan, ProfilePlan};
@@ -33,7 +36,42 @@ struct ProfileFileError {
 }
 
 pub fn run(_: &Context, args: &InspectArgs) -> anyhow::Result<Exit> {
-    let file = &args.file;
+    let text = args.file.to_string_lossy();
+    let is_url = ["http://", "https://"].iter().any(|s| text.starts_with(s));
+    // A fetched answer is read from a file like any other: kept where
+    // `--save` says, else in a temporary file.
+    let mut _fetched = None;
+    let file = match (is_url, &args.save) {
+        (true, save) => {
+            let bytes = fetch::fetch(&text)?;
+            match save {
+                Some(path) => {
+                    std::fs::write(path, &bytes).map_err(|e| {
+                        anyhow::anyhow!("cannot write {}: {e}", display::path(path))
+                    })?;
+                    path.clone()
+                }
+                None => {
+                    let kept = fetch::keep(&bytes)?;
+                    let path = kept.to_path_buf();
+                    _fetched = Some(kept);
+                    path
+                }
+            }
+        }
+        (false, Some(_)) => anyhow::bail!(
+            "--save keeps what a URL answered; {} is a file already",
+            display::path(&args.file)
+        ),
+        (false, None) => args.file.clone(),
+    };
+    let file = &file;
+    // What reports name: the URL (or the file it was saved to), never a temporary file.
+    let shown = if is_url && args.save.is_none() {
+        args.file.clone()
+    } else {
+        file.clone()
+    };
     let mut head = [0u8; 16];
     let read = std::fs::File::open(file)
         .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
@@ -42,10 +80,13 @@ pub fn run(_: &Context, args: &InspectArgs) -> anyhow::Result<Exit> {
             source: TraceError::Io(source),
         })?;
     let is_trace = head[..read].starts_with(b"go 1.");
+    if is_url && !is_trace {
+        fetch::looks_like_a_profile(&text, file)?;
+    }
     match args.plan(is_trace)? {
-        InspectPlan::Dump => dump(file),
-        InspectPlan::Trace { view, json } => summary(file, view, Format::json(json)),
-        InspectPlan::Profile(plan) => profile(file, &plan),
+        InspectPlan::Dump => dump(file, &shown),
+        InspectPlan::Trace { view, json } => summary(file, &shown, view, Format::json(json)),
+        InspectPlan::Profile(plan) => profile(file, &shown, &plan),
     }
 }
 
@@ -57,12 +98,12 @@ fn named(path: &Path) -> impl Fn(TraceError) -> TraceFileError + '_ {
 }
 
 /// Every event, streamed.
-fn dump(file: &Path) -> anyhow::Result<Exit> {
-    let reader = trace::Reader::open(file).map_err(named(file))?;
+fn dump(file: &Path, shown: &Path) -> anyhow::Result<Exit> {
+    let reader = trace::Reader::open(file).map_err(named(shown))?;
     let mut out = report::stdout_writer();
     let mut dumper = trace::dump::Dumper::new();
     for event in reader {
-        let event = event.map_err(named(file))?;
+        let event = event.map_err(named(shown))?;
         if dumper.write(&mut out, &event).is_err() {
             // The reader of our output went away (`| head`): stop quietly.
             return Ok(Exit::Success);
@@ -72,27 +113,27 @@ fn dump(file: &Path) -> anyhow::Result<Exit> {
     Ok(Exit::Success)
 }
 
-fn summary(file: &Path, view: InspectView, format: Format) -> anyhow::Result<Exit> {
-    let facts = trace::facts::Facts::read(file).map_err(named(file))?;
+fn summary(file: &Path, shown: &Path, view: InspectView, format: Format) -> anyhow::Result<Exit> {
+    let facts = trace::facts::Facts::read(file).map_err(named(shown))?;
     let doc = TraceDoc {
         facts: &facts,
-        path: file,
+        path: shown,
         view,
     };
     report::emit(format, &doc);
     Ok(Exit::Success)
 }
 
-fn profile(file: &Path, plan: &ProfilePlan) -> anyhow::Result<Exit> {
+fn profile(file: &Path, shown: &Path, plan: &ProfilePlan) -> anyhow::Result<Exit> {
     let profile = match Profile::read(file) {
         Ok(profile) => profile,
         Err(ProfileError::NotProfile(why)) => anyhow::bail!(
             "cannot read {}: not a Go execution trace (no `go 1.N trace` header) and not a pprof profile ({why})",
-            display::path(file)
+            display::path(shown)
         ),
         Err(source) => {
             return Err(ProfileFileError {
-                path: file.to_owned(),
+                path: shown.to_owned(),
                 source,
             }
             .into());
@@ -108,7 +149,7 @@ fn profile(file: &Path, plan: &ProfilePlan) -> anyhow::Result<Exit> {
                 .collect();
             anyhow::anyhow!(
                 "{} has no sample type `{name}` (it has: {})",
-                display::path(file),
+                display::path(shown),
                 types.join(", ")
             )
         })?,
@@ -129,7 +170,7 @@ fn profile(file: &Path, plan: &ProfilePlan) -> anyhow::Result<Exit> {
     report::emit(
         format,
         &ProfileDoc {
-            path: file,
+            path: shown,
             profile: &profile,
             view,
         },

@@ -1,0 +1,120 @@
+//! Fetching a profile or trace from a live `net/http/pprof` endpoint, with a
+//! deadline that allows for the `?seconds=` it asks for, Ctrl-C honoured, and
+//! clear words for what comes back when it is no profile at all.
+
+use std::path::Path;
+use std::time::Duration;
+
+use crate::http::{self, Url};
+
+/// The most a fetched profile or trace may weigh.
+const LIMIT: u64 = 1 << 30;
+/// How long an endpoint may take beyond the seconds it is asked to record
+/// (pprof's CPU profile records 30 seconds when not told otherwise).
+const SLACK: Duration = Duration::from_secs(60);
+
+/// The body of a 200 answer to `GET text`.
+pub fn fetch(text: &str) -> anyhow::Result<Vec<u8>> {
+    let url = Url::parse(text)?;
+    let seconds = query_seconds(&url.target).unwrap_or(0);
+    let timeout = SLACK + Duration::from_secs(seconds);
+    let (sender, answers) = std::sync::mpsc::channel();
+    let asked = url.clone();
+    // Detached: on Ctrl-C the program ends without waiting for the answer.
+    std::thread::spawn(move || {
+        let _ = sender.send(http::fetch(&asked, timeout, LIMIT));
+    });
+    let answer = loop {
+        if crate::exec::interrupted() {
+            anyhow::bail!("interrupted");
+        }
+        match answers.recv_timeout(Duration::from_millis(50)) {
+            Ok(answer) => break answer,
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                anyhow::bail!("the request to {url} failed")
+            }
+        }
+    }
+    .map_err(|e| {
+        anyhow::anyhow!(
+            "cannot fetch {e} (is the server running, with net/http/pprof at that address?)"
+        )
+    })?;
+    if answer.status != 200 {
+        let first = String::from_utf8_lossy(&answer.body);
+        let first = first.lines().next().unwrap_or("").trim();
+        anyhow::bail!("{url} answered status {}: {first}", answer.status);
+    }
+    Ok(answer.body)
+}
+
+/// Keeps fetched bytes in a temporary file while they are read.
+pub fn keep(bytes: &[u8]) -> anyhow::Result<tempfile::TempPath> {
+    let mut file = tempfile::Builder::new()
+        .prefix("workshop-inspect-")
+        .tempfile()?;
+    std::io::Write::write_all(&mut file, bytes)?;
+    Ok(file.into_temp_path())
+}
+
+/// Says plainly when what a URL answered is text (pprof's index, a
+/// `?debug=1` listing) rather than a profile.
+pub fn looks_like_a_profile(url: &str, file: &Path) -> anyhow::Result<()> {
+    let bytes = std::fs::read(file)?;
+    let gzip = bytes.starts_with(&[0x1f, 0x8b]);
+    let text = !bytes.is_empty()
+        && std::str::from_utf8(&bytes[..bytes.len().min(4096)])
+            .is_ok_and(|t| !t.contains(|c: char| c.is_control() && !c.is_whitespace()));
+    if gzip || !text {
+        return Ok(());
+    }
+    let first = String::from_utf8_lossy(&bytes);
+    let first = first
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
+    anyhow::bail!(
+        "{url} answered text, not a profile or a trace (it begins {:?}); pprof's endpoints give profiles without `?debug=`: for example /debug/pprof/heap or /debug/pprof/profile?seconds=5",
+        first.chars().take(60).collect::<String>()
+    )
+}
+
+/// The `seconds=N` of a query, if any.
+fn query_seconds(target: &str) -> Option<u64> {
+    let (_, query) = target.split_once('?')?;
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("seconds=")?.parse().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_deadline_allows_for_the_seconds_asked() {
+        assert_eq!(query_seconds("/debug/pprof/profile?seconds=5"), Some(5));
+        assert_eq!(
+            query_seconds("/debug/pprof/trace?debug=0&seconds=2"),
+            Some(2)
+        );
+        assert_eq!(query_seconds("/debug/pprof/heap"), None);
+    }
+
+    #[test]
+    fn text_is_no_profile() {
+        let dir = tempfile::tempdir().unwrap();
+        let html = dir.path().join("index");
+        std::fs::write(&html, "<html>\n<head><title>/debug/pprof/</title>").unwrap();
+        let error = looks_like_a_profile("http://x/debug/pprof/", &html).unwrap_err();
+        assert!(
+            error.to_string().contains("answered text, not a profile"),
+            "{error}"
+        );
+        let gzip = dir.path().join("profile");
+        std::fs::write(&gzip, [0x1f, 0x8b, 8, 0]).unwrap();
+        assert!(looks_like_a_profile("http://x/", &gzip).is_ok());
+    }
+}

@@ -1,0 +1,3 @@
+module workshop.example/perf/hello
+
+go 1.25
