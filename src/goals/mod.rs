@@ -203,6 +203,9 @@ pub struct Outcome {
     pub bound: Option<Bound>,
     pub threshold: Option<f64>,
     pub unit: Option<String>,
+    /// What is wanted, in words, when it is not a number (`not served`).
+    #[serde(skip)]
+    pub want: Option<String>,
     /// Why the goal is not met, in a sentence (empty when met).
     pub explanation: Option<String>,
     pub evidence: Vec<String>,
@@ -223,6 +226,7 @@ impl Outcome {
             bound,
             threshold: bound.map(Bound::limit),
             unit: None,
+            want: None,
             explanation: None,
             evidence: Vec::new(),
             hint: None,

@@ -130,9 +130,10 @@ pub(crate) fn exercise(
                 .chain(&starter)
                 .filter_map(|r| r.report.as_ref().ok())
                 .find_map(outcome_of)
-                .map(|o| (o.subject, o.bound, o.unit));
+                .map(|o| (o.subject, o.bound, o.unit, o.want));
             let bound = main.as_ref().and_then(|m| m.1);
             verdict.unit = main.as_ref().and_then(|m| m.2.clone());
+            verdict.bound = main.as_ref().and_then(|m| m.3.clone());
             for (side, runs) in [(Side::Starter, &starter), (Side::Solution, &solution)] {
                 for report in runs.iter().filter_map(|r| r.report.as_ref().ok()) {
                     let Some(mut outcome) = outcome_of(report) else {

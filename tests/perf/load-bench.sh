@@ -22,16 +22,16 @@ server=$!
 trap 'kill $server; rm -rf "$work"' EXIT
 sleep 0.5
 url=http://127.0.0.1:18080/
-cpu() { /usr/bin/time -f '  cpu %U user %S sys' "$@"; }
+cpu() { /usr/bin/time -f 'cpu %U user %S sys' "$@" 2>&1; }
 for round in $(seq "$rounds"); do
     echo "round $round"
-    cpu "$load" "$url" "$connections" "${seconds}s"
+    cpu "$load" "$url" "$connections" "${seconds}s" | sed 's/^/  /'
     if command -v wrk >/dev/null; then
         cpu wrk -t2 -c"$connections" -d"${seconds}s" --latency "$url" |
-            grep -E 'Requests/sec|^ +50%|^ +99%' | tr -s ' ' | sed 's/^/  wrk /'
+            grep -E 'Requests/sec|^ +50%|^ +99%|^cpu' | tr -s ' ' | paste -sd' ' | sed 's/^/  wrk /'
     fi
     if command -v hey >/dev/null; then
         cpu hey -c "$connections" -z "${seconds}s" "$url" |
-            grep -E 'Requests/sec|50% in|99% in' | tr -s ' ' | sed 's/^/  hey /'
+            grep -E 'Requests/sec|50%+ in|99%+ in|^cpu' | tr -s ' \t' ' ' | paste -sd' ' | sed 's/^/  hey /'
     fi
 done

@@ -114,6 +114,9 @@ impl Kind for Endpoint {
             Expect::NotServed => None,
         };
         let mut outcome = Outcome::new(subject, bound);
+        if self.expect == Expect::NotServed {
+            outcome.want = Some("not served".into());
+        }
         let key = (self.run.clone(), self.method.clone(), self.url.clone());
         let Some(probe) = facts.endpoints.get(&key) else {
             return outcome.inconclusive(format!("run `{}` did not reach its server", self.run));

@@ -162,7 +162,6 @@ impl Kind for LoadLatency {
                     return outcome.inconclusive("no round was measured".into());
                 };
                 outcome.measured = Some(judgement.measured());
-                outcome.samples = after;
                 outcome.status = judgement.status;
                 let p = judgement.p;
                 outcome.evidence.push(format!(

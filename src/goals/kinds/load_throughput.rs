@@ -125,7 +125,6 @@ impl LoadThroughput {
             return outcome.inconclusive("no round was measured".into());
         };
         outcome.measured = Some(judgement.measured());
-        outcome.samples = after.clone();
         outcome.status = judgement.status;
         let p = judgement.p;
         outcome.evidence.push(format!(

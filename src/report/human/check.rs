@@ -95,6 +95,7 @@ fn outcome(
     let want = goal
         .bound
         .map(|b| format!("want {} {}", b.sign(), quantity(b.limit(), unit)))
+        .or_else(|| goal.want.as_ref().map(|w| format!("want {w}")))
         .unwrap_or_default();
     let _ = writeln!(
         out,

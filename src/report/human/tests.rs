@@ -54,6 +54,7 @@ fn goal(id: &str, status: Status, measured: f64, bound: Bound, unit: &str) -> Ou
         bound: Some(bound),
         threshold: Some(bound.limit()),
         unit: Some(unit.into()),
+        want: None,
         explanation: (status != Status::Pass).then(|| format!("{measured} {unit} is too many")),
         evidence: vec!["median of 3 runs: 1998, 1998, 1998".into()],
         hint: (status != Status::Pass).then(|| "try a strings.Builder".into()),
@@ -210,4 +211,59 @@ fn test_exercise() -> crate::manifest::Exercise {
 fn hints_so_far() {
     console::set_colors_enabled(false);
     insta::assert_snapshot!(hints(&test_exercise(), 2, true));
+}
+
+#[test]
+fn verify_lines_up_goal_values_under_the_sides_however_long_the_ids() {
+    use crate::goals::OnStarter;
+    use crate::verify::{ExerciseResult, GoalVerdict, Side, SideResult, SideValues};
+    console::set_colors_enabled(false);
+    let side = |side| SideResult {
+        side,
+        ok: true,
+        reason: None,
+        check: None,
+        error: None,
+    };
+    let values = |v: f64| SideValues {
+        statuses: vec![Status::Pass],
+        values: vec![v],
+        min: Some(v),
+        max: Some(v),
+    };
+    let goal = |id: &str| GoalVerdict {
+        id: id.into(),
+        kind: "bench-metric",
+        ok: true,
+        starter_must: OnStarter::Fails,
+        bound: Some("≤ 10".into()),
+        threshold: Some(10.0),
+        unit: None,
+        starter: values(400.0),
+        solution: values(2.0),
+        margin: None,
+        flipped: false,
+        problems: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let result = ExerciseResult {
+        exercise: "a/01-b".into(),
+        ok: true,
+        starter: side(Side::Starter),
+        solution: side(Side::Solution),
+        goals: vec![goal("x"), goal("a-goal-id-longer-than-its-exercise")],
+        warnings: 0,
+        elapsed: Duration::from_secs(2),
+    };
+    let table = verify(&[result]);
+    let lines: Vec<&str> = table.lines().collect();
+    let column = |line: &str, text: &str| line.find(text).map(|i| line[..i].chars().count());
+    let sides = column(lines[1], "not run").unwrap();
+    for line in &lines[2..4] {
+        assert_eq!(column(line, "400"), Some(sides), "{table}");
+    }
+    assert!(
+        lines[3].contains("a-goal-id-longer-than-its-exercise 400"),
+        "{table}"
+    );
 }

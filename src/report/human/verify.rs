@@ -34,9 +34,14 @@ pub fn verify_progress(total: usize, visible: bool) -> indicatif::ProgressBar {
 /// The summary table of `workshop verify`.
 pub fn verify(results: &[ExerciseResult]) -> String {
     let mut out = String::new();
+    // A goal's id sits two columns further in than its exercise's name and
+    // needs a space after it.
     let width = results
         .iter()
-        .map(|r| r.exercise.len())
+        .flat_map(|r| {
+            let ids = r.goals.iter().map(|g| g.id.chars().count() + 1);
+            std::iter::once(r.exercise.chars().count()).chain(ids)
+        })
         .max()
         .unwrap_or(8)
         .max(8);
