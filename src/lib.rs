@@ -22,6 +22,7 @@ pub mod report;
 pub mod run;
 pub mod starter;
 pub mod state;
+pub mod terminal;
 pub mod trace;
 pub mod units;
 pub mod verify;

@@ -14,7 +14,7 @@ use crate::exec;
 use crate::layout::Layout;
 use crate::manifest::{Exercise, Workshop};
 use crate::state::{Progress, State};
-use crate::workspace::{self, FileError, Files, is_go};
+use crate::workspace::{self, FileError, Files, Modes, is_go};
 
 /// Where the pristine starter was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +75,33 @@ fn from_git(workshop: &Workshop, exercise: &Exercise) -> Option<Files> {
     (!files.is_empty()).then_some(files)
 }
 
+/// The modes of the pristine starter's files: from git's tree (`100755` is
+/// executable, anything else `0644`), else from the saved copy.
+pub fn starter_modes(workshop: &Workshop, exercise: &Exercise, files: &Files) -> Modes {
+    let relative = workshop.module.join(&exercise.package);
+    let prefix = format!("{}/", relative.display());
+    if let Some(listing) = exec::git(
+        &workshop.root,
+        &["ls-tree", "-r", "-z", "HEAD", "--", &prefix],
+    ) {
+        return listing
+            .split(|&b| b == 0)
+            .filter_map(|entry| {
+                let entry = String::from_utf8_lossy(entry);
+                let (meta, name) = entry.split_once('\t')?;
+                let mode = if meta.starts_with("100755") {
+                    0o755
+                } else {
+                    0o644
+                };
+                let inside = Path::new(name).strip_prefix(&relative).ok()?.to_owned();
+                Some((inside, mode))
+            })
+            .collect();
+    }
+    workspace::read_modes(&Layout::new(&workshop.root).starter(&exercise.id), files)
+}
+
 /// Saves a copy of the starter of every exercise nobody has checked yet, for
 /// workshops that are not git checkouts.
 pub fn remember(workshop: &Workshop) {
@@ -92,8 +119,9 @@ pub fn remember(workshop: &Workshop) {
         }) {
             return;
         }
-        if let Ok(files) = workspace::read_tree(&workshop.package_dir(exercise), is_go) {
-            let _ = workspace::write_files(&saved, &files);
+        let dir = workshop.package_dir(exercise);
+        if let Ok(files) = workspace::read_tree(&dir, is_go) {
+            let _ = workspace::write_files(&saved, &files, &workspace::read_modes(&dir, &files));
         }
     }
 }
@@ -145,7 +173,8 @@ pub fn backup(
         dir = base.join(format!("{time}-{n}"));
     }
     layout.ensure().map_err(FileError::write(&base))?;
-    workspace::write_files(&dir, files)?;
+    let modes = workspace::read_modes(&workshop.package_dir(exercise), files);
+    workspace::write_files(&dir, files, &modes)?;
     Ok(dir)
 }
 
@@ -187,9 +216,11 @@ pub fn chosen_backup(
     }
 }
 
-/// Reads a backup.
-pub fn read_backup(dir: &Path) -> Result<Files, StarterError> {
-    Ok(workspace::read_tree(dir, |_| true)?)
+/// Reads a backup: its files and their modes.
+pub fn read_backup(dir: &Path) -> Result<(Files, Modes), StarterError> {
+    let files = workspace::read_tree(dir, |_| true)?;
+    let modes = workspace::read_modes(dir, &files);
+    Ok((files, modes))
 }
 
 /// Makes the package hold exactly `wanted` among the files `current` lists:
@@ -200,14 +231,19 @@ pub fn replace(
     exercise: &Exercise,
     current: &Files,
     wanted: &Files,
+    modes: &Modes,
 ) -> Result<(), StarterError> {
     let dir = workshop.package_dir(exercise);
+    let now = workspace::read_modes(&dir, current);
     let changed: Files = wanted
         .iter()
-        .filter(|(path, bytes)| current.get(*path) != Some(*bytes))
+        .filter(|(path, bytes)| {
+            current.get(*path) != Some(*bytes)
+                || modes.get(*path).is_some_and(|m| now.get(*path) != Some(m))
+        })
         .map(|(p, b)| (p.clone(), b.clone()))
         .collect();
-    workspace::write_files(&dir, &changed)?;
+    workspace::write_files(&dir, &changed, modes)?;
     for path in current.keys().filter(|p| !wanted.contains_key(*p)) {
         let full = dir.join(path);
         std::fs::remove_file(&full).map_err(FileError::write(&full))?;

@@ -19,7 +19,7 @@ use crate::manifest::{Exercise, Workshop};
 use crate::run::{self, CheckEvent, CheckStatus, Tree};
 use crate::state::State;
 use crate::workspace::is_go;
-use crate::{Exit, report};
+use crate::{Exit, report, terminal};
 
 /// How long the files must stay quiet after a save before the check runs:
 /// editors often write a file in several steps.
@@ -45,19 +45,20 @@ pub enum WatchError {
     Check(#[from] run::CheckError),
 }
 
-/// Reads keys: single key presses on a terminal, else the first character of
-/// each line of standard input.
-fn read_keys(events: Sender<Event>) {
-    let term = console::Term::stdout();
-    if term.is_term() && console::user_attended() {
-        while let Ok(key) = term.read_key() {
-            let c = match key {
-                console::Key::Char(c) => c,
-                console::Key::Escape => 'q',
-                _ => continue,
-            };
-            if events.send(Event::Key(c.to_ascii_lowercase())).is_err() {
-                return;
+/// Reads keys: single key presses on a terminal (while `keys` holds it),
+/// else the first character of each line of standard input.
+fn read_keys(events: Sender<Event>, keys: bool) {
+    if keys {
+        while let Some(keys) = terminal::read_keys() {
+            for key in keys {
+                let c = match key {
+                    terminal::Key::Char(c) => c,
+                    terminal::Key::Escape => 'q',
+                    terminal::Key::Other => continue,
+                };
+                if events.send(Event::Key(c.to_ascii_lowercase())).is_err() {
+                    return;
+                }
             }
         }
     } else {
@@ -76,7 +77,13 @@ fn read_keys(events: Sender<Event>) {
 pub fn watch(workshop: &Workshop, start: &Exercise, go: &GoTool) -> Result<Exit, WatchError> {
     let (sender, events) = mpsc::channel();
     let key_sender = sender.clone();
-    std::thread::spawn(move || read_keys(key_sender));
+    // Held until watch returns, however it returns: its drop (or a panic, or
+    // the second Ctrl-C) puts the terminal back as it was.
+    let keys = console::user_attended()
+        .then(terminal::Keys::start)
+        .flatten();
+    let single = keys.is_some();
+    std::thread::spawn(move || read_keys(key_sender, single));
     let file_sender = sender;
     let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
         let Ok(event) = result else { return };
@@ -106,7 +113,7 @@ pub fn watch(workshop: &Workshop, start: &Exercise, go: &GoTool) -> Result<Exit,
     let layout = tree.layout.clone();
     let mut current = start;
     let mut watched = watch_dir(&mut watcher, workshop, current)?;
-    let mut done = run_check(current, &tree, go)?;
+    let mut done = run_check(current, &tree, go, true, None)?;
     // Keys that arrived while files were settling, handled before new events.
     let mut pending: std::collections::VecDeque<Event> = std::collections::VecDeque::new();
     loop {
@@ -117,12 +124,13 @@ pub fn watch(workshop: &Workshop, start: &Exercise, go: &GoTool) -> Result<Exit,
                     return Ok(Exit::Success);
                 }
                 Some(next) => {
-                    report::out(&report::human::next(next));
+                    // The passed check stays on screen above the next one's.
+                    report::out(&report::human::watch::moving_on(next));
                     let _ = watcher.unwatch(&watched);
                     current = next;
                     tree.starter = crate::starter::pristine(workshop, current);
                     watched = watch_dir(&mut watcher, workshop, current)?;
-                    done = run_check(current, &tree, go)?;
+                    done = run_check(current, &tree, go, false, None)?;
                     continue;
                 }
             }
@@ -139,18 +147,21 @@ pub fn watch(workshop: &Workshop, start: &Exercise, go: &GoTool) -> Result<Exit,
             Err(RecvTimeoutError::Disconnected) => return Ok(Exit::Success),
             Ok(Event::Changed(path)) => {
                 settle(&events, &mut pending);
-                report::out(&report::human::watch::changed(&path));
-                done = run_check(current, &tree, go)?;
+                done = run_check(current, &tree, go, true, Some(&path))?;
             }
             Ok(Event::Key('q')) => return Ok(Exit::Success),
-            Ok(Event::Key('c')) => done = run_check(current, &tree, go)?,
+            Ok(Event::Key('c')) => done = run_check(current, &tree, go, true, None)?,
             Ok(Event::Key('h')) => {
                 let shown = if current.hints.is_empty() {
                     0
                 } else {
                     State::reveal_hint(&layout, &current.id, current.hints.len()).unwrap_or(0)
                 };
-                report::out(&report::human::hints(current, shown, false));
+                report::out(&report::human::hints(
+                    current,
+                    shown,
+                    report::human::HintView::Watch,
+                ));
             }
             Ok(Event::Key('l')) => {
                 let list = report::ListDoc::new(workshop, &State::load(&layout));
@@ -191,14 +202,24 @@ fn watch_dir(
     Ok(dir)
 }
 
-/// Checks, shows the result in place and records it; true when every goal is met.
-fn run_check(exercise: &Exercise, tree: &Tree, go: &GoTool) -> Result<bool, WatchError> {
+/// Checks, shows the result (in place of the last one when `clear`, under
+/// the file whose change set it off) and records it; true when every goal is met.
+fn run_check(
+    exercise: &Exercise,
+    tree: &Tree,
+    go: &GoTool,
+    clear: bool,
+    changed: Option<&std::path::Path>,
+) -> Result<bool, WatchError> {
     let spinner = report::human::Spinner::new(true);
     let listener = |event: &CheckEvent<'_>| {
-        spinner.follow(event);
         if let CheckEvent::Started { exercise } = event {
-            report::out(&report::human::watch::checking(exercise));
+            report::out(&report::human::watch::checking(exercise, clear));
+            if let Some(path) = changed {
+                report::out(&report::human::watch::changed(path));
+            }
         }
+        spinner.follow(event);
     };
     let mut result = run::check(exercise, tree, go, &listener)?;
     let passed = result.status == CheckStatus::Pass;

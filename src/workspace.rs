@@ -12,6 +12,22 @@ use crate::layout::WORK_DIR;
 /// Files of a directory: path relative to it -> bytes.
 pub type Files = BTreeMap<PathBuf, Vec<u8>>;
 
+/// The permission bits of files (`0o644`), by the same relative paths; a file
+/// without an entry is written with the mode it has, or a new file's default.
+pub type Modes = BTreeMap<PathBuf, u32>;
+
+/// The modes of `files` as they are below `dir`.
+pub fn read_modes(dir: &Path, files: &Files) -> Modes {
+    use std::os::unix::fs::PermissionsExt;
+    files
+        .keys()
+        .filter_map(|relative| {
+            let meta = std::fs::metadata(dir.join(relative)).ok()?;
+            Some((relative.clone(), meta.permissions().mode() & 0o7777))
+        })
+        .collect()
+}
+
 /// A file operation that failed, naming the file.
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
@@ -118,19 +134,36 @@ pub fn read_tree(dir: &Path, keep: impl Fn(&Path) -> bool) -> Result<Files, File
     Ok(files)
 }
 
-/// Writes each of `files` below `dir`, creating directories, each atomically.
-pub fn write_files(dir: &Path, files: &Files) -> Result<(), FileError> {
+/// Writes each of `files` below `dir`, creating directories, each atomically,
+/// with its mode from `modes` (see [`write_atomic`] for the others).
+pub fn write_files(dir: &Path, files: &Files, modes: &Modes) -> Result<(), FileError> {
     for (relative, bytes) in files {
-        write_atomic(&dir.join(relative), bytes)?;
+        write_atomic(&dir.join(relative), bytes, modes.get(relative).copied())?;
     }
     Ok(())
 }
 
-/// Writes one file atomically: beside the target, then renamed over it.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+/// Writes one file atomically: beside the target, then renamed over it. Its
+/// mode is `mode`, else the mode the file has, else a new file's default
+/// (0666 less the umask, as for any program that creates a file).
+pub fn write_atomic(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<(), FileError> {
+    use std::os::unix::fs::PermissionsExt;
     let parent = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).map_err(FileError::write(parent))?;
-    let mut temp = tempfile::NamedTempFile::new_in(parent).map_err(FileError::write(parent))?;
+    let exact = mode.or_else(|| {
+        std::fs::metadata(path)
+            .ok()
+            .map(|m| m.permissions().mode() & 0o7777)
+    });
+    let mut temp = tempfile::Builder::new()
+        .permissions(std::fs::Permissions::from_mode(0o666))
+        .tempfile_in(parent)
+        .map_err(FileError::write(parent))?;
+    if let Some(mode) = exact {
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(FileError::write(path))?;
+    }
     std::io::Write::write_all(&mut temp, bytes).map_err(FileError::write(path))?;
     temp.persist(path).map_err(|e| FileError::Write {
         path: path.to_owned(),
@@ -156,7 +189,7 @@ mod tests {
         files.insert("a/b.go".into(), b"package a\n".to_vec());
         files.insert(".workshop/state.json".into(), b"{}".to_vec());
         files.insert(".git/HEAD".into(), b"ref".to_vec());
-        write_files(from.path(), &files).unwrap();
+        write_files(from.path(), &files, &Modes::new()).unwrap();
         copy_tree(from.path(), &to.path().join("copy")).unwrap();
         let copied = read_tree(&to.path().join("copy"), |_| true).unwrap();
         assert_eq!(copied.keys().collect::<Vec<_>>(), vec![Path::new("a/b.go")]);

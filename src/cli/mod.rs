@@ -112,8 +112,9 @@ pub struct ListArgs {
 /// The arguments of `workshop check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The exercise, e.g. heap/01-concat (see `workshop list`).
-    pub id: String,
+    /// The exercise, e.g. heap/01-concat (see `workshop list`), or its
+    /// directory; without it, the exercise whose directory you are in.
+    pub id: Option<String>,
     /// Print a JSON document instead of text.
     #[arg(long)]
     pub json: bool,
@@ -126,8 +127,9 @@ pub struct CheckArgs {
 /// The arguments of `workshop hint`.
 #[derive(Debug, Args)]
 pub struct HintArgs {
-    /// The exercise, e.g. heap/01-concat.
-    pub id: String,
+    /// The exercise, e.g. heap/01-concat, or its directory; without it, the
+    /// exercise whose directory you are in.
+    pub id: Option<String>,
     /// Show every hint revealed so far instead of revealing a new one.
     #[arg(long)]
     pub all: bool,
@@ -159,9 +161,11 @@ pub struct RestoreArgs {
 /// The arguments of `workshop diff`.
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// The exercise, e.g. heap/01-concat.
-    pub id: String,
-    /// Show the reference solution's changes instead of yours.
+    /// The exercise, e.g. heap/01-concat, or its directory; without it, the
+    /// exercise whose directory you are in.
+    pub id: Option<String>,
+    /// Show how your files differ from the reference solution (instead of
+    /// your changes to the starter).
     #[arg(long)]
     pub solution: bool,
 }

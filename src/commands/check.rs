@@ -12,10 +12,19 @@ use crate::state::State;
 
 pub fn run(cx: &Context, args: &CheckArgs) -> anyhow::Result<Exit> {
     let format = Format::json(args.json);
-    match cx.workshop() {
-        Ok(workshop) => check(&workshop, &args.id, args.fresh, format),
-        Err(e) => could_not_run(format, &args.id, &e, None),
-    }
+    let named = args.id.as_deref().unwrap_or(".");
+    let workshop = match cx.workshop() {
+        Ok(workshop) => workshop,
+        Err(e) => return could_not_run(format, named, &e, None),
+    };
+    let id = match args.id.as_deref() {
+        Some(id) => id.to_owned(),
+        None => match workshop.exercise_here() {
+            Ok(exercise) => exercise.id.clone(),
+            Err(e) => return could_not_run(format, named, &e, None),
+        },
+    };
+    check(&workshop, &id, args.fresh, format)
 }
 
 /// A check that could not run: under `--json` still a document, else an error.
@@ -71,6 +80,13 @@ pub fn check(workshop: &Workshop, id: &str, fresh: bool, format: Format) -> anyh
         Err(e) => report::warning(&format!("could not save progress: {e}")),
     }
     report::emit(format, &report);
+    if passed && format == Format::Human {
+        let next = State::load(&tree.layout).next_not_done(workshop);
+        report::out(&match next {
+            Some(next) => report::human::next(next),
+            None => report::human::all_done(workshop.exercises.len()),
+        });
+    }
     Ok(if report.interrupted() {
         Exit::Interrupted
     } else if passed {

@@ -1,4 +1,5 @@
-//! `workshop diff <id>`: the attendee's changes (or the solution's) against the starter.
+//! `workshop diff [<id>]`: the attendee's changes against the starter, or
+//! (`--solution`) how their files differ from the reference solution.
 
 use super::Context;
 use crate::Exit;
@@ -8,13 +9,18 @@ use crate::starter;
 
 pub fn run(cx: &Context, args: &DiffArgs) -> anyhow::Result<Exit> {
     let workshop = cx.workshop()?;
-    let exercise = workshop.exercise(&args.id)?;
-    let (pristine, _) = starter::starter(&workshop, exercise)?;
-    let (theirs, label) = if args.solution {
-        (starter::solution(exercise, &pristine)?, "solution")
-    } else {
-        (starter::current(&workshop, exercise, &pristine)?, "yours")
+    let exercise = match args.id.as_deref() {
+        Some(id) => workshop.exercise(id)?,
+        None => workshop.exercise_here()?,
     };
-    report::out(&report::human::diff(exercise, &pristine, &theirs, label));
+    let (pristine, _) = starter::starter(&workshop, exercise)?;
+    let yours = starter::current(&workshop, exercise, &pristine)?;
+    let text = if args.solution {
+        let solution = starter::solution(exercise, &pristine)?;
+        report::human::diff(exercise, (&yours, "yours"), (&solution, "solution"))
+    } else {
+        report::human::diff(exercise, (&pristine, "starter"), (&yours, "yours"))
+    };
+    report::out(&text);
     Ok(Exit::Success)
 }

@@ -9,7 +9,10 @@ use crate::state::State;
 
 pub fn run(cx: &Context, args: &HintArgs) -> anyhow::Result<Exit> {
     let workshop = cx.workshop()?;
-    let exercise = workshop.exercise(&args.id)?;
+    let exercise = match args.id.as_deref() {
+        Some(id) => workshop.exercise(id)?,
+        None => workshop.exercise_here()?,
+    };
     let layout = Layout::new(&workshop.root);
     let available = exercise.hints.len();
     let shown = if args.all || available == 0 {

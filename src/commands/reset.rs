@@ -19,7 +19,8 @@ pub fn run(cx: &Context, args: &ResetArgs) -> anyhow::Result<Exit> {
         return Ok(Exit::Success);
     }
     let saved = starter::backup(&workshop, exercise, &current)?;
-    starter::replace(&workshop, exercise, &current, &pristine)?;
+    let modes = starter::starter_modes(&workshop, exercise, &pristine);
+    starter::replace(&workshop, exercise, &current, &pristine, &modes)?;
     report::out(&report::human::reset(exercise, &saved));
     Ok(Exit::Success)
 }

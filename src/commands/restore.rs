@@ -15,14 +15,14 @@ pub fn run(cx: &Context, args: &RestoreArgs) -> anyhow::Result<Exit> {
         return Ok(Exit::Success);
     }
     let chosen = starter::chosen_backup(&workshop, exercise, args.from.as_deref())?;
-    let wanted = starter::read_backup(&chosen)?;
+    let (wanted, modes) = starter::read_backup(&chosen)?;
     let pristine = starter::pristine(&workshop, exercise).unwrap_or_default();
     let current = starter::current(&workshop, exercise, &pristine)?;
     // What is there now is saved too: restoring never loses anything either.
     let saved = (current != wanted)
         .then(|| starter::backup(&workshop, exercise, &current))
         .transpose()?;
-    starter::replace(&workshop, exercise, &current, &wanted)?;
+    starter::replace(&workshop, exercise, &current, &wanted, &modes)?;
     report::out(&report::human::restored(
         exercise,
         &chosen,

@@ -13,6 +13,7 @@ pub fn run(cx: &Context, args: &WatchArgs) -> anyhow::Result<Exit> {
     let layout = Layout::new(&workshop.root);
     let start = match args.id.as_deref() {
         Some(id) => workshop.exercise(id)?,
+        None if workshop.exercise_here().is_ok() => workshop.exercise_here()?,
         None => match State::load(&layout).next_not_done(&workshop) {
             Some(exercise) => exercise,
             None => {

@@ -51,6 +51,7 @@ fn end_now() -> ! {
     for group in groups {
         let _ = signal::killpg(Pid::from_raw(group), Signal::SIGKILL);
     }
+    crate::terminal::restore();
     std::process::exit(130)
 }
 

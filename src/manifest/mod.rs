@@ -119,6 +119,16 @@ pub struct UnknownExercise {
     pub suggestions: Vec<String>,
 }
 
+/// A command without an exercise id, run outside every exercise's directory.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "name an exercise (`workshop list` shows them), or run this inside an exercise's directory; {} is in none",
+    crate::display::path(.dir)
+)]
+pub struct NotInAnExercise {
+    pub dir: PathBuf,
+}
+
 fn suggest(suggestions: &[String]) -> String {
     match suggestions {
         [] => String::new(),
@@ -138,16 +148,51 @@ impl Workshop {
         exercise.package_dir(&self.module_dir())
     }
 
+    /// The exercise whose package directory or check directory holds `path`.
+    pub fn exercise_at(&self, path: &Path) -> Option<&Exercise> {
+        let path = path.canonicalize().ok()?;
+        let checks = self.root.join("checks");
+        self.exercises
+            .iter()
+            .filter_map(|e| {
+                [self.package_dir(e), checks.join(&e.id)]
+                    .into_iter()
+                    .filter_map(|dir| dir.canonicalize().ok())
+                    .filter(|dir| path.starts_with(dir))
+                    .map(|dir| dir.components().count())
+                    .max()
+                    .map(|depth| (depth, e))
+            })
+            .max_by_key(|(depth, _)| *depth)
+            .map(|(_, e)| e)
+    }
+
+    /// The exercise a command without an id means: the one whose directory
+    /// the current directory is in.
+    pub fn exercise_here(&self) -> Result<&Exercise, NotInAnExercise> {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        self.exercise_at(&cwd).ok_or(NotInAnExercise { dir: cwd })
+    }
+
     /// The highest Go version any exercise needs.
     pub fn required_go(&self) -> GoVersion {
         self.exercises.iter().map(|e| e.go).max().unwrap_or(self.go)
     }
 
+    /// The exercise named `id`, or whose directory `id` is (or is inside of),
+    /// as a path from the current directory: `.`, `exercises/heap/01-concat/`.
     pub fn exercise(&self, id: &str) -> Result<&Exercise, UnknownExercise> {
-        let id = id.trim_end_matches('/');
-        if let Some(exercise) = self.exercises.iter().find(|e| e.id == id) {
+        let trimmed = id.trim_end_matches('/');
+        if let Some(exercise) = self.exercises.iter().find(|e| e.id == trimmed) {
             return Ok(exercise);
         }
+        if let Some(exercise) = std::env::current_dir()
+            .ok()
+            .and_then(|cwd| self.exercise_at(&cwd.join(id)))
+        {
+            return Ok(exercise);
+        }
+        let id = trimmed;
         let mut scored: Vec<(f64, &str)> = self
             .exercises
             .iter()

@@ -167,7 +167,12 @@ impl<'a> HintDoc<'a> {
 
 impl Document for HintDoc<'_> {
     fn human(&self) -> String {
-        human::hints(self.exercise, self.shown, self.all)
+        let view = if self.all {
+            human::HintView::All
+        } else {
+            human::HintView::Newest
+        };
+        human::hints(self.exercise, self.shown, view)
     }
 }
 

@@ -244,7 +244,7 @@ fn save_steps(run_dir: &std::path::Path, steps: &[Step]) {
         *entry = entry.max(step.elapsed.as_secs_f64());
     }
     if let Ok(text) = serde_json::to_vec(&longest) {
-        let _ = crate::workspace::write_atomic(&steps_file(run_dir), &text);
+        let _ = crate::workspace::write_atomic(&steps_file(run_dir), &text, None);
     }
 }
 

@@ -120,7 +120,8 @@ fn build(scope: &Scope<'_>, what: &str) -> Result<Option<Built>, Stop> {
             }
         }
     }
-    workspace::write_files(&built.package, starter).map_err(CheckError::from)?;
+    workspace::write_files(&built.package, starter, &workspace::Modes::new())
+        .map_err(CheckError::from)?;
     let log = dir.join("build.log");
     let compiled = scope.go.compile_test(
         &module,

@@ -9,6 +9,7 @@ mod manifest;
 mod pprof;
 mod serve;
 mod spine;
+mod terminal;
 mod trace;
 
 use std::collections::BTreeMap;
@@ -75,6 +76,14 @@ impl Workshop {
     pub fn run(&self, args: &[&str]) -> Run {
         let mut command = binary();
         command.arg("--root").arg(self.path()).args(args);
+        Run::from(command.output().unwrap())
+    }
+
+    /// `workshop <args>` started in `dir` (relative to the workshop), finding
+    /// the workshop from there as an attendee's shell would.
+    pub fn run_in(&self, dir: &str, args: &[&str]) -> Run {
+        let mut command = binary();
+        command.current_dir(self.path().join(dir)).args(args);
         Run::from(command.output().unwrap())
     }
 }

@@ -534,9 +534,66 @@ fn diff_of_the_solution_shows_the_reference_changes() {
     workshop
         .run(&["diff", "outcome/unmet", "--solution"])
         .code(0)
-        .stdout_has("--- starter/clone.go")
+        .stdout_has("--- yours/clone.go")
         .stdout_has("+++ solution/clone.go")
         .stdout_has("+func Clone(xs []int) []int { return xs }");
+    // Against the attendee's files, not the starter's: once they hold the
+    // solution, nothing is left to show.
+    std::fs::copy(
+        workshop
+            .path()
+            .join("checks/outcome/unmet/solution/clone.go"),
+        workshop.path().join("exercises/outcome/unmet/clone.go"),
+    )
+    .unwrap();
+    workshop
+        .run(&["diff", "outcome/unmet", "--solution"])
+        .code(0)
+        .stdout_has("your files of outcome/unmet are the reference solution's");
+}
+
+#[test]
+fn reset_and_restore_keep_every_files_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let workshop = Workshop::fixture("outcomes");
+    let dir = workshop.path().join("exercises/outcome/unmet");
+    let file = dir.join("clone.go");
+    let mode =
+        |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let set = |path: &std::path::Path, m: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(m)).unwrap()
+    };
+    set(&file, 0o644);
+    workshop.run(&["list"]).code(0);
+    std::fs::write(
+        &file,
+        "package unmet\n\nfunc Clone(xs []int) []int { return xs }\n",
+    )
+    .unwrap();
+    set(&file, 0o664);
+    let notes = dir.join("notes.go");
+    std::fs::write(&notes, "package unmet\n").unwrap();
+    set(&notes, 0o755);
+
+    workshop.run(&["reset", "outcome/unmet"]).code(0);
+    assert_eq!(mode(&file), 0o644, "the starter's mode");
+    let backups = workshop.path().join(".workshop/backups/outcome/unmet");
+    let backup = std::fs::read_dir(&backups)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    assert_eq!(
+        mode(&backup.join("clone.go")),
+        0o664,
+        "a backup keeps the modes"
+    );
+    assert_eq!(mode(&backup.join("notes.go")), 0o755);
+
+    workshop.run(&["restore", "outcome/unmet"]).code(0);
+    assert_eq!(mode(&file), 0o664, "restored with the mode it had");
+    assert_eq!(mode(&notes), 0o755);
 }
 
 #[test]
@@ -1047,4 +1104,38 @@ fn build_tags_race_and_environment_reach_the_test_binary() {
         run.stdout
     );
     workshop.run(&["doctor"]).stdout_has("race detector");
+}
+
+#[test]
+fn an_exercise_is_named_by_its_directory_or_by_being_in_it() {
+    let workshop = Workshop::fixture("outcomes");
+    let here = "exercises/outcome/met";
+    // Inside the exercise: no id, `.`, and a path all mean it.
+    for args in [&["check"][..], &["check", "."], &["check", "./"]] {
+        workshop
+            .run_in(here, args)
+            .code(0)
+            .stdout_has("outcome/met — Goals met");
+    }
+    workshop
+        .run_in(".", &["check", "exercises/outcome/met/"])
+        .code(0)
+        .stdout_has("outcome/met — Goals met");
+    workshop
+        .run_in("checks/outcome/unmet", &["hint"])
+        .code(0)
+        .stdout_has("Hint 1 of");
+    workshop.run_in("exercises", &["check"]).code(2).stderr_has(
+        "name an exercise (`workshop list` shows them), or run this inside an exercise's directory",
+    );
+}
+
+#[test]
+fn a_passing_check_says_what_comes_next() {
+    let workshop = Workshop::fixture("outcomes");
+    workshop
+        .run(&["check", "outcome/met"])
+        .code(0)
+        .stdout_has("PASS 2 of 2 goals met")
+        .stdout_has("next: outcome/unmet");
 }

@@ -109,13 +109,14 @@ fn outcome(
         return;
     }
     if let Some(explanation) = &goal.explanation {
-        let _ = writeln!(out, "      {explanation}");
+        out.push_str(&super::paragraph("      ", "      ", explanation));
     }
     for line in &goal.evidence {
         let _ = writeln!(out, "      {}", style(line).dim());
     }
     if let Some(hint) = &goal.hint {
-        let _ = writeln!(out, "      {} {hint}", style("hint:").cyan());
+        let first = format!("      {} ", style("hint:").cyan());
+        out.push_str(&super::paragraph(&first, "            ", hint));
     }
 }
 

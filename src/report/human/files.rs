@@ -10,8 +10,20 @@ use super::pass;
 use crate::manifest::Exercise;
 use crate::workspace::Files;
 
-/// The output of `workshop hint`.
-pub fn hints(exercise: &Exercise, shown: usize, all: bool) -> String {
+/// Which hints to show, and how the next one is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HintView {
+    /// The newest hint; `workshop hint` reveals the next.
+    Newest,
+    /// Every hint revealed so far (`workshop hint --all`).
+    All,
+    /// The newest hint, in `workshop watch`, where the `h` key reveals the next.
+    Watch,
+}
+
+/// The output of `workshop hint`, and of the `h` key of `workshop watch`.
+pub fn hints(exercise: &Exercise, shown: usize, view: HintView) -> String {
+    let all = view == HintView::All;
     let mut out = String::new();
     let total = exercise.hints.len();
     if total == 0 {
@@ -28,11 +40,11 @@ pub fn hints(exercise: &Exercise, shown: usize, all: bool) -> String {
     }
     let first = if all { 0 } else { shown - 1 };
     for (i, hint) in exercise.hints.iter().enumerate().take(shown).skip(first) {
-        let _ = writeln!(
-            out,
-            "{} {hint}",
+        let label = format!(
+            "{} ",
             style(format!("Hint {} of {total}:", i + 1)).cyan().bold()
         );
+        out.push_str(&super::paragraph(&label, "  ", hint));
     }
     if shown == total {
         let _ = writeln!(
@@ -40,6 +52,8 @@ pub fn hints(exercise: &Exercise, shown: usize, all: bool) -> String {
             "{}",
             style(format!("That was the last hint. `workshop diff {} --solution` shows the reference solution.", exercise.id)).dim()
         );
+    } else if view == HintView::Watch {
+        let _ = writeln!(out, "{}", style("Press h again for the next one.").dim());
     } else if !all {
         let _ = writeln!(
             out,
@@ -102,7 +116,10 @@ pub fn backups(exercise: &Exercise, backups: &[PathBuf]) -> String {
 }
 
 /// A coloured unified diff of an exercise's files: starter against `theirs`.
-pub fn diff(exercise: &Exercise, starter: &Files, theirs: &Files, label: &str) -> String {
+/// The output of `workshop diff`: the changes from `before` to `after`, each
+/// with the label of its side (`starter`, `yours`, `solution`).
+pub fn diff(exercise: &Exercise, before: (&Files, &str), after: (&Files, &str)) -> String {
+    let ((starter, from), (theirs, label)) = (before, after);
     let mut out = String::new();
     let mut paths: Vec<&PathBuf> = starter.keys().chain(theirs.keys()).collect();
     paths.sort();
@@ -120,7 +137,7 @@ pub fn diff(exercise: &Exercise, starter: &Files, theirs: &Files, label: &str) -
         let text = similar::TextDiff::from_lines(old_text.as_ref(), new_text.as_ref())
             .unified_diff()
             .context_radius(3)
-            .header(&format!("starter/{name}"), &format!("{label}/{name}"))
+            .header(&format!("{from}/{name}"), &format!("{label}/{name}"))
             .to_string();
         for line in text.lines() {
             let styled = if line.starts_with("+++") || line.starts_with("---") {
@@ -139,9 +156,13 @@ pub fn diff(exercise: &Exercise, starter: &Files, theirs: &Files, label: &str) -
         }
     }
     if out.is_empty() {
-        out = match label {
-            "solution" => format!(
+        out = match (from, label) {
+            ("starter", "solution") => format!(
                 "the reference solution of {} changes nothing (a broken exercise?)\n",
+                exercise.id
+            ),
+            (_, "solution") => format!(
+                "your files of {} are the reference solution's\n",
                 exercise.id
             ),
             _ => format!("no changes to {} yet\n", exercise.id),

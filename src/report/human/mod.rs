@@ -26,11 +26,35 @@ use crate::units::duration;
 pub use check::check;
 pub use compare::compare;
 pub use doctor::doctor;
-pub use files::{backups, diff, hints, reset, restored};
+pub use files::{HintView, backups, diff, hints, reset, restored};
 pub use inspect::{InspectView, trace_summary};
 pub use list::{all_done, list, next};
 pub use profile::{ProfileView, ordered, profile};
 pub use verify::{verify, verify_progress};
+
+/// `text` as one paragraph: the first line starts with `first`, the others
+/// with `indent`. On a terminal the lines break between words at its width;
+/// elsewhere (a pipe, a file) the paragraph stays one line.
+fn paragraph(first: &str, indent: &str, text: &str) -> String {
+    match console::Term::stdout().size_checked() {
+        Some((_, columns)) if console::Term::stdout().is_term() => {
+            wrap_to(usize::from(columns), first, indent, text)
+        }
+        _ => format!("{first}{text}\n"),
+    }
+}
+
+/// [`paragraph`] at a given width. Words longer than a line (a path, a URL)
+/// stay whole on a line of their own.
+fn wrap_to(width: usize, first: &str, indent: &str, text: &str) -> String {
+    let options = textwrap::Options::new(width.max(20))
+        .initial_indent(first)
+        .subsequent_indent(indent)
+        .break_words(false);
+    let mut out = textwrap::fill(text, options);
+    out.push('\n');
+    out
+}
 
 fn pass() -> String {
     style("✓").green().bold().to_string()

@@ -170,7 +170,7 @@ fn diff_of_an_edited_file() {
         "a.go".into(),
         b"package a\n\nfunc F() int {\n\treturn 2\n}\n".to_vec(),
     );
-    insta::assert_snapshot!(diff(&exercise, &starter, &mine, "yours"));
+    insta::assert_snapshot!(diff(&exercise, (&starter, "starter"), (&mine, "yours")));
 }
 
 #[test]
@@ -210,7 +210,7 @@ fn test_exercise() -> crate::manifest::Exercise {
 #[test]
 fn hints_so_far() {
     console::set_colors_enabled(false);
-    insta::assert_snapshot!(hints(&test_exercise(), 2, true));
+    insta::assert_snapshot!(hints(&test_exercise(), 2, HintView::All));
 }
 
 #[test]
@@ -266,4 +266,26 @@ fn verify_lines_up_goal_values_under_the_sides_however_long_the_ids() {
         lines[3].contains("a-goal-id-longer-than-its-exercise 400"),
         "{table}"
     );
+}
+
+#[test]
+fn paragraphs_break_between_words_within_the_width() {
+    let text = "regexp.MatchString compiles its pattern on every call; compile the query once per request at /very/long/path/that/cannot/break.go:12";
+    let wrapped = wrap_to(40, "      hint: ", "            ", text);
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut seen = Vec::new();
+    for (i, line) in wrapped.lines().enumerate() {
+        let indent = if i == 0 {
+            "      hint: "
+        } else {
+            "            "
+        };
+        let rest = line.strip_prefix(indent).expect(line);
+        assert!(
+            line.chars().count() <= 40 || !rest.contains(' '),
+            "{line:?} is wider than 40 and could have broken"
+        );
+        seen.extend(rest.split(' '));
+    }
+    assert_eq!(seen, words, "every word whole, in order:\n{wrapped}");
 }

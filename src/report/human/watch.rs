@@ -4,15 +4,31 @@ use std::path::Path;
 
 use console::style;
 
-/// The line `workshop watch` prints before each check; on a terminal it first
-/// clears the screen, so each result shows in place.
-pub fn checking(id: &str) -> String {
-    let clear = if console::Term::stdout().is_term() {
-        "\x1b[2J\x1b[H"
-    } else {
-        ""
-    };
-    format!("{clear}{}\n", style(format!("checking {id} …")).dim())
+use crate::manifest::Exercise;
+
+/// What `workshop watch` prints before each check. On a terminal, where the
+/// spinner says what is being checked, it only clears the screen (when
+/// `clear`), so that each result shows in place; elsewhere a line.
+pub fn checking(id: &str, clear: bool) -> String {
+    match (console::Term::stdout().is_term(), clear) {
+        (true, true) => "\x1b[2J\x1b[H".to_owned(),
+        (true, false) => String::new(),
+        (false, _) => format!("{}\n", style(format!("checking {id} …")).dim()),
+    }
+}
+
+/// After a pass, the exercise `workshop watch` goes on with.
+pub fn moving_on(next: &Exercise) -> String {
+    let mut out = format!(
+        "\n{} {} {}\n",
+        style("next:").cyan().bold(),
+        style(&next.id).bold(),
+        style(format!("— {}", next.title)).dim()
+    );
+    if let Some(docs) = &next.docs {
+        out.push_str(&format!("read {}; watching it now\n", docs.display()));
+    }
+    out
 }
 
 /// Which file change set off a check.
@@ -26,11 +42,8 @@ pub fn changed(path: &Path) -> String {
 
 /// The keys `workshop watch` takes.
 pub fn keys(id: &str) -> String {
-    format!(
-        "{}\n",
-        style(format!(
-            "watching {id}: save a .go file to check again · h hint · l list · c check · q quit"
-        ))
-        .dim()
-    )
+    let text = format!(
+        "watching {id}: save a .go file to check again · h hint · l list · c check · q quit"
+    );
+    style(super::paragraph("", "  ", &text)).dim().to_string()
 }

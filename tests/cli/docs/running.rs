@@ -464,13 +464,38 @@ fn run_script(script: &Script, pprof_formats: &BTreeMap<String, bool>) -> Outcom
         .iter()
         .any(|command| shlex::split(command).is_some_and(|words| runs_a_program(&words)));
     let _one_at_a_time = starts_programs.then(|| SERVING.lock().unwrap_or_else(|e| e.into_inner()));
-    run_in_order(
+    // The copy as a git repository holding the exercises as shipped: what the
+    // commands leave behind must be ignored by the workshop's .gitignore.
+    git(copy.path(), &["init", "-q"]);
+    git(copy.path(), &["add", "-A"]);
+    let mut outcome = run_in_order(
         &script.name,
         &script.commands,
         &copy.path().join(&script.dir),
         pprof_formats,
         DEADLINE,
-    )
+    );
+    let left = git(copy.path(), &["ls-files", "--others", "--exclude-standard"]);
+    if !left.trim().is_empty() {
+        outcome.problems.push(format!(
+            "{}: the commands leave files git shows as untracked (add them to exercises/.gitignore): {}",
+            script.name,
+            left.split_whitespace().collect::<Vec<_>>().join(", ")
+        ));
+    }
+    outcome
+}
+
+/// Runs git in `dir` and returns what it printed.
+#[allow(clippy::disallowed_methods)] // tests may start processes
+fn git(dir: &Path, args: &[&str]) -> String {
+    let output = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(output.status.success(), "git {args:?} failed: {output:?}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// The output formats of the installed pprof.
