@@ -31,3 +31,54 @@ pub fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
     }
     text
 }
+
+/// A regular expression as a message shows it: one that only spells out a
+/// name (`^heap/02\-retention\.Keep$`) as that name in quotes
+/// (`"heap/02-retention.Keep"`), any other between slashes (`/Compile|compile/`).
+pub fn pattern(pattern: &str) -> String {
+    literal(pattern).map_or_else(|| format!("/{pattern}/"), |text| format!("\"{text}\""))
+}
+
+/// The text a pattern matches when it is plain text, escapes and anchors aside.
+fn literal(pattern: &str) -> Option<String> {
+    let inner = pattern.strip_prefix('^').unwrap_or(pattern);
+    let inner = match inner.strip_suffix('$') {
+        Some(rest) if !rest.ends_with('\\') || rest.ends_with("\\\\") => rest,
+        _ => inner,
+    };
+    let mut text = String::new();
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(escaped) if escaped.is_ascii_punctuation() => text.push(escaped),
+                _ => return None,
+            },
+            '.' | '[' | ']' | '(' | ')' | '{' | '}' | '*' | '+' | '?' | '|' | '^' | '$' => {
+                return None;
+            }
+            c => text.push(c),
+        }
+    }
+    (!text.is_empty()).then_some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pattern;
+
+    #[test]
+    fn names_read_as_names_and_patterns_as_patterns() {
+        assert_eq!(pattern(r"heap/02\-retention"), "\"heap/02-retention\"");
+        assert_eq!(pattern(r"^service/01-search\.$"), "\"service/01-search.\"");
+        assert_eq!(pattern(r"\(\*Index\)\.Search"), "\"(*Index).Search\"");
+        assert_eq!(
+            pattern(r"^regexp\.(Compile|compile)$"),
+            r"/^regexp\.(Compile|compile)$/"
+        );
+        assert_eq!(pattern(r"service/01-search."), "/service/01-search./");
+        assert_eq!(pattern(r"a\d"), r"/a\d/");
+        assert_eq!(pattern(r"a\$"), "\"a$\"");
+        assert_eq!(pattern("^$"), "/^$/");
+    }
+}

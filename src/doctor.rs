@@ -29,6 +29,8 @@ pub struct Finding {
 pub struct Needs {
     /// Exercises built with `-race`, which needs cgo and a C compiler.
     pub race: Vec<String>,
+    /// Exercises that start a server on loopback ports.
+    pub serve: Vec<String>,
 }
 
 /// Checks Go (present, recent enough), its build cache, what the exercises'
@@ -83,6 +85,23 @@ pub fn examine(required: GoVersion, why: &str, needs: &Needs) -> Vec<Finding> {
             }
         }
     }
+    findings.push(match exec::probe_program("git", &["--version"]) {
+        Some(version) => Finding {
+            health: Health::Ok,
+            what: "git".into(),
+            detail: version,
+            fix: None,
+        },
+        None => Finding {
+            health: Health::Warn,
+            what: "git".into(),
+            detail: "`git` not found: reset, restore and diff take the starter from the copy saved at the first run instead of the checkout".into(),
+            fix: Some("install git (apt install git, xcode-select --install on macOS, or git-scm.com)".into()),
+        },
+    });
+    if !needs.serve.is_empty() {
+        findings.push(loopback(&needs.serve));
+    }
     findings.push(match exec::probe_program("dot", &["-V"]) {
         Some(version) => Finding {
             health: Health::Ok,
@@ -127,6 +146,25 @@ fn race_detector(info: &exec::GoInfo, exercises: &[String]) -> Finding {
             fix: Some(
                 "install a C compiler (apt install gcc, xcode-select --install on macOS)".into(),
             ),
+        },
+    }
+}
+
+/// Servers are started on free loopback ports, which must be there to take.
+fn loopback(exercises: &[String]) -> Finding {
+    let what = "loopback ports".to_owned();
+    match std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()) {
+        Ok(address) => Finding {
+            health: Health::Ok,
+            what,
+            detail: format!("127.0.0.1:{} could be taken, as {} need", address.port(), exercises.join(", ")),
+            fix: None,
+        },
+        Err(e) => Finding {
+            health: Health::Fail,
+            what,
+            detail: format!("cannot listen on 127.0.0.1 ({e}), which {} need", exercises.join(", ")),
+            fix: Some("allow programs to listen on the loopback interface (a sandbox or firewall may forbid it)".into()),
         },
     }
 }

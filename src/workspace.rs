@@ -172,6 +172,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<(), 
     Ok(())
 }
 
+/// The module path that `dir/go.mod` declares (`module example.com/x`).
+pub fn go_module_path(dir: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(dir.join("go.mod")).ok()?;
+    text.lines().find_map(|line| {
+        let rest = line.trim().strip_prefix("module")?;
+        let path = rest.split("//").next()?.trim().trim_matches('"');
+        (!path.is_empty() && rest.starts_with(char::is_whitespace)).then(|| path.to_owned())
+    })
+}
+
 /// Whether a path names a Go source file.
 pub fn is_go(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "go")
@@ -180,6 +190,21 @@ pub fn is_go(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_the_module_path_of_a_go_mod() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("go.mod"),
+            "// a comment\nmodule \"github.com/o/r/exercises\" // why\n\ngo 1.25\n",
+        )
+        .unwrap();
+        assert_eq!(
+            go_module_path(dir.path()).as_deref(),
+            Some("github.com/o/r/exercises")
+        );
+        assert_eq!(go_module_path(&dir.path().join("none")), None);
+    }
 
     #[test]
     fn copies_a_tree_without_the_runners_files() {

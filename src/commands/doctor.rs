@@ -19,6 +19,12 @@ pub fn run(cx: &Context, args: &DoctorArgs) -> anyhow::Result<Exit> {
                 .filter(|e| e.build.race)
                 .map(|e| e.id.clone())
                 .collect();
+            needs.serve = workshop
+                .exercises
+                .iter()
+                .filter(|e| e.runs.iter().any(|r| r.serve.is_some()))
+                .map(|e| e.id.clone())
+                .collect();
             let required = workshop.required_go();
             let why = workshop
                 .exercises

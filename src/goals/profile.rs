@@ -270,7 +270,10 @@ pub(super) fn evidence(profile: &Profile, index: usize, target: Option<&Regex>) 
     if let Some(target) = target {
         let paths = profile.paths_into(index, target, 3);
         if !paths.is_empty() {
-            lines.push(format!("hottest paths into /{target}/:"));
+            lines.push(format!(
+                "hottest paths into {}:",
+                crate::display::pattern(target.as_str())
+            ));
             for path in paths {
                 // The test harness's own frames say nothing about the exercise.
                 let frames: Vec<&str> = path

@@ -30,6 +30,7 @@ pub fn flamegraph(
         let key = names.join(";").replace(' ', "_");
         *stacks.entry(key).or_default() += value;
     }
+    let total: i64 = stacks.values().sum();
     let lines: Vec<String> = stacks
         .into_iter()
         .map(|(stack, value)| format!("{stack} {value}"))
@@ -37,9 +38,55 @@ pub fn flamegraph(
     let sample_type = &profile.sample_types[index];
     let mut options = inferno::flamegraph::Options::default();
     options.title = format!("{} profile: {}", profile.kind().name(), sample_type.name);
-    options.count_name = sample_type.unit.clone();
+    let (factor, name) = tooltip_unit(&sample_type.name, &sample_type.unit, total);
+    options.factor = factor;
+    options.count_name = name;
     let mut svg = Vec::new();
     inferno::flamegraph::from_lines(&mut options, lines.iter().map(String::as_str), &mut svg)
         .map_err(|e| e.to_string())?;
     Ok(svg)
+}
+
+/// The unit the tooltips count in, and the factor from the profile's: the
+/// largest in which the whole graph is at least a hundred, as people read
+/// times and sizes (a CPU profile's 10 ms samples read exactly in ms); counts
+/// are named by their type (`samples`, `goroutines`).
+fn tooltip_unit(name: &str, unit: &str, total: i64) -> (f64, String) {
+    let scale: &[(f64, &str)] = match unit {
+        "nanoseconds" => &[(1e9, "s"), (1e6, "ms"), (1e3, "µs"), (1.0, "ns")],
+        "bytes" => &[
+            (1_073_741_824.0, "GiB"),
+            (1_048_576.0, "MiB"),
+            (1024.0, "KiB"),
+            (1.0, "B"),
+        ],
+        "count" => return (1.0, name.to_owned()),
+        other => return (1.0, other.to_owned()),
+    };
+    let (divisor, shown) = scale
+        .iter()
+        .find(|(divisor, _)| total as f64 / divisor >= 100.0)
+        .unwrap_or(&scale[scale.len() - 1]);
+    (1.0 / divisor, (*shown).to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tooltip_unit;
+
+    #[test]
+    fn tooltips_count_in_units_people_read() {
+        assert_eq!(
+            tooltip_unit("cpu", "nanoseconds", 1_100_000_000),
+            (1e-6, "ms".into())
+        );
+        assert_eq!(tooltip_unit("cpu", "nanoseconds", 40_000_000_000).1, "ms");
+        assert_eq!(tooltip_unit("cpu", "nanoseconds", 4_000_000_000_000).1, "s");
+        assert_eq!(tooltip_unit("cpu", "nanoseconds", 900).1, "ns");
+        assert_eq!(tooltip_unit("alloc_space", "bytes", 50 << 20).1, "KiB");
+        assert_eq!(
+            tooltip_unit("samples", "count", 150),
+            (1.0, "samples".into())
+        );
+    }
 }

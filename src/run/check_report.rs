@@ -74,6 +74,10 @@ pub struct CheckReport {
     #[serde(serialize_with = "crate::units::seconds")]
     pub elapsed: Duration,
     pub docs: Option<PathBuf>,
+    /// The Go module path of the exercises (from their go.mod): names in
+    /// evidence are full; the text report shows them relative to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub module: Option<String>,
     /// What the attendee should know that is no verdict: a server that had to
     /// be killed, a port taken and chosen again.
     #[serde(skip_serializing_if = "Vec::is_empty")]

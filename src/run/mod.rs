@@ -208,6 +208,7 @@ pub fn check(
         steps: session.steps,
         elapsed: started.elapsed(),
         docs: exercise.docs.clone(),
+        module: crate::workspace::go_module_path(&tree.module_dir),
         notes: session.notes,
     };
     // A run that hung says nothing of how long it usually takes.

@@ -159,6 +159,27 @@ fn profile_summary_names_kind_and_top_functions() {
 }
 
 #[test]
+fn the_header_counts_samples_and_goroutines_as_pprof_does() {
+    for (file, sample, word) in [
+        ("cpu.pprof", "samples", "samples"),
+        ("goroutine.pprof", "goroutine", "goroutines"),
+    ] {
+        let path = repo().join("tests/fixtures/profiles").join(file);
+        let (_, total) = go_top(&path, sample, "count");
+        // One record per stack stands for many samples: the count is theirs.
+        inspect(&["--top", "1"], &path)
+            .code(0)
+            .stdout_has(&format!(", {total} {word}\n"));
+    }
+    inspect(
+        &["--top", "1"],
+        repo().join("tests/fixtures/profiles/heap.pprof"),
+    )
+    .code(0)
+    .stdout_has(" stacks\n");
+}
+
+#[test]
 fn raw_and_gzipped_profiles_read_the_same() {
     let raw = inspect(
         &["--json", "--top", "0"],
@@ -182,6 +203,28 @@ fn flame_graph_is_an_svg() {
     .code(0);
     let text = std::fs::read_to_string(&svg).unwrap();
     assert!(text.starts_with("<?xml") && text.contains("<svg") && text.contains("main.fib"));
+    // Tooltips in the units people read, not "1,100,000,000 nanoseconds".
+    inspect(
+        &["--sample", "cpu", "--flamegraph", svg.to_str().unwrap()],
+        repo().join("tests/fixtures/profiles/cpu.pprof"),
+    )
+    .code(0);
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(!text.contains("nanoseconds"), "{text}");
+    assert!(text.contains(" ms, "), "{text}");
+}
+
+#[test]
+fn a_missing_file_is_not_called_a_trace_or_a_profile() {
+    let workshop = Workshop::empty();
+    let run = inspect(&[], workshop.path().join("nothing.out"));
+    run.code(2)
+        .stderr_has("nothing.out: No such file or directory");
+    assert!(
+        !run.stderr.contains("trace") && !run.stderr.contains("profile"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

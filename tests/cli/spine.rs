@@ -390,7 +390,34 @@ fn doctor_reports_go() {
         .run(&["doctor"])
         .code(0)
         .stdout_has("✓ go")
-        .stdout_has("go build cache");
+        .stdout_has("go build cache")
+        .stdout_has("✓ git")
+        .stdout_has("✓ loopback ports");
+}
+
+#[test]
+fn doctor_says_what_is_lost_without_git() {
+    // A PATH with Go and nothing else.
+    let bin = tempfile::tempdir().unwrap();
+    let go =
+        String::from_utf8(crate::go().args(["env", "GOROOT"]).output().unwrap().stdout).unwrap();
+    std::os::unix::fs::symlink(
+        std::path::Path::new(go.trim()).join("bin/go"),
+        bin.path().join("go"),
+    )
+    .unwrap();
+    let workshop = Workshop::bundled();
+    let mut command = crate::binary();
+    command
+        .arg("--root")
+        .arg(workshop.path())
+        .arg("doctor")
+        .env("PATH", bin.path());
+    crate::Run::from(command.output().unwrap())
+        .code(0)
+        .stdout_has("! git")
+        .stdout_has("reset, restore and diff take the starter from the copy saved")
+        .stdout_has("fix: install git");
 }
 
 #[test]
@@ -407,6 +434,25 @@ fn goroutine_profile_counts_goroutines_by_stack() {
             .to_string()
             .contains("outcome/goroutines.worker")
     );
+}
+
+#[test]
+fn text_names_functions_relative_to_the_module_and_json_in_full() {
+    let workshop = Workshop::fixture("outcomes");
+    let text = workshop.run(&["check", "outcome/goroutines"]);
+    text.code(1).stdout_has("outcome/goroutines.worker");
+    assert!(
+        !text.stdout.contains("fixture.example/outcomes/"),
+        "{}",
+        text.stdout
+    );
+    let json = workshop.run(&["check", "outcome/goroutines", "--json"]);
+    assert!(
+        json.json()["goals"][0]["evidence"]
+            .to_string()
+            .contains("fixture.example/outcomes/outcome/goroutines.worker")
+    );
+    assert_eq!(json.json()["module"], "fixture.example/outcomes");
 }
 
 #[test]

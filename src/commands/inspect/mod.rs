@@ -26,6 +26,15 @@ struct TraceFileError {
     source: TraceError,
 }
 
+/// A file that could not be opened or read at all.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read {}", display::path(path))]
+struct UnreadableFile {
+    path: PathBuf,
+    #[source]
+    source: std::io::Error,
+}
+
 /// A profile file that could not be read, named.
 #[derive(Debug, thiserror::Error)]
 #[error("cannot read {}", display::path(path))]
@@ -73,11 +82,12 @@ pub fn run(_: &Context, args: &InspectArgs) -> anyhow::Result<Exit> {
         file.clone()
     };
     let mut head = [0u8; 16];
+    // Before its first bytes are read, it is neither a trace nor a profile.
     let read = std::fs::File::open(file)
         .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
-        .map_err(|source| TraceFileError {
+        .map_err(|source| UnreadableFile {
             path: file.clone(),
-            source: TraceError::Io(source),
+            source,
         })?;
     let is_trace = head[..read].starts_with(b"go 1.");
     if is_url && !is_trace {

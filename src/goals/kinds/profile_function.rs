@@ -152,7 +152,7 @@ impl Kind for ProfileFunction {
         };
         let source = &self.source;
         let mut outcome = Outcome::new(
-            format!("{} {what} of /{}/", source.sample, self.function),
+            format!("{} {what} of {}", source.sample, crate::display::pattern(&self.function)),
             Some(self.bound),
         );
         let Some((measured, index)) = source.prepare(facts, &mut outcome) else {
@@ -166,7 +166,7 @@ impl Kind for ProfileFunction {
         // Gone from the attendee's code (the fix) or renamed: either way the
         // goal reads nothing there, and says so.
         let gone = (matched.functions == 0)
-            .then(|| format!("no function matching /{}/ in your profile", self.function));
+            .then(|| format!("no function matching {} in your profile", crate::display::pattern(&self.function)));
         outcome.matched = Some(matched);
         let mut outcome = if let Some(times) = source.relative {
             let target = Some(&self.pattern);
@@ -177,8 +177,8 @@ impl Kind for ProfileFunction {
             outcome
         } else {
             outcome.explanation = Some(format!(
-                "functions matching /{}/ hold {} ({what})",
-                self.function,
+                "functions matching {} hold {} ({what})",
+                crate::display::pattern(&self.function),
                 quantity(value, &unit),
             ));
             outcome.evidence = evidence(profile, index, Some(&self.pattern));

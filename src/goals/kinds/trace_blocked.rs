@@ -75,7 +75,7 @@ impl Kind for TraceBlocked {
 
     fn evaluate(&self, facts: &Facts) -> Outcome {
         let mut outcome = Outcome::new(
-            format!("time blocked in /{}/", self.reason),
+            format!("time blocked in {}", crate::display::pattern(&self.reason)),
             Some(self.bound),
         );
         let Some(measured) = trace(facts, &self.run, &mut outcome) else {
@@ -131,8 +131,8 @@ impl Kind for TraceBlocked {
             return outcome;
         }
         outcome.explanation = Some(format!(
-            "the exercise's goroutines were blocked in /{}/ for {}",
-            self.reason,
+            "the exercise's goroutines were blocked in {} for {}",
+            crate::display::pattern(&self.reason),
             quantity(value, outcome.unit.as_deref().unwrap_or(""))
         ));
         let mut reasons: Vec<_> = by_reason.into_iter().collect();

@@ -90,12 +90,12 @@ impl Kind for TraceGoroutines {
                 "goroutines created by the exercise per op".to_owned()
             }
             (GoroutineMeasure::MaxLive, None) => "goroutines live at once, at most".to_owned(),
-            (GoroutineMeasure::Created, Some((p, _))) => format!("goroutines created by /{p}/"),
+            (GoroutineMeasure::Created, Some((p, _))) => format!("goroutines created by {}", crate::display::pattern(p)),
             (GoroutineMeasure::CreatedPerOp, Some((p, _))) => {
-                format!("goroutines created by /{p}/ per op")
+                format!("goroutines created by {} per op", crate::display::pattern(p))
             }
             (GoroutineMeasure::MaxLive, Some((p, _))) => {
-                format!("goroutines of /{p}/ live at once, at most")
+                format!("goroutines of {} live at once, at most", crate::display::pattern(p))
             }
         };
         let mut outcome = Outcome::new(subject.clone(), Some(self.bound));

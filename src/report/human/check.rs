@@ -51,7 +51,10 @@ pub fn check(report: &CheckReport) -> String {
             .unwrap_or(0),
     );
     for goal in &report.goals {
-        outcome(&mut out, goal, widths);
+        match &report.module {
+            Some(module) => outcome(&mut out, &relative_to(module, goal), widths),
+            None => outcome(&mut out, goal, widths),
+        }
     }
     for note in &report.notes {
         let _ = writeln!(out, "  {} {note}", style("note:").yellow());
@@ -71,6 +74,37 @@ pub fn check(report: &CheckReport) -> String {
         let _ = write!(out, " · read {}", docs.display());
     }
     let _ = writeln!(out);
+    out
+}
+
+/// The goal with the names in its texts relative to the exercises' module:
+/// `example.com/ws/exercises/heap/01-concat.Join` reads `heap/01-concat.Join`.
+fn relative_to(module: &str, goal: &Outcome) -> Outcome {
+    let mut goal = goal.clone();
+    let shorten = |text: &str| without_module(module, text);
+    goal.evidence = goal.evidence.iter().map(|line| shorten(line)).collect();
+    goal.explanation = goal.explanation.as_deref().map(shorten);
+    goal
+}
+
+/// `text` with every `module/` that begins a name taken out.
+pub(super) fn without_module(module: &str, text: &str) -> String {
+    let prefix = format!("{module}/");
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(&prefix) {
+        // A name begins at the start or after a character no name has.
+        let begins = rest[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || "._-/".contains(c)));
+        out.push_str(&rest[..at]);
+        if !begins {
+            out.push_str(&prefix);
+        }
+        rest = &rest[at + prefix.len()..];
+    }
+    out.push_str(rest);
     out
 }
 

@@ -33,7 +33,17 @@ pub fn profile(path: &Path, profile: &Profile, view: &ProfileView<'_>) -> String
     if profile.duration_nanos > 0 {
         header.push_str(&format!(", {} long", nanos(profile.duration_nanos)));
     }
-    let _ = writeln!(out, "{header}, {} samples", profile.samples.len());
+    // Counted as pprof counts them: the total of the `samples` (or
+    // `goroutine`) type, where one record stands for every sample that hit
+    // its stack; a profile without either (heap, block) has one record per
+    // distinct stack.
+    let count = |name: &str| profile.sample_types.iter().position(|t| t.name == name);
+    let counted = match (count("samples"), count("goroutine")) {
+        (Some(index), _) => format!("{} samples", profile.total(index)),
+        (None, Some(index)) => format!("{} goroutines", profile.total(index)),
+        (None, None) => format!("{} stacks", profile.samples.len()),
+    };
+    let _ = writeln!(out, "{header}, {counted}");
     let types: Vec<String> = profile
         .sample_types
         .iter()

@@ -38,6 +38,7 @@ fn report(goals: Vec<Outcome>, failure: Option<Failure>, message: Option<&str>) 
         steps: Vec::new(),
         elapsed: Duration::from_millis(1430),
         docs: Some(PathBuf::from("docs/exercises/heap-01-concat.md")),
+        module: None,
         notes: Vec::new(),
     }
 }
@@ -288,4 +289,24 @@ fn paragraphs_break_between_words_within_the_width() {
         seen.extend(rest.split(' '));
     }
     assert_eq!(seen, words, "every word whole, in order:\n{wrapped}");
+}
+
+#[test]
+fn names_read_relative_to_the_exercises_module() {
+    let module = "github.com/owner/repo/exercises";
+    assert_eq!(
+        check::without_module(
+            module,
+            "57.1%  github.com/owner/repo/exercises/service/01-search.(*Index).Search.func1 → regexp.MatchString"
+        ),
+        "57.1%  service/01-search.(*Index).Search.func1 → regexp.MatchString"
+    );
+    // Only where a name begins, and not the module's own root package.
+    assert_eq!(
+        check::without_module(
+            module,
+            "x.github.com/owner/repo/exercises/a github.com/owner/repo/exercises.F"
+        ),
+        "x.github.com/owner/repo/exercises/a github.com/owner/repo/exercises.F"
+    );
 }
