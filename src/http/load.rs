@@ -354,6 +354,7 @@ impl Worker<'_> {
         let mut connection: Option<Connection> = None;
         let mut next = (self.index as usize * self.order.len()) / self.connections as usize;
         let mut k: u64 = 0;
+        let mut measured_any = false;
         loop {
             if self.control.stopped() {
                 break;
@@ -367,10 +368,14 @@ impl Worker<'_> {
                 }
             };
             k += 1;
-            if measure_until.is_some_and(|end| due >= end) {
+            // A closed loop on a server slower than the round still measures
+            // one request per connection: a round of nothing judges nothing.
+            let owed = plan.pace == Pace::Closed && !measured_any;
+            if measure_until.is_some_and(|end| due >= end) && !owed {
                 break;
             }
             let measured = due >= measure_from;
+            measured_any |= measured;
             if measured
                 && let Length::Count(n) = plan.length
                 && self.issued.fetch_add(1, Ordering::Relaxed) >= n
@@ -541,6 +546,24 @@ mod tests {
         );
         let p50_service = 20_000_000;
         assert!(round.latency_at(Some(50.0)).unwrap() > p50_service);
+    }
+
+    #[test]
+    fn a_server_slower_than_the_round_is_still_measured() {
+        // Each answer takes longer than warm-up and round together: every
+        // connection still measures one request.
+        let address = server(200, Duration::from_millis(200));
+        let requests = mix();
+        let mut slow = plan(
+            address,
+            &requests,
+            Pace::Closed,
+            Length::For(Duration::from_millis(100)),
+        );
+        slow.warmup = Duration::from_millis(100);
+        let round = run(&slow, &Control::default());
+        assert_eq!(round.requests(), 4, "{round}");
+        assert!(round.latency_at(Some(90.0)).unwrap() >= 200_000_000);
     }
 
     #[test]

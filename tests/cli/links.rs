@@ -220,3 +220,31 @@ fn list_points_to_the_index_and_the_next_page() {
         .collect();
     assert_eq!(listed, exercise_pages());
 }
+
+#[test]
+fn the_devcontainer_sets_up_go_and_workshop() {
+    let text = std::fs::read_to_string(repo().join(".devcontainer/devcontainer.json")).unwrap();
+    let config: serde_json::Value = serde_json::from_str(&text).expect("devcontainer.json is JSON");
+    assert!(
+        config["image"]
+            .as_str()
+            .unwrap()
+            .contains("devcontainers/go")
+    );
+    let setup = config["postCreateCommand"].as_str().unwrap();
+    let script = setup.strip_prefix("bash ").expect("a script");
+    let body = std::fs::read_to_string(repo().join(script)).unwrap();
+    for step in ["graphviz", "workshop-installer.sh", "workshop doctor"] {
+        assert!(body.contains(step), "{script} lacks {step}");
+    }
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let installer = body
+        .split_whitespace()
+        .find(|w| w.contains("workshop-installer.sh"))
+        .unwrap()
+        .trim_start_matches("installer=");
+    assert!(
+        readme.contains(installer),
+        "README and the devcontainer install from the same place"
+    );
+}

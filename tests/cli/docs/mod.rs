@@ -12,6 +12,7 @@
 
 mod go_help;
 mod markdown;
+mod readme;
 mod running;
 
 use std::collections::{BTreeMap, BTreeSet};

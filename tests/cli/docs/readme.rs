@@ -1,0 +1,74 @@
+//! The README's sample output is what the tool prints: each `$ workshop …`
+//! block is run on the bundled workshop and compared with what it printed,
+//! numbers aside (timings and byte counts vary from run to run).
+
+use crate::{Workshop, repo};
+
+/// The README's sample sessions: the command after `$ ` and the lines shown.
+fn samples(readme: &str) -> Vec<(String, Vec<String>)> {
+    let mut samples = Vec::new();
+    let mut lines = readme.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() != "```" && !line.starts_with("```") {
+            continue;
+        }
+        let block: Vec<&str> = lines
+            .by_ref()
+            .take_while(|l| !l.starts_with("```"))
+            .collect();
+        if let Some(command) = block.first().and_then(|l| l.strip_prefix("$ workshop ")) {
+            samples.push((
+                command.to_owned(),
+                block[1..].iter().map(|l| (*l).to_owned()).collect(),
+            ));
+        }
+    }
+    samples
+}
+
+/// Every number as `#`: the words, layout and units must match exactly.
+fn shape(line: &str) -> String {
+    let mut out = String::new();
+    let mut in_number = false;
+    for c in line.chars() {
+        let digit = c.is_ascii_digit() || (in_number && (c == '.' || c == ','));
+        if digit && !in_number {
+            out.push('#');
+        } else if !digit {
+            out.push(c);
+        }
+        in_number = digit;
+    }
+    out
+}
+
+#[test]
+fn the_readme_shows_what_the_tool_prints() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let samples = samples(&readme);
+    assert!(
+        !samples.is_empty(),
+        "the README shows no `$ workshop` session"
+    );
+    let workshop = Workshop::bundled();
+    for (command, shown) in samples {
+        let args: Vec<String> = shlex::split(&command).unwrap();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let run = workshop.run(&args);
+        let printed: Vec<String> = run.stdout.lines().map(shape).collect();
+        let shown: Vec<String> = shown.iter().map(|l| shape(l)).collect();
+        assert_eq!(
+            shown, printed,
+            "README's `$ workshop {command}` differs from what it prints:\n{}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn numbers_are_shapes() {
+    assert_eq!(
+        shape("  ✗ bytes  9.0 MiB/op  want ≤ 19.5 KiB/op, 1,998 in 2.0s"),
+        "  ✗ bytes  # MiB/op  want ≤ # KiB/op, # in #s"
+    );
+}
