@@ -5,6 +5,7 @@
 //! does: a sample's value is *flat* for its leaf function and *cum* for every
 //! function on its stack, counted once per sample even under recursion.
 
+mod names;
 mod proto;
 
 use std::io::Read;
@@ -329,6 +330,12 @@ fn resolve(raw: proto::Profile) -> Result<Profile, ProfileError> {
             return Err(ProfileError::Invalid("a function has id 0".into()));
         }
         let mut name = string(function.name, "a function's name")?;
+        // pprof simplifies the system name unless the profile gave another
+        // (already demangled) name.
+        let system = string(function.system_name, "a function's system name")?;
+        if name.is_empty() || name == system {
+            name = names::simplified(&system);
+        }
         if name.is_empty() {
             // As pprof shows a function without a name.
             name = "<unknown>".to_owned();
