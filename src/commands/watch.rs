@@ -11,10 +11,10 @@ use crate::state::State;
 pub fn run(cx: &Context, args: &WatchArgs) -> anyhow::Result<Exit> {
     let workshop = cx.workshop()?;
     let layout = Layout::new(&workshop.root);
-    let start = match args.id.as_deref() {
-        Some(id) => workshop.exercise(id)?,
-        None if workshop.exercise_here().is_ok() => workshop.exercise_here()?,
-        None => match State::load(&layout).next_not_done(&workshop) {
+    let start = match (args.id.as_deref(), workshop.exercise_here().ok()) {
+        (Some(id), _) => workshop.exercise(id)?,
+        (None, Some(here)) => here,
+        (None, None) => match State::load(&layout).next_not_done(&workshop) {
             Some(exercise) => exercise,
             None => {
                 report::out(&report::human::all_done(workshop.exercises.len()));

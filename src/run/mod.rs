@@ -45,6 +45,14 @@ pub struct Tree {
 }
 
 impl Tree {
+    /// Names the files of compiler errors as the attendee finds them, from the
+    /// workshop root (`exercises/heap/01-concat/concat.go`), not from the module.
+    pub(crate) fn label_errors(&self, failure: &mut crate::exec::BuildFailure) {
+        for error in &mut failure.errors {
+            error.file = self.module_label.join(&error.file).display().to_string();
+        }
+    }
+
     /// The workshop's own tree: its module, its `.workshop/`, and the starter
     /// given for goals relative to it.
     pub fn of(workshop: &Workshop, starter: Option<Files>, fresh: bool) -> Tree {

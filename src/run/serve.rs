@@ -96,14 +96,7 @@ pub(super) fn build_server(
             }),
         )),
         Compiled::Failed(mut failure) => {
-            for error in &mut failure.errors {
-                error.file = scope
-                    .tree
-                    .module_label
-                    .join(&error.file)
-                    .display()
-                    .to_string();
-            }
+            scope.tree.label_errors(&mut failure);
             let count = failure.errors.len();
             let plural = if count == 1 { "" } else { "s" };
             Err(Stop::failed(

@@ -178,15 +178,7 @@ impl<'a> Session<'a> {
         })?;
         let binary = match compiled {
             Compiled::Failed(mut failure) => {
-                for error in &mut failure.errors {
-                    error.file = self
-                        .scope
-                        .tree
-                        .module_label
-                        .join(&error.file)
-                        .display()
-                        .to_string();
-                }
+                self.scope.tree.label_errors(&mut failure);
                 let count = failure.errors.len();
                 let plural = if count == 1 { "" } else { "s" };
                 let message = if failure.vet {
