@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::{Facts, MeasuredTrace, Outcome, Requirement, Status};
-use crate::trace::facts::{FrameInfo, Goroutine};
+use crate::trace::facts::FrameInfo;
 
 /// The environment variable naming where a flight-recorder snapshot goes.
 pub const SNAPSHOT_ENV: &str = "WORKSHOP_SNAPSHOT";
@@ -34,10 +34,10 @@ pub(super) fn trace<'a>(
     found
 }
 
-/// Whether a goroutine was created by code in the exercise's package.
-pub(super) fn created_in(goroutine: &Goroutine, package_dir: &Path) -> bool {
-    goroutine
-        .creation_stack
+/// Whether goroutines created at this stack were created by code in the
+/// exercise's package.
+pub(super) fn created_in(creation_stack: &[FrameInfo], package_dir: &Path) -> bool {
+    creation_stack
         .iter()
         .any(|f| Path::new(&f.file).starts_with(package_dir))
 }
@@ -189,9 +189,10 @@ pub(super) mod testing {
     pub fn facts(name: &str) -> Facts {
         let trace = TraceFacts::read(&fixture(name)).unwrap();
         let package_dir = trace
-            .goroutines
+            .goroutine_groups
             .iter()
-            .flat_map(|g| g.creation_stack.iter().chain(g.last_stack.iter()))
+            .flat_map(|g| g.creation_stack.iter())
+            .chain(trace.goroutines.iter().flat_map(|g| g.last_stack.iter()))
             .find(|f| f.file.ends_with("/gen/basic.go") || f.file.ends_with("/gen/main.go"))
             .map(|f| Path::new(&f.file).parent().unwrap().to_owned())
             .expect("a frame of the generator");

@@ -1,7 +1,7 @@
 //! The reader against damaged input: every cut at or inside a batch and every
 //! corrupted byte must give an error or a shorter trace, never a panic or a hang.
 
-use super::facts::Facts;
+use super::facts::{Detail, Facts};
 use super::wire::Source;
 use super::{Reader, TraceError};
 
@@ -150,7 +150,7 @@ fn random_mutations_never_panic() {
             }
             let _ = read_all(&damaged);
             if let Ok(reader) = Reader::new(&damaged[..]) {
-                let _ = Facts::from_reader(reader);
+                let _ = Facts::from_reader(reader, Detail::SUMMARY);
             }
         }
     }
@@ -173,4 +173,71 @@ fn not_a_trace() {
 fn header_only_trace_is_empty() {
     // Just a header: no generations, so only the closing Sync.
     assert_eq!(read_all(b"go 1.26 trace\0\0\0").unwrap(), 1);
+}
+
+#[test]
+fn ended_goroutines_fold_into_their_groups() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/traces/churn-go125.trace");
+    let every = Facts::read_with(
+        &path,
+        Detail {
+            ended: usize::MAX,
+            lifetimes: true,
+        },
+    )
+    .unwrap();
+    let summary = Facts::read_with(&path, Detail::SUMMARY).unwrap();
+    assert!(every.goroutines_seen >= 300, "{}", every.goroutines_seen);
+    assert_eq!(every.goroutines.len() as u64, every.goroutines_seen);
+    // The summary keeps only the goroutines alive at the end, one by one...
+    let alive = every.alive_at_end().count();
+    assert_eq!(summary.goroutines.len(), alive);
+    assert!(summary.goroutines.iter().all(|g| g.ended.is_none()));
+    // ...and its groups hold every goroutine, with the same totals as the records.
+    for facts in [&every, &summary] {
+        let groups = &facts.goroutine_groups;
+        assert_eq!(
+            groups.iter().map(|g| g.count()).sum::<u64>(),
+            every.goroutines_seen
+        );
+        assert_eq!(
+            groups.iter().map(|g| g.ended).sum::<u64>() as usize,
+            every
+                .goroutines
+                .iter()
+                .filter(|g| g.ended.is_some())
+                .count()
+        );
+        assert_eq!(
+            groups.iter().map(|g| g.lifetime_ns()).sum::<i64>(),
+            every
+                .goroutines
+                .iter()
+                .map(|g| g.running_ns + g.runnable_ns + g.syscall_ns + g.waiting_total())
+                .sum::<i64>()
+        );
+    }
+    // Lifetimes only when asked for, one per goroutine created in the trace.
+    assert!(
+        summary
+            .goroutine_groups
+            .iter()
+            .all(|g| g.lifetimes.is_empty())
+    );
+    assert_eq!(
+        every
+            .goroutine_groups
+            .iter()
+            .map(|g| g.lifetimes.len() as u64)
+            .sum::<u64>(),
+        every
+            .goroutine_groups
+            .iter()
+            .map(|g| g.created)
+            .sum::<u64>()
+    );
+    // Groups are the largest first.
+    let counts: Vec<u64> = every.goroutine_groups.iter().map(|g| g.count()).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
 }

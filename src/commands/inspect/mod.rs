@@ -124,7 +124,17 @@ fn dump(file: &Path, shown: &Path) -> anyhow::Result<Exit> {
 }
 
 fn summary(file: &Path, shown: &Path, view: InspectView, format: Format) -> anyhow::Result<Exit> {
-    let facts = trace::facts::Facts::read(file).map_err(named(shown))?;
+    // The summary is bounded by what is alive; listing every goroutine is not,
+    // and JSON lists them up to the limit of records.
+    let detail = trace::facts::Detail {
+        ended: match format {
+            _ if view.goroutines => usize::MAX,
+            Format::Json => trace::facts::RECORD_LIMIT,
+            _ => 0,
+        },
+        lifetimes: false,
+    };
+    let facts = trace::facts::Facts::read_with(file, detail).map_err(named(shown))?;
     let doc = TraceDoc {
         facts: &facts,
         path: shown,

@@ -85,11 +85,11 @@ impl Kind for TraceBlocked {
         let mut lifetime = 0i64;
         for g in measured
             .facts
-            .goroutines
+            .goroutine_groups
             .iter()
-            .filter(|g| created_in(g, &facts.package_dir))
+            .filter(|g| created_in(&g.creation_stack, &facts.package_dir))
         {
-            lifetime += g.running_ns + g.runnable_ns + g.syscall_ns + g.waiting_total();
+            lifetime += g.lifetime_ns();
             for (reason, ns) in &g.waiting_ns {
                 *by_reason.entry(reason).or_default() += ns;
             }

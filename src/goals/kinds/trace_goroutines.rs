@@ -11,7 +11,7 @@ use crate::goals::trace::{created_in, in_package, trace, traced};
 use regex::Regex;
 
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Matched, Outcome, Requirement};
-use crate::trace::facts::{Naming, group, site};
+use crate::trace::facts::{GoroutineGroup, Naming, site, tally};
 use crate::units::{nanos, number};
 
 /// What `trace-goroutines` counts.
@@ -104,29 +104,30 @@ impl Kind for TraceGoroutines {
         };
         let package = &facts.package_dir;
         let trace = &measured.facts;
-        let created: Vec<_> = trace
-            .goroutines
+        let created: Vec<&GoroutineGroup> = trace
+            .goroutine_groups
             .iter()
-            .filter(|g| g.created.is_some())
+            .filter(|g| g.created > 0)
             .filter(|g| match &self.created_by {
-                Some((_, regex)) => creator(g).is_some_and(|f| regex.is_match(f)),
-                None => created_in(g, package),
+                Some((_, regex)) => g.creator().is_some_and(|f| regex.is_match(f)),
+                None => created_in(&g.creation_stack, package),
             })
             .collect();
+        let count = created.iter().map(|g| g.created).sum::<u64>() as f64;
         if let Some((pattern, regex)) = &self.created_by {
             outcome.matched = Some(creators(trace, pattern, regex));
         }
         let (value, peak_at) = match self.measure {
-            GoroutineMeasure::Created => (created.len() as f64, None),
+            GoroutineMeasure::Created => (count, None),
             GoroutineMeasure::CreatedPerOp if measured.ops == 0 => {
                 return outcome.inconclusive(format!(
                     "run `{}` reported no benchmark iterations",
                     self.run
                 ));
             }
-            GoroutineMeasure::CreatedPerOp => (created.len() as f64 / measured.ops as f64, None),
+            GoroutineMeasure::CreatedPerOp => (count / measured.ops as f64, None),
             GoroutineMeasure::MaxLive if self.created_by.is_some() => {
-                let (most, at) = most_alive(&created, trace.end);
+                let (most, at) = most_alive(created.iter().flat_map(|g| g.lifetimes.iter().copied()));
                 (most as f64, at)
             }
             GoroutineMeasure::MaxLive => (
@@ -143,9 +144,12 @@ impl Kind for TraceGoroutines {
             number(value),
             self.bound
         ));
-        let sites = group(created, |g| {
-            site(in_package(&g.creation_stack, package), Naming::Short)
-        });
+        let sites = tally(created.iter().map(|g| {
+            (
+                site(in_package(&g.creation_stack, package), Naming::Short),
+                g.created as usize,
+            )
+        }));
         for (at, count) in sites.into_iter().take(3) {
             outcome
                 .evidence
@@ -161,18 +165,13 @@ impl Kind for TraceGoroutines {
     }
 }
 
-/// The function whose `go` statement created a goroutine.
-fn creator(goroutine: &crate::trace::facts::Goroutine) -> Option<&str> {
-    goroutine.creation_stack.first().map(|f| f.function.as_str())
-}
-
 /// How many creating functions `regex` matches in the trace, and the ones
 /// that created the most goroutines.
 fn creators(trace: &crate::trace::facts::Facts, pattern: &str, regex: &Regex) -> Matched {
     let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-    for goroutine in &trace.goroutines {
-        if let Some(function) = creator(goroutine) {
-            *counts.entry(function).or_default() += 1;
+    for group in &trace.goroutine_groups {
+        if let Some(function) = group.creator() {
+            *counts.entry(function).or_default() += group.count() as usize;
         }
     }
     let mut top: Vec<(&str, usize)> = counts.iter().map(|(f, n)| (*f, *n)).collect();
@@ -185,14 +184,13 @@ fn creators(trace: &crate::trace::facts::Facts, pattern: &str, regex: &Regex) ->
     }
 }
 
-/// The most of `goroutines` alive at one moment, and when; a goroutine that
-/// did not end lives to `end`.
-fn most_alive(goroutines: &[&crate::trace::facts::Goroutine], end: i64) -> (usize, Option<i64>) {
-    let mut changes: Vec<(i64, i32)> = Vec::with_capacity(goroutines.len() * 2);
-    for g in goroutines {
-        let Some(created) = g.created else { continue };
+/// The most goroutines alive at one moment, and when, from when each was
+/// created and ended.
+fn most_alive(lifetimes: impl Iterator<Item = (i64, i64)>) -> (usize, Option<i64>) {
+    let mut changes: Vec<(i64, i32)> = Vec::new();
+    for (created, ended) in lifetimes {
         changes.push((created, 1));
-        changes.push((g.ended.unwrap_or(end), -1));
+        changes.push((ended, -1));
     }
     // Ends before starts at the same instant: a goroutine that ends as another
     // starts does not overlap it.
@@ -281,8 +279,7 @@ mod tests {
 
     #[test]
     fn the_most_alive_at_once() {
-        let at = |created, ended| crate::trace::facts::Goroutine::for_test(created, ended);
-        let (a, b, c) = (at(0, Some(10)), at(5, Some(20)), at(10, None));
-        assert_eq!(most_alive(&[&a, &b, &c], 30), (2, Some(5)));
+        let lifetimes = [(0, 10), (5, 20), (10, 30)];
+        assert_eq!(most_alive(lifetimes.into_iter()), (2, Some(5)));
     }
 }

@@ -54,7 +54,7 @@ impl Kind for TraceLeaks {
         let leaked: Vec<&Goroutine> = measured
             .facts
             .alive_at_end()
-            .filter(|g| created_in(g, package))
+            .filter(|g| created_in(&g.creation_stack, package))
             .collect();
         if outcome.judge(leaked.len() as f64) {
             return outcome;

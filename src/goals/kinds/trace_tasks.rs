@@ -110,10 +110,10 @@ impl Kind for TraceTasks {
         if let Some(at_least) = self.goroutines_at_least {
             let thin: Vec<_> = tasks
                 .iter()
-                .filter(|t| t.goroutines.len() < at_least)
+                .filter(|t| t.goroutine_count < at_least)
                 .collect();
             if !thin.is_empty() {
-                let fewest = tasks.iter().map(|t| t.goroutines.len()).min().unwrap_or(0);
+                let fewest = tasks.iter().map(|t| t.goroutine_count).min().unwrap_or(0);
                 headline.get_or_insert(Some((
                     format!("goroutines in each task {:?}, fewest", self.name),
                     fewest as f64,
@@ -127,7 +127,7 @@ impl Kind for TraceTasks {
                 outcome.evidence.push(format!(
                     "task {} touched goroutine{} {:?}: a goroutine belongs to a task when it begins or ends it, or runs a region or logs with the task's context",
                     thin[0].id,
-                    if thin[0].goroutines.len() == 1 { "" } else { "s" },
+                    if thin[0].goroutine_count == 1 { "" } else { "s" },
                     thin[0].goroutines
                 ));
             }

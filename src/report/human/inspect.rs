@@ -68,22 +68,15 @@ fn header(out: &mut String, path: &Path, facts: &Facts) {
 }
 
 fn summary(out: &mut String, facts: &Facts) {
-    let created = facts
-        .goroutines
-        .iter()
-        .filter(|g| g.created.is_some())
-        .count();
-    let ended = facts
-        .goroutines
-        .iter()
-        .filter(|g| g.ended.is_some())
-        .count();
+    let groups = &facts.goroutine_groups;
+    let created: u64 = groups.iter().map(|g| g.created).sum();
+    let ended: u64 = groups.iter().map(|g| g.ended).sum();
     let alive = facts.alive_at_end().count();
     let _ = writeln!(
         out,
         "{}{} seen ({created} created, {ended} ended, {alive} alive at the end); at most {} live at once",
         label("goroutines"),
-        facts.goroutines.len(),
+        facts.goroutines_seen,
         facts.max_live_goroutines
     );
     let pauses: Vec<i64> = facts
@@ -226,7 +219,16 @@ fn alive(out: &mut String, facts: &Facts) {
 }
 
 fn goroutines(out: &mut String, facts: &Facts) {
-    let _ = writeln!(out, "\n{}", style("goroutines").bold());
+    let shown = if (facts.goroutines.len() as u64) < facts.goroutines_seen {
+        format!(
+            " ({} of {}: every one alive at the end and the first to end)",
+            facts.goroutines.len(),
+            facts.goroutines_seen
+        )
+    } else {
+        String::new()
+    };
+    let _ = writeln!(out, "\n{}{shown}", style("goroutines").bold());
     let _ = writeln!(
         out,
         "  {:>7}  {:<10} {:>9} {:>9} {:>9} {:>9}  start function / created at",
@@ -264,7 +266,10 @@ fn lasted(facts: &Facts, begin: Option<i64>, end: Option<i64>) -> String {
 fn tasks(out: &mut String, facts: &Facts) {
     let _ = writeln!(out, "\n{}", style("tasks").bold());
     for t in &facts.tasks {
-        let goroutines: Vec<String> = t.goroutines.iter().map(i64::to_string).collect();
+        let mut goroutines: Vec<String> = t.goroutines.iter().map(i64::to_string).collect();
+        if t.goroutine_count > t.goroutines.len() {
+            goroutines.push(format!("… ({} in all)", t.goroutine_count));
+        }
         let parent = t
             .parent
             .map_or_else(|| "none".to_owned(), |p| p.to_string());

@@ -1,15 +1,16 @@
 //! The one streaming pass that digests a trace's events into [`Facts`]: the
-//! state of every goroutine, open regions and pauses, interned names and
-//! stacks, and the heap curve thinned to a bounded number of points.
+//! state of every live goroutine (folded into its group when it ends), open
+//! regions and pauses, interned names and stacks, and the heap curve thinned to
+//! a bounded number of points.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{
-    Facts, FrameInfo, GcCycle, GoState, Goroutine, Log, Name, Pause, RECORD_LIMIT, Region,
-    SpanStats, Stack, Task, Transition,
+    Detail, Facts, FrameInfo, GcCycle, GoState, Goroutine, GoroutineGroup, Log, Name, Pause,
+    RECORD_LIMIT, Region, SpanStats, Stack, TASK_GOROUTINES, Task, Transition,
 };
 use crate::trace::{Event, Kind, NO_TASK, RangeScope, Resource};
 
@@ -35,13 +36,22 @@ struct OpenRegion {
 
 const HEAP_POINTS: usize = 4096;
 
+/// A group's key: its creation stack (interned, so by address) and start function.
+type GroupKey = (usize, Option<Name>);
+
 pub(super) struct Builder {
     format: String,
+    detail: Detail,
     pub(super) generations: u64,
     start: Option<i64>,
     end: i64,
+    /// Goroutines not yet ended.
     goroutines: FxHashMap<i64, Goroutine>,
-    order: Vec<i64>,
+    /// Ended goroutines kept one by one (see [`Detail::ended`]).
+    ended: Vec<Goroutine>,
+    seen: u64,
+    groups: Vec<GoroutineGroup>,
+    group_index: FxHashMap<GroupKey, usize>,
     live: usize,
     max_live: usize,
     max_live_at: i64,
@@ -63,8 +73,11 @@ pub(super) struct Builder {
     max_heap: u64,
     max_gomaxprocs: u64,
     cpu_samples: u64,
+    /// This generation's stacks by id.
     stacks: FxHashMap<u64, Stack>,
     stacks_of: usize,
+    /// Every distinct stack of the trace, shared across generations.
+    interned: FxHashSet<Stack>,
     empty: Stack,
     go_source: Option<String>,
     names: FxHashMap<Box<[u8]>, Name>,
@@ -75,14 +88,18 @@ fn text(bytes: &[u8]) -> String {
 }
 
 impl Builder {
-    pub(super) fn new(format: String) -> Self {
+    pub(super) fn new(format: String, detail: Detail) -> Self {
         Builder {
             format,
+            detail,
             generations: 0,
             start: None,
             end: 0,
             goroutines: FxHashMap::default(),
-            order: Vec::new(),
+            ended: Vec::new(),
+            seen: 0,
+            groups: Vec::new(),
+            group_index: FxHashMap::default(),
             live: 0,
             max_live: 0,
             max_live_at: 0,
@@ -106,6 +123,7 @@ impl Builder {
             cpu_samples: 0,
             stacks: FxHashMap::default(),
             stacks_of: 0,
+            interned: FxHashSet::default(),
             empty: Rc::from(Vec::new()),
             go_source: None,
             names: FxHashMap::default(),
@@ -151,6 +169,13 @@ impl Builder {
                     .then(|| f.file[..at + "/src/".len()].to_owned())
             });
         }
+        let stack = match self.interned.get(&stack) {
+            Some(known) => Rc::clone(known),
+            None => {
+                self.interned.insert(Rc::clone(&stack));
+                stack
+            }
+        };
         self.stacks.insert(id, Rc::clone(&stack));
         stack
     }
@@ -158,11 +183,12 @@ impl Builder {
     fn goroutine(&mut self, id: i64, time: i64) -> &mut Goroutine {
         if !self.goroutines.contains_key(&id) {
             let none = self.name(b"");
-            self.order.push(id);
+            self.seen += 1;
             self.goroutines.insert(
                 id,
                 Goroutine {
                     id,
+                    seen: self.seen,
                     created: None,
                     creator: None,
                     creation_stack: Rc::clone(&self.empty),
@@ -308,12 +334,64 @@ impl Builder {
         if to == GoState::NotExist {
             g.ended = Some(time);
             self.live = self.live.saturating_sub(1);
+            // Regions it left open stay counted as not ended.
+            self.open_regions.remove(&id);
+            if let Some(g) = self.goroutines.remove(&id) {
+                self.fold(&g);
+                if self.ended.len() < self.detail.ended {
+                    self.ended.push(g);
+                }
+            }
         } else if started {
             self.live += 1;
             if self.live > self.max_live {
                 self.max_live = self.live;
                 self.max_live_at = time;
             }
+        }
+    }
+
+    /// Adds a goroutine, ended or as it was when the trace stopped, to its group.
+    fn fold(&mut self, g: &Goroutine) {
+        let start_function: Option<Name> =
+            g.start_function.as_deref().map(|f| self.name(f.as_bytes()));
+        let key = (
+            Rc::as_ptr(&g.creation_stack) as *const FrameInfo as usize,
+            start_function.clone(),
+        );
+        let index = *self.group_index.entry(key).or_insert_with(|| {
+            self.groups.push(GoroutineGroup {
+                creation_stack: Rc::clone(&g.creation_stack),
+                start_function,
+                created: 0,
+                present: 0,
+                ended: 0,
+                running_ns: 0,
+                runnable_ns: 0,
+                syscall_ns: 0,
+                waiting_ns: BTreeMap::new(),
+                lifetimes: Vec::new(),
+            });
+            self.groups.len() - 1
+        });
+        let group = &mut self.groups[index];
+        match g.created {
+            Some(created) => {
+                group.created += 1;
+                if self.detail.lifetimes {
+                    group.lifetimes.push((created, g.ended.unwrap_or(self.end)));
+                }
+            }
+            None => group.present += 1,
+        }
+        if g.ended.is_some() {
+            group.ended += 1;
+        }
+        group.running_ns += g.running_ns;
+        group.runnable_ns += g.runnable_ns;
+        group.syscall_ns += g.syscall_ns;
+        for (reason, ns) in &g.waiting_ns {
+            *group.waiting_ns.entry(Rc::clone(reason)).or_default() += ns;
         }
     }
 
@@ -409,6 +487,7 @@ impl Builder {
                 begin: Some(event.time),
                 end: None,
                 goroutines: BTreeSet::new(),
+                goroutine_count: 0,
                 regions: 0,
                 logs: 0,
             });
@@ -422,6 +501,7 @@ impl Builder {
                 begin: None,
                 end: None,
                 goroutines: BTreeSet::new(),
+                goroutine_count: 0,
                 regions: 0,
                 logs: 0,
             });
@@ -430,7 +510,18 @@ impl Builder {
         if event.kind() == Kind::TaskEnd
             && let Some(index) = self.active_tasks.remove(&id)
         {
-            self.tasks[index].end = Some(event.time);
+            let task = &mut self.tasks[index];
+            task.end = Some(event.time);
+            // No goroutine joins an ended task: keep its count and a few ids.
+            task.goroutine_count = task.goroutines.len();
+            if task.goroutines.len() > TASK_GOROUTINES {
+                task.goroutines = task
+                    .goroutines
+                    .iter()
+                    .copied()
+                    .take(TASK_GOROUTINES)
+                    .collect();
+            }
         }
     }
 
@@ -484,8 +575,12 @@ impl Builder {
                     if let Some(index) = region.record {
                         self.regions[index].end = Some(event.time);
                     }
+                    if self.open_regions.get(&goroutine).is_some_and(Vec::is_empty) {
+                        self.open_regions.remove(&goroutine);
+                    }
                 }
                 None => {
+                    self.open_regions.remove(&goroutine);
                     // It began before the trace: counted, with no duration.
                     span_stats(&mut self.region_stats, &name).count += 1;
                     if self.regions.len() < RECORD_LIMIT {
@@ -506,22 +601,34 @@ impl Builder {
 
     pub(super) fn finish(mut self, events: u64) -> Facts {
         let end = self.end;
-        let mut goroutines = Vec::with_capacity(self.order.len());
-        for id in &self.order {
-            if let Some(mut g) = self.goroutines.remove(id) {
-                let spent = end.saturating_sub(g.since);
-                match g.state {
-                    GoState::Running => g.running_ns += spent,
-                    GoState::Runnable => g.runnable_ns += spent,
-                    GoState::Syscall => g.syscall_ns += spent,
-                    GoState::Waiting => {
-                        *g.waiting_ns.entry(g.waiting_reason.clone()).or_default() += spent
-                    }
-                    GoState::Undetermined | GoState::NotExist => {}
+        let mut alive: Vec<Goroutine> =
+            std::mem::take(&mut self.goroutines).into_values().collect();
+        alive.sort_by_key(|g| g.seen);
+        for g in &mut alive {
+            let spent = end.saturating_sub(g.since);
+            match g.state {
+                GoState::Running => g.running_ns += spent,
+                GoState::Runnable => g.runnable_ns += spent,
+                GoState::Syscall => g.syscall_ns += spent,
+                GoState::Waiting => {
+                    *g.waiting_ns.entry(g.waiting_reason.clone()).or_default() += spent
                 }
-                goroutines.push(g);
+                GoState::Undetermined | GoState::NotExist => {}
             }
         }
+        for g in &alive {
+            self.fold(g);
+        }
+        let mut goroutines = std::mem::take(&mut self.ended);
+        goroutines.append(&mut alive);
+        goroutines.sort_by_key(|g| g.seen);
+        for &index in self.active_tasks.values() {
+            let task = &mut self.tasks[index];
+            task.goroutine_count = task.goroutines.len();
+        }
+        let mut groups = std::mem::take(&mut self.groups);
+        // The largest first; groups of one size in the order they were first seen.
+        groups.sort_by_key(|g| std::cmp::Reverse(g.count()));
         Facts {
             format: self.format,
             events,
@@ -529,6 +636,8 @@ impl Builder {
             start: self.start.unwrap_or(0),
             end,
             goroutines,
+            goroutine_groups: groups,
+            goroutines_seen: self.seen,
             max_live_goroutines: self.max_live,
             max_live_at: self.max_live_at,
             tasks: self.tasks,

@@ -1,8 +1,11 @@
-//! What a trace says, digested: every goroutine with its creation, start function,
-//! time spent in each state and where it ended up; tasks, regions and logs; GC
-//! cycles and stop-the-world pauses; heap size over time. Built in one streaming
-//! pass over the events, so memory grows with the number of goroutines, tasks and
-//! regions, not with the number of events.
+//! What a trace says, digested: goroutines grouped by where they were created,
+//! with the time they spent in each state; every goroutine still alive at the end
+//! with where it waits; tasks, regions and logs; GC cycles and stop-the-world
+//! pauses; heap size over time. Built in one streaming pass over the events: a
+//! goroutine's own record lives while the goroutine does and is then folded into
+//! its group, so memory grows with the goroutines alive at once, the places that
+//! create goroutines, and tasks, not with the goroutines that ever lived or the
+//! number of events.
 
 mod builder;
 
@@ -56,9 +59,14 @@ pub fn group<'a, K: Ord>(
     goroutines: impl IntoIterator<Item = &'a Goroutine>,
     key: impl Fn(&Goroutine) -> K,
 ) -> Vec<(K, usize)> {
+    tally(goroutines.into_iter().map(|g| (key(g), 1)))
+}
+
+/// Counts summed by key, the largest first and equal counts in key order.
+pub fn tally<K: Ord>(counts: impl IntoIterator<Item = (K, usize)>) -> Vec<(K, usize)> {
     let mut groups: BTreeMap<K, usize> = BTreeMap::new();
-    for goroutine in goroutines {
-        *groups.entry(key(goroutine)).or_default() += 1;
+    for (key, count) in counts {
+        *groups.entry(key).or_default() += count;
     }
     let mut groups: Vec<(K, usize)> = groups.into_iter().collect();
     // Stable: groups of one size stay in key order.
@@ -73,6 +81,9 @@ pub type Stack = Rc<[FrameInfo]>;
 #[derive(Debug, Clone, Serialize)]
 pub struct Goroutine {
     pub id: i64,
+    /// Its place in the order goroutines were first seen.
+    #[serde(skip)]
+    pub(super) seen: u64,
     /// When it was created; `None` if it existed when the trace started.
     pub created: Option<i64>,
     /// The goroutine whose `go` statement created it.
@@ -113,6 +124,7 @@ impl Goroutine {
         let none: Name = Rc::from("");
         Goroutine {
             id: created,
+            seen: 0,
             created: Some(created),
             creator: None,
             creation_stack: Rc::from(Vec::new()),
@@ -157,6 +169,75 @@ impl Goroutine {
     }
 }
 
+/// Goroutines that were created at one place (the same stack at the `go`
+/// statement) and run one function, every one of them summed: those created
+/// during the trace and those present when it started, ended or not.
+#[derive(Debug, Clone, Serialize)]
+pub struct GoroutineGroup {
+    /// Where they were created: the creator's stack at the `go` statement (empty
+    /// for goroutines present before the trace).
+    pub creation_stack: Stack,
+    /// The function they run.
+    pub start_function: Option<Name>,
+    /// How many were created during the trace.
+    pub created: u64,
+    /// How many existed when the trace started.
+    pub present: u64,
+    /// How many ended before the trace stopped.
+    pub ended: u64,
+    pub running_ns: i64,
+    pub runnable_ns: i64,
+    pub syscall_ns: i64,
+    /// Time waiting, by the reason they blocked.
+    pub waiting_ns: BTreeMap<Name, i64>,
+    /// When each one created during the trace was created and ended (the end of
+    /// the trace for those that did not), kept only when asked for with
+    /// [`Detail::lifetimes`].
+    #[serde(skip)]
+    pub lifetimes: Vec<(i64, i64)>,
+}
+
+impl GoroutineGroup {
+    /// How many goroutines the group holds.
+    pub fn count(&self) -> u64 {
+        self.created + self.present
+    }
+
+    /// The time its goroutines existed in the trace, in all.
+    pub fn lifetime_ns(&self) -> i64 {
+        self.running_ns + self.runnable_ns + self.syscall_ns + self.waiting_ns.values().sum::<i64>()
+    }
+
+    /// The function whose `go` statement created them.
+    pub fn creator(&self) -> Option<&str> {
+        self.creation_stack.first().map(|f| f.function.as_str())
+    }
+}
+
+/// What the digest keeps beyond its bounded summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Detail {
+    /// How many ended goroutines are kept one by one, the first to end (every
+    /// goroutine alive at the end always is; memory grows with this).
+    pub ended: usize,
+    /// Each group's goroutine lifetimes, for how many were alive at once
+    /// (16 bytes per goroutine created in the trace).
+    pub lifetimes: bool,
+}
+
+impl Detail {
+    /// The bounded summary: groups and the goroutines alive at the end.
+    pub const SUMMARY: Detail = Detail {
+        ended: 0,
+        lifetimes: false,
+    };
+    /// What goals need: the summary with lifetimes.
+    pub const GOALS: Detail = Detail {
+        ended: 0,
+        lifetimes: true,
+    };
+}
+
 /// A task: a logical operation, such as a request, that spans goroutines.
 #[derive(Debug, Clone, Serialize)]
 pub struct Task {
@@ -167,11 +248,17 @@ pub struct Task {
     pub begin: Option<i64>,
     /// `None` if it had not ended when the trace stopped.
     pub end: Option<i64>,
-    /// Goroutines that began or ended it, or had regions or logs in it.
+    /// Goroutines that began or ended it, or had regions or logs in it: all of
+    /// them while it runs, the [`TASK_GOROUTINES`] lowest ids once it ended.
     pub goroutines: BTreeSet<i64>,
+    /// How many goroutines it touched.
+    pub goroutine_count: usize,
     pub regions: u64,
     pub logs: u64,
 }
+
+/// How many of an ended task's goroutines are kept by id.
+pub const TASK_GOROUTINES: usize = 100;
 
 /// A region: a span of time on one goroutine, inside a task or not.
 #[derive(Debug, Clone, Serialize)]
@@ -243,7 +330,14 @@ pub struct Facts {
     /// The first and last event times, in ns on the trace clock.
     pub start: i64,
     pub end: i64,
+    /// Goroutines one by one, in the order they were first seen: every one alive
+    /// at the end and the first ones to end, as many as [`Detail::ended`] asks;
+    /// `goroutine_groups` counts every goroutine.
     pub goroutines: Vec<Goroutine>,
+    /// Every goroutine of the trace, grouped by where it was created and what it runs.
+    pub goroutine_groups: Vec<GoroutineGroup>,
+    /// How many goroutines the trace saw.
+    pub goroutines_seen: u64,
     pub max_live_goroutines: usize,
     pub max_live_at: i64,
     pub tasks: Vec<Task>,
@@ -273,15 +367,24 @@ pub struct Facts {
 }
 
 impl Facts {
-    /// Reads the trace at `path` and digests it. A trace damaged after some
-    /// complete generations still gives the facts of those (with `error` set);
-    /// one that cannot be read at all is an error.
+    /// Reads the trace at `path` and digests it with what goals need
+    /// ([`Detail::GOALS`]). A trace damaged after some complete generations still
+    /// gives the facts of those (with `error` set); one that cannot be read at
+    /// all is an error.
     pub fn read(path: &Path) -> Result<Facts, TraceError> {
-        Facts::from_reader(Reader::open(path)?)
+        Facts::read_with(path, Detail::GOALS)
     }
 
-    pub fn from_reader<R: BufRead>(mut reader: Reader<R>) -> Result<Facts, TraceError> {
-        let mut builder = Builder::new(format!("go 1.{}", reader.version().minor()));
+    /// Reads and digests the trace at `path`, keeping `detail`.
+    pub fn read_with(path: &Path, detail: Detail) -> Result<Facts, TraceError> {
+        Facts::from_reader(Reader::open(path)?, detail)
+    }
+
+    pub fn from_reader<R: BufRead>(
+        mut reader: Reader<R>,
+        detail: Detail,
+    ) -> Result<Facts, TraceError> {
+        let mut builder = Builder::new(format!("go 1.{}", reader.version().minor()), detail);
         let mut error = None;
         for event in reader.by_ref() {
             match event {

@@ -3,11 +3,15 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use workshop::trace::{Reader, dump::Dumper, facts::Facts};
+use workshop::trace::{
+    Reader,
+    dump::Dumper,
+    facts::{Detail, Facts},
+};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(reader) = Reader::new(data) {
-        let _ = Facts::from_reader(reader);
+        let _ = Facts::from_reader(reader, Detail::GOALS);
     }
     if let Ok(reader) = Reader::new(data) {
         let mut dumper = Dumper::new();

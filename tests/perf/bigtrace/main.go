@@ -1,7 +1,8 @@
 // Command bigtrace writes a large execution trace from a busy program, for the
 // reader's benchmark:
 //
-//	go run . -size 120 big.trace     (stops once the trace passes 120 MB)
+//	go run . -size 120 big.trace          (stops once the trace passes 120 MB)
+//	go run . -size 120 -spawn big.trace   (one goroutine per job: over a million goroutines)
 package main
 
 import (
@@ -30,6 +31,7 @@ var sink atomic.Value
 
 func main() {
 	size := flag.Int64("size", 120, "stop after this many megabytes of trace")
+	spawn := flag.Bool("spawn", false, "run every job in a goroutine of its own instead of 8 workers")
 	flag.Parse()
 	if flag.NArg() != 1 {
 		fmt.Fprintln(os.Stderr, "usage: bigtrace [-size MB] out.trace")
@@ -49,7 +51,22 @@ func main() {
 		ctx, task := trace.NewTask(context.Background(), "batch")
 		jobs := make(chan int)
 		var wg sync.WaitGroup
-		for w := 0; w < 8; w++ {
+		if *spawn {
+			for j := 0; j < 2000; j++ {
+				wg.Add(1)
+				go func(j int) {
+					defer wg.Done()
+					trace.WithRegion(ctx, "work", func() {
+						sink.Store(make([]byte, 256+j%512))
+						mu.Lock()
+						shared[j%64]++
+						mu.Unlock()
+					})
+				}(j)
+			}
+			close(jobs)
+		}
+		for w := 0; w < 8 && !*spawn; w++ {
 			wg.Add(1)
 			go func(w int) {
 				defer wg.Done()
@@ -63,10 +80,12 @@ func main() {
 				}
 			}(w)
 		}
-		for j := 0; j < 2000; j++ {
+		for j := 0; j < 2000 && !*spawn; j++ {
 			jobs <- j
 		}
-		close(jobs)
+		if !*spawn {
+			close(jobs)
+		}
 		wg.Wait()
 		trace.Log(ctx, "done", "batch")
 		task.End()
