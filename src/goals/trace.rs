@@ -35,11 +35,17 @@ pub(super) fn trace<'a>(
 }
 
 /// Whether goroutines created at this stack were created by code in the
-/// exercise's package.
+/// exercise's package. The `go` statements of the runtime and of the tracer
+/// (its workers, the trace reader) are theirs, even when the exercise's call
+/// set them off.
 pub(super) fn created_in(creation_stack: &[FrameInfo], package_dir: &Path) -> bool {
-    creation_stack
-        .iter()
-        .any(|f| Path::new(&f.file).starts_with(package_dir))
+    let by_runtime = creation_stack.first().is_some_and(|f| {
+        f.function.starts_with("runtime.") || f.function.starts_with("runtime/trace.")
+    });
+    !by_runtime
+        && creation_stack
+            .iter()
+            .any(|f| Path::new(&f.file).starts_with(package_dir))
 }
 
 /// The innermost frame of a stack in the exercise's package.

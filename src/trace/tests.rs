@@ -241,3 +241,73 @@ fn ended_goroutines_fold_into_their_groups() {
     let counts: Vec<u64> = every.goroutine_groups.iter().map(|g| g.count()).collect();
     assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
 }
+
+#[test]
+fn sites_are_the_first_frame_someone_can_act_on() {
+    use super::facts::FrameInfo;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/traces/leak-go126.trace");
+    let facts = Facts::read_with(&path, Detail::SUMMARY).unwrap();
+    let root = facts.go_source.clone().expect("the runtime's source root");
+    let frame = |function: &str, file: &str| FrameInfo {
+        function: function.into(),
+        file: if file.starts_with('/') {
+            file.into()
+        } else {
+            format!("{root}{file}")
+        },
+        line: 1,
+    };
+    let gopark = frame("runtime.gopark", "runtime/proc.go");
+    let chanrecv = frame("runtime.chanrecv", "runtime/chan.go");
+    let chanrecv1 = frame("runtime.chanrecv1", "runtime/chan.go");
+    let serve = frame("net/http.(*conn).serve", "net/http/server.go");
+    let run = frame("testing.(*T).Run", "testing/testing.go");
+    let main = frame("main.main", "/tmp/go-build1/b001/_testmain.go");
+    let goexit = frame("runtime.goexit", "runtime/asm_amd64.s");
+    let worker = frame("example.com/app.worker", "/src/app/worker.go");
+    let flight = frame(
+        "runtime/trace.(*FlightRecorder).Start.func1",
+        "runtime/trace/flight.go",
+    );
+
+    // The program's own frame first.
+    let stack = [
+        gopark.clone(),
+        chanrecv.clone(),
+        chanrecv1.clone(),
+        worker.clone(),
+    ];
+    assert_eq!(facts.place(&stack), Some(&worker));
+    assert_eq!(facts.runtime_entry(&stack), Some("runtime.chanrecv1"));
+    // Without one, the standard library's, not the runtime's nor the harness's.
+    let stack = [
+        gopark.clone(),
+        chanrecv1.clone(),
+        run.clone(),
+        main.clone(),
+        serve.clone(),
+    ];
+    assert_eq!(facts.place(&stack), Some(&serve));
+    // The harness only: its frame rather than the runtime's.
+    let stack = [gopark.clone(), chanrecv1.clone(), run.clone(), main.clone()];
+    assert_eq!(facts.place(&stack), Some(&run));
+    // runtime/trace is a package of its own, not the runtime.
+    let stack = [gopark.clone(), flight.clone()];
+    assert_eq!(facts.place(&stack), Some(&flight));
+    assert_eq!(facts.runtime_entry(&stack), Some("runtime.gopark"));
+    // The runtime alone: the function the goroutine runs.
+    let bg = frame("runtime.bgsweep", "runtime/mgcsweep.go");
+    let stack = [gopark.clone(), bg.clone(), goexit.clone()];
+    assert_eq!(facts.place(&stack), Some(&bg));
+    assert_eq!(facts.runtime_entry(&stack), None);
+    // A `go` statement of the runtime is where its own goroutines come from.
+    let starter = frame("runtime.gcBgMarkStartWorkers", "runtime/mgc.go");
+    let stack = [starter.clone(), worker.clone()];
+    assert_eq!(facts.creation_place(&stack), Some(&starter));
+    assert_eq!(
+        facts.creation_place(&[serve.clone(), worker.clone()]),
+        Some(&worker)
+    );
+    assert_eq!(facts.place(&[]), None);
+}

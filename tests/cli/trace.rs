@@ -129,7 +129,7 @@ fn summary_of_a_leak_shows_the_blocked_goroutines() {
     let run = Run::from(output);
     run.code(0)
         .stdout_has("format go 1.26")
-        .stdout_has("4 × created at basic.go:191 (main.leak), waiting (chan send) at basic.go:191 (main.leak.func1)");
+        .stdout_has("4 × created at basic.go:191 (main.leak), waiting (chan send, runtime.chansend1) at basic.go:191 (main.leak.func1)");
 }
 
 #[test]

@@ -146,7 +146,10 @@ impl Kind for TraceGoroutines {
         ));
         let sites = tally(created.iter().map(|g| {
             (
-                site(in_package(&g.creation_stack, package), Naming::Short),
+                site(
+                    in_package(&g.creation_stack, package).or_else(|| trace.creation_place(&g.creation_stack)),
+                    Naming::Short,
+                ),
                 g.created as usize,
             )
         }));

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use crate::goals::trace::{created_in, in_package, trace, traced};
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement};
 use crate::trace::facts::{Goroutine, Naming, group, site};
+use crate::trace::GoState;
 
 /// Goroutines created in the exercise's package and still alive when the trace
 /// stopped: at most `bound`.
@@ -64,14 +65,20 @@ impl Kind for TraceLeaks {
             leaked.len(),
             if leaked.len() == 1 { "" } else { "s" }
         ));
+        let trace = &measured.facts;
         let groups = group(leaked, |g| {
             let created = site(in_package(&g.creation_stack, package), Naming::Short);
+            let entry = (g.final_state == GoState::Waiting)
+                .then(|| trace.runtime_entry(&g.last_stack))
+                .flatten()
+                .map(|f| format!(" ({f})"))
+                .unwrap_or_default();
             let state = if g.last_reason.is_empty() {
-                g.final_state.name().to_lowercase()
+                format!("{}{entry}", g.final_state.name().to_lowercase())
             } else {
-                format!("blocked in {}", g.last_reason)
+                format!("blocked in {}{entry}", g.last_reason)
             };
-            let waits = in_package(&g.last_stack, package).or(g.last_stack.first());
+            let waits = in_package(&g.last_stack, package).or_else(|| trace.place(&g.last_stack));
             (created, state, site(waits, Naming::Short))
         });
         for ((created, state, at), count) in groups.into_iter().take(5) {
@@ -103,7 +110,7 @@ mod tests {
         assert!(outcome.measured.unwrap() >= 4.0);
         assert!(
             outcome.evidence.iter().any(|l| l.starts_with(
-                "4 goroutines created at basic.go:191 (leak) blocked in chan send at basic.go:191"
+                "4 goroutines created at basic.go:191 (leak) blocked in chan send (runtime.chansend1) at basic.go:191"
             )),
             "{:?}",
             outcome.evidence

@@ -175,10 +175,10 @@ fn task_spans(facts: &Facts) -> String {
 /// Where a goroutine was created, as the summary shows it.
 fn creation(facts: &Facts, goroutine: &Goroutine) -> String {
     if goroutine.created.is_some() {
-        let frame = facts
-            .user_frame(&goroutine.creation_stack)
-            .or(goroutine.creation_stack.first());
-        site(frame, Naming::Full)
+        site(
+            facts.creation_place(&goroutine.creation_stack),
+            Naming::Full,
+        )
     } else {
         "present before the trace".to_owned()
     }
@@ -191,14 +191,22 @@ fn alive(out: &mut String, facts: &Facts) {
             Some(_) => format!("created at {}", creation(facts, g)),
             None => creation(facts, g),
         };
-        let state = match g.final_state {
-            GoState::Waiting if !g.last_reason.is_empty() => {
+        let entry = facts.runtime_entry(&g.last_stack);
+        let state = match (g.final_state, entry) {
+            (GoState::Waiting, Some(entry)) if !g.last_reason.is_empty() => {
+                format!("waiting ({}, {entry})", g.last_reason)
+            }
+            (GoState::Waiting, _) if !g.last_reason.is_empty() => {
                 format!("waiting ({})", g.last_reason)
             }
-            state => state.name().to_lowercase(),
+            (GoState::Waiting, Some(entry)) => format!("waiting ({entry})"),
+            (state, _) => state.name().to_lowercase(),
         };
-        let waits = facts.user_frame(&g.last_stack).or(g.last_stack.first());
-        (created, state, site(waits, Naming::Full))
+        (
+            created,
+            state,
+            site(facts.place(&g.last_stack), Naming::Full),
+        )
     });
     if groups.is_empty() {
         return;

@@ -405,17 +405,82 @@ impl Facts {
         self.end.saturating_sub(self.start)
     }
 
-    /// Whether a frame is the program's own (not the Go runtime's or standard library's).
+    /// Whether a frame is the program's own: not the Go runtime's, the standard
+    /// library's or the test harness's generated `main`.
     pub fn is_user_frame(&self, frame: &FrameInfo) -> bool {
+        let standard = match &self.go_source {
+            Some(root) => frame.file.starts_with(root.as_str()),
+            None => frame.function.starts_with("runtime."),
+        };
+        !standard && !frame.file.ends_with("/_testmain.go")
+    }
+
+    /// Whether a frame is the Go runtime's (`runtime`, `internal/runtime/...`,
+    /// and the functions other packages link from it, such as
+    /// `sync.runtime_Semacquire`).
+    pub fn is_runtime_frame(&self, frame: &FrameInfo) -> bool {
         match &self.go_source {
-            Some(root) => !frame.file.starts_with(root.as_str()),
-            None => !frame.function.starts_with("runtime."),
+            // The runtime package's own files, not runtime/trace or runtime/pprof.
+            Some(root) => frame.file.strip_prefix(root.as_str()).is_some_and(|rest| {
+                rest.strip_prefix("runtime/")
+                    .is_some_and(|file| !file.contains('/'))
+                    || rest.starts_with("internal/runtime/")
+            }),
+            None => {
+                frame.function.starts_with("runtime.")
+                    || frame.function.starts_with("internal/runtime/")
+            }
         }
+    }
+
+    /// Whether a frame is the test harness's (`testing`, the generated `main`).
+    fn is_harness_frame(frame: &FrameInfo) -> bool {
+        frame.function.starts_with("testing.") || frame.file.ends_with("/_testmain.go")
     }
 
     /// The innermost frame of the program's own code in a stack.
     pub fn user_frame<'a>(&self, stack: &'a [FrameInfo]) -> Option<&'a FrameInfo> {
         stack.iter().find(|f| self.is_user_frame(f))
+    }
+
+    /// The frame of a stack that someone can act on: the program's own
+    /// innermost frame; without one, the innermost outside the runtime and the
+    /// test harness (a standard-library function), then outside the runtime; in
+    /// a stack of the runtime alone, the function the goroutine runs
+    /// (`runtime.gcBgMarkWorker`) rather than where it parked.
+    pub fn place<'a>(&self, stack: &'a [FrameInfo]) -> Option<&'a FrameInfo> {
+        self.user_frame(stack)
+            .or_else(|| {
+                stack
+                    .iter()
+                    .find(|f| !self.is_runtime_frame(f) && !Self::is_harness_frame(f))
+            })
+            .or_else(|| stack.iter().find(|f| !self.is_runtime_frame(f)))
+            .or_else(|| stack.iter().rev().find(|f| f.function != "runtime.goexit"))
+            .or(stack.first())
+    }
+
+    /// Where goroutines created at this stack were created, as [`Facts::place`]
+    /// tells it, except that a `go` statement of the runtime itself (its own
+    /// workers) is that statement: the code around it only happened to be
+    /// running.
+    pub fn creation_place<'a>(&self, stack: &'a [FrameInfo]) -> Option<&'a FrameInfo> {
+        match stack.first() {
+            Some(first) if self.is_runtime_frame(first) => Some(first),
+            _ => self.place(stack),
+        }
+    }
+
+    /// The runtime function a stack entered the runtime through
+    /// (`runtime.chanrecv1`, `runtime.selectgo`, `sync.runtime_SemacquireWaitGroup`):
+    /// the outermost of the runtime frames it starts with, when code outside
+    /// the runtime called it.
+    pub fn runtime_entry<'a>(&self, stack: &'a [FrameInfo]) -> Option<&'a str> {
+        let inside = stack
+            .iter()
+            .take_while(|f| self.is_runtime_frame(f))
+            .count();
+        (inside > 0 && inside < stack.len()).then(|| stack[inside - 1].function.as_str())
     }
 
     /// Goroutines that had not ended when the trace stopped.
