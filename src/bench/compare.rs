@@ -133,10 +133,10 @@ fn row(name: &str, unit: &str, old: &BenchOutput, new: &BenchOutput) -> Option<R
         notes.push(too_few_for_interval());
     }
     if let Some(test) = test {
+        // benchstat gives a test of equal samples this note alone.
         if test.method == Method::AllEqual {
             notes.push("all samples are equal".to_owned());
-        }
-        if !stats::significant(test.p)
+        } else if !stats::significant(test.p)
             && let Some(need) = stats::u_test_min_samples(stats::ALPHA)
             && a.len() < need
             && b.len() < need
