@@ -3,6 +3,8 @@
 //! output (test logs, PASS, FAIL) skipped.
 
 pub mod compare;
+pub mod format;
+mod numeric;
 pub mod stats;
 
 use std::collections::BTreeMap;

@@ -2,6 +2,7 @@
 //! fixture traces. Tests that need Go fail (never skip) when it is missing.
 
 mod architecture;
+mod benchstat;
 mod docs;
 mod events;
 mod links;

@@ -159,7 +159,7 @@ mod tests {
         assert_eq!(outcome.measured, Some(5.05));
         assert_eq!(outcome.unit.as_deref(), Some("×"));
         assert!(
-            outcome.evidence[0].ends_with("6 alternating runs each, p=0.005"),
+            outcome.evidence[0].ends_with("6 alternating runs each, p=0.002"),
             "{:?}",
             outcome.evidence
         );
