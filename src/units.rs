@@ -7,7 +7,6 @@
 //! - [`nanos`]: ns whole; µs and ms 1 decimal; s 2 decimals.
 //! - [`bytes`]: B whole; KiB and up 1 decimal.
 //! - [`duration`]: elapsed wall time: ms whole; s 1 decimal; then minutes and seconds.
-//! - [`bench_value`]: benchmark medians, benchstat-like: 4 significant digits.
 //! - [`amount`]: a profile value in its sample unit: time by [`nanos`], bytes by [`bytes`].
 //! - [`percent`]: 2 decimals, as `go tool pprof -top` prints shares.
 
@@ -84,47 +83,6 @@ pub fn duration(d: Duration) -> String {
         format!("{:.1}s", d.as_secs_f64())
     } else {
         format!("{}m{:02}s", ms / 60_000, (ms % 60_000) / 1000)
-    }
-}
-
-/// A benchmark value in its unit, with four significant digits: `1.004µs`, `9.25 KiB`.
-pub fn bench_value(value: f64, unit: &str) -> String {
-    let significant = |v: f64| -> String {
-        let digits = if v.abs() >= 100.0 {
-            1
-        } else if v.abs() >= 10.0 {
-            2
-        } else {
-            3
-        };
-        format!("{v:.digits$}")
-    };
-    match unit {
-        "ns/op" => {
-            let (scaled, suffix) = if value >= 1e9 {
-                (value / 1e9, "s")
-            } else if value >= 1e6 {
-                (value / 1e6, "ms")
-            } else if value >= 1e3 {
-                (value / 1e3, "µs")
-            } else {
-                (value, "ns")
-            };
-            format!("{}{suffix}", significant(scaled))
-        }
-        "B/op" => {
-            let (scaled, suffix) = if value >= (1u64 << 30) as f64 {
-                (value / (1u64 << 30) as f64, " GiB")
-            } else if value >= (1u64 << 20) as f64 {
-                (value / (1u64 << 20) as f64, " MiB")
-            } else if value >= 1024.0 {
-                (value / 1024.0, " KiB")
-            } else {
-                return format!("{value:.0} B");
-            };
-            format!("{}{suffix}", significant(scaled))
-        }
-        _ => number(value),
     }
 }
 
