@@ -359,12 +359,12 @@ pub(super) fn default_min_samples(profile: ProfileKind) -> u64 {
 #[cfg(test)]
 pub(super) mod testing {
     use crate::goals::{Facts, ProfileFacts, ProfileKind, ProfilePairs};
-    use crate::pprof::{Profile, Sample, SampleType};
+    use crate::pprof::{Profile, SampleType, Samples};
 
     /// A CPU profile: every sample is one 10 ms tick of the given stack.
     pub fn cpu(stacks: &[(&[&str], i64)]) -> Profile {
         let mut functions: Vec<String> = Vec::new();
-        let mut samples = Vec::new();
+        let mut samples = Samples::new(2);
         for (stack, ticks) in stacks {
             let frames: Vec<u32> = stack
                 .iter()
@@ -376,10 +376,7 @@ pub(super) mod testing {
                     }
                 })
                 .collect();
-            samples.push(Sample {
-                frames: frames.into(),
-                values: vec![*ticks, ticks * 10_000_000].into(),
-            });
+            samples.push(&frames, &[*ticks, ticks * 10_000_000]);
         }
         Profile {
             sample_types: vec![

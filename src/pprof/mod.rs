@@ -4,14 +4,19 @@
 //! frames of their own, and aggregated per function as `go tool pprof -top`
 //! does: a sample's value is *flat* for its leaf function and *cum* for every
 //! function on its stack, counted once per sample even under recursion.
+//!
+//! Decoding streams (`decode`, over the protobuf wire format of `wire`): the
+//! decompressed protobuf is never held whole, and samples are kept flat (every
+//! stack's frames in one array, every value in another), so a decoded profile
+//! takes about 4 bytes a frame and 8 a value, and decoding little more.
 
+mod decode;
 mod names;
 mod proto;
+mod wire;
 
-use std::io::Read;
 use std::path::Path;
 
-use prost::Message;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -66,14 +71,99 @@ impl Kind {
 }
 
 /// One sample: its stack as function indexes (leaf first) and one value per type.
-#[derive(Debug, Clone)]
-pub struct Sample {
-    pub frames: Box<[u32]>,
-    pub values: Box<[i64]>,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sample<'a> {
+    pub frames: &'a [u32],
+    pub values: &'a [i64],
 }
 
-/// A decoded profile.
+/// Every sample of a profile, stored flat: the frames of all stacks one after
+/// another, and `width` values (one per sample type) for each sample.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Samples {
+    width: usize,
+    frames: Vec<u32>,
+    /// Where each sample's frames end in `frames`.
+    ends: Vec<u32>,
+    values: Vec<i64>,
+}
+
+impl Samples {
+    /// No samples yet, of `width` values each.
+    pub fn new(width: usize) -> Samples {
+        Samples {
+            width,
+            ..Samples::default()
+        }
+    }
+
+    /// Adds a sample; it must have `width` values.
+    pub fn push(&mut self, frames: &[u32], values: &[i64]) {
+        assert_eq!(values.len(), self.width, "a sample's values, one per type");
+        self.frames.extend_from_slice(frames);
+        let end = u32::try_from(self.frames.len()).expect("fewer than 2^32 frames");
+        self.ends.push(end);
+        self.values.extend_from_slice(values);
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    pub fn iter(&self) -> SampleIter<'_> {
+        SampleIter {
+            samples: self,
+            next: 0,
+            start: 0,
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Samples {
+    type Item = Sample<'a>;
+    type IntoIter = SampleIter<'a>;
+    fn into_iter(self) -> SampleIter<'a> {
+        self.iter()
+    }
+}
+
+/// The samples in order.
 #[derive(Debug, Clone)]
+pub struct SampleIter<'a> {
+    samples: &'a Samples,
+    next: usize,
+    /// Where the next sample's frames start.
+    start: usize,
+}
+
+impl<'a> Iterator for SampleIter<'a> {
+    type Item = Sample<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Sample<'a>> {
+        let samples = self.samples;
+        let end = *samples.ends.get(self.next)? as usize;
+        let frames = &samples.frames[self.start..end];
+        let values = &samples.values[self.next * samples.width..(self.next + 1) * samples.width];
+        self.start = end;
+        self.next += 1;
+        Some(Sample { frames, values })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.samples.len() - self.next;
+        (left, Some(left))
+    }
+}
+
+impl ExactSizeIterator for SampleIter<'_> {}
+
+/// A decoded profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Profile {
     pub sample_types: Vec<SampleType>,
     /// The type `go tool pprof` shows when none is asked for.
@@ -84,7 +174,7 @@ pub struct Profile {
     pub time_nanos: i64,
     /// Function names; frames index into this.
     pub functions: Vec<String>,
-    pub samples: Vec<Sample>,
+    pub samples: Samples,
 }
 
 /// Flat and cum of one function for one sample type.
@@ -105,28 +195,12 @@ pub struct CallPath {
 impl Profile {
     /// Reads a profile file.
     pub fn read(path: &Path) -> Result<Profile, ProfileError> {
-        let bytes = std::fs::read(path).map_err(ProfileError::Io)?;
-        Profile::decode(&bytes)
+        decode::read(path)
     }
 
     /// Decodes gzip-compressed or raw `profile.proto` bytes.
     pub fn decode(bytes: &[u8]) -> Result<Profile, ProfileError> {
-        let raw = if bytes.starts_with(&[0x1f, 0x8b]) {
-            let mut decoder = flate2::read::GzDecoder::new(bytes).take(MAX_DECOMPRESSED + 1);
-            let mut data = Vec::new();
-            decoder
-                .read_to_end(&mut data)
-                .map_err(|e| ProfileError::Gzip(e.to_string()))?;
-            if data.len() as u64 > MAX_DECOMPRESSED {
-                return Err(ProfileError::TooLarge);
-            }
-            proto::Profile::decode(&data[..])
-        } else {
-            proto::Profile::decode(bytes)
-        };
-        let raw = raw
-            .map_err(|e| ProfileError::NotProfile(format!("the protobuf does not decode ({e})")))?;
-        resolve(raw)
+        decode::decode(bytes)
     }
 
     /// The kind of profile, from its sample types.
@@ -179,7 +253,7 @@ impl Profile {
         let matches = self.matcher(focus);
         for (n, sample) in self.samples.iter().enumerate() {
             let value = sample.values[index];
-            if value == 0 || !self.sample_matches(sample, &matches) {
+            if value == 0 || !matches.sample(sample) {
                 continue;
             }
             if let Some(&leaf) = sample.frames.first() {
@@ -216,7 +290,7 @@ impl Profile {
         let matches = self.matcher(focus);
         self.samples
             .iter()
-            .filter(|s| self.sample_matches(s, &matches))
+            .filter(|&s| matches.sample(s))
             .map(|s| s.values[index])
             .sum()
     }
@@ -231,7 +305,11 @@ impl Profile {
             if value == 0 {
                 continue;
             }
-            let Some(at) = sample.frames.iter().position(|&f| matches[f as usize]) else {
+            let Some(at) = sample
+                .frames
+                .iter()
+                .position(|&f| matches.functions[f as usize])
+            else {
                 continue;
             };
             let path: Vec<u32> = sample.frames[at..].iter().rev().copied().collect();
@@ -253,166 +331,31 @@ impl Profile {
     }
 
     /// Which functions match a pattern (all, without one).
-    fn matcher(&self, pattern: Option<&Regex>) -> Vec<bool> {
-        self.functions
+    fn matcher(&self, pattern: Option<&Regex>) -> Matcher {
+        let functions: Vec<bool> = self
+            .functions
             .iter()
             .map(|name| pattern.is_none_or(|p| p.is_match(name)))
-            .collect()
-    }
-
-    fn sample_matches(&self, sample: &Sample, matches: &[bool]) -> bool {
-        matches.iter().all(|&m| m) || sample.frames.iter().any(|&f| matches[f as usize])
+            .collect();
+        Matcher {
+            all: functions.iter().all(|&m| m),
+            functions,
+        }
     }
 }
 
-/// Checks the decoded message and resolves ids and strings.
-fn resolve(raw: proto::Profile) -> Result<Profile, ProfileError> {
-    let strings = &raw.string_table;
-    if strings.first().map(String::as_str) != Some("") {
-        return Err(ProfileError::NotProfile(
-            "its string table does not start with the empty string".into(),
-        ));
-    }
-    if raw.sample_type.is_empty() {
-        return Err(ProfileError::NotProfile(
-            "it declares no sample types".into(),
-        ));
-    }
-    let string = |index: i64, what: &str| -> Result<String, ProfileError> {
-        usize::try_from(index)
-            .ok()
-            .and_then(|i| strings.get(i))
-            .cloned()
-            .ok_or_else(|| {
-                ProfileError::Invalid(format!(
-                    "{what} refers to string {index}, past the {} strings of the table",
-                    strings.len()
-                ))
-            })
-    };
-    let value_type = |t: &proto::ValueType, what: &str| -> Result<SampleType, ProfileError> {
-        Ok(SampleType {
-            name: string(t.r#type, what)?,
-            unit: string(t.unit, what)?,
-        })
-    };
-    let sample_types = raw
-        .sample_type
-        .iter()
-        .map(|t| value_type(t, "a sample type"))
-        .collect::<Result<Vec<_>, _>>()?;
-    let period_type = raw
-        .period_type
-        .as_ref()
-        .map(|t| value_type(t, "the period type"))
-        .transpose()?;
-    let default_name = string(raw.default_sample_type, "the default sample type")?;
-    let default_type = sample_types
-        .iter()
-        .position(|t| !default_name.is_empty() && t.name == default_name)
-        .unwrap_or(sample_types.len() - 1);
+/// Which functions match a pattern, by index.
+struct Matcher {
+    functions: Vec<bool>,
+    /// Every function does.
+    all: bool,
+}
 
-    // Functions by name: pprof's "functions" granularity merges same-named ones.
-    let mut names: Vec<String> = Vec::new();
-    let mut name_index: FxHashMap<String, u32> = FxHashMap::default();
-    let mut intern = |name: String| -> u32 {
-        if let Some(&i) = name_index.get(&name) {
-            return i;
-        }
-        let i = names.len() as u32;
-        names.push(name.clone());
-        name_index.insert(name, i);
-        i
-    };
-    let mut function_names: FxHashMap<u64, u32> = FxHashMap::default();
-    for function in &raw.function {
-        if function.id == 0 {
-            return Err(ProfileError::Invalid("a function has id 0".into()));
-        }
-        let mut name = string(function.name, "a function's name")?;
-        // pprof simplifies the system name unless the profile gave another
-        // (already demangled) name.
-        let system = string(function.system_name, "a function's system name")?;
-        if name.is_empty() || name == system {
-            name = names::simplified(&system);
-        }
-        if name.is_empty() {
-            // As pprof shows a function without a name.
-            name = "<unknown>".to_owned();
-        }
-        if function_names.insert(function.id, intern(name)).is_some() {
-            return Err(ProfileError::Invalid(format!(
-                "function id {} is defined twice",
-                function.id
-            )));
-        }
+impl Matcher {
+    /// Whether a sample has a matching frame (every sample does when every function matches).
+    fn sample(&self, sample: Sample<'_>) -> bool {
+        self.all || sample.frames.iter().any(|&f| self.functions[f as usize])
     }
-    let mut locations: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    for location in &raw.location {
-        if location.id == 0 {
-            return Err(ProfileError::Invalid("a location has id 0".into()));
-        }
-        let frames = if location.line.is_empty() {
-            // Not symbolized: pprof shows the address.
-            vec![intern(format!("{:#x}", location.address))]
-        } else {
-            location
-                .line
-                .iter()
-                .map(|line| {
-                    function_names
-                        .get(&line.function_id)
-                        .copied()
-                        .ok_or_else(|| {
-                            ProfileError::Invalid(format!(
-                                "location {} names function {}, which is not defined",
-                                location.id, line.function_id
-                            ))
-                        })
-                })
-                .collect::<Result<Vec<_>, _>>()?
-        };
-        if locations.insert(location.id, frames).is_some() {
-            return Err(ProfileError::Invalid(format!(
-                "location id {} is defined twice",
-                location.id
-            )));
-        }
-    }
-    let width = sample_types.len();
-    let mut samples = Vec::with_capacity(raw.sample.len());
-    // By value: each decoded sample is freed as soon as it is resolved.
-    for (n, sample) in raw.sample.into_iter().enumerate() {
-        if sample.value.len() != width {
-            return Err(ProfileError::Invalid(format!(
-                "sample {n} has {} values for {width} sample types",
-                sample.value.len()
-            )));
-        }
-        let mut frames = Vec::with_capacity(sample.location_id.len());
-        for id in &sample.location_id {
-            let location = locations.get(id).ok_or_else(|| {
-                ProfileError::Invalid(format!(
-                    "sample {n} names location {id}, which is not defined"
-                ))
-            })?;
-            frames.extend_from_slice(location);
-        }
-        samples.push(Sample {
-            frames: frames.into(),
-            values: sample.value.into(),
-        });
-    }
-    Ok(Profile {
-        sample_types,
-        default_type,
-        period_type,
-        period: raw.period,
-        duration_nanos: raw.duration_nanos,
-        time_nanos: raw.time_nanos,
-        functions: names,
-        samples,
-    })
 }
 
 #[cfg(test)]
@@ -430,13 +373,11 @@ mod tests {
                 }
             }
         };
-        let samples = samples
-            .iter()
-            .map(|(stack, value)| Sample {
-                frames: stack.iter().map(|f| index(f)).collect(),
-                values: vec![*value].into(),
-            })
-            .collect();
+        let mut flat = Samples::new(1);
+        for (stack, value) in samples {
+            let frames: Vec<u32> = stack.iter().map(|f| index(f)).collect();
+            flat.push(&frames, &[*value]);
+        }
         Profile {
             sample_types: vec![SampleType {
                 name: "cpu".into(),
@@ -448,7 +389,7 @@ mod tests {
             duration_nanos: 0,
             time_nanos: 0,
             functions,
-            samples,
+            samples: flat,
         }
     }
 

@@ -1,7 +1,11 @@
 //! The messages of `profile.proto`, the format Go's `runtime/pprof` writes,
 //! declared with prost's derive (so building needs no `protoc`). Field numbers
-//! are those of the format.
+//! are those of the format. The decoder walks the profile and its samples
+//! itself (see `decode`) and hands prost the small messages one at a time;
+//! the whole `Profile` and its `Sample` are declared for tests, which encode
+//! profiles with them.
 
+#[cfg(test)]
 #[derive(Clone, PartialEq, prost::Message)]
 pub struct Profile {
     #[prost(message, repeated, tag = "1")]
@@ -42,6 +46,7 @@ pub struct ValueType {
     pub unit: i64,
 }
 
+#[cfg(test)]
 #[derive(Clone, PartialEq, prost::Message)]
 pub struct Sample {
     #[prost(uint64, repeated, tag = "1")]

@@ -8,19 +8,27 @@
 #   go tool pprof -top -sample_index=alloc_space PROFILE > /dev/null
 #   workshop inspect --sample alloc_space PROFILE > /dev/null
 # (both decode, aggregate flat and cum per function and print a top table),
-# and prints wall time and peak memory of each and the ratios.
+# and prints wall time and peak memory of each, the ratios, and peak memory as
+# a multiple of the profile's size, compressed and decompressed.
+#
+# PROFILE_BENCH_BASELINE=path/to/workshop adds another build of workshop to
+# every round (say, one from an earlier commit), to compare before and after.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 depth=${1:-20}
 rounds=${2:-3}
 cargo build --release --quiet
 bin=$PWD/target/release/workshop
+baseline=${PROFILE_BENCH_BASELINE:-}
 work=${PROFILE_BENCH_DIR:-$(mktemp -d)}
 profile=$work/big-$depth.pprof
 if [ ! -f "$profile" ]; then
     (cd tests/perf/bigprofile && go run . -depth "$depth" "$profile")
 fi
-printf 'profile: %s (%s bytes compressed, %s samples)\n' "$profile" "$(stat -c %s "$profile")" "$((1 << depth))"
+compressed=$(stat -c %s "$profile")
+decompressed=$(gzip -dc "$profile" | wc -c)
+printf 'profile: %s (%s bytes compressed, %s decompressed, %s samples)\n' \
+    "$profile" "$compressed" "$decompressed" "$((1 << depth))"
 
 measure() { # name command...
     local name=$1; shift
@@ -35,11 +43,33 @@ for i in $(seq "$rounds"); do
     echo "round $i"
     measure "go tool pprof -top" go tool pprof -top -sample_index=alloc_space "$profile"
     measure "workshop inspect" "$bin" inspect --sample alloc_space "$profile"
+    if [ -n "$baseline" ]; then
+        measure "baseline inspect" "$baseline" inspect --sample alloc_space "$profile"
+    fi
 done
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-go_t=$(grep '^go tool' "$work/results.txt" | cut -d'|' -f2 | median)
-go_m=$(grep '^go tool' "$work/results.txt" | cut -d'|' -f3 | median)
-ws_t=$(grep '^workshop' "$work/results.txt" | cut -d'|' -f2 | median)
-ws_m=$(grep '^workshop' "$work/results.txt" | cut -d'|' -f3 | median)
+# The median time and peak memory (KB) of one program's rounds.
+medians() { # name
+    local t m
+    t=$(grep "^$1|" "$work/results.txt" | cut -d'|' -f2 | median)
+    m=$(grep "^$1|" "$work/results.txt" | cut -d'|' -f3 | median)
+    echo "$t $m"
+}
+read -r go_t go_m < <(medians "go tool pprof -top")
+read -r ws_t ws_m < <(medians "workshop inspect")
+# Peak memory as multiples of the file and of the protobuf it holds.
+sizes() { # max-RSS-KB
+    printf '%.0f MB max RSS, %.1fx the compressed file, %.1fx the decompressed protobuf' \
+        "$(echo "$1 / 1024" | bc -l)" "$(echo "$1 * 1024 / $compressed" | bc -l)" \
+        "$(echo "$1 * 1024 / $decompressed" | bc -l)"
+}
 printf 'median: go tool pprof %.2f s, workshop %.2f s (%.1fx faster, %.1fx less memory)\n' \
     "$go_t" "$ws_t" "$(echo "$go_t / $ws_t" | bc -l)" "$(echo "$go_m / $ws_m" | bc -l)"
+printf '  go tool pprof: %s\n' "$(sizes "$go_m")"
+printf '  workshop:      %s\n' "$(sizes "$ws_m")"
+if [ -n "$baseline" ]; then
+    read -r base_t base_m < <(medians "baseline inspect")
+    printf '  baseline:      %.2f s, %s\n' "$base_t" "$(sizes "$base_m")"
+    printf 'workshop against the baseline: %.2fx the time, %.2fx the memory\n' \
+        "$(echo "$ws_t / $base_t" | bc -l)" "$(echo "$ws_m / $base_m" | bc -l)"
+fi
