@@ -8,12 +8,16 @@ use rustc_hash::FxHashMap;
 
 use super::spec;
 
+/// How much text is gathered before it is written out.
+const WRITE_AT: usize = 1 << 20;
+
 /// Writes events as text, remembering the text of each stack of the current
 /// generation: stacks repeat on most events, and formatting them once makes the
-/// dump several times faster.
+/// dump several times faster. Text is gathered and written in large pieces;
+/// [`Dumper::flush`] writes the rest.
 #[derive(Default)]
 pub struct Dumper {
-    line: Vec<u8>,
+    text: Vec<u8>,
     stacks: FxHashMap<u64, Box<[u8]>>,
     /// The tables the cached stacks belong to (by address).
     tables: usize,
@@ -24,19 +28,27 @@ impl Dumper {
         Dumper::default()
     }
 
-    /// Writes one event and its line end.
+    /// Writes one event and its line end (perhaps not yet: see [`Dumper::flush`]).
     pub fn write(&mut self, out: &mut impl Write, event: &Event) -> io::Result<()> {
         let tables = event.tables().map_or(0, |t| std::ptr::from_ref(t) as usize);
         if tables != self.tables {
             self.stacks.clear();
             self.tables = tables;
         }
-        let mut line = std::mem::take(&mut self.line);
-        line.clear();
-        self.format(&mut line, event);
-        line.push(b'\n');
-        let result = out.write_all(&line);
-        self.line = line;
+        let mut text = std::mem::take(&mut self.text);
+        self.format(&mut text, event);
+        text.push(b'\n');
+        self.text = text;
+        if self.text.len() >= WRITE_AT {
+            return self.flush(out);
+        }
+        Ok(())
+    }
+
+    /// Writes out the text of the events written so far.
+    pub fn flush(&mut self, out: &mut impl Write) -> io::Result<()> {
+        let result = out.write_all(&self.text).and_then(|()| out.flush());
+        self.text.clear();
         result
     }
 
@@ -69,13 +81,17 @@ impl Dumper {
                 if let Some((name, value)) = event.metric() {
                     out.extend_from_slice(b" Name=");
                     quote(out, name.as_bytes());
-                    let _ = write!(out, " Value=Value{{Uint64({value})}}");
+                    out.extend_from_slice(b" Value=Value{Uint64(");
+                    int(out, value);
+                    out.extend_from_slice(b")}");
                 }
             }
             Kind::Label => {
                 out.extend_from_slice(b" Label=");
                 quote(out, event.label().unwrap_or_default());
-                let _ = write!(out, " Resource=Goroutine({})", event.ctx.g);
+                out.extend_from_slice(b" Resource=Goroutine(");
+                int(out, event.ctx.g);
+                out.push(b')');
             }
             Kind::RangeBegin | Kind::RangeActive | Kind::RangeEnd => {
                 if let (Some((_, scope)), Some(name)) = (event.range(), event.range_name_bytes()) {
@@ -84,19 +100,24 @@ impl Dumper {
                     match scope {
                         RangeScope::None => out.extend_from_slice(b" Scope=None"),
                         RangeScope::Goroutine(g) => {
-                            let _ = write!(out, " Scope=Goroutine({g})");
+                            out.extend_from_slice(b" Scope=Goroutine(");
+                            int(out, g);
+                            out.push(b')');
                         }
                         RangeScope::Proc(p) => {
-                            let _ = write!(out, " Scope=Proc({p})");
+                            out.extend_from_slice(b" Scope=Proc(");
+                            int(out, p);
+                            out.push(b')');
                         }
                     }
                     if kind == Kind::RangeEnd {
                         out.extend_from_slice(b" Attributes=[");
                         if let Some((swept, reclaimed)) = event.sweep_result() {
-                            let _ = write!(
-                                out,
-                                "\"bytes swept\"=Value{{Uint64({swept})}} \"bytes reclaimed\"=Value{{Uint64({reclaimed})}}"
-                            );
+                            out.extend_from_slice(b"\"bytes swept\"=Value{Uint64(");
+                            int(out, swept);
+                            out.extend_from_slice(b")} \"bytes reclaimed\"=Value{Uint64(");
+                            int(out, reclaimed);
+                            out.extend_from_slice(b")}");
                         }
                         out.push(b']');
                     }
@@ -104,19 +125,27 @@ impl Dumper {
             }
             Kind::TaskBegin | Kind::TaskEnd => {
                 if let Some((id, parent, name)) = event.task() {
-                    let _ = write!(out, " ID={id} Parent={parent} Type=");
+                    out.extend_from_slice(b" ID=");
+                    int(out, id);
+                    out.extend_from_slice(b" Parent=");
+                    int(out, parent);
+                    out.extend_from_slice(b" Type=");
                     quote(out, name);
                 }
             }
             Kind::RegionBegin | Kind::RegionEnd => {
                 if let Some((task, name)) = event.region() {
-                    let _ = write!(out, " Task={task} Type=");
+                    out.extend_from_slice(b" Task=");
+                    int(out, task);
+                    out.extend_from_slice(b" Type=");
                     quote(out, name);
                 }
             }
             Kind::Log => {
                 if let Some((task, category, message)) = event.log() {
-                    let _ = write!(out, " Task={task} Category=");
+                    out.extend_from_slice(b" Task=");
+                    int(out, task);
+                    out.extend_from_slice(b" Category=");
                     quote(out, category);
                     out.extend_from_slice(b" Message=");
                     quote(out, message);
@@ -125,10 +154,14 @@ impl Dumper {
             Kind::StateTransition => {
                 match event.transition() {
                     Some(Resource::Goroutine(id, from, to)) => {
-                        let _ = write!(out, " GoID={id} {}->{}", from.name(), to.name());
+                        out.extend_from_slice(b" GoID=");
+                        int(out, id);
+                        transition(out, from.name(), to.name());
                     }
                     Some(Resource::Proc(id, from, to)) => {
-                        let _ = write!(out, " ProcID={id} {}->{}", from.name(), to.name());
+                        out.extend_from_slice(b" ProcID=");
+                        int(out, id);
+                        transition(out, from.name(), to.name());
                     }
                     None => {}
                 }
@@ -141,15 +174,20 @@ impl Dumper {
             }
             Kind::Experimental => {
                 if let Some((name, _, args)) = event.experimental() {
-                    let _ = write!(out, " Name={name} Args=[");
+                    out.extend_from_slice(b" Name=");
+                    out.extend_from_slice(name.as_bytes());
+                    out.extend_from_slice(b" Args=[");
                     for (i, (arg, value)) in args.iter().enumerate() {
                         if i > 0 {
                             out.extend_from_slice(b", ");
                         }
-                        let _ = write!(out, "{arg}=");
+                        out.extend_from_slice(arg.as_bytes());
+                        out.push(b'=');
                         match value {
                             ExperimentalArg::Uint64(v) => {
-                                let _ = write!(out, "Value{{Uint64({v})}}");
+                                out.extend_from_slice(b"Value{Uint64(");
+                                int(out, *v);
+                                out.extend_from_slice(b")}");
                             }
                             ExperimentalArg::String(s) => out.extend_from_slice(s),
                         }
@@ -158,7 +196,8 @@ impl Dumper {
                 }
             }
             Kind::Sync => {
-                let _ = write!(out, " N={}", event.sync_number().unwrap_or(0));
+                out.extend_from_slice(b" N=");
+                int(out, event.sync_number().unwrap_or(0));
                 if let Some(clock) = event.clock_snapshot() {
                     let _ = write!(out, " Trace={} Mono={} Wall=", clock.trace, clock.mono);
                     wall_clock(out, clock.sec as i64, clock.nsec as i64);
@@ -187,6 +226,14 @@ fn frames(out: &mut Vec<u8>, frames: &[Frame<'_>]) {
     }
 }
 
+/// ` Old->New`.
+fn transition(out: &mut Vec<u8>, from: &str, to: &str) {
+    out.push(b' ');
+    out.extend_from_slice(from.as_bytes());
+    out.extend_from_slice(b"->");
+    out.extend_from_slice(to.as_bytes());
+}
+
 fn int(out: &mut Vec<u8>, value: impl itoa::Integer) {
     out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
 }
@@ -195,6 +242,15 @@ fn int(out: &mut Vec<u8>, value: impl itoa::Integer) {
 /// printable Unicode kept as is, invalid UTF-8 as `\x` escapes.
 pub fn quote(out: &mut Vec<u8>, bytes: &[u8]) {
     out.push(b'"');
+    // Most strings are plain printable ASCII, with nothing to escape.
+    if bytes
+        .iter()
+        .all(|&b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
+    {
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
     let mut i = 0;
     while i < bytes.len() {
         let byte = bytes[i];

@@ -113,13 +113,20 @@ fn dump(file: &Path, shown: &Path) -> anyhow::Result<Exit> {
     let mut out = report::stdout_writer();
     let mut dumper = trace::dump::Dumper::new();
     for event in reader {
-        let event = event.map_err(named(shown))?;
-        if dumper.write(&mut out, &event).is_err() {
+        let written = match event {
+            Ok(event) => dumper.write(&mut out, &event),
+            Err(e) => {
+                // What came before the damage is out before the error.
+                let _ = dumper.flush(&mut out);
+                return Err(named(shown)(e).into());
+            }
+        };
+        if written.is_err() {
             // The reader of our output went away (`| head`): stop quietly.
             return Ok(Exit::Success);
         }
     }
-    let _ = std::io::Write::flush(&mut out);
+    let _ = dumper.flush(&mut out);
     Ok(Exit::Success)
 }
 

@@ -24,5 +24,6 @@ fuzz_target!(|data: &[u8]| {
                 Err(_) => break,
             }
         }
+        let _ = dumper.flush(&mut sink);
     }
 });
