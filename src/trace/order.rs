@@ -209,7 +209,13 @@ impl Ordering {
 
     /// The next ordered event, if any is ready.
     pub fn pop(&mut self) -> Option<Event> {
-        self.queue.pop_front()
+        let event = self.queue.pop_front();
+        if self.queue.is_empty() {
+            // Start over at the front: a queue that grew in a burst is then not
+            // walked round, one cache line after another, by every later event.
+            self.queue.clear();
+        }
+        event
     }
 
     /// Goroutines, procs and threads the ordering knows, for error messages.

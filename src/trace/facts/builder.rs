@@ -81,6 +81,9 @@ pub(super) struct Builder {
     empty: Stack,
     go_source: Option<String>,
     names: FxHashMap<Box<[u8]>, Name>,
+    /// The empty name, and the reason of a wait that began before the trace.
+    none: Name,
+    before_trace: Name,
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -127,6 +130,8 @@ impl Builder {
             empty: Rc::from(Vec::new()),
             go_source: None,
             names: FxHashMap::default(),
+            none: Rc::from(""),
+            before_trace: Rc::from("since before the trace"),
         }
     }
 
@@ -182,7 +187,7 @@ impl Builder {
 
     fn goroutine(&mut self, id: i64, time: i64) -> &mut Goroutine {
         if !self.goroutines.contains_key(&id) {
-            let none = self.name(b"");
+            let none = Rc::clone(&self.none);
             self.seen += 1;
             self.goroutines.insert(
                 id,
@@ -267,8 +272,11 @@ impl Builder {
 
     fn transition(&mut self, event: &Event, id: i64, from: GoState, to: GoState) {
         let time = event.time;
-        let reason = self.name(event.reason());
-        let before_trace = self.name(b"since before the trace");
+        let reason = match event.reason() {
+            b"" => Rc::clone(&self.none),
+            reason => self.name(reason),
+        };
+        let before_trace = Rc::clone(&self.before_trace);
         let creation = from == GoState::NotExist;
         let (own_stack, new_stack) = match event.transition_stack_id() {
             Some(t) if creation => (
