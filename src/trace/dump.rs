@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::event::{Event, ExperimentalArg, Frame, Kind, RangeScope, Resource};
+use super::event::{Event, ExperimentalArg, Frame, Kind, RangeName, RangeScope, Resource};
 use rustc_hash::FxHashMap;
 
 use super::spec;
@@ -67,11 +67,11 @@ impl Dumper {
     pub fn format(&mut self, out: &mut Vec<u8>, event: &Event) {
         let kind = event.kind();
         out.extend_from_slice(b"M=");
-        int(out, event.ctx.m);
+        id(out, event.ctx.m);
         out.extend_from_slice(b" P=");
-        int(out, event.ctx.p);
+        id(out, event.ctx.p);
         out.extend_from_slice(b" G=");
-        int(out, event.ctx.g);
+        id(out, event.ctx.g);
         out.push(b' ');
         out.extend_from_slice(kind.name().as_bytes());
         out.extend_from_slice(b" Time=");
@@ -94,9 +94,18 @@ impl Dumper {
                 out.push(b')');
             }
             Kind::RangeBegin | Kind::RangeActive | Kind::RangeEnd => {
-                if let (Some((_, scope)), Some(name)) = (event.range(), event.range_name_bytes()) {
+                if let Some((name, scope)) = event.range_view() {
                     out.extend_from_slice(b" Name=");
-                    quote(out, &name);
+                    match name {
+                        RangeName::Fixed(name) => quote(out, name.as_bytes()),
+                        RangeName::StopTheWorld(kind) => {
+                            let mut name = Vec::with_capacity(kind.len() + 17);
+                            name.extend_from_slice(b"stop-the-world (");
+                            name.extend_from_slice(kind);
+                            name.push(b')');
+                            quote(out, &name);
+                        }
+                    }
                     match scope {
                         RangeScope::None => out.extend_from_slice(b" Scope=None"),
                         RangeScope::Goroutine(g) => {
@@ -232,6 +241,15 @@ fn transition(out: &mut Vec<u8>, from: &str, to: &str) {
     out.extend_from_slice(from.as_bytes());
     out.extend_from_slice(b"->");
     out.extend_from_slice(to.as_bytes());
+}
+
+/// A thread, proc or goroutine id: mostly -1 (none) or one digit.
+fn id(out: &mut Vec<u8>, value: i64) {
+    match value {
+        -1 => out.extend_from_slice(b"-1"),
+        0..=9 => out.push(b'0' + value as u8),
+        _ => int(out, value),
+    }
 }
 
 fn int(out: &mut Vec<u8>, value: impl itoa::Integer) {

@@ -297,56 +297,47 @@ impl Event {
 
     /// For a range event: its name and what it is bound to.
     pub fn range(&self) -> Option<(String, RangeScope)> {
-        let (name, scope) = match self.typ {
-            spec::EV_STW_BEGIN => (
-                format!(
-                    "stop-the-world ({})",
-                    String::from_utf8_lossy(self.string(self.args[0]))
-                ),
-                RangeScope::Goroutine(self.ctx.g),
-            ),
-            spec::EV_STW_END => (
-                format!(
-                    "stop-the-world ({})",
-                    String::from_utf8_lossy(self.name.as_deref().unwrap_or_default())
-                ),
-                RangeScope::Goroutine(self.ctx.g),
-            ),
-            spec::EV_GC_BEGIN | spec::EV_GC_ACTIVE | spec::EV_GC_END => {
-                ("GC concurrent mark phase".to_owned(), RangeScope::None)
+        let (name, scope) = self.range_view()?;
+        let name = match name {
+            RangeName::Fixed(name) => name.to_owned(),
+            RangeName::StopTheWorld(kind) => {
+                format!("stop-the-world ({})", String::from_utf8_lossy(kind))
             }
-            spec::EV_GC_SWEEP_ACTIVE => (
-                "GC incremental sweep".to_owned(),
-                RangeScope::Proc(self.args[0] as i64),
-            ),
-            spec::EV_GC_SWEEP_BEGIN | spec::EV_GC_SWEEP_END => (
-                "GC incremental sweep".to_owned(),
-                RangeScope::Proc(self.ctx.p),
-            ),
-            spec::EV_GC_MARK_ASSIST_ACTIVE => (
-                "GC mark assist".to_owned(),
-                RangeScope::Goroutine(self.args[0] as i64),
-            ),
-            spec::EV_GC_MARK_ASSIST_BEGIN | spec::EV_GC_MARK_ASSIST_END => (
-                "GC mark assist".to_owned(),
-                RangeScope::Goroutine(self.ctx.g),
-            ),
-            _ => return None,
         };
         Some((name, scope))
     }
 
-    /// The raw name bytes of a range, for exact output.
-    pub(crate) fn range_name_bytes(&self) -> Option<Vec<u8>> {
-        let kind: &[u8] = match self.typ {
-            spec::EV_STW_BEGIN => self.string(self.args[0]),
-            spec::EV_STW_END => self.name.as_deref().unwrap_or_default(),
-            _ => return self.range().map(|(name, _)| name.into_bytes()),
-        };
-        let mut name = b"stop-the-world (".to_vec();
-        name.extend_from_slice(kind);
-        name.push(b')');
-        Some(name)
+    /// A range event's name and scope, without building the name.
+    pub(crate) fn range_view(&self) -> Option<(RangeName<'_>, RangeScope)> {
+        let fixed = RangeName::Fixed;
+        Some(match self.typ {
+            spec::EV_STW_BEGIN => (
+                RangeName::StopTheWorld(self.string(self.args[0])),
+                RangeScope::Goroutine(self.ctx.g),
+            ),
+            spec::EV_STW_END => (
+                RangeName::StopTheWorld(self.name.as_deref().unwrap_or_default()),
+                RangeScope::Goroutine(self.ctx.g),
+            ),
+            spec::EV_GC_BEGIN | spec::EV_GC_ACTIVE | spec::EV_GC_END => {
+                (fixed("GC concurrent mark phase"), RangeScope::None)
+            }
+            spec::EV_GC_SWEEP_ACTIVE => (
+                fixed("GC incremental sweep"),
+                RangeScope::Proc(self.args[0] as i64),
+            ),
+            spec::EV_GC_SWEEP_BEGIN | spec::EV_GC_SWEEP_END => {
+                (fixed("GC incremental sweep"), RangeScope::Proc(self.ctx.p))
+            }
+            spec::EV_GC_MARK_ASSIST_ACTIVE => (
+                fixed("GC mark assist"),
+                RangeScope::Goroutine(self.args[0] as i64),
+            ),
+            spec::EV_GC_MARK_ASSIST_BEGIN | spec::EV_GC_MARK_ASSIST_END => {
+                (fixed("GC mark assist"), RangeScope::Goroutine(self.ctx.g))
+            }
+            _ => return None,
+        })
     }
 
     /// For the end of a sweep: bytes swept and bytes reclaimed.
@@ -482,6 +473,13 @@ pub enum RangeScope {
     None,
     Goroutine(i64),
     Proc(i64),
+}
+
+/// The name of a range: fixed text, or `stop-the-world (<kind>)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RangeName<'a> {
+    Fixed(&'static str),
+    StopTheWorld(&'a [u8]),
 }
 
 /// An argument of an experimental event.

@@ -189,6 +189,8 @@ pub struct Ordering {
     tasks: FxHashMap<u64, (Rc<[u8]>, u64)>,
     gc_seq: u64,
     gc: Gc,
+    /// The first of the events waiting to be returned, then the others in order.
+    next: Option<Event>,
     queue: VecDeque<Event>,
 }
 
@@ -203,12 +205,16 @@ impl Ordering {
             tasks: FxHashMap::default(),
             gc_seq: 0,
             gc: Gc::Undetermined,
+            next: None,
             queue: VecDeque::new(),
         }
     }
 
     /// The next ordered event, if any is ready.
     pub fn pop(&mut self) -> Option<Event> {
+        if let Some(event) = self.next.take() {
+            return Some(event);
+        }
         let event = self.queue.pop_front();
         if self.queue.is_empty() {
             // Start over at the front: a queue that grew in a burst is then not
@@ -240,8 +246,17 @@ impl Ordering {
     }
 
     fn push(&mut self, ev: &RawEvent, ctx: Ctx, tables: &Rc<Tables>) {
-        self.queue
-            .push_back(Event::new(ev.typ, ev.time, ctx, ev.args, tables));
+        self.emit(Event::new(ev.typ, ev.time, ctx, ev.args, tables));
+    }
+
+    /// Queues an event: in the slot when nothing waits (the usual single event
+    /// of an advance), behind the others otherwise.
+    fn emit(&mut self, event: Event) {
+        if self.next.is_none() && self.queue.is_empty() {
+            self.next = Some(event);
+        } else {
+            self.queue.push_back(event);
+        }
     }
 
     /// Tries to let `ev`, the next event of thread `m`, happen now.
@@ -415,7 +430,7 @@ impl Ordering {
         let mut event = Event::new(ev.typ, ev.time, ctx, ev.args, tables);
         event.args[1] = status;
         event.aux = old as u64;
-        self.queue.push_back(event);
+        self.emit(event);
         Ok(Some(next))
     }
 
@@ -488,7 +503,7 @@ impl Ordering {
         event.aux = old;
         if old == proc_status::SYSCALL_ABANDONED {
             // The thread it was taken from is unknown: leave all threads as they are.
-            self.queue.push_back(event);
+            self.emit(event);
             return Ok(Some(ctx));
         }
         let victim = ev.args[2] as i64;
@@ -499,7 +514,7 @@ impl Ordering {
                     ctx.p
                 ));
             }
-            self.queue.push_back(event);
+            self.emit(event);
             return Ok(Some(Ctx { p: -1, ..ctx }));
         }
         let state = self.m.get_mut(&victim).ok_or_else(|| {
@@ -512,7 +527,7 @@ impl Ordering {
             ));
         }
         state.p = -1;
-        self.queue.push_back(event);
+        self.emit(event);
         Ok(Some(ctx))
     }
 
@@ -596,7 +611,7 @@ impl Ordering {
         }
         let mut event = Event::new(ev.typ, ev.time, ctx, ev.args, tables);
         event.aux = old as u64;
-        self.queue.push_back(event);
+        self.emit(event);
         Ok(Some(next))
     }
 
@@ -770,11 +785,10 @@ impl Ordering {
             if let Some(state) = self.g.get_mut(&ctx.g) {
                 state.status = go_status::WAITING;
             }
-            self.queue
-                .push_back(Event::new(spec::EV_GO_BLOCK, ev.time, ctx, [0; 4], tables));
+            self.emit(Event::new(spec::EV_GO_BLOCK, ev.time, ctx, [0; 4], tables));
         } else {
             self.g.remove(&ctx.g);
-            self.queue.push_back(Event::new(
+            self.emit(Event::new(
                 spec::EV_GO_DESTROY,
                 ev.time,
                 ctx,
@@ -787,7 +801,7 @@ impl Ordering {
             state.seq = seq;
         }
         let start = Ctx { g: -1, ..ctx };
-        self.queue.push_back(Event::new(
+        self.emit(Event::new(
             spec::EV_GO_START,
             ev.time,
             start,
@@ -943,7 +957,7 @@ impl Ordering {
                 tables,
             );
             steal.aux = proc_status::SYSCALL;
-            self.queue.push_back(steal);
+            self.emit(steal);
         }
         self.push(ev, ctx, tables);
         Ok(Some(next))
@@ -973,7 +987,7 @@ impl Ordering {
         check(ctx, USER)?;
         let mut event = Event::new(ev.typ, ev.time, ctx, ev.args, tables);
         event.args[1] = parent;
-        self.queue.push_back(event);
+        self.emit(event);
         Ok(Some(ctx))
     }
 
@@ -992,7 +1006,7 @@ impl Ordering {
             None => event.aux = NO_TASK,
         }
         check(ctx, USER)?;
-        self.queue.push_back(event);
+        self.emit(event);
         Ok(Some(ctx))
     }
 
@@ -1242,7 +1256,7 @@ impl Ordering {
         if ev.typ == spec::EV_STW_END {
             event.name = Some(range.name.unwrap_or_else(|| Rc::from(&b""[..])));
         }
-        self.queue.push_back(event);
+        self.emit(event);
         Ok(Some(ctx))
     }
 

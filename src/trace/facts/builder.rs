@@ -12,6 +12,7 @@ use super::{
     Detail, Facts, FrameInfo, GcCycle, GoState, Goroutine, GoroutineGroup, Log, Name, Pause,
     RECORD_LIMIT, Region, SpanStats, Stack, TASK_GOROUTINES, Task, Transition,
 };
+use crate::trace::event::RangeName;
 use crate::trace::{Event, Kind, NO_TASK, RangeScope, Resource};
 
 /// The statistics of regions named `name`, made empty on first use.
@@ -419,28 +420,29 @@ impl Builder {
     }
 
     fn range(&mut self, event: &Event) {
-        let Some((name, _)) = event.range() else {
+        let Some((name, scope)) = event.range_view() else {
             return;
         };
-        match (event.kind(), name.as_str()) {
-            (Kind::RangeBegin, "GC concurrent mark phase") => self.gc_cycles.push(GcCycle {
+        const MARK: RangeName = RangeName::Fixed("GC concurrent mark phase");
+        const ASSIST: RangeName = RangeName::Fixed("GC mark assist");
+        match (event.kind(), name) {
+            (Kind::RangeBegin, n) if n == MARK => self.gc_cycles.push(GcCycle {
                 begin: Some(event.time),
                 end: None,
             }),
-            (Kind::RangeActive, "GC concurrent mark phase") => self.gc_cycles.push(GcCycle {
+            (Kind::RangeActive, n) if n == MARK => self.gc_cycles.push(GcCycle {
                 begin: None,
                 end: None,
             }),
-            (Kind::RangeEnd, "GC concurrent mark phase") => match self.gc_cycles.last_mut() {
+            (Kind::RangeEnd, n) if n == MARK => match self.gc_cycles.last_mut() {
                 Some(cycle) if cycle.end.is_none() => cycle.end = Some(event.time),
                 _ => self.gc_cycles.push(GcCycle {
                     begin: None,
                     end: Some(event.time),
                 }),
             },
-            (Kind::RangeBegin, stw) if stw.starts_with("stop-the-world") => {
-                let kind = stw
-                    .trim_start_matches("stop-the-world (")
+            (Kind::RangeBegin, RangeName::StopTheWorld(kind)) => {
+                let kind = String::from_utf8_lossy(kind)
                     .trim_end_matches(')')
                     .to_owned();
                 self.open_pauses.insert(event.ctx.g, self.pauses.len());
@@ -450,17 +452,17 @@ impl Builder {
                     end: None,
                 });
             }
-            (Kind::RangeEnd, stw) if stw.starts_with("stop-the-world") => {
+            (Kind::RangeEnd, RangeName::StopTheWorld(_)) => {
                 if let Some(index) = self.open_pauses.remove(&event.ctx.g) {
                     self.pauses[index].end = Some(event.time);
                 }
             }
-            (Kind::RangeBegin | Kind::RangeActive, "GC mark assist") => {
-                if let Some((_, RangeScope::Goroutine(g))) = event.range() {
+            (Kind::RangeBegin | Kind::RangeActive, n) if n == ASSIST => {
+                if let RangeScope::Goroutine(g) = scope {
                     self.open_assists.insert(g, event.time);
                 }
             }
-            (Kind::RangeEnd, "GC mark assist") => {
+            (Kind::RangeEnd, n) if n == ASSIST => {
                 if let Some(begin) = self.open_assists.remove(&event.ctx.g) {
                     self.mark_assist_ns += event.time - begin;
                 }
