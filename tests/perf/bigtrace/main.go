@@ -49,41 +49,37 @@ func main() {
 	shared := map[int]int{}
 	for out.n.Load() < *size<<20 {
 		ctx, task := trace.NewTask(context.Background(), "batch")
-		jobs := make(chan int)
+		job := func(j int) {
+			trace.WithRegion(ctx, "work", func() {
+				sink.Store(make([]byte, 256+j%512))
+				mu.Lock()
+				shared[j%64]++
+				mu.Unlock()
+			})
+		}
 		var wg sync.WaitGroup
 		if *spawn {
 			for j := 0; j < 2000; j++ {
 				wg.Add(1)
 				go func(j int) {
 					defer wg.Done()
-					trace.WithRegion(ctx, "work", func() {
-						sink.Store(make([]byte, 256+j%512))
-						mu.Lock()
-						shared[j%64]++
-						mu.Unlock()
-					})
+					job(j)
 				}(j)
 			}
-			close(jobs)
-		}
-		for w := 0; w < 8 && !*spawn; w++ {
-			wg.Add(1)
-			go func(w int) {
-				defer wg.Done()
-				for j := range jobs {
-					trace.WithRegion(ctx, "work", func() {
-						sink.Store(make([]byte, 256+j%512))
-						mu.Lock()
-						shared[j%64]++
-						mu.Unlock()
-					})
-				}
-			}(w)
-		}
-		for j := 0; j < 2000 && !*spawn; j++ {
-			jobs <- j
-		}
-		if !*spawn {
+		} else {
+			jobs := make(chan int)
+			for w := 0; w < 8; w++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for j := range jobs {
+						job(j)
+					}
+				}()
+			}
+			for j := 0; j < 2000; j++ {
+				jobs <- j
+			}
 			close(jobs)
 		}
 		wg.Wait()
