@@ -63,6 +63,34 @@ fn literal(pattern: &str) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
+/// The columns `text` takes on a terminal: East Asian wide characters take
+/// two, colour codes none.
+pub fn width(text: &str) -> usize {
+    console::measure_text_width(text)
+}
+
+/// `text` followed by spaces up to `columns` terminal columns.
+pub fn pad(text: &str, columns: usize) -> String {
+    let mut out = text.to_owned();
+    out.extend(std::iter::repeat_n(
+        ' ',
+        columns.saturating_sub(width(text)),
+    ));
+    out
+}
+
+/// Spaces, then `text`, up to `columns` terminal columns.
+pub fn pad_left(text: &str, columns: usize) -> String {
+    let mut out: String = std::iter::repeat_n(' ', columns.saturating_sub(width(text))).collect();
+    out.push_str(text);
+    out
+}
+
+/// `text` cut to at most `columns` terminal columns, never inside a character.
+pub fn truncate(text: &str, columns: usize) -> String {
+    console::truncate_str(text, columns, "").into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::pattern;

@@ -15,6 +15,7 @@ pub mod doctor;
 pub mod exec;
 pub mod goals;
 pub mod http;
+pub mod i18n;
 pub mod layout;
 pub mod manifest;
 pub mod pprof;
@@ -57,6 +58,7 @@ pub fn main() -> ExitCode {
         return exec::guard::serve();
     }
     let cli = cli::Cli::parse();
+    i18n::set(i18n::choose(cli.lang, |name| std::env::var(name).ok()));
     report::set_color(cli.color);
     exec::install_interrupt_handler();
     let context = commands::Context {

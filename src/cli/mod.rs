@@ -26,6 +26,17 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
+    /// The language of messages: en or ja (default: from the locale, LC_ALL,
+    /// LC_MESSAGES or LANG; else English).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "WORKSHOP_LANG",
+        value_name = "LANG"
+    )]
+    pub lang: Option<crate::i18n::Lang>,
+
     #[command(subcommand)]
     pub command: Command,
 }

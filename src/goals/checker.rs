@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use super::Bound;
 use crate::exec::GoVersion;
+use crate::i18n::Text;
 use crate::yaml::locate::child;
 use crate::yaml::{Beside, Diagnostic, Document, closest};
 
@@ -20,10 +21,10 @@ pub(super) struct Common {
     pub run: Option<String>,
     /// Shown under the goal when it is not met.
     #[serde(default)]
-    pub explain: Option<String>,
+    pub explain: Option<Text>,
     /// Shown beside the goal when it is not met.
     #[serde(default)]
-    pub hint: Option<String>,
+    pub hint: Option<Text>,
     /// `met` when the starter meets the goal on purpose.
     #[serde(default)]
     pub starter: Option<super::OnStarter>,

@@ -37,9 +37,9 @@ pub struct Goal {
     /// What the starter does with this goal: `verify` requires exactly that.
     pub starter: OnStarter,
     /// Shown under the goal when it is not met: what the number means.
-    pub explain: Option<String>,
+    pub explain: Option<crate::i18n::Text>,
     /// Shown beside the goal when it is not met: what to try.
-    pub hint: Option<String>,
+    pub hint: Option<crate::i18n::Text>,
     pub kind: GoalKind,
 }
 
@@ -276,12 +276,17 @@ impl Goal {
         outcome.kind = self.kind_name();
         if outcome.status != Status::Pass {
             if let Some(explain) = &self.explain {
+                let explain = explain.read();
                 outcome.explanation = Some(match outcome.explanation {
-                    Some(measured) => format!("{measured}. {explain}"),
-                    None => explain.clone(),
+                    Some(measured) => crate::tr!(
+                        "explanation-then-explain",
+                        measured = measured,
+                        explain = explain
+                    ),
+                    None => explain.to_owned(),
                 });
             }
-            outcome.hint = self.hint.clone();
+            outcome.hint = self.hint.as_ref().map(|h| h.read().to_owned());
         }
         outcome
     }

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use super::raw::{self, BuildFile, EnvFile, RunFile, TestsFile};
 use super::validate::{
-    env_value, go_test_pattern, inside, page, safe_relative, valid_benchtime, valid_env_name,
+    env_value, go_test_pattern, inside, pages, safe_relative, valid_benchtime, valid_env_name,
     valid_tag,
 };
 use super::{Exercise, ManifestError, RunSpec, ServeSpec, SolutionFile, TestSpec, read};
@@ -53,7 +53,7 @@ pub(super) fn load(
         .parse()
         .map_err(|problem| ManifestError::Invalid(vec![problem]))?;
 
-    if raw.title.trim().is_empty() {
+    if raw.title.is_blank() {
         file.problem("title", "the title is empty".into());
     }
     let go = match raw.go.as_deref().map(str::parse::<GoVersion>) {
@@ -67,8 +67,8 @@ pub(super) fn load(
     let package = file.package(root, module_dir, raw.package.as_deref(), id);
     let docs = raw
         .docs
-        .as_deref()
-        .and_then(|d| page(root, d).map_err(|e| file.problem("docs", e)).ok());
+        .as_ref()
+        .and_then(|d| pages(root, d).map_err(|e| file.problem("docs", e)).ok());
     let tests = file.tests(raw.tests.as_ref());
     let build = file.build(raw.build.as_ref(), root, module_dir, package.as_deref());
     let runs = file.runs(raw.runs, package.as_deref());

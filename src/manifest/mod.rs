@@ -20,9 +20,10 @@ pub use serve::{
 
 use crate::exec::GoVersion;
 use crate::goals::Goal;
+use crate::i18n::Text;
 use crate::yaml::Document;
 use crate::yaml::locate::element;
-use validate::{inside, page, safe_relative, valid_id};
+use validate::{inside, pages, safe_relative, valid_id};
 
 /// The file that marks a workshop root.
 pub const MANIFEST: &str = "workshop.yaml";
@@ -33,7 +34,7 @@ pub const CHECKS_DIR: &str = "checks";
 #[derive(Debug, Clone)]
 pub struct Workshop {
     pub root: PathBuf,
-    pub title: String,
+    pub title: Text,
     /// The Go version every exercise needs at least.
     pub go: GoVersion,
     /// The Go module holding the exercises, relative to the root.
@@ -48,21 +49,21 @@ pub struct Workshop {
 #[derive(Debug, Clone)]
 pub struct Exercise {
     pub id: String,
-    pub title: String,
-    pub summary: Option<String>,
+    pub title: Text,
+    pub summary: Option<Text>,
     /// The Go version this exercise needs (at least the workshop's).
     pub go: GoVersion,
     /// The package directory, relative to the module.
     pub package: PathBuf,
     pub check_file: PathBuf,
-    /// The exercise's page, relative to the root.
+    /// The exercise's page in the chosen language (else English), relative to the root.
     pub docs: Option<PathBuf>,
     pub tests: TestSpec,
     /// How the test binary is built.
     pub build: crate::exec::BuildFlags,
     pub runs: Vec<RunSpec>,
     pub goals: Vec<Goal>,
-    pub hints: Vec<String>,
+    pub hints: Vec<Text>,
     pub solution: Vec<SolutionFile>,
 }
 
@@ -261,7 +262,7 @@ pub fn load(root: &Path) -> Result<Workshop, ManifestError> {
         problems.push(file.at("go", e.to_string()));
         GoVersion::new(1, 0, 0)
     });
-    if raw.title.trim().is_empty() {
+    if raw.title.is_blank() {
         problems.push(file.at("title", "the title is empty".into()));
     }
     let module = match safe_relative(&raw.module) {
@@ -286,8 +287,8 @@ pub fn load(root: &Path) -> Result<Workshop, ManifestError> {
     if raw.exercises.is_empty() {
         problems.push(file.at("exercises", "the exercise list is empty".into()));
     }
-    let docs = raw.docs.as_deref().and_then(|d| {
-        page(&root, d)
+    let docs = raw.docs.as_ref().and_then(|d| {
+        pages(&root, d)
             .map_err(|e| problems.push(file.at("docs", e)))
             .ok()
     });

@@ -6,11 +6,13 @@
 
 use serde::Deserialize;
 
+use crate::i18n::Text;
+
 /// `workshop.yaml` at the workshop root.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct WorkshopFile {
-    pub title: String,
+    pub title: Text,
     /// The lowest Go version that every exercise builds with, e.g. `"1.25"`.
     pub go: String,
     /// The directory of the Go module that holds the exercises.
@@ -20,7 +22,7 @@ pub struct WorkshopFile {
     pub exercises: Vec<String>,
     /// The first page of the workshop text, relative to the workshop root.
     #[serde(default)]
-    pub docs: Option<String>,
+    pub docs: Option<Text>,
 }
 
 fn default_module() -> String {
@@ -31,9 +33,9 @@ fn default_module() -> String {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CheckFile {
-    pub title: String,
+    pub title: Text,
     #[serde(default)]
-    pub summary: Option<String>,
+    pub summary: Option<Text>,
     /// A higher Go version than the workshop's, if this exercise needs one.
     #[serde(default)]
     pub go: Option<String>,
@@ -42,7 +44,7 @@ pub struct CheckFile {
     pub package: Option<String>,
     /// The exercise's page, relative to the workshop root.
     #[serde(default)]
-    pub docs: Option<String>,
+    pub docs: Option<Text>,
     #[serde(default)]
     pub tests: Option<TestsFile>,
     /// How the test binary is built.
@@ -53,7 +55,7 @@ pub struct CheckFile {
     /// Each a mapping with `id`, `kind` and the kind's keys.
     pub goals: Vec<serde_yaml::Value>,
     #[serde(default)]
-    pub hints: Vec<String>,
+    pub hints: Vec<Text>,
     /// Files of the reference solution, relative to `checks/<id>/solution/`; each
     /// replaces (or adds) the file of the same name in the exercise's package.
     pub solution: Vec<String>,

@@ -17,6 +17,38 @@ pub(super) fn page(root: &Path, text: &str) -> Result<PathBuf, String> {
     }
 }
 
+/// The page of `text` (one path, or one per language) in the chosen language:
+/// the path given for it, else the English page's counterpart under a
+/// directory named for the language (`docs/exercises/x.md` in Japanese is
+/// `docs/ja/exercises/x.md`) when it exists, else the English page. Every
+/// path given must be a page.
+pub(super) fn pages(root: &Path, text: &crate::i18n::Text) -> Result<PathBuf, String> {
+    use crate::i18n::{Lang, lang};
+    let mut chosen = None;
+    for given in text.langs() {
+        let path = page(root, text.get(given))?;
+        if given == lang() {
+            chosen = Some(path);
+        }
+    }
+    let english = page(root, text.get(Lang::En))?;
+    if let Some(path) = chosen {
+        return Ok(path);
+    }
+    let mut parts = english.components();
+    let counterpart = match (parts.next(), parts.as_path()) {
+        (Some(first), rest) if !rest.as_os_str().is_empty() => {
+            Path::new(first.as_os_str()).join(lang().code()).join(rest)
+        }
+        _ => Path::new(lang().code()).join(&english),
+    };
+    Ok(if lang() != Lang::En && root.join(&counterpart).is_file() {
+        counterpart
+    } else {
+        english
+    })
+}
+
 /// A relative path that stays inside its base: no root, no `..`.
 pub(super) fn safe_relative(text: &str) -> Result<PathBuf, String> {
     let path = Path::new(text);

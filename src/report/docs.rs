@@ -115,14 +115,14 @@ pub struct ListDoc<'a> {
 impl<'a> ListDoc<'a> {
     pub fn new(workshop: &'a Workshop, state: &State) -> Self {
         ListDoc {
-            title: &workshop.title,
+            title: workshop.title.read(),
             docs: workshop.docs.as_deref(),
             exercises: workshop
                 .exercises
                 .iter()
                 .map(|e| ListEntry {
                     id: &e.id,
-                    title: &e.title,
+                    title: e.title.read(),
                     progress: state.progress(&e.id),
                     docs: e.docs.as_deref(),
                 })
@@ -144,7 +144,7 @@ pub struct HintDoc<'a> {
     pub id: &'a str,
     pub shown: usize,
     pub total: usize,
-    pub hints: &'a [String],
+    pub hints: &'a [crate::i18n::Text],
     /// Every hint revealed so far (`--all`), not only the new one.
     #[serde(skip)]
     pub all: bool,

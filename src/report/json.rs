@@ -7,11 +7,13 @@ use serde_json::{Value, json};
 pub const VERSION: u32 = 1;
 
 /// The document as pretty JSON text with a final newline, its keys in order
-/// and `version` among them.
+/// and `version` and `lang` among them.
 pub fn render<D: Serialize>(doc: &D) -> String {
     let mut value = serde_json::to_value(doc).unwrap_or(Value::Null);
     if let Value::Object(map) = &mut value {
         map.insert("version".into(), json!(VERSION));
+        // The language of the prose fields (titles, explanations, evidence).
+        map.insert("lang".into(), json!(crate::i18n::lang().code()));
     }
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
     text.push('\n');
@@ -30,7 +32,7 @@ mod tests {
         }
         assert_eq!(
             render(&Doc { ok: true }),
-            "{\n  \"ok\": true,\n  \"version\": 1\n}\n"
+            "{\n  \"lang\": \"en\",\n  \"ok\": true,\n  \"version\": 1\n}\n"
         );
     }
 }

@@ -206,7 +206,7 @@ pub fn check(
     };
     let report = CheckReport {
         exercise: exercise.id.clone(),
-        title: exercise.title.clone(),
+        title: exercise.title.read().to_owned(),
         status,
         message,
         failure,

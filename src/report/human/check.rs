@@ -8,9 +8,11 @@ use std::time::Duration;
 use console::style;
 
 use super::{fail, pass, unsure};
+use crate::display::{pad, pad_left, width};
 use crate::goals::{Outcome, Status};
 use crate::run::hang::HangReport;
 use crate::run::{CheckReport, CheckStatus, Failure};
+use crate::tr;
 use crate::units::{duration, quantity};
 
 /// Lines of a test's output shown before the rest is cut.
@@ -26,27 +28,25 @@ pub fn check(report: &CheckReport) -> String {
         style(format!("— {}", report.title)).dim()
     );
     if let Some(failure) = &report.failure {
-        let message = report.message.as_deref().unwrap_or("the check failed");
+        let message = report
+            .message
+            .clone()
+            .unwrap_or_else(|| tr!("check-failed"));
         let _ = writeln!(out, "  {} {}", fail(), style(message).bold());
         failure_details(&mut out, failure);
     }
     let widths = (
+        report.goals.iter().map(|g| width(&g.id)).max().unwrap_or(0),
         report
             .goals
             .iter()
-            .map(|g| g.id.chars().count())
+            .map(|g| width(&g.subject))
             .max()
             .unwrap_or(0),
         report
             .goals
             .iter()
-            .map(|g| g.subject.chars().count())
-            .max()
-            .unwrap_or(0),
-        report
-            .goals
-            .iter()
-            .map(|g| measured(g).chars().count())
+            .map(|g| width(&measured(g)))
             .max()
             .unwrap_or(0),
     );
@@ -57,21 +57,30 @@ pub fn check(report: &CheckReport) -> String {
         }
     }
     for note in &report.notes {
-        let _ = writeln!(out, "  {} {note}", style("note:").yellow());
+        let _ = writeln!(out, "  {} {note}", style(tr!("label-note")).yellow());
     }
     let _ = writeln!(out);
     let summary = if report.failure.is_some() {
-        "goals not judged".to_owned()
+        tr!("check-not-judged")
     } else {
-        format!("{} of {} goals met", report.met(), report.goals.len())
+        tr!("goals-met", met = report.met(), total = report.goals.len())
     };
     let verdict = match report.status {
         CheckStatus::Pass => style("PASS").green().bold(),
         CheckStatus::Fail => style("FAIL").red().bold(),
     };
-    let _ = write!(out, "{verdict} {summary} in {}", duration(report.elapsed));
+    let took = tr!(
+        "check-took",
+        summary = summary,
+        time = duration(report.elapsed)
+    );
+    let _ = write!(out, "{verdict} {took}");
     if let Some(docs) = &report.docs {
-        let _ = write!(out, " · read {}", docs.display());
+        let _ = write!(
+            out,
+            " · {}",
+            tr!("read-page", page = docs.display().to_string())
+        );
     }
     let _ = writeln!(out);
     out
@@ -128,15 +137,16 @@ fn outcome(
     let unit = goal.unit.as_deref().unwrap_or("");
     let want = goal
         .bound
-        .map(|b| format!("want {} {}", b.sign(), quantity(b.limit(), unit)))
-        .or_else(|| goal.want.as_ref().map(|w| format!("want {w}")))
+        .map(|b| format!("{} {}", b.sign(), quantity(b.limit(), unit)))
+        .or_else(|| goal.want.clone())
+        .map(|want| tr!("want", bound = want))
         .unwrap_or_default();
     let _ = writeln!(
         out,
-        "  {symbol} {:<id_width$}  {:<subject_width$}  {}  {}",
-        goal.id,
-        goal.subject,
-        style(format!("{:>value_width$}", measured(goal))).bold(),
+        "  {symbol} {}  {}  {}  {}",
+        pad(&goal.id, id_width),
+        pad(&goal.subject, subject_width),
+        style(pad_left(&measured(goal), value_width)).bold(),
         style(want).dim(),
     );
     if goal.status == Status::Pass {
@@ -149,8 +159,10 @@ fn outcome(
         let _ = writeln!(out, "      {}", style(line).dim());
     }
     if let Some(hint) = &goal.hint {
-        let first = format!("      {} ", style("hint:").cyan());
-        out.push_str(&super::paragraph(&first, "            ", hint));
+        let label = tr!("label-hint");
+        let first = format!("      {} ", style(&label).cyan());
+        let indent = " ".repeat(7 + width(&label));
+        out.push_str(&super::paragraph(&first, &indent, hint));
     }
 }
 
@@ -174,7 +186,7 @@ fn failure_details(out: &mut String, failure: &Failure) {
             let _ = writeln!(
                 out,
                 "      {}",
-                style(format!("its output: {}", log.display())).dim()
+                style(tr!("server-log", path = log.display().to_string())).dim()
             );
         }
         Failure::Hang {
@@ -194,18 +206,15 @@ fn hang(out: &mut String, timeout: Duration, said: bool, report: &HangReport, ou
     if !said {
         let _ = writeln!(
             out,
-            "      stopped after {} (the run's timeout)",
-            duration(timeout)
+            "      {}",
+            tr!("hang-stopped-after", time = duration(timeout))
         );
     }
     for test in &report.running_tests {
-        let _ = writeln!(out, "      running: {test}");
+        let _ = writeln!(out, "      {}", tr!("hang-running", test = test));
     }
     if report.groups.is_empty() {
-        let _ = writeln!(
-            out,
-            "      no goroutine was inside the exercise's code; the output ends with:"
-        );
+        let _ = writeln!(out, "      {}", tr!("hang-none-in-exercise"));
         let tail: Vec<&str> = output.lines().rev().take(10).collect();
         for line in tail.into_iter().rev() {
             let _ = writeln!(out, "        {line}");
@@ -213,15 +222,11 @@ fn hang(out: &mut String, timeout: Duration, said: bool, report: &HangReport, ou
         return;
     }
     for group in &report.groups {
-        let count = if group.count == 1 {
-            "1 goroutine".to_owned()
-        } else {
-            format!("{} goroutines", group.count)
-        };
+        let count = tr!("goroutine-count", count = group.count);
         // A goroutine that is running or ready to run is busy, not blocked.
         let state = match group.state.as_str() {
-            "running" | "runnable" => format!("{} (busy, not blocked)", group.state),
-            state => format!("blocked in {state}"),
+            "running" | "runnable" => tr!("hang-busy", state = &group.state),
+            state => tr!("hang-blocked-in", state = state),
         };
         let _ = writeln!(
             out,
@@ -232,18 +237,19 @@ fn hang(out: &mut String, timeout: Duration, said: bool, report: &HangReport, ou
         for frame in &group.frames {
             let _ = writeln!(
                 out,
-                "          at {}:{}  {}",
-                frame.file,
-                frame.line,
+                "          {}  {}",
+                tr!("hang-at", place = format!("{}:{}", frame.file, frame.line)),
                 style(&frame.function).dim()
             );
         }
         if let Some(created) = &group.created_at {
             let _ = writeln!(
                 out,
-                "        created at {}:{}  {}",
-                created.file,
-                created.line,
+                "        {}  {}",
+                tr!(
+                    "hang-created-at",
+                    place = format!("{}:{}", created.file, created.line)
+                ),
                 style(&created.function).dim()
             );
         }
@@ -252,11 +258,7 @@ fn hang(out: &mut String, timeout: Duration, said: bool, report: &HangReport, ou
         let _ = writeln!(
             out,
             "      {}",
-            style(format!(
-                "({} more goroutines outside the exercise's code)",
-                report.other_goroutines
-            ))
-            .dim()
+            style(tr!("hang-others", count = report.other_goroutines)).dim()
         );
     }
 }
@@ -268,7 +270,7 @@ fn indented(out: &mut String, text: &str) {
         let _ = writeln!(
             out,
             "      {}",
-            style(format!("… {skipped} earlier lines")).dim()
+            style(tr!("earlier-lines", count = skipped)).dim()
         );
     }
     for line in &lines[skipped..] {

@@ -44,7 +44,7 @@ pub fn hints(exercise: &Exercise, shown: usize, view: HintView) -> String {
             "{} ",
             style(format!("Hint {} of {total}:", i + 1)).cyan().bold()
         );
-        out.push_str(&super::paragraph(&label, "  ", hint));
+        out.push_str(&super::paragraph(&label, "  ", hint.read()));
     }
     if shown == total {
         let _ = writeln!(
