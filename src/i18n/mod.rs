@@ -1,5 +1,5 @@
 //! The runner's words in the reader's language. Every message people read is
-//! a Fluent message in `en.ftl` and `ja.ftl`, looked up by its key through
+//! a Fluent message in the catalogues `en/*.ftl` and `ja/*.ftl`, looked up by its key through
 //! [`tr!`](crate::tr); values (numbers with their units, file:line places,
 //! names) are formatted before they are passed, so they read the same in both
 //! languages. A leaf: it imports nothing of the crate.
@@ -13,11 +13,20 @@ use std::sync::{LazyLock, OnceLock};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 
-/// The catalogues, built into the binary.
-pub const CATALOGUES: [(Lang, &str); 2] = [
-    (Lang::En, include_str!("en.ftl")),
-    (Lang::Ja, include_str!("ja.ftl")),
-];
+/// The catalogue of each language, built into the binary: one Fluent file per
+/// part of the runner (`en/report.ftl`, `ja/report.ftl`, ...).
+macro_rules! catalogues {
+    ($($area:literal),+) => {
+        [
+            (Lang::En, &[$(include_str!(concat!("en/", $area, ".ftl"))),+]),
+            (Lang::Ja, &[$(include_str!(concat!("ja/", $area, ".ftl"))),+]),
+        ]
+    };
+}
+
+/// The catalogues: each language's Fluent files.
+pub const CATALOGUES: [(Lang, &[&str]); 2] =
+    catalogues!("report", "goals-measure", "goals-trace", "manifest", "run");
 
 /// A language the runner speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
@@ -81,15 +90,17 @@ pub fn lang() -> Lang {
     CHOSEN.get().copied().unwrap_or(Lang::En)
 }
 
-fn bundle(lang: Lang, source: &'static str) -> FluentBundle<FluentResource> {
+fn bundle(lang: Lang, sources: &[&'static str]) -> FluentBundle<FluentResource> {
     let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Terminals show the isolation marks Fluent puts around values as junk.
     bundle.set_use_isolating(false);
     // A catalogue with a syntax error keeps the messages it could read; the
     // catalogue tests make sure there is none.
-    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(res, _)| res);
-    let _ = bundle.add_resource(resource);
+    for source in sources {
+        let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(res, _)| res);
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 

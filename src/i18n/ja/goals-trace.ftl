@@ -1,0 +1,1 @@
+# Messages of goals-trace (Japanese).
