@@ -265,16 +265,19 @@ fn only_the_top_imports_the_printing_module() {
         importers.is_empty(),
         "modules below the commands import `report`: {importers:?}"
     );
-    // The leaves import nothing of the crate but other leaves.
+    // The leaves import nothing of the crate but other leaves and the
+    // messages (`i18n`, through its `tr!` macro), which import nothing.
     for leaf in ["units", "display", "bench", "pprof"] {
         let imports = graph.get(leaf).cloned().unwrap_or_default();
         assert!(
             imports
                 .iter()
-                .all(|m| ["units", "display"].contains(&m.as_str())),
+                .all(|m| ["units", "display", "i18n", "tr"].contains(&m.as_str())),
             "`{leaf}` imports {imports:?}"
         );
     }
+    let messages = graph.get("i18n").cloned().unwrap_or_default();
+    assert!(messages.is_empty(), "`i18n` imports {messages:?}");
 }
 
 #[test]
