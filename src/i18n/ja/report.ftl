@@ -30,3 +30,70 @@ hang-at = 場所 { $place }
 hang-created-at = 生成元 { $place }
 hang-others = （演習のコードの外にある goroutine がほかに { $count } 個）
 explanation-then-explain = { $measured }。{ $explain }
+
+## workshop verify
+
+verify-progress = {"{"}spinner{"}"} 検証中 [{"{"}bar:24{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} チェック {"{"}elapsed{"}"}  {"{"}wide_msg{"}"}
+verify-exercise = 演習
+verify-starter = スターター（失敗すべき）
+verify-solution = 解答例（達成すべき）
+verify-time = 時間
+verify-side-starter = スターター
+verify-side-solution = 解答例
+verify-ok = OK
+verify-failed = FAILED
+verify-behave = 演習 { $total } 個中 { $ok } 個が期待どおり
+verify-margin-warnings = 、余裕の警告 { $count } 件
+verify-flipped = 、ラウンド間で判定が変わったゴール { $count } 個
+verify-met-on-purpose = （意図的に達成）
+verify-margin = 余裕 { $times }×
+verify-changed = ラウンド間で判定が変化
+verify-could-not-run = 実行できませんでした
+verify-side-failed = 失敗
+verify-not-run = 未実行
+
+## workshop list, next
+
+next-read-then-check-or-watch = { $page } を読んでから `workshop check { $id }` か `workshop watch { $id }` を実行してください
+next-read-then-check = { $page } を読んでから `workshop check { $id }` を実行してください
+next-check = `workshop check { $id }` を実行してください
+all-done = { $count } 個の演習をすべて終えました。
+progress-done = 完了
+progress-in-progress = 取り組み中
+progress-not-started = 未着手
+list-next-marker = ← 次
+list-done = 演習 { $total } 個中 { $done } 個が完了
+list-text-starts = ワークショップのテキストは { $page } から始まります
+
+## workshop watch
+
+watch-checking = { $id } をチェック中 …
+watch-moving-on = { $page } を読んでください。この演習を監視しています
+watch-changed = { $name } が変更されました
+watch-keys = { $id } を監視中: .go ファイルを保存すると再チェック · h ヒント · l 一覧 · c チェック · q 終了
+
+## workshop hint, reset, restore, diff
+
+hints-none = { $id } にはヒントがありません。
+hints-none-revealed = { $id } のヒントはまだ表示されていません。`workshop hint { $id }` で最初のヒントを表示します。
+hint-label = ヒント { $number }/{ $total }:
+hints-last = これが最後のヒントです。`workshop diff { $id } --solution` で解答例を表示します。
+hints-press-h = もう一度 h を押すと次のヒントを表示します。
+hints-next = `workshop hint { $id }` で次のヒントを表示します。
+reset-done = { $id } をスターターコードに戻しました
+    {"  "}あなたのファイルは { $saved } に保存してあります
+    {"  "}`workshop restore { $id }` で元に戻せます
+restored-from = { $id } を { $from } から復元しました
+restored-saved = 置き換えたファイルは { $saved } に保存してあります
+backups-none = { $id } のバックアップはまだありません
+backups-heading = { $id } のバックアップ（古い順）:
+diff-solution-changes-nothing = { $id } の解答例はスターターから何も変えていません（演習が壊れている可能性があります）
+diff-yours-are-the-solution = { $id } のあなたのファイルは解答例と同じです
+diff-no-changes = { $id } はまだ変更されていません
+
+## チェックのスピナー
+
+spinner-step = { $id } をチェック中: { $step }
+spinner-progress = { $id } をチェック中: { $step }（{ $done }/{ $total }）
+spinner-long = { $step }: { $time } 経ってもまだ実行中です。Ctrl-C でコードがどこにいるかを表示します
+spinner-long-usually = { $step }: { $time } 経ってもまだ実行中です（前回は { $usual }）。Ctrl-C でコードがどこにいるかを表示します

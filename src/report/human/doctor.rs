@@ -5,7 +5,9 @@ use std::fmt::Write;
 use console::style;
 
 use super::{fail, pass};
+use crate::display::pad;
 use crate::doctor::{Finding, Health};
+use crate::tr;
 
 /// The output of `workshop doctor`.
 pub fn doctor(findings: &[Finding]) -> String {
@@ -16,9 +18,19 @@ pub fn doctor(findings: &[Finding]) -> String {
             Health::Warn => style("!").yellow().bold().to_string(),
             Health::Fail => fail(),
         };
-        let _ = writeln!(out, "{symbol} {:<15} {}", finding.what, finding.detail);
+        let _ = writeln!(
+            out,
+            "{symbol} {} {}",
+            pad(&finding.what, 15),
+            finding.detail
+        );
         if let Some(fix) = &finding.fix {
-            let _ = writeln!(out, "  {:<15} {} {fix}", "", style("fix:").cyan());
+            let _ = writeln!(
+                out,
+                "  {} {} {fix}",
+                pad("", 15),
+                style(tr!("label-fix")).cyan()
+            );
         }
     }
     out

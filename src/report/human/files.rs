@@ -8,6 +8,7 @@ use console::style;
 
 use super::pass;
 use crate::manifest::Exercise;
+use crate::tr;
 use crate::workspace::Files;
 
 /// Which hints to show, and how the next one is asked for.
@@ -27,43 +28,29 @@ pub fn hints(exercise: &Exercise, shown: usize, view: HintView) -> String {
     let mut out = String::new();
     let total = exercise.hints.len();
     if total == 0 {
-        let _ = writeln!(out, "{} has no hints.", exercise.id);
+        let _ = writeln!(out, "{}", tr!("hints-none", id = &exercise.id));
         return out;
     }
     if shown == 0 {
-        let _ = writeln!(
-            out,
-            "No hints revealed yet for {}: `workshop hint {}` shows the first.",
-            exercise.id, exercise.id
-        );
+        let _ = writeln!(out, "{}", tr!("hints-none-revealed", id = &exercise.id));
         return out;
     }
     let first = if all { 0 } else { shown - 1 };
     for (i, hint) in exercise.hints.iter().enumerate().take(shown).skip(first) {
         let label = format!(
             "{} ",
-            style(format!("Hint {} of {total}:", i + 1)).cyan().bold()
+            style(tr!("hint-label", number = i + 1, total = total))
+                .cyan()
+                .bold()
         );
         out.push_str(&super::paragraph(&label, "  ", hint.read()));
     }
     if shown == total {
-        let _ = writeln!(
-            out,
-            "{}",
-            style(format!("That was the last hint. `workshop diff {} --solution` shows the reference solution.", exercise.id)).dim()
-        );
+        let _ = writeln!(out, "{}", style(tr!("hints-last", id = &exercise.id)).dim());
     } else if view == HintView::Watch {
-        let _ = writeln!(out, "{}", style("Press h again for the next one.").dim());
+        let _ = writeln!(out, "{}", style(tr!("hints-press-h")).dim());
     } else if !all {
-        let _ = writeln!(
-            out,
-            "{}",
-            style(format!(
-                "`workshop hint {}` reveals the next one.",
-                exercise.id
-            ))
-            .dim()
-        );
+        let _ = writeln!(out, "{}", style(tr!("hints-next", id = &exercise.id)).dim());
     }
     out
 }
@@ -71,27 +58,27 @@ pub fn hints(exercise: &Exercise, shown: usize, view: HintView) -> String {
 /// The output of `workshop reset`.
 pub fn reset(exercise: &Exercise, saved: &Path) -> String {
     format!(
-        "{} {} is back to its starter code\n  your files are saved in {}\n  `workshop restore {}` brings them back\n",
+        "{} {}\n",
         pass(),
-        exercise.id,
-        crate::display::path(saved),
-        exercise.id
+        tr!(
+            "reset-done",
+            id = &exercise.id,
+            saved = crate::display::path(saved)
+        )
     )
 }
 
 /// The output of `workshop restore`.
 pub fn restored(exercise: &Exercise, from: &Path, saved: Option<&Path>) -> String {
-    let mut out = format!(
-        "{} {} restored from {}\n",
-        pass(),
-        exercise.id,
-        crate::display::path(from)
+    let restored = tr!(
+        "restored-from",
+        id = &exercise.id,
+        from = crate::display::path(from)
     );
+    let mut out = format!("{} {restored}\n", pass());
     if let Some(saved) = saved {
-        out.push_str(&format!(
-            "  the files it replaced are saved in {}\n",
-            crate::display::path(saved)
-        ));
+        let text = tr!("restored-saved", saved = crate::display::path(saved));
+        out.push_str(&format!("  {text}\n"));
     }
     out
 }
@@ -99,9 +86,9 @@ pub fn restored(exercise: &Exercise, from: &Path, saved: Option<&Path>) -> Strin
 /// The output of `workshop restore --list`.
 pub fn backups(exercise: &Exercise, backups: &[PathBuf]) -> String {
     if backups.is_empty() {
-        return format!("no backups of {} yet\n", exercise.id);
+        return format!("{}\n", tr!("backups-none", id = &exercise.id));
     }
-    let mut out = format!("backups of {} (oldest first):\n", exercise.id);
+    let mut out = format!("{}\n", tr!("backups-heading", id = &exercise.id));
     for backup in backups {
         let name = backup
             .file_name()
@@ -157,16 +144,11 @@ pub fn diff(exercise: &Exercise, before: (&Files, &str), after: (&Files, &str)) 
     }
     if out.is_empty() {
         out = match (from, label) {
-            ("starter", "solution") => format!(
-                "the reference solution of {} changes nothing (a broken exercise?)\n",
-                exercise.id
-            ),
-            (_, "solution") => format!(
-                "your files of {} are the reference solution's\n",
-                exercise.id
-            ),
-            _ => format!("no changes to {} yet\n", exercise.id),
+            ("starter", "solution") => tr!("diff-solution-changes-nothing", id = &exercise.id),
+            (_, "solution") => tr!("diff-yours-are-the-solution", id = &exercise.id),
+            _ => tr!("diff-no-changes", id = &exercise.id),
         };
+        out.push('\n');
     }
     out
 }

@@ -7,43 +7,37 @@ use std::path::Path;
 use console::style;
 
 use super::pass;
+use crate::display::{pad, width};
 use crate::manifest::Exercise;
 use crate::report::ListEntry;
 use crate::state::Progress;
+use crate::tr;
 
 /// The output of `workshop next`.
 pub fn next(exercise: &Exercise) -> String {
     let mut out = format!(
         "{} {} {}
 ",
-        style("next:").cyan().bold(),
+        style(tr!("label-next")).cyan().bold(),
         style(&exercise.id).bold(),
         style(format!("— {}", exercise.title)).dim()
     );
     if let Some(docs) = &exercise.docs {
-        out.push_str(&format!(
-            "read {}, then run `workshop check {}` or `workshop watch {}`\n",
-            docs.display(),
-            exercise.id,
-            exercise.id
+        out.push_str(&tr!(
+            "next-read-then-check-or-watch",
+            page = docs.display().to_string(),
+            id = &exercise.id
         ));
     } else {
-        out.push_str(&format!(
-            "run `workshop check {}`
-",
-            exercise.id
-        ));
+        out.push_str(&tr!("next-check", id = &exercise.id));
     }
+    out.push('\n');
     out
 }
 
 /// The output of `workshop next` when everything is done.
 pub fn all_done(count: usize) -> String {
-    format!(
-        "{} all {count} exercises are done.
-",
-        pass()
-    )
+    format!("{} {}\n", pass(), tr!("all-done", count = count))
 }
 
 /// The output of `workshop list`: the exercises with their progress, then
@@ -51,30 +45,30 @@ pub fn all_done(count: usize) -> String {
 pub fn list(title: &str, index: Option<&Path>, entries: &[ListEntry<'_>]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", style(title).bold());
-    let id_width = entries.iter().map(|e| e.id.len()).max().unwrap_or(0);
-    let title_width = entries
-        .iter()
-        .map(|e| e.title.chars().count())
-        .max()
-        .unwrap_or(0);
+    let id_width = entries.iter().map(|e| width(e.id)).max().unwrap_or(0);
+    let title_width = entries.iter().map(|e| width(e.title)).max().unwrap_or(0);
     let next = entries.iter().position(|e| e.progress != Progress::Done);
     for (i, entry) in entries.iter().enumerate() {
         let (symbol, label) = match entry.progress {
-            Progress::Done => (pass(), style("done").green()),
+            Progress::Done => (pass(), style(tr!("progress-done")).green()),
             Progress::InProgress => (
                 style("…").yellow().to_string(),
-                style("in progress").yellow(),
+                style(tr!("progress-in-progress")).yellow(),
             ),
-            Progress::NotStarted => (style("·").dim().to_string(), style("not started").dim()),
+            Progress::NotStarted => (
+                style("·").dim().to_string(),
+                style(tr!("progress-not-started")).dim(),
+            ),
         };
         let marker = if Some(i) == next {
-            style("← next").cyan().to_string()
+            style(tr!("list-next-marker")).cyan().to_string()
         } else {
             String::new()
         };
         let line = format!(
-            "  {symbol} {:<id_width$}  {:<title_width$}  {label} {marker}",
-            entry.id, entry.title
+            "  {symbol} {}  {}  {label} {marker}",
+            pad(entry.id, id_width),
+            pad(entry.title, title_width)
         );
         let _ = writeln!(out, "{}", line.trim_end());
     }
@@ -82,21 +76,28 @@ pub fn list(title: &str, index: Option<&Path>, entries: &[ListEntry<'_>]) -> Str
         .iter()
         .filter(|e| e.progress == Progress::Done)
         .count();
-    let _ = writeln!(out, "\n{done} of {} exercises done", entries.len());
+    let _ = writeln!(
+        out,
+        "\n{}",
+        tr!("list-done", done = done, total = entries.len())
+    );
     if let Some(entry) = next.map(|i| &entries[i]) {
-        let read = entry
-            .docs
-            .map(|docs| format!("read {}, then ", docs.display()))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "{} {read}run `workshop check {}`",
-            style("next:").cyan().bold(),
-            entry.id
-        );
+        let then = match entry.docs {
+            Some(docs) => tr!(
+                "next-read-then-check",
+                page = docs.display().to_string(),
+                id = entry.id
+            ),
+            None => tr!("next-check", id = entry.id),
+        };
+        let _ = writeln!(out, "{} {then}", style(tr!("label-next")).cyan().bold());
     }
     if let Some(index) = index {
-        let _ = writeln!(out, "the workshop text starts at {}", index.display());
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!("list-text-starts", page = index.display().to_string())
+        );
     }
     out
 }

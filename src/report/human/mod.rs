@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 use console::style;
 
 use crate::run::CheckEvent;
+use crate::tr;
 use crate::units::duration;
 
 pub use check::check;
@@ -47,7 +48,10 @@ fn paragraph(first: &str, indent: &str, text: &str) -> String {
 /// [`paragraph`] at a given width. Words longer than a line (a path, a URL)
 /// stay whole on a line of their own.
 fn wrap_to(width: usize, first: &str, indent: &str, text: &str) -> String {
+    // Lines break between words, and between any two characters of
+    // Japanese, as Unicode's line breaking rules allow.
     let options = textwrap::Options::new(width.max(20))
+        .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
         .initial_indent(first)
         .subsequent_indent(indent)
         .break_words(false);
@@ -123,15 +127,20 @@ impl Spinner {
                         continue;
                     }
                     current.told = true;
-                    let usually = current
-                        .usual
-                        .map(|u| format!(" (it took {} last time)", duration(u)))
-                        .unwrap_or_default();
-                    bar.set_message(format!(
-                        "{}: still running after {}{usually}; Ctrl-C shows where the code is",
-                        current.text,
-                        duration(elapsed)
-                    ));
+                    let message = match current.usual {
+                        Some(usual) => tr!(
+                            "spinner-long-usually",
+                            step = &current.text,
+                            time = duration(elapsed),
+                            usual = duration(usual)
+                        ),
+                        None => tr!(
+                            "spinner-long",
+                            step = &current.text,
+                            time = duration(elapsed)
+                        ),
+                    };
+                    bar.set_message(message);
                 }
             })
         };
@@ -152,7 +161,7 @@ impl Spinner {
                 step,
                 usual,
             } => {
-                let text = format!("checking {exercise}: {step}");
+                let text = tr!("spinner-step", id = *exercise, step = *step);
                 self.bar.set_message(text.clone());
                 if let Ok(mut current) = self.step.lock() {
                     *current = Some(Current {
@@ -169,8 +178,13 @@ impl Spinner {
                 done,
                 total,
             } => {
-                self.bar
-                    .set_message(format!("checking {exercise}: {step} ({done}/{total})"));
+                self.bar.set_message(tr!(
+                    "spinner-progress",
+                    id = *exercise,
+                    step = *step,
+                    done = done.to_string(),
+                    total = total.to_string()
+                ));
                 // Each run done is progress: the next one is timed afresh.
                 if let Ok(mut current) = self.step.lock()
                     && let Some(current) = current.as_mut()

@@ -8,7 +8,9 @@ use std::fmt::Write;
 use console::style;
 
 use super::{check, fail, pass};
+use crate::display::{pad, truncate, width};
 use crate::goals::OnStarter;
+use crate::tr;
 use crate::units::{duration, number, quantity};
 use crate::verify::{ExerciseResult, GoalVerdict, SideResult, SideValues};
 
@@ -21,11 +23,9 @@ pub fn verify_progress(total: usize, visible: bool) -> indicatif::ProgressBar {
     };
     let bar = indicatif::ProgressBar::with_draw_target(Some(total as u64), target);
     bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{spinner} verifying [{bar:24}] {pos}/{len} checks {elapsed}  {wide_msg}",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-        .progress_chars("=> "),
+        indicatif::ProgressStyle::with_template(&tr!("verify-progress"))
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
     );
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
     bar
@@ -39,8 +39,8 @@ pub fn verify(results: &[ExerciseResult]) -> String {
     let width = results
         .iter()
         .flat_map(|r| {
-            let ids = r.goals.iter().map(|g| g.id.chars().count() + 1);
-            std::iter::once(r.exercise.chars().count()).chain(ids)
+            let ids = r.goals.iter().map(|g| width(&g.id) + 1);
+            std::iter::once(width(&r.exercise)).chain(ids)
         })
         .max()
         .unwrap_or(8)
@@ -49,16 +49,19 @@ pub fn verify(results: &[ExerciseResult]) -> String {
         out,
         "{}",
         style(format!(
-            "{:<width$}  {:<28}  {:<28}  time",
-            "exercise", "starter (must fail)", "solution (must pass)"
+            "{}  {}  {}  {}",
+            pad(&tr!("verify-exercise"), width),
+            pad(&tr!("verify-starter"), 28),
+            pad(&tr!("verify-solution"), 28),
+            tr!("verify-time")
         ))
         .bold()
     );
     for result in results {
         let _ = writeln!(
             out,
-            "{:<width$}  {}  {}  {}",
-            result.exercise,
+            "{}  {}  {}  {}",
+            pad(&result.exercise, width),
             side_cell(&result.starter),
             side_cell(&result.solution),
             style(duration(result.elapsed)).dim()
@@ -72,12 +75,15 @@ pub fn verify(results: &[ExerciseResult]) -> String {
         let _ = writeln!(out);
         for side in [&result.starter, &result.solution] {
             if let Some(reason) = &side.reason {
+                let name = match side.side {
+                    crate::verify::Side::Starter => tr!("verify-side-starter"),
+                    crate::verify::Side::Solution => tr!("verify-side-solution"),
+                };
                 let _ = writeln!(
                     out,
-                    "{} {} {:?}: {reason}",
+                    "{} {} {name}: {reason}",
                     fail(),
                     style(&result.exercise).bold(),
-                    side.side
                 );
                 if let Some(report) = &side.check {
                     for line in check(report).lines() {
@@ -90,9 +96,9 @@ pub fn verify(results: &[ExerciseResult]) -> String {
     let _ = writeln!(out);
     let ok = results.len() - failures.len();
     let verdict = if failures.is_empty() {
-        style("OK").green().bold()
+        style(tr!("verify-ok")).green().bold()
     } else {
-        style("FAILED").red().bold()
+        style(tr!("verify-failed")).red().bold()
     };
     let warnings: usize = results.iter().map(|r| r.warnings).sum();
     let flipped = results
@@ -100,18 +106,15 @@ pub fn verify(results: &[ExerciseResult]) -> String {
         .flat_map(|r| &r.goals)
         .filter(|g| g.flipped)
         .count();
-    let mut summary = format!("{verdict} {ok} of {} exercises behave", results.len());
+    let mut summary = format!(
+        "{verdict} {}",
+        tr!("verify-behave", ok = ok, total = results.len())
+    );
     if warnings > 0 {
-        summary.push_str(&format!(
-            "; {warnings} margin warning{}",
-            if warnings == 1 { "" } else { "s" }
-        ));
+        summary.push_str(&tr!("verify-margin-warnings", count = warnings));
     }
     if flipped > 0 {
-        summary.push_str(&format!(
-            "; {flipped} goal{} changed verdict between rounds",
-            if flipped == 1 { "" } else { "s" }
-        ));
+        summary.push_str(&tr!("verify-flipped", count = flipped));
     }
     let _ = writeln!(out, "{summary}");
     out
@@ -130,36 +133,40 @@ fn goal_rows(out: &mut String, goal: &GoalVerdict, width: usize) {
     };
     let mut starter = values(&goal.starter, unit);
     if goal.starter_must == OnStarter::Met {
-        starter.push_str(" (met on purpose)");
+        starter.push_str(&tr!("verify-met-on-purpose"));
     }
-    let starter: String = starter.chars().take(26).collect();
-    let solution: String = values(&goal.solution, unit).chars().take(26).collect();
+    let starter = truncate(&starter, 26);
+    let solution = truncate(&values(&goal.solution, unit), 26);
     let mut tail = goal
         .bound
         .as_ref()
-        .map(|b| format!("want {b}"))
+        .map(|b| tr!("want", bound = b.to_string()))
         .unwrap_or_default();
     if let Some(margin) = goal.margin {
-        tail.push_str(&format!(
-            "  margin {}×",
-            number((margin.times * 10.0).round() / 10.0)
-        ));
+        let times = number((margin.times * 10.0).round() / 10.0);
+        tail.push_str(&format!("  {}", tr!("verify-margin", times = times)));
     }
     if goal.flipped {
-        tail.push_str("  changed between rounds");
+        tail.push_str(&format!("  {}", tr!("verify-changed")));
     }
     // Lined up with the sides' texts and the time of the exercise's line.
     let _ = writeln!(
         out,
-        "  {symbol} {:<width$}{starter:<30}{solution:<28}{}",
-        goal.id,
+        "  {symbol} {}{}{}{}",
+        pad(&goal.id, width),
+        pad(&starter, 30),
+        pad(&solution, 28),
         style(tail).dim()
     );
     for problem in &goal.problems {
         let _ = writeln!(out, "      {} {problem}", fail());
     }
     for warning in &goal.warnings {
-        let _ = writeln!(out, "      {} {warning}", style("warning:").yellow().bold());
+        let _ = writeln!(
+            out,
+            "      {} {warning}",
+            style(tr!("label-warning")).yellow().bold()
+        );
     }
 }
 
@@ -175,13 +182,13 @@ fn values(side: &SideValues, unit: &str) -> String {
 fn side_cell(side: &SideResult) -> String {
     let symbol = if side.ok { pass() } else { fail() };
     let text = match (&side.check, &side.error) {
-        (_, Some(_)) => "could not run".to_owned(),
-        (Some(report), None) if report.failure.is_some() => {
-            report.message.clone().unwrap_or_else(|| "failed".into())
-        }
-        (Some(report), None) => format!("{} of {} goals met", report.met(), report.goals.len()),
-        (None, None) => "not run".to_owned(),
+        (_, Some(_)) => tr!("verify-could-not-run"),
+        (Some(report), None) if report.failure.is_some() => report
+            .message
+            .clone()
+            .unwrap_or_else(|| tr!("verify-side-failed")),
+        (Some(report), None) => tr!("goals-met", met = report.met(), total = report.goals.len()),
+        (None, None) => tr!("verify-not-run"),
     };
-    let text: String = text.chars().take(26).collect();
-    format!("{symbol} {text:<26}")
+    format!("{symbol} {}", pad(&truncate(&text, 26), 26))
 }

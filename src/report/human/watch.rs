@@ -5,6 +5,7 @@ use std::path::Path;
 use console::style;
 
 use crate::manifest::Exercise;
+use crate::tr;
 
 /// What `workshop watch` prints before each check. On a terminal, where the
 /// spinner says what is being checked, it only clears the screen (when
@@ -13,7 +14,7 @@ pub fn checking(id: &str, clear: bool) -> String {
     match (console::Term::stdout().is_term(), clear) {
         (true, true) => "\x1b[2J\x1b[H".to_owned(),
         (true, false) => String::new(),
-        (false, _) => format!("{}\n", style(format!("checking {id} …")).dim()),
+        (false, _) => format!("{}\n", style(tr!("watch-checking", id = id)).dim()),
     }
 }
 
@@ -21,12 +22,13 @@ pub fn checking(id: &str, clear: bool) -> String {
 pub fn moving_on(next: &Exercise) -> String {
     let mut out = format!(
         "\n{} {} {}\n",
-        style("next:").cyan().bold(),
+        style(tr!("label-next")).cyan().bold(),
         style(&next.id).bold(),
         style(format!("— {}", next.title)).dim()
     );
     if let Some(docs) = &next.docs {
-        out.push_str(&format!("read {}; watching it now\n", docs.display()));
+        let text = tr!("watch-moving-on", page = docs.display().to_string());
+        out.push_str(&format!("{text}\n"));
     }
     out
 }
@@ -37,13 +39,11 @@ pub fn changed(path: &Path) -> String {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    format!("{}\n", style(format!("{name} changed")).dim())
+    format!("{}\n", style(tr!("watch-changed", name = name)).dim())
 }
 
 /// The keys `workshop watch` takes.
 pub fn keys(id: &str) -> String {
-    let text = format!(
-        "watching {id}: save a .go file to check again · h hint · l list · c check · q quit"
-    );
+    let text = tr!("watch-keys", id = id);
     style(super::paragraph("", "  ", &text)).dim().to_string()
 }
