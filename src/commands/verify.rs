@@ -71,7 +71,11 @@ pub fn run(cx: &Context, args: &VerifyArgs) -> anyhow::Result<Exit> {
     if exec::interrupted() {
         return Ok(Exit::Interrupted);
     }
-    report::emit(format, &VerifyDoc::new(&results));
+    let untranslated = crate::manifest::translations::untranslated(&workshop);
+    report::emit(
+        format,
+        &VerifyDoc::new(&results, &workshop.root, &untranslated),
+    );
     Ok(if results.iter().all(|r| r.ok) {
         Exit::Success
     } else {

@@ -7,6 +7,7 @@ mod error;
 mod exercise;
 mod raw;
 pub mod serve;
+pub mod translations;
 mod validate;
 
 use std::collections::HashSet;

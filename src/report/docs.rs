@@ -54,20 +54,49 @@ impl<'a> CheckErrorDoc<'a> {
 pub struct VerifyDoc<'a> {
     pub ok: bool,
     pub exercises: &'a [ExerciseResult],
+    /// Texts of the check files without a translation (warnings, not failures).
+    pub untranslated: Vec<UntranslatedDoc>,
+}
+
+/// A text without its translation into `lang`.
+#[derive(Debug, Serialize)]
+pub struct UntranslatedDoc {
+    /// The file, relative to the workshop root.
+    pub file: String,
+    /// Where in the file: `title`, `goals[1].explain`, `hints[0]`.
+    pub field: String,
+    pub lang: crate::i18n::Lang,
 }
 
 impl<'a> VerifyDoc<'a> {
-    pub fn new(results: &'a [ExerciseResult]) -> Self {
+    pub fn new(
+        results: &'a [ExerciseResult],
+        root: &std::path::Path,
+        untranslated: &[crate::manifest::translations::Untranslated],
+    ) -> Self {
         VerifyDoc {
             ok: results.iter().all(|r| r.ok),
             exercises: results,
+            untranslated: untranslated
+                .iter()
+                .map(|u| UntranslatedDoc {
+                    file: u
+                        .file
+                        .strip_prefix(root)
+                        .unwrap_or(&u.file)
+                        .display()
+                        .to_string(),
+                    field: u.field.clone(),
+                    lang: u.lang,
+                })
+                .collect(),
         }
     }
 }
 
 impl Document for VerifyDoc<'_> {
     fn human(&self) -> String {
-        human::verify(self.exercises)
+        human::verify(self.exercises, &self.untranslated)
     }
 }
 

@@ -108,3 +108,73 @@ spinner-step = checking { $id }: { $step }
 spinner-progress = checking { $id }: { $step } ({ $done }/{ $total })
 spinner-long = { $step }: still running after { $time }; Ctrl-C shows where the code is
 spinner-long-usually = { $step }: still running after { $time } (it took { $usual } last time); Ctrl-C shows where the code is
+
+## workshop inspect: traces
+
+inspect-trace-header = Go execution trace, format { $format }, { $generations ->
+    [one] 1 generation
+   *[other] { $generations } generations
+}, { $events } events over { $time }
+inspect-damaged = the trace is damaged; these facts cover what came before: { $error }
+inspect-goroutines = goroutines
+inspect-goroutines-seen = { $seen } seen ({ $created } created, { $ended } ended, { $alive } alive at the end); at most { $live } live at once
+inspect-gc = { $cycles ->
+    [one] 1 cycle
+   *[other] { $cycles } cycles
+}; { $pauses ->
+    [one] 1 stop-the-world pause
+   *[other] { $pauses } stop-the-world pauses
+} ({ $total } in all, longest { $longest })
+inspect-heap = heap
+inspect-heap-line = at most { $heap } in use; GOMAXPROCS up to { $procs }
+inspect-cpu-samples = CPU samples
+inspect-tasks = tasks
+inspect-regions = regions
+inspect-logs = logs
+inspect-no-category = (no category)
+inspect-none = none
+inspect-unnamed = (unnamed)
+inspect-span-times = {" "}(mean { $mean }, max { $max })
+inspect-span-open = {" "}[{ $open } not ended]
+inspect-present-before = present before the trace
+inspect-created-at = created at { $place }
+inspect-waiting = waiting ({ $why })
+inspect-alive-heading = { $count ->
+    [one] 1 goroutine alive when the trace stopped:
+   *[other] { $count } goroutines alive when the trace stopped:
+}
+inspect-alive-line = { $created }, { $state } at { $at }
+inspect-goroutines-shown = {" "}({ $shown } of { $seen }: every one alive at the end and the first to end)
+inspect-at-end = at end
+inspect-start-created = start function / created at
+inspect-ended = ended
+inspect-not-ended = not ended
+inspect-in-all = … ({ $count } in all)
+inspect-task-line = parent { $parent } { $time }  goroutines [{ $goroutines }]  { $regions } regions, { $logs } logs
+inspect-first-of = {" "}(the first { $shown } of { $total })
+inspect-before = before
+inspect-task = task { $id }
+
+## workshop inspect: profiles
+
+profile-header = { $kind } profile
+profile-header-long = { $kind } profile, { $time } long
+profile-samples = { $count ->
+    [one] 1 sample
+   *[other] { $count } samples
+}
+profile-stacks = { $count ->
+    [one] 1 stack
+   *[other] { $count } stacks
+}
+profile-counted = { $header }, { $counted }
+profile-sample-types = sample types: { $types }
+profile-total-focused = total { $total } { $name }; { $focused } ({ $percent }) in samples through /{ $focus }/
+profile-total = total { $total } { $name }
+profile-more = ({ $count } more functions; --top 0 shows all)
+profile-few-samples = fewer than 50 samples; at 100 Hz a CPU profile needs about a second of work to say much
+verify-untranslated = { $file }: `{ $field }` has no text in { $lang }; English is shown instead
+verify-untranslated-count = { $count ->
+    [one] ; 1 text without a translation
+   *[other] ; { $count } texts without a translation
+}

@@ -97,3 +97,52 @@ spinner-step = { $id } をチェック中: { $step }
 spinner-progress = { $id } をチェック中: { $step }（{ $done }/{ $total }）
 spinner-long = { $step }: { $time } 経ってもまだ実行中です。Ctrl-C でコードがどこにいるかを表示します
 spinner-long-usually = { $step }: { $time } 経ってもまだ実行中です（前回は { $usual }）。Ctrl-C でコードがどこにいるかを表示します
+
+## workshop inspect: トレース
+
+inspect-trace-header = Go 実行トレース、形式 { $format }、世代 { $generations } 個、イベント { $events } 個、期間 { $time }
+inspect-damaged = トレースが壊れています。以下はそこまでの内容です: { $error }
+inspect-goroutines = goroutine
+inspect-goroutines-seen = { $seen } 個（生成 { $created }、終了 { $ended }、最後に生存 { $alive }）、同時に最大 { $live } 個
+inspect-gc = サイクル { $cycles } 回、stop-the-world 停止 { $pauses } 回（合計 { $total }、最長 { $longest }）
+inspect-heap = ヒープ
+inspect-heap-line = 使用中は最大 { $heap }、GOMAXPROCS は最大 { $procs }
+inspect-cpu-samples = CPU サンプル
+inspect-tasks = タスク
+inspect-regions = リージョン
+inspect-logs = ログ
+inspect-no-category = （カテゴリなし）
+inspect-none = なし
+inspect-unnamed = （名前なし）
+inspect-span-times = （平均 { $mean }、最大 { $max }）
+inspect-span-open = {" "}[未終了 { $open }]
+inspect-present-before = トレース開始前から存在
+inspect-created-at = 生成元 { $place }
+inspect-waiting = 待機中（{ $why }）
+inspect-alive-heading = トレース停止時に生存していた goroutine { $count } 個:
+inspect-alive-line = { $created }、{ $at }: { $state }
+inspect-goroutines-shown = （{ $seen } 個中 { $shown } 個: 最後に生存していたものすべてと、先に終了したもの）
+inspect-at-end = 終了時
+inspect-start-created = 開始関数 / 生成元
+inspect-ended = 終了
+inspect-not-ended = 未終了
+inspect-in-all = …（全 { $count } 個）
+inspect-task-line = 親 { $parent } { $time }  goroutine [{ $goroutines }]  リージョン { $regions } 個、ログ { $logs } 個
+inspect-first-of = （{ $total } 個中の最初の { $shown } 個）
+inspect-before = 開始前
+inspect-task = タスク { $id }
+
+## workshop inspect: プロファイル
+
+profile-header = { $kind } プロファイル
+profile-header-long = { $kind } プロファイル、期間 { $time }
+profile-samples = サンプル { $count } 個
+profile-stacks = スタック { $count } 個
+profile-counted = { $header }、{ $counted }
+profile-sample-types = サンプルの種類: { $types }
+profile-total-focused = 合計 { $total } { $name }。/{ $focus }/ を通るサンプルは { $focused }（{ $percent }）
+profile-total = 合計 { $total } { $name }
+profile-more = （ほかに { $count } 個の関数。--top 0 ですべて表示）
+profile-few-samples = サンプルが 50 個未満です。100 Hz の CPU プロファイルで意味のある結果を得るには、約 1 秒分の処理が必要です
+verify-untranslated = { $file }: `{ $field }` に { $lang } のテキストがありません。代わりに英語を表示します
+verify-untranslated-count = 、翻訳のないテキスト { $count } 件

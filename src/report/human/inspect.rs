@@ -8,6 +8,8 @@ use std::path::Path;
 
 use console::style;
 
+use crate::tr;
+
 use crate::trace::GoState;
 use crate::trace::facts::{Facts, Goroutine, Naming, group, site};
 use crate::units::{bytes, nanos};
@@ -40,29 +42,28 @@ pub fn trace_summary(path: &Path, facts: &Facts, view: &InspectView) -> String {
 
 /// A summary line's label, padded so the values line up.
 fn label(name: &str) -> String {
-    style(format!("{name:<13}")).bold().to_string()
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+    style(crate::display::pad(name, 13)).bold().to_string()
 }
 
 fn header(out: &mut String, path: &Path, facts: &Facts) {
     let _ = writeln!(
         out,
-        "{}: Go execution trace, format {}, {} generation{}, {} events over {}",
+        "{}: {}",
         style(crate::display::path(path)).bold(),
-        facts.format,
-        facts.generations,
-        plural(facts.generations as usize),
-        facts.events,
-        nanos(facts.duration())
+        tr!(
+            "inspect-trace-header",
+            format = facts.format.to_string(),
+            generations = facts.generations as u64,
+            events = facts.events.to_string(),
+            time = nanos(facts.duration())
+        )
     );
     if let Some(error) = &facts.error {
         let _ = writeln!(
             out,
-            "{} the trace is damaged; these facts cover what came before: {error}",
-            style("warning:").yellow().bold()
+            "{} {}",
+            style(tr!("label-warning")).yellow().bold(),
+            tr!("inspect-damaged", error = error.to_string())
         );
     }
 }
@@ -74,10 +75,16 @@ fn summary(out: &mut String, facts: &Facts) {
     let alive = facts.alive_at_end().count();
     let _ = writeln!(
         out,
-        "{}{} seen ({created} created, {ended} ended, {alive} alive at the end); at most {} live at once",
-        label("goroutines"),
-        facts.goroutines_seen,
-        facts.max_live_goroutines
+        "{}{}",
+        label(&tr!("inspect-goroutines")),
+        tr!(
+            "inspect-goroutines-seen",
+            seen = facts.goroutines_seen.to_string(),
+            created = created.to_string(),
+            ended = ended.to_string(),
+            alive = alive.to_string(),
+            live = facts.max_live_goroutines.to_string()
+        )
     );
     let pauses: Vec<i64> = facts
         .pauses
@@ -86,47 +93,63 @@ fn summary(out: &mut String, facts: &Facts) {
         .collect();
     let _ = writeln!(
         out,
-        "{}{} cycle{}; {} stop-the-world pause{} ({} in all, longest {})",
+        "{}{}",
         label("GC"),
-        facts.gc_cycles.len(),
-        plural(facts.gc_cycles.len()),
-        facts.pauses.len(),
-        plural(facts.pauses.len()),
-        nanos(pauses.iter().sum()),
-        nanos(pauses.iter().copied().max().unwrap_or(0))
+        tr!(
+            "inspect-gc",
+            cycles = facts.gc_cycles.len(),
+            pauses = facts.pauses.len(),
+            total = nanos(pauses.iter().sum()),
+            longest = nanos(pauses.iter().copied().max().unwrap_or(0))
+        )
     );
     let _ = writeln!(
         out,
-        "{}at most {} in use; GOMAXPROCS up to {}",
-        label("heap"),
-        bytes(facts.max_heap),
-        facts.max_gomaxprocs
+        "{}{}",
+        label(&tr!("inspect-heap")),
+        tr!(
+            "inspect-heap-line",
+            heap = bytes(facts.max_heap),
+            procs = facts.max_gomaxprocs.to_string()
+        )
     );
     if facts.cpu_samples > 0 {
-        let _ = writeln!(out, "{}{}", label("CPU samples"), facts.cpu_samples);
+        let _ = writeln!(
+            out,
+            "{}{}",
+            label(&tr!("inspect-cpu-samples")),
+            facts.cpu_samples
+        );
     }
-    let _ = writeln!(out, "{}{}", label("tasks"), task_spans(facts));
+    let _ = writeln!(out, "{}{}", label(&tr!("inspect-tasks")), task_spans(facts));
     let regions: Vec<String> = facts
         .region_stats
         .iter()
         .map(|r| span(&r.name, r.count, r.ended, r.total_ns, r.max_ns))
         .collect();
-    let _ = writeln!(out, "{}{}", label("regions"), listing(regions));
+    let _ = writeln!(out, "{}{}", label(&tr!("inspect-regions")), listing(regions));
     let mut logs: BTreeMap<&str, usize> = BTreeMap::new();
     for log in &facts.logs {
         *logs.entry(&*log.category).or_default() += 1;
     }
     let logs: Vec<String> = logs
         .iter()
-        .map(|(c, n)| format!("{} ×{n}", if c.is_empty() { "(no category)" } else { c }))
+        .map(|(c, n)| {
+            let category = if c.is_empty() {
+                tr!("inspect-no-category")
+            } else {
+                (*c).to_owned()
+            };
+            format!("{category} ×{n}")
+        })
         .collect();
-    let _ = writeln!(out, "{}{}", label("logs"), listing(logs));
+    let _ = writeln!(out, "{}{}", label(&tr!("inspect-logs")), listing(logs));
 }
 
 /// Items joined by commas, or `none`.
 fn listing(items: Vec<String>) -> String {
     if items.is_empty() {
-        "none".to_owned()
+        tr!("inspect-none")
     } else {
         items.join(", ")
     }
@@ -134,18 +157,22 @@ fn listing(items: Vec<String>) -> String {
 
 /// Spans of one name: `fetch ×3 (mean 1.2ms, max 1.3ms) [1 not ended]`.
 fn span(name: &str, count: u64, ended: u64, total_ns: i64, max_ns: i64) -> String {
-    let name = if name.is_empty() { "(unnamed)" } else { name };
+    let name = if name.is_empty() {
+        tr!("inspect-unnamed")
+    } else {
+        name.to_owned()
+    };
     let mut text = format!("{name} ×{count}");
     if ended > 0 {
-        text.push_str(&format!(
-            " (mean {}, max {})",
-            nanos(total_ns / ended as i64),
-            nanos(max_ns)
+        text.push_str(&tr!(
+            "inspect-span-times",
+            mean = nanos(total_ns / ended as i64),
+            max = nanos(max_ns)
         ));
     }
     let open = count - ended;
     if open > 0 {
-        text.push_str(&format!(" [{open} not ended]"));
+        text.push_str(&tr!("inspect-span-open", open = open.to_string()));
     }
     text
 }
@@ -180,7 +207,7 @@ fn creation(facts: &Facts, goroutine: &Goroutine) -> String {
             Naming::Full,
         )
     } else {
-        "present before the trace".to_owned()
+        tr!("inspect-present-before")
     }
 }
 
@@ -188,18 +215,19 @@ fn creation(facts: &Facts, goroutine: &Goroutine) -> String {
 fn alive(out: &mut String, facts: &Facts) {
     let groups = group(facts.alive_at_end(), |g| {
         let created = match g.created {
-            Some(_) => format!("created at {}", creation(facts, g)),
+            Some(_) => tr!("inspect-created-at", place = creation(facts, g)),
             None => creation(facts, g),
         };
         let entry = facts.runtime_entry(&g.last_stack);
         let state = match (g.final_state, entry) {
-            (GoState::Waiting, Some(entry)) if !g.last_reason.is_empty() => {
-                format!("waiting ({}, {entry})", g.last_reason)
-            }
+            (GoState::Waiting, Some(entry)) if !g.last_reason.is_empty() => tr!(
+                "inspect-waiting",
+                why = format!("{}, {entry}", g.last_reason)
+            ),
             (GoState::Waiting, _) if !g.last_reason.is_empty() => {
-                format!("waiting ({})", g.last_reason)
+                tr!("inspect-waiting", why = &*g.last_reason)
             }
-            (GoState::Waiting, Some(entry)) => format!("waiting ({entry})"),
+            (GoState::Waiting, Some(entry)) => tr!("inspect-waiting", why = entry),
             (state, _) => state.name().to_lowercase(),
         };
         (
@@ -215,44 +243,51 @@ fn alive(out: &mut String, facts: &Facts) {
     let _ = writeln!(
         out,
         "\n{}",
-        style(format!(
-            "{alive} goroutine{} alive when the trace stopped:",
-            plural(alive)
-        ))
-        .bold()
+        style(tr!("inspect-alive-heading", count = alive)).bold()
     );
     for ((created, state, at), count) in groups {
-        let _ = writeln!(out, "  {count:>4} × {created}, {state} at {at}");
+        let line = tr!("inspect-alive-line", created = created, state = state, at = at);
+        let _ = writeln!(out, "  {count:>4} × {line}");
     }
 }
 
 fn goroutines(out: &mut String, facts: &Facts) {
     let shown = if (facts.goroutines.len() as u64) < facts.goroutines_seen {
-        format!(
-            " ({} of {}: every one alive at the end and the first to end)",
-            facts.goroutines.len(),
-            facts.goroutines_seen
+        tr!(
+            "inspect-goroutines-shown",
+            shown = facts.goroutines.len().to_string(),
+            seen = facts.goroutines_seen.to_string()
         )
     } else {
         String::new()
     };
-    let _ = writeln!(out, "\n{}{shown}", style("goroutines").bold());
     let _ = writeln!(
         out,
-        "  {:>7}  {:<10} {:>9} {:>9} {:>9} {:>9}  start function / created at",
-        "id", "at end", "running", "runnable", "waiting", "syscall",
+        "\n{}{shown}",
+        style(tr!("inspect-goroutines")).bold()
+    );
+    let _ = writeln!(
+        out,
+        "  {:>7}  {} {:>9} {:>9} {:>9} {:>9}  {}",
+        "id",
+        crate::display::pad(&tr!("inspect-at-end"), 10),
+        "running",
+        "runnable",
+        "waiting",
+        "syscall",
+        tr!("inspect-start-created"),
     );
     for g in &facts.goroutines {
         let end_state = if g.ended.is_some() {
-            "ended".to_owned()
+            tr!("inspect-ended")
         } else {
             g.final_state.name().to_lowercase()
         };
         let _ = writeln!(
             out,
-            "  {:>7}  {:<10} {:>9} {:>9} {:>9} {:>9}  {} / {}",
+            "  {:>7}  {} {:>9} {:>9} {:>9} {:>9}  {} / {}",
             g.id,
-            end_state,
+            crate::display::pad(&end_state, 10),
             nanos(g.running_ns),
             nanos(g.runnable_ns),
             nanos(g.waiting_total()),
@@ -266,30 +301,37 @@ fn goroutines(out: &mut String, facts: &Facts) {
 /// `12.3ms`, or `not ended`.
 fn lasted(facts: &Facts, begin: Option<i64>, end: Option<i64>) -> String {
     match end {
-        None => "not ended".to_owned(),
+        None => tr!("inspect-not-ended"),
         Some(end) => nanos(end - begin.unwrap_or(facts.start)),
     }
 }
 
 fn tasks(out: &mut String, facts: &Facts) {
-    let _ = writeln!(out, "\n{}", style("tasks").bold());
+    let _ = writeln!(out, "\n{}", style(tr!("inspect-tasks")).bold());
     for t in &facts.tasks {
         let mut goroutines: Vec<String> = t.goroutines.iter().map(i64::to_string).collect();
         if t.goroutine_count > t.goroutines.len() {
-            goroutines.push(format!("… ({} in all)", t.goroutine_count));
+            goroutines.push(tr!(
+                "inspect-in-all",
+                count = t.goroutine_count.to_string()
+            ));
         }
         let parent = t
             .parent
-            .map_or_else(|| "none".to_owned(), |p| p.to_string());
+            .map_or_else(|| tr!("inspect-none"), |p| p.to_string());
         let _ = writeln!(
             out,
-            "  {:>5} {:<20} parent {parent:<5} {:>10}  goroutines [{}]  {} regions, {} logs",
+            "  {:>5} {:<20} {}",
             t.id,
             format!("{:?}", t.name),
-            lasted(facts, t.begin, t.end),
-            goroutines.join(" "),
-            t.regions,
-            t.logs
+            tr!(
+                "inspect-task-line",
+                parent = crate::display::pad(&parent, 5),
+                time = crate::display::pad_left(&lasted(facts, t.begin, t.end), 10),
+                goroutines = goroutines.join(" "),
+                regions = t.regions.to_string(),
+                logs = t.logs.to_string()
+            )
         );
     }
 }
@@ -297,24 +339,29 @@ fn tasks(out: &mut String, facts: &Facts) {
 fn regions(out: &mut String, facts: &Facts) {
     let total: u64 = facts.region_stats.iter().map(|r| r.count).sum();
     let shown = if (facts.regions.len() as u64) < total {
-        format!(" (the first {} of {total})", facts.regions.len())
+        tr!(
+            "inspect-first-of",
+            shown = facts.regions.len().to_string(),
+            total = total.to_string()
+        )
     } else {
         String::new()
     };
-    let _ = writeln!(out, "\n{}{shown}", style("regions").bold());
+    let _ = writeln!(out, "\n{}{shown}", style(tr!("inspect-regions")).bold());
     for r in &facts.regions {
         let begin = r.begin.map_or_else(
-            || "before".to_owned(),
+            || tr!("inspect-before"),
             |b| format!("+{}", nanos(b - facts.start)),
         );
         let indent = "  ".repeat(r.depth);
         let _ = writeln!(
             out,
-            "  {indent}{:<20} task {:<4} G{:<6} {begin:>10} {:>10}",
+            "  {indent}{:<20} {} G{:<6} {} {}",
             format!("{:?}", r.name),
-            r.task,
+            tr!("inspect-task", id = format!("{:<4}", r.task)),
             r.goroutine,
-            lasted(facts, r.begin, r.end)
+            crate::display::pad_left(&begin, 10),
+            crate::display::pad_left(&lasted(facts, r.begin, r.end), 10)
         );
     }
 }

@@ -8,6 +8,7 @@ use console::style;
 use regex::Regex;
 
 use crate::pprof::{FunctionTotal, Kind, Profile};
+use crate::tr;
 use crate::units::{amount, nanos, percent};
 
 /// What to show of a profile.
@@ -25,25 +26,28 @@ pub fn profile(path: &Path, profile: &Profile, view: &ProfileView<'_>) -> String
     let mut out = String::new();
     let sample_type = &profile.sample_types[view.index];
     let total = profile.total(view.index);
-    let mut header = format!(
-        "{}: {} profile",
-        style(crate::display::path(path)).bold(),
-        profile.kind().name()
-    );
-    if profile.duration_nanos > 0 {
-        header.push_str(&format!(", {} long", nanos(profile.duration_nanos)));
-    }
+    let kind = profile.kind().name();
+    let what = if profile.duration_nanos > 0 {
+        tr!(
+            "profile-header-long",
+            kind = kind,
+            time = nanos(profile.duration_nanos)
+        )
+    } else {
+        tr!("profile-header", kind = kind)
+    };
+    let header = format!("{}: {what}", style(crate::display::path(path)).bold());
     // Counted as pprof counts them: the total of the `samples` (or
     // `goroutine`) type, where one record stands for every sample that hit
     // its stack; a profile without either (heap, block) has one record per
     // distinct stack.
     let count = |name: &str| profile.sample_types.iter().position(|t| t.name == name);
     let counted = match (count("samples"), count("goroutine")) {
-        (Some(index), _) => format!("{} samples", profile.total(index)),
-        (None, Some(index)) => format!("{} goroutines", profile.total(index)),
-        (None, None) => format!("{} stacks", profile.samples.len()),
+        (Some(index), _) => tr!("profile-samples", count = profile.total(index)),
+        (None, Some(index)) => tr!("goroutine-count", count = profile.total(index)),
+        (None, None) => tr!("profile-stacks", count = profile.samples.len()),
     };
-    let _ = writeln!(out, "{header}, {counted}");
+    let _ = writeln!(out, "{}", tr!("profile-counted", header = header, counted = counted));
     let types: Vec<String> = profile
         .sample_types
         .iter()
@@ -57,25 +61,36 @@ pub fn profile(path: &Path, profile: &Profile, view: &ProfileView<'_>) -> String
             }
         })
         .collect();
-    let _ = writeln!(out, "sample types: {}", types.join(", "));
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!("profile-sample-types", types = types.join(", "))
+    );
     let focused = profile.focused_total(view.index, view.focus);
     match view.focus {
         Some(focus) => {
             let _ = writeln!(
                 out,
-                "total {} {}; {} ({}) in samples through /{focus}/",
-                amount(total, &sample_type.unit),
-                sample_type.name,
-                amount(focused, &sample_type.unit),
-                percent(focused, total)
+                "{}",
+                tr!(
+                    "profile-total-focused",
+                    total = amount(total, &sample_type.unit),
+                    name = &sample_type.name,
+                    focused = amount(focused, &sample_type.unit),
+                    percent = percent(focused, total),
+                    focus = focus.as_str()
+                )
             );
         }
         None => {
             let _ = writeln!(
                 out,
-                "total {} {}",
-                amount(total, &sample_type.unit),
-                sample_type.name
+                "{}",
+                tr!(
+                    "profile-total",
+                    total = amount(total, &sample_type.unit),
+                    name = &sample_type.name
+                )
             );
         }
     }
@@ -112,18 +127,14 @@ pub fn profile(path: &Path, profile: &Profile, view: &ProfileView<'_>) -> String
         let _ = writeln!(
             out,
             "{}",
-            style(format!(
-                "({} more functions; --top 0 shows all)",
-                functions.len() - shown
-            ))
-            .dim()
+            style(tr!("profile-more", count = functions.len() - shown)).dim()
         );
     }
     if profile.kind() == Kind::Cpu && profile.sample_count(view.index) < 50 {
         let _ = writeln!(
             out,
             "{}",
-            style("note: fewer than 50 samples; at 100 Hz a CPU profile needs about a second of work to say much").yellow()
+            style(format!("{} {}", tr!("label-note"), tr!("profile-few-samples"))).yellow()
         );
     }
     out

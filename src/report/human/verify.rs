@@ -12,6 +12,7 @@ use crate::display::{pad, truncate, width};
 use crate::goals::OnStarter;
 use crate::tr;
 use crate::units::{duration, number, quantity};
+use crate::report::docs::UntranslatedDoc;
 use crate::verify::{ExerciseResult, GoalVerdict, SideResult, SideValues};
 
 /// A progress bar for `workshop verify` on stderr, drawn only on a terminal.
@@ -32,7 +33,7 @@ pub fn verify_progress(total: usize, visible: bool) -> indicatif::ProgressBar {
 }
 
 /// The summary table of `workshop verify`.
-pub fn verify(results: &[ExerciseResult]) -> String {
+pub fn verify(results: &[ExerciseResult], untranslated: &[UntranslatedDoc]) -> String {
     let mut out = String::new();
     // A goal's id sits two columns further in than its exercise's name and
     // needs a space after it.
@@ -93,6 +94,22 @@ pub fn verify(results: &[ExerciseResult]) -> String {
             }
         }
     }
+    if !untranslated.is_empty() {
+        let _ = writeln!(out);
+    }
+    for text in untranslated {
+        let _ = writeln!(
+            out,
+            "{} {}",
+            style(tr!("label-warning")).yellow().bold(),
+            tr!(
+                "verify-untranslated",
+                file = &text.file,
+                field = &text.field,
+                lang = text.lang.code()
+            )
+        );
+    }
     let _ = writeln!(out);
     let ok = results.len() - failures.len();
     let verdict = if failures.is_empty() {
@@ -115,6 +132,9 @@ pub fn verify(results: &[ExerciseResult]) -> String {
     }
     if flipped > 0 {
         summary.push_str(&tr!("verify-flipped", count = flipped));
+    }
+    if !untranslated.is_empty() {
+        summary.push_str(&tr!("verify-untranslated-count", count = untranslated.len()));
     }
     let _ = writeln!(out, "{summary}");
     out
