@@ -85,9 +85,26 @@ pub fn set(lang: Lang) {
     let _ = CHOSEN.set(lang);
 }
 
+thread_local! {
+    /// A language for this thread only, over the chosen one: for tests that
+    /// render in both languages side by side.
+    static OVERRIDE: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
 /// The language messages are in (English until [`set`]).
 pub fn lang() -> Lang {
-    CHOSEN.get().copied().unwrap_or(Lang::En)
+    OVERRIDE
+        .get()
+        .or_else(|| CHOSEN.get().copied())
+        .unwrap_or(Lang::En)
+}
+
+/// Runs `f` with messages in `lang` on this thread.
+pub fn with_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
+    let before = OVERRIDE.replace(Some(lang));
+    let result = f();
+    OVERRIDE.set(before);
+    result
 }
 
 fn bundle(lang: Lang, sources: &[&'static str]) -> FluentBundle<FluentResource> {

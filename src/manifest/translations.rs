@@ -41,7 +41,8 @@ fn texts(exercise: &Exercise) -> Vec<(String, &Text)> {
 /// Every text of the workshop lacking a language that some text of it is given in.
 pub fn untranslated(workshop: &Workshop) -> Vec<Untranslated> {
     let manifest = workshop.root.join(super::MANIFEST);
-    let mut all: Vec<(PathBuf, String, &Text)> = vec![(manifest, "title".to_owned(), &workshop.title)];
+    let mut all: Vec<(PathBuf, String, &Text)> =
+        vec![(manifest, "title".to_owned(), &workshop.title)];
     for exercise in &workshop.exercises {
         for (field, text) in texts(exercise) {
             all.push((exercise.check_file.clone(), field, text));

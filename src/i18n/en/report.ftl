@@ -178,3 +178,7 @@ verify-untranslated-count = { $count ->
     [one] ; 1 text without a translation
    *[other] ; { $count } texts without a translation
 }
+lang-name = { $lang ->
+    [ja] Japanese (ja)
+   *[en] English (en)
+}

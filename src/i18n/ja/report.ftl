@@ -146,3 +146,7 @@ profile-more = （ほかに { $count } 個の関数。--top 0 ですべて表示
 profile-few-samples = サンプルが 50 個未満です。100 Hz の CPU プロファイルで意味のある結果を得るには、約 1 秒分の処理が必要です
 verify-untranslated = { $file }: `{ $field }` に { $lang } のテキストがありません。代わりに英語を表示します
 verify-untranslated-count = 、翻訳のないテキスト { $count } 件
+lang-name = { $lang ->
+    [ja] 日本語 (ja)
+   *[en] 英語 (en)
+}

@@ -127,7 +127,12 @@ fn summary(out: &mut String, facts: &Facts) {
         .iter()
         .map(|r| span(&r.name, r.count, r.ended, r.total_ns, r.max_ns))
         .collect();
-    let _ = writeln!(out, "{}{}", label(&tr!("inspect-regions")), listing(regions));
+    let _ = writeln!(
+        out,
+        "{}{}",
+        label(&tr!("inspect-regions")),
+        listing(regions)
+    );
     let mut logs: BTreeMap<&str, usize> = BTreeMap::new();
     for log in &facts.logs {
         *logs.entry(&*log.category).or_default() += 1;
@@ -246,7 +251,12 @@ fn alive(out: &mut String, facts: &Facts) {
         style(tr!("inspect-alive-heading", count = alive)).bold()
     );
     for ((created, state, at), count) in groups {
-        let line = tr!("inspect-alive-line", created = created, state = state, at = at);
+        let line = tr!(
+            "inspect-alive-line",
+            created = created,
+            state = state,
+            at = at
+        );
         let _ = writeln!(out, "  {count:>4} × {line}");
     }
 }
@@ -261,11 +271,7 @@ fn goroutines(out: &mut String, facts: &Facts) {
     } else {
         String::new()
     };
-    let _ = writeln!(
-        out,
-        "\n{}{shown}",
-        style(tr!("inspect-goroutines")).bold()
-    );
+    let _ = writeln!(out, "\n{}{shown}", style(tr!("inspect-goroutines")).bold());
     let _ = writeln!(
         out,
         "  {:>7}  {} {:>9} {:>9} {:>9} {:>9}  {}",
@@ -311,10 +317,7 @@ fn tasks(out: &mut String, facts: &Facts) {
     for t in &facts.tasks {
         let mut goroutines: Vec<String> = t.goroutines.iter().map(i64::to_string).collect();
         if t.goroutine_count > t.goroutines.len() {
-            goroutines.push(tr!(
-                "inspect-in-all",
-                count = t.goroutine_count.to_string()
-            ));
+            goroutines.push(tr!("inspect-in-all", count = t.goroutine_count.to_string()));
         }
         let parent = t
             .parent

@@ -48,10 +48,15 @@ fn paragraph(first: &str, indent: &str, text: &str) -> String {
 /// [`paragraph`] at a given width. Words longer than a line (a path, a URL)
 /// stay whole on a line of their own.
 fn wrap_to(width: usize, first: &str, indent: &str, text: &str) -> String {
-    // Lines break between words, and between any two characters of
-    // Japanese, as Unicode's line breaking rules allow.
+    // English breaks at spaces only, so that paths and names stay whole;
+    // Japanese, written without spaces, wherever Unicode's line breaking
+    // rules allow (between most characters, never before `。` or `）`).
+    let separator = match crate::i18n::lang() {
+        crate::i18n::Lang::En => textwrap::WordSeparator::AsciiSpace,
+        crate::i18n::Lang::Ja => textwrap::WordSeparator::UnicodeBreakProperties,
+    };
     let options = textwrap::Options::new(width.max(20))
-        .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
+        .word_separator(separator)
         .initial_indent(first)
         .subsequent_indent(indent)
         .break_words(false);

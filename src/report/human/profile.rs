@@ -47,7 +47,11 @@ pub fn profile(path: &Path, profile: &Profile, view: &ProfileView<'_>) -> String
         (None, Some(index)) => tr!("goroutine-count", count = profile.total(index)),
         (None, None) => tr!("profile-stacks", count = profile.samples.len()),
     };
-    let _ = writeln!(out, "{}", tr!("profile-counted", header = header, counted = counted));
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!("profile-counted", header = header, counted = counted)
+    );
     let types: Vec<String> = profile
         .sample_types
         .iter()
@@ -134,7 +138,12 @@ pub fn profile(path: &Path, profile: &Profile, view: &ProfileView<'_>) -> String
         let _ = writeln!(
             out,
             "{}",
-            style(format!("{} {}", tr!("label-note"), tr!("profile-few-samples"))).yellow()
+            style(format!(
+                "{} {}",
+                tr!("label-note"),
+                tr!("profile-few-samples")
+            ))
+            .yellow()
         );
     }
     out

@@ -256,7 +256,7 @@ fn verify_lines_up_goal_values_under_the_sides_however_long_the_ids() {
         warnings: 0,
         elapsed: Duration::from_secs(2),
     };
-    let table = verify(&[result]);
+    let table = verify(&[result], &[]);
     let lines: Vec<&str> = table.lines().collect();
     let column = |line: &str, text: &str| line.find(text).map(|i| line[..i].chars().count());
     let sides = column(lines[1], "not run").unwrap();
@@ -309,4 +309,222 @@ fn names_read_relative_to_the_exercises_module() {
         ),
         "x.github.com/owner/repo/exercises/a github.com/owner/repo/exercises.F"
     );
+}
+
+/// The report of a check in Japanese: the same goals, the framing and the
+/// check file's texts in Japanese, the columns lined up by terminal width.
+#[test]
+fn check_in_japanese() {
+    let text = crate::i18n::with_lang(crate::i18n::Lang::Ja, || {
+        let mut unmet = goal(
+            "allocations",
+            Status::Fail,
+            1998.0,
+            Bound::AtMost(2.0),
+            "allocs/op",
+        );
+        unmet.explanation = Some("BuildLine の 1 回の呼び出しあたりのアロケーション数".into());
+        unmet.hint = Some(
+            "最終的なサイズを最初に伝えた strings.Builder ならアロケーションは 1 回で済みます"
+                .into(),
+        );
+        let mut report = report(
+            vec![
+                unmet,
+                goal(
+                    "bytes",
+                    Status::Pass,
+                    9472.0,
+                    Bound::AtMost(20000.0),
+                    "B/op",
+                ),
+            ],
+            None,
+            None,
+        );
+        report.title = "文字列を少しずつ組み立てる".into();
+        report.docs = Some(PathBuf::from("docs/ja/exercises/heap-01-concat.md"));
+        check(&report)
+    });
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn hang_in_japanese() {
+    let failure = Failure::Hang {
+        step: "tests".into(),
+        deadlock: false,
+        interrupted: false,
+        timeout: Duration::from_secs(60),
+        report: HangReport {
+            running_tests: vec!["TestFetch (1m0s)".into()],
+            groups: vec![StuckGroup {
+                count: 37,
+                state: "chan send".into(),
+                frames: vec![Frame {
+                    function: "fetch.worker".into(),
+                    file: "fetch.go".into(),
+                    line: 47,
+                }],
+                created_at: Some(Frame {
+                    function: "fetch.Fetch".into(),
+                    file: "fetch.go".into(),
+                    line: 41,
+                }),
+            }],
+            other_goroutines: 3,
+        },
+        output: String::new(),
+    };
+    let text = crate::i18n::with_lang(crate::i18n::Lang::Ja, || {
+        let mut report = report(
+            Vec::new(),
+            Some(failure),
+            Some("テストが時間内に終わりませんでした"),
+        );
+        report.title = "文字列を少しずつ組み立てる".into();
+        report.docs = Some(PathBuf::from("docs/ja/exercises/heap-01-concat.md"));
+        check(&report)
+    });
+    insta::assert_snapshot!(text);
+}
+
+/// The columns of a list line up when titles hold double-width characters.
+#[test]
+fn list_in_japanese_lines_up_by_width() {
+    console::set_colors_enabled(false);
+    use crate::state::Progress;
+    let entries = [
+        ListEntry {
+            id: "cpu/01-regexp",
+            title: "ホットループの中の正規表現",
+            progress: Progress::Done,
+            docs: Some(Path::new("docs/ja/exercises/cpu-01-regexp.md")),
+        },
+        ListEntry {
+            id: "heap/01-concat",
+            title: "文字列を少しずつ組み立てる（mixed ASCII）",
+            progress: Progress::InProgress,
+            docs: Some(Path::new("docs/ja/exercises/heap-01-concat.md")),
+        },
+        ListEntry {
+            id: "trace/02-task",
+            title: "リクエストごとに 1 つのタスク",
+            progress: Progress::NotStarted,
+            docs: None,
+        },
+    ];
+    let text = crate::i18n::with_lang(crate::i18n::Lang::Ja, || {
+        list(
+            "Go パフォーマンス: プロファイリングとトレース",
+            Some(Path::new("docs/ja/README.md")),
+            &entries,
+        )
+    });
+    let lines: Vec<&str> = text.lines().collect();
+    let status = ["完了", "取り組み中", "未着手"];
+    let columns: Vec<usize> = lines[1..4]
+        .iter()
+        .zip(status)
+        .map(|(line, word)| crate::display::width(&line[..line.find(word).expect(line)]))
+        .collect();
+    assert!(columns.windows(2).all(|w| w[0] == w[1]), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+/// The verify table in Japanese: headings, sides and goal rows line up by
+/// terminal width; an untranslated text is warned about.
+#[test]
+fn verify_in_japanese() {
+    use crate::goals::OnStarter;
+    use crate::verify::{ExerciseResult, GoalVerdict, Side, SideResult, SideValues};
+    console::set_colors_enabled(false);
+    let side = |side, met| SideResult {
+        side,
+        ok: true,
+        reason: None,
+        check: Some({
+            let status = if met { Status::Pass } else { Status::Fail };
+            let mut r = report(
+                vec![goal(
+                    "allocations",
+                    status,
+                    2.0,
+                    Bound::AtMost(2.0),
+                    "allocs/op",
+                )],
+                None,
+                None,
+            );
+            r.status = if met {
+                CheckStatus::Pass
+            } else {
+                CheckStatus::Fail
+            };
+            r
+        }),
+        error: None,
+    };
+    let values = |v: f64| SideValues {
+        statuses: vec![Status::Pass],
+        values: vec![v],
+        min: Some(v),
+        max: Some(v),
+    };
+    let result = ExerciseResult {
+        exercise: "heap/01-concat".into(),
+        ok: true,
+        starter: side(Side::Starter, false),
+        solution: side(Side::Solution, true),
+        goals: vec![GoalVerdict {
+            id: "allocations".into(),
+            kind: "bench-metric",
+            ok: true,
+            starter_must: OnStarter::Fails,
+            bound: Some("≤ 2 allocs/op".into()),
+            threshold: Some(2.0),
+            unit: Some("allocs/op".into()),
+            starter: values(1998.0),
+            solution: values(1.0),
+            margin: Some(crate::verify::judge::Margin {
+                times: 999.0,
+                side: Side::Starter,
+            }),
+            flipped: false,
+            problems: Vec::new(),
+            warnings: Vec::new(),
+        }],
+        warnings: 0,
+        elapsed: Duration::from_secs(4),
+    };
+    let untranslated = [crate::report::docs::UntranslatedDoc {
+        file: "checks/heap/01-concat/check.yaml".into(),
+        field: "hints[2]".into(),
+        lang: crate::i18n::Lang::Ja,
+    }];
+    let table = crate::i18n::with_lang(crate::i18n::Lang::Ja, || verify(&[result], &untranslated));
+    let lines: Vec<&str> = table.lines().collect();
+    let at = |line: &str, text: &str| {
+        line.find(text)
+            .map(|i| crate::display::width(&line[..i]))
+            .unwrap_or_else(|| panic!("no {text:?} in {line:?}\n{table}"))
+    };
+    // The sides' cells start under their headings, the goal's values under the cells.
+    assert_eq!(
+        at(lines[0], "スターター"),
+        at(lines[1], "✓ ゴール 1 個中 0"),
+        "{table}"
+    );
+    assert_eq!(
+        at(lines[0], "解答例"),
+        at(lines[1], "✓ ゴール 1 個中 1"),
+        "{table}"
+    );
+    assert_eq!(
+        at(lines[1], "ゴール 1 個中 0"),
+        at(lines[2], "1998"),
+        "{table}"
+    );
+    assert_eq!(at(lines[0], "時間"), at(lines[1], "4.0s"), "{table}");
+    insta::assert_snapshot!(table);
 }

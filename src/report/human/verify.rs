@@ -10,9 +10,9 @@ use console::style;
 use super::{check, fail, pass};
 use crate::display::{pad, truncate, width};
 use crate::goals::OnStarter;
+use crate::report::docs::UntranslatedDoc;
 use crate::tr;
 use crate::units::{duration, number, quantity};
-use crate::report::docs::UntranslatedDoc;
 use crate::verify::{ExerciseResult, GoalVerdict, SideResult, SideValues};
 
 /// A progress bar for `workshop verify` on stderr, drawn only on a terminal.
@@ -106,7 +106,7 @@ pub fn verify(results: &[ExerciseResult], untranslated: &[UntranslatedDoc]) -> S
                 "verify-untranslated",
                 file = &text.file,
                 field = &text.field,
-                lang = text.lang.code()
+                lang = tr!("lang-name", lang = text.lang.code())
             )
         );
     }
@@ -134,7 +134,10 @@ pub fn verify(results: &[ExerciseResult], untranslated: &[UntranslatedDoc]) -> S
         summary.push_str(&tr!("verify-flipped", count = flipped));
     }
     if !untranslated.is_empty() {
-        summary.push_str(&tr!("verify-untranslated-count", count = untranslated.len()));
+        summary.push_str(&tr!(
+            "verify-untranslated-count",
+            count = untranslated.len()
+        ));
     }
     let _ = writeln!(out, "{summary}");
     out
