@@ -194,6 +194,134 @@ fn each_exercise_page_leads_to_the_next_in_curriculum_order() {
     }
 }
 
+/// `path` with `.` and `..` resolved by their names alone.
+fn lexical(path: &Path) -> std::path::PathBuf {
+    let mut out = std::path::PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            part => out.push(part),
+        }
+    }
+    out
+}
+
+/// `docs/<page>` in Japanese: `docs/ja/<page>`.
+fn japanese(page: &str) -> String {
+    format!("docs/ja/{}", page.strip_prefix("docs/").unwrap())
+}
+
+#[test]
+fn every_page_has_its_japanese_page_and_each_links_to_the_other() {
+    let mut problems = Vec::new();
+    let mut pages = 0;
+    for page in markdown_files() {
+        let name = page.strip_prefix(repo()).unwrap().display().to_string();
+        if !name.starts_with("docs/") || name.starts_with("docs/ja/") {
+            continue;
+        }
+        pages += 1;
+        let other = repo().join(japanese(&name));
+        if !other.is_file() {
+            problems.push(format!("{name}: no Japanese page {}", japanese(&name)));
+            continue;
+        }
+        for (from, to) in [(&page, &other), (&other, &page)] {
+            let text = std::fs::read_to_string(from).unwrap();
+            let leads = links(&text).iter().any(|target| {
+                let file = target.split('#').next().unwrap();
+                !file.is_empty() && lexical(&from.parent().unwrap().join(file)) == **to
+            });
+            if !leads {
+                problems.push(format!(
+                    "{} does not link to {}",
+                    from.strip_prefix(repo()).unwrap().display(),
+                    to.strip_prefix(repo()).unwrap().display()
+                ));
+            }
+        }
+    }
+    for page in markdown_files() {
+        let name = page.strip_prefix(repo()).unwrap().display().to_string();
+        if let Some(rest) = name.strip_prefix("docs/ja/")
+            && !repo().join("docs").join(rest).is_file()
+        {
+            problems.push(format!("{name}: no English page docs/{rest}"));
+        }
+    }
+    assert_eq!(pages, 19, "docs/ has 19 pages");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_exercise_has_a_japanese_page_linked_from_the_japanese_index() {
+    let index = std::fs::read_to_string(repo().join("docs/ja/README.md")).unwrap();
+    let linked: BTreeSet<String> = links(&index)
+        .into_iter()
+        .map(|target| format!("docs/ja/{target}"))
+        .collect();
+    let pages = exercise_pages();
+    for (id, docs) in &pages {
+        let page = japanese(docs);
+        assert!(linked.contains(&page), "docs/ja/README.md does not link {page}");
+        let text = std::fs::read_to_string(repo().join(&page)).unwrap();
+        assert!(
+            text.starts_with(&format!("# {id} — ")),
+            "{page} does not start with the heading `# {id} — <title>`"
+        );
+        assert!(
+            text.contains(&format!("`workshop check {id}`")),
+            "{page} does not show how to check {id}"
+        );
+    }
+    for pair in pages.windows(2) {
+        let [(id, docs), (_, next_docs)] = pair else {
+            unreachable!()
+        };
+        let page = repo().join(japanese(docs));
+        let next = repo().join(japanese(next_docs));
+        let text = std::fs::read_to_string(&page).unwrap();
+        assert!(
+            links(&text)
+                .iter()
+                .any(|target| {
+                    let file = target.split('#').next().unwrap();
+                    lexical(&page.parent().unwrap().join(file)) == next
+                }),
+            "{} ({id}) does not link to {}",
+            japanese(docs),
+            japanese(next_docs)
+        );
+    }
+}
+
+#[test]
+fn list_and_check_point_to_the_pages_in_the_chosen_language() {
+    let workshop = Workshop::bundled();
+    workshop
+        .run(&["list", "--lang", "ja"])
+        .code(0)
+        .stdout_has("docs/ja/exercises/cpu-01-regexp.md を読んでから `workshop check cpu/01-regexp` を実行してください")
+        .stdout_has("docs/ja/README.md");
+    let json = workshop.run(&["list", "--json", "--lang", "ja"]).json();
+    assert_eq!(json["lang"], "ja");
+    assert_eq!(json["docs"], "docs/ja/README.md");
+    for exercise in json["exercises"].as_array().unwrap() {
+        let docs = exercise["docs"].as_str().unwrap();
+        assert!(docs.starts_with("docs/ja/exercises/"), "{docs}");
+    }
+    // The locale chooses when no flag does, and the flag wins over it.
+    workshop
+        .run_env(&["list"], &[("LANG", "ja_JP.UTF-8")])
+        .stdout_has("ワークショップのテキストは docs/ja/README.md から始まります");
+    workshop
+        .run_env(&["list", "--lang", "en"], &[("LANG", "ja_JP.UTF-8")])
+        .stdout_has("the workshop text starts at docs/README.md");
+}
+
 #[test]
 fn list_points_to_the_index_and_the_next_page() {
     let workshop = Workshop::bundled();

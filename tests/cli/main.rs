@@ -80,6 +80,16 @@ impl Workshop {
         Run::from(command.output().unwrap())
     }
 
+    /// `workshop --root <this> args...` with environment variables set.
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut command = binary();
+        command.arg("--root").arg(self.path()).args(args);
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        Run::from(command.output().unwrap())
+    }
+
     /// `workshop <args>` started in `dir` (relative to the workshop), finding
     /// the workshop from there as an attendee's shell would.
     pub fn run_in(&self, dir: &str, args: &[&str]) -> Run {
@@ -96,9 +106,15 @@ pub fn inspect(flags: &[&str], file: impl AsRef<std::ffi::OsStr>) -> Run {
     Run::from(command.output().unwrap())
 }
 
+/// The `workshop` binary, in English whatever the locale of the machine
+/// running the tests (tests of other languages say so).
 pub fn binary() -> Command {
     let mut command = Command::cargo_bin("workshop").unwrap();
     command.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+    for name in ["WORKSHOP_LANG", "LC_ALL", "LC_MESSAGES"] {
+        command.env_remove(name);
+    }
+    command.env("LANG", "C.UTF-8");
     command
 }
 
@@ -109,6 +125,10 @@ pub fn binary() -> Command {
 pub fn workshop_process() -> std::process::Command {
     let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("workshop"));
     command.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+    for name in ["WORKSHOP_LANG", "LC_ALL", "LC_MESSAGES"] {
+        command.env_remove(name);
+    }
+    command.env("LANG", "C.UTF-8");
     command
 }
 

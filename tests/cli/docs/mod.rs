@@ -122,12 +122,20 @@ fn exercise_hints() -> Vec<Hints> {
             let text = std::fs::read_to_string(repo().join(&file)).unwrap();
             let check: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
             let package = check["package"].as_str().unwrap_or(id);
+            // A hint is a string or one per language: every language's
+            // commands must work.
             let hints = check["hints"]
                 .as_sequence()
                 .map(|hints| {
                     hints
                         .iter()
-                        .filter_map(|h| h.as_str().map(str::to_owned))
+                        .flat_map(|h| match h {
+                            serde_yaml::Value::Mapping(by_lang) => by_lang
+                                .values()
+                                .filter_map(|t| t.as_str().map(str::to_owned))
+                                .collect(),
+                            h => h.as_str().map(str::to_owned).into_iter().collect::<Vec<_>>(),
+                        })
                         .collect()
                 })
                 .unwrap_or_default();
