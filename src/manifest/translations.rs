@@ -68,3 +68,67 @@ pub fn untranslated(workshop: &Workshop) -> Vec<Untranslated> {
     }
     missing
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn bundled() -> Workshop {
+        super::super::load(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    #[test]
+    fn every_text_of_the_bundled_workshop_is_in_english_and_japanese() {
+        let workshop = bundled();
+        assert_eq!(untranslated(&workshop), []);
+        let count: usize = workshop.exercises.iter().map(|e| texts(e).len()).sum();
+        assert!(count > 100, "only {count} texts");
+        for exercise in &workshop.exercises {
+            for (field, text) in texts(exercise) {
+                assert!(
+                    text.has(Lang::En) && text.has(Lang::Ja),
+                    "{}: {field}",
+                    exercise.id
+                );
+                assert_ne!(
+                    text.get(Lang::En),
+                    text.get(Lang::Ja),
+                    "{}: {field}",
+                    exercise.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_text_without_a_language_the_workshop_uses_is_found() {
+        let mut workshop = bundled();
+        let exercise = &mut workshop.exercises[1];
+        exercise.hints[2] = Text::english("only in English");
+        exercise.goals[0].explain = None;
+        let file = exercise.check_file.clone();
+        assert_eq!(
+            untranslated(&workshop),
+            [Untranslated {
+                file,
+                field: "hints[2]".into(),
+                lang: Lang::Ja,
+            }]
+        );
+        // A workshop in English alone lacks nothing.
+        let mut english = bundled();
+        english.title = Text::english("T");
+        for exercise in &mut english.exercises {
+            exercise.title = Text::english("t");
+            exercise.summary = None;
+            exercise.hints.clear();
+            for goal in &mut exercise.goals {
+                goal.explain = None;
+                goal.hint = None;
+            }
+        }
+        assert_eq!(untranslated(&english), []);
+    }
+}

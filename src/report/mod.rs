@@ -102,7 +102,10 @@ pub fn err(text: &str) {
 pub fn error(error: &(dyn std::error::Error + 'static)) {
     err(&format!(
         "{} {}\n",
-        console::style("error:").red().bold().for_stderr(),
+        console::style(crate::tr!("label-error"))
+            .red()
+            .bold()
+            .for_stderr(),
         crate::display::error_chain(error)
     ));
 }
@@ -111,6 +114,9 @@ pub fn error(error: &(dyn std::error::Error + 'static)) {
 pub fn warning(message: &str) {
     err(&format!(
         "{} {message}\n",
-        console::style("warning:").yellow().bold().for_stderr()
+        console::style(crate::tr!("label-warning"))
+            .yellow()
+            .bold()
+            .for_stderr()
     ));
 }

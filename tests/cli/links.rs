@@ -266,7 +266,10 @@ fn every_exercise_has_a_japanese_page_linked_from_the_japanese_index() {
     let pages = exercise_pages();
     for (id, docs) in &pages {
         let page = japanese(docs);
-        assert!(linked.contains(&page), "docs/ja/README.md does not link {page}");
+        assert!(
+            linked.contains(&page),
+            "docs/ja/README.md does not link {page}"
+        );
         let text = std::fs::read_to_string(repo().join(&page)).unwrap();
         assert!(
             text.starts_with(&format!("# {id} — ")),
@@ -285,12 +288,10 @@ fn every_exercise_has_a_japanese_page_linked_from_the_japanese_index() {
         let next = repo().join(japanese(next_docs));
         let text = std::fs::read_to_string(&page).unwrap();
         assert!(
-            links(&text)
-                .iter()
-                .any(|target| {
-                    let file = target.split('#').next().unwrap();
-                    lexical(&page.parent().unwrap().join(file)) == next
-                }),
+            links(&text).iter().any(|target| {
+                let file = target.split('#').next().unwrap();
+                lexical(&page.parent().unwrap().join(file)) == next
+            }),
             "{} ({id}) does not link to {}",
             japanese(docs),
             japanese(next_docs)

@@ -182,3 +182,7 @@ lang-name = { $lang ->
     [ja] Japanese (ja)
    *[en] English (en)
 }
+
+## workshop compare
+
+compare-need-more = {" "}(run the benchmarks with -count 10 or more)

@@ -150,3 +150,7 @@ lang-name = { $lang ->
     [ja] 日本語 (ja)
    *[en] 英語 (en)
 }
+
+## workshop compare
+
+compare-need-more = （ベンチマークを -count 10 以上で実行してください）

@@ -162,9 +162,9 @@ fn render(out: &mut String, table: &Table, old_label: &str, new_label: &str) {
     }
     for (i, note) in notes.iter().enumerate() {
         let hint = if note.starts_with("need ") {
-            " (run the benchmarks with -count 10 or more)"
+            crate::tr!("compare-need-more")
         } else {
-            ""
+            String::new()
         };
         let _ = writeln!(
             out,

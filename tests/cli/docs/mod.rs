@@ -134,7 +134,11 @@ fn exercise_hints() -> Vec<Hints> {
                                 .values()
                                 .filter_map(|t| t.as_str().map(str::to_owned))
                                 .collect(),
-                            h => h.as_str().map(str::to_owned).into_iter().collect::<Vec<_>>(),
+                            h => h
+                                .as_str()
+                                .map(str::to_owned)
+                                .into_iter()
+                                .collect::<Vec<_>>(),
                         })
                         .collect()
                 })
