@@ -528,3 +528,40 @@ fn verify_in_japanese() {
     assert_eq!(at(lines[0], "時間"), at(lines[1], "4.0s"), "{table}");
     insta::assert_snapshot!(table);
 }
+
+/// Japanese, written without spaces, still breaks within the width, counted
+/// in terminal columns (two per character), and loses no character.
+#[test]
+fn japanese_paragraphs_break_between_characters_within_the_width() {
+    let text = "最終的なサイズを最初に伝えた strings.Builder なら、アロケーションは 1 回で済みます。`line += field` は毎回新しい文字列を作り、それまでの内容をすべてコピーします。";
+    let wrapped = crate::i18n::with_lang(crate::i18n::Lang::Ja, || {
+        wrap_to(40, "      ヒント: ", "              ", text)
+    });
+    let lines: Vec<&str> = wrapped.lines().collect();
+    assert!(lines.len() >= 4, "{wrapped}");
+    for line in &lines {
+        assert!(
+            crate::display::width(line) <= 40,
+            "{line:?} is wider than 40"
+        );
+        assert!(
+            !line.trim_start().starts_with(['。', '、']),
+            "{line:?} starts with punctuation"
+        );
+    }
+    let joined: String = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let indent = if i == 0 {
+                "      ヒント: "
+            } else {
+                "              "
+            };
+            l.strip_prefix(indent).unwrap()
+        })
+        .collect::<Vec<_>>()
+        .join("");
+    let without_spaces = |s: &str| s.chars().filter(|c| *c != ' ').collect::<String>();
+    assert_eq!(without_spaces(&joined), without_spaces(text));
+}
