@@ -152,7 +152,7 @@ pub fn message(key: &str, args: Option<&FluentArgs<'_>>) -> String {
     message_in(lang(), key, args)
 }
 
-/// The message of a key in the chosen language: `tr!("check-met", met = 2,
+/// The message of a key in the chosen language: `tr!("goals-met", met = 2,
 /// total = 3)`. Values are anything Fluent takes: strings, and numbers for the
 /// messages that choose a plural form.
 #[macro_export]
