@@ -8,6 +8,7 @@ use serde::Deserialize;
 use super::Bound;
 use crate::exec::GoVersion;
 use crate::i18n::Text;
+use crate::tr;
 use crate::yaml::locate::child;
 use crate::yaml::{Beside, Diagnostic, Document, closest};
 
@@ -107,27 +108,24 @@ impl Checker<'_, '_> {
         match (self.run.clone(), names.as_slice()) {
             (Some(run), _) if names.contains(&run.as_str()) => run,
             (Some(run), _) => {
-                let mut message = format!("no run named `{run}`");
-                if let Some(best) = closest(&run, names.iter().copied()) {
-                    message.push_str(&format!("; did you mean `{best}`?"));
-                }
-                message.push_str(&format!(" (runs: {})", names.join(", ")));
+                let best = closest(&run, names.iter().copied());
+                let message = tr!(
+                    "goal-no-run",
+                    run = &run,
+                    has_best = if best.is_some() { "yes" } else { "no" },
+                    best = best.unwrap_or(""),
+                    runs = names.join(", "),
+                );
                 self.problem("run", message);
                 run
             }
             (None, [only]) => (*only).to_owned(),
             (None, []) => {
-                self.problem(
-                    "",
-                    "this goal needs a benchmark run, and `runs` is empty".into(),
-                );
+                self.problem("", tr!("goal-runs-empty"));
                 String::new()
             }
             (None, many) => {
-                let message = format!(
-                    "say which run this goal uses with `run:` (one of {})",
-                    many.join(", ")
-                );
+                let message = tr!("goal-which-run", runs = many.join(", "));
                 self.problem("", message);
                 String::new()
             }
@@ -140,15 +138,15 @@ impl Checker<'_, '_> {
             (Some(v), None) if v.is_finite() => Bound::AtMost(v),
             (None, Some(v)) if v.is_finite() => Bound::AtLeast(v),
             (Some(_), Some(_)) => {
-                self.problem("", "give either `at-most` or `at-least`, not both".into());
+                self.problem("", tr!("goal-bound-both"));
                 Bound::AtMost(0.0)
             }
             (None, None) => {
-                self.problem("", "expected a bound: `at-most: N` or `at-least: N`".into());
+                self.problem("", tr!("goal-bound-missing"));
                 Bound::AtMost(0.0)
             }
             _ => {
-                self.problem("", "the bound must be a finite number".into());
+                self.problem("", tr!("goal-bound-finite"));
                 Bound::AtMost(0.0)
             }
         }
@@ -166,7 +164,7 @@ impl Checker<'_, '_> {
             (None, None, Some(n)) => Bound::Exactly(n),
             (_, _, None) => self.bound(at_most, at_least),
             _ => {
-                self.problem("", "give one of `at-least`, `at-most` or `exactly`".into());
+                self.problem("", tr!("goal-count-one-of"));
                 Bound::AtLeast(1.0)
             }
         }
@@ -180,22 +178,28 @@ impl Checker<'_, '_> {
             Bound::Exactly(v) => ("exactly", v),
         };
         let range = match domain {
-            Domain::Amount if value < 0.0 => "0 or more",
-            Domain::Share if !(0.0..=100.0).contains(&value) => "a percentage from 0 to 100",
-            Domain::Count if value < 0.0 || value.fract() != 0.0 => "a whole number, 0 or more",
+            Domain::Amount if value < 0.0 => tr!("goal-range-amount"),
+            Domain::Share if !(0.0..=100.0).contains(&value) => tr!("goal-range-share"),
+            Domain::Count if value < 0.0 || value.fract() != 0.0 => tr!("goal-range-count"),
             _ => return,
         };
         let shown = crate::units::number(value);
         self.problem(
             key,
-            format!("`{key}: {shown}` cannot be right: {what} is {range}"),
+            tr!(
+                "goal-out-of-range",
+                key = key,
+                value = shown,
+                what = what,
+                range = range
+            ),
         );
     }
 
     /// A regular expression written at `key`.
     pub fn regex(&mut self, key: &str, pattern: &str) -> Regex {
         Regex::new(pattern).unwrap_or_else(|e| {
-            self.problem(key, format!("not a valid regular expression: {e}"));
+            self.problem(key, tr!("goal-bad-regex", error = e.to_string()));
             // Never used: the manifest is rejected. Any valid pattern will do.
             Regex::new(&regex::escape(pattern)).expect("an escaped pattern is valid")
         })

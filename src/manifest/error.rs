@@ -3,18 +3,16 @@
 
 use std::path::PathBuf;
 
+use crate::tr;
 use crate::yaml::Diagnostic;
 
 /// Why a workshop could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum ManifestError {
-    #[error(
-        "no workshop.yaml in {} or any directory above it (run inside a workshop, or pass --root DIR)",
-        crate::display::path(start)
-    )]
+    #[error("{}", tr!("manifest-not-found", dir = crate::display::path(start)))]
     NotFound { start: PathBuf },
 
-    #[error("cannot read {}", crate::display::path(path))]
+    #[error("{}", tr!("manifest-cannot-read", path = crate::display::path(path)))]
     Read {
         path: PathBuf,
         #[source]
@@ -34,10 +32,8 @@ fn render(diagnostics: &[Diagnostic]) -> String {
         out.push_str(&d.to_string());
     }
     if diagnostics.len() > 1 {
-        out.push_str(&format!(
-            "\n\n{} problems in the manifest",
-            diagnostics.len()
-        ));
+        out.push_str("\n\n");
+        out.push_str(&tr!("manifest-problems", count = diagnostics.len()));
     }
     out
 }

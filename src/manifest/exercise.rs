@@ -16,6 +16,7 @@ use super::{Exercise, ManifestError, RunSpec, ServeSpec, SolutionFile, TestSpec,
 use crate::display::path as display;
 use crate::exec::{BuildFlags, GoVersion};
 use crate::goals::{Goal, RunInfo, read_goal};
+use crate::tr;
 use crate::yaml::locate::{child, element};
 use crate::yaml::{Diagnostic, Document};
 
@@ -54,7 +55,7 @@ pub(super) fn load(
         .map_err(|problem| ManifestError::Invalid(vec![problem]))?;
 
     if raw.title.is_blank() {
-        file.problem("title", "the title is empty".into());
+        file.problem("title", tr!("manifest-title-empty"));
     }
     let go = match raw.go.as_deref().map(str::parse::<GoVersion>) {
         None => workshop_go,
@@ -113,10 +114,7 @@ impl CheckFile<'_> {
         if !package_dir.is_dir() {
             self.problem(
                 key,
-                format!(
-                    "expected the exercise's package directory {}",
-                    display(&package_dir)
-                ),
+                tr!("manifest-package-missing", path = display(&package_dir)),
             );
         } else if let Err(e) = inside(root, &package_dir) {
             self.problem(key, e);
@@ -175,7 +173,7 @@ impl CheckFile<'_> {
             return BuildFlags::default();
         };
         if raw.gcflags.as_deref().is_some_and(|g| g.trim().is_empty()) {
-            self.problem("build.gcflags", "the gcflags are empty".into());
+            self.problem("build.gcflags", tr!("manifest-gcflags-empty"));
         }
         for (i, tag) in raw.tags.iter().enumerate() {
             if let Err(e) = valid_tag(tag) {
@@ -199,10 +197,7 @@ impl CheckFile<'_> {
                     Some(full) => {
                         self.problem(
                             "build.pgo",
-                            format!(
-                                "expected `auto`, `off`, or a CPU profile at {}",
-                                display(&full)
-                            ),
+                            tr!("manifest-pgo-missing", path = display(&full)),
                         );
                         path.to_owned()
                     }
@@ -224,11 +219,11 @@ impl CheckFile<'_> {
         for (i, mut run) in raw.into_iter().enumerate() {
             let path = element("runs", i);
             if run.name.trim().is_empty() {
-                self.problem(&child(&path, "name"), "the run name is empty".into());
+                self.problem(&child(&path, "name"), tr!("manifest-run-name-empty"));
             } else if !names.insert(run.name.clone()) {
                 self.problem(
                     &child(&path, "name"),
-                    format!("run `{}` is defined twice", run.name),
+                    tr!("manifest-run-twice", name = &run.name),
                 );
             }
             let serve = self.serve(&path, &mut run, package);
@@ -240,7 +235,7 @@ impl CheckFile<'_> {
             {
                 self.problem(
                     &child(&path, "benchtime"),
-                    format!("`{benchtime}` is not a -benchtime (expected a count like 100x or a duration like 2s)"),
+                    tr!("manifest-bad-benchtime", value = benchtime),
                 );
             }
             let count = match run.count {
@@ -249,7 +244,7 @@ impl CheckFile<'_> {
                 Some(n) => {
                     self.problem(
                         &child(&path, "count"),
-                        format!("count must be a whole number of at least 1, not {n}"),
+                        tr!("manifest-bad-count", value = n.to_string()),
                     );
                     1
                 }
@@ -279,21 +274,16 @@ impl CheckFile<'_> {
     /// A benchmark run's `bench:` or `test:` pattern.
     fn patterns(&mut self, path: &str, run: &RunFile) {
         match (&run.bench, &run.test) {
-            (None, None) => self.problem(
-                path,
-                "a run needs `bench:` (benchmarks to run), `test:` (tests to run) or `serve:` (a server to load)".into(),
-            ),
-            (Some(_), Some(_)) => self.problem(
-                &child(path, "test"),
-                "a run takes `bench:` (benchmarks to run) or `test:` (tests to run), not both"
-                    .into(),
-            ),
+            (None, None) => self.problem(path, tr!("manifest-run-needs-pattern")),
+            (Some(_), Some(_)) => {
+                self.problem(&child(path, "test"), tr!("manifest-run-bench-and-test"));
+            }
             _ => {}
         }
         for (key, pattern) in [("bench", &run.bench), ("test", &run.test)] {
             let Some(pattern) = pattern else { continue };
             if pattern.trim().is_empty() {
-                self.problem(&child(path, key), format!("the {key} pattern is empty"));
+                self.problem(&child(path, key), tr!("manifest-pattern-empty", key = key));
             } else if let Err(e) = go_test_pattern(pattern) {
                 self.problem(&child(path, key), e);
             }
@@ -304,10 +294,7 @@ impl CheckFile<'_> {
                 _ => run.collect.is_some(),
             };
             if given {
-                self.problem(
-                    &child(path, key),
-                    format!("`{key}` belongs to a run that serves (add `serve:` with the server to start)"),
-                );
+                self.problem(&child(path, key), tr!("manifest-serve-key", key = key));
             }
         }
     }
@@ -330,10 +317,7 @@ impl CheckFile<'_> {
             ("cpu", run.cpu.is_some()),
         ];
         for (key, _) in given.iter().filter(|(_, given)| *given) {
-            self.problem(
-                &child(path, key),
-                format!("`{key}` is for benchmark runs; a run that serves takes `serve`, `load` and `collect`"),
-            );
+            self.problem(&child(path, key), tr!("manifest-bench-key", key = *key));
         }
         run.bench = None;
         run.test = None;
@@ -353,7 +337,7 @@ impl CheckFile<'_> {
     /// Each goal through the registry of goal kinds; ids must be unique.
     fn goals(&mut self, raw: Vec<serde_yaml::Value>, runs: &[RunSpec], go: GoVersion) -> Vec<Goal> {
         if raw.is_empty() {
-            self.problem("goals", "an exercise needs at least one goal".into());
+            self.problem("goals", tr!("manifest-goals-empty"));
         }
         let runs: Vec<RunInfo<'_>> = runs
             .iter()
@@ -379,11 +363,11 @@ impl CheckFile<'_> {
             };
             self.fits(&path, &goal, &runs);
             if goal.id.trim().is_empty() {
-                self.problem(&child(&path, "id"), "the goal id is empty".into());
+                self.problem(&child(&path, "id"), tr!("manifest-goal-id-empty"));
             } else if !ids.insert(goal.id.clone()) {
                 self.problem(
                     &child(&path, "id"),
-                    format!("goal `{}` is defined twice", goal.id),
+                    tr!("manifest-goal-twice", id = &goal.id),
                 );
             }
             goals.push(goal);
@@ -401,28 +385,22 @@ impl CheckFile<'_> {
         }) else {
             return;
         };
-        let kind = goal.kind_name();
+        let (kind, serves, run) = (goal.kind_name(), run.serves, run.name);
         let message = match requirement {
-            Requirement::Load { .. } | Requirement::LoadPairs { .. } if run.serves => format!(
-                "{kind} goals measure the load on a server, and run `{}` sends none (expected `load:` in the run)",
-                run.name
-            ),
+            Requirement::Load { .. } | Requirement::LoadPairs { .. } if serves => {
+                tr!("manifest-goal-needs-load", kind = kind, run = run)
+            }
             Requirement::Profile { .. }
             | Requirement::ProfilePairs { .. }
-            | Requirement::Trace { .. } => format!(
-                "{kind} goals of a run that serves read what pprof gives under load, and run `{}` sends none (expected `load:` in the run)",
-                run.name
-            ),
+            | Requirement::Trace { .. } => {
+                tr!("manifest-goal-needs-load-pprof", kind = kind, run = run)
+            }
             Requirement::Load { .. }
             | Requirement::LoadPairs { .. }
-            | Requirement::Endpoint { .. } => format!(
-                "{kind} goals read a run that serves, and run `{}` runs go test (expected a run with `serve:`)",
-                run.name
-            ),
-            _ => format!(
-                "{kind} goals read a run of go test, and run `{}` serves (expected a run with `bench:` or `test:`)",
-                run.name
-            ),
+            | Requirement::Endpoint { .. } => {
+                tr!("manifest-goal-needs-serve", kind = kind, run = run)
+            }
+            _ => tr!("manifest-goal-needs-go-test", kind = kind, run = run),
         };
         let at = if self.doc.has(&child(path, "run")) {
             child(path, "run")
@@ -435,10 +413,7 @@ impl CheckFile<'_> {
     /// The reference solution's files, under `checks/<id>/solution/`.
     fn solution(&mut self, names: &[String], check_path: &Path) -> Vec<SolutionFile> {
         if names.is_empty() {
-            self.problem(
-                "solution",
-                "a reference solution needs at least one file".into(),
-            );
+            self.problem("solution", tr!("manifest-solution-empty"));
         }
         let solution_dir = check_path.with_file_name("solution");
         let mut solution = Vec::new();
@@ -452,7 +427,7 @@ impl CheckFile<'_> {
                     } else {
                         self.problem(
                             &path,
-                            format!("expected the solution file {}", display(&source)),
+                            tr!("manifest-solution-missing", path = display(&source)),
                         );
                     }
                 }

@@ -22,6 +22,7 @@ pub use serve::{
 use crate::exec::GoVersion;
 use crate::goals::Goal;
 use crate::i18n::Text;
+use crate::tr;
 use crate::yaml::Document;
 use crate::yaml::locate::element;
 use validate::{inside, pages, safe_relative, valid_id};
@@ -115,7 +116,7 @@ pub struct SolutionFile {
 
 /// An exercise id that the workshop does not have.
 #[derive(Debug, thiserror::Error)]
-#[error("no exercise `{id}` in this workshop{}", suggest(.suggestions))]
+#[error("{}", unknown_exercise(.id, .suggestions))]
 pub struct UnknownExercise {
     pub id: String,
     pub suggestions: Vec<String>,
@@ -123,20 +124,24 @@ pub struct UnknownExercise {
 
 /// A command without an exercise id, run outside every exercise's directory.
 #[derive(Debug, thiserror::Error)]
-#[error(
-    "name an exercise (`workshop list` shows them), or run this inside an exercise's directory; {} is in none",
-    crate::display::path(.dir)
-)]
+#[error("{}", tr!("manifest-not-in-exercise", dir = crate::display::path(.dir)))]
 pub struct NotInAnExercise {
     pub dir: PathBuf,
 }
 
-fn suggest(suggestions: &[String]) -> String {
-    match suggestions {
-        [] => String::new(),
-        [one] => format!("; did you mean `{one}`?"),
-        many => format!("; closest: {}", many.join(", ")),
-    }
+/// `no exercise `x` in this workshop`, with the likely typo or the closest ids.
+fn unknown_exercise(id: &str, suggestions: &[String]) -> String {
+    let suggest = match suggestions {
+        [] => "none",
+        [_] => "one",
+        _ => "many",
+    };
+    tr!(
+        "manifest-unknown-exercise",
+        id = id,
+        suggest = suggest,
+        closest = suggestions.join(", "),
+    )
 }
 
 impl Workshop {
@@ -264,7 +269,7 @@ pub fn load(root: &Path) -> Result<Workshop, ManifestError> {
         GoVersion::new(1, 0, 0)
     });
     if raw.title.is_blank() {
-        problems.push(file.at("title", "the title is empty".into()));
+        problems.push(file.at("title", tr!("manifest-title-empty")));
     }
     let module = match safe_relative(&raw.module) {
         Ok(module) => module,
@@ -277,16 +282,16 @@ pub fn load(root: &Path) -> Result<Workshop, ManifestError> {
     if !module_dir.join("go.mod").is_file() {
         problems.push(file.at(
             "module",
-            format!(
-                "expected a Go module (a directory with go.mod) at {}",
-                crate::display::path(&module_dir)
+            tr!(
+                "manifest-module-missing",
+                path = crate::display::path(&module_dir)
             ),
         ));
     } else if let Err(e) = inside(&root, &module_dir) {
         problems.push(file.at("module", e));
     }
     if raw.exercises.is_empty() {
-        problems.push(file.at("exercises", "the exercise list is empty".into()));
+        problems.push(file.at("exercises", tr!("manifest-exercises-empty")));
     }
     let docs = raw.docs.as_ref().and_then(|d| {
         pages(&root, d)
@@ -303,16 +308,17 @@ pub fn load(root: &Path) -> Result<Workshop, ManifestError> {
             continue;
         }
         if !seen.insert(id.as_str()) {
-            problems.push(file.at(&path, format!("exercise `{id}` is listed twice")));
+            problems.push(file.at(&path, tr!("manifest-exercise-twice", id = id)));
             continue;
         }
         let check_path = root.join(CHECKS_DIR).join(id).join("check.yaml");
         if !check_path.is_file() {
             problems.push(file.at(
                 &path,
-                format!(
-                    "expected the check file {} for exercise `{id}`",
-                    crate::display::path(&check_path)
+                tr!(
+                    "manifest-check-file-missing",
+                    path = crate::display::path(&check_path),
+                    id = id,
                 ),
             ));
             continue;

@@ -9,6 +9,7 @@ use std::time::Duration;
 use super::raw::{CollectFile, LoadFile, ReadyFile, RequestFile, ServeFile};
 use crate::goals::ProfileKind;
 use crate::http::url::{check_template, placeholders};
+use crate::tr;
 use crate::yaml::locate::{child, element};
 use crate::yaml::{Diagnostic, Document};
 
@@ -190,10 +191,7 @@ impl Reader<'_, '_> {
             None => None,
             Some(s) if (100..=599).contains(&s) => Some(s as u16),
             Some(s) => {
-                self.problem(
-                    path,
-                    format!("`{s}` is not an HTTP status (expected 100 to 599)"),
-                );
+                self.problem(path, tr!("manifest-bad-status", status = s.to_string()));
                 None
             }
         }
@@ -207,7 +205,11 @@ impl Reader<'_, '_> {
             Some(n) => {
                 self.problem(
                     path,
-                    format!("expected a whole number from 1 to {most}, not {n}"),
+                    tr!(
+                        "manifest-bad-whole",
+                        most = most.to_string(),
+                        value = n.to_string()
+                    ),
                 );
                 default
             }
@@ -240,10 +242,7 @@ impl Reader<'_, '_> {
             .unwrap_or_else(|| "http://127.0.0.1:{port}".to_owned());
         self.url(&at("target"), &target);
         if load.requests.is_empty() {
-            self.problem(
-                &at("requests"),
-                "a load needs at least one request (expected `- path: /...`)".into(),
-            );
+            self.problem(&at("requests"), tr!("manifest-load-no-requests"));
         }
         let requests = load
             .requests
@@ -261,7 +260,7 @@ impl Reader<'_, '_> {
             Some(rate) if !(rate.is_finite() && rate > 0.0) => {
                 self.problem(
                     &at("rate"),
-                    format!("`{rate}` is not a rate (expected requests per second, more than 0)"),
+                    tr!("manifest-bad-rate", rate = rate.to_string()),
                 );
                 None
             }
@@ -270,10 +269,7 @@ impl Reader<'_, '_> {
         let duration = self.duration(&at("duration"), load.duration.as_deref());
         let length = match (duration, load.count) {
             (Some(_), Some(_)) => {
-                self.problem(
-                    &at("count"),
-                    "a round lasts a `duration` or a `count` of requests, not both".into(),
-                );
+                self.problem(&at("count"), tr!("manifest-duration-and-count"));
                 LoadLength::For(DEFAULT_DURATION)
             }
             (None, Some(_)) => LoadLength::Count(self.count(&at("count"), load.count, i64::MAX, 1)),
@@ -303,18 +299,12 @@ impl Reader<'_, '_> {
         let at = |key: &str| child(path, key);
         let method = request.method.unwrap_or_else(|| "GET".to_owned());
         if method.is_empty() || !method.chars().all(|c| c.is_ascii_uppercase()) {
-            self.problem(
-                &at("method"),
-                format!("`{method}` is not an HTTP method (expected GET, POST, PUT, ...)"),
-            );
+            self.problem(&at("method"), tr!("manifest-bad-method", method = &method));
         }
         if !request.path.starts_with('/') || request.path.contains(char::is_whitespace) {
             self.problem(
                 &at("path"),
-                format!(
-                    "`{}` is not a request path (expected one that starts with `/`, without spaces)",
-                    request.path
-                ),
+                tr!("manifest-bad-request-path", path = &request.path),
             );
         }
         self.template(&at("path"), &request.path);
@@ -327,12 +317,12 @@ impl Reader<'_, '_> {
             if !token {
                 self.problem(
                     &child(&at("headers"), &name),
-                    format!("`{name}` is not a header name"),
+                    tr!("manifest-bad-header", name = &name),
                 );
             } else if value.contains(['\r', '\n']) {
                 self.problem(
                     &child(&at("headers"), &name),
-                    "a header's value is one line".into(),
+                    tr!("manifest-header-one-line"),
                 );
             }
             headers.push((name, value));
@@ -369,9 +359,7 @@ impl Reader<'_, '_> {
                 Some(c) => profiles.push(c),
                 None => self.problem(
                     &element(&child(path, "profiles"), i),
-                    format!(
-                        "`{name}` is not something pprof serves here (expected cpu, memory, block, mutex, goroutine or trace)"
-                    ),
+                    tr!("manifest-not-collectable", name = name),
                 ),
             }
         }

@@ -4,15 +4,17 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use crate::tr;
+
 /// A docs page named in a manifest: a relative path to an existing file.
 pub(super) fn page(root: &Path, text: &str) -> Result<PathBuf, String> {
     let path = safe_relative(text)?;
     if root.join(&path).is_file() {
         Ok(path)
     } else {
-        Err(format!(
-            "expected the page {}",
-            crate::display::path(&root.join(path))
+        Err(tr!(
+            "manifest-page-missing",
+            path = crate::display::path(&root.join(path))
         ))
     }
 }
@@ -53,15 +55,13 @@ pub(super) fn pages(root: &Path, text: &crate::i18n::Text) -> Result<PathBuf, St
 pub(super) fn safe_relative(text: &str) -> Result<PathBuf, String> {
     let path = Path::new(text);
     if text.trim().is_empty() {
-        return Err("the path is empty".into());
+        return Err(tr!("manifest-path-empty"));
     }
     if path
         .components()
         .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
     {
-        return Err(format!(
-            "`{text}` leaves the workshop (expected a relative path without `..`)"
-        ));
+        return Err(tr!("manifest-path-leaves", path = text));
     }
     Ok(path.to_owned())
 }
@@ -70,10 +70,10 @@ pub(super) fn safe_relative(text: &str) -> Result<PathBuf, String> {
 pub(super) fn inside(root: &Path, path: &Path) -> Result<(), String> {
     match path.canonicalize() {
         Ok(real) if real.starts_with(root) => Ok(()),
-        Ok(real) => Err(format!(
-            "{} leads outside the workshop (to {})",
-            crate::display::path(path),
-            real.display()
+        Ok(real) => Err(tr!(
+            "manifest-path-outside",
+            path = crate::display::path(path),
+            target = real.display().to_string()
         )),
         Err(_) => Ok(()),
     }
@@ -93,9 +93,7 @@ pub(super) fn valid_id(id: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!(
-            "`{id}` is not an exercise id (expected lowercase parts separated by `/`, like heap/01-concat)"
-        ))
+        Err(tr!("manifest-bad-id", id = id))
     }
 }
 
@@ -116,12 +114,10 @@ pub(super) fn valid_env_name(name: &str) -> Result<(), String> {
         && !name.starts_with(|c: char| c.is_ascii_digit())
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     if !shaped {
-        return Err(format!(
-            "`{name}` is not an environment variable's name (expected letters, digits and `_`, like GOGC)"
-        ));
+        return Err(tr!("manifest-bad-env-name", name = name));
     }
     if name.starts_with("WORKSHOP_") || name == "GOTOOLCHAIN" {
-        return Err(format!("`{name}` is the runner's to set"));
+        return Err(tr!("manifest-env-reserved", name = name));
     }
     Ok(())
 }
@@ -133,7 +129,7 @@ pub(super) fn env_value(name: &str, value: &serde_yaml::Value) -> Result<String,
         serde_yaml::Value::String(s) => s.clone(),
         serde_yaml::Value::Number(n) => n.to_string(),
         serde_yaml::Value::Bool(b) => b.to_string(),
-        _ => return Err(format!("`{name}` needs a single value, like GOGC: 50")),
+        _ => return Err(tr!("manifest-env-one-value", name = name)),
     };
     let ok = match name {
         "GOGC" => text == "off" || text.parse::<u64>().is_ok(),
@@ -148,13 +144,16 @@ pub(super) fn env_value(name: &str, value: &serde_yaml::Value) -> Result<String,
         Ok(text)
     } else {
         let expected = match name {
-            "GOGC" => "a percentage like 100, or off",
-            "GOMAXPROCS" => "a whole number of 1 or more",
-            "GOMEMLIMIT" => "an amount like 512MiB, or off",
-            _ => "settings like gctrace=1,madvdontneed=1",
+            "GOGC" => tr!("manifest-env-expect-gogc"),
+            "GOMAXPROCS" => tr!("manifest-env-expect-gomaxprocs"),
+            "GOMEMLIMIT" => tr!("manifest-env-expect-gomemlimit"),
+            _ => tr!("manifest-env-expect-godebug"),
         };
-        Err(format!(
-            "`{name}: {text}` is not what Go reads ({expected})"
+        Err(tr!(
+            "manifest-env-bad-value",
+            name = name,
+            value = text,
+            expected = expected
         ))
     }
 }
@@ -175,9 +174,7 @@ pub(super) fn valid_tag(tag: &str) -> Result<(), String> {
     {
         Ok(())
     } else {
-        Err(format!(
-            "`{tag}` is not a build tag (expected letters, digits, `_` and `.`)"
-        ))
+        Err(tr!("manifest-bad-tag", tag = tag))
     }
 }
 
@@ -189,8 +186,10 @@ pub(super) fn go_test_pattern(pattern: &str) -> Result<(), String> {
     for part in split_at_slashes(pattern) {
         for rust_only in ["(?x", "(?R", "(?u", "\\b{", "\\<", "\\>", "&&", "~~", "[["] {
             if part.contains(rust_only) {
-                return Err(format!(
-                    "`{part}` uses `{rust_only}`, which Go's regular expressions do not have"
+                return Err(tr!(
+                    "manifest-pattern-rust-only",
+                    part = part,
+                    syntax = rust_only
                 ));
             }
         }
@@ -201,9 +200,7 @@ pub(super) fn go_test_pattern(pattern: &str) -> Result<(), String> {
                 .last()
                 .unwrap_or(&why)
                 .trim_start_matches("error: ");
-            return Err(format!(
-                "`{part}` is not a regular expression Go accepts: {why}"
-            ));
+            return Err(tr!("manifest-pattern-invalid", part = part, why = why));
         }
     }
     Ok(())

@@ -5,6 +5,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::locate::Position;
+use crate::tr;
 
 /// One problem found in a YAML file.
 #[derive(Debug, Clone)]
@@ -85,18 +86,19 @@ pub fn explain_unknown(message: &str, beside: Beside<'_>) -> Option<(String, Str
     Some((name.to_owned(), unknown(what, name, &valid)))
 }
 
-/// `unknown key `x`; did you mean `y`? (expected one of: y, z)`.
+/// `unknown key `x`; did you mean `y`? (expected one of: y, z)`: `what` is
+/// `key` or `kind`.
 pub fn unknown(what: &str, name: &str, valid: &[&str]) -> String {
-    let mut text = format!("unknown {what} `{name}`");
-    if let Some(best) = closest(name, valid.iter().copied()) {
-        text.push_str(&format!("; did you mean `{best}`?"));
-    }
-    if valid.is_empty() {
-        text.push_str(" (no keys are allowed here)");
-    } else {
-        text.push_str(&format!(" (expected one of: {})", valid.join(", ")));
-    }
-    text
+    let best = closest(name, valid.iter().copied());
+    tr!(
+        "yaml-unknown",
+        what = what,
+        name = name,
+        has_best = if best.is_some() { "yes" } else { "no" },
+        best = best.unwrap_or(""),
+        has_valid = if valid.is_empty() { "no" } else { "yes" },
+        valid = valid.join(", "),
+    )
 }
 
 /// The candidate closest to `name`, if any is close enough to be a likely typo.
@@ -133,6 +135,22 @@ pub fn serde_message(text: &str) -> String {
         .to_owned()
 }
 
+/// serde's "missing field `x`" and "duplicate field `x`" in the reader's
+/// language.
+pub fn plain_field(message: &str) -> Option<String> {
+    let quoted = |prefix: &str| {
+        message
+            .strip_prefix(prefix)?
+            .strip_suffix('`')
+            .filter(|name| !name.contains('`'))
+    };
+    if let Some(name) = quoted("missing field `") {
+        Some(tr!("yaml-missing-field", name = name))
+    } else {
+        quoted("duplicate field `").map(|name| tr!("yaml-duplicate-field", name = name))
+    }
+}
+
 /// serde's "invalid type: integer `-6`, expected u32" in plain words:
 /// "expected a whole number of 0 or more, found -6".
 pub fn plain_type(message: &str) -> Option<String> {
@@ -140,14 +158,17 @@ pub fn plain_type(message: &str) -> Option<String> {
         .strip_prefix("invalid type: ")
         .or_else(|| message.strip_prefix("invalid value: "))?;
     let (found, expected) = rest.rsplit_once(", expected ")?;
+    // What serde expects in words of its own (a type's `expecting`) stays
+    // as it says it.
     let expected = match expected {
-        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number of 0 or more",
-        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
-        "f32" | "f64" => "a number",
-        "a boolean" => "true or false",
-        "a sequence" => "a list",
-        "a map" => "a mapping",
-        other => other,
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => tr!("yaml-type-unsigned"),
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => tr!("yaml-type-integer"),
+        "f32" | "f64" => tr!("yaml-type-number"),
+        "a boolean" => tr!("yaml-type-boolean"),
+        "a string" => tr!("yaml-type-string"),
+        "a sequence" => tr!("yaml-type-list"),
+        "a map" => tr!("yaml-type-mapping"),
+        other => other.to_owned(),
     };
     let found = match found.split_once(' ') {
         Some(("integer" | "boolean", value)) => value.trim_matches('`').to_owned(),
@@ -157,13 +178,17 @@ pub fn plain_type(message: &str) -> Option<String> {
             .to_owned(),
         Some(("string", value)) => value.to_owned(),
         _ => match found {
-            "sequence" => "a list".to_owned(),
-            "map" => "a mapping".to_owned(),
-            "unit value" => "nothing".to_owned(),
+            "sequence" => tr!("yaml-type-list"),
+            "map" => tr!("yaml-type-mapping"),
+            "unit value" => tr!("yaml-found-nothing"),
             other => other.to_owned(),
         },
     };
-    Some(format!("expected {expected}, found {found}"))
+    Some(tr!(
+        "yaml-expected-found",
+        expected = expected,
+        found = found
+    ))
 }
 
 /// A YAML syntax error in plain words, and where it is: an unclosed quote is
@@ -177,9 +202,9 @@ pub fn syntax(
     let has = |phrase: &str| message.contains(phrase);
     let text = if has("while scanning a quoted scalar") {
         let opened = unclosed_quote(source).or(at);
-        return Some((opened, "this quote is never closed".to_owned()));
+        return Some((opened, tr!("yaml-unclosed-quote")));
     } else if has("tab character") || (has("cannot start any token") && tab_at(source, at)) {
-        "a tab indents this line; YAML indents with spaces only"
+        tr!("yaml-tab-indent")
     } else if has("mapping values are not allowed") {
         // The mark is at the colon; the key is where the reader looks.
         let key = at.and_then(|p| {
@@ -187,28 +212,25 @@ pub fn syntax(
             let column = line.len() - line.trim_start().len() + 1;
             Some(Position { column, ..p })
         });
-        return Some((
-            key.or(at),
-            "a `key:` cannot start here: the line is indented deeper than the keys above it, or the value before it needs quotes".to_owned(),
-        ));
+        return Some((key.or(at), tr!("yaml-key-cannot-start")));
     } else if has("did not find expected '-' indicator") {
-        "this line is indented like neither the list items (`- `) above it nor the keys of their mapping"
+        tr!("yaml-indent-list")
     } else if has("did not find expected key") {
-        "this line is indented like none of the keys above it"
+        tr!("yaml-indent-keys")
     } else if has("did not find expected ',' or ']'") {
-        "a `[` list is not closed with `]`"
+        tr!("yaml-unclosed-list")
     } else if has("did not find expected ',' or '}'") {
-        "a `{` mapping is not closed with `}`"
+        tr!("yaml-unclosed-mapping")
     } else if has("unknown anchor") {
-        "`*name` names an anchor (`&name`) that is not defined before it"
+        tr!("yaml-unknown-anchor")
     } else if has("found unexpected end of stream") {
-        "the file ends in the middle of a value"
+        tr!("yaml-unexpected-end")
     } else if has("found character that cannot start any token") {
-        "a character that cannot start a value: put the value in quotes"
+        tr!("yaml-bad-character")
     } else {
         return None;
     };
-    Some((at, text.to_owned()))
+    Some((at, text))
 }
 
 /// Whether the character at `at` is a tab.

@@ -12,8 +12,10 @@ use std::time::Duration;
 use serde::de::DeserializeOwned;
 
 pub use diagnostic::{Beside, Diagnostic, closest, unknown};
-use diagnostic::{explain_unknown, plain_type, serde_message, syntax};
+use diagnostic::{explain_unknown, plain_field, plain_type, serde_message, syntax};
 use locate::Locator;
+
+use crate::tr;
 
 /// One YAML file being read: its text and the positions of its nodes.
 pub struct Document<'a> {
@@ -82,9 +84,14 @@ impl<'a> Document<'a> {
         if let Some((position, text)) = syntax(&message, self.source, serde_position) {
             return Diagnostic::new(self.path, self.source, position, text);
         }
-        let message = plain_type(&message).unwrap_or(message);
-        let (position, message) = match explain_unknown(&message, beside) {
-            Some((name, text)) if text.starts_with("unknown key") => {
+        let explained = explain_unknown(&message, beside);
+        // An unknown key is reported at the key, without the mapping's path.
+        let unknown_key = explained.is_some() && message.starts_with("unknown field");
+        let message = plain_type(&message)
+            .or_else(|| plain_field(&message))
+            .unwrap_or(message);
+        let (position, message) = match explained {
+            Some((name, text)) if unknown_key => {
                 // Read from a document, the error's path is the mapping's; read
                 // from a value, it is the unknown key's own.
                 let key = locate::child(&path, &name);
@@ -96,7 +103,7 @@ impl<'a> Document<'a> {
         };
         let message = match path.as_str() {
             "" => message,
-            _ if message.starts_with("unknown key") => message,
+            _ if unknown_key => message,
             _ => format!("{path}: {message}"),
         };
         Diagnostic::new(self.path, self.source, position.or(serde_position), message)
@@ -114,12 +121,7 @@ impl<'a> Document<'a> {
         match humantime::parse_duration(text) {
             Ok(d) if !d.is_zero() => Some(d),
             _ => {
-                problems.push(self.at(
-                    path,
-                    format!(
-                        "`{text}` is not a duration (expected something like 90s, 2m or 1m30s)"
-                    ),
-                ));
+                problems.push(self.at(path, tr!("yaml-not-duration", text = text)));
                 None
             }
         }
