@@ -308,3 +308,32 @@ fn settings_that_cannot_work_are_refused_at_their_key() {
             "check.yaml:13:19: `GOMAXPROCS: 0` is not what Go reads (a whole number of 1 or more)",
         );
 }
+
+/// A manifest error in Japanese: the problems, their places and the excerpt
+/// read the same, in the reader's language; and per-language texts in a
+/// check file are checked for their language codes.
+#[test]
+fn manifest_errors_read_in_japanese() {
+    let workshop = Workshop::fixture("outcomes");
+    workshop.write(
+        "checks/outcome/met/check.yaml",
+        &check_file(
+            "  - id: a\n    kind: trace-leaks\n    at-mots: 0\n  - id: b\n    kind: trace-logs\n    categry: x\n",
+        ),
+    );
+    let run = workshop.run_env(&["list"], &[("LANG", "ja_JP.UTF-8")]);
+    run.code(2);
+    let stderr = run
+        .stderr
+        .replace(&workshop.path().display().to_string(), "[root]");
+    insta::assert_snapshot!(stderr);
+
+    workshop.write(
+        "checks/outcome/met/check.yaml",
+        "title:\n  en: Goals met\n  fr: Objectifs\nruns:\n  - name: bench\n    bench: BenchmarkSum\ngoals:\n  - id: a\n    kind: bench-metric\n    benchmark: BenchmarkSum\n    metric: ns/op\n    at-most: 1\nsolution: [sum.go]\n",
+    );
+    workshop
+        .run(&["list"])
+        .code(2)
+        .stderr_has("check.yaml:3:3: unknown key `fr`");
+}
