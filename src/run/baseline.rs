@@ -48,7 +48,12 @@ pub(super) fn baseline(
     let total = spec.count.max(1) * 2;
     for round in 0..spec.count.max(1) {
         for (side, (which, text, binary, log)) in [
-            (tr!("run-which-starter"), &mut starter_text, &starter, &starter_log),
+            (
+                tr!("run-which-starter"),
+                &mut starter_text,
+                &starter,
+                &starter_log,
+            ),
             (tr!("run-which-yours"), &mut mine_text, mine, &mine_log),
         ]
         .into_iter()

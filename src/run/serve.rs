@@ -356,7 +356,8 @@ impl Serving<'_, '_> {
                             "run-server-not-ready",
                             server = &whose,
                             url = url,
-                            within = humantime::format_duration(self.serve.ready.within).to_string(),
+                            within =
+                                humantime::format_duration(self.serve.ready.within).to_string(),
                             last = last
                         ),
                         output,
@@ -390,10 +391,7 @@ impl Serving<'_, '_> {
             match answer {
                 Ok(answer) if ready.status.is_none_or(|s| s == answer.status) => return Ok(()),
                 Ok(answer) => {
-                    last = tr!(
-                        "run-server-last-status",
-                        status = answer.status.to_string()
-                    )
+                    last = tr!("run-server-last-status", status = answer.status.to_string())
                 }
                 Err(e) => {
                     last = match e.http() {

@@ -218,7 +218,10 @@ impl<'a> Session<'a> {
         })?;
         self.artifacts.insert("tests-log".into(), log);
         if let Some(hang) = hung(&finished, &step, tests.timeout, &self.scope.package_dir) {
-            return Err(Stop::failed(hang_message(&tr!("run-the-tests"), &hang), hang));
+            return Err(Stop::failed(
+                hang_message(&tr!("run-the-tests"), &hang),
+                hang,
+            ));
         }
         if !finished.success() {
             return Err(Stop::failed(
