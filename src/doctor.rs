@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::exec::{self, GoTool, GoVersion};
+use crate::tr;
 
 /// How one check of the machine went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -42,9 +43,7 @@ pub fn examine(required: GoVersion, why: &str, needs: &Needs) -> Vec<Finding> {
             health: Health::Fail,
             what: "go".into(),
             detail: crate::display::error_chain(&e),
-            fix: Some(format!(
-                "install Go {required} or newer and put `go` on PATH"
-            )),
+            fix: Some(tr!("doctor-go-install", required = required.to_string())),
         }),
         Ok(go) => {
             let info = &go.info;
@@ -52,29 +51,33 @@ pub fn examine(required: GoVersion, why: &str, needs: &Needs) -> Vec<Finding> {
                 Some(found) if found >= required => findings.push(Finding {
                     health: Health::Ok,
                     what: "go".into(),
-                    detail: format!(
-                        "{} {}/{} (needs {required}+ for {why})",
-                        info.version, info.goos, info.goarch
+                    detail: tr!(
+                        "doctor-go-ok",
+                        version = &info.version,
+                        platform = format!("{}/{}", info.goos, info.goarch),
+                        required = required.to_string(),
+                        why = why
                     ),
                     fix: None,
                 }),
                 Some(_) => findings.push(Finding {
                     health: Health::Fail,
                     what: "go".into(),
-                    detail: format!(
-                        "{} is older than {required}, which {why} needs",
-                        info.version
+                    detail: tr!(
+                        "doctor-go-old",
+                        version = &info.version,
+                        required = required.to_string(),
+                        why = why
                     ),
-                    fix: Some(format!(
-                        "install Go {required} or newer (the flight recorder needs 1.25)"
-                    )),
+                    fix: Some(tr!("doctor-go-old-fix", required = required.to_string())),
                 }),
                 None => findings.push(Finding {
                     health: Health::Warn,
                     what: "go".into(),
-                    detail: format!(
-                        "{} is a development build; cannot tell if it is {required}+",
-                        info.version
+                    detail: tr!(
+                        "doctor-go-devel",
+                        version = &info.version,
+                        required = required.to_string()
                     ),
                     fix: None,
                 }),
@@ -95,8 +98,8 @@ pub fn examine(required: GoVersion, why: &str, needs: &Needs) -> Vec<Finding> {
         None => Finding {
             health: Health::Warn,
             what: "git".into(),
-            detail: "`git` not found: reset, restore and diff take the starter from the copy saved at the first run instead of the checkout".into(),
-            fix: Some("install git (apt install git, xcode-select --install on macOS, or git-scm.com)".into()),
+            detail: tr!("doctor-git-missing"),
+            fix: Some(tr!("doctor-git-fix")),
         },
     });
     if !needs.serve.is_empty() {
@@ -106,14 +109,18 @@ pub fn examine(required: GoVersion, why: &str, needs: &Needs) -> Vec<Finding> {
         Some(version) => Finding {
             health: Health::Ok,
             what: "graphviz".into(),
-            detail: if version.is_empty() { "dot found".into() } else { version },
+            detail: if version.is_empty() {
+                tr!("doctor-dot-found")
+            } else {
+                version
+            },
             fix: None,
         },
         None => Finding {
             health: Health::Warn,
             what: "graphviz".into(),
-            detail: "`dot` not found: `go tool pprof -http` and `-png` cannot draw call graphs (everything else works)".into(),
-            fix: Some("install graphviz (apt install graphviz, brew install graphviz, or graphviz.org)".into()),
+            detail: tr!("doctor-dot-missing"),
+            fix: Some(tr!("doctor-dot-fix")),
         },
     });
     findings
@@ -121,64 +128,73 @@ pub fn examine(required: GoVersion, why: &str, needs: &Needs) -> Vec<Finding> {
 
 /// `-race` needs cgo on and the C compiler it names.
 fn race_detector(info: &exec::GoInfo, exercises: &[String]) -> Finding {
-    let what = "race detector".to_owned();
-    let used = format!("{} build with -race", exercises.join(", "));
+    let what = tr!("doctor-race");
+    let used = exercises.join(", ");
     let compiler = info.cc.split_whitespace().next().unwrap_or("gcc");
     if !info.cgo {
         return Finding {
             health: Health::Fail,
             what,
-            detail: format!("cgo is off (CGO_ENABLED=0), and {used}"),
-            fix: Some("turn cgo on (go env -w CGO_ENABLED=1) and install a C compiler".into()),
+            detail: tr!("doctor-race-cgo-off", exercises = used),
+            fix: Some(tr!("doctor-race-cgo-off-fix")),
         };
     }
     match exec::probe_program(compiler, &["--version"]) {
         Some(version) => Finding {
             health: Health::Ok,
             what,
-            detail: format!("cgo with {version}"),
+            detail: tr!("doctor-race-ok", version = version),
             fix: None,
         },
         None => Finding {
             health: Health::Fail,
             what,
-            detail: format!("`{compiler}` (the C compiler cgo uses) is not found, and {used}"),
-            fix: Some(
-                "install a C compiler (apt install gcc, xcode-select --install on macOS)".into(),
+            detail: tr!(
+                "doctor-race-no-compiler",
+                compiler = compiler,
+                exercises = used
             ),
+            fix: Some(tr!("doctor-race-no-compiler-fix")),
         },
     }
 }
 
 /// Servers are started on free loopback ports, which must be there to take.
 fn loopback(exercises: &[String]) -> Finding {
-    let what = "loopback ports".to_owned();
+    let what = tr!("doctor-loopback");
+    let needing = exercises.join(", ");
     match std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()) {
         Ok(address) => Finding {
             health: Health::Ok,
             what,
-            detail: format!("127.0.0.1:{} could be taken, as {} need", address.port(), exercises.join(", ")),
+            detail: tr!(
+                "doctor-loopback-ok",
+                port = address.port().to_string(),
+                exercises = needing
+            ),
             fix: None,
         },
         Err(e) => Finding {
             health: Health::Fail,
             what,
-            detail: format!("cannot listen on 127.0.0.1 ({e}), which {} need", exercises.join(", ")),
-            fix: Some("allow programs to listen on the loopback interface (a sandbox or firewall may forbid it)".into()),
+            detail: tr!(
+                "doctor-loopback-fail",
+                error = e.to_string(),
+                exercises = needing
+            ),
+            fix: Some(tr!("doctor-loopback-fix")),
         },
     }
 }
 
 fn cache_writable(cache: &Path) -> Finding {
-    let what = "go build cache".to_owned();
+    let what = tr!("doctor-cache");
     if cache.as_os_str().is_empty() || cache == Path::new("off") {
         return Finding {
             health: Health::Fail,
             what,
-            detail: "GOCACHE is off".into(),
-            fix: Some(
-                "unset GOCACHE or point it at a writable directory (go env -w GOCACHE=...)".into(),
-            ),
+            detail: tr!("doctor-cache-off"),
+            fix: Some(tr!("doctor-cache-off-fix")),
         };
     }
     let probe = std::fs::create_dir_all(cache).and_then(|()| tempfile::tempfile_in(cache));
@@ -186,14 +202,18 @@ fn cache_writable(cache: &Path) -> Finding {
         Ok(_) => Finding {
             health: Health::Ok,
             what,
-            detail: format!("{} is writable", cache.display()),
+            detail: tr!("doctor-cache-ok", path = cache.display().to_string()),
             fix: None,
         },
         Err(e) => Finding {
             health: Health::Fail,
             what,
-            detail: format!("{} is not writable: {e}", cache.display()),
-            fix: Some("fix its permissions, or point GOCACHE at a writable directory (go env -w GOCACHE=...)".into()),
+            detail: tr!(
+                "doctor-cache-fail",
+                path = cache.display().to_string(),
+                error = e.to_string()
+            ),
+            fix: Some(tr!("doctor-cache-fail-fix")),
         },
     }
 }

@@ -14,6 +14,7 @@ use crate::exec;
 use crate::layout::Layout;
 use crate::manifest::{Exercise, Workshop};
 use crate::state::{Progress, State};
+use crate::tr;
 use crate::workspace::{self, FileError, Files, Modes, is_go};
 
 /// Where the pristine starter was found.
@@ -26,15 +27,13 @@ pub enum Origin {
 /// Why a version of the exercise could not be had.
 #[derive(Debug, thiserror::Error)]
 pub enum StarterError {
-    #[error(
-        "no pristine copy of the starter of {0}: the workshop is not a git checkout, and no copy was saved before it was first edited; commit the exercise (or run `workshop` once before editing it) so the starter can be compared"
-    )]
+    #[error("{}", tr!("state-no-starter", id = .0))]
     NoStarter(String),
     #[error(transparent)]
     File(#[from] FileError),
-    #[error("no backup of {0} yet (`workshop reset` makes one)")]
+    #[error("{}", tr!("state-no-backup", id = .0))]
     NoBackup(String),
-    #[error("no backup `{name}` of {id} (see `workshop restore {id} --list`)")]
+    #[error("{}", tr!("state-unknown-backup", id = .id, name = .name))]
     UnknownBackup { id: String, name: String },
 }
 

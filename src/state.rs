@@ -10,6 +10,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::layout::Layout;
 use crate::manifest::{Exercise, Workshop};
+use crate::tr;
 
 const VERSION: u32 = 1;
 
@@ -95,17 +96,19 @@ impl State {
                 Ok(_) | Err(_) => {
                     let aside = layout.state_aside(now());
                     let _ = std::fs::rename(&path, &aside);
-                    state.warnings.push(format!(
-                        "{} could not be read and was moved to {}; progress starts afresh",
-                        crate::display::path(&path),
-                        crate::display::path(&aside)
+                    state.warnings.push(tr!(
+                        "state-set-aside",
+                        path = crate::display::path(&path),
+                        aside = crate::display::path(&aside)
                     ));
                 }
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => state
-                .warnings
-                .push(format!("cannot read {}: {e}", crate::display::path(&path))),
+            Err(e) => state.warnings.push(tr!(
+                "state-cannot-read",
+                path = crate::display::path(&path),
+                error = e.to_string()
+            )),
         }
         state
     }

@@ -18,6 +18,7 @@ use crate::exec::{self, GoTool};
 use crate::manifest::{Exercise, Workshop};
 use crate::run::{self, CheckEvent, CheckStatus, Tree};
 use crate::state::State;
+use crate::tr;
 use crate::workspace::is_go;
 use crate::{Exit, report, terminal};
 
@@ -35,7 +36,7 @@ enum Event {
 /// Why watching could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum WatchError {
-    #[error("cannot watch {}", crate::display::path(path))]
+    #[error("{}", tr!("watch-cannot-watch", path = crate::display::path(.path)))]
     Watch {
         path: PathBuf,
         #[source]
@@ -225,7 +226,7 @@ fn run_check(
     let passed = result.status == CheckStatus::Pass;
     match State::record(&tree.layout, &exercise.id, passed, &result.failed()) {
         Ok(recorded) => result.keep_hints(|goal| recorded.shows_hint(goal)),
-        Err(e) => report::warning(&format!("could not save progress: {e}")),
+        Err(e) => report::warning(&tr!("cmd-progress-not-saved", error = e.to_string())),
     }
     report::out(&report::human::check(&result));
     if !passed {

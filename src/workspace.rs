@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::display::path as display;
 use crate::layout::WORK_DIR;
+use crate::tr;
 
 /// Files of a directory: path relative to it -> bytes.
 pub type Files = BTreeMap<PathBuf, Vec<u8>>;
@@ -31,19 +32,19 @@ pub fn read_modes(dir: &Path, files: &Files) -> Modes {
 /// A file operation that failed, naming the file.
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
-    #[error("cannot read {}", display(path))]
+    #[error("{}", tr!("state-file-read", path = display(.path)))]
     Read {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("cannot write {}", display(path))]
+    #[error("{}", tr!("state-file-write", path = display(.path)))]
     Write {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("cannot copy {} to {}", display(from), display(to))]
+    #[error("{}", tr!("state-file-copy", from = display(.from), to = display(.to)))]
     Copy {
         from: PathBuf,
         to: PathBuf,
@@ -75,7 +76,7 @@ fn walk_error(dir: &Path, error: walkdir::Error) -> FileError {
         path: error.path().unwrap_or(dir).to_owned(),
         source: error
             .into_io_error()
-            .unwrap_or_else(|| std::io::Error::other("a symbolic link loop")),
+            .unwrap_or_else(|| std::io::Error::other(tr!("state-link-loop"))),
     }
 }
 

@@ -33,17 +33,11 @@ pub struct ProfilePlan {
 /// Flags given that do not apply to the file.
 #[derive(Debug, thiserror::Error)]
 pub enum InspectFlagError {
-    #[error(
-        "--sample, --cum, --focus and --flamegraph apply to profiles; {} is an execution trace",
-        crate::display::path(.0)
-    )]
+    #[error("{}", crate::tr!("cmd-inspect-profile-flags", path = crate::display::path(.0)))]
     ProfileFlagsOnTrace(PathBuf),
-    #[error(
-        "--dump, --goroutines, --tasks and --regions apply to execution traces; {} is not one",
-        crate::display::path(.0)
-    )]
+    #[error("{}", crate::tr!("cmd-inspect-trace-flags", path = crate::display::path(.0)))]
     TraceFlagsOnProfile(PathBuf),
-    #[error("--focus is not a valid regular expression: {0}")]
+    #[error("{}", crate::tr!("cmd-inspect-bad-focus", error = .0.to_string()))]
     Focus(#[source] regex::Error),
 }
 

@@ -9,6 +9,7 @@ use crate::report::human::Spinner;
 use crate::report::{self, CheckErrorDoc, Format};
 use crate::run::{self, CheckError, CheckEvent, CheckStatus, Tree};
 use crate::state::State;
+use crate::tr;
 
 pub fn run(cx: &Context, args: &CheckArgs) -> anyhow::Result<Exit> {
     let format = Format::json(args.json);
@@ -77,7 +78,7 @@ pub fn check(workshop: &Workshop, id: &str, fresh: bool, format: Format) -> anyh
     let recorded = State::record(&tree.layout, &exercise.id, passed, &report.failed());
     match recorded {
         Ok(recorded) => report.keep_hints(|goal| recorded.shows_hint(goal)),
-        Err(e) => report::warning(&format!("could not save progress: {e}")),
+        Err(e) => report::warning(&tr!("cmd-progress-not-saved", error = e.to_string())),
     }
     report::emit(format, &report);
     if passed && format == Format::Human {

@@ -7,6 +7,7 @@ use crate::Exit;
 use crate::bench::{self, BenchOutput};
 use crate::cli::CompareArgs;
 use crate::report::{self, CompareDoc, Format};
+use crate::tr;
 
 pub fn run(_: &Context, args: &CompareArgs) -> anyhow::Result<Exit> {
     let tables = bench::compare::compare(&read(&args.old)?, &read(&args.new)?);
@@ -20,14 +21,19 @@ pub fn run(_: &Context, args: &CompareArgs) -> anyhow::Result<Exit> {
 }
 
 fn read(path: &Path) -> anyhow::Result<BenchOutput> {
-    let text = std::fs::read(path)
-        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", crate::display::path(path)))?;
+    let text = std::fs::read(path).map_err(|e| {
+        anyhow::anyhow!(tr!(
+            "cmd-cannot-read",
+            path = crate::display::path(path),
+            error = e.to_string()
+        ))
+    })?;
     let output = bench::parse(&String::from_utf8_lossy(&text));
     if output.results.is_empty() {
-        anyhow::bail!(
-            "{} holds no benchmark results (expected lines like `BenchmarkSearch-8  1000  1234 ns/op`)",
-            crate::display::path(path)
-        );
+        anyhow::bail!(tr!(
+            "cmd-no-benchmark-results",
+            path = crate::display::path(path)
+        ));
     }
     Ok(output)
 }

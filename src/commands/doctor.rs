@@ -7,6 +7,7 @@ use crate::doctor::{self, Health, Needs};
 use crate::exec::GoVersion;
 use crate::manifest::ManifestError;
 use crate::report::{self, DoctorDoc, Format};
+use crate::tr;
 
 pub fn run(cx: &Context, args: &DoctorArgs) -> anyhow::Result<Exit> {
     // Outside a workshop the machine is checked for any workshop.
@@ -31,13 +32,13 @@ pub fn run(cx: &Context, args: &DoctorArgs) -> anyhow::Result<Exit> {
                 .iter()
                 .find(|e| e.go == required && e.go > workshop.go)
                 .map_or_else(
-                    || "this workshop".to_owned(),
-                    |e| format!("exercise {}", e.id),
+                    || tr!("doctor-for-this-workshop"),
+                    |e| tr!("doctor-for-exercise", id = &e.id),
                 );
             (required, why)
         }
         Err(ManifestError::NotFound { .. }) => {
-            (GoVersion::new(1, 25, 0), "the workshop".to_owned())
+            (GoVersion::new(1, 25, 0), tr!("doctor-for-the-workshop"))
         }
         Err(e) => return Err(e.into()),
     };

@@ -5,6 +5,7 @@ use crate::Exit;
 use crate::cli::ResetArgs;
 use crate::report;
 use crate::starter;
+use crate::tr;
 
 pub fn run(cx: &Context, args: &ResetArgs) -> anyhow::Result<Exit> {
     let workshop = cx.workshop()?;
@@ -13,8 +14,8 @@ pub fn run(cx: &Context, args: &ResetArgs) -> anyhow::Result<Exit> {
     let current = starter::current(&workshop, exercise, &pristine)?;
     if current == pristine {
         report::out(&format!(
-            "{} already holds its starter code; nothing to do\n",
-            exercise.id
+            "{}\n",
+            tr!("cmd-reset-nothing-to-do", id = &exercise.id)
         ));
         return Ok(Exit::Success);
     }

@@ -8,6 +8,7 @@ use crate::cli::VerifyArgs;
 use crate::exec::{self, GoTool};
 use crate::manifest::Exercise;
 use crate::report::{self, Format, VerifyDoc};
+use crate::tr;
 use crate::verify::{self, Load, Options, Progress};
 
 pub fn run(cx: &Context, args: &VerifyArgs) -> anyhow::Result<Exit> {
@@ -33,29 +34,48 @@ pub fn run(cx: &Context, args: &VerifyArgs) -> anyhow::Result<Exit> {
     let checks = exercises.len() * 2 * options.rounds;
     let bar = report::human::verify_progress(checks, format == Format::Human);
     let rounds = options.rounds;
+    let side_name = |side: verify::Side| match side {
+        verify::Side::Starter => tr!("cmd-verify-starter"),
+        verify::Side::Solution => tr!("cmd-verify-solution"),
+    };
     let progress = |event: Progress<'_>| match event {
         Progress::Started {
             exercise,
             side,
             round,
-        } if rounds > 1 => bar.set_message(format!(
-            "{exercise} ({side:?}, round {} of {rounds})",
-            round + 1
+        } if rounds > 1 => bar.set_message(tr!(
+            "cmd-verify-round",
+            exercise = exercise,
+            side = side_name(side),
+            round = (round + 1).to_string(),
+            rounds = rounds.to_string()
         )),
-        Progress::Started { exercise, side, .. } => {
-            bar.set_message(format!("{exercise} ({side:?})"))
-        }
+        Progress::Started { exercise, side, .. } => bar.set_message(tr!(
+            "cmd-verify-side",
+            exercise = exercise,
+            side = side_name(side)
+        )),
         Progress::Step {
             exercise,
             side,
             step,
-        } => bar.set_message(format!("{exercise} ({side:?}): {step}")),
+        } => bar.set_message(tr!(
+            "cmd-verify-step",
+            exercise = exercise,
+            side = side_name(side),
+            step = step
+        )),
         Progress::Finished { exercise, side, ok } => {
             bar.inc(1);
             if !ok {
                 bar.println(format!(
-                    "{} {exercise} ({side:?}) does not behave",
-                    console::style("✗").red()
+                    "{} {}",
+                    console::style("✗").red(),
+                    tr!(
+                        "cmd-verify-misbehaves",
+                        exercise = exercise,
+                        side = side_name(side)
+                    )
                 ));
             }
         }
@@ -65,8 +85,13 @@ pub fn run(cx: &Context, args: &VerifyArgs) -> anyhow::Result<Exit> {
     drop(load);
     bar.finish_and_clear();
     if let Some(path) = &args.junit {
-        std::fs::write(path, report::junit::verify(&results))
-            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", crate::display::path(path)))?;
+        std::fs::write(path, report::junit::verify(&results)).map_err(|e| {
+            anyhow::anyhow!(tr!(
+                "cmd-cannot-write",
+                path = crate::display::path(path),
+                error = e.to_string()
+            ))
+        })?;
     }
     if exec::interrupted() {
         return Ok(Exit::Interrupted);

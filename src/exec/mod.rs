@@ -13,6 +13,8 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::tr;
+
 pub use go::{
     BuildFailure, BuildFlags, CompileError, Compiled, GoInfo, GoTool, TestRun, compile_errors,
 };
@@ -26,37 +28,33 @@ pub(crate) const QUERY_TIMEOUT: Duration = Duration::from_secs(60);
 /// Why a Go tool invocation could not be made (not: why a test failed).
 #[derive(Debug, thiserror::Error)]
 pub enum GoError {
-    #[error(
-        "the `go` command was not found on PATH; install Go {minimum} or newer from the Go downloads page, or put its bin directory on PATH"
-    )]
+    #[error("{}", tr!("exec-go-not-found", minimum = .minimum.to_string()))]
     NotFound { minimum: GoVersion },
 
-    #[error("cannot start {}", program.display())]
+    #[error("{}", tr!("exec-cannot-start", program = .program.display().to_string()))]
     Spawn {
         program: PathBuf,
         #[source]
         source: std::io::Error,
     },
 
-    #[error("cannot write {}", crate::display::path(path))]
+    #[error("{}", tr!("exec-cannot-write", path = crate::display::path(.path)))]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
 
-    #[error("`go env` failed: {output}")]
+    #[error("{}", tr!("exec-go-env-failed", output = .output))]
     Env { output: String },
 
-    #[error(
-        "cannot read the output of `go env`: expected JSON with GOVERSION, GOOS, GOARCH and GOCACHE"
-    )]
+    #[error("{}", tr!("exec-go-env-format"))]
     EnvFormat(#[source] serde_json::Error),
 
-    #[error("`go {step}` did not finish within {}", humantime::format_duration(*timeout))]
+    #[error("{}", tr!("exec-go-timeout", step = .step, timeout = humantime::format_duration(*.timeout).to_string()))]
     Timeout { step: String, timeout: Duration },
 
-    #[error("interrupted")]
+    #[error("{}", tr!("exec-interrupted"))]
     Interrupted,
 }
 

@@ -47,14 +47,15 @@ pub struct Exit {
 
 impl std::fmt::Display for Exit {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match (self.code, self.signal) {
-            (Some(code), _) => write!(f, "exit status {code}"),
+        let text = match (self.code, self.signal) {
+            (Some(code), _) => crate::tr!("exec-exit-status", code = code.to_string()),
             (None, Some(signal)) => match Signal::try_from(signal) {
-                Ok(signal) => write!(f, "killed by {}", signal.as_str()),
-                Err(_) => write!(f, "killed by signal {signal}"),
+                Ok(signal) => crate::tr!("exec-killed-by", signal = signal.as_str()),
+                Err(_) => crate::tr!("exec-killed-by-signal", signal = signal.to_string()),
             },
-            (None, None) => write!(f, "ended"),
-        }
+            (None, None) => crate::tr!("exec-ended"),
+        };
+        f.write_str(&text)
     }
 }
 

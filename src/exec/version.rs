@@ -23,7 +23,7 @@ impl GoVersion {
 
 /// A string that is not a Go version.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not a Go version (expected something like 1.25 or 1.25.3)")]
+#[error("{}", crate::tr!("exec-bad-go-version", text = .0))]
 pub struct BadGoVersion(pub String);
 
 impl FromStr for GoVersion {

@@ -8,6 +8,8 @@ use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
 
+use crate::tr;
+
 /// How much of a header block the client reads before giving up on it.
 const MAX_HEAD: usize = 64 * 1024;
 /// Headers an answer may have.
@@ -83,17 +85,17 @@ impl Answer {
 /// Why an exchange failed.
 #[derive(Debug, thiserror::Error)]
 pub enum HttpError {
-    #[error("connection refused")]
+    #[error("{}", tr!("http-refused"))]
     Refused,
-    #[error("connection reset")]
+    #[error("{}", tr!("http-reset"))]
     Reset,
-    #[error("timed out")]
+    #[error("{}", tr!("http-timeout"))]
     Timeout,
-    #[error("connection closed before the answer ended")]
+    #[error("{}", tr!("http-closed"))]
     Closed,
-    #[error("not an HTTP answer: {0}")]
+    #[error("{}", tr!("http-malformed", why = .0))]
     Malformed(String),
-    #[error("the answer is larger than {0} bytes")]
+    #[error("{}", tr!("http-too-large", limit = .0.to_string()))]
     TooLarge(u64),
     #[error("{0}")]
     Io(io::Error),
@@ -113,6 +115,11 @@ impl HttpError {
         }
     }
 
+    /// The kind of an error in the reader's words.
+    pub fn kind_words(&self) -> String {
+        kind_words(self.kind())
+    }
+
     fn from_io(error: io::Error) -> HttpError {
         match error.kind() {
             io::ErrorKind::ConnectionRefused => HttpError::Refused,
@@ -123,6 +130,20 @@ impl HttpError {
             io::ErrorKind::UnexpectedEof => HttpError::Closed,
             _ => HttpError::Io(error),
         }
+    }
+}
+
+/// A kind of error that [`HttpError::kind`] names, in the reader's words.
+pub fn kind_words(kind: &str) -> String {
+    match kind {
+        "connection refused" => tr!("http-kind-refused"),
+        "connection reset" => tr!("http-kind-reset"),
+        "timeout" => tr!("http-kind-timeout"),
+        "connection closed" => tr!("http-kind-closed"),
+        "malformed answer" => tr!("http-kind-malformed"),
+        "answer too large" => tr!("http-kind-too-large"),
+        "i/o error" => tr!("http-kind-io"),
+        other => other.to_owned(),
     }
 }
 
@@ -248,13 +269,13 @@ impl Connection {
                 }
                 Ok(httparse::Status::Partial) => {
                     if self.end - self.start > MAX_HEAD {
-                        return Err(HttpError::Malformed("a header block without end".into()));
+                        return Err(HttpError::Malformed(tr!("http-head-unended")));
                     }
                     if !self.fill(deadline)? {
                         return Err(if self.end == self.start {
                             HttpError::Closed
                         } else {
-                            HttpError::Malformed("the answer ends inside its headers".into())
+                            HttpError::Malformed(tr!("http-head-cut"))
                         });
                     }
                 }
@@ -353,15 +374,13 @@ impl Connection {
                     }
                     Ok(httparse::Status::Partial) => {
                         if self.end - self.start > MAX_HEAD {
-                            return Err(HttpError::Malformed(
-                                "a chunk size line without end".into(),
-                            ));
+                            return Err(HttpError::Malformed(tr!("http-chunk-size-unended")));
                         }
                         if !self.fill(deadline)? {
                             return Err(HttpError::Closed);
                         }
                     }
-                    Err(_) => return Err(HttpError::Malformed("a bad chunk size".into())),
+                    Err(_) => return Err(HttpError::Malformed(tr!("http-chunk-size-bad"))),
                 }
             };
             if size == 0 {
@@ -387,7 +406,7 @@ impl Connection {
                 }
             }
             if &self.buffer[self.start..self.start + 2] != b"\r\n" {
-                return Err(HttpError::Malformed("a chunk without its line end".into()));
+                return Err(HttpError::Malformed(tr!("http-chunk-unended")));
             }
             self.start += 2;
         }

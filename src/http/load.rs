@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use hdrhistogram::Histogram;
 
 use super::client::{Body, Connection, HttpError, Prepared};
+use crate::tr;
 
 /// The largest latency the histogram tells apart (an hour, in nanoseconds);
 /// longer ones are recorded as this.
@@ -221,9 +222,16 @@ impl Round {
             .filter(|(status, _)| !(200..400).contains(*status))
             .map(|(status, n)| format!("{status} ×{n}"))
             .collect();
-        parts.extend(self.errors.iter().map(|(e, n)| format!("{e} ×{n}")));
+        parts.extend(
+            self.errors
+                .iter()
+                .map(|(e, n)| format!("{} ×{n}", super::client::kind_words(e))),
+        );
         if parts.is_empty() && self.unexpected > 0 {
-            parts.push(format!("unexpected status ×{}", self.unexpected));
+            parts.push(tr!(
+                "http-unexpected-status",
+                count = self.unexpected.to_string()
+            ));
         }
         parts.join(", ")
     }
@@ -233,36 +241,40 @@ impl fmt::Display for Round {
     /// `2,000 requests in 1.0s (1,998/s): p50 1.2ms, p90 3.4ms, p99 8ms, max 12ms`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use crate::units::{nanos, number};
-        write!(
-            f,
-            "{} requests in {} ({}/s answered as expected",
-            number(self.requests() as f64),
-            nanos(self.elapsed.as_nanos() as i64),
-            number(self.throughput().round()),
-        )?;
-        match self.pace {
-            Pace::Closed => write!(f, "; {} connections", self.connections)?,
-            Pace::Open { rate } => write!(
-                f,
-                "; open loop at {}/s over {} connections",
-                number(rate),
-                self.connections
-            )?,
-        }
-        write!(f, ")")?;
+        let requests = number(self.requests() as f64);
+        let elapsed = nanos(self.elapsed.as_nanos() as i64);
+        let answered = number(self.throughput().round());
+        let connections = self.connections.to_string();
+        let round = match self.pace {
+            Pace::Closed => tr!(
+                "http-round-closed",
+                requests = requests,
+                elapsed = elapsed,
+                answered = answered,
+                connections = connections
+            ),
+            Pace::Open { rate } => tr!(
+                "http-round-open",
+                requests = requests,
+                elapsed = elapsed,
+                answered = answered,
+                rate = number(rate),
+                connections = connections
+            ),
+        };
+        f.write_str(&round)?;
         if !self.latency.is_empty() {
             let at = |p| nanos(self.latency_at(p).unwrap_or(0) as i64);
-            write!(
-                f,
-                ": p50 {}, p90 {}, p99 {}, max {}",
-                at(Some(50.0)),
-                at(Some(90.0)),
-                at(Some(99.0)),
-                at(None)
-            )?;
+            f.write_str(&tr!(
+                "http-round-latency",
+                p50 = at(Some(50.0)),
+                p90 = at(Some(90.0)),
+                p99 = at(Some(99.0)),
+                max = at(None)
+            ))?;
         }
         if self.failed() > 0 {
-            write!(f, "; failed: {}", self.failures())?;
+            f.write_str(&tr!("http-round-failed", failures = self.failures()))?;
         }
         Ok(())
     }

@@ -5,6 +5,8 @@
 use std::fmt;
 use std::net::{SocketAddr, ToSocketAddrs};
 
+use crate::tr;
+
 /// An `http:` URL, split.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Url {
@@ -17,15 +19,13 @@ pub struct Url {
 /// Why a URL cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UrlError {
-    #[error(
-        "`{0}` is not an http:// URL (https is not spoken here: pprof endpoints are plain HTTP)"
-    )]
+    #[error("{}", tr!("http-url-scheme", url = .0))]
     Scheme(String),
-    #[error("`{0}` has no host")]
+    #[error("{}", tr!("http-url-no-host", url = .0))]
     NoHost(String),
-    #[error("`{0}` has a bad port (expected a number from 1 to 65535)")]
+    #[error("{}", tr!("http-url-port", url = .0))]
     Port(String),
-    #[error("cannot find the address of `{0}`")]
+    #[error("{}", tr!("http-url-resolve", host = .0))]
     Resolve(String),
 }
 
@@ -107,7 +107,7 @@ pub fn placeholders(text: &str) -> Result<Vec<String>, String> {
     while let Some(open) = rest.find('{') {
         let after = &rest[open + 1..];
         let Some(close) = after.find('}') else {
-            return Err(format!("`{text}` opens a `{{` that it does not close"));
+            return Err(tr!("http-placeholder-unclosed", text = text));
         };
         let name = &after[..close];
         let shaped = name == "port"
@@ -118,9 +118,7 @@ pub fn placeholders(text: &str) -> Result<Vec<String>, String> {
                         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             });
         if !shaped {
-            return Err(format!(
-                "`{{{name}}}` is not a placeholder (expected {{port}} or a named port like {{admin-port}})"
-            ));
+            return Err(tr!("http-placeholder-bad", name = name));
         }
         if !found.iter().any(|f| f == name) {
             found.push(name.to_owned());

@@ -13,6 +13,7 @@ use crate::bench;
 use crate::exec::GoError;
 use crate::goals::{Baseline, ProfileFacts, ProfileKind, ProfilePairs};
 use crate::manifest::RunSpec;
+use crate::tr;
 
 /// How many runs each side of a profile goal judged against the starter gets
 /// at least: enough for a rank test to tell two sides apart (with 6 and 6,
@@ -47,8 +48,13 @@ pub(super) fn baseline(
     let total = spec.count.max(1) * 2;
     for round in 0..spec.count.max(1) {
         for (side, (which, text, binary, log)) in [
-            ("starter", &mut starter_text, &starter, &starter_log),
-            ("yours", &mut mine_text, mine, &mine_log),
+            (
+                tr!("run-which-starter"),
+                &mut starter_text,
+                &starter,
+                &starter_log,
+            ),
+            (tr!("run-which-yours"), &mut mine_text, mine, &mine_log),
         ]
         .into_iter()
         .enumerate()
@@ -114,6 +120,10 @@ pub(super) fn profile_pairs(
                 return Err(GoError::Interrupted.into());
             }
             if !finished.success() {
+                let which = match n {
+                    0 => tr!("run-which-starter"),
+                    _ => tr!("run-which-yours"),
+                };
                 return Err(benchmark_failed(
                     &what,
                     spec,
@@ -135,7 +145,7 @@ pub(super) fn profile_pairs(
 
 fn benchmark_failed(what: &str, spec: &RunSpec, output: String) -> Stop {
     Stop::failed(
-        format!("{what} failed"),
+        tr!("run-step-failed", what = what),
         super::Failure::Benchmark {
             run: spec.name.clone(),
             output,

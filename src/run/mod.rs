@@ -105,22 +105,17 @@ pub enum CheckError {
     #[error(transparent)]
     Go(#[from] GoError),
 
-    #[error(
-        "exercise `{exercise}` needs Go {needed} or newer, but `go` is {found}; install a newer Go (see `workshop doctor`)"
-    )]
+    #[error("{}", crate::tr!("run-go-too-old", exercise = .exercise, needed = .needed.to_string(), found = .found))]
     GoTooOld {
         exercise: String,
         needed: GoVersion,
         found: String,
     },
 
-    #[error("the package {} has no test files (expected *_test.go with the exercise's tests and benchmarks)", crate::display::path(.0))]
+    #[error("{}", crate::tr!("run-no-tests", path = crate::display::path(.0)))]
     NoTests(PathBuf),
 
-    #[error(
-        "the {kind} profile of run `{run}` cannot be read ({})",
-        crate::display::path(path)
-    )]
+    #[error("{}", crate::tr!("run-profile-unreadable", kind = .kind.to_string(), run = .run, path = crate::display::path(.path)))]
     Profile {
         run: String,
         kind: crate::goals::ProfileKind,
@@ -129,10 +124,7 @@ pub enum CheckError {
         source: crate::pprof::ProfileError,
     },
 
-    #[error(
-        "the trace of run `{run}` cannot be read ({})",
-        crate::display::path(path)
-    )]
+    #[error("{}", crate::tr!("run-trace-unreadable", run = .run, path = crate::display::path(.path)))]
     Trace {
         run: String,
         path: PathBuf,
@@ -140,7 +132,7 @@ pub enum CheckError {
         source: crate::trace::TraceError,
     },
 
-    #[error("cannot prepare {}", crate::display::path(path))]
+    #[error("{}", crate::tr!("run-cannot-prepare", path = crate::display::path(.path)))]
     Io {
         path: PathBuf,
         #[source]

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use crate::goals::{ProfileKind, Requirement};
 use crate::manifest::{Collectable, Exercise, RunSpec};
+use crate::tr;
 
 /// What one execution of the test binary collects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,20 +114,21 @@ impl Invocation<'_> {
         }
     }
 
+    /// The run as people read it, in the spinner and in messages.
     pub fn describe(&self) -> String {
         let run = &self.run.name;
         match self.collect {
-            Collect::Benchmarks => format!("benchmark run `{run}`"),
-            Collect::Profile(kind) => format!("{kind} profile run `{run}`"),
-            Collect::Trace => format!("traced run `{run}`"),
-            Collect::Snapshot => format!("flight-recorder run `{run}`"),
-            Collect::Baseline => format!("run `{run}` against the starter"),
+            Collect::Benchmarks => tr!("run-step-benchmarks", run = run),
+            Collect::Profile(kind) => tr!("run-step-profile", kind = kind.name(), run = run),
+            Collect::Trace => tr!("run-step-trace", run = run),
+            Collect::Snapshot => tr!("run-step-snapshot", run = run),
+            Collect::Baseline => tr!("run-step-baseline", run = run),
             Collect::ProfilePairs(kind) => {
-                format!("{kind} profile run `{run}`, alternating with the starter")
+                tr!("run-step-profile-pairs", kind = kind.name(), run = run)
             }
-            Collect::Endpoints => format!("endpoints of run `{run}`"),
-            Collect::Load => format!("load on run `{run}`"),
-            Collect::LoadPairs => format!("load on run `{run}`, alternating with the starter"),
+            Collect::Endpoints => tr!("run-step-endpoints", run = run),
+            Collect::Load => tr!("run-step-load", run = run),
+            Collect::LoadPairs => tr!("run-step-load-pairs", run = run),
         }
     }
 }

@@ -10,6 +10,7 @@ use crate::bench;
 use crate::exec::{Finished, GoError, GoTool, TestRun};
 use crate::goals::{GOROUTINE_PROFILE_ENV, ProfileKind};
 use crate::manifest::{Exercise, RunSpec};
+use crate::tr;
 
 /// How long building a test binary may take (a cold build cache compiles the
 /// standard library's testing packages too).
@@ -53,7 +54,7 @@ pub(super) fn succeeded(
     }
     if !finished.success() {
         return Err(Stop::failed(
-            format!("{what} failed"),
+            tr!("run-step-failed", what = what),
             Failure::Benchmark {
                 run: spec.name.clone(),
                 output: finished.output.clone(),
@@ -158,10 +159,8 @@ pub(super) fn hang_message(what: &str, failure: &Failure) -> String {
     match failure {
         Failure::Hang {
             interrupted: true, ..
-        } => format!("{what} stopped by Ctrl-C; this is where the code was"),
-        Failure::Hang { deadlock: true, .. } => {
-            format!("{what} deadlocked: every goroutine is blocked")
-        }
-        _ => format!("{what} did not finish in time"),
+        } => tr!("run-hang-interrupted", what = what),
+        Failure::Hang { deadlock: true, .. } => tr!("run-hang-deadlock", what = what),
+        _ => tr!("run-hang-timeout", what = what),
     }
 }

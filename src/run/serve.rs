@@ -25,6 +25,7 @@ use crate::http::load::{self, Control, Length, Pace};
 use crate::http::url::{fill, placeholders};
 use crate::http::{Body, FetchError, Prepared, Url};
 use crate::manifest::{LoadLength, LoadSpec, RunSpec, ServeSpec};
+use crate::tr;
 
 /// How often a waiting runner looks at the server, the load and Ctrl-C.
 const POLL: Duration = Duration::from_millis(20);
@@ -49,7 +50,7 @@ pub(super) struct ServerBuild {
 
 /// Whose server a round runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Side {
+pub(super) enum Side {
     Mine,
     Starter,
 }
@@ -61,6 +62,14 @@ impl Side {
             Side::Starter => "starter",
         }
     }
+
+    /// Its server, as messages name it: `the server`, `the starter's server`.
+    fn server(self) -> String {
+        match self {
+            Side::Mine => tr!("run-server-mine"),
+            Side::Starter => tr!("run-server-starter"),
+        }
+    }
 }
 
 /// Builds the main package `main` (relative to the module at `module_dir`) to
@@ -70,7 +79,7 @@ pub(super) fn build_server(
     module_dir: &Path,
     main: &Path,
     binary: &Path,
-    whose: &str,
+    side: Side,
 ) -> Result<ServerBuild> {
     let log = binary.with_extension("build.log");
     let compiled = scope.go.build_main(
@@ -85,9 +94,10 @@ pub(super) fn build_server(
     match compiled {
         Compiled::Binary(Some(binary)) => Ok(ServerBuild { binary, dir }),
         Compiled::Binary(None) => Err(Stop::failed(
-            format!(
-                "{whose} server was not built: `go build` made no binary of ./{}",
-                main.display()
+            tr!(
+                "run-server-not-built",
+                server = side.server(),
+                main = main.display().to_string()
             ),
             Failure::Build(crate::exec::BuildFailure {
                 errors: Vec::new(),
@@ -98,9 +108,12 @@ pub(super) fn build_server(
         Compiled::Failed(mut failure) => {
             scope.tree.label_errors(&mut failure);
             let count = failure.errors.len();
-            let plural = if count == 1 { "" } else { "s" };
             Err(Stop::failed(
-                format!("{whose} server does not compile ({count} error{plural})"),
+                tr!(
+                    "run-server-compile-errors",
+                    server = side.server(),
+                    count = count
+                ),
                 Failure::Build(failure),
             ))
         }
@@ -268,7 +281,7 @@ impl Serving<'_, '_> {
         self.serve.load.as_ref().ok_or_else(|| {
             Stop::Error(CheckError::Io {
                 path: self.scope.exercise.check_file.clone(),
-                source: std::io::Error::other(format!("run `{}` sends no load", self.spec.name)),
+                source: std::io::Error::other(tr!("run-no-load", run = &self.spec.name)),
             })
         })
     }
@@ -286,10 +299,7 @@ impl Serving<'_, '_> {
     /// again; a server that exits or never answers fails the check.
     fn start(&mut self, build: &ServerBuild, side: Side, label: &str) -> Result<Started> {
         let names = self.port_names();
-        let whose = match side {
-            Side::Mine => "the",
-            Side::Starter => "the starter's",
-        };
+        let whose = side.server();
         let log = self.scope.run_dir.join(format!("{label}-server.log"));
         for attempt in 1..=PORT_ATTEMPTS {
             let ports = choose_ports(&names).map_err(|source| CheckError::Io {
@@ -321,15 +331,18 @@ impl Serving<'_, '_> {
                 Err(NotReady::Exited(_))
                     if attempt < PORT_ATTEMPTS && started.server.said("address already in use") =>
                 {
-                    self.notes.push(format!(
-                        "a port chosen for {whose} server was taken before it could listen on it; it was started again on others"
-                    ));
+                    self.notes
+                        .push(tr!("run-server-port-taken", server = &whose));
                     started.server.kill();
                 }
                 Err(NotReady::Exited(exit)) => {
                     let output = shown_output(&started.server);
                     return Err(self.server_failed(
-                        format!("{whose} server exited before it was ready ({exit})"),
+                        tr!(
+                            "run-server-exited-early",
+                            server = &whose,
+                            exit = exit.to_string()
+                        ),
                         output,
                         &log,
                     ));
@@ -339,9 +352,13 @@ impl Serving<'_, '_> {
                     started.server.kill();
                     let url = fill(&self.serve.ready.url, &started.ports);
                     return Err(self.server_failed(
-                        format!(
-                            "{whose} server did not answer {url} within {} ({last})",
-                            humantime::format_duration(self.serve.ready.within)
+                        tr!(
+                            "run-server-not-ready",
+                            server = &whose,
+                            url = url,
+                            within =
+                                humantime::format_duration(self.serve.ready.within).to_string(),
+                            last = last
                         ),
                         output,
                         &log,
@@ -356,7 +373,7 @@ impl Serving<'_, '_> {
         let ready = &self.serve.ready;
         let url = fill(&ready.url, &started.ports);
         let deadline = Instant::now() + ready.within;
-        let mut last = "no answer".to_owned();
+        let mut last = tr!("run-server-no-answer");
         loop {
             if interrupted() {
                 return Err(NotReady::Interrupted);
@@ -373,10 +390,12 @@ impl Serving<'_, '_> {
             });
             match answer {
                 Ok(answer) if ready.status.is_none_or(|s| s == answer.status) => return Ok(()),
-                Ok(answer) => last = format!("its last answer was status {}", answer.status),
+                Ok(answer) => {
+                    last = tr!("run-server-last-status", status = answer.status.to_string())
+                }
                 Err(e) => {
                     last = match e.http() {
-                        Some(http) => http.kind().to_owned(),
+                        Some(http) => http.kind_words(),
                         None => e.to_string(),
                     }
                 }
@@ -391,13 +410,10 @@ impl Serving<'_, '_> {
         let grace = self.serve.stop_grace;
         let stopped = started.server.stop(grace);
         if stopped.killed {
-            let whose = match started.side {
-                Side::Mine => "the",
-                Side::Starter => "the starter's",
-            };
-            let note = format!(
-                "{whose} server did not stop within {} of SIGTERM; its process group was killed (a server should shut down when told: http.Server.Shutdown on SIGTERM)",
-                humantime::format_duration(grace)
+            let note = tr!(
+                "run-server-killed",
+                server = started.side.server(),
+                grace = humantime::format_duration(grace).to_string()
             );
             if !self.notes.contains(&note) {
                 self.notes.push(note);
@@ -447,7 +463,7 @@ impl Serving<'_, '_> {
     fn bad_url(&self, url: &str, why: String) -> Stop {
         Stop::Error(CheckError::Io {
             path: self.scope.exercise.check_file.clone(),
-            source: std::io::Error::other(format!("cannot load {url}: {why}")),
+            source: std::io::Error::other(tr!("run-cannot-load", url = url, why = why)),
         })
     }
 
@@ -551,17 +567,18 @@ impl Serving<'_, '_> {
             let round = load.join().ok();
             (round, fetched, ended)
         });
-        let whose = match started.side {
-            Side::Mine => "the",
-            Side::Starter => "the starter's",
-        };
+        let server = started.side.server();
         match ended {
             Ended::Done => {}
             Ended::Interrupted => return Err(GoError::Interrupted.into()),
             Ended::Exited(exit) => {
                 let output = shown_output(&started.server);
                 return Err(self.server_failed(
-                    format!("{whose} server exited during the load ({exit})"),
+                    tr!(
+                        "run-server-exited-under-load",
+                        server = &server,
+                        exit = exit.to_string()
+                    ),
                     output,
                     &started.log,
                 ));
@@ -569,9 +586,10 @@ impl Serving<'_, '_> {
             Ended::Deadline => {
                 let output = shown_output(&started.server);
                 return Err(self.server_failed(
-                    format!(
-                        "the load on {whose} server did not end within {} (the run's timeout)",
-                        humantime::format_duration(self.spec.timeout)
+                    tr!(
+                        "run-load-did-not-end",
+                        server = &server,
+                        timeout = humantime::format_duration(self.spec.timeout).to_string()
                     ),
                     output,
                     &started.log,
@@ -605,16 +623,18 @@ impl Serving<'_, '_> {
         let Some((answer, ops)) = fetched else {
             return Err(GoError::Interrupted.into());
         };
-        let whose = match started.side {
-            Side::Mine => "the",
-            Side::Starter => "the starter's",
-        };
+        let server = started.side.server();
         let answer = match answer {
             Ok(answer) => answer,
             Err(e) => {
                 let output = shown_output(&started.server);
                 return Err(self.server_failed(
-                    format!("{whose} server gave no {}: {e}", what.name()),
+                    tr!(
+                        "run-server-gave-nothing",
+                        server = &server,
+                        what = what.name(),
+                        error = e.to_string()
+                    ),
                     output,
                     &started.log,
                 ));
@@ -624,10 +644,12 @@ impl Serving<'_, '_> {
             let body =
                 String::from_utf8_lossy(&answer.body[..answer.body.len().min(2000)]).into_owned();
             return Err(self.server_failed(
-                format!(
-                    "{whose} server answers {url_text} with status {} instead of a {} (is net/http/pprof mounted there? the run's `collect.pprof` says where)",
-                    answer.status,
-                    what.name()
+                tr!(
+                    "run-server-not-pprof",
+                    server = &server,
+                    url = &url_text,
+                    status = answer.status.to_string(),
+                    what = what.name()
                 ),
                 body,
                 &started.log,
@@ -673,9 +695,11 @@ impl Serving<'_, '_> {
                     ProfileKind::Mutex => "runtime.SetMutexProfileFraction",
                     _ => "runtime.SetBlockProfileRate",
                 };
-                let note = format!(
-                    "the {kind} profile of run `{}` recorded nothing: a server records {kind} events only after it calls {why}",
-                    self.spec.name
+                let note = tr!(
+                    "run-profile-recorded-nothing",
+                    kind = kind.name(),
+                    run = &self.spec.name,
+                    call = why
                 );
                 if !self.notes.contains(&note) {
                     self.notes.push(note);
@@ -784,7 +808,7 @@ impl Serving<'_, '_> {
             &module,
             &self.serve.main,
             &binary,
-            "the starter's",
+            Side::Starter,
         )
         .map(Some)
     }
@@ -848,8 +872,8 @@ impl Fetched {
 
     fn name(self) -> String {
         match self {
-            Fetched::Profile(kind) => format!("{kind} profile"),
-            Fetched::Trace => "trace".to_owned(),
+            Fetched::Profile(kind) => tr!("run-fetched-profile", kind = kind.name()),
+            Fetched::Trace => tr!("run-fetched-trace"),
         }
     }
 }
@@ -883,7 +907,7 @@ fn probe(method: &str, url: &str, ports: &BTreeMap<String, u16>) -> Probe {
                     .into_owned(),
             }),
             Err(e) => Err(match e.http() {
-                Some(http) => http.kind().to_owned(),
+                Some(http) => http.kind_words(),
                 None => e.to_string(),
             }),
         },
@@ -901,7 +925,7 @@ fn shown_output(server: &Server) -> String {
         .unwrap_or(lines.len().saturating_sub(OUTPUT_LINES));
     let shown = &lines[start..lines.len().min(start + OUTPUT_LINES)];
     if shown.is_empty() {
-        "(it printed nothing)".to_owned()
+        tr!("run-server-printed-nothing")
     } else {
         shown.join("\n")
     }

@@ -11,7 +11,7 @@ use super::plan::{Collect, Invocation, bench_args, go_duration, plan};
 use super::scope::{
     BUILD_TIMEOUT, Scope, TestBinary, hang_message, hung, read_profile, succeeded, write_profile,
 };
-use super::serve::{ServerBuild, Serving, build_server, server_name};
+use super::serve::{ServerBuild, Serving, Side, build_server, server_name};
 use super::starter::StarterBuild;
 use super::{CheckError, CheckEvent, Failure, Listener, Step, Stop, Tree};
 use crate::exec::{Compiled, GoTool};
@@ -19,6 +19,7 @@ use crate::goals::{
     Facts, MeasuredTrace, ProfileFacts, ProfileKind, SNAPSHOT_ENV, Snapshot, cpu_samples,
 };
 use crate::manifest::{Exercise, RunSpec, ServeSpec};
+use crate::tr;
 
 /// How many times longer a thin CPU profile may be taken again.
 const MAX_PROFILE_SCALE: u32 = 8;
@@ -118,13 +119,13 @@ impl<'a> Session<'a> {
             return Ok(built.clone());
         }
         let binary = self.scope.run_dir.join(server_name(&serve.main));
-        let built = self.step("build server", |s| {
+        let built = self.step(&tr!("run-step-build-server"), |s| {
             build_server(
                 &s.scope,
                 &s.scope.tree.module_dir,
                 &serve.main,
                 &binary,
-                "the",
+                Side::Mine,
             )
         })?;
         self.artifacts.insert(
@@ -166,7 +167,7 @@ impl<'a> Session<'a> {
     fn build(&mut self) -> Result<TestBinary<'a>, Stop> {
         let binary = self.scope.run_dir.join("exercise.test");
         let log = self.scope.run_dir.join("build.log");
-        let compiled = self.step("build", |s| {
+        let compiled = self.step(&tr!("run-step-build"), |s| {
             Ok(s.scope.go.compile_test(
                 &s.scope.tree.module_dir,
                 &s.scope.exercise.package,
@@ -180,13 +181,10 @@ impl<'a> Session<'a> {
             Compiled::Failed(mut failure) => {
                 self.scope.tree.label_errors(&mut failure);
                 let count = failure.errors.len();
-                let plural = if count == 1 { "" } else { "s" };
                 let message = if failure.vet {
-                    format!(
-                        "go vet reports {count} problem{plural} (go test runs it before any test)"
-                    )
+                    tr!("run-vet-problems", count = count)
                 } else {
-                    format!("the code does not compile ({count} error{plural})")
+                    tr!("run-compile-errors", count = count)
                 };
                 return Err(Stop::failed(message, Failure::Build(failure)));
             }
@@ -214,16 +212,20 @@ impl<'a> Session<'a> {
             format!("-test.timeout={}", go_duration(tests.timeout)),
             "-test.paniconexit0".into(),
         ];
-        let finished = self.step("tests", |_| {
+        let step = tr!("run-step-tests");
+        let finished = self.step(&step, |_| {
             Ok(mine.run(args, tests.env.clone(), &log, tests.timeout)?)
         })?;
         self.artifacts.insert("tests-log".into(), log);
-        if let Some(hang) = hung(&finished, "tests", tests.timeout, &self.scope.package_dir) {
-            return Err(Stop::failed(hang_message("the tests", &hang), hang));
+        if let Some(hang) = hung(&finished, &step, tests.timeout, &self.scope.package_dir) {
+            return Err(Stop::failed(
+                hang_message(&tr!("run-the-tests"), &hang),
+                hang,
+            ));
         }
         if !finished.success() {
             return Err(Stop::failed(
-                "the functional tests fail".into(),
+                tr!("run-tests-fail"),
                 Failure::Tests {
                     output: finished.output,
                 },

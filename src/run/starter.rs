@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use super::scope::{BUILD_TIMEOUT, Scope, TestBinary};
 use super::{CheckError, Failure, Stop};
 use crate::exec::{Compiled, GoTool};
+use crate::tr;
 use crate::workspace::{self, FileError, Files, is_go};
 
 /// The starter's binary, once asked for.
@@ -140,7 +141,7 @@ fn build(scope: &Scope<'_>, what: &str) -> Result<Option<Built>, Stop> {
         }
         Compiled::Binary(None) => Ok(None),
         Compiled::Failed(failure) => Err(Stop::failed(
-            format!("{what} failed"),
+            tr!("run-step-failed", what = what),
             Failure::Build(failure),
         )),
     }

@@ -14,6 +14,7 @@ use super::{ExerciseResult, Side, SideResult, SideRun};
 use crate::goals::{Bound, OnStarter, Outcome, Status};
 use crate::manifest::Exercise;
 use crate::run::CheckReport;
+use crate::tr;
 use crate::units::quantity;
 
 /// How many times away from its bound a goal's nearer side must stay. Under
@@ -83,13 +84,29 @@ pub struct GoalVerdict {
     pub warnings: Vec<String>,
 }
 
+/// Which sides a goal's problems are about.
+#[derive(Debug, Clone, Copy, Default)]
+struct Concerns {
+    starter: bool,
+    solution: bool,
+}
+
+impl Concerns {
+    fn side(self, side: Side) -> bool {
+        match side {
+            Side::Starter => self.starter,
+            Side::Solution => self.solution,
+        }
+    }
+}
+
 /// What is wrong with one round of one side as a whole, if anything: it must
 /// run cleanly.
 pub(crate) fn side_problem(side: Side, report: &CheckReport) -> Option<String> {
     let message = report.failure.as_ref().and(report.message.as_ref())?;
     Some(match side {
-        Side::Starter => format!("the starter should run cleanly but: {message}"),
-        Side::Solution => format!("the solution should pass but: {message}"),
+        Side::Starter => tr!("verify-starter-not-clean", message = message),
+        Side::Solution => tr!("verify-solution-not-clean", message = message),
     })
 }
 
@@ -101,7 +118,7 @@ pub(crate) fn exercise(
     strict: bool,
 ) -> ExerciseResult {
     let elapsed: Duration = starter.iter().chain(&solution).map(|r| r.elapsed).sum();
-    let goals: Vec<GoalVerdict> = exercise
+    let (goals, concerns): (Vec<GoalVerdict>, Vec<Concerns>) = exercise
         .goals
         .iter()
         .map(|goal| {
@@ -120,6 +137,7 @@ pub(crate) fn exercise(
                 problems: Vec::new(),
                 warnings: Vec::new(),
             };
+            let mut concerns = Concerns::default();
             // A goal of several conditions headlines the one that fails: its
             // values are compared where the headline is the one the solution
             // shows (its main measure), and only its verdicts count elsewhere.
@@ -150,16 +168,22 @@ pub(crate) fn exercise(
                             if let Some(m) = &outcome.matched
                                 && m.functions == 0
                             {
-                                let top = match m.within {
-                                    "trace" => "goroutines there were created by",
-                                    _ => "its heaviest",
+                                let (pattern, top) = (&m.pattern, m.top.join(", "));
+                                let problem = match m.within {
+                                    "trace" => {
+                                        tr!(
+                                            "verify-no-function-trace",
+                                            pattern = pattern,
+                                            top = top
+                                        )
+                                    }
+                                    _ => tr!(
+                                        "verify-no-function-profile",
+                                        pattern = pattern,
+                                        top = top
+                                    ),
                                 };
-                                let problem = format!(
-                                    "/{}/ matches no function in the starter's {} ({top}: {})",
-                                    m.pattern,
-                                    m.within,
-                                    m.top.join(", ")
-                                );
+                                concerns.starter = true;
                                 if !verdict.problems.contains(&problem) {
                                     verdict.problems.push(problem);
                                 }
@@ -170,13 +194,15 @@ pub(crate) fn exercise(
                 }
             }
             let exact = goal.kind.exact();
-            judge_goal(&mut verdict, bound, exact, &starter, &solution, strict);
-            verdict
+            let judged = judge_goal(&mut verdict, bound, exact, &starter, &solution, strict);
+            concerns.starter |= judged.starter;
+            concerns.solution |= judged.solution;
+            (verdict, concerns)
         })
-        .collect();
+        .unzip();
 
-    let starter = side_result(Side::Starter, starter, &goals);
-    let solution = side_result(Side::Solution, solution, &goals);
+    let starter = side_result(Side::Starter, starter, &goals, &concerns);
+    let solution = side_result(Side::Solution, solution, &goals, &concerns);
     let warnings = goals.iter().map(|g| g.warnings.len()).sum();
     ExerciseResult {
         exercise: exercise.id.clone(),
@@ -189,8 +215,9 @@ pub(crate) fn exercise(
     }
 }
 
-/// The verdicts each side must give, their flips, margin and warnings. An
-/// `exact` goal (a count fixed by the code) has no margin: it may sit at its bound.
+/// The verdicts each side must give, their flips, margin and warnings; which
+/// sides its problems are about. An `exact` goal (a count fixed by the code)
+/// has no margin: it may sit at its bound.
 fn judge_goal(
     verdict: &mut GoalVerdict,
     bound: Option<Bound>,
@@ -198,59 +225,65 @@ fn judge_goal(
     starter_runs: &[SideRun],
     solution_runs: &[SideRun],
     strict: bool,
-) {
-    let rounds = |runs: &[SideRun]| runs.len();
+) -> Concerns {
     let of = |n: usize, runs: &[SideRun]| {
-        if rounds(runs) == 1 {
+        if runs.len() == 1 {
             String::new()
         } else {
-            format!(" in {n} of {} rounds", rounds(runs))
+            tr!(
+                "verify-in-rounds",
+                n = n.to_string(),
+                rounds = runs.len().to_string()
+            )
         }
     };
     let starter = &verdict.starter;
     let solution = &verdict.solution;
     let mut problems = Vec::new();
+    let mut concerns = Concerns::default();
     match verdict.starter_must {
         OnStarter::Fails => {
             let met = starter.rounds_with(Status::Pass);
             if met > 0 {
-                problems.push(format!(
-                    "met by the starter{}: the goal asks for nothing the starter lacks (if that is meant, say `starter: met` in the goal)",
-                    of(met, starter_runs)
+                problems.push(tr!(
+                    "verify-met-by-starter",
+                    in_rounds = of(met, starter_runs)
                 ));
             }
         }
         OnStarter::Met => {
             let failed = starter.rounds_with(Status::Fail);
             if failed > 0 {
-                problems.push(format!(
-                    "not met by the starter{}, though the goal says `starter: met`",
-                    of(failed, starter_runs)
+                problems.push(tr!(
+                    "verify-not-met-by-starter",
+                    in_rounds = of(failed, starter_runs)
                 ));
             }
         }
     }
     let unsure = starter.rounds_with(Status::Inconclusive);
     if unsure > 0 {
-        problems.push(format!(
-            "inconclusive on the starter{}",
-            of(unsure, starter_runs)
+        problems.push(tr!(
+            "verify-inconclusive-on-starter",
+            in_rounds = of(unsure, starter_runs)
         ));
     }
+    concerns.starter = !problems.is_empty();
     let failed = solution.rounds_with(Status::Fail);
     if failed > 0 {
-        problems.push(format!(
-            "not met by the solution{}",
-            of(failed, solution_runs)
+        problems.push(tr!(
+            "verify-not-met-by-solution",
+            in_rounds = of(failed, solution_runs)
         ));
     }
     let unsure = solution.rounds_with(Status::Inconclusive);
     if unsure > 0 {
-        problems.push(format!(
-            "inconclusive on the solution{}",
-            of(unsure, solution_runs)
+        problems.push(tr!(
+            "verify-inconclusive-on-solution",
+            in_rounds = of(unsure, solution_runs)
         ));
     }
+    concerns.solution = failed > 0 || unsure > 0;
     verdict.flipped = [starter, solution]
         .iter()
         .any(|side| side.statuses.windows(2).any(|w| w[0] != w[1]));
@@ -272,18 +305,31 @@ fn judge_goal(
             (Side::Solution, solution, true),
         ];
         for (side, values, must_meet) in sides {
-            let name = match side {
-                Side::Starter => "starter",
-                Side::Solution => "solution",
-            };
             if straddles(bound, &values.values) {
                 let (lo, hi) = (values.min.unwrap_or(0.0), values.max.unwrap_or(0.0));
-                verdict.warnings.push(format!(
-                    "the bound {} lies inside the {name}'s values ({}–{})",
+                let (bound, lo, hi) = (
                     verdict.bound.as_deref().unwrap_or(""),
                     quantity(lo, &unit),
-                    quantity(hi, &unit)
-                ));
+                    quantity(hi, &unit),
+                );
+                verdict.warnings.push(match side {
+                    Side::Starter => {
+                        tr!(
+                            "verify-bound-inside-starter",
+                            bound = bound,
+                            lo = lo,
+                            hi = hi
+                        )
+                    }
+                    Side::Solution => {
+                        tr!(
+                            "verify-bound-inside-solution",
+                            bound = bound,
+                            lo = lo,
+                            hi = hi
+                        )
+                    }
+                });
             }
             let Some(times) = margin(bound, must_meet, &values.values).filter(|_| !exact) else {
                 continue;
@@ -293,11 +339,22 @@ fn judge_goal(
             }
             // Below 1 the side gives the wrong verdict: a problem, said above.
             if (1.0..SAFE_MARGIN).contains(&times) {
-                verdict.warnings.push(format!(
-                    "the {name}'s {} value is {}× from the bound; a busy machine can cross it (keep it {SAFE_MARGIN}× away)",
-                    if must_meet { "worst" } else { "closest" },
-                    crate::units::number((times * 100.0).round() / 100.0)
-                ));
+                let times = crate::units::number((times * 100.0).round() / 100.0);
+                let safe = SAFE_MARGIN.to_string();
+                verdict.warnings.push(match (side, must_meet) {
+                    (Side::Starter, true) => {
+                        tr!("verify-margin-starter-worst", times = times, safe = safe)
+                    }
+                    (Side::Starter, false) => {
+                        tr!("verify-margin-starter-closest", times = times, safe = safe)
+                    }
+                    (Side::Solution, true) => {
+                        tr!("verify-margin-solution-worst", times = times, safe = safe)
+                    }
+                    (Side::Solution, false) => {
+                        tr!("verify-margin-solution-closest", times = times, safe = safe)
+                    }
+                });
             }
         }
         verdict.warnings.dedup();
@@ -305,6 +362,7 @@ fn judge_goal(
     verdict.problems.extend(problems);
     let warned = strict && !verdict.warnings.is_empty();
     verdict.ok = verdict.problems.is_empty() && !warned;
+    concerns
 }
 
 /// Whether some of the values meet the bound and others miss it.
@@ -356,7 +414,12 @@ fn margin(bound: Bound, must_meet: bool, values: &[f64]) -> Option<f64> {
 
 /// One side over all rounds: it misbehaved when a round could not run, did
 /// not run cleanly, or gave a goal the verdict it must not.
-fn side_result(side: Side, runs: Vec<SideRun>, goals: &[GoalVerdict]) -> SideResult {
+fn side_result(
+    side: Side,
+    runs: Vec<SideRun>,
+    goals: &[GoalVerdict],
+    concerns: &[Concerns],
+) -> SideResult {
     let mut reason = None;
     let mut error = None;
     let mut shown = None;
@@ -364,7 +427,7 @@ fn side_result(side: Side, runs: Vec<SideRun>, goals: &[GoalVerdict]) -> SideRes
     for (round, run) in runs.into_iter().enumerate() {
         match run.report {
             Err(e) => {
-                reason.get_or_insert_with(|| format!("could not run: {e}"));
+                reason.get_or_insert_with(|| tr!("verify-could-not-run", error = &e));
                 error.get_or_insert(e);
             }
             Ok(report) => {
@@ -382,12 +445,6 @@ fn side_result(side: Side, runs: Vec<SideRun>, goals: &[GoalVerdict]) -> SideRes
         }
     }
     if reason.is_none() {
-        let mine = |g: &GoalVerdict| {
-            g.problems.iter().any(|p| match side {
-                Side::Starter => p.contains("starter"),
-                Side::Solution => p.contains("solution"),
-            })
-        };
         reason = match side {
             Side::Starter
                 if !goals.is_empty()
@@ -396,12 +453,19 @@ fn side_result(side: Side, runs: Vec<SideRun>, goals: &[GoalVerdict]) -> SideRes
                             && g.starter_must == OnStarter::Fails
                     }) =>
             {
-                Some("the starter fails no goal: the exercise asks for nothing".into())
+                Some(tr!("verify-starter-fails-nothing"))
             }
             _ => goals
                 .iter()
-                .find(|g| mine(g))
-                .map(|g| format!("goal `{}`: {}", g.id, g.problems.join("; "))),
+                .zip(concerns)
+                .find(|(_, c)| c.side(side))
+                .map(|(g, _)| {
+                    tr!(
+                        "verify-goal-problems",
+                        id = &g.id,
+                        problems = g.problems.join("; ")
+                    )
+                }),
         };
     }
     SideResult {

@@ -19,6 +19,7 @@ use crate::exec::{self, GoTool};
 use crate::layout::Layout;
 use crate::manifest::{Exercise, Workshop};
 use crate::run::{self, CheckEvent, CheckReport, Tree};
+use crate::tr;
 use crate::workspace;
 
 /// Which copy of an exercise was checked.
@@ -134,7 +135,7 @@ pub fn verify(
                     });
                     let started = Instant::now();
                     let report = if exec::interrupted() {
-                        Err("interrupted".to_owned())
+                        Err(tr!("exec-interrupted"))
                     } else {
                         check_side(workshop, exercise, side, go, progress)
                     };
@@ -168,7 +169,7 @@ pub fn verify(
                     .filter(|(_, (e, s, _))| *e == i && *s == side)
                     .map(|(index, _)| {
                         runs[index].take().unwrap_or(SideRun {
-                            report: Err("not run".to_owned()),
+                            report: Err(tr!("verify-not-run")),
                             elapsed: Duration::ZERO,
                         })
                     })
@@ -220,11 +221,11 @@ fn prepare(
     let temp = tempfile::Builder::new()
         .prefix("workshop-verify-")
         .tempdir()
-        .map_err(|e| format!("cannot create a temporary directory: {e}"))?;
+        .map_err(|e| tr!("verify-cannot-make-temp", error = e.to_string()))?;
     let root = temp
         .path()
         .canonicalize()
-        .map_err(|e| format!("cannot resolve the temporary directory: {e}"))?;
+        .map_err(|e| tr!("verify-cannot-resolve-temp", error = e.to_string()))?;
     let module_dir = root.join(&workshop.module);
     let chain = |e: workspace::FileError| crate::display::error_chain(&e);
     workspace::copy_tree(&workshop.module_dir(), &module_dir).map_err(chain)?;
@@ -233,11 +234,21 @@ fn prepare(
         for file in &exercise.solution {
             let target = package_dir.join(&file.target);
             if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent)
-                    .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+                std::fs::create_dir_all(parent).map_err(|e| {
+                    tr!(
+                        "verify-cannot-create",
+                        path = parent.display().to_string(),
+                        error = e.to_string()
+                    )
+                })?;
             }
-            std::fs::copy(&file.source, &target)
-                .map_err(|e| format!("cannot apply {}: {e}", crate::display::path(&file.source)))?;
+            std::fs::copy(&file.source, &target).map_err(|e| {
+                tr!(
+                    "verify-cannot-apply",
+                    path = crate::display::path(&file.source),
+                    error = e.to_string()
+                )
+            })?;
         }
     }
     // verify works on the repository itself: the working tree is the starter.

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use crate::http::{self, Url};
+use crate::tr;
 
 /// The most a fetched profile or trace may weigh.
 const LIMIT: u64 = 1 << 30;
@@ -26,25 +27,26 @@ pub fn fetch(text: &str) -> anyhow::Result<Vec<u8>> {
     });
     let answer = loop {
         if crate::exec::interrupted() {
-            anyhow::bail!("interrupted");
+            anyhow::bail!(tr!("exec-interrupted"));
         }
         match answers.recv_timeout(Duration::from_millis(50)) {
             Ok(answer) => break answer,
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
-                anyhow::bail!("the request to {url} failed")
+                anyhow::bail!(tr!("cmd-fetch-failed", url = url.to_string()))
             }
         }
     }
-    .map_err(|e| {
-        anyhow::anyhow!(
-            "cannot fetch {e} (is the server running, with net/http/pprof at that address?)"
-        )
-    })?;
+    .map_err(|e| anyhow::anyhow!(tr!("cmd-cannot-fetch", error = e.to_string())))?;
     if answer.status != 200 {
         let first = String::from_utf8_lossy(&answer.body);
         let first = first.lines().next().unwrap_or("").trim();
-        anyhow::bail!("{url} answered status {}: {first}", answer.status);
+        anyhow::bail!(tr!(
+            "cmd-fetch-status",
+            url = url.to_string(),
+            status = answer.status.to_string(),
+            first = first
+        ));
     }
     Ok(answer.body)
 }
@@ -75,10 +77,8 @@ pub fn looks_like_a_profile(url: &str, file: &Path) -> anyhow::Result<()> {
         .find(|l| !l.trim().is_empty())
         .unwrap_or("")
         .trim();
-    anyhow::bail!(
-        "{url} answered text, not a profile or a trace (it begins {:?}); pprof's endpoints give profiles without `?debug=`: for example /debug/pprof/heap or /debug/pprof/profile?seconds=5",
-        first.chars().take(60).collect::<String>()
-    )
+    let begins = format!("{:?}", first.chars().take(60).collect::<String>());
+    anyhow::bail!(tr!("cmd-fetched-text", url = url, begins = begins))
 }
 
 /// The `seconds=N` of a query, if any.

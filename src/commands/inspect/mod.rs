@@ -15,11 +15,12 @@ use crate::display;
 use crate::pprof::{Profile, ProfileError};
 use crate::report::human::{InspectView, ProfileView};
 use crate::report::{self, Format, ProfileDoc, TraceDoc};
+use crate::tr;
 use crate::trace::{self, TraceError};
 
 /// A trace file that could not be read, named.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot read {}", display::path(path))]
+#[error("{}", tr!("cmd-cannot-read-path", path = display::path(.path)))]
 struct TraceFileError {
     path: PathBuf,
     #[source]
@@ -28,7 +29,7 @@ struct TraceFileError {
 
 /// A file that could not be opened or read at all.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot read {}", display::path(path))]
+#[error("{}", tr!("cmd-cannot-read-path", path = display::path(.path)))]
 struct UnreadableFile {
     path: PathBuf,
     #[source]
@@ -37,7 +38,7 @@ struct UnreadableFile {
 
 /// A profile file that could not be read, named.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot read {}", display::path(path))]
+#[error("{}", tr!("cmd-cannot-read-path", path = display::path(.path)))]
 struct ProfileFileError {
     path: PathBuf,
     #[source]
@@ -56,7 +57,11 @@ pub fn run(_: &Context, args: &InspectArgs) -> anyhow::Result<Exit> {
             match save {
                 Some(path) => {
                     std::fs::write(path, &bytes).map_err(|e| {
-                        anyhow::anyhow!("cannot write {}: {e}", display::path(path))
+                        anyhow::anyhow!(tr!(
+                            "cmd-cannot-write",
+                            path = display::path(path),
+                            error = e.to_string()
+                        ))
                     })?;
                     path.clone()
                 }
@@ -68,10 +73,10 @@ pub fn run(_: &Context, args: &InspectArgs) -> anyhow::Result<Exit> {
                 }
             }
         }
-        (false, Some(_)) => anyhow::bail!(
-            "--save keeps what a URL answered; {} is a file already",
-            display::path(&args.file)
-        ),
+        (false, Some(_)) => anyhow::bail!(tr!(
+            "cmd-inspect-save-file",
+            path = display::path(&args.file)
+        )),
         (false, None) => args.file.clone(),
     };
     let file = &file;
@@ -154,10 +159,11 @@ fn summary(file: &Path, shown: &Path, view: InspectView, format: Format) -> anyh
 fn profile(file: &Path, shown: &Path, plan: &ProfilePlan) -> anyhow::Result<Exit> {
     let profile = match Profile::read(file) {
         Ok(profile) => profile,
-        Err(ProfileError::NotProfile(why)) => anyhow::bail!(
-            "cannot read {}: not a Go execution trace (no `go 1.N trace` header) and not a pprof profile ({why})",
-            display::path(shown)
-        ),
+        Err(ProfileError::NotProfile(why)) => anyhow::bail!(tr!(
+            "cmd-inspect-neither",
+            path = display::path(shown),
+            why = why.to_string()
+        )),
         Err(source) => {
             return Err(ProfileFileError {
                 path: shown.to_owned(),
@@ -174,11 +180,12 @@ fn profile(file: &Path, shown: &Path, plan: &ProfilePlan) -> anyhow::Result<Exit
                 .iter()
                 .map(|t| t.name.as_str())
                 .collect();
-            anyhow::anyhow!(
-                "{} has no sample type `{name}` (it has: {})",
-                display::path(shown),
-                types.join(", ")
-            )
+            anyhow::anyhow!(tr!(
+                "cmd-inspect-no-sample-type",
+                path = display::path(shown),
+                name = name,
+                types = types.join(", ")
+            ))
         })?,
     };
     let view = ProfileView {
@@ -189,9 +196,14 @@ fn profile(file: &Path, shown: &Path, plan: &ProfilePlan) -> anyhow::Result<Exit
     };
     if let Some(out) = &plan.flamegraph {
         let svg = report::flamegraph::flamegraph(&profile, index, plan.focus.as_ref())
-            .map_err(|e| anyhow::anyhow!("cannot draw the flame graph: {e}"))?;
-        std::fs::write(out, svg)
-            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", display::path(out)))?;
+            .map_err(|e| anyhow::anyhow!(tr!("cmd-flamegraph-failed", error = e.to_string())))?;
+        std::fs::write(out, svg).map_err(|e| {
+            anyhow::anyhow!(tr!(
+                "cmd-cannot-write",
+                path = display::path(out),
+                error = e.to_string()
+            ))
+        })?;
     }
     let format = Format::json(plan.json);
     report::emit(
@@ -203,7 +215,10 @@ fn profile(file: &Path, shown: &Path, plan: &ProfilePlan) -> anyhow::Result<Exit
         },
     );
     if let (Some(out), Format::Human) = (&plan.flamegraph, format) {
-        report::out(&format!("flame graph written to {}\n", display::path(out)));
+        report::out(&format!(
+            "{}\n",
+            tr!("cmd-flamegraph-written", path = display::path(out))
+        ));
     }
     Ok(Exit::Success)
 }

@@ -1,1 +1,222 @@
 # Messages of run (English).
+
+## Why a check could not run (src/run)
+
+run-go-too-old = exercise `{ $exercise }` needs Go { $needed } or newer, but `go` is { $found }; install a newer Go (see `workshop doctor`)
+run-no-tests = the package { $path } has no test files (expected *_test.go with the exercise's tests and benchmarks)
+run-profile-unreadable = the { $kind } profile of run `{ $run }` cannot be read ({ $path })
+run-trace-unreadable = the trace of run `{ $run }` cannot be read ({ $path })
+run-cannot-prepare = cannot prepare { $path }
+
+## Steps of a check, as the spinner and messages name them
+
+run-step-build = build
+run-step-tests = tests
+run-step-build-server = build server
+run-step-benchmarks = benchmark run `{ $run }`
+run-step-profile = { $kind } profile run `{ $run }`
+run-step-trace = traced run `{ $run }`
+run-step-snapshot = flight-recorder run `{ $run }`
+run-step-baseline = run `{ $run }` against the starter
+run-step-profile-pairs = { $kind } profile run `{ $run }`, alternating with the starter
+run-step-endpoints = endpoints of run `{ $run }`
+run-step-load = load on run `{ $run }`
+run-step-load-pairs = load on run `{ $run }`, alternating with the starter
+
+## Why the goals could not be judged
+
+run-step-failed = { $what } failed
+run-the-tests = the tests
+run-tests-fail = the functional tests fail
+run-vet-problems = { $count ->
+    [one] go vet reports 1 problem (go test runs it before any test)
+   *[other] go vet reports { $count } problems (go test runs it before any test)
+}
+run-compile-errors = { $count ->
+    [one] the code does not compile (1 error)
+   *[other] the code does not compile ({ $count } errors)
+}
+run-hang-interrupted = { $what } stopped by Ctrl-C; this is where the code was
+run-hang-deadlock = { $what } deadlocked: every goroutine is blocked
+run-hang-timeout = { $what } did not finish in time
+# Which side's output a failed benchmark shows: (starter) ..., (yours) ...
+run-which-starter = starter
+run-which-yours = yours
+
+## Servers of serve runs
+
+run-server-mine = the server
+run-server-starter = the starter's server
+run-server-not-built = { $server } was not built: `go build` made no binary of ./{ $main }
+run-server-compile-errors = { $count ->
+    [one] { $server } does not compile (1 error)
+   *[other] { $server } does not compile ({ $count } errors)
+}
+run-server-port-taken = a port chosen for { $server } was taken before it could listen on it; it was started again on others
+run-server-exited-early = { $server } exited before it was ready ({ $exit })
+run-server-not-ready = { $server } did not answer { $url } within { $within } ({ $last })
+run-server-no-answer = no answer
+run-server-last-status = its last answer was status { $status }
+run-server-killed = { $server } did not stop within { $grace } of SIGTERM; its process group was killed (a server should shut down when told: http.Server.Shutdown on SIGTERM)
+run-server-exited-under-load = { $server } exited during the load ({ $exit })
+run-load-did-not-end = the load on { $server } did not end within { $timeout } (the run's timeout)
+run-server-gave-nothing = { $server } gave no { $what }: { $error }
+run-server-not-pprof = { $server } answers { $url } with status { $status } instead of a { $what } (is net/http/pprof mounted there? the run's `collect.pprof` says where)
+run-server-printed-nothing = (it printed nothing)
+run-fetched-profile = { $kind } profile
+run-fetched-trace = trace
+run-profile-recorded-nothing = the { $kind } profile of run `{ $run }` recorded nothing: a server records { $kind } events only after it calls { $call }
+run-no-load = run `{ $run }` sends no load
+run-cannot-load = cannot load { $url }: { $why }
+
+## HTTP: the client, URLs, the load generator (src/http)
+
+http-refused = connection refused
+http-reset = connection reset
+http-timeout = timed out
+http-closed = connection closed before the answer ended
+http-malformed = not an HTTP answer: { $why }
+http-too-large = the answer is larger than { $limit } bytes
+http-head-unended = a header block without end
+http-head-cut = the answer ends inside its headers
+http-chunk-size-unended = a chunk size line without end
+http-chunk-size-bad = a bad chunk size
+http-chunk-unended = a chunk without its line end
+# Kinds of failed requests, as a round counts them: `connection reset ×3`.
+http-kind-refused = connection refused
+http-kind-reset = connection reset
+http-kind-timeout = timeout
+http-kind-closed = connection closed
+http-kind-malformed = malformed answer
+http-kind-too-large = answer too large
+http-kind-io = i/o error
+http-unexpected-status = unexpected status ×{ $count }
+http-url-scheme = `{ $url }` is not an http:// URL (https is not spoken here: pprof endpoints are plain HTTP)
+http-url-no-host = `{ $url }` has no host
+http-url-port = `{ $url }` has a bad port (expected a number from 1 to 65535)
+http-url-resolve = cannot find the address of `{ $host }`
+http-placeholder-unclosed = `{ $text }` opens a `{"{"}` that it does not close
+http-placeholder-bad = `{"{"}{ $name }{"}"}` is not a placeholder (expected {"{"}port{"}"} or a named port like {"{"}admin-port{"}"})
+# A round of load: `2,000 requests in 1.0s (1,998/s answered as expected; 4 connections)`,
+# then its latencies and its failures.
+http-round-closed = { $requests } requests in { $elapsed } ({ $answered }/s answered as expected; { $connections } connections)
+http-round-open = { $requests } requests in { $elapsed } ({ $answered }/s answered as expected; open loop at { $rate }/s over { $connections } connections)
+http-round-latency = : p50 { $p50 }, p90 { $p90 }, p99 { $p99 }, max { $max }
+http-round-failed = ; failed: { $failures }
+
+## The go command and other processes (src/exec)
+
+exec-go-not-found = the `go` command was not found on PATH; install Go { $minimum } or newer from the Go downloads page, or put its bin directory on PATH
+exec-cannot-start = cannot start { $program }
+exec-cannot-write = cannot write { $path }
+exec-go-env-failed = `go env` failed: { $output }
+exec-go-env-format = cannot read the output of `go env`: expected JSON with GOVERSION, GOOS, GOARCH and GOCACHE
+exec-go-timeout = `go { $step }` did not finish within { $timeout }
+exec-interrupted = interrupted
+exec-bad-go-version = `{ $text }` is not a Go version (expected something like 1.25 or 1.25.3)
+# How a server ended.
+exec-exit-status = exit status { $code }
+exec-killed-by = killed by { $signal }
+exec-killed-by-signal = killed by signal { $signal }
+exec-ended = ended
+
+## workshop verify (src/verify)
+
+verify-not-run = not run
+verify-cannot-make-temp = cannot create a temporary directory: { $error }
+verify-cannot-resolve-temp = cannot resolve the temporary directory: { $error }
+verify-cannot-create = cannot create { $path }: { $error }
+verify-cannot-apply = cannot apply { $path }: { $error }
+verify-starter-not-clean = the starter should run cleanly but: { $message }
+verify-solution-not-clean = the solution should pass but: { $message }
+verify-could-not-run = could not run: { $error }
+verify-starter-fails-nothing = the starter fails no goal: the exercise asks for nothing
+verify-goal-problems = goal `{ $id }`: { $problems }
+verify-no-function-trace = /{ $pattern }/ matches no function in the starter's trace (goroutines there were created by: { $top })
+verify-no-function-profile = /{ $pattern }/ matches no function in the starter's profile (its heaviest: { $top })
+# How many rounds of several gave a verdict, added to the problems below.
+verify-in-rounds = {" "}in { $n } of { $rounds } rounds
+verify-met-by-starter = met by the starter{ $in_rounds }: the goal asks for nothing the starter lacks (if that is meant, say `starter: met` in the goal)
+verify-not-met-by-starter = not met by the starter{ $in_rounds }, though the goal says `starter: met`
+verify-inconclusive-on-starter = inconclusive on the starter{ $in_rounds }
+verify-not-met-by-solution = not met by the solution{ $in_rounds }
+verify-inconclusive-on-solution = inconclusive on the solution{ $in_rounds }
+verify-bound-inside-starter = the bound { $bound } lies inside the starter's values ({ $lo }–{ $hi })
+verify-bound-inside-solution = the bound { $bound } lies inside the solution's values ({ $lo }–{ $hi })
+verify-margin-starter-worst = the starter's worst value is { $times }× from the bound; a busy machine can cross it (keep it { $safe }× away)
+verify-margin-starter-closest = the starter's closest value is { $times }× from the bound; a busy machine can cross it (keep it { $safe }× away)
+verify-margin-solution-worst = the solution's worst value is { $times }× from the bound; a busy machine can cross it (keep it { $safe }× away)
+verify-margin-solution-closest = the solution's closest value is { $times }× from the bound; a busy machine can cross it (keep it { $safe }× away)
+
+## workshop doctor (src/doctor.rs): what each finding is, what was found, how to fix it
+
+doctor-for-this-workshop = this workshop
+doctor-for-exercise = exercise { $id }
+doctor-for-the-workshop = the workshop
+doctor-go-install = install Go { $required } or newer and put `go` on PATH
+doctor-go-ok = { $version } { $platform } (needs { $required }+ for { $why })
+doctor-go-old = { $version } is older than { $required }, which { $why } needs
+doctor-go-old-fix = install Go { $required } or newer (the flight recorder needs 1.25)
+doctor-go-devel = { $version } is a development build; cannot tell if it is { $required }+
+doctor-git-missing = `git` not found: reset, restore and diff take the starter from the copy saved at the first run instead of the checkout
+doctor-git-fix = install git (apt install git, xcode-select --install on macOS, or git-scm.com)
+doctor-dot-found = dot found
+doctor-dot-missing = `dot` not found: `go tool pprof -http` and `-png` cannot draw call graphs (everything else works)
+doctor-dot-fix = install graphviz (apt install graphviz, brew install graphviz, or graphviz.org)
+doctor-race = race detector
+doctor-race-cgo-off = cgo is off (CGO_ENABLED=0), and { $exercises } build with -race
+doctor-race-cgo-off-fix = turn cgo on (go env -w CGO_ENABLED=1) and install a C compiler
+doctor-race-ok = cgo with { $version }
+doctor-race-no-compiler = `{ $compiler }` (the C compiler cgo uses) is not found, and { $exercises } build with -race
+doctor-race-no-compiler-fix = install a C compiler (apt install gcc, xcode-select --install on macOS)
+doctor-loopback = loopback ports
+doctor-loopback-ok = 127.0.0.1:{ $port } could be taken, as { $exercises } need
+doctor-loopback-fail = cannot listen on 127.0.0.1 ({ $error }), which { $exercises } need
+doctor-loopback-fix = allow programs to listen on the loopback interface (a sandbox or firewall may forbid it)
+doctor-cache = go build cache
+doctor-cache-off = GOCACHE is off
+doctor-cache-off-fix = unset GOCACHE or point it at a writable directory (go env -w GOCACHE=...)
+doctor-cache-ok = { $path } is writable
+doctor-cache-fail = { $path } is not writable: { $error }
+doctor-cache-fail-fix = fix its permissions, or point GOCACHE at a writable directory (go env -w GOCACHE=...)
+
+## Commands (src/commands, src/cli/inspect.rs, src/watch.rs)
+
+cmd-progress-not-saved = could not save progress: { $error }
+cmd-cannot-read = cannot read { $path }: { $error }
+cmd-cannot-read-path = cannot read { $path }
+cmd-cannot-write = cannot write { $path }: { $error }
+cmd-no-benchmark-results = { $path } holds no benchmark results (expected lines like `BenchmarkSearch-8  1000  1234 ns/op`)
+cmd-reset-nothing-to-do = { $id } already holds its starter code; nothing to do
+# verify's progress bar: which side of which exercise is being checked.
+cmd-verify-starter = Starter
+cmd-verify-solution = Solution
+cmd-verify-round = { $exercise } ({ $side }, round { $round } of { $rounds })
+cmd-verify-side = { $exercise } ({ $side })
+cmd-verify-step = { $exercise } ({ $side }): { $step }
+cmd-verify-misbehaves = { $exercise } ({ $side }) does not behave
+cmd-inspect-save-file = --save keeps what a URL answered; { $path } is a file already
+cmd-inspect-neither = cannot read { $path }: not a Go execution trace (no `go 1.N trace` header) and not a pprof profile ({ $why })
+cmd-inspect-no-sample-type = { $path } has no sample type `{ $name }` (it has: { $types })
+cmd-inspect-profile-flags = --sample, --cum, --focus and --flamegraph apply to profiles; { $path } is an execution trace
+cmd-inspect-trace-flags = --dump, --goroutines, --tasks and --regions apply to execution traces; { $path } is not one
+cmd-inspect-bad-focus = --focus is not a valid regular expression: { $error }
+cmd-flamegraph-failed = cannot draw the flame graph: { $error }
+cmd-flamegraph-written = flame graph written to { $path }
+cmd-fetch-failed = the request to { $url } failed
+cmd-cannot-fetch = cannot fetch { $error } (is the server running, with net/http/pprof at that address?)
+cmd-fetch-status = { $url } answered status { $status }: { $first }
+cmd-fetched-text = { $url } answered text, not a profile or a trace (it begins { $begins }); pprof's endpoints give profiles without `?debug=`: for example /debug/pprof/heap or /debug/pprof/profile?seconds=5
+watch-cannot-watch = cannot watch { $path }
+
+## Progress, files, starters and backups (src/state.rs, src/workspace.rs, src/starter.rs)
+
+state-set-aside = { $path } could not be read and was moved to { $aside }; progress starts afresh
+state-cannot-read = cannot read { $path }: { $error }
+state-file-read = cannot read { $path }
+state-file-write = cannot write { $path }
+state-file-copy = cannot copy { $from } to { $to }
+state-link-loop = a symbolic link loop
+state-no-starter = no pristine copy of the starter of { $id }: the workshop is not a git checkout, and no copy was saved before it was first edited; commit the exercise (or run `workshop` once before editing it) so the starter can be compared
+state-no-backup = no backup of { $id } yet (`workshop reset` makes one)
+state-unknown-backup = no backup `{ $name }` of { $id } (see `workshop restore { $id } --list`)
