@@ -42,14 +42,15 @@ impl Scope<'_> {
 }
 
 /// The benchmark output of a run that finished well; a hang or a failure
-/// stops the check.
+/// stops the check. `what` is the step in the chosen language and its key in
+/// English.
 pub(super) fn succeeded(
     finished: &Finished,
-    what: &str,
+    (what, key): (&str, &str),
     spec: &RunSpec,
     package_dir: &Path,
 ) -> Result<bench::BenchOutput, Stop> {
-    if let Some(hang) = hung(finished, what, spec.timeout, package_dir) {
+    if let Some(hang) = hung(finished, key, spec.timeout, package_dir) {
         return Err(Stop::failed(hang_message(what, &hang), hang));
     }
     if !finished.success() {

@@ -71,38 +71,48 @@ impl<'a> Session<'a> {
         for invocation in plan(self.scope.exercise) {
             if let Some(serve) = &invocation.run.serve {
                 let mine = self.server(serve)?;
-                let what = invocation.describe();
-                self.step(&what, |s| {
-                    Serving {
-                        scope: &s.scope,
-                        spec: invocation.run,
-                        serve,
-                        mine: &mine,
-                        starter: &mut s.starter,
-                        notes: &mut s.notes,
-                        artifacts: &mut s.artifacts,
-                    }
-                    .collect(&invocation, facts)
-                })?;
+                self.step(
+                    || invocation.describe(),
+                    |s| {
+                        Serving {
+                            scope: &s.scope,
+                            spec: invocation.run,
+                            serve,
+                            mine: &mine,
+                            starter: &mut s.starter,
+                            notes: &mut s.notes,
+                            artifacts: &mut s.artifacts,
+                        }
+                        .collect(&invocation, facts)
+                    },
+                )?;
                 continue;
             }
             match invocation.collect {
                 Collect::Baseline => {
-                    let what = invocation.describe();
                     let spec = invocation.run;
-                    let found = self.step(&what, |s| {
-                        baseline::baseline(&s.scope, &mut s.starter, &invocation, &mine)
-                    })?;
+                    let found = self.step(
+                        || invocation.describe(),
+                        |s| baseline::baseline(&s.scope, &mut s.starter, &invocation, &mine),
+                    )?;
                     if let Some(found) = found {
                         facts.baselines.insert(spec.name.clone(), found);
                     }
                 }
                 Collect::ProfilePairs(kind) => {
-                    let what = invocation.describe();
                     let spec = invocation.run;
-                    let found = self.step(&what, |s| {
-                        baseline::profile_pairs(&s.scope, &mut s.starter, &invocation, kind, &mine)
-                    })?;
+                    let found = self.step(
+                        || invocation.describe(),
+                        |s| {
+                            baseline::profile_pairs(
+                                &s.scope,
+                                &mut s.starter,
+                                &invocation,
+                                kind,
+                                &mine,
+                            )
+                        },
+                    )?;
                     if let Some(pairs) = found {
                         facts.profile_pairs.insert((spec.name.clone(), kind), pairs);
                     }
@@ -119,15 +129,18 @@ impl<'a> Session<'a> {
             return Ok(built.clone());
         }
         let binary = self.scope.run_dir.join(server_name(&serve.main));
-        let built = self.step(&tr!("run-step-build-server"), |s| {
-            build_server(
-                &s.scope,
-                &s.scope.tree.module_dir,
-                &serve.main,
-                &binary,
-                Side::Mine,
-            )
-        })?;
+        let built = self.step(
+            || tr!("run-step-build-server"),
+            |s| {
+                build_server(
+                    &s.scope,
+                    &s.scope.tree.module_dir,
+                    &serve.main,
+                    &binary,
+                    Side::Mine,
+                )
+            },
+        )?;
         self.artifacts.insert(
             format!("server-{}", serve.main.display()),
             built.binary.clone(),
@@ -136,17 +149,21 @@ impl<'a> Session<'a> {
         Ok(built)
     }
 
-    /// Runs one step, timing it and telling the listener.
+    /// Runs one step, timing it and telling the listener. `name` says the
+    /// step in the chosen language, for people; its English words are the
+    /// step's key in `steps.json` and in JSON documents, whatever the language.
     pub fn step<T>(
         &mut self,
-        name: &str,
+        name: impl Fn() -> String,
         run: impl FnOnce(&mut Self) -> Result<T, Stop>,
     ) -> Result<T, Stop> {
+        let key = english(&name);
+        let name = &name();
         let exercise = &self.scope.exercise.id;
         (self.scope.listener)(&CheckEvent::StepStarted {
             exercise,
             step: name,
-            usual: self.usual.get(name).copied(),
+            usual: self.usual.get(&key).copied(),
         });
         let started = Instant::now();
         let result = run(self);
@@ -156,10 +173,7 @@ impl<'a> Session<'a> {
             step: name,
             elapsed,
         });
-        self.steps.push(Step {
-            name: name.to_owned(),
-            elapsed,
-        });
+        self.steps.push(Step { name: key, elapsed });
         result
     }
 
@@ -167,16 +181,19 @@ impl<'a> Session<'a> {
     fn build(&mut self) -> Result<TestBinary<'a>, Stop> {
         let binary = self.scope.run_dir.join("exercise.test");
         let log = self.scope.run_dir.join("build.log");
-        let compiled = self.step(&tr!("run-step-build"), |s| {
-            Ok(s.scope.go.compile_test(
-                &s.scope.tree.module_dir,
-                &s.scope.exercise.package,
-                &s.scope.exercise.build,
-                &binary,
-                &log,
-                BUILD_TIMEOUT,
-            )?)
-        })?;
+        let compiled = self.step(
+            || tr!("run-step-build"),
+            |s| {
+                Ok(s.scope.go.compile_test(
+                    &s.scope.tree.module_dir,
+                    &s.scope.exercise.package,
+                    &s.scope.exercise.build,
+                    &binary,
+                    &log,
+                    BUILD_TIMEOUT,
+                )?)
+            },
+        )?;
         let binary = match compiled {
             Compiled::Failed(mut failure) => {
                 self.scope.tree.label_errors(&mut failure);
@@ -212,12 +229,13 @@ impl<'a> Session<'a> {
             format!("-test.timeout={}", go_duration(tests.timeout)),
             "-test.paniconexit0".into(),
         ];
-        let step = tr!("run-step-tests");
-        let finished = self.step(&step, |_| {
+        let step = || tr!("run-step-tests");
+        let finished = self.step(step, |_| {
             Ok(mine.run(args, tests.env.clone(), &log, tests.timeout)?)
         })?;
         self.artifacts.insert("tests-log".into(), log);
-        if let Some(hang) = hung(&finished, &step, tests.timeout, &self.scope.package_dir) {
+        let key = english(step);
+        if let Some(hang) = hung(&finished, &key, tests.timeout, &self.scope.package_dir) {
             return Err(Stop::failed(
                 hang_message(&tr!("run-the-tests"), &hang),
                 hang,
@@ -273,9 +291,13 @@ impl<'a> Session<'a> {
                 }
                 _ => {}
             }
-            let finished = self.step(&what, |_| Ok(mine.run(args, env, &log, spec.timeout)?))?;
+            let finished = self.step(
+                || invocation.describe(),
+                |_| Ok(mine.run(args, env, &log, spec.timeout)?),
+            )?;
             self.artifacts.insert(label.clone(), log);
-            let output = succeeded(&finished, &what, spec, &self.scope.package_dir)?;
+            let step = english(|| invocation.describe());
+            let output = succeeded(&finished, (&what, &step), spec, &self.scope.package_dir)?;
             let ops = output.results.iter().map(|r| r.iterations).sum();
             match (invocation.collect, artifact) {
                 (Collect::Profile(kind), Some(path)) => {
@@ -328,4 +350,9 @@ impl<'a> Session<'a> {
             return Ok(());
         }
     }
+}
+
+/// A step's name in English: its key in `steps.json` and in JSON documents.
+pub(super) fn english(name: impl Fn() -> String) -> String {
+    crate::i18n::with_lang(crate::i18n::Lang::En, name)
 }
