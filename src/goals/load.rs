@@ -3,6 +3,7 @@
 //! of a server that fails its requests.
 
 use super::{Checker, Facts, LoadPairs, LoadRound, Outcome, Status};
+use crate::tr;
 use crate::units::{nanos, number};
 
 /// The share of failed requests (percent) above which latency and throughput
@@ -22,10 +23,7 @@ pub(super) fn percentile(
     match text.strip_prefix('p').and_then(|n| n.parse::<f64>().ok()) {
         Some(n) if n > 0.0 && n < 100.0 => Some(Some(n)),
         _ => {
-            checker.problem(
-                key,
-                format!("`{text}` is no percentile (expected p50, p90, p99 or max)"),
-            );
+            checker.problem(key, tr!("load-not-a-percentile", text = text));
             None
         }
     }
@@ -47,10 +45,7 @@ pub(super) fn errors_at_most(checker: &mut Checker<'_, '_>, key: &str, value: Op
         Some(v) => {
             checker.problem(
                 key,
-                format!(
-                    "`{key}: {}` cannot be right: a share of requests is a percentage from 0 to 100",
-                    number(v)
-                ),
+                tr!("load-errors-out-of-range", key = key, value = number(v)),
             );
             ERRORS_AT_MOST
         }
@@ -66,7 +61,7 @@ pub(super) fn round<'a>(
     let round = facts.loads.get(run).filter(|r| r.requests() > 0);
     if round.is_none() {
         outcome.status = Status::Inconclusive;
-        outcome.explanation = Some(format!("run `{run}` measured no request"));
+        outcome.explanation = Some(tr!("load-no-request", run = run));
     }
     round
 }
@@ -79,7 +74,7 @@ pub(super) fn pairs<'a>(
 ) -> Option<&'a LoadPairs> {
     let Some(pairs) = facts.load_pairs.get(run) else {
         outcome.status = Status::Inconclusive;
-        outcome.explanation = Some(super::versus::NO_STARTER.into());
+        outcome.explanation = Some(super::versus::no_starter());
         return None;
     };
     if pairs
@@ -89,10 +84,19 @@ pub(super) fn pairs<'a>(
         .any(|r| r.requests() == 0)
     {
         outcome.status = Status::Inconclusive;
-        outcome.explanation = Some(format!("a round of run `{run}` measured no request"));
+        outcome.explanation = Some(tr!("load-round-no-request", run = run));
         return None;
     }
     Some(pairs)
+}
+
+/// Whose server the rounds measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Server {
+    /// The one server of a goal with a bound.
+    Alone,
+    /// The attendee's, against the starter's.
+    Yours,
 }
 
 /// Says why the rounds are not judged when more of their requests failed than
@@ -100,7 +104,7 @@ pub(super) fn pairs<'a>(
 pub(super) fn too_many_failures(
     rounds: &[&LoadRound],
     allowed: f64,
-    whose: &str,
+    server: Server,
     outcome: &mut Outcome,
 ) -> bool {
     let requests: u64 = rounds.iter().map(|r| r.requests()).sum();
@@ -114,12 +118,22 @@ pub(super) fn too_many_failures(
         .map(|r| r.failures())
         .collect();
     outcome.status = Status::Fail;
-    outcome.explanation = Some(format!(
-        "{} of {} requests to {whose} server failed ({}): how fast a failing server answers says nothing",
-        number(failed as f64),
-        number(requests as f64),
-        failures.join("; ")
-    ));
+    let (failed, requests) = (number(failed as f64), number(requests as f64));
+    let failures = failures.join("; ");
+    outcome.explanation = Some(match server {
+        Server::Alone => tr!(
+            "load-server-fails",
+            failed = failed,
+            requests = requests,
+            failures = failures
+        ),
+        Server::Yours => tr!(
+            "load-your-server-fails",
+            failed = failed,
+            requests = requests,
+            failures = failures
+        ),
+    });
     true
 }
 

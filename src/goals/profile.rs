@@ -10,6 +10,7 @@ use serde::Deserialize;
 use super::versus::{self, Better};
 use super::{Bound, Checker, Facts, Outcome, ProfileFacts, ProfileKind, Requirement, Status};
 use crate::pprof::{Kind, Profile};
+use crate::tr;
 use crate::units::{amount, quantity};
 use crate::yaml::closest;
 
@@ -96,7 +97,11 @@ impl ProfileSource {
         let (run, kind, sample) = (&self.run, self.profile, &self.sample);
         let Some(measured) = facts.profiles.get(&(run.clone(), kind)) else {
             outcome.status = Status::Inconclusive;
-            outcome.explanation = Some(format!("run `{run}` wrote no {kind} profile"));
+            outcome.explanation = Some(tr!(
+                "profile-none-written",
+                run = run,
+                profile = kind.name()
+            ));
             return None;
         };
         let Some(index) = measured.profile.sample_index(sample) else {
@@ -106,9 +111,11 @@ impl ProfileSource {
                 .iter()
                 .map(|t| t.name.as_str())
                 .collect();
-            outcome.explanation = Some(format!(
-                "the {kind} profile has no sample type `{sample}` (it has {})",
-                types.join(", ")
+            outcome.explanation = Some(tr!(
+                "profile-no-sample-type",
+                profile = kind.name(),
+                sample = sample,
+                types = types.join(", ")
             ));
             return None;
         };
@@ -116,20 +123,18 @@ impl ProfileSource {
         let min_samples = self.min_samples;
         if samples < min_samples {
             outcome.status = Status::Inconclusive;
-            outcome.explanation = Some(format!(
-                "the {kind} profile holds {samples} samples, fewer than the {min_samples} needed to judge"
+            outcome.explanation = Some(tr!(
+                "profile-too-few-samples",
+                profile = kind.name(),
+                samples = samples.to_string(),
+                needed = min_samples.to_string()
             ));
-            outcome.evidence.push(
-                "run the benchmark longer (a larger -benchtime) so the profiler can take more samples"
-                    .into(),
-            );
+            outcome.evidence.push(tr!("profile-run-longer"));
             return None;
         }
         if self.per_op && measured.ops == 0 {
             outcome.status = Status::Inconclusive;
-            outcome.explanation = Some(format!(
-                "run `{run}` reported no benchmark iterations to divide by"
-            ));
+            outcome.explanation = Some(tr!("profile-no-iterations", run = run));
             return None;
         }
         Some((measured, index))
@@ -153,9 +158,9 @@ impl ProfileSource {
         let goal = self;
         let (measured, index_mine) = mine;
         let unit = outcome.unit.replace("×".into()).unwrap_or_default();
-        outcome.subject.push_str(" vs the starter");
+        outcome.subject = versus::subject(&outcome.subject);
         let Some(pairs) = facts.profile_pairs.get(&(goal.run.clone(), goal.profile)) else {
-            return outcome.inconclusive(crate::goals::versus::NO_STARTER.into());
+            return outcome.inconclusive(versus::no_starter());
         };
         let amounts = |side: &[ProfileFacts]| -> Vec<f64> {
             side.iter()
@@ -165,39 +170,33 @@ impl ProfileSource {
         };
         let (before, after) = (amounts(&pairs.starter), amounts(&pairs.mine));
         let Some(judgement) = versus::judge(&before, &after, times, Better::Lower, false) else {
-            return outcome.inconclusive(format!(
-                "the alternating runs gave no {} amounts to compare",
-                goal.sample
-            ));
+            return outcome.inconclusive(tr!("profile-no-amounts", sample = &goal.sample));
         };
         let described = |median: f64, amounts: &[f64]| {
             let low = amounts.iter().copied().fold(f64::INFINITY, f64::min);
             let high = amounts.iter().copied().fold(f64::NEG_INFINITY, f64::max);
             let quantity = |value| quantity(value, &unit);
-            format!(
-                "{} (from {} to {})",
-                quantity(median),
-                quantity(low),
-                quantity(high)
+            tr!(
+                "profile-median-range",
+                median = quantity(median),
+                low = quantity(low),
+                high = quantity(high)
             )
         };
-        let p = judgement.p;
-        outcome.evidence.push(format!(
-            "medians: the starter's {}, yours {}; {} alternating runs each, p={p:.3}",
-            described(judgement.starter.median, &before),
-            described(judgement.mine.median, &after),
-            after.len().min(before.len()),
+        let p = versus::p_value(judgement.p);
+        outcome.evidence.push(tr!(
+            "profile-medians",
+            starter = described(judgement.starter.median, &before),
+            mine = described(judgement.mine.median, &after),
+            runs = after.len().min(before.len()).to_string(),
+            p = &p
         ));
         if judgement.starter.median <= 0.0 {
             // The problem did not show in the starter this time (on a machine so
             // busy that its goroutines never met, say): nothing to compare with.
-            let mut outcome = outcome.inconclusive(format!(
-                "the starter showed no {} in most of its runs, so there is nothing to compare with",
-                goal.sample
-            ));
-            outcome
-                .evidence
-                .push("check again, with fewer other programs running".into());
+            let mut outcome =
+                outcome.inconclusive(tr!("profile-starter-shows-nothing", sample = &goal.sample));
+            outcome.evidence.push(tr!("profile-check-again"));
             return outcome;
         }
         outcome.measured = Some(judgement.measured());
@@ -205,26 +204,25 @@ impl ProfileSource {
         match judgement.status {
             Status::Pass => {}
             Status::Fail => {
-                outcome.explanation = Some(format!(
-                    "your {} is {} (medians); the goal is at least {}",
-                    goal.sample,
-                    versus::in_words(judgement.ratio, Better::Lower, &goal.sample),
-                    versus::goal_in_words(times, Better::Lower, &goal.sample),
+                outcome.explanation = Some(tr!(
+                    "profile-short",
+                    sample = &goal.sample,
+                    ratio = versus::in_words(judgement.ratio, Better::Lower, &goal.sample),
+                    goal = versus::goal_in_words(times, Better::Lower, &goal.sample)
                 ));
                 outcome
                     .evidence
                     .extend(evidence(&measured.profile, index_mine, target));
             }
             Status::Inconclusive => {
-                outcome.explanation = Some(format!(
-                    "your {} is {} (medians), but the difference is not significant (p={p:.3} ≥ {})",
-                    goal.sample,
-                    versus::in_words(judgement.ratio, Better::Lower, &goal.sample),
-                    crate::bench::stats::ALPHA,
+                outcome.explanation = Some(tr!(
+                    "profile-not-significant",
+                    sample = &goal.sample,
+                    ratio = versus::in_words(judgement.ratio, Better::Lower, &goal.sample),
+                    p = p,
+                    alpha = versus::alpha()
                 ));
-                outcome
-                    .evidence
-                    .push("check again, with fewer other programs running".into());
+                outcome.evidence.push(tr!("profile-check-again"));
             }
         }
         outcome
@@ -242,10 +240,10 @@ pub(super) fn evidence(profile: &Profile, index: usize, target: Option<&Regex>) 
             v as f64 * 100.0 / total as f64
         }
     };
-    let mut lines = vec![format!(
-        "top functions ({} of {}):",
-        profile.sample_types[index].name,
-        amount(total, unit)
+    let mut lines = vec![tr!(
+        "profile-top-functions",
+        sample = &profile.sample_types[index].name,
+        total = amount(total, unit)
     )];
     for f in profile.functions(index, None).iter().take(5) {
         lines.push(format!(
@@ -270,9 +268,9 @@ pub(super) fn evidence(profile: &Profile, index: usize, target: Option<&Regex>) 
     if let Some(target) = target {
         let paths = profile.paths_into(index, target, 3);
         if !paths.is_empty() {
-            lines.push(format!(
-                "hottest paths into {}:",
-                crate::display::pattern(target.as_str())
+            lines.push(tr!(
+                "profile-hottest-paths",
+                pattern = crate::display::pattern(target.as_str())
             ));
             for path in paths {
                 // The test harness's own frames say nothing about the exercise.
@@ -314,11 +312,22 @@ pub(super) fn sample(
     };
     let valid = profile.sample_types();
     if !valid.contains(&sample.as_str()) {
-        let mut message = format!("the {profile} profile has no sample type `{sample}`");
-        if let Some(best) = closest(&sample, valid.iter().copied()) {
-            message.push_str(&format!("; did you mean `{best}`?"));
-        }
-        message.push_str(&format!(" (expected one of: {})", valid.join(", ")));
+        let expected = valid.join(", ");
+        let message = match closest(&sample, valid.iter().copied()) {
+            Some(best) => tr!(
+                "profile-unknown-sample-did-you-mean",
+                profile = profile.name(),
+                sample = &sample,
+                best = best,
+                expected = expected
+            ),
+            None => tr!(
+                "profile-unknown-sample",
+                profile = profile.name(),
+                sample = &sample,
+                expected = expected
+            ),
+        };
         checker.problem("sample", message);
     }
     sample
@@ -335,16 +344,9 @@ pub(super) fn bound(
         return (checker.bound(at_most, at_least), None);
     };
     if at_most.is_some() || at_least.is_some() {
-        checker.problem(
-            "",
-            "give either `at-least-times` (relative to the starter) or `at-most`/`at-least`, not both"
-                .into(),
-        );
+        checker.problem("", tr!("profile-both-bounds"));
     } else if !(times.is_finite() && times > 0.0) {
-        checker.problem(
-            "at-least-times",
-            "expected a positive number of times".into(),
-        );
+        checker.problem("at-least-times", tr!("profile-positive-times"));
     }
     (Bound::AtLeast(times), Some(times))
 }

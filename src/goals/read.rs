@@ -5,6 +5,7 @@
 use super::checker::{COMMON, Checker, Common, RunInfo};
 use super::{Goal, GoalKind};
 use crate::exec::GoVersion;
+use crate::tr;
 use crate::yaml::locate::child;
 use crate::yaml::{Beside, Diagnostic, Document, unknown};
 
@@ -20,12 +21,7 @@ pub fn read_goal(
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Goal> {
     let serde_yaml::Value::Mapping(mut body) = value else {
-        problems.push(doc.at(
-            path,
-            format!(
-                "{path}: expected a goal: a mapping with `id`, `kind` and the keys of its kind"
-            ),
-        ));
+        problems.push(doc.at(path, tr!("goal-read-not-a-mapping", path = path)));
         return None;
     };
     let kind = body.remove("kind");
@@ -40,7 +36,7 @@ pub fn read_goal(
         .map_err(|problem| problems.push(problem))
         .ok();
     let Some(kind) = kind else {
-        problems.push(doc.at(path, format!("{path}: missing field `kind`")));
+        problems.push(doc.at(path, tr!("goal-read-no-kind", path = path)));
         return None;
     };
     let mut checker = Checker {

@@ -6,9 +6,27 @@
 
 use super::Status;
 use crate::bench::stats::{self, ALPHA, Summary};
+use crate::tr;
 
 /// Why a goal relative to the starter is inconclusive without one.
-pub const NO_STARTER: &str = "the starter could not be measured: there is no pristine copy of it; commit the exercise (or run `workshop` once before editing it) so the starter can be compared";
+pub fn no_starter() -> String {
+    tr!("versus-no-starter")
+}
+
+/// A subject measured against the starter: "BenchmarkJoin ns/op vs the starter".
+pub fn subject(subject: &str) -> String {
+    tr!("versus-subject", subject = subject)
+}
+
+/// The significance level, as reports show it.
+pub fn alpha() -> String {
+    ALPHA.to_string()
+}
+
+/// A p-value, as reports show it: `0.002`.
+pub fn p_value(p: f64) -> String {
+    format!("{p:.3}")
+}
 
 /// Which way is better for the metric compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,35 +100,69 @@ pub fn judge(
 /// the starter's". Time (`ns/op`) is faster or slower, rates higher or lower,
 /// everything else less or more.
 pub fn in_words(ratio: f64, better: Better, metric: &str) -> String {
-    let (up, down, whose) = match better {
-        Better::Lower if metric == "ns/op" => ("faster", "slower", "the starter"),
-        Better::Lower => ("less", "more", "the starter's"),
-        Better::Higher => ("higher", "lower", "the starter's"),
-    };
+    let scale = Scale::of(better, metric);
     if ratio.is_infinite() || ratio >= 1e9 {
-        return format!("none left of {whose} (∞× {up})");
+        return match scale {
+            Scale::Time => tr!("versus-none-left-time"),
+            Scale::Amount => tr!("versus-none-left-amount"),
+            Scale::Rate => tr!("versus-none-left-rate"),
+        };
     }
     if (0.995..1.005).contains(&ratio) {
-        return format!("about the same as {whose}");
+        return match scale {
+            Scale::Time => tr!("versus-same-time"),
+            Scale::Amount | Scale::Rate => tr!("versus-same-amount"),
+        };
     }
-    let (times, word) = if ratio >= 1.0 {
-        (ratio, up)
+    let (times, better) = if ratio >= 1.0 {
+        (ratio, true)
     } else if ratio > 0.0 {
-        (1.0 / ratio, down)
+        (1.0 / ratio, false)
     } else {
-        return format!("infinitely {down} than {whose}");
+        return match scale {
+            Scale::Time => tr!("versus-infinitely-slower"),
+            Scale::Amount => tr!("versus-infinitely-more"),
+            Scale::Rate => tr!("versus-infinitely-lower"),
+        };
     };
-    format!("{}× {word} than {whose}", crate::units::number(times))
+    let times = crate::units::number(times);
+    match (scale, better) {
+        (Scale::Time, true) => tr!("versus-faster", times = times),
+        (Scale::Time, false) => tr!("versus-slower", times = times),
+        (Scale::Amount, true) => tr!("versus-less", times = times),
+        (Scale::Amount, false) => tr!("versus-more", times = times),
+        (Scale::Rate, true) => tr!("versus-higher", times = times),
+        (Scale::Rate, false) => tr!("versus-lower", times = times),
+    }
 }
 
 /// The goal's ratio in words: "5× faster", "10× less".
 pub fn goal_in_words(times: f64, better: Better, metric: &str) -> String {
-    let word = match better {
-        Better::Lower if metric == "ns/op" => "faster",
-        Better::Lower => "less",
-        Better::Higher => "higher",
-    };
-    format!("{}× {word}", crate::units::number(times))
+    let times = crate::units::number(times);
+    match Scale::of(better, metric) {
+        Scale::Time => tr!("versus-goal-faster", times = times),
+        Scale::Amount => tr!("versus-goal-less", times = times),
+        Scale::Rate => tr!("versus-goal-higher", times = times),
+    }
+}
+
+/// How a comparison reads: time is faster or slower, rates higher or lower,
+/// everything else less or more.
+#[derive(Debug, Clone, Copy)]
+enum Scale {
+    Time,
+    Amount,
+    Rate,
+}
+
+impl Scale {
+    fn of(better: Better, metric: &str) -> Scale {
+        match better {
+            Better::Lower if metric == "ns/op" => Scale::Time,
+            Better::Lower => Scale::Amount,
+            Better::Higher => Scale::Rate,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::bench::median;
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement};
+use crate::tr;
 use crate::units::number;
 
 /// `BenchmarkJoin allocs/op ≤ 2`.
@@ -37,21 +38,18 @@ impl Kind for BenchMetric {
         if !file.benchmark.starts_with("Benchmark") {
             checker.problem(
                 "benchmark",
-                format!(
-                    "`{}` is not a benchmark name (expected BenchmarkXxx)",
-                    file.benchmark
-                ),
+                tr!("bench-metric-not-a-benchmark", name = &file.benchmark),
             );
         }
         if file.metric.trim().is_empty() {
-            checker.problem("metric", "the metric is empty".into());
+            checker.problem("metric", tr!("bench-metric-empty-metric"));
         }
         if matches!(file.metric.as_str(), "B/op" | "allocs/op")
             && checker.benchmem(&run) == Some(false)
         {
             checker.problem(
                 "metric",
-                format!("{} needs `benchmem: true` on run `{run}`", file.metric),
+                tr!("bench-metric-needs-benchmem", metric = &file.metric, run = &run),
             );
         }
         let bound = checker.bound(file.at_most, file.at_least);
@@ -82,40 +80,38 @@ impl Kind for BenchMetric {
         let mut outcome = Outcome::new(self.benchmark.clone(), Some(self.bound));
         outcome.unit = Some(self.metric.clone());
         let Some(output) = facts.benchmarks.get(&self.run) else {
-            return outcome.inconclusive(format!(
-                "run `{}` produced no benchmark output",
-                self.run
-            ));
+            return outcome.inconclusive(tr!("bench-metric-no-output", run = &self.run));
         };
         if output.matching(&self.benchmark).next().is_none() {
             let found = output.names();
-            outcome.explanation = Some(format!("{} did not run", self.benchmark));
+            outcome.explanation = Some(tr!("bench-metric-not-run", benchmark = &self.benchmark));
             outcome.evidence.push(if found.is_empty() {
-                "no benchmark reported a result".to_owned()
+                tr!("bench-metric-no-results")
             } else {
-                format!("benchmarks that ran: {}", found.join(", "))
+                tr!("bench-metric-ran", benchmarks = found.join(", "))
             });
             return outcome;
         }
         let values = output.values(&self.benchmark, &self.metric);
         let Some(value) = median(&values) else {
-            outcome.explanation = Some(format!(
-                "{} reported no {} values",
-                self.benchmark, self.metric
+            outcome.explanation = Some(tr!(
+                "bench-metric-no-values",
+                benchmark = &self.benchmark,
+                metric = &self.metric
             ));
-            outcome.evidence.push(format!(
-                "units reported: {}",
-                output.units(&self.benchmark).join(", ")
+            outcome.evidence.push(tr!(
+                "bench-metric-units",
+                units = output.units(&self.benchmark).join(", ")
             ));
             return outcome;
         };
         if values.len() > 1 {
             outcome.samples = values.clone();
             let list: Vec<String> = values.iter().map(|v| number(*v)).collect();
-            outcome.evidence.push(format!(
-                "median of {} runs: {}",
-                values.len(),
-                list.join(", ")
+            outcome.evidence.push(tr!(
+                "bench-metric-median-of",
+                runs = values.len().to_string(),
+                values = list.join(", ")
             ));
         }
         if !outcome.judge(value) {
@@ -130,14 +126,31 @@ fn miss(value: f64, bound: Bound, unit: &str) -> String {
     let limit = bound.limit();
     let measured = number(value);
     match bound {
-        Bound::AtMost(_) if limit > 0.0 => format!(
-            "{measured} {unit} is {}× the limit of {}",
-            number(value / limit),
-            number(limit)
+        Bound::AtMost(_) if limit > 0.0 => tr!(
+            "bench-metric-times-the-limit",
+            measured = measured,
+            unit = unit,
+            times = number(value / limit),
+            limit = number(limit)
         ),
-        Bound::AtMost(_) => format!("{measured} {unit}, the limit is {}", number(limit)),
-        Bound::AtLeast(_) => format!("{measured} {unit} is below the required {}", number(limit)),
-        Bound::Exactly(_) => format!("{measured} {unit}, the goal is exactly {}", number(limit)),
+        Bound::AtMost(_) => tr!(
+            "bench-metric-over-the-limit",
+            measured = measured,
+            unit = unit,
+            limit = number(limit)
+        ),
+        Bound::AtLeast(_) => tr!(
+            "bench-metric-below-the-required",
+            measured = measured,
+            unit = unit,
+            limit = number(limit)
+        ),
+        Bound::Exactly(_) => tr!(
+            "bench-metric-not-exactly",
+            measured = measured,
+            unit = unit,
+            limit = number(limit)
+        ),
     }
 }
 

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::goals::versus::{self, Better};
 use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement, Status};
+use crate::tr;
 use crate::units::quantity;
 
 #[derive(Debug, Clone)]
@@ -44,10 +45,7 @@ impl Kind for BenchRelative {
     fn validate(file: BenchRelativeFile, checker: &mut Checker<'_, '_>) -> Self {
         let run = checker.run();
         if !(file.at_least_times.is_finite() && file.at_least_times > 0.0) {
-            checker.problem(
-                "at-least-times",
-                "expected a positive ratio, like 2 for twice as fast".into(),
-            );
+            checker.problem("at-least-times", tr!("versus-positive-ratio"));
         }
         BenchRelative {
             run,
@@ -66,15 +64,12 @@ impl Kind for BenchRelative {
 
     fn evaluate(&self, facts: &Facts) -> Outcome {
         let mut outcome = Outcome::new(
-            format!("{} {} vs the starter", self.benchmark, self.metric),
+            versus::subject(&format!("{} {}", self.benchmark, self.metric)),
             Some(Bound::AtLeast(self.times)),
         );
         outcome.unit = Some("×".into());
         let Some(baseline) = facts.baselines.get(&self.run) else {
-            return outcome
-                .inconclusive(
-                crate::goals::versus::NO_STARTER.into(),
-            );
+            return outcome.inconclusive(versus::no_starter());
         };
         let before = baseline.starter.values(&self.benchmark, &self.metric);
         let after = baseline.mine.values(&self.benchmark, &self.metric);
@@ -86,54 +81,62 @@ impl Kind for BenchRelative {
         let Some(judgement) =
             versus::judge(&before, &after, self.times, better, exact(&self.metric))
         else {
-            outcome.explanation = Some(format!(
-                "{} reported no {} on one side",
-                self.benchmark, self.metric
+            outcome.explanation = Some(tr!(
+                "bench-relative-no-values",
+                benchmark = &self.benchmark,
+                metric = &self.metric
             ));
             return outcome;
         };
         outcome.measured = Some(judgement.measured());
         outcome.status = judgement.status;
-        let p = judgement.p;
-        outcome.evidence.push(format!(
-            "starter median {}, yours {}; {} runs each{}",
-            quantity(judgement.starter.median, &self.metric),
-            quantity(judgement.mine.median, &self.metric),
-            after.len(),
-            if exact(&self.metric) {
-                String::new()
-            } else {
-                format!(", p={p:.3}")
-            },
-        ));
+        let p = versus::p_value(judgement.p);
+        let starter = quantity(judgement.starter.median, &self.metric);
+        let mine = quantity(judgement.mine.median, &self.metric);
+        let runs = after.len().to_string();
+        outcome.evidence.push(if exact(&self.metric) {
+            tr!("bench-relative-medians", starter = starter, mine = mine, runs = runs)
+        } else {
+            tr!(
+                "bench-relative-medians-p",
+                starter = starter,
+                mine = mine,
+                runs = runs,
+                p = &p
+            )
+        });
+        let ratio = versus::in_words(judgement.ratio, better, &self.metric);
         match judgement.status {
             Status::Pass => {}
             Status::Fail => {
-                outcome.explanation = Some(format!(
-                    "{} is {}; the goal is {}",
-                    self.metric,
-                    versus::in_words(judgement.ratio, better, &self.metric),
-                    versus::goal_in_words(self.times, better, &self.metric)
+                outcome.explanation = Some(tr!(
+                    "bench-relative-short",
+                    metric = &self.metric,
+                    ratio = ratio,
+                    goal = versus::goal_in_words(self.times, better, &self.metric)
                 ));
             }
             Status::Inconclusive => {
-                let most_significant = if before.len() <= 3 || after.len() <= 3 {
-                    format!(
-                        " (with {} runs per side no difference can be significant)",
-                        after.len().min(before.len())
+                let alpha = versus::alpha();
+                outcome.explanation = Some(if before.len() <= 3 || after.len() <= 3 {
+                    tr!(
+                        "bench-relative-too-few-runs",
+                        metric = &self.metric,
+                        ratio = ratio,
+                        p = p,
+                        alpha = alpha,
+                        runs = after.len().min(before.len()).to_string()
                     )
                 } else {
-                    String::new()
-                };
-                outcome.explanation = Some(format!(
-                    "{} is {}, but the difference is not significant (p={p:.3} ≥ {})",
-                    self.metric,
-                    versus::in_words(judgement.ratio, better, &self.metric),
-                    crate::bench::stats::ALPHA,
-                ) + &most_significant);
-                outcome.evidence.push(
-                    "for a clearer answer, run more repeats (a larger `count` for the run) and close other busy programs".into(),
-                );
+                    tr!(
+                        "bench-relative-not-significant",
+                        metric = &self.metric,
+                        ratio = ratio,
+                        p = p,
+                        alpha = alpha
+                    )
+                });
+                outcome.evidence.push(tr!("bench-relative-more-repeats"));
             }
         }
         outcome

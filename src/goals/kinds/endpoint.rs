@@ -5,6 +5,7 @@
 use serde::Deserialize;
 
 use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement, Status};
+use crate::tr;
 use crate::units::bytes;
 
 /// Statuses that mean "not served here".
@@ -56,10 +57,7 @@ impl Kind for Endpoint {
         }
         let method = file.method.unwrap_or_else(|| "GET".to_owned());
         if method.is_empty() || !method.chars().all(|c| c.is_ascii_uppercase()) {
-            checker.problem(
-                "method",
-                format!("`{method}` is not an HTTP method (expected GET, HEAD, POST, ...)"),
-            );
+            checker.problem("method", tr!("endpoint-not-a-method", method = &method));
         }
         let status = match file.status {
             None => 200,
@@ -67,7 +65,7 @@ impl Kind for Endpoint {
             Some(s) => {
                 checker.problem(
                     "status",
-                    format!("`{s}` is not an HTTP status (expected 100 to 599)"),
+                    tr!("endpoint-not-a-status", status = s.to_string()),
                 );
                 200
             }
@@ -76,10 +74,7 @@ impl Kind for Endpoint {
             Some(false) => {
                 for (key, given) in [("status", file.status.is_some()), ("contains", file.contains.is_some())] {
                     if given {
-                        checker.problem(
-                            key,
-                            format!("`served: false` says the URL answers nothing; `{key}` would be about an answer"),
-                        );
+                        checker.problem(key, tr!("endpoint-not-served-with", key = key));
                     }
                 }
                 Expect::NotServed
@@ -115,11 +110,11 @@ impl Kind for Endpoint {
         };
         let mut outcome = Outcome::new(subject, bound);
         if self.expect == Expect::NotServed {
-            outcome.want = Some("not served".into());
+            outcome.want = Some(tr!("endpoint-want-not-served"));
         }
         let key = (self.run.clone(), self.method.clone(), self.url.clone());
         let Some(probe) = facts.endpoints.get(&key) else {
-            return outcome.inconclusive(format!("run `{}` did not reach its server", self.run));
+            return outcome.inconclusive(tr!("endpoint-no-server", run = &self.run));
         };
         let answered = match &probe.answer {
             Ok(answer) => {
@@ -128,18 +123,33 @@ impl Kind for Endpoint {
                 let text = !answer.body.contains(|c: char| {
                     c == char::REPLACEMENT_CHARACTER || (c.is_control() && !c.is_whitespace())
                 });
-                let shown = match (text, first.is_empty()) {
-                    (false, _) => ": not text".to_owned(),
-                    (true, true) => String::new(),
-                    (true, false) => format!(": {}", first.chars().take(120).collect::<String>()),
-                };
-                outcome.evidence.push(format!(
-                    "{} {} answered {} ({}){shown}",
-                    self.method,
-                    probe.url,
-                    answer.status,
-                    bytes(answer.bytes),
-                ));
+                let (method, url) = (&self.method, &probe.url);
+                let status = answer.status.to_string();
+                let size = bytes(answer.bytes);
+                outcome.evidence.push(match (text, first.is_empty()) {
+                    (false, _) => tr!(
+                        "endpoint-answered-not-text",
+                        method = method,
+                        url = url,
+                        status = status,
+                        size = size
+                    ),
+                    (true, true) => tr!(
+                        "endpoint-answered",
+                        method = method,
+                        url = url,
+                        status = status,
+                        size = size
+                    ),
+                    (true, false) => tr!(
+                        "endpoint-answered-text",
+                        method = method,
+                        url = url,
+                        status = status,
+                        size = size,
+                        text = first.chars().take(120).collect::<String>()
+                    ),
+                });
                 Some(answer)
             }
             Err(why) => {
@@ -154,19 +164,36 @@ impl Kind for Endpoint {
             (Expect::NotServed, Some(a)) if NOT_SERVED.contains(&a.status) => (true, String::new()),
             (Expect::NotServed, Some(a)) => (
                 false,
-                format!("{} is served (status {}); it must not be", probe.url, a.status),
+                tr!(
+                    "endpoint-served",
+                    url = &probe.url,
+                    status = a.status.to_string()
+                ),
             ),
             (Expect::Status(want, _), None) => (
                 false,
-                format!("{} answers nothing; want status {want}", probe.url),
+                tr!(
+                    "endpoint-no-answer",
+                    url = &probe.url,
+                    want = want.to_string()
+                ),
             ),
             (Expect::Status(want, _), Some(a)) if a.status != *want => (
                 false,
-                format!("{} answers status {}; want {want}", probe.url, a.status),
+                tr!(
+                    "endpoint-wrong-status",
+                    url = &probe.url,
+                    status = a.status.to_string(),
+                    want = want.to_string()
+                ),
             ),
             (Expect::Status(_, Some(text)), Some(a)) if !a.body.contains(text.as_str()) => (
                 false,
-                format!("the answer of {} does not contain {text:?}", probe.url),
+                tr!(
+                    "endpoint-missing-text",
+                    url = &probe.url,
+                    text = format!("{text:?}")
+                ),
             ),
             (Expect::Status(..), Some(_)) => (true, String::new()),
         };

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::goals::load::round;
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement};
+use crate::tr;
 use crate::units::number;
 
 #[derive(Debug, Clone)]
@@ -30,7 +31,11 @@ impl Kind for LoadErrors {
     fn validate(file: LoadErrorsFile, checker: &mut Checker<'_, '_>) -> Self {
         let run = checker.run();
         let at_most = file.at_most.unwrap_or(0.0);
-        checker.within(Bound::AtMost(at_most), Domain::Share, "a share of requests");
+        checker.within(
+            Bound::AtMost(at_most),
+            Domain::Share,
+            &tr!("load-errors-share"),
+        );
         LoadErrors { run, at_most }
     }
 
@@ -47,7 +52,7 @@ impl Kind for LoadErrors {
 
     fn evaluate(&self, facts: &Facts) -> Outcome {
         let mut outcome = Outcome::new(
-            "failed requests".into(),
+            tr!("load-errors-subject"),
             Some(Bound::AtMost(self.at_most)),
         );
         outcome.unit = Some("%".into());
@@ -56,11 +61,11 @@ impl Kind for LoadErrors {
         };
         outcome.evidence.push(round.to_string());
         if !outcome.judge(round.error_share()) {
-            outcome.explanation = Some(format!(
-                "{} of {} requests failed ({})",
-                number(round.failed() as f64),
-                number(round.requests() as f64),
-                round.failures()
+            outcome.explanation = Some(tr!(
+                "load-errors-failed",
+                failed = number(round.failed() as f64),
+                requests = number(round.requests() as f64),
+                failures = round.failures()
             ));
         }
         outcome

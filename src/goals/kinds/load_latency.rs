@@ -8,10 +8,12 @@
 use serde::Deserialize;
 
 use crate::goals::load::{
-    errors_at_most, latencies, pairs, percentile, percentile_name, round, too_many_failures,
+    Server, errors_at_most, latencies, pairs, percentile, percentile_name, round,
+    too_many_failures,
 };
 use crate::goals::versus::{self, Better};
 use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement, Status};
+use crate::tr;
 use crate::units::nanos;
 
 #[derive(Debug, Clone)]
@@ -58,35 +60,22 @@ impl Kind for LoadLatency {
             (Some(text), None) => match humantime::parse_duration(text) {
                 Ok(d) if !d.is_zero() => LatencyBound::AtMost(d.as_nanos() as f64),
                 _ => {
-                    checker.problem(
-                        "at-most",
-                        format!("`{text}` is not a duration (expected something like 20ms or 1.5s)"),
-                    );
+                    checker.problem("at-most", tr!("load-latency-not-a-duration", text = text));
                     LatencyBound::AtMost(1.0)
                 }
             },
             (None, Some(times)) => {
                 if !(times.is_finite() && times > 0.0) {
-                    checker.problem(
-                        "at-least-times",
-                        "expected a positive ratio, like 2 for twice as fast".into(),
-                    );
+                    checker.problem("at-least-times", tr!("versus-positive-ratio"));
                 }
                 LatencyBound::Times(times)
             }
             (Some(_), Some(_)) => {
-                checker.problem(
-                    "",
-                    "give either `at-most` (a duration) or `at-least-times` (against the starter), not both".into(),
-                );
+                checker.problem("", tr!("load-latency-both-bounds"));
                 LatencyBound::Times(1.0)
             }
             (None, None) => {
-                checker.problem(
-                    "",
-                    "expected a bound: `at-most: 20ms`, or `at-least-times: 2` against the starter"
-                        .into(),
-                );
+                checker.problem("", tr!("load-latency-no-bound"));
                 LatencyBound::Times(1.0)
             }
         };
@@ -109,40 +98,39 @@ impl Kind for LoadLatency {
 
     fn evaluate(&self, facts: &Facts) -> Outcome {
         let at = percentile_name(self.percentile);
+        let subject = tr!("load-latency-subject", at = &at);
         match self.bound {
             LatencyBound::AtMost(limit) => {
-                let mut outcome =
-                    Outcome::new(format!("{at} latency"), Some(Bound::AtMost(limit)));
+                let mut outcome = Outcome::new(subject, Some(Bound::AtMost(limit)));
                 outcome.unit = Some("ns".into());
                 let Some(round) = round(facts, &self.run, &mut outcome) else {
                     return outcome;
                 };
                 outcome.evidence.push(round.to_string());
-                if too_many_failures(&[round], self.errors_at_most, "the", &mut outcome) {
+                if too_many_failures(&[round], self.errors_at_most, Server::Alone, &mut outcome) {
                     return outcome;
                 }
                 let value = round.latency_at(self.percentile).unwrap_or(0) as f64;
                 if !outcome.judge(value) {
-                    outcome.explanation = Some(format!(
-                        "{at} latency is {}, want at most {}",
-                        nanos(value as i64),
-                        nanos(limit as i64)
+                    outcome.explanation = Some(tr!(
+                        "load-latency-over",
+                        at = &at,
+                        latency = nanos(value as i64),
+                        limit = nanos(limit as i64)
                     ));
                 }
                 outcome
             }
             LatencyBound::Times(times) => {
-                let mut outcome = Outcome::new(
-                    format!("{at} latency vs the starter"),
-                    Some(Bound::AtLeast(times)),
-                );
+                let mut outcome =
+                    Outcome::new(versus::subject(&subject), Some(Bound::AtLeast(times)));
                 outcome.unit = Some("×".into());
                 let Some(pairs) = pairs(facts, &self.run, &mut outcome) else {
                     return outcome;
                 };
                 let mine: Vec<_> = pairs.mine.iter().collect();
                 let starter: Vec<_> = pairs.starter.iter().collect();
-                if too_many_failures(&mine, self.errors_at_most, "your", &mut outcome) {
+                if too_many_failures(&mine, self.errors_at_most, Server::Yours, &mut outcome) {
                     return outcome;
                 }
                 let values = |rounds: &[&crate::goals::LoadRound]| -> Vec<f64> {
@@ -152,43 +140,52 @@ impl Kind for LoadLatency {
                         .collect()
                 };
                 let (before, after) = (values(&starter), values(&mine));
-                outcome.evidence.push(format!(
-                    "{at} per round: starter {}; yours {}",
-                    latencies(&before),
-                    latencies(&after)
+                outcome.evidence.push(tr!(
+                    "load-latency-per-round",
+                    at = &at,
+                    starter = latencies(&before),
+                    mine = latencies(&after)
                 ));
                 let Some(judgement) = versus::judge(&before, &after, times, Better::Lower, false)
                 else {
-                    return outcome.inconclusive("no round was measured".into());
+                    return outcome.inconclusive(tr!("load-no-round"));
                 };
                 outcome.measured = Some(judgement.measured());
                 outcome.status = judgement.status;
-                let p = judgement.p;
-                outcome.evidence.push(format!(
-                    "starter median {}, yours {}; {} rounds each, p={p:.3}",
-                    nanos(judgement.starter.median as i64),
-                    nanos(judgement.mine.median as i64),
-                    mine.len()
+                let p = versus::p_value(judgement.p);
+                outcome.evidence.push(tr!(
+                    "load-latency-medians",
+                    starter = nanos(judgement.starter.median as i64),
+                    mine = nanos(judgement.mine.median as i64),
+                    rounds = mine.len().to_string(),
+                    p = &p
                 ));
                 if let Some(last) = pairs.mine.last() {
-                    outcome.evidence.push(format!("your last round: {last}"));
+                    outcome
+                        .evidence
+                        .push(tr!("load-latency-last-round", round = last.to_string()));
                 }
                 let in_words = versus::in_words(judgement.ratio, Better::Lower, "ns/op");
                 let goal = versus::goal_in_words(times, Better::Lower, "ns/op");
                 match judgement.status {
                     Status::Pass => {}
                     Status::Fail => {
-                        outcome.explanation =
-                            Some(format!("{at} latency is {in_words}; the goal is {goal}"));
+                        outcome.explanation = Some(tr!(
+                            "load-latency-short",
+                            at = &at,
+                            ratio = in_words,
+                            goal = goal
+                        ));
                     }
                     Status::Inconclusive => {
-                        outcome.explanation = Some(format!(
-                            "{at} latency is {in_words}, but the difference is not significant (p={p:.3} ≥ {})",
-                            crate::bench::stats::ALPHA
+                        outcome.explanation = Some(tr!(
+                            "load-latency-not-significant",
+                            at = &at,
+                            ratio = in_words,
+                            p = p,
+                            alpha = versus::alpha()
                         ));
-                        outcome.evidence.push(
-                            "for a clearer answer, make more rounds (`rounds` of the run's load) and close other busy programs".into(),
-                        );
+                        outcome.evidence.push(tr!("load-latency-more-rounds"));
                     }
                 }
                 outcome

@@ -4,9 +4,10 @@
 
 use serde::Deserialize;
 
-use crate::goals::load::{errors_at_most, pairs, round, too_many_failures};
+use crate::goals::load::{Server, errors_at_most, pairs, round, too_many_failures};
 use crate::goals::versus::{self, Better};
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, LoadRound, Outcome, Requirement, Status};
+use crate::tr;
 use crate::units::number;
 
 #[derive(Debug, Clone)]
@@ -38,25 +39,18 @@ impl Kind for LoadThroughput {
     fn validate(file: LoadThroughputFile, checker: &mut Checker<'_, '_>) -> Self {
         let run = checker.run();
         if checker.run_info(&run).is_some_and(|r| r.open_loop) {
-            checker.problem(
-                "",
-                format!("run `{run}` sends at a fixed `rate`, so its throughput is that rate whatever the server does; measure throughput with a closed loop (no `rate`)"),
-            );
+            checker.problem("", tr!("load-throughput-open-loop", run = &run));
         }
         match (file.at_least, file.at_least_times) {
             (Some(rate), None) => {
                 let bound = Bound::AtLeast(rate);
-                checker.within(bound, Domain::Amount, "a rate of requests");
+                checker.within(bound, Domain::Amount, &tr!("load-throughput-rate"));
             }
-            (None, Some(times)) if !(times.is_finite() && times > 0.0) => checker.problem(
-                "at-least-times",
-                "expected a positive ratio, like 2 for twice the starter's".into(),
-            ),
+            (None, Some(times)) if !(times.is_finite() && times > 0.0) => {
+                checker.problem("at-least-times", tr!("load-throughput-positive-ratio"))
+            }
             (None, Some(_)) => {}
-            _ => checker.problem(
-                "",
-                "expected one bound: `at-least` (requests per second) or `at-least-times` (against the starter)".into(),
-            ),
+            _ => checker.problem("", tr!("load-throughput-no-bound")),
         }
         let errors_at_most = errors_at_most(checker, "errors-at-most", file.errors_at_most);
         LoadThroughput {
@@ -80,7 +74,7 @@ impl Kind for LoadThroughput {
             (Some(times), _) => self.versus_starter(facts, times),
             (None, limit) => {
                 let mut outcome = Outcome::new(
-                    "throughput".into(),
+                    tr!("load-throughput-subject"),
                     Some(Bound::AtLeast(limit.unwrap_or(0.0))),
                 );
                 outcome.unit = Some("requests/s".into());
@@ -88,15 +82,15 @@ impl Kind for LoadThroughput {
                     return outcome;
                 };
                 outcome.evidence.push(round.to_string());
-                if too_many_failures(&[round], self.errors_at_most, "the", &mut outcome) {
+                if too_many_failures(&[round], self.errors_at_most, Server::Alone, &mut outcome) {
                     return outcome;
                 }
                 let value = round.throughput();
                 if !outcome.judge(value) {
-                    outcome.explanation = Some(format!(
-                        "the server answers {} requests/s, want at least {}",
-                        number(value.round()),
-                        number(limit.unwrap_or(0.0))
+                    outcome.explanation = Some(tr!(
+                        "load-throughput-under",
+                        rate = number(value.round()),
+                        limit = number(limit.unwrap_or(0.0))
                     ));
                 }
                 outcome
@@ -108,7 +102,7 @@ impl Kind for LoadThroughput {
 impl LoadThroughput {
     fn versus_starter(&self, facts: &Facts, times: f64) -> Outcome {
         let mut outcome = Outcome::new(
-            "throughput vs the starter".into(),
+            versus::subject(&tr!("load-throughput-subject")),
             Some(Bound::AtLeast(times)),
         );
         outcome.unit = Some("×".into());
@@ -116,30 +110,44 @@ impl LoadThroughput {
             return outcome;
         };
         let mine: Vec<&LoadRound> = pairs.mine.iter().collect();
-        if too_many_failures(&mine, self.errors_at_most, "your", &mut outcome) {
+        if too_many_failures(&mine, self.errors_at_most, Server::Yours, &mut outcome) {
             return outcome;
         }
         let rates = |rounds: &[LoadRound]| -> Vec<f64> { rounds.iter().map(LoadRound::throughput).collect() };
         let (before, after) = (rates(&pairs.starter), rates(&pairs.mine));
         let Some(judgement) = versus::judge(&before, &after, times, Better::Higher, false) else {
-            return outcome.inconclusive("no round was measured".into());
+            return outcome.inconclusive(tr!("load-no-round"));
         };
         outcome.measured = Some(judgement.measured());
         outcome.status = judgement.status;
-        let p = judgement.p;
-        outcome.evidence.push(format!(
-            "requests/s per round: starter {}; yours {}; p={p:.3}",
-            before.iter().map(|v| number(v.round())).collect::<Vec<_>>().join(", "),
-            after.iter().map(|v| number(v.round())).collect::<Vec<_>>().join(", "),
+        let p = versus::p_value(judgement.p);
+        let rates = |values: &[f64]| {
+            values
+                .iter()
+                .map(|v| number(v.round()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        outcome.evidence.push(tr!(
+            "load-throughput-per-round",
+            starter = rates(&before),
+            mine = rates(&after),
+            p = &p
         ));
         let in_words = versus::in_words(judgement.ratio, Better::Higher, "requests/s");
         let goal = versus::goal_in_words(times, Better::Higher, "requests/s");
         outcome.explanation = match judgement.status {
             Status::Pass => None,
-            Status::Fail => Some(format!("throughput is {in_words}; the goal is {goal}")),
-            Status::Inconclusive => Some(format!(
-                "throughput is {in_words}, but the difference is not significant (p={p:.3} ≥ {})",
-                crate::bench::stats::ALPHA
+            Status::Fail => Some(tr!(
+                "load-throughput-short",
+                ratio = in_words,
+                goal = goal
+            )),
+            Status::Inconclusive => Some(tr!(
+                "load-throughput-not-significant",
+                ratio = in_words,
+                p = p,
+                alpha = versus::alpha()
             )),
         };
         outcome

@@ -10,6 +10,7 @@ use crate::goals::profile::{self, Measure, ProfileSource, evidence, unit_of};
 use crate::goals::{
     Bound, Checker, Domain, Facts, Kind, Matched, Outcome, ProfileFacts, ProfileKind, Requirement,
 };
+use crate::tr;
 use crate::units::quantity;
 
 /// `regexp.compile cum-share ≤ 5%` in the CPU profile of run `bench`.
@@ -106,20 +107,17 @@ impl Kind for ProfileFunction {
         let sample = profile::sample(checker, file.profile, file.sample);
         let pattern = checker.regex("function", &file.function);
         if file.per_op && file.measure.share() {
-            checker.problem(
-                "per-op",
-                "a share is already relative; `per-op` applies to flat and cum amounts".into(),
-            );
+            checker.problem("per-op", tr!("profile-function-share-per-op"));
         }
         let (bound, relative) =
             profile::bound(checker, file.at_most, file.at_least, file.at_least_times);
         if relative.is_none() {
             let (domain, what) = if file.measure.share() {
-                (Domain::Share, "a share")
+                (Domain::Share, tr!("profile-function-share"))
             } else {
-                (Domain::Amount, "an amount of a profile")
+                (Domain::Amount, tr!("profile-function-amount"))
             };
-            checker.within(bound, domain, what);
+            checker.within(bound, domain, &what);
         }
         ProfileFunction {
             source: ProfileSource {
@@ -145,14 +143,20 @@ impl Kind for ProfileFunction {
 
     fn evaluate(&self, facts: &Facts) -> Outcome {
         let what = match self.measure {
-            Measure::Flat => "flat",
-            Measure::Cum => "cum",
-            Measure::FlatShare => "flat share",
-            Measure::CumShare => "cum share",
+            Measure::Flat => tr!("profile-function-flat"),
+            Measure::Cum => tr!("profile-function-cum"),
+            Measure::FlatShare => tr!("profile-function-flat-share"),
+            Measure::CumShare => tr!("profile-function-cum-share"),
         };
         let source = &self.source;
+        let pattern = crate::display::pattern(&self.function);
         let mut outcome = Outcome::new(
-            format!("{} {what} of {}", source.sample, crate::display::pattern(&self.function)),
+            tr!(
+                "profile-function-subject",
+                sample = &source.sample,
+                measure = &what,
+                pattern = &pattern
+            ),
             Some(self.bound),
         );
         let Some((measured, index)) = source.prepare(facts, &mut outcome) else {
@@ -166,7 +170,7 @@ impl Kind for ProfileFunction {
         // Gone from the attendee's code (the fix) or renamed: either way the
         // goal reads nothing there, and says so.
         let gone = (matched.functions == 0)
-            .then(|| format!("no function matching {} in your profile", crate::display::pattern(&self.function)));
+            .then(|| tr!("profile-function-none-matching", pattern = &pattern));
         outcome.matched = Some(matched);
         let mut outcome = if let Some(times) = source.relative {
             let target = Some(&self.pattern);
@@ -176,10 +180,11 @@ impl Kind for ProfileFunction {
         } else if outcome.judge(value) {
             outcome
         } else {
-            outcome.explanation = Some(format!(
-                "functions matching {} hold {} ({what})",
-                crate::display::pattern(&self.function),
-                quantity(value, &unit),
+            outcome.explanation = Some(tr!(
+                "profile-function-holds",
+                pattern = &pattern,
+                amount = quantity(value, &unit),
+                measure = &what
             ));
             outcome.evidence = evidence(profile, index, Some(&self.pattern));
             outcome

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::goals::profile::{self, ProfileSource, evidence, total_of, unit_of};
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, ProfileKind, Requirement};
+use crate::tr;
 use crate::units::quantity;
 
 /// The total of a sample type, e.g. mutex delay per op.
@@ -44,7 +45,7 @@ impl Kind for ProfileTotal {
         let (bound, relative) =
             profile::bound(checker, file.at_most, file.at_least, file.at_least_times);
         if relative.is_none() {
-            checker.within(bound, Domain::Amount, "a profile's total");
+            checker.within(bound, Domain::Amount, &tr!("profile-total-a-total"));
         }
         ProfileTotal {
             source: ProfileSource {
@@ -67,12 +68,16 @@ impl Kind for ProfileTotal {
 
     fn evaluate(&self, facts: &Facts) -> Outcome {
         let source = &self.source;
-        let subject = format!(
-            "{} profile total {}{}",
-            source.profile,
-            source.sample,
-            if source.per_op { " per op" } else { "" }
-        );
+        let (profile, sample) = (source.profile.name(), &source.sample);
+        let subject = if source.per_op {
+            tr!(
+                "profile-total-subject-per-op",
+                profile = profile,
+                sample = sample
+            )
+        } else {
+            tr!("profile-total-subject", profile = profile, sample = sample)
+        };
         let mut outcome = Outcome::new(subject, Some(self.bound));
         let Some((measured, index)) = source.prepare(facts, &mut outcome) else {
             return outcome;
@@ -89,11 +94,11 @@ impl Kind for ProfileTotal {
         if outcome.judge(value) {
             return outcome;
         }
-        outcome.explanation = Some(format!(
-            "the {} profile's {} comes to {}",
-            source.profile,
-            source.sample,
-            quantity(value, &unit),
+        outcome.explanation = Some(tr!(
+            "profile-total-comes-to",
+            profile = source.profile.name(),
+            sample = &source.sample,
+            amount = quantity(value, &unit)
         ));
         outcome.evidence = evidence(profile, index, None);
         outcome

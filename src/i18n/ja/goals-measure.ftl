@@ -1,1 +1,154 @@
 # Messages of goals-measure (Japanese).
+
+## スターターとの比較（bench-relative、at-least-times のプロファイルと負荷のゴール）
+
+versus-no-starter = スターターを計測できませんでした: 手を加える前のスターターのコピーがありません。スターターと比較できるように、演習をコミットしてください（または編集する前に一度 `workshop` を実行してください）
+versus-subject = { $subject }（スターター比）
+versus-positive-ratio = 正の倍率を指定してください（2 倍速いなら 2）
+versus-faster = スターターより { $times } 倍速い
+versus-slower = スターターより { $times } 倍遅い
+versus-less = スターターより { $times } 倍少ない
+versus-more = スターターより { $times } 倍多い
+versus-higher = スターターより { $times } 倍高い
+versus-lower = スターターより { $times } 倍低い
+versus-same-time = スターターとほぼ同じ
+versus-same-amount = スターターとほぼ同じ
+versus-none-left-time = ゼロ（スターターより ∞ 倍速い）
+versus-none-left-amount = ゼロ（スターターより ∞ 倍少ない）
+versus-none-left-rate = スターターはゼロ（∞ 倍高い）
+versus-infinitely-slower = スターターより無限に遅い
+versus-infinitely-more = スターターより無限に多い
+versus-infinitely-lower = スターターより無限に低い
+versus-goal-faster = { $times } 倍速い
+versus-goal-less = { $times } 倍少ない
+versus-goal-higher = { $times } 倍高い
+
+## bench-metric
+
+bench-metric-not-a-benchmark = `{ $name }` はベンチマークの名前ではありません（BenchmarkXxx の形にしてください）
+bench-metric-empty-metric = metric が空です
+bench-metric-needs-benchmem = { $metric } には run `{ $run }` の `benchmem: true` が必要です
+bench-metric-no-output = run `{ $run }` はベンチマークの出力を出しませんでした
+bench-metric-not-run = { $benchmark } は実行されませんでした
+bench-metric-no-results = 結果を出したベンチマークはありません
+bench-metric-ran = 実行されたベンチマーク: { $benchmarks }
+bench-metric-no-values = { $benchmark } は { $metric } の値を出しませんでした
+bench-metric-units = 出力された単位: { $units }
+bench-metric-median-of = { $runs } 回の中央値: { $values }
+bench-metric-times-the-limit = { $measured } { $unit } は上限 { $limit } の { $times } 倍です
+bench-metric-over-the-limit = { $measured } { $unit }（上限は { $limit }）
+bench-metric-below-the-required = { $measured } { $unit } は必要な { $limit } を下回っています
+bench-metric-not-exactly = { $measured } { $unit }（ゴールはちょうど { $limit }）
+
+## bench-relative
+
+bench-relative-no-values = { $benchmark } の { $metric } が片方で出力されませんでした
+bench-relative-medians = 中央値: スターター { $starter }、あなたのコード { $mine }（各 { $runs } 回）
+bench-relative-medians-p = 中央値: スターター { $starter }、あなたのコード { $mine }（各 { $runs } 回、p={ $p }）
+bench-relative-short = { $metric } は{ $ratio }（ゴールは { $goal }こと）
+bench-relative-not-significant = { $metric } は{ $ratio }。ただし差は有意ではありません（p={ $p } ≥ { $alpha }）
+bench-relative-too-few-runs = { $metric } は{ $ratio }。ただし差は有意ではありません（p={ $p } ≥ { $alpha }。片側 { $runs } 回では、どんな差も有意になりえません）
+bench-relative-more-repeats = はっきりした結果を得るには、繰り返しを増やし（run の `count` を大きくする）、ほかに動いている重いプログラムを閉じてください
+
+## endpoint
+
+endpoint-not-a-method = `{ $method }` は HTTP メソッドではありません（GET、HEAD、POST などを指定してください）
+endpoint-not-a-status = `{ $status }` は HTTP ステータスではありません（100 から 599 を指定してください）
+endpoint-not-served-with = `served: false` は URL が何も返さないことを表すので、応答についての `{ $key }` は書けません
+endpoint-want-not-served = 提供されないこと
+endpoint-no-server = run `{ $run }` はサーバーに到達しませんでした
+endpoint-answered = { $method } { $url } の応答は { $status }（{ $size }）
+endpoint-answered-not-text = { $method } { $url } の応答は { $status }（{ $size }）: テキストではありません
+endpoint-answered-text = { $method } { $url } の応答は { $status }（{ $size }）: { $text }
+endpoint-served = { $url } が提供されています（ステータス { $status }）。提供してはいけません
+endpoint-no-answer = { $url } は何も返しません。期待するステータスは { $want }
+endpoint-wrong-status = { $url } はステータス { $status } を返します。期待するのは { $want }
+endpoint-missing-text = { $url } の応答に { $text } が含まれていません
+
+## 負荷のゴールに共通
+
+load-not-a-percentile = `{ $text }` はパーセンタイルではありません（p50、p90、p99、max のいずれかを指定してください）
+load-errors-out-of-range = `{ $key }: { $value }` はありえない値です: リクエストの割合は 0 から 100 のパーセントです
+load-no-request = run `{ $run }` はリクエストを 1 件も計測しませんでした
+load-round-no-request = run `{ $run }` のラウンドの中に、リクエストを 1 件も計測しなかったものがあります
+load-no-round = 計測されたラウンドがありません
+load-server-fails = サーバーへのリクエスト { $requests } 件中 { $failed } 件が失敗しました（{ $failures }）。失敗するサーバーの応答の速さには意味がありません
+load-your-server-fails = あなたのサーバーへのリクエスト { $requests } 件中 { $failed } 件が失敗しました（{ $failures }）。失敗するサーバーの応答の速さには意味がありません
+
+## load-errors
+
+load-errors-share = リクエストの割合
+load-errors-subject = 失敗したリクエスト
+load-errors-failed = リクエスト { $requests } 件中 { $failed } 件が失敗しました（{ $failures }）
+
+## load-latency
+
+load-latency-not-a-duration = `{ $text }` は時間の長さではありません（20ms や 1.5s のように指定してください）
+load-latency-both-bounds = `at-most`（時間の長さ）か `at-least-times`（スターターとの比較）のどちらか一方だけを指定してください
+load-latency-no-bound = 目標を指定してください: `at-most: 20ms`、またはスターターと比較する `at-least-times: 2`
+load-latency-subject = { $at } レイテンシ
+load-latency-over = { $at } レイテンシは { $latency }（目標は { $limit } 以下）
+load-latency-per-round = ラウンドごとの { $at }: スターター { $starter }、あなたのコード { $mine }
+load-latency-medians = 中央値: スターター { $starter }、あなたのコード { $mine }（各 { $rounds } ラウンド、p={ $p }）
+load-latency-last-round = あなたのコードの最後のラウンド: { $round }
+load-latency-short = { $at } レイテンシは{ $ratio }（ゴールは { $goal }こと）
+load-latency-not-significant = { $at } レイテンシは{ $ratio }。ただし差は有意ではありません（p={ $p } ≥ { $alpha }）
+load-latency-more-rounds = はっきりした結果を得るには、ラウンドを増やし（run の負荷の `rounds`）、ほかに動いている重いプログラムを閉じてください
+
+## load-throughput
+
+load-throughput-open-loop = run `{ $run }` は固定の `rate` で送信するので、サーバーがどうであれスループットはその rate になります。スループットはクローズドループ（`rate` なし）で計測してください
+load-throughput-rate = リクエストのレート
+load-throughput-positive-ratio = 正の倍率を指定してください（スターターの 2 倍なら 2）
+load-throughput-no-bound = 目標を 1 つ指定してください: `at-least`（1 秒あたりのリクエスト数）か `at-least-times`（スターターとの比較）
+load-throughput-subject = スループット
+load-throughput-under = サーバーの応答は { $rate } requests/s（目標は { $limit } 以上）
+load-throughput-per-round = ラウンドごとの requests/s: スターター { $starter }、あなたのコード { $mine }、p={ $p }
+load-throughput-short = スループットは{ $ratio }（ゴールは { $goal }こと）
+load-throughput-not-significant = スループットは{ $ratio }。ただし差は有意ではありません（p={ $p } ≥ { $alpha }）
+
+## プロファイルのゴールに共通
+
+profile-none-written = run `{ $run }` は { $profile } プロファイルを書き出しませんでした
+profile-no-sample-type = { $profile } プロファイルにはサンプルタイプ `{ $sample }` がありません（あるのは { $types }）
+profile-too-few-samples = { $profile } プロファイルのサンプルは { $samples } 個で、判定に必要な { $needed } 個に足りません
+profile-run-longer = プロファイラがもっとサンプルを取れるように、ベンチマークを長く実行してください（-benchtime を大きくする）
+profile-no-iterations = run `{ $run }` は割る数になるベンチマークの反復回数を出しませんでした
+profile-no-amounts = 交互の実行から比較できる { $sample } の量が得られませんでした
+profile-median-range = { $median }（{ $low } から { $high }）
+profile-medians = 中央値: スターター { $starter }、あなたのコード { $mine }（交互に各 { $runs } 回、p={ $p }）
+profile-starter-shows-nothing = スターターはほとんどの実行で { $sample } を示さなかったため、比較する対象がありません
+profile-check-again = ほかに動いているプログラムを減らして、もう一度チェックしてください
+profile-short = あなたのコードの { $sample } は{ $ratio }（中央値）。ゴールは少なくとも { $goal }こと
+profile-not-significant = あなたのコードの { $sample } は{ $ratio }（中央値）。ただし差は有意ではありません（p={ $p } ≥ { $alpha }）
+profile-top-functions = 上位の関数（{ $sample }、合計 { $total }）:
+profile-hottest-paths = { $pattern } に至る主な経路:
+profile-unknown-sample = { $profile } プロファイルにはサンプルタイプ `{ $sample }` がありません（指定できるのは { $expected }）
+profile-unknown-sample-did-you-mean = { $profile } プロファイルにはサンプルタイプ `{ $sample }` がありません。`{ $best }` のことですか？（指定できるのは { $expected }）
+profile-both-bounds = `at-least-times`（スターターとの比較）か `at-most`/`at-least` のどちらか一方だけを指定してください
+profile-positive-times = 正の倍率を指定してください
+
+## profile-function
+
+profile-function-share-per-op = 割合はもともと相対的な値です。`per-op` は flat と cum の量にだけ使えます
+profile-function-share = 割合
+profile-function-amount = プロファイルの量
+profile-function-flat = flat
+profile-function-cum = cum
+profile-function-flat-share = flat の割合
+profile-function-cum-share = cum の割合
+profile-function-subject = { $pattern } の { $sample } { $measure }
+profile-function-none-matching = { $pattern } に一致する関数はあなたのプロファイルにありません
+profile-function-holds = { $pattern } に一致する関数が { $amount } を占めています（{ $measure }）
+
+## profile-total
+
+profile-total-a-total = プロファイルの合計
+profile-total-subject = { $profile } プロファイルの { $sample } の合計
+profile-total-subject-per-op = { $profile } プロファイルの op あたりの { $sample } の合計
+profile-total-comes-to = { $profile } プロファイルの { $sample } は合計 { $amount } です
+
+## ゴールの読み込み
+
+goal-read-not-a-mapping = { $path }: ゴールではありません: ゴールは `id`、`kind` とその kind のキーを持つマッピングです
+goal-read-no-kind = { $path }: `kind` がありません
