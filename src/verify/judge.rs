@@ -427,7 +427,7 @@ fn side_result(
     for (round, run) in runs.into_iter().enumerate() {
         match run.report {
             Err(e) => {
-                reason.get_or_insert_with(|| tr!("verify-could-not-run", error = &e));
+                reason.get_or_insert_with(|| tr!("verify-side-could-not-run", error = &e));
                 error.get_or_insert(e);
             }
             Ok(report) => {

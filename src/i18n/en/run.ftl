@@ -122,14 +122,13 @@ exec-ended = ended
 
 ## workshop verify (src/verify)
 
-verify-not-run = not run
 verify-cannot-make-temp = cannot create a temporary directory: { $error }
 verify-cannot-resolve-temp = cannot resolve the temporary directory: { $error }
 verify-cannot-create = cannot create { $path }: { $error }
 verify-cannot-apply = cannot apply { $path }: { $error }
 verify-starter-not-clean = the starter should run cleanly but: { $message }
 verify-solution-not-clean = the solution should pass but: { $message }
-verify-could-not-run = could not run: { $error }
+verify-side-could-not-run = could not run: { $error }
 verify-starter-fails-nothing = the starter fails no goal: the exercise asks for nothing
 verify-goal-problems = goal `{ $id }`: { $problems }
 verify-no-function-trace = /{ $pattern }/ matches no function in the starter's trace (goroutines there were created by: { $top })

@@ -113,14 +113,13 @@ exec-ended = 終了しました
 
 ## workshop verify (src/verify)
 
-verify-not-run = 未実行
 verify-cannot-make-temp = 一時ディレクトリを作れません: { $error }
 verify-cannot-resolve-temp = 一時ディレクトリのパスを解決できません: { $error }
 verify-cannot-create = { $path } を作れません: { $error }
 verify-cannot-apply = { $path } を適用できません: { $error }
 verify-starter-not-clean = スターターは問題なく実行できるはずですが: { $message }
 verify-solution-not-clean = 解答例は合格するはずですが: { $message }
-verify-could-not-run = 実行できませんでした: { $error }
+verify-side-could-not-run = 実行できませんでした: { $error }
 verify-starter-fails-nothing = スターターが失敗するゴールがありません: この演習は何も求めていません
 verify-goal-problems = ゴール `{ $id }`: { $problems }
 verify-no-function-trace = /{ $pattern }/ はスターターのトレースのどの関数にも一致しません（そこで goroutine を生成した関数: { $top }）
