@@ -262,3 +262,5 @@ trace-field-batch-thread = the batch's thread id
 trace-field-batch-timestamp = the batch's timestamp
 trace-field-batch-size = the batch's size
 trace-field-batch = a batch
+# Where a goroutine was created or waits, when the trace does not say.
+trace-unknown-place = an unknown place

@@ -230,3 +230,4 @@ trace-field-batch-thread = バッチのスレッド ID
 trace-field-batch-timestamp = バッチのタイムスタンプ
 trace-field-batch-size = バッチのサイズ
 trace-field-batch = バッチ
+trace-unknown-place = 不明な場所
