@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::{Facts, MeasuredTrace, Outcome, Requirement, Status};
+use crate::tr;
 use crate::trace::facts::FrameInfo;
 
 /// The environment variable naming where a flight-recorder snapshot goes.
@@ -29,7 +30,7 @@ pub(super) fn trace<'a>(
     let found = facts.traces.get(run);
     if found.is_none() {
         outcome.status = Status::Inconclusive;
-        outcome.explanation = Some(format!("run `{run}` wrote no trace"));
+        outcome.explanation = Some(tr!("trace-no-trace", run = run));
     }
     found
 }
@@ -84,10 +85,7 @@ impl Durations {
             p => match p.strip_prefix('p').and_then(|n| n.parse::<f64>().ok()) {
                 Some(n) if n > 0.0 && n < 100.0 => Some(n),
                 _ => {
-                    checker.problem(
-                        "duration.at",
-                        format!("`{p}` is no percentile (expected p50, p90, p99 or max)"),
-                    );
+                    checker.problem("duration.at", tr!("trace-duration-not-percentile", at = p));
                     return None;
                 }
             },
@@ -100,21 +98,18 @@ impl Durations {
             _ => {
                 checker.problem(
                     "duration.at-most",
-                    format!(
-                        "`{}` is not a duration (expected something like 20ms or 1.5s)",
-                        file.at_most
-                    ),
+                    tr!("trace-duration-not-duration", at_most = &file.at_most),
                 );
                 None
             }
         }
     }
 
-    /// `p90`, or `longest`.
+    /// `p90`, or `longest` (in the reader's language).
     pub fn name(&self) -> String {
         match self.percentile {
             Some(p) => format!("p{}", crate::units::number(p)),
-            None => "longest".to_owned(),
+            None => tr!("trace-durations-longest"),
         }
     }
 
@@ -146,11 +141,17 @@ pub(super) fn inventory<'a>(names: impl Iterator<Item = &'a str>) -> String {
         *counts.entry(name).or_default() += 1;
     }
     if counts.is_empty() {
-        return "none".to_owned();
+        return tr!("trace-inventory-none");
     }
     counts
         .iter()
-        .map(|(name, n)| format!("{} ({n})", if name.is_empty() { "(unnamed)" } else { name }))
+        .map(|(name, n)| {
+            if name.is_empty() {
+                tr!("trace-inventory-unnamed", count = n)
+            } else {
+                format!("{name} ({n})")
+            }
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -18,6 +18,7 @@ use rustc_hash::FxHashMap;
 
 use super::wire::{self, Cursor, Fault, LEN, Stream, VARINT};
 use super::{MAX_DECOMPRESSED, Profile, ProfileError, SampleType, Samples, names, proto};
+use crate::tr;
 
 /// Sample location ids below this wait in the frame array as they are;
 /// larger ones (rare: Go numbers locations from 1) by a number of their own.
@@ -41,6 +42,37 @@ const FIELDS: [&str; 15] = [
     "comment",
     "default_sample_type",
 ];
+
+/// The parts of a profile that errors name, in the reader's language only
+/// when there is an error to tell.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    SampleType,
+    Mapping,
+    Location,
+    Function,
+    PeriodType,
+    SampleLabel,
+    DefaultSampleType,
+    FunctionName,
+    FunctionSystemName,
+}
+
+impl Part {
+    fn name(self) -> String {
+        match self {
+            Part::SampleType => tr!("pprof-part-sample-type"),
+            Part::Mapping => tr!("pprof-part-mapping"),
+            Part::Location => tr!("pprof-part-location"),
+            Part::Function => tr!("pprof-part-function"),
+            Part::PeriodType => tr!("pprof-part-period-type"),
+            Part::SampleLabel => tr!("pprof-part-sample-label"),
+            Part::DefaultSampleType => tr!("pprof-part-default-sample-type"),
+            Part::FunctionName => tr!("pprof-part-function-name"),
+            Part::FunctionSystemName => tr!("pprof-part-function-system-name"),
+        }
+    }
+}
 
 /// Reads a profile file as it decodes it.
 pub(super) fn read(path: &Path) -> Result<Profile, ProfileError> {
@@ -86,10 +118,15 @@ fn finish(walked: Result<Raw, Fault>, gzip: bool) -> Result<Profile, ProfileErro
             Err(e) => ProfileError::Io(e),
         }),
         Err(Fault::TooLarge) => Err(ProfileError::TooLarge),
-        Err(Fault::Wire { at, why }) => Err(ProfileError::NotProfile(format!(
-            "the protobuf does not decode at byte {at}{}: {why}",
-            if gzip { " (uncompressed)" } else { "" }
-        ))),
+        Err(Fault::Wire { at, why }) => Err(ProfileError::NotProfile(if gzip {
+            tr!(
+                "pprof-error-no-decode-uncompressed",
+                at = at.to_string(),
+                why = why
+            )
+        } else {
+            tr!("pprof-error-no-decode", at = at.to_string(), why = why)
+        })),
     }
 }
 
@@ -184,7 +221,7 @@ fn walk<R: Read>(stream: &mut Stream<R>) -> Result<Raw, Fault> {
         match (tag, wire) {
             (1, LEN) => {
                 let (bytes, at) = stream.bytes()?;
-                raw.sample_types.push(message(bytes, at, "a sample type")?);
+                raw.sample_types.push(message(bytes, at, Part::SampleType)?);
             }
             (2, LEN) => {
                 let (bytes, at) = stream.bytes()?;
@@ -193,11 +230,11 @@ fn walk<R: Read>(stream: &mut Stream<R>) -> Result<Raw, Fault> {
             (3, LEN) => {
                 // Mappings name binaries; frames do not need them.
                 let (bytes, at) = stream.bytes()?;
-                message::<proto::Mapping>(bytes, at, "a mapping")?;
+                message::<proto::Mapping>(bytes, at, Part::Mapping)?;
             }
             (4, LEN) => {
                 let (bytes, at) = stream.bytes()?;
-                let location: proto::Location = message(bytes, at, "a location")?;
+                let location: proto::Location = message(bytes, at, Part::Location)?;
                 let start = raw.line_functions.len();
                 raw.line_functions
                     .extend(location.line.iter().map(|line| line.function_id));
@@ -209,13 +246,13 @@ fn walk<R: Read>(stream: &mut Stream<R>) -> Result<Raw, Fault> {
             }
             (5, LEN) => {
                 let (bytes, at) = stream.bytes()?;
-                raw.functions.push(message(bytes, at, "a function")?);
+                raw.functions.push(message(bytes, at, Part::Function)?);
             }
             (6, LEN) => {
                 let (bytes, at) = stream.bytes()?;
                 let s = std::str::from_utf8(bytes).map_err(|_| Fault::Wire {
                     at,
-                    why: "a string of the string table is not UTF-8".into(),
+                    why: tr!("pprof-error-not-utf8"),
                 })?;
                 raw.strings.push(s);
             }
@@ -225,7 +262,7 @@ fn walk<R: Read>(stream: &mut Stream<R>) -> Result<Raw, Fault> {
                 let period_type = raw.period_type.get_or_insert_with(Default::default);
                 period_type
                     .merge(bytes)
-                    .map_err(|e| prost_fault(e, at, "the period type"))?;
+                    .map_err(|e| prost_fault(e, at, Part::PeriodType))?;
             }
             (13, LEN) => {
                 // Comments: validated, not kept.
@@ -245,10 +282,10 @@ fn walk<R: Read>(stream: &mut Stream<R>) -> Result<Raw, Fault> {
             (1..=14, _) => {
                 return Err(Fault::Wire {
                     at: stream.at(),
-                    why: format!(
-                        "Profile.{} has the wrong wire type ({})",
-                        FIELDS[tag as usize],
-                        wire::wire_type_name(wire)
+                    why: tr!(
+                        "pprof-error-wrong-wire-type",
+                        field = format!("Profile.{}", FIELDS[tag as usize]),
+                        wire = wire::wire_type_name(wire)
                     ),
                 });
             }
@@ -259,18 +296,19 @@ fn walk<R: Read>(stream: &mut Stream<R>) -> Result<Raw, Fault> {
 }
 
 /// One small message, decoded by prost.
-fn message<M: Message + Default>(bytes: &[u8], at: u64, what: &str) -> Result<M, Fault> {
+fn message<M: Message + Default>(bytes: &[u8], at: u64, what: Part) -> Result<M, Fault> {
     M::decode(bytes).map_err(|e| prost_fault(e, at, what))
 }
 
-fn prost_fault(e: prost::DecodeError, at: u64, what: &str) -> Fault {
+fn prost_fault(e: prost::DecodeError, at: u64, what: Part) -> Fault {
+    // prost's own words, in English.
     let text = e.to_string();
     let text = text
         .strip_prefix("failed to decode Protobuf message: ")
         .unwrap_or(&text);
     Fault::Wire {
         at,
-        why: format!("{what}: {text}"),
+        why: tr!("pprof-error-part", part = what.name(), why = text),
     }
 }
 
@@ -279,7 +317,7 @@ impl Raw {
     fn sample(&mut self, bytes: &[u8], at: u64) -> Result<(), Fault> {
         let in_sample = |m: wire::Malformed| Fault::Wire {
             at: m.at,
-            why: format!("a sample: {}", m.why),
+            why: tr!("pprof-error-in-sample", why = m.why),
         };
         let values = self.values.len();
         let mut cursor = Cursor::new(bytes, at);
@@ -316,15 +354,18 @@ impl Raw {
                 (3, LEN) => {
                     // Labels: validated, not kept (nothing reads them).
                     let (label, at) = cursor.bytes().map_err(in_sample)?;
-                    message::<proto::Label>(label, at, "a sample's label")?;
+                    message::<proto::Label>(label, at, Part::SampleLabel)?;
                 }
                 (1..=3, _) => {
                     return Err(Fault::Wire {
                         at: cursor.at(),
-                        why: format!(
-                            "Sample.{} has the wrong wire type ({})",
-                            ["location_id", "value", "label"][tag as usize - 1],
-                            wire::wire_type_name(wire)
+                        why: tr!(
+                            "pprof-error-wrong-wire-type",
+                            field = format!(
+                                "Sample.{}",
+                                ["location_id", "value", "label"][tag as usize - 1]
+                            ),
+                            wire = wire::wire_type_name(wire)
                         ),
                     });
                 }
@@ -362,9 +403,7 @@ impl Raw {
             if index == LARGE_ID {
                 return Err(Fault::Wire {
                     at,
-                    why: format!(
-                        "the samples name more than {LARGE_ID} location ids of {LARGE_ID} or more"
-                    ),
+                    why: tr!("pprof-error-large-ids", limit = LARGE_ID.to_string()),
                 });
             }
             self.large_ids.push(id);
@@ -379,27 +418,25 @@ impl Raw {
     fn resolve(self) -> Result<Profile, ProfileError> {
         let strings = &self.strings;
         if strings.get(0) != Some("") {
-            return Err(ProfileError::NotProfile(
-                "its string table does not start with the empty string".into(),
-            ));
+            return Err(ProfileError::NotProfile(tr!("pprof-error-first-string")));
         }
         if self.sample_types.is_empty() {
-            return Err(ProfileError::NotProfile(
-                "it declares no sample types".into(),
-            ));
+            return Err(ProfileError::NotProfile(tr!("pprof-error-no-sample-types")));
         }
-        let string = |index: i64, what: &str| -> Result<&str, ProfileError> {
+        let string = |index: i64, what: Part| -> Result<&str, ProfileError> {
             usize::try_from(index)
                 .ok()
                 .and_then(|i| strings.get(i))
                 .ok_or_else(|| {
-                    ProfileError::Invalid(format!(
-                        "{what} refers to string {index}, past the {} strings of the table",
-                        strings.len()
+                    ProfileError::Invalid(tr!(
+                        "pprof-error-string-index",
+                        part = what.name(),
+                        index = index.to_string(),
+                        count = strings.len()
                     ))
                 })
         };
-        let value_type = |t: &proto::ValueType, what: &str| -> Result<SampleType, ProfileError> {
+        let value_type = |t: &proto::ValueType, what: Part| -> Result<SampleType, ProfileError> {
             Ok(SampleType {
                 name: string(t.r#type, what)?.to_owned(),
                 unit: string(t.unit, what)?.to_owned(),
@@ -408,14 +445,14 @@ impl Raw {
         let sample_types = self
             .sample_types
             .iter()
-            .map(|t| value_type(t, "a sample type"))
+            .map(|t| value_type(t, Part::SampleType))
             .collect::<Result<Vec<_>, _>>()?;
         let period_type = self
             .period_type
             .as_ref()
-            .map(|t| value_type(t, "the period type"))
+            .map(|t| value_type(t, Part::PeriodType))
             .transpose()?;
-        let default_name = string(self.default_sample_type, "the default sample type")?;
+        let default_name = string(self.default_sample_type, Part::DefaultSampleType)?;
         let default_type = sample_types
             .iter()
             .position(|t| !default_name.is_empty() && t.name == default_name)
@@ -436,12 +473,12 @@ impl Raw {
         let mut function_names: FxHashMap<u64, u32> = FxHashMap::default();
         for function in &self.functions {
             if function.id == 0 {
-                return Err(ProfileError::Invalid("a function has id 0".into()));
+                return Err(ProfileError::Invalid(tr!("pprof-error-function-id-zero")));
             }
-            let mut name = string(function.name, "a function's name")?.to_owned();
+            let mut name = string(function.name, Part::FunctionName)?.to_owned();
             // pprof simplifies the system name unless the profile gave another
             // (already demangled) name.
-            let system = string(function.system_name, "a function's system name")?;
+            let system = string(function.system_name, Part::FunctionSystemName)?;
             if name.is_empty() || name == system {
                 name = names::simplified(system);
             }
@@ -450,9 +487,9 @@ impl Raw {
                 name = "<unknown>".to_owned();
             }
             if function_names.insert(function.id, intern(name)).is_some() {
-                return Err(ProfileError::Invalid(format!(
-                    "function id {} is defined twice",
-                    function.id
+                return Err(ProfileError::Invalid(tr!(
+                    "pprof-error-function-twice",
+                    id = function.id.to_string()
                 )));
             }
         }
@@ -463,7 +500,7 @@ impl Raw {
         let mut location_index: FxHashMap<u64, u32> = FxHashMap::default();
         for (index, location) in self.locations.iter().enumerate() {
             if location.id == 0 {
-                return Err(ProfileError::Invalid("a location has id 0".into()));
+                return Err(ProfileError::Invalid(tr!("pprof-error-location-id-zero")));
             }
             starts.push(pool.len());
             if location.lines.is_empty() {
@@ -472,18 +509,19 @@ impl Raw {
             } else {
                 for &function_id in &self.line_functions[location.lines.clone()] {
                     let frame = function_names.get(&function_id).copied().ok_or_else(|| {
-                        ProfileError::Invalid(format!(
-                            "location {} names function {function_id}, which is not defined",
-                            location.id
+                        ProfileError::Invalid(tr!(
+                            "pprof-error-location-function",
+                            location = location.id.to_string(),
+                            function = function_id.to_string()
                         ))
                     })?;
                     pool.push(frame);
                 }
             }
             if location_index.insert(location.id, index as u32).is_some() {
-                return Err(ProfileError::Invalid(format!(
-                    "location id {} is defined twice",
-                    location.id
+                return Err(ProfileError::Invalid(tr!(
+                    "pprof-error-location-twice",
+                    id = location.id.to_string()
                 )));
             }
         }
@@ -602,16 +640,20 @@ impl Locations {
             if let Some((odd, count)) = odd_width
                 && odd == n
             {
-                return Err(ProfileError::Invalid(format!(
-                    "sample {n} has {count} values for {width} sample types"
+                return Err(ProfileError::Invalid(tr!(
+                    "pprof-error-sample-width",
+                    sample = n.to_string(),
+                    count = count,
+                    width = width
                 )));
             }
             let stack = &mut frames[start..end as usize];
             for code in stack.iter_mut() {
                 *code = self.find(*code).ok_or_else(|| {
-                    ProfileError::Invalid(format!(
-                        "sample {n} names location {}, which is not defined",
-                        self.id(*code)
+                    ProfileError::Invalid(tr!(
+                        "pprof-error-sample-location",
+                        sample = n.to_string(),
+                        location = self.id(*code).to_string()
                     ))
                 })?;
             }
@@ -647,7 +689,10 @@ impl Locations {
         total: u64,
     ) -> Result<(), ProfileError> {
         let total = u32::try_from(total).map_err(|_| {
-            ProfileError::Invalid(format!("its stacks hold more than {} frames", u32::MAX))
+            ProfileError::Invalid(tr!(
+                "pprof-error-too-many-frames",
+                limit = u32::MAX.to_string()
+            ))
         })?;
         let mut read = frames.len();
         let mut write = total as usize;
@@ -675,7 +720,10 @@ impl Locations {
 fn too_many_frames(at: u64) -> Fault {
     Fault::Wire {
         at,
-        why: format!("the samples name more than {} locations", u32::MAX),
+        why: tr!(
+            "pprof-error-too-many-locations",
+            limit = u32::MAX.to_string()
+        ),
     }
 }
 

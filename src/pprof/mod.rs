@@ -21,21 +21,23 @@ use regex::Regex;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::tr;
+
 /// The most a compressed profile may expand to; more is taken as damage.
 const MAX_DECOMPRESSED: u64 = 4 << 30;
 
 /// Why a profile could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ProfileError {
-    #[error("cannot read the profile")]
+    #[error("{}", tr!("pprof-error-io"))]
     Io(#[source] std::io::Error),
-    #[error("the gzip stream is damaged or cut short: {0}")]
+    #[error("{}", tr!("pprof-error-gzip", why = .0))]
     Gzip(String),
-    #[error("it decompresses to more than {} GiB", MAX_DECOMPRESSED >> 30)]
+    #[error("{}", tr!("pprof-error-too-large", gib = (MAX_DECOMPRESSED >> 30).to_string()))]
     TooLarge,
-    #[error("not a pprof profile: {0}")]
+    #[error("{}", tr!("pprof-error-not-profile", why = .0))]
     NotProfile(String),
-    #[error("invalid profile: {0}")]
+    #[error("{}", tr!("pprof-error-invalid", why = .0))]
     Invalid(String),
 }
 

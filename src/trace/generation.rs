@@ -9,7 +9,8 @@ use rustc_hash::FxHashMap;
 
 use super::TraceError;
 use super::spec::{self, Version};
-use super::wire::{Batch, BatchKind, Cursor, MAX_FRAMES, MAX_STRING_SIZE, Source};
+use super::wire::{Batch, BatchKind, Cursor, Field, MAX_FRAMES, MAX_STRING_SIZE, Source};
+use crate::tr;
 
 /// Nanoseconds per timestamp tick, as the trace's frequency event gives it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -211,39 +212,45 @@ impl Builder {
 
     fn strings(&mut self, batch: &Batch) -> Result<(), TraceError> {
         let mut data = Cursor::new(&batch.data, batch.data_offset);
-        data.byte("the Strings marker")?;
+        data.byte(Field::StringsMarker)?;
         while !data.at_end() {
             let at = data.offset();
-            let typ = data.byte("a String event")?;
+            let typ = data.byte(Field::StringEvent)?;
             if typ != spec::EV_STRING {
                 return Err(malformed(
                     at,
-                    format!(
-                        "expected a String event in a strings batch, found {}",
-                        spec::name(typ)
-                    ),
+                    tr!("trace-error-not-a-string", found = spec::name(typ)),
                 ));
             }
-            let id = data.uvarint("the string's id")?;
+            let id = data.uvarint(Field::StringId)?;
             let len_at = data.offset();
-            let len = data.uvarint("the string's length")?;
+            let len = data.uvarint(Field::StringLength)?;
             if len > MAX_STRING_SIZE {
                 return Err(malformed(
                     len_at,
-                    format!(
-                        "string length {len} exceeds the format's maximum of {MAX_STRING_SIZE}"
+                    tr!(
+                        "trace-error-string-too-long",
+                        len = len.to_string(),
+                        max = MAX_STRING_SIZE.to_string()
                     ),
                 ));
             }
-            let bytes = data.bytes(len, "a string")?;
+            let bytes = data.bytes(len, Field::String)?;
             if id == 0 || self.strings.insert(id, bytes.into()).is_some() {
                 return Err(malformed(
                     at,
-                    format!(
-                        "string id {id} is {} in generation {}",
-                        if id == 0 { "reserved" } else { "defined twice" },
-                        self.number
-                    ),
+                    if id == 0 {
+                        tr!(
+                            "trace-error-string-id-reserved",
+                            generation = self.number.to_string()
+                        )
+                    } else {
+                        tr!(
+                            "trace-error-string-id-twice",
+                            id = id.to_string(),
+                            generation = self.number.to_string()
+                        )
+                    },
                 ));
             }
         }
@@ -252,34 +259,35 @@ impl Builder {
 
     fn stacks(&mut self, batch: &Batch) -> Result<(), TraceError> {
         let mut data = Cursor::new(&batch.data, batch.data_offset);
-        data.byte("the Stacks marker")?;
+        data.byte(Field::StacksMarker)?;
         while !data.at_end() {
             let at = data.offset();
-            let typ = data.byte("a Stack event")?;
+            let typ = data.byte(Field::StackEvent)?;
             if typ != spec::EV_STACK {
                 return Err(malformed(
                     at,
-                    format!(
-                        "expected a Stack event in a stacks batch, found {}",
-                        spec::name(typ)
-                    ),
+                    tr!("trace-error-not-a-stack", found = spec::name(typ)),
                 ));
             }
-            let id = data.uvarint("the stack's id")?;
+            let id = data.uvarint(Field::StackId)?;
             let count_at = data.offset();
-            let count = data.uvarint("the stack's frame count")?;
+            let count = data.uvarint(Field::StackFrameCount)?;
             if count > MAX_FRAMES {
                 return Err(malformed(
                     count_at,
-                    format!("stack of {count} frames exceeds the format's maximum of {MAX_FRAMES}"),
+                    tr!(
+                        "trace-error-stack-too-deep",
+                        count = count.to_string(),
+                        max = MAX_FRAMES.to_string()
+                    ),
                 ));
             }
             let mut pcs = Vec::with_capacity(count as usize);
             for _ in 0..count {
-                let pc = data.uvarint("a frame's PC")?;
-                let func = data.uvarint("a frame's function name")?;
-                let file = data.uvarint("a frame's file name")?;
-                let line = data.uvarint("a frame's line")?;
+                let pc = data.uvarint(Field::FramePc)?;
+                let func = data.uvarint(Field::FrameFunction)?;
+                let file = data.uvarint(Field::FrameFile)?;
+                let line = data.uvarint(Field::FrameLine)?;
                 self.frames
                     .entry(pc)
                     .or_insert(FrameRef { func, file, line });
@@ -288,11 +296,18 @@ impl Builder {
             if id == 0 || self.stacks.insert(id, pcs.into()).is_some() {
                 return Err(malformed(
                     at,
-                    format!(
-                        "stack id {id} is {} in generation {}",
-                        if id == 0 { "reserved" } else { "defined twice" },
-                        self.number
-                    ),
+                    if id == 0 {
+                        tr!(
+                            "trace-error-stack-id-reserved",
+                            generation = self.number.to_string()
+                        )
+                    } else {
+                        tr!(
+                            "trace-error-stack-id-twice",
+                            id = id.to_string(),
+                            generation = self.number.to_string()
+                        )
+                    },
                 ));
             }
         }
@@ -301,24 +316,24 @@ impl Builder {
 
     fn cpu_samples(&mut self, batch: &Batch) -> Result<(), TraceError> {
         let mut data = Cursor::new(&batch.data, batch.data_offset);
-        data.byte("the CPUSamples marker")?;
+        data.byte(Field::CpuSamplesMarker)?;
         while !data.at_end() {
             let at = data.offset();
-            let typ = data.byte("a CPUSample event")?;
+            let typ = data.byte(Field::CpuSampleEvent)?;
             if typ != spec::EV_CPU_SAMPLE {
                 return Err(malformed(
                     at,
-                    format!("expected a CPUSample event, found {}", spec::name(typ)),
+                    tr!("trace-error-not-a-cpu-sample", found = spec::name(typ)),
                 ));
             }
-            let time = data.uvarint("the sample's timestamp")?;
-            let m = data.uvarint("the sample's thread")? as i64;
-            let p = data.uvarint("the sample's proc")? as i64;
-            let g = match data.uvarint("the sample's goroutine")? {
+            let time = data.uvarint(Field::SampleTimestamp)?;
+            let m = data.uvarint(Field::SampleThread)? as i64;
+            let p = data.uvarint(Field::SampleProc)? as i64;
+            let g = match data.uvarint(Field::SampleGoroutine)? {
                 0 => -1,
                 g => g as i64,
             };
-            let stack = data.uvarint("the sample's stack")?;
+            let stack = data.uvarint(Field::SampleStack)?;
             self.cpu_samples.push((time, m, p, g, stack));
         }
         Ok(())
@@ -327,25 +342,25 @@ impl Builder {
     fn sync(&mut self, batch: &Batch) -> Result<(), TraceError> {
         let mut data = Cursor::new(&batch.data, batch.data_offset);
         if self.version >= Version::Go125 {
-            data.byte("the Sync marker")?;
+            data.byte(Field::SyncMarker)?;
         }
         let mut last = batch.time;
         while !data.at_end() {
             let at = data.offset();
-            match data.byte("a Frequency or ClockSnapshot event")? {
+            match data.byte(Field::SyncEvent)? {
                 spec::EV_FREQUENCY => {
-                    let ticks = data.uvarint("the frequency")?;
+                    let ticks = data.uvarint(Field::Frequency)?;
                     if self.freq.is_some() {
                         return Err(malformed(
                             at,
-                            format!("a second Frequency event in generation {}", self.number),
+                            tr!(
+                                "trace-error-second-frequency",
+                                generation = self.number.to_string()
+                            ),
                         ));
                     }
                     if ticks == 0 {
-                        return Err(malformed(
-                            at,
-                            "the frequency is zero ticks per second".into(),
-                        ));
+                        return Err(malformed(at, tr!("trace-error-zero-frequency")));
                     }
                     self.freq = Some(Frequency::from_ticks_per_second(ticks));
                 }
@@ -353,22 +368,22 @@ impl Builder {
                     if self.clock.is_some() {
                         return Err(malformed(
                             at,
-                            format!("a second ClockSnapshot event in generation {}", self.number),
+                            tr!(
+                                "trace-error-second-clock",
+                                generation = self.number.to_string()
+                            ),
                         ));
                     }
-                    last = last.wrapping_add(data.uvarint("the snapshot's time delta")?);
-                    let mono = data.uvarint("the monotonic clock")?;
-                    let sec = data.uvarint("the wall clock's seconds")?;
-                    let nsec = data.uvarint("the wall clock's nanoseconds")?;
+                    last = last.wrapping_add(data.uvarint(Field::SnapshotDelta)?);
+                    let mono = data.uvarint(Field::MonotonicClock)?;
+                    let sec = data.uvarint(Field::WallSeconds)?;
+                    let nsec = data.uvarint(Field::WallNanoseconds)?;
                     self.clock = Some((last, mono, sec, nsec));
                 }
                 other => {
                     return Err(malformed(
                         at,
-                        format!(
-                            "expected a Frequency or ClockSnapshot event in a sync batch, found {}",
-                            spec::name(other)
-                        ),
+                        tr!("trace-error-not-a-sync", found = spec::name(other)),
                     ));
                 }
             }
@@ -380,13 +395,13 @@ impl Builder {
         let Some(freq) = self.freq else {
             return Err(TraceError::Broken {
                 generation: self.number,
-                what: "no Frequency event: timestamps cannot be converted to time".into(),
+                what: tr!("trace-error-no-frequency"),
             });
         };
         if self.version >= Version::Go125 && self.clock.is_none() {
             return Err(TraceError::Broken {
                 generation: self.number,
-                what: "no ClockSnapshot event (every Go 1.25+ generation has one)".into(),
+                what: tr!("trace-error-no-clock"),
             });
         }
         for (id, pcs) in &self.stacks {
@@ -394,13 +409,20 @@ impl Builder {
                 let Some(frame) = self.frames.get(pc) else {
                     continue;
                 };
-                for (what, string) in [("function", frame.func), ("file", frame.file)] {
+                for (function, string) in [(true, frame.func), (false, frame.file)] {
                     if string != 0 && !self.strings.contains_key(&string) {
+                        let (id, string) = (id.to_string(), string.to_string());
                         return Err(TraceError::Broken {
                             generation: self.number,
-                            what: format!(
-                                "stack {id} names {what} string {string}, which the string table lacks"
-                            ),
+                            what: if function {
+                                tr!(
+                                    "trace-error-stack-function-string",
+                                    stack = id,
+                                    string = string
+                                )
+                            } else {
+                                tr!("trace-error-stack-file-string", stack = id, string = string)
+                            },
                         });
                     }
                 }
@@ -489,9 +511,9 @@ impl<R: BufRead> GenerationReader<R> {
                 if any {
                     return Err(malformed(
                         at,
-                        format!(
-                            "the file ends inside generation {} (expected more batches and an EndOfGeneration marker; truncated?)",
-                            builder.number
+                        tr!(
+                            "trace-error-ends-inside-generation",
+                            generation = builder.number.to_string()
                         ),
                     ));
                 }
@@ -499,24 +521,22 @@ impl<R: BufRead> GenerationReader<R> {
             };
             if batch.kind == BatchKind::EndOfGeneration {
                 if !any {
-                    return Err(malformed(
-                        at,
-                        "an EndOfGeneration marker with no generation before it".into(),
-                    ));
+                    return Err(malformed(at, tr!("trace-error-lone-end-marker")));
                 }
                 break;
             }
             if batch.generation == 0 {
-                return Err(malformed(at, "generation number 0 is reserved".into()));
+                return Err(malformed(at, tr!("trace-error-generation-zero")));
             }
             if !any {
                 builder.number = batch.generation;
             } else if batch.generation != builder.number {
                 return Err(malformed(
                     at,
-                    format!(
-                        "a batch of generation {} inside generation {} (missing EndOfGeneration marker, or interleaved generations)",
-                        batch.generation, builder.number
+                    tr!(
+                        "trace-error-interleaved",
+                        batch = batch.generation.to_string(),
+                        generation = builder.number.to_string()
                     ),
                 ));
             }
@@ -541,14 +561,14 @@ impl<R: BufRead> GenerationReader<R> {
             if batch.kind == BatchKind::EndOfGeneration {
                 return Err(malformed(
                     at,
-                    format!(
-                        "an EndOfGeneration marker in a go 1.{} trace (it appears only in Go 1.26+)",
-                        self.version.minor()
+                    tr!(
+                        "trace-error-early-end-marker",
+                        version = format!("go 1.{}", self.version.minor())
                     ),
                 ));
             }
             if batch.generation == 0 {
-                return Err(malformed(at, "generation number 0 is reserved".into()));
+                return Err(malformed(at, tr!("trace-error-generation-zero")));
             }
             if builder.number == 0 {
                 builder.number = batch.generation;
@@ -558,9 +578,10 @@ impl<R: BufRead> GenerationReader<R> {
             } else if batch.generation != builder.number {
                 return Err(malformed(
                     at,
-                    format!(
-                        "a batch of generation {} inside generation {} (generations out of order)",
-                        batch.generation, builder.number
+                    tr!(
+                        "trace-error-out-of-order",
+                        batch = batch.generation.to_string(),
+                        generation = builder.number.to_string()
                     ),
                 ));
             }

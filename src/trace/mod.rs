@@ -30,22 +30,24 @@ pub use spec::Version;
 use generation::{CpuSample, Generation, GenerationReader};
 use order::{Ordering, RawEvent, Step};
 
+use crate::tr;
+
 /// Why a trace could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum TraceError {
-    #[error("cannot read the trace")]
+    #[error("{}", tr!("trace-error-io"))]
     Io(#[source] std::io::Error),
 
-    #[error("not a Go execution trace: {0}")]
+    #[error("{}", tr!("trace-error-not-a-trace", why = .0))]
     NotATrace(String),
 
-    #[error("unsupported trace version {0}")]
+    #[error("{}", tr!("trace-error-unsupported", version = .0))]
     Unsupported(String),
 
-    #[error("at byte {offset}: {what}")]
+    #[error("{}", tr!("trace-error-malformed", offset = .offset.to_string(), what = .what))]
     Malformed { offset: u64, what: String },
 
-    #[error("broken trace (generation {generation}): {what}")]
+    #[error("{}", tr!("trace-error-broken", generation = .generation.to_string(), what = .what))]
     Broken { generation: u64, what: String },
 }
 
@@ -132,7 +134,7 @@ impl<R: BufRead> Reader<R> {
             return self.next_generation();
         }
         let Some(generation) = &self.generation else {
-            return Err(self.broken("events without a generation".into()));
+            return Err(self.broken(tr!("trace-error-no-generation")));
         };
         if let Some(sample) = self.cpu.front()
             && self
@@ -156,7 +158,7 @@ impl<R: BufRead> Reader<R> {
             ));
         }
         if self.frontier.is_empty() {
-            return Err(self.broken("no thread has events left, yet events are missing".into()));
+            return Err(self.broken(tr!("trace-error-events-missing")));
         }
         if !self.try_advance(0)? {
             // The earliest event must wait for another thread: look at the others
@@ -175,7 +177,7 @@ impl<R: BufRead> Reader<R> {
         }
         self.order
             .pop()
-            .ok_or_else(|| self.broken("an event advanced but produced nothing".into()))
+            .ok_or_else(|| self.broken(tr!("trace-error-advanced-nothing")))
     }
 
     /// Describes a frontier where no event can happen.
@@ -185,19 +187,19 @@ impl<R: BufRead> Reader<R> {
             .iter()
             .map(|c| {
                 let args: Vec<String> = c.ev.args.iter().map(u64::to_string).collect();
-                format!(
-                    "thread {} waits with {} at {}ns (args {})",
-                    c.m,
-                    spec::name(c.ev.typ),
-                    c.ev.time,
-                    args.join(" ")
+                tr!(
+                    "trace-error-thread-waits",
+                    thread = c.m.to_string(),
+                    event = spec::name(c.ev.typ),
+                    time = c.ev.time.to_string(),
+                    args = args.join(" ")
                 )
             })
             .collect();
-        self.broken(format!(
-            "no thread's next event can happen: {}; {}",
-            waiting.join("; "),
-            self.order.describe()
+        self.broken(tr!(
+            "trace-error-stuck",
+            waiting = waiting.join("; "),
+            state = self.order.describe()
         ))
     }
 
@@ -211,11 +213,12 @@ impl<R: BufRead> Reader<R> {
             .advance(&cursor.ev, &generation.tables, cursor.m, generation.number)
             .map_err(|what| TraceError::Broken {
                 generation: generation.number,
-                what: format!(
-                    "{} at {}ns on thread {}: {what}",
-                    spec::name(cursor.ev.typ),
-                    cursor.ev.time,
-                    cursor.m
+                what: tr!(
+                    "trace-error-event-on-thread",
+                    event = spec::name(cursor.ev.typ),
+                    time = cursor.ev.time.to_string(),
+                    thread = cursor.m.to_string(),
+                    what = what
                 ),
             })?;
         if let Step::Wait = step {
@@ -354,10 +357,10 @@ fn advance_cursor(
     let Some(spec) = version.timed(typ) else {
         return Err(TraceError::Malformed {
             offset: at,
-            what: format!(
-                "expected a timed event in a go 1.{} trace, found {}",
-                version.minor(),
-                spec::name(typ)
+            what: tr!(
+                "trace-error-not-timed",
+                version = format!("go 1.{}", version.minor()),
+                found = spec::name(typ)
             ),
         });
     };
@@ -367,7 +370,7 @@ fn advance_cursor(
         let Some((decoded, len)) = wire::decode_uvarint(&data[pos..]) else {
             return Err(TraceError::Malformed {
                 offset: at + pos as u64,
-                what: format!("{} event's arguments are cut off or broken", spec.name),
+                what: tr!("trace-error-arguments-broken", event = spec.name),
             });
         };
         *value = decoded;

@@ -6,6 +6,7 @@ use std::io::{BufRead, ErrorKind};
 
 use super::TraceError;
 use super::spec::{self, EventType, Version};
+use crate::tr;
 
 /// The largest batch the runtime writes.
 pub const MAX_BATCH_SIZE: u64 = 64 << 10;
@@ -15,6 +16,85 @@ pub const MAX_STRING_SIZE: u64 = 1 << 10;
 pub const MAX_FRAMES: u64 = 128;
 
 const HEADER_LEN: usize = 16;
+
+/// The parts of a trace that errors name, in the reader's language only
+/// when there is an error to tell.
+#[derive(Debug, Clone, Copy)]
+pub enum Field {
+    StringsMarker,
+    StringEvent,
+    StringId,
+    StringLength,
+    String,
+    StacksMarker,
+    StackEvent,
+    StackId,
+    StackFrameCount,
+    FramePc,
+    FrameFunction,
+    FrameFile,
+    FrameLine,
+    CpuSamplesMarker,
+    CpuSampleEvent,
+    SampleTimestamp,
+    SampleThread,
+    SampleProc,
+    SampleGoroutine,
+    SampleStack,
+    SyncMarker,
+    SyncEvent,
+    Frequency,
+    SnapshotDelta,
+    MonotonicClock,
+    WallSeconds,
+    WallNanoseconds,
+    ExperimentId,
+    BatchGeneration,
+    BatchThread,
+    BatchTimestamp,
+    BatchSize,
+    Batch,
+}
+
+impl Field {
+    fn name(self) -> String {
+        match self {
+            Field::StringsMarker => tr!("trace-field-strings-marker"),
+            Field::StringEvent => tr!("trace-field-string-event"),
+            Field::StringId => tr!("trace-field-string-id"),
+            Field::StringLength => tr!("trace-field-string-length"),
+            Field::String => tr!("trace-field-string"),
+            Field::StacksMarker => tr!("trace-field-stacks-marker"),
+            Field::StackEvent => tr!("trace-field-stack-event"),
+            Field::StackId => tr!("trace-field-stack-id"),
+            Field::StackFrameCount => tr!("trace-field-stack-frame-count"),
+            Field::FramePc => tr!("trace-field-frame-pc"),
+            Field::FrameFunction => tr!("trace-field-frame-function"),
+            Field::FrameFile => tr!("trace-field-frame-file"),
+            Field::FrameLine => tr!("trace-field-frame-line"),
+            Field::CpuSamplesMarker => tr!("trace-field-cpu-samples-marker"),
+            Field::CpuSampleEvent => tr!("trace-field-cpu-sample-event"),
+            Field::SampleTimestamp => tr!("trace-field-sample-timestamp"),
+            Field::SampleThread => tr!("trace-field-sample-thread"),
+            Field::SampleProc => tr!("trace-field-sample-proc"),
+            Field::SampleGoroutine => tr!("trace-field-sample-goroutine"),
+            Field::SampleStack => tr!("trace-field-sample-stack"),
+            Field::SyncMarker => tr!("trace-field-sync-marker"),
+            Field::SyncEvent => tr!("trace-field-sync-event"),
+            Field::Frequency => tr!("trace-field-frequency"),
+            Field::SnapshotDelta => tr!("trace-field-snapshot-delta"),
+            Field::MonotonicClock => tr!("trace-field-monotonic-clock"),
+            Field::WallSeconds => tr!("trace-field-wall-seconds"),
+            Field::WallNanoseconds => tr!("trace-field-wall-nanoseconds"),
+            Field::ExperimentId => tr!("trace-field-experiment-id"),
+            Field::BatchGeneration => tr!("trace-field-batch-generation"),
+            Field::BatchThread => tr!("trace-field-batch-thread"),
+            Field::BatchTimestamp => tr!("trace-field-batch-timestamp"),
+            Field::BatchSize => tr!("trace-field-batch-size"),
+            Field::Batch => tr!("trace-field-batch"),
+        }
+    }
+}
 
 /// A reader that knows its offset in the file.
 pub struct Source<R> {
@@ -55,25 +135,21 @@ impl<R: BufRead> Source<R> {
         }
     }
 
-    fn byte(&mut self, what: &str) -> Result<u8, TraceError> {
+    fn byte(&mut self, what: Field) -> Result<u8, TraceError> {
         let at = self.offset;
-        self.next_byte()?.ok_or_else(|| {
-            self.malformed(
-                at,
-                format!("the file ends where {what} was expected (truncated?)"),
-            )
-        })
+        self.next_byte()?
+            .ok_or_else(|| self.malformed(at, tr!("trace-error-file-ends-at", what = what.name())))
     }
 
     /// An unsigned LEB128 varint of at most 10 bytes that fits in 64 bits.
-    fn uvarint(&mut self, what: &str) -> Result<u64, TraceError> {
+    fn uvarint(&mut self, what: Field) -> Result<u64, TraceError> {
         let at = self.offset;
         let mut value = 0u64;
         for i in 0..10 {
             let byte = self.byte(what)?;
             if i == 9 && byte > 1 {
                 return Err(
-                    self.malformed(at, format!("{what} is a varint that overflows 64 bits"))
+                    self.malformed(at, tr!("trace-error-varint-overflows", what = what.name()))
                 );
             }
             value |= u64::from(byte & 0x7f) << (7 * i);
@@ -81,10 +157,10 @@ impl<R: BufRead> Source<R> {
                 return Ok(value);
             }
         }
-        Err(self.malformed(at, format!("{what} is a varint longer than 10 bytes")))
+        Err(self.malformed(at, tr!("trace-error-varint-too-long", what = what.name())))
     }
 
-    fn bytes(&mut self, len: usize, what: &str) -> Result<Vec<u8>, TraceError> {
+    fn bytes(&mut self, len: usize, what: Field) -> Result<Vec<u8>, TraceError> {
         let at = self.offset;
         let mut data = Vec::with_capacity(len);
         while data.len() < len {
@@ -96,9 +172,11 @@ impl<R: BufRead> Source<R> {
             if buffer.is_empty() {
                 return Err(self.malformed(
                     at,
-                    format!(
-                        "{what} of {len} bytes is cut short after {} bytes (truncated?)",
-                        data.len()
+                    tr!(
+                        "trace-error-cut-short",
+                        what = what.name(),
+                        len = len,
+                        read = data.len()
                     ),
                 ));
             }
@@ -120,9 +198,12 @@ impl<R: BufRead> Source<R> {
             }
         }
         let not_trace = || {
-            TraceError::NotATrace(format!(
-                "expected the header `go 1.N trace` at byte 0, found {:?}",
-                String::from_utf8_lossy(&header).trim_end_matches('\0')
+            TraceError::NotATrace(tr!(
+                "trace-error-no-header",
+                found = format!(
+                    "{:?}",
+                    String::from_utf8_lossy(&header).trim_end_matches('\0')
+                )
             ))
         };
         let text = std::str::from_utf8(&header).map_err(|_| not_trace())?;
@@ -132,12 +213,16 @@ impl<R: BufRead> Source<R> {
             .ok_or_else(not_trace)?;
         let minor: u32 = minor.parse().map_err(|_| not_trace())?;
         if minor < 22 {
-            return Err(TraceError::Unsupported(format!(
-                "go 1.{minor} (traces from Go 1.21 and older use a format this reader does not read; Go 1.22 to 1.26 are supported)"
+            return Err(TraceError::Unsupported(tr!(
+                "trace-error-version-too-old",
+                version = format!("go 1.{minor}")
             )));
         }
         Version::from_minor(minor).ok_or_else(|| {
-            TraceError::Unsupported(format!("go 1.{minor} (Go 1.22 to 1.26 are supported)"))
+            TraceError::Unsupported(tr!(
+                "trace-error-version-unknown",
+                version = format!("go 1.{minor}")
+            ))
         })
     }
 
@@ -159,31 +244,36 @@ impl<R: BufRead> Source<R> {
                 }));
             }
             spec::EV_EVENT_BATCH => BatchKind::Events,
-            spec::EV_EXPERIMENTAL_BATCH => BatchKind::Experimental(self.byte("the experiment id")?),
+            spec::EV_EXPERIMENTAL_BATCH => BatchKind::Experimental(self.byte(Field::ExperimentId)?),
             other => {
                 return Err(self.malformed(
                     start,
-                    format!(
-                        "expected the start of a batch, found event type {other} ({})",
-                        spec::name(other)
+                    tr!(
+                        "trace-error-not-a-batch",
+                        typ = other.to_string(),
+                        name = spec::name(other)
                     ),
                 ));
             }
         };
-        let generation = self.uvarint("the batch's generation")?;
-        let m = self.uvarint("the batch's thread id")?;
-        let time = self.uvarint("the batch's timestamp")?;
+        let generation = self.uvarint(Field::BatchGeneration)?;
+        let m = self.uvarint(Field::BatchThread)?;
+        let time = self.uvarint(Field::BatchTimestamp)?;
         let size_at = self.offset;
-        let size = self.uvarint("the batch's size")?;
+        let size = self.uvarint(Field::BatchSize)?;
         if size > MAX_BATCH_SIZE {
             return Err(self.malformed(
                 size_at,
-                format!("batch size {size} exceeds the format's maximum of {MAX_BATCH_SIZE} bytes"),
+                tr!(
+                    "trace-error-batch-too-big",
+                    size = size.to_string(),
+                    max = MAX_BATCH_SIZE.to_string()
+                ),
             ));
         }
         let data_offset = self.offset;
         // `size` is bounded above, so this allocation is too.
-        let data = self.bytes(size as usize, "a batch")?;
+        let data = self.bytes(size as usize, Field::Batch)?;
         Ok(Some(Batch {
             kind,
             generation,
@@ -255,36 +345,39 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    pub fn byte(&mut self, what: &str) -> Result<u8, TraceError> {
+    pub fn byte(&mut self, what: Field) -> Result<u8, TraceError> {
         let byte = self.data.get(self.pos).copied().ok_or_else(|| {
             self.malformed(
                 self.pos,
-                format!("the batch ends where {what} was expected"),
+                tr!("trace-error-batch-ends-at", what = what.name()),
             )
         })?;
         self.pos += 1;
         Ok(byte)
     }
 
-    pub fn uvarint(&mut self, what: &str) -> Result<u64, TraceError> {
+    pub fn uvarint(&mut self, what: Field) -> Result<u64, TraceError> {
         let (value, len) =
             decode_uvarint(&self.data[self.pos.min(self.data.len())..]).ok_or_else(|| {
                 self.malformed(
                     self.pos,
-                    format!("expected {what} (a varint), found a broken or cut-off one"),
+                    tr!("trace-error-broken-varint", what = what.name()),
                 )
             })?;
         self.pos += len;
         Ok(value)
     }
 
-    pub fn bytes(&mut self, len: u64, what: &str) -> Result<&'a [u8], TraceError> {
+    pub fn bytes(&mut self, len: u64, what: Field) -> Result<&'a [u8], TraceError> {
         let remaining = (self.data.len() - self.pos.min(self.data.len())) as u64;
         if len > remaining {
             return Err(self.malformed(
                 self.pos,
-                format!(
-                    "{what} of {len} bytes runs past the end of its batch ({remaining} bytes left)"
+                tr!(
+                    "trace-error-past-batch",
+                    what = what.name(),
+                    len = len,
+                    left = remaining
                 ),
             ));
         }

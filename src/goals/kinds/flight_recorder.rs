@@ -8,6 +8,7 @@ use serde::Deserialize;
 use crate::exec::GoVersion;
 use crate::goals::trace::{SNAPSHOT_ENV, inventory};
 use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement, Status};
+use crate::tr;
 use crate::units::bytes;
 
 /// A flight-recorder snapshot the exercise wrote: it exists, parses, comes from
@@ -38,10 +39,7 @@ impl Kind for FlightRecorder {
     fn validate(file: FlightRecorderFile, checker: &mut Checker<'_, '_>) -> Self {
         let run = checker.run();
         if checker.go() < GoVersion::new(1, 25, 0) {
-            checker.problem(
-                "",
-                "a flight-recorder goal needs `go: \"1.25\"` or later for this exercise".into(),
-            );
+            checker.problem("", tr!("flight-needs-go"));
         }
         FlightRecorder {
             run,
@@ -59,31 +57,28 @@ impl Kind for FlightRecorder {
 
     fn evaluate(&self, facts: &Facts) -> Outcome {
         let mut outcome = Outcome::new(
-            "flight-recorder snapshot".into(),
+            tr!("flight-subject"),
             self.max_bytes.map(|b| Bound::AtMost(b as f64)),
         );
         outcome.unit = Some("bytes".into());
         let Some(snapshot) = facts.snapshots.get(&self.run) else {
             outcome.status = Status::Inconclusive;
-            outcome.explanation = Some(format!("run `{}` was not made", self.run));
+            outcome.explanation = Some(tr!("flight-run-not-made", run = &self.run));
             return outcome;
         };
         let Some(size) = snapshot.size else {
-            outcome.explanation = Some(format!(
-                "no snapshot was written (the test hands the code a writer that saves to the path in ${SNAPSHOT_ENV})"
+            outcome.explanation = Some(tr!("flight-not-written", variable = SNAPSHOT_ENV));
+            outcome.evidence.push(tr!(
+                "flight-expected-file",
+                path = snapshot.path.display().to_string()
             ));
-            outcome
-                .evidence
-                .push(format!("expected a file at {}", snapshot.path.display()));
             return outcome;
         };
         outcome.measured = Some(size as f64);
         let trace = match &snapshot.read {
             Some(Ok(trace)) => trace,
             Some(Err(why)) => {
-                outcome.explanation = Some(format!(
-                    "the snapshot is not a readable execution trace: {why}"
-                ));
+                outcome.explanation = Some(tr!("flight-unreadable", why = why));
                 return outcome;
             }
             None => return outcome,
@@ -95,40 +90,39 @@ impl Kind for FlightRecorder {
             .parse()
             .unwrap_or(0);
         if minor < 25 {
-            problems.push(format!(
-                "the snapshot's format is {}; flight recording needs Go 1.25 or later",
-                trace.format
-            ));
+            problems.push(tr!("flight-old-format", format = &trace.format));
         }
         // The headline shows the first named task or region that is missing.
         let mut missing = None;
         if let Some(task) = &self.task
             && !trace.tasks.iter().any(|t| *t.name == **task)
         {
-            missing.get_or_insert(format!("tasks named {task:?} in the snapshot"));
-            problems.push(format!("it holds no task named {task:?}"));
-            outcome.evidence.push(format!(
-                "found tasks: {}",
-                inventory(trace.tasks.iter().map(|t| &*t.name))
+            let task = format!("{task:?}");
+            missing.get_or_insert(tr!("flight-tasks-subject", task = &task));
+            problems.push(tr!("flight-no-task", task = &task));
+            outcome.evidence.push(tr!(
+                "trace-found-tasks",
+                tasks = inventory(trace.tasks.iter().map(|t| &*t.name))
             ));
         }
         if let Some(region) = &self.region
             && !trace.regions.iter().any(|r| *r.name == **region)
         {
-            missing.get_or_insert(format!("regions named {region:?} in the snapshot"));
-            problems.push(format!("it holds no region named {region:?}"));
-            outcome.evidence.push(format!(
-                "found regions: {}",
-                inventory(trace.regions.iter().map(|r| &*r.name))
+            let region = format!("{region:?}");
+            missing.get_or_insert(tr!("flight-regions-subject", region = &region));
+            problems.push(tr!("flight-no-region", region = &region));
+            outcome.evidence.push(tr!(
+                "trace-found-regions",
+                regions = inventory(trace.regions.iter().map(|r| &*r.name))
             ));
         }
         if let Some(max) = self.max_bytes
             && size > max
         {
-            problems.push(format!(
-                "it is {}, more than the {} allowed (set MaxBytes on the recorder)",
-                bytes(size),
-                bytes(max)
+            problems.push(tr!(
+                "flight-too-big",
+                size = bytes(size),
+                limit = bytes(max)
             ));
         }
         if let Some(subject) = missing
@@ -140,7 +134,7 @@ impl Kind for FlightRecorder {
         if problems.is_empty() {
             outcome.status = Status::Pass;
         } else {
-            outcome.explanation = Some(format!("the snapshot {}", problems.join("; ")));
+            outcome.explanation = Some(tr!("flight-problems", problems = problems.join("; ")));
         }
         outcome
     }

@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use crate::goals::trace::{created_in, trace, traced};
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement, Status};
+use crate::tr;
 use crate::units::{nanos, quantity};
 
 /// Time the exercise's goroutines spent blocked for a reason, per op.
@@ -49,15 +50,12 @@ impl Kind for TraceBlocked {
         let pattern = checker.regex("reason", &file.reason);
         let bound = checker.bound(file.at_most, file.at_least);
         if file.share && file.per_op {
-            checker.problem(
-                "per-op",
-                "a share is already relative; `per-op` applies to times, without `share`".into(),
-            );
+            checker.problem("per-op", tr!("trace-blocked-share-per-op"));
         }
         if file.share {
-            checker.within(bound, Domain::Share, "a share");
+            checker.within(bound, Domain::Share, &tr!("trace-what-share"));
         } else {
-            checker.within(bound, Domain::Amount, "a time");
+            checker.within(bound, Domain::Amount, &tr!("trace-what-time"));
         }
         TraceBlocked {
             run,
@@ -75,7 +73,10 @@ impl Kind for TraceBlocked {
 
     fn evaluate(&self, facts: &Facts) -> Outcome {
         let mut outcome = Outcome::new(
-            format!("time blocked in {}", crate::display::pattern(&self.reason)),
+            tr!(
+                "trace-blocked-subject",
+                reason = crate::display::pattern(&self.reason)
+            ),
             Some(self.bound),
         );
         let Some(measured) = trace(facts, &self.run, &mut outcome) else {
@@ -108,10 +109,7 @@ impl Kind for TraceBlocked {
         } else if self.per_op {
             if measured.ops == 0 {
                 outcome.status = Status::Inconclusive;
-                outcome.explanation = Some(format!(
-                    "run `{}` reported no benchmark iterations",
-                    self.run
-                ));
+                outcome.explanation = Some(tr!("trace-no-iterations", run = &self.run));
                 return outcome;
             }
             total as f64 / measured.ops as f64
@@ -130,10 +128,10 @@ impl Kind for TraceBlocked {
             outcome.status = Status::Pass;
             return outcome;
         }
-        outcome.explanation = Some(format!(
-            "the exercise's goroutines were blocked in {} for {}",
-            crate::display::pattern(&self.reason),
-            quantity(value, outcome.unit.as_deref().unwrap_or(""))
+        outcome.explanation = Some(tr!(
+            "trace-blocked-explanation",
+            reason = crate::display::pattern(&self.reason),
+            time = quantity(value, outcome.unit.as_deref().unwrap_or(""))
         ));
         let mut reasons: Vec<_> = by_reason.into_iter().collect();
         reasons.sort_by_key(|r| std::cmp::Reverse(r.1));
@@ -144,7 +142,7 @@ impl Kind for TraceBlocked {
             .collect();
         outcome
             .evidence
-            .push(format!("blocked time by reason: {}", listed.join(", ")));
+            .push(tr!("trace-blocked-by-reason", reasons = listed.join(", ")));
         outcome
     }
 }

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::goals::trace::{trace, traced};
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement};
+use crate::tr;
 use crate::units::{bytes, nanos, number};
 
 /// What `trace-gc` measures.
@@ -26,13 +27,13 @@ pub enum GcMeasure {
 }
 
 impl GcMeasure {
-    fn subject(self) -> &'static str {
+    fn subject(self) -> String {
         match self {
-            GcMeasure::Cycles => "GC cycles",
-            GcMeasure::PauseTotal => "stop-the-world pauses, in all",
-            GcMeasure::PauseMax => "the longest stop-the-world pause",
-            GcMeasure::MarkAssist => "time spent assisting the GC",
-            GcMeasure::PeakHeap => "peak heap in use",
+            GcMeasure::Cycles => tr!("trace-gc-cycles"),
+            GcMeasure::PauseTotal => tr!("trace-gc-pause-total"),
+            GcMeasure::PauseMax => tr!("trace-gc-pause-max"),
+            GcMeasure::MarkAssist => tr!("trace-gc-mark-assist"),
+            GcMeasure::PeakHeap => tr!("trace-gc-peak-heap"),
         }
     }
 
@@ -80,19 +81,16 @@ impl Kind for TraceGc {
     fn validate(file: TraceGcFile, checker: &mut Checker<'_, '_>) -> Self {
         let run = checker.run();
         if file.per_op && !file.measure.adds_up() {
-            checker.problem(
-                "per-op",
-                "`per-op` applies to cycles, pause-total and mark-assist: a longest pause or a peak heap does not add up over ops".into(),
-            );
+            checker.problem("per-op", tr!("trace-gc-per-op-adds-up"));
         }
         let bound = checker.bound(file.at_most, file.at_least);
         let (domain, what) = match (file.measure, file.per_op) {
-            (GcMeasure::Cycles, false) => (Domain::Count, "a number of GC cycles"),
-            (GcMeasure::Cycles, true) => (Domain::Amount, "GC cycles per op"),
-            (GcMeasure::PeakHeap, _) => (Domain::Amount, "a heap size"),
-            _ => (Domain::Amount, "a time"),
+            (GcMeasure::Cycles, false) => (Domain::Count, tr!("trace-what-gc-cycles")),
+            (GcMeasure::Cycles, true) => (Domain::Amount, tr!("trace-what-gc-cycles-per-op")),
+            (GcMeasure::PeakHeap, _) => (Domain::Amount, tr!("trace-what-heap-size")),
+            _ => (Domain::Amount, tr!("trace-what-time")),
         };
-        checker.within(bound, domain, what);
+        checker.within(bound, domain, &what);
         TraceGc {
             run,
             measure: file.measure,
@@ -107,9 +105,9 @@ impl Kind for TraceGc {
 
     fn evaluate(&self, facts: &Facts) -> Outcome {
         let subject = if self.per_op {
-            format!("{} per op", self.measure.subject())
+            tr!("trace-gc-per-op", subject = self.measure.subject())
         } else {
-            self.measure.subject().to_owned()
+            self.measure.subject()
         };
         let mut outcome = Outcome::new(subject, Some(self.bound));
         let unit = self.measure.unit();
@@ -139,10 +137,7 @@ impl Kind for TraceGc {
         };
         let value = if self.per_op {
             if measured.ops == 0 {
-                return outcome.inconclusive(format!(
-                    "run `{}` reported no benchmark iterations to divide by",
-                    self.run
-                ));
+                return outcome.inconclusive(tr!("trace-gc-no-iterations", run = &self.run));
             }
             amount / measured.ops as f64
         } else {
@@ -151,22 +146,22 @@ impl Kind for TraceGc {
         if outcome.judge(value) {
             return outcome;
         }
-        outcome.explanation = Some(format!(
-            "{} is {}, want {}",
-            outcome.subject,
-            crate::units::quantity(value, outcome.unit.as_deref().unwrap_or("")),
-            self.bound
+        outcome.explanation = Some(tr!(
+            "trace-is-want",
+            subject = &outcome.subject,
+            value = crate::units::quantity(value, outcome.unit.as_deref().unwrap_or("")),
+            bound = self.bound.to_string()
         ));
-        outcome.evidence.push(format!(
-            "{cycles} GC cycle{} over {} of trace ({} ops); {} stop-the-world pauses, {} in all, the longest {}; {} assisting the GC; peak heap {}",
-            if cycles == 1 { "" } else { "s" },
-            nanos(t.duration()),
-            number(measured.ops as f64),
-            pauses.len(),
-            nanos(pauses.iter().sum()),
-            nanos(pauses.iter().copied().max().unwrap_or(0)),
-            nanos(t.mark_assist_ns),
-            bytes(t.max_heap),
+        outcome.evidence.push(tr!(
+            "trace-gc-evidence",
+            cycles = cycles,
+            time = nanos(t.duration()),
+            ops = number(measured.ops as f64),
+            pauses = pauses.len(),
+            pause_total = nanos(pauses.iter().sum()),
+            pause_max = nanos(pauses.iter().copied().max().unwrap_or(0)),
+            assist = nanos(t.mark_assist_ns),
+            heap = bytes(t.max_heap),
         ));
         outcome
     }

@@ -11,6 +11,7 @@ use crate::goals::trace::{created_in, in_package, trace, traced};
 use regex::Regex;
 
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Matched, Outcome, Requirement};
+use crate::tr;
 use crate::trace::facts::{GoroutineGroup, Naming, site, tally};
 use crate::units::{nanos, number};
 
@@ -56,10 +57,12 @@ impl Kind for TraceGoroutines {
         let run = checker.run();
         let bound = checker.bound(file.at_most, file.at_least);
         match file.measure {
-            GoroutineMeasure::CreatedPerOp => {
-                checker.within(bound, Domain::Amount, "goroutines per op")
-            }
-            _ => checker.within(bound, Domain::Count, "a number of goroutines"),
+            GoroutineMeasure::CreatedPerOp => checker.within(
+                bound,
+                Domain::Amount,
+                &tr!("trace-what-goroutines-per-op"),
+            ),
+            _ => checker.within(bound, Domain::Count, &tr!("trace-what-goroutines")),
         }
         let created_by = file.created_by.map(|pattern| {
             let regex = checker.regex("created-by", &pattern);
@@ -85,18 +88,21 @@ impl Kind for TraceGoroutines {
 
     fn evaluate(&self, facts: &Facts) -> Outcome {
         let subject = match (self.measure, &self.created_by) {
-            (GoroutineMeasure::Created, None) => "goroutines created by the exercise".to_owned(),
-            (GoroutineMeasure::CreatedPerOp, None) => {
-                "goroutines created by the exercise per op".to_owned()
-            }
-            (GoroutineMeasure::MaxLive, None) => "goroutines live at once, at most".to_owned(),
-            (GoroutineMeasure::Created, Some((p, _))) => format!("goroutines created by {}", crate::display::pattern(p)),
-            (GoroutineMeasure::CreatedPerOp, Some((p, _))) => {
-                format!("goroutines created by {} per op", crate::display::pattern(p))
-            }
-            (GoroutineMeasure::MaxLive, Some((p, _))) => {
-                format!("goroutines of {} live at once, at most", crate::display::pattern(p))
-            }
+            (GoroutineMeasure::Created, None) => tr!("trace-goroutines-created"),
+            (GoroutineMeasure::CreatedPerOp, None) => tr!("trace-goroutines-created-per-op"),
+            (GoroutineMeasure::MaxLive, None) => tr!("trace-goroutines-max-live"),
+            (GoroutineMeasure::Created, Some((p, _))) => tr!(
+                "trace-goroutines-created-by",
+                pattern = crate::display::pattern(p)
+            ),
+            (GoroutineMeasure::CreatedPerOp, Some((p, _))) => tr!(
+                "trace-goroutines-created-by-per-op",
+                pattern = crate::display::pattern(p)
+            ),
+            (GoroutineMeasure::MaxLive, Some((p, _))) => tr!(
+                "trace-goroutines-max-live-of",
+                pattern = crate::display::pattern(p)
+            ),
         };
         let mut outcome = Outcome::new(subject.clone(), Some(self.bound));
         let Some(measured) = trace(facts, &self.run, &mut outcome) else {
@@ -120,10 +126,7 @@ impl Kind for TraceGoroutines {
         let (value, peak_at) = match self.measure {
             GoroutineMeasure::Created => (count, None),
             GoroutineMeasure::CreatedPerOp if measured.ops == 0 => {
-                return outcome.inconclusive(format!(
-                    "run `{}` reported no benchmark iterations",
-                    self.run
-                ));
+                return outcome.inconclusive(tr!("trace-no-iterations", run = &self.run));
             }
             GoroutineMeasure::CreatedPerOp => (count / measured.ops as f64, None),
             GoroutineMeasure::MaxLive if self.created_by.is_some() => {
@@ -138,11 +141,11 @@ impl Kind for TraceGoroutines {
         if outcome.judge(value) {
             return outcome;
         }
-        outcome.explanation = Some(format!(
-            "{} is {}, want {}",
-            subject,
-            number(value),
-            self.bound
+        outcome.explanation = Some(tr!(
+            "trace-is-want",
+            subject = &subject,
+            value = number(value),
+            bound = self.bound.to_string()
         ));
         let sites = tally(created.iter().map(|g| {
             (
@@ -154,14 +157,16 @@ impl Kind for TraceGoroutines {
             )
         }));
         for (at, count) in sites.into_iter().take(3) {
-            outcome
-                .evidence
-                .push(format!("{count} goroutines created at {at}"));
+            outcome.evidence.push(tr!(
+                "trace-goroutines-created-at",
+                count = count,
+                place = at
+            ));
         }
         if let Some(at) = peak_at {
-            outcome.evidence.push(format!(
-                "the most were live {} into the trace",
-                nanos(at - trace.start)
+            outcome.evidence.push(tr!(
+                "trace-goroutines-peak-at",
+                time = nanos(at - trace.start)
             ));
         }
         outcome

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::goals::trace::{created_in, in_package, trace, traced};
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement};
+use crate::tr;
 use crate::trace::facts::{Goroutine, Naming, group, site};
 use crate::trace::GoState;
 
@@ -31,7 +32,7 @@ impl Kind for TraceLeaks {
     fn validate(file: TraceLeaksFile, checker: &mut Checker<'_, '_>) -> Self {
         let run = checker.run();
         let bound = Bound::AtMost(file.at_most.unwrap_or(0.0));
-        checker.within(bound, Domain::Count, "a number of goroutines");
+        checker.within(bound, Domain::Count, &tr!("trace-what-goroutines"));
         TraceLeaks { run, bound }
     }
 
@@ -45,7 +46,7 @@ impl Kind for TraceLeaks {
 
     fn evaluate(&self, facts: &Facts) -> Outcome {
         let mut outcome = Outcome::new(
-            "goroutines of the exercise alive at the end".into(),
+            tr!("trace-leaks-subject"),
             Some(self.bound),
         );
         let Some(measured) = trace(facts, &self.run, &mut outcome) else {
@@ -60,11 +61,7 @@ impl Kind for TraceLeaks {
         if outcome.judge(leaked.len() as f64) {
             return outcome;
         }
-        outcome.explanation = Some(format!(
-            "{} goroutine{} created by the exercise never ended",
-            leaked.len(),
-            if leaked.len() == 1 { "" } else { "s" }
-        ));
+        outcome.explanation = Some(tr!("trace-leaks-explanation", count = leaked.len()));
         let trace = &measured.facts;
         let groups = group(leaked, |g| {
             let created = site(in_package(&g.creation_stack, package), Naming::Short);
@@ -73,18 +70,22 @@ impl Kind for TraceLeaks {
                 .flatten()
                 .map(|f| format!(" ({f})"))
                 .unwrap_or_default();
+            // Go's names of states and reasons (`runnable`, `chan send`).
             let state = if g.last_reason.is_empty() {
                 format!("{}{entry}", g.final_state.name().to_lowercase())
             } else {
-                format!("blocked in {}{entry}", g.last_reason)
+                tr!("trace-leaks-blocked-in", reason = &*g.last_reason, entry = entry)
             };
             let waits = in_package(&g.last_stack, package).or_else(|| trace.place(&g.last_stack));
             (created, state, site(waits, Naming::Short))
         });
         for ((created, state, at), count) in groups.into_iter().take(5) {
-            outcome.evidence.push(format!(
-                "{count} goroutine{} created at {created} {state} at {at}",
-                if count == 1 { "" } else { "s" }
+            outcome.evidence.push(tr!(
+                "trace-leaks-evidence",
+                count = count,
+                created = created,
+                state = state,
+                place = at
             ));
         }
         outcome

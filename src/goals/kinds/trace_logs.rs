@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use crate::goals::trace::{inventory, trace, traced};
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement, Status};
+use crate::tr;
 
 /// Logs of one category (optionally inside tasks of a name): how many.
 #[derive(Debug, Clone)]
@@ -36,7 +37,7 @@ impl Kind for TraceLogs {
     fn validate(file: TraceLogsFile, checker: &mut Checker<'_, '_>) -> Self {
         let run = checker.run();
         let count = checker.count(file.at_most, file.at_least, file.exactly);
-        checker.within(count, Domain::Count, "a number of logs");
+        checker.within(count, Domain::Count, &tr!("trace-what-logs"));
         TraceLogs {
             run,
             category: file.category,
@@ -55,7 +56,10 @@ impl Kind for TraceLogs {
 
     fn evaluate(&self, facts: &Facts) -> Outcome {
         let mut outcome = Outcome::new(
-            format!("logs of category {:?}", self.category),
+            tr!(
+                "trace-logs-subject",
+                category = format!("{:?}", self.category)
+            ),
             Some(self.count),
         );
         let Some(measured) = trace(facts, &self.run, &mut outcome) else {
@@ -80,13 +84,15 @@ impl Kind for TraceLogs {
             outcome.status = Status::Pass;
             return outcome;
         }
-        outcome.explanation = Some(format!(
-            "{count} logs of category {:?}, want {}",
-            self.category, self.count
+        outcome.explanation = Some(tr!(
+            "trace-logs-explanation",
+            count = count,
+            category = format!("{:?}", self.category),
+            bound = self.count.to_string()
         ));
-        outcome.evidence.push(format!(
-            "found log categories: {}",
-            inventory(t.logs.iter().map(|l| &*l.category))
+        outcome.evidence.push(tr!(
+            "trace-logs-found",
+            categories = inventory(t.logs.iter().map(|l| &*l.category))
         ));
         outcome
     }

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use crate::goals::trace::{Durations, DurationsFile, inventory, trace, traced};
 use crate::units::nanos;
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement, Status};
+use crate::tr;
 
 /// Regions of one name: present (in every task of a name, or anywhere), nested
 /// in a parent region, and how many.
@@ -46,7 +47,7 @@ impl Kind for TraceRegions {
     fn validate(file: TraceRegionsFile, checker: &mut Checker<'_, '_>) -> Self {
         let run = checker.run();
         let count = checker.count(file.at_most, file.at_least, file.exactly);
-        checker.within(count, Domain::Count, "a number of regions");
+        checker.within(count, Domain::Count, &tr!("trace-what-regions"));
         let duration = file.duration.and_then(|d| Durations::validate(d, checker));
         TraceRegions {
             run,
@@ -67,10 +68,15 @@ impl Kind for TraceRegions {
     }
 
     fn evaluate(&self, facts: &Facts) -> Outcome {
-        let mut subject = format!("regions named {:?}", self.name);
-        if let Some(task) = &self.in_task {
-            subject.push_str(&format!(" in every task {task:?}"));
-        }
+        let name = format!("{:?}", self.name);
+        let subject = match &self.in_task {
+            None => tr!("trace-regions-subject", name = &name),
+            Some(task) => tr!(
+                "trace-regions-subject-in-task",
+                name = &name,
+                task = format!("{task:?}")
+            ),
+        };
         let mut outcome = Outcome::new(subject, Some(self.count));
         let Some(measured) = trace(facts, &self.run, &mut outcome) else {
             return outcome;
@@ -79,15 +85,16 @@ impl Kind for TraceRegions {
         let regions: Vec<_> = t.regions.iter().filter(|r| *r.name == *self.name).collect();
         outcome.measured = Some(regions.len() as f64);
         let mut problems = Vec::new();
-        // The headline shows the first condition that fails.
+        // The headline shows the first condition that fails: what, the
+        // value, the bound, and whether it is a duration.
         let mut headline = None;
         if !self.count.holds(regions.len() as f64) {
             headline = Some(None);
-            problems.push(format!(
-                "{} regions named {:?}, want {}",
-                regions.len(),
-                self.name,
-                self.count
+            problems.push(tr!(
+                "trace-regions-count",
+                count = regions.len(),
+                name = &name,
+                bound = self.count.to_string()
             ));
         }
         if let Some(task_name) = &self.in_task {
@@ -100,28 +107,32 @@ impl Kind for TraceRegions {
                 .iter()
                 .filter(|task| !regions.iter().any(|r| r.task == task.id))
                 .collect();
+            let task = format!("{task_name:?}");
             if tasks.is_empty() {
                 headline.get_or_insert(Some((
-                    format!("tasks named {task_name:?}"),
+                    tr!("trace-tasks-subject", name = &task),
                     0.0,
                     Bound::AtLeast(1.0),
+                    false,
                 )));
-                problems.push(format!("the trace has no task named {task_name:?}"));
-                outcome.evidence.push(format!(
-                    "found tasks: {}",
-                    inventory(t.tasks.iter().map(|x| &*x.name))
+                problems.push(tr!("trace-regions-no-task", task = &task));
+                outcome.evidence.push(tr!(
+                    "trace-found-tasks",
+                    tasks = inventory(t.tasks.iter().map(|x| &*x.name))
                 ));
             } else if !without.is_empty() {
                 headline.get_or_insert(Some((
-                    format!("tasks named {task_name:?} without a region {:?}", self.name),
+                    tr!("trace-regions-tasks-without", task = &task, name = &name),
                     without.len() as f64,
                     Bound::AtMost(0.0),
+                    false,
                 )));
-                problems.push(format!(
-                    "{} of {} tasks named {task_name:?} have no region {:?}",
-                    without.len(),
-                    tasks.len(),
-                    self.name
+                problems.push(tr!(
+                    "trace-regions-tasks-without-count",
+                    without = without.len(),
+                    total = tasks.len(),
+                    task = &task,
+                    name = &name
                 ));
             }
         }
@@ -131,14 +142,18 @@ impl Kind for TraceRegions {
                 .filter(|r| r.parent.as_deref() != Some(parent.as_str()))
                 .count();
             if orphans > 0 {
+                let parent = format!("{parent:?}");
                 headline.get_or_insert(Some((
-                    format!("regions named {:?} outside a region {parent:?}", self.name),
+                    tr!("trace-regions-outside", name = &name, parent = &parent),
                     orphans as f64,
                     Bound::AtMost(0.0),
+                    false,
                 )));
-                problems.push(format!(
-                    "{orphans} regions {:?} are not inside a region {parent:?}",
-                    self.name
+                problems.push(tr!(
+                    "trace-regions-outside-count",
+                    count = orphans,
+                    name = &name,
+                    parent = &parent
                 ));
             }
         }
@@ -152,21 +167,26 @@ impl Kind for TraceRegions {
                 && value as f64 > durations.limit()
             {
                 headline.get_or_insert(Some((
-                    format!("{} duration of regions named {:?}", durations.name(), self.name),
+                    tr!(
+                        "trace-regions-duration",
+                        at = durations.name(),
+                        name = &name
+                    ),
                     value as f64,
                     Bound::AtMost(durations.limit()),
+                    true,
                 )));
-                problems.push(format!(
-                    "the {} region {:?} takes {}, more than {}",
-                    durations.name(),
-                    self.name,
-                    nanos(value),
-                    nanos(durations.limit() as i64)
+                problems.push(tr!(
+                    "trace-regions-takes",
+                    at = durations.name(),
+                    name = &name,
+                    took = nanos(value),
+                    limit = nanos(durations.limit() as i64)
                 ));
             }
         }
-        if let Some(Some((subject, measured, bound))) = headline {
-            if subject.contains(" duration of ") {
+        if let Some(Some((subject, measured, bound, timed))) = headline {
+            if timed {
                 outcome.unit = Some("ns".into());
             }
             outcome.headline(subject, measured, bound);
@@ -175,9 +195,9 @@ impl Kind for TraceRegions {
             outcome.status = Status::Pass;
         } else {
             outcome.explanation = Some(problems.join("; "));
-            outcome.evidence.push(format!(
-                "found regions: {}",
-                inventory(t.regions.iter().map(|r| &*r.name))
+            outcome.evidence.push(tr!(
+                "trace-found-regions",
+                regions = inventory(t.regions.iter().map(|r| &*r.name))
             ));
         }
         outcome

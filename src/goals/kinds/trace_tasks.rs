@@ -7,6 +7,7 @@ use serde::Deserialize;
 use crate::goals::trace::{Durations, DurationsFile, inventory, trace, traced};
 use crate::units::nanos;
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement, Status};
+use crate::tr;
 
 /// Tasks of one name: how many, how many goroutines each touched, whether they ended.
 #[derive(Debug, Clone)]
@@ -45,7 +46,7 @@ impl Kind for TraceTasks {
     fn validate(file: TraceTasksFile, checker: &mut Checker<'_, '_>) -> Self {
         let run = checker.run();
         let count = checker.count(file.at_most, file.at_least, file.exactly);
-        checker.within(count, Domain::Count, "a number of tasks");
+        checker.within(count, Domain::Count, &tr!("trace-what-tasks"));
         let duration = file.duration.and_then(|d| Durations::validate(d, checker));
         TraceTasks {
             run,
@@ -66,7 +67,11 @@ impl Kind for TraceTasks {
     }
 
     fn evaluate(&self, facts: &Facts) -> Outcome {
-        let mut outcome = Outcome::new(format!("tasks named {:?}", self.name), Some(self.count));
+        let name = format!("{:?}", self.name);
+        let mut outcome = Outcome::new(
+            tr!("trace-tasks-subject", name = &name),
+            Some(self.count),
+        );
         let Some(measured) = trace(facts, &self.run, &mut outcome) else {
             return outcome;
         };
@@ -78,32 +83,33 @@ impl Kind for TraceTasks {
             .collect();
         outcome.measured = Some(tasks.len() as f64);
         let mut problems = Vec::new();
-        // The headline shows the first condition that fails.
+        // The headline shows the first condition that fails: what, the
+        // value, the bound, and whether it is a duration.
         let mut headline = None;
         if !self.count.holds(tasks.len() as f64) {
             headline = Some(None);
-            problems.push(format!(
-                "{} tasks named {:?}, want {}",
-                tasks.len(),
-                self.name,
-                self.count
+            problems.push(tr!(
+                "trace-tasks-count",
+                count = tasks.len(),
+                name = &name,
+                bound = self.count.to_string()
             ));
-            outcome.evidence.push(format!(
-                "found tasks: {}; expected: {}",
-                inventory(measured.facts.tasks.iter().map(|t| &*t.name)),
-                self.name
+            outcome.evidence.push(tr!(
+                "trace-tasks-found-expected",
+                tasks = inventory(measured.facts.tasks.iter().map(|t| &*t.name)),
+                expected = &self.name
             ));
-            let untasked = inventory(
-                measured
-                    .facts
-                    .regions
-                    .iter()
-                    .filter(|r| r.task == 0)
-                    .map(|r| &*r.name),
-            );
-            if untasked != "none" {
-                outcome.evidence.push(format!(
-                    "regions in no task (the background task): {untasked}"
+            let mut untasked = measured
+                .facts
+                .regions
+                .iter()
+                .filter(|r| r.task == 0)
+                .map(|r| &*r.name)
+                .peekable();
+            if untasked.peek().is_some() {
+                outcome.evidence.push(tr!(
+                    "trace-tasks-background-regions",
+                    regions = inventory(untasked)
                 ));
             }
         }
@@ -115,20 +121,22 @@ impl Kind for TraceTasks {
             if !thin.is_empty() {
                 let fewest = tasks.iter().map(|t| t.goroutine_count).min().unwrap_or(0);
                 headline.get_or_insert(Some((
-                    format!("goroutines in each task {:?}, fewest", self.name),
+                    tr!("trace-tasks-fewest-goroutines", name = &name),
                     fewest as f64,
                     Bound::AtLeast(at_least as f64),
+                    false,
                 )));
-                problems.push(format!(
-                    "{} of {} tasks touched fewer than {at_least} goroutines",
-                    thin.len(),
-                    tasks.len()
+                problems.push(tr!(
+                    "trace-tasks-thin",
+                    thin = thin.len(),
+                    total = tasks.len(),
+                    at_least = at_least
                 ));
-                outcome.evidence.push(format!(
-                    "task {} touched goroutine{} {:?}: a goroutine belongs to a task when it begins or ends it, or runs a region or logs with the task's context",
-                    thin[0].id,
-                    if thin[0].goroutine_count == 1 { "" } else { "s" },
-                    thin[0].goroutines
+                outcome.evidence.push(tr!(
+                    "trace-tasks-touched",
+                    task = thin[0].id.to_string(),
+                    count = thin[0].goroutine_count,
+                    goroutines = format!("{:?}", thin[0].goroutines)
                 ));
             }
         }
@@ -136,13 +144,15 @@ impl Kind for TraceTasks {
             let open = tasks.iter().filter(|t| t.end.is_none()).count();
             if open > 0 {
                 headline.get_or_insert(Some((
-                    format!("tasks named {:?} not ended", self.name),
+                    tr!("trace-tasks-not-ended", name = &name),
                     open as f64,
                     Bound::AtMost(0.0),
+                    false,
                 )));
-                problems.push(format!(
-                    "{open} of {} tasks never ended (call End on each task)",
-                    tasks.len()
+                problems.push(tr!(
+                    "trace-tasks-never-ended",
+                    open = open,
+                    total = tasks.len()
                 ));
             }
         }
@@ -155,21 +165,26 @@ impl Kind for TraceTasks {
                 && value as f64 > durations.limit()
             {
                 headline.get_or_insert(Some((
-                    format!("{} duration of tasks named {:?}", durations.name(), self.name),
+                    tr!(
+                        "trace-tasks-duration",
+                        at = durations.name(),
+                        name = &name
+                    ),
                     value as f64,
                     Bound::AtMost(durations.limit()),
+                    true,
                 )));
-                problems.push(format!(
-                    "the {} task {:?} takes {}, more than {}",
-                    durations.name(),
-                    self.name,
-                    nanos(value),
-                    nanos(durations.limit() as i64)
+                problems.push(tr!(
+                    "trace-tasks-takes",
+                    at = durations.name(),
+                    name = &name,
+                    took = nanos(value),
+                    limit = nanos(durations.limit() as i64)
                 ));
             }
         }
-        if let Some(Some((subject, measured, bound))) = headline {
-            if subject.contains(" duration of ") {
+        if let Some(Some((subject, measured, bound, timed))) = headline {
+            if timed {
                 outcome.unit = Some("ns".into());
             }
             outcome.headline(subject, measured, bound);

@@ -40,7 +40,7 @@ pub enum Naming {
 /// with [`Naming::Short`] `fetch.go:41 (Fetch)`.
 pub fn site(frame: Option<&FrameInfo>, naming: Naming) -> String {
     let Some(f) = frame else {
-        return "an unknown place".to_owned();
+        return crate::tr!("trace-unknown-place");
     };
     let file = f.file.rsplit('/').next().unwrap_or(&f.file);
     let function = match naming {
