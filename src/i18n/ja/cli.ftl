@@ -15,7 +15,8 @@ cli-arg-root =
 cli-arg-color = 色を使うかどうか
 cli-arg-lang =
     メッセージの言語: en または ja
-    (既定: ロケール (LC_ALL, LC_MESSAGES, LANG) に従い、なければ英語)
+    (既定: ロケール (LC_ALL, LC_MESSAGES, LANG) に従い、
+    なければ英語)
 
 cli-list-about = 演習をカリキュラム順に、進捗とともに一覧表示する
 cli-list-arg-json = テキストの代わりに JSON ドキュメントを出力する
