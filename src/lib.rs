@@ -33,8 +33,6 @@ pub mod yaml;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 /// The documented exit codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -57,8 +55,8 @@ pub fn main() -> ExitCode {
     {
         return exec::guard::serve();
     }
-    let cli = cli::Cli::parse();
-    i18n::set(i18n::choose(cli.lang, |name| std::env::var(name).ok()));
+    // Sets the language before parsing, so that `--help` speaks it too.
+    let cli = cli::parse();
     report::set_color(cli.color);
     exec::install_interrupt_handler();
     let context = commands::Context {

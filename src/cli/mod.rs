@@ -1,13 +1,17 @@
 //! The command line, as clap sees it: one `Args` struct per subcommand. Doc
-//! comments become `--help`. Flag combinations clap cannot check are checked
-//! into plans (see [`inspect`]) before anything runs.
+//! comments become `--help` in English; other languages take it from the
+//! catalogues (`cli-*` keys, see [`command_in`]). Flag combinations clap
+//! cannot check are checked into plans (see [`inspect`]) before anything runs.
 
 pub mod inspect;
 
+use std::collections::BTreeMap;
+use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+use crate::i18n::{self, Lang};
 use crate::report::ColorChoice;
 
 /// A self-checking workshop on Go profiling and tracing.
@@ -296,4 +300,390 @@ pub struct DoctorArgs {
     /// Print a JSON document instead of text.
     #[arg(long)]
     pub json: bool,
+}
+
+/// The command line of this run. The language is chosen first (`--lang`, else
+/// `WORKSHOP_LANG`, else the locale) and set for everything said afterwards,
+/// so that `--help` already speaks it. Errors, `--help` and `--version` exit
+/// as [`Parser::parse`] does; clap's own error messages stay in English.
+pub fn parse() -> Cli {
+    let env = |name: &str| std::env::var(name).ok();
+    let lang = i18n::choose(asked_lang(std::env::args_os().skip(1), env), env);
+    i18n::set(lang);
+    let mut command = command_in(lang);
+    let mut matches = command.get_matches_mut();
+    Cli::from_arg_matches_mut(&mut matches)
+        .map_err(|error| error.format(&mut command))
+        .unwrap_or_else(|error| error.exit())
+}
+
+/// The language `args` ask for, read before clap parses them: the last
+/// `--lang X` or `--lang=X` before a `--`, else `WORKSHOP_LANG`. A value that
+/// names no language is passed over here, for clap to report.
+fn asked_lang(
+    args: impl IntoIterator<Item = OsString>,
+    env: impl Fn(&str) -> Option<String>,
+) -> Option<Lang> {
+    let named = |value: &str| Lang::from_str(value, false).ok();
+    let mut asked = None;
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let value = match arg.to_str() {
+            Some("--") => break,
+            Some("--lang") => args.next(),
+            Some(arg) => match arg.strip_prefix("--lang=") {
+                Some(value) => Some(value.into()),
+                None => continue,
+            },
+            None => continue,
+        };
+        if let Some(lang) = value.as_ref().and_then(|v| v.to_str()).and_then(named) {
+            asked = Some(lang);
+        }
+    }
+    asked.or_else(|| env("WORKSHOP_LANG").as_deref().and_then(named))
+}
+
+/// The command line with its help in `lang`: English as the doc comments
+/// say, other languages from the catalogues: each command's `cli-<path>-about`
+/// and `-long-about`, each argument's `cli-<path>-arg-<id>` and `-long`
+/// (`<path>` is the subcommand, none for the top), and clap's own words (the
+/// headings, the help and version flags, the `help` subcommand).
+pub fn command_in(lang: Lang) -> clap::Command {
+    let command = Cli::command();
+    if lang == Lang::En {
+        return command;
+    }
+    let globals_long = command
+        .get_arguments()
+        .any(|arg| arg.is_global_set() && wants_long_help(arg));
+    let versioned = command.get_version().is_some();
+    let mut headings = Headings {
+        lang,
+        known: BTreeMap::new(),
+    };
+    let mut command = translate(command, "cli", &mut headings, globals_long, versioned);
+    // Clap makes the `help` subcommand when it builds the top command, which
+    // parsing does first and only once: build it here to reach the subcommand.
+    let _ = command.render_help();
+    let template = help_template(&command, lang);
+    let arguments = headings.get("cli-heading-arguments");
+    command.mut_subcommand("help", |help| {
+        help.about(i18n::message_in(lang, "cli-help-about", None))
+            .help_template(template)
+            .mut_arg("subcommand", |arg| {
+                arg.help(i18n::message_in(lang, "cli-help-arg-subcommand", None))
+                    .help_heading(arguments)
+            })
+    })
+}
+
+/// `command` and its subcommands with their texts in `lang`, `path` naming
+/// their keys. Every argument goes under a heading of the catalogue (clap
+/// writes its own `Arguments` and `Options` in English), and the help and
+/// version flags clap would add are added with their texts.
+fn translate(
+    command: clap::Command,
+    path: &str,
+    headings: &mut Headings,
+    globals_long: bool,
+    versioned: bool,
+) -> clap::Command {
+    let lang = headings.lang;
+    let text = |key: &str| i18n::message_in(lang, key, None);
+    let mut command = command;
+    if command.get_about().is_some() {
+        command = command.about(text(&format!("{path}-about")));
+    }
+    if command.get_long_about().is_some() {
+        command = command.long_about(text(&format!("{path}-long-about")));
+    }
+    // As clap decides whether `-h` says that `--help` shows more.
+    let long = globals_long
+        || command.get_long_about().is_some()
+        || command.get_before_long_help().is_some()
+        || command.get_after_long_help().is_some()
+        || command.get_arguments().any(wants_long_help);
+    let mut position = 0;
+    command = command.mut_args(|arg| {
+        let key = format!("{path}-arg-{}", arg.get_id().as_str().replace('_', "-"));
+        let mut arg = arg;
+        if arg.get_help().is_some() {
+            arg = arg.help(text(&key));
+        }
+        if arg.get_long_help().is_some() {
+            arg = arg.long_help(text(&format!("{key}-long")));
+        }
+        let heading = match arg.get_help_heading() {
+            Some(heading) => headings.get(&format!("cli-heading-{}", heading.to_lowercase())),
+            None if arg.is_positional() => headings.get("cli-heading-arguments"),
+            None => headings.get("cli-heading-options"),
+        };
+        if arg.is_positional() {
+            // Under a heading of their own, clap orders arguments by display
+            // order, then by name: keep the positional ones in their order.
+            arg = arg.display_order(position);
+            position += 1;
+        }
+        arg.help_heading(heading)
+    });
+    let template = help_template(&command, lang);
+    let mut help = Arg::new("help")
+        .short('h')
+        .long("help")
+        .action(ArgAction::Help)
+        .help_heading(headings.get("cli-heading-options"))
+        .display_order(999);
+    help = if long {
+        help.help(text("cli-flag-help-more"))
+            .long_help(text("cli-flag-help-summary"))
+    } else {
+        help.help(text("cli-flag-help"))
+    };
+    command = command
+        .help_template(template)
+        .subcommand_help_heading(headings.get("cli-heading-commands"))
+        .disable_help_flag(true)
+        .arg(help);
+    if versioned {
+        command = command.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(text("cli-flag-version"))
+                .help_heading(headings.get("cli-heading-options"))
+                .display_order(999),
+        );
+    }
+    let versioned = versioned && command.is_propagate_version_set();
+    command.mut_subcommands(|sub| {
+        let path = format!("{path}-{}", sub.get_name());
+        translate(sub, &path, headings, globals_long, versioned)
+    })
+}
+
+/// Clap's help template (the default one) with its `Usage` heading in `lang`.
+fn help_template(command: &clap::Command, lang: Lang) -> String {
+    let usage = command.get_styles().get_usage();
+    format!(
+        "{{before-help}}{{about-with-newline}}\n{}{}:{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        usage.render(),
+        i18n::message_in(lang, "cli-heading-usage", None),
+        usage.render_reset()
+    )
+}
+
+/// The headings of the help in a language. Clap takes headings as `&'static
+/// str` (without its `string` feature), so each is leaked, once: a run builds
+/// its command line once.
+struct Headings {
+    lang: Lang,
+    known: BTreeMap<String, &'static str>,
+}
+
+impl Headings {
+    /// The heading of catalogue key `key`.
+    fn get(&mut self, key: &str) -> &'static str {
+        let lang = self.lang;
+        self.known
+            .entry(key.to_owned())
+            .or_insert_with(|| i18n::message_in(lang, key, None).leak())
+    }
+}
+
+/// Whether `arg` has more to say in `--help` than in `-h`, as clap judges it.
+fn wants_long_help(arg: &Arg) -> bool {
+    !arg.is_hide_set()
+        && (arg.get_long_help().is_some()
+            || arg.is_hide_long_help_set()
+            || arg.is_hide_short_help_set()
+            || (!arg.is_hide_possible_values_set()
+                && arg
+                    .get_possible_values()
+                    .iter()
+                    .any(|value| !value.is_hide_set() && value.get_help().is_some())))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    /// The keys of clap's own words, which no doc comment gives.
+    const CLAP_WORDS: [&str; 10] = [
+        "cli-heading-usage",
+        "cli-heading-commands",
+        "cli-heading-arguments",
+        "cli-heading-options",
+        "cli-flag-help",
+        "cli-flag-help-more",
+        "cli-flag-help-summary",
+        "cli-flag-version",
+        "cli-help-about",
+        "cli-help-arg-subcommand",
+    ];
+
+    /// Each key the help of `command` (under `path`) reads from the
+    /// catalogues, with the English text the doc comments give it.
+    fn texts(command: &clap::Command, path: &str, out: &mut Vec<(String, String)>) {
+        let mut add = |key: String, text: Option<String>| out.extend(text.map(|t| (key, t)));
+        add(
+            format!("{path}-about"),
+            command.get_about().map(|t| t.to_string()),
+        );
+        add(
+            format!("{path}-long-about"),
+            command.get_long_about().map(|t| t.to_string()),
+        );
+        for arg in command.get_arguments() {
+            let key = format!("{path}-arg-{}", arg.get_id().as_str().replace('_', "-"));
+            add(key.clone(), arg.get_help().map(|t| t.to_string()));
+            add(
+                format!("{key}-long"),
+                arg.get_long_help().map(|t| t.to_string()),
+            );
+            add(
+                format!(
+                    "cli-heading-{}",
+                    arg.get_help_heading().unwrap_or("").to_lowercase()
+                ),
+                arg.get_help_heading().map(str::to_owned),
+            );
+        }
+        for sub in command.get_subcommands() {
+            texts(sub, &format!("{path}-{}", sub.get_name()), out);
+        }
+    }
+
+    /// The keys of a language's catalogues.
+    fn catalogue_keys(lang: Lang) -> BTreeSet<String> {
+        let (_, sources) = i18n::CATALOGUES.iter().find(|(l, _)| *l == lang).unwrap();
+        let resource = fluent_bundle::FluentResource::try_new(sources.concat())
+            .unwrap_or_else(|(resource, _)| resource);
+        resource
+            .entries()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_owned()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// A new command or flag fails here until both catalogues have its text.
+    #[test]
+    fn every_help_text_is_in_both_catalogues_and_english_as_the_doc_comments_say() {
+        let mut texts_ = Vec::new();
+        texts(&Cli::command(), "cli", &mut texts_);
+        assert!(texts_.len() > 60, "only {} texts", texts_.len());
+        let english = catalogue_keys(Lang::En);
+        let japanese = catalogue_keys(Lang::Ja);
+        let mut problems = Vec::new();
+        for (key, text) in &texts_ {
+            if !english.contains(key) {
+                problems.push(format!("en/cli.ftl has no `{key} = {text}`"));
+            } else if i18n::message_in(Lang::En, key, None) != *text {
+                problems.push(format!(
+                    "en/cli.ftl `{key}` is not the doc comment's text: {text:?}"
+                ));
+            }
+            if !japanese.contains(key) {
+                problems.push(format!("ja/cli.ftl has no `{key}` (English: {text})"));
+            }
+        }
+        for key in CLAP_WORDS {
+            if !japanese.contains(key) {
+                problems.push(format!("ja/cli.ftl has no `{key}`"));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn english_help_is_clap_own() {
+        let mut ours = command_in(Lang::En);
+        assert_eq!(
+            ours.render_long_help().to_string(),
+            Cli::command().render_long_help().to_string()
+        );
+    }
+
+    /// Every command's help in Japanese, short and long: no word of clap's
+    /// English left but the value placeholders and `[default: ...]` notes.
+    #[test]
+    fn japanese_help_has_no_english_heading_or_flag_text() {
+        let mut command = command_in(Lang::Ja);
+        command.build();
+        let mut helps = vec![command.render_help(), command.render_long_help()];
+        for sub in command
+            .get_subcommands_mut()
+            .filter(|s| s.get_name() != "help")
+        {
+            helps.push(sub.render_help());
+            helps.push(sub.render_long_help());
+        }
+        for help in helps.iter().map(|h| h.to_string()) {
+            for english in [
+                "Usage:",
+                "Commands:",
+                "Arguments:",
+                "Options:",
+                "Traces:",
+                "Profiles:",
+                "Print help",
+                "Print version",
+                "Print this message",
+                "Print a JSON",
+            ] {
+                assert!(!help.contains(english), "{english:?} in\n{help}");
+            }
+            assert!(help.contains("使い方: workshop"), "{help}");
+            assert!(help.contains("ヘルプを表示する"), "{help}");
+        }
+        let check = command
+            .find_subcommand_mut("check")
+            .unwrap()
+            .render_long_help();
+        assert!(
+            check
+                .to_string()
+                .contains("演習のテストとベンチマークを実行し"),
+            "{check}"
+        );
+    }
+
+    #[test]
+    fn the_language_is_read_from_the_arguments_before_clap_parses_them() {
+        let asked = |args: &[&str], env: &'static [(&'static str, &'static str)]| {
+            asked_lang(args.iter().map(OsString::from), |name| {
+                env.iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            })
+        };
+        assert_eq!(asked(&["--lang", "ja", "check"], &[]), Some(Lang::Ja));
+        assert_eq!(
+            asked(&["check", "--help", "--lang=ja"], &[]),
+            Some(Lang::Ja)
+        );
+        assert_eq!(
+            asked(&["--lang", "ja", "list", "--lang", "en"], &[]),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            asked(&["--lang", "en"], &[("WORKSHOP_LANG", "ja")]),
+            Some(Lang::En)
+        );
+        assert_eq!(asked(&["list"], &[("WORKSHOP_LANG", "ja")]), Some(Lang::Ja));
+        // Left for clap to report, or not the runner's flag at all.
+        assert_eq!(asked(&["--lang", "fr"], &[]), None);
+        assert_eq!(asked(&["--lang=JA", "--lang"], &[]), None);
+        assert_eq!(
+            asked(&["--lang", "fr"], &[("WORKSHOP_LANG", "ja")]),
+            Some(Lang::Ja)
+        );
+        assert_eq!(asked(&["list"], &[("WORKSHOP_LANG", "de")]), None);
+        assert_eq!(asked(&["inspect", "--", "--lang", "ja"], &[]), None);
+    }
 }

@@ -25,8 +25,14 @@ macro_rules! catalogues {
 }
 
 /// The catalogues: each language's Fluent files.
-pub const CATALOGUES: [(Lang, &[&str]); 2] =
-    catalogues!("report", "goals-measure", "goals-trace", "manifest", "run");
+pub const CATALOGUES: [(Lang, &[&str]); 2] = catalogues!(
+    "report",
+    "goals-measure",
+    "goals-trace",
+    "manifest",
+    "run",
+    "cli"
+);
 
 /// A language the runner speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
