@@ -55,17 +55,7 @@ pub struct VerifyDoc<'a> {
     pub ok: bool,
     pub exercises: &'a [ExerciseResult],
     /// Texts of the check files without a translation (warnings, not failures).
-    pub untranslated: Vec<UntranslatedDoc>,
-}
-
-/// A text without its translation into `lang`.
-#[derive(Debug, Serialize)]
-pub struct UntranslatedDoc {
-    /// The file, relative to the workshop root.
-    pub file: String,
-    /// Where in the file: `title`, `goals[1].explain`, `hints[0]`.
-    pub field: String,
-    pub lang: crate::i18n::Lang,
+    pub untranslated: Vec<human::UntranslatedDoc>,
 }
 
 impl<'a> VerifyDoc<'a> {
@@ -79,7 +69,7 @@ impl<'a> VerifyDoc<'a> {
             exercises: results,
             untranslated: untranslated
                 .iter()
-                .map(|u| UntranslatedDoc {
+                .map(|u| human::UntranslatedDoc {
                     file: u
                         .file
                         .strip_prefix(root)

@@ -253,6 +253,30 @@ fn every_page_has_its_japanese_page_and_each_links_to_the_other() {
         }
     }
     assert_eq!(pages, 19, "docs/ has 19 pages");
+    // The commands of a page's command blocks are those of the English page,
+    // in order: the docs tests run the English page's.
+    for page in markdown_files() {
+        let name = page.strip_prefix(repo()).unwrap().display().to_string();
+        let Some(rest) = name.strip_prefix("docs/ja/") else {
+            continue;
+        };
+        let english = std::fs::read_to_string(repo().join("docs").join(rest)).unwrap();
+        let japanese = std::fs::read_to_string(&page).unwrap();
+        for program in ["go", "workshop"] {
+            let fenced = |text: &str| -> Vec<String> {
+                crate::docs::commands(text, program)
+                    .into_iter()
+                    .filter(|s| s.fenced)
+                    .map(|s| s.text)
+                    .collect()
+            };
+            if fenced(&japanese) != fenced(&english) {
+                problems.push(format!(
+                    "{name}: the `{program}` commands of its command blocks differ from docs/{rest}'s"
+                ));
+            }
+        }
+    }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 

@@ -53,7 +53,7 @@ fn header(out: &mut String, path: &Path, facts: &Facts) {
         tr!(
             "inspect-trace-header",
             format = facts.format.to_string(),
-            generations = facts.generations as u64,
+            generations = facts.generations,
             events = facts.events.to_string(),
             time = nanos(facts.duration())
         )

@@ -31,7 +31,7 @@ pub use files::{HintView, backups, diff, hints, reset, restored};
 pub use inspect::{InspectView, trace_summary};
 pub use list::{all_done, list, next};
 pub use profile::{ProfileView, ordered, profile};
-pub use verify::{verify, verify_progress};
+pub use verify::{UntranslatedDoc, verify, verify_progress};
 
 /// `text` as one paragraph: the first line starts with `first`, the others
 /// with `indent`. On a terminal the lines break between words at its width;

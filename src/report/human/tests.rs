@@ -497,7 +497,7 @@ fn verify_in_japanese() {
         warnings: 0,
         elapsed: Duration::from_secs(4),
     };
-    let untranslated = [crate::report::docs::UntranslatedDoc {
+    let untranslated = [UntranslatedDoc {
         file: "checks/heap/01-concat/check.yaml".into(),
         field: "hints[2]".into(),
         lang: crate::i18n::Lang::Ja,

@@ -10,10 +10,19 @@ use console::style;
 use super::{check, fail, pass};
 use crate::display::{pad, truncate, width};
 use crate::goals::OnStarter;
-use crate::report::docs::UntranslatedDoc;
 use crate::tr;
 use crate::units::{duration, number, quantity};
 use crate::verify::{ExerciseResult, GoalVerdict, SideResult, SideValues};
+
+/// A text without its translation into `lang`.
+#[derive(Debug, serde::Serialize)]
+pub struct UntranslatedDoc {
+    /// The file, relative to the workshop root.
+    pub file: String,
+    /// Where in the file: `title`, `goals[1].explain`, `hints[0]`.
+    pub field: String,
+    pub lang: crate::i18n::Lang,
+}
 
 /// A progress bar for `workshop verify` on stderr, drawn only on a terminal.
 pub fn verify_progress(total: usize, visible: bool) -> indicatif::ProgressBar {

@@ -19,8 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use go_help::Go;
-pub use markdown::markdown_files;
-use markdown::{Shown, commands, shown_in_docs};
+pub use markdown::{Shown, commands, markdown_files, shown_in_docs};
 
 use crate::repo;
 
@@ -110,7 +109,10 @@ struct Hints {
     /// `checks/<id>/check.yaml`.
     file: String,
     package: PathBuf,
+    /// In English.
     hints: Vec<String>,
+    /// In each other language the check file gives them in.
+    translations: BTreeMap<String, Vec<String>>,
 }
 
 fn exercise_hints() -> Vec<Hints> {
@@ -122,31 +124,32 @@ fn exercise_hints() -> Vec<Hints> {
             let text = std::fs::read_to_string(repo().join(&file)).unwrap();
             let check: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
             let package = check["package"].as_str().unwrap_or(id);
-            // A hint is a string or one per language: every language's
-            // commands must work.
-            let hints = check["hints"]
-                .as_sequence()
-                .map(|hints| {
-                    hints
-                        .iter()
-                        .flat_map(|h| match h {
-                            serde_yaml::Value::Mapping(by_lang) => by_lang
-                                .values()
-                                .filter_map(|t| t.as_str().map(str::to_owned))
-                                .collect(),
-                            h => h
-                                .as_str()
-                                .map(str::to_owned)
-                                .into_iter()
-                                .collect::<Vec<_>>(),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
+            let mut hints = Vec::new();
+            let mut translations: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            // A hint is a string (English) or one text per language.
+            for hint in check["hints"].as_sequence().into_iter().flatten() {
+                match hint {
+                    serde_yaml::Value::Mapping(by_lang) => {
+                        for (lang, text) in by_lang {
+                            let (lang, text) = (lang.as_str().unwrap(), text.as_str().unwrap());
+                            if lang == "en" {
+                                hints.push(text.to_owned());
+                            } else {
+                                translations
+                                    .entry(lang.to_owned())
+                                    .or_default()
+                                    .push(text.to_owned());
+                            }
+                        }
+                    }
+                    hint => hints.push(hint.as_str().unwrap().to_owned()),
+                }
+            }
             Hints {
                 file,
                 package: PathBuf::from(package),
                 hints,
+                translations,
             }
         })
         .collect()
@@ -160,6 +163,43 @@ fn hint_commands(hints: &Hints, program: &str) -> Vec<String> {
         .flat_map(|hint| commands(hint, program))
         .map(|shown| shown.text)
         .collect()
+}
+
+/// A translation shows the same commands, in the same order, as the English
+/// hints: those run, so the translation's do too.
+#[test]
+fn translated_hints_show_the_commands_of_the_english_ones() {
+    let mut compared = 0;
+    for hints in exercise_hints() {
+        for (lang, translated) in &hints.translations {
+            assert_eq!(
+                translated.len(),
+                hints.hints.len(),
+                "{}: {} hints in {lang}, {} in English",
+                hints.file,
+                translated.len(),
+                hints.hints.len()
+            );
+            for program in ["go", "workshop"] {
+                let theirs: Vec<String> = translated
+                    .iter()
+                    .flat_map(|hint| commands(hint, program))
+                    .map(|shown| shown.text)
+                    .collect();
+                assert_eq!(
+                    theirs,
+                    hint_commands(&hints, program),
+                    "{}: the {program} commands of the hints in {lang}",
+                    hints.file
+                );
+                compared += theirs.len();
+            }
+        }
+    }
+    assert!(
+        compared >= 15,
+        "only {compared} translated commands compared"
+    );
 }
 
 #[test]
