@@ -297,7 +297,7 @@ impl<'de> serde::de::Visitor<'de> for TextVisitor {
     type Value = Text;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a string, or a mapping of language codes (en, ja) to strings")
+        f.write_str(&message("text-expected", None))
     }
 
     fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Text, E> {
@@ -316,7 +316,9 @@ impl<'de> serde::de::Visitor<'de> for TextVisitor {
                 }
             };
             if by_lang.iter().any(|(l, _)| *l == lang) {
-                return Err(A::Error::custom(format!("`{code}` is given twice")));
+                let mut args = FluentArgs::new();
+                args.set("code", code.as_str());
+                return Err(A::Error::custom(message("text-given-twice", Some(&args))));
             }
             by_lang.push((lang, map.next_value()?));
         }

@@ -141,3 +141,8 @@ goal-range-share = a percentage from 0 to 100
 goal-range-count = a whole number, 0 or more
 # `error` is the regular expression parser's own message.
 goal-bad-regex = not a valid regular expression: { $error }
+
+## Texts given per language
+
+text-expected = a string, or a mapping of language codes (en, ja) to strings
+text-given-twice = `{ $code }` is given twice

@@ -127,3 +127,8 @@ goal-range-amount = 0 以上
 goal-range-share = 0 から 100 のパーセント
 goal-range-count = 0 以上の整数
 goal-bad-regex = 正しい正規表現ではありません: { $error }
+
+## 言語ごとのテキスト
+
+text-expected = 文字列、または言語コード（en、ja）から文字列へのマッピング
+text-given-twice = `{ $code }` が 2 回書かれています
