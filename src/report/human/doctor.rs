@@ -12,6 +12,14 @@ use crate::tr;
 /// The output of `workshop doctor`.
 pub fn doctor(findings: &[Finding]) -> String {
     let mut out = String::new();
+    // Fifteen columns, or as many as the widest name takes (Japanese names
+    // take two columns a character).
+    let column = findings
+        .iter()
+        .map(|f| crate::display::width(&f.what))
+        .max()
+        .unwrap_or(0)
+        .max(15);
     for finding in findings {
         let symbol = match finding.health {
             Health::Ok => pass(),
@@ -21,14 +29,14 @@ pub fn doctor(findings: &[Finding]) -> String {
         let _ = writeln!(
             out,
             "{symbol} {} {}",
-            pad(&finding.what, 15),
+            pad(&finding.what, column),
             finding.detail
         );
         if let Some(fix) = &finding.fix {
             let _ = writeln!(
                 out,
                 "  {} {} {fix}",
-                pad("", 15),
+                pad("", column),
                 style(tr!("label-fix")).cyan()
             );
         }
