@@ -1185,3 +1185,53 @@ fn a_passing_check_says_what_comes_next() {
         .stdout_has("PASS 2 of 2 goals met")
         .stdout_has("next: outcome/unmet");
 }
+
+/// A check in Japanese: the report's prose and the check file's texts in
+/// Japanese, its keys, values and step names what they are in English.
+#[test]
+fn a_check_in_japanese_keeps_its_json_language_neutral() {
+    let workshop = Workshop::fixture("outcomes");
+    workshop.write(
+        "checks/outcome/unmet/check.yaml",
+        "title:\n  en: Goal unmet\n  ja: 未達成のゴール\nruns:\n  - name: bench\n    bench: BenchmarkClone\n    benchtime: 100x\n    count: 3\ngoals:\n  - id: no-allocs\n    kind: bench-metric\n    benchmark: BenchmarkClone\n    metric: allocs/op\n    at-most: 0\n    explain:\n      en: Clone copies its input.\n      ja: Clone は入力をコピーします。\n    hint: A caller that only reads the numbers can be handed the slice itself.\nsolution: [clone.go]\n",
+    );
+    let english = workshop.run(&["check", "outcome/unmet", "--json"]).json();
+    let japanese = workshop
+        .run(&["check", "outcome/unmet", "--json", "--lang", "ja"])
+        .json();
+    assert_eq!(english["lang"], "en");
+    assert_eq!(japanese["lang"], "ja");
+    assert_eq!(japanese["title"], "未達成のゴール");
+    let names = |doc: &serde_json::Value| -> Vec<String> {
+        doc["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(names(&japanese), names(&english));
+    assert_eq!(names(&english), ["build", "tests", "benchmark run `bench`"]);
+    for key in ["status", "exercise"] {
+        assert_eq!(japanese[key], english[key], "{key}");
+    }
+    for field in ["id", "kind", "status", "unit", "measured", "threshold"] {
+        assert_eq!(
+            japanese["goals"][0][field], english["goals"][0][field],
+            "{field}"
+        );
+    }
+    assert_ne!(
+        japanese["goals"][0]["explanation"],
+        english["goals"][0]["explanation"]
+    );
+    // The goal has failed twice: its hint shows, in English, which is all
+    // the check file gives.
+    let run = workshop.run_env(&["check", "outcome/unmet"], &[("LANG", "ja_JP.UTF-8")]);
+    run.code(1)
+        .stdout_has("outcome/unmet — 未達成のゴール")
+        .stdout_has("目標 ≤ 0 allocs/op")
+        .stdout_has("Clone は入力をコピーします。")
+        .stdout_has("ヒント: A caller that only reads the numbers")
+        .stdout_has("FAIL ゴール 1 個中 0 個を達成");
+}
