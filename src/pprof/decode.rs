@@ -317,7 +317,7 @@ impl Raw {
     fn sample(&mut self, bytes: &[u8], at: u64) -> Result<(), Fault> {
         let in_sample = |m: wire::Malformed| Fault::Wire {
             at: m.at,
-            why: tr!("pprof-error-in-sample", why = m.why),
+            why: tr!("pprof-error-in-sample", why = m.why.text()),
         };
         let values = self.values.len();
         let mut cursor = Cursor::new(bytes, at);

@@ -6,6 +6,8 @@
 
 use std::io::{self, Read};
 
+use crate::tr;
+
 pub const VARINT: u8 = 0;
 pub const FIXED64: u8 = 1;
 pub const LEN: u8 = 2;
@@ -35,7 +37,41 @@ pub fn wire_type_name(wire: u8) -> &'static str {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Malformed {
     pub at: u64,
-    pub why: &'static str,
+    pub why: Flaw,
+}
+
+/// What is wrong with bytes that are not protobuf.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flaw {
+    VarintOverflows,
+    VarintTooLong,
+    VarintCutShort,
+    UnknownWireType,
+    FieldZero,
+    FieldTooLarge,
+    PastMessage,
+    PastProfile,
+    GroupsTooDeep,
+    GroupUnstarted,
+}
+
+impl Flaw {
+    /// The flaw in words, in the chosen language.
+    #[cold]
+    pub fn text(self) -> String {
+        match self {
+            Flaw::VarintOverflows => tr!("pprof-wire-varint-overflows"),
+            Flaw::VarintTooLong => tr!("pprof-wire-varint-too-long"),
+            Flaw::VarintCutShort => tr!("pprof-wire-varint-cut-short"),
+            Flaw::UnknownWireType => tr!("pprof-wire-unknown-wire-type"),
+            Flaw::FieldZero => tr!("pprof-wire-field-zero"),
+            Flaw::FieldTooLarge => tr!("pprof-wire-field-too-large"),
+            Flaw::PastMessage => tr!("pprof-wire-past-message"),
+            Flaw::PastProfile => tr!("pprof-wire-past-profile"),
+            Flaw::GroupsTooDeep => tr!("pprof-wire-groups-too-deep", depth = MAX_DEPTH.to_string()),
+            Flaw::GroupUnstarted => tr!("pprof-wire-group-unstarted"),
+        }
+    }
 }
 
 /// Why reading stopped.
@@ -53,41 +89,41 @@ impl From<Malformed> for Fault {
     fn from(m: Malformed) -> Fault {
         Fault::Wire {
             at: m.at,
-            why: m.why.to_owned(),
+            why: m.why.text(),
         }
     }
 }
 
 /// A varint at the start of `bytes`: its value and length.
 #[inline]
-fn varint(bytes: &[u8]) -> Result<(u64, usize), &'static str> {
+fn varint(bytes: &[u8]) -> Result<(u64, usize), Flaw> {
     let mut value = 0u64;
     for (i, &byte) in bytes.iter().take(10).enumerate() {
         value |= u64::from(byte & 0x7f) << (7 * i);
         if byte < 0x80 {
             if i == 9 && byte > 1 {
-                return Err("a varint overflows 64 bits");
+                return Err(Flaw::VarintOverflows);
             }
             return Ok((value, i + 1));
         }
     }
     if bytes.len() >= 10 {
-        Err("a varint is longer than 10 bytes")
+        Err(Flaw::VarintTooLong)
     } else {
-        Err("a varint is cut short")
+        Err(Flaw::VarintCutShort)
     }
 }
 
 /// A field key: its field number and wire type.
-fn key(value: u64) -> Result<(u32, u8), &'static str> {
+fn key(value: u64) -> Result<(u32, u8), Flaw> {
     let wire = (value & 7) as u8;
     if wire > FIXED32 {
-        return Err("a field has wire type 6 or 7, which protobuf does not have");
+        return Err(Flaw::UnknownWireType);
     }
     match u32::try_from(value >> 3) {
-        Ok(0) => Err("a field has number 0"),
+        Ok(0) => Err(Flaw::FieldZero),
         Ok(tag) => Ok((tag, wire)),
-        Err(_) => Err("a field number is larger than 2^29"),
+        Err(_) => Err(Flaw::FieldTooLarge),
     }
 }
 
@@ -117,7 +153,7 @@ impl<'a> Cursor<'a> {
         self.base + self.pos as u64
     }
 
-    fn malformed(&self, why: &'static str) -> Malformed {
+    fn malformed(&self, why: Flaw) -> Malformed {
         Malformed { at: self.at(), why }
     }
 
@@ -150,7 +186,7 @@ impl<'a> Cursor<'a> {
         let len = self.varint()?;
         let rest = (self.bytes.len() - self.pos) as u64;
         if len > rest {
-            return Err(self.malformed("a field runs past the end of its message"));
+            return Err(self.malformed(Flaw::PastMessage));
         }
         let start = self.pos;
         self.pos += len as usize;
@@ -159,7 +195,7 @@ impl<'a> Cursor<'a> {
 
     fn advance(&mut self, n: usize) -> Result<(), Malformed> {
         if self.bytes.len() - self.pos < n {
-            return Err(self.malformed("a field runs past the end of its message"));
+            return Err(self.malformed(Flaw::PastMessage));
         }
         self.pos += n;
         Ok(())
@@ -220,7 +256,7 @@ fn skip<F: Fields>(fields: &mut F, mut tag: u32, mut wire: u8) -> Result<(), F::
                 if groups.len() == MAX_DEPTH {
                     return Err(Malformed {
                         at: fields.at(),
-                        why: "groups nest more than 100 deep",
+                        why: Flaw::GroupsTooDeep,
                     }
                     .into());
                 }
@@ -230,7 +266,7 @@ fn skip<F: Fields>(fields: &mut F, mut tag: u32, mut wire: u8) -> Result<(), F::
                 if groups.pop() != Some(tag) {
                     return Err(Malformed {
                         at: fields.at(),
-                        why: "a group ends that did not start",
+                        why: Flaw::GroupUnstarted,
                     }
                     .into());
                 }
@@ -339,7 +375,7 @@ impl<R: Read> Stream<R> {
         let at = self.at();
         let short = Malformed {
             at,
-            why: "a field runs past the end of the profile",
+            why: Flaw::PastProfile,
         };
         let len = usize::try_from(len).map_err(|_| short.clone())?;
         if self.fill(len)? < len {
@@ -387,7 +423,7 @@ impl<R: Read> Fields for Stream<R> {
             if self.fill(1)? == 0 {
                 return Err(Malformed {
                     at: self.at(),
-                    why: "a field runs past the end of the profile",
+                    why: Flaw::PastProfile,
                 }
                 .into());
             }
@@ -467,8 +503,10 @@ mod tests {
         let deep = vec![0x3b; 200];
         let mut cursor = Cursor::new(&deep, 0);
         cursor.key().unwrap();
+        let too_deep = cursor.skip(7, START_GROUP).unwrap_err().why;
+        assert_eq!(too_deep, Flaw::GroupsTooDeep);
         assert_eq!(
-            cursor.skip(7, START_GROUP).unwrap_err().why,
+            crate::i18n::with_lang(crate::i18n::Lang::En, || too_deep.text()),
             "groups nest more than 100 deep"
         );
     }

@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap;
 use super::event::{Ctx, Event, GoState, NO_TASK, ProcState, go_state, proc_state};
 use super::generation::Tables;
 use super::spec::{self, EventType, Version, go_status, proc_status};
+use crate::tr;
 
 /// A timed event as decoded from a batch: its type, time (ns) and arguments
 /// without the time delta.
@@ -60,9 +61,9 @@ impl Ranges {
 
     fn begin(&mut self, range: Range) -> Result<(), String> {
         if self.has(range.typ, range.desc) {
-            return Err(format!(
-                "{} begins while one is already in progress",
-                spec::name(range.typ)
+            return Err(tr!(
+                "trace-order-range-begins-twice",
+                range = spec::name(range.typ)
             ));
         }
         self.0.push(range);
@@ -73,16 +74,16 @@ impl Ranges {
         let present = self.has(range.typ, range.desc);
         if first_generation {
             if present {
-                return Err(format!(
-                    "{} is marked active twice in the first generation",
-                    spec::name(range.typ)
+                return Err(tr!(
+                    "trace-order-range-active-twice",
+                    range = spec::name(range.typ)
                 ));
             }
             self.0.push(range);
         } else if !present {
-            return Err(format!(
-                "{} is marked active, but it never began",
-                spec::name(range.typ)
+            return Err(tr!(
+                "trace-order-range-never-began",
+                range = spec::name(range.typ)
             ));
         }
         Ok(())
@@ -92,10 +93,10 @@ impl Ranges {
     fn end(&mut self, end: EventType) -> Result<Range, String> {
         let start = spec::spec(end).and_then(|s| s.start).unwrap_or(end);
         let index = self.0.iter().position(|r| r.typ == start).ok_or_else(|| {
-            format!(
-                "{} without a {} before it",
-                spec::name(end),
-                spec::name(start)
+            tr!(
+                "trace-order-range-end-alone",
+                end = spec::name(end),
+                begin = spec::name(start)
             )
         })?;
         Ok(self.0.swap_remove(index))
@@ -160,15 +161,43 @@ impl Reqs {
 /// User code runs with a thread, a proc and a goroutine.
 const USER: Reqs = Reqs::new(Need::Yes, Need::Yes, Need::Yes);
 
+/// What holds an event in its context.
+#[derive(Clone, Copy)]
+enum Holder {
+    Thread,
+    Proc,
+    Goroutine,
+}
+
 fn check(ctx: Ctx, reqs: Reqs) -> Result<(), String> {
-    let rule = |need: Need, present: bool, what: &str| match (need, present) {
-        (Need::Yes, false) => Err(format!("expected a {what} but there was none")),
-        (Need::No, true) => Err(format!("expected no {what} but there was one")),
+    let rule = |need: Need, present: bool, holder: Holder| match (need, present) {
+        (Need::Yes, false) => Err(missing(holder)),
+        (Need::No, true) => Err(unexpected(holder)),
         _ => Ok(()),
     };
-    rule(reqs.m, ctx.m != -1, "thread")?;
-    rule(reqs.p, ctx.p != -1, "proc")?;
-    rule(reqs.g, ctx.g != -1, "goroutine")
+    rule(reqs.m, ctx.m != -1, Holder::Thread)?;
+    rule(reqs.p, ctx.p != -1, Holder::Proc)?;
+    rule(reqs.g, ctx.g != -1, Holder::Goroutine)
+}
+
+/// An event needs `holder` in its context, which has none.
+#[cold]
+fn missing(holder: Holder) -> String {
+    match holder {
+        Holder::Thread => tr!("trace-order-no-thread"),
+        Holder::Proc => tr!("trace-order-no-proc"),
+        Holder::Goroutine => tr!("trace-order-no-goroutine"),
+    }
+}
+
+/// An event needs no `holder` in its context, which has one.
+#[cold]
+fn unexpected(holder: Holder) -> String {
+    match holder {
+        Holder::Thread => tr!("trace-order-unexpected-thread"),
+        Holder::Proc => tr!("trace-order-unexpected-proc"),
+        Holder::Goroutine => tr!("trace-order-unexpected-goroutine"),
+    }
 }
 
 /// The outcome of trying one event.
@@ -238,10 +267,10 @@ impl Ordering {
             .map(|(id, s)| format!("P{id}={}", s.status))
             .collect();
         p.sort();
-        format!(
-            "goroutine statuses {}; proc statuses {}",
-            g.join(" "),
-            p.join(" ")
+        tr!(
+            "trace-order-statuses",
+            goroutines = g.join(" "),
+            procs = p.join(" ")
         )
     }
 
@@ -333,9 +362,9 @@ impl Ordering {
                 Some(ctx)
             }
             other => {
-                return Err(format!(
-                    "{} cannot appear among a thread's events",
-                    spec::name(other)
+                return Err(tr!(
+                    "trace-order-not-a-thread-event",
+                    event = spec::name(other)
                 ));
             }
         };
@@ -366,7 +395,11 @@ impl Ordering {
         // What the event shows as the new status; the binding below follows `wire`.
         let mut status = wire;
         if status >= proc_status::COUNT {
-            return Err(format!("proc {pid} has an invalid status {status}"));
+            return Err(tr!(
+                "trace-order-proc-invalid-status",
+                proc = pid.to_string(),
+                status = status.to_string()
+            ));
         }
         let mut old = proc_state(status);
         match self.p.get_mut(&pid) {
@@ -381,9 +414,11 @@ impl Ordering {
                 {
                     old = ProcState::Idle;
                 } else if state.status != status {
-                    return Err(format!(
-                        "proc {pid} is reported with status {status}, but it was {}",
-                        state.status
+                    return Err(tr!(
+                        "trace-order-proc-status-differs",
+                        proc = pid.to_string(),
+                        status = status.to_string(),
+                        was = state.status.to_string()
                     ));
                 }
                 state.seq = Seq::new(generation, 0);
@@ -417,9 +452,7 @@ impl Ordering {
                 .map(|(id, m)| (*id, *m))
                 .max_by_key(|(id, _)| *id);
             let Some((mid, state)) = bound else {
-                return Err(format!(
-                    "no thread holds proc {pid}, which is about to be stolen"
-                ));
+                return Err(tr!("trace-order-proc-unheld", proc = pid.to_string()));
             };
             ctx = Ctx {
                 m: mid,
@@ -463,12 +496,19 @@ impl Ordering {
         tables: &Rc<Tables>,
         ctx: Ctx,
     ) -> Result<Option<Ctx>, String> {
-        let state = self
-            .p
-            .get_mut(&ctx.p)
-            .ok_or_else(|| format!("ProcStop for proc {} that does not exist", ctx.p))?;
+        let state = self.p.get_mut(&ctx.p).ok_or_else(|| {
+            tr!(
+                "trace-order-proc-missing",
+                event = spec::name(ev.typ),
+                proc = ctx.p.to_string()
+            )
+        })?;
         if state.status != proc_status::RUNNING && state.status != proc_status::SYSCALL {
-            return Err(format!("ProcStop for proc {} that is not running", ctx.p));
+            return Err(tr!(
+                "trace-order-proc-not-running",
+                event = spec::name(ev.typ),
+                proc = ctx.p.to_string()
+            ));
         }
         check(ctx, Reqs::new(Need::Yes, Need::Yes, Need::Maybe))?;
         state.status = proc_status::IDLE;
@@ -509,21 +549,29 @@ impl Ordering {
         let victim = ev.args[2] as i64;
         if victim == ctx.m {
             if ctx.p != pid {
-                return Err(format!(
-                    "thread {victim} steals proc {pid} from itself, but holds proc {}",
-                    ctx.p
+                return Err(tr!(
+                    "trace-order-steal-from-itself",
+                    thread = victim.to_string(),
+                    proc = pid.to_string(),
+                    held = ctx.p.to_string()
                 ));
             }
             self.emit(event);
             return Ok(Some(Ctx { p: -1, ..ctx }));
         }
         let state = self.m.get_mut(&victim).ok_or_else(|| {
-            format!("proc {pid} is stolen from thread {victim}, which never appeared")
+            tr!(
+                "trace-order-steal-from-unknown",
+                proc = pid.to_string(),
+                thread = victim.to_string()
+            )
         })?;
         if state.p != pid {
-            return Err(format!(
-                "proc {pid} is stolen from thread {victim}, which holds proc {}",
-                state.p
+            return Err(tr!(
+                "trace-order-steal-from-other",
+                proc = pid.to_string(),
+                thread = victim.to_string(),
+                held = state.p.to_string()
             ));
         }
         state.p = -1;
@@ -543,15 +591,21 @@ impl Ordering {
         let mid = ev.args[1] as i64;
         let status = ev.args[2];
         if status >= go_status::COUNT {
-            return Err(format!("goroutine {gid} has an invalid status {status}"));
+            return Err(tr!(
+                "trace-order-goroutine-invalid-status",
+                goroutine = gid.to_string(),
+                status = status.to_string()
+            ));
         }
         let mut old = go_state(status);
         match self.g.get_mut(&gid) {
             Some(state) => {
                 if state.status != status {
-                    return Err(format!(
-                        "goroutine {gid} is reported with status {status}, but it was {}",
-                        state.status
+                    return Err(tr!(
+                        "trace-order-goroutine-status-differs",
+                        goroutine = gid.to_string(),
+                        status = status.to_string(),
+                        was = state.status.to_string()
                     ));
                 }
                 state.seq = Seq::new(generation, 0);
@@ -569,8 +623,9 @@ impl Ordering {
                 old = GoState::Undetermined;
             }
             None => {
-                return Err(format!(
-                    "status of goroutine {gid}, never seen before, after the first generation"
+                return Err(tr!(
+                    "trace-order-goroutine-status-late",
+                    goroutine = gid.to_string()
                 ));
             }
         }
@@ -579,13 +634,18 @@ impl Ordering {
             go_status::RUNNING => next.g = gid,
             go_status::SYSCALL => {
                 if mid == -1 {
-                    return Err(format!("goroutine {gid} is in a syscall without a thread"));
+                    return Err(tr!(
+                        "trace-order-syscall-without-thread",
+                        goroutine = gid.to_string()
+                    ));
                 }
                 if mid == ctx.m {
                     if !first && ctx.g != gid {
-                        return Err(format!(
-                            "goroutine {gid} is in a syscall on thread {mid}, which runs goroutine {}",
-                            ctx.g
+                        return Err(tr!(
+                            "trace-order-syscall-thread-busy",
+                            goroutine = gid.to_string(),
+                            thread = mid.to_string(),
+                            running = ctx.g.to_string()
                         ));
                     }
                     next.g = gid;
@@ -593,9 +653,11 @@ impl Ordering {
                     match self.m.get(&mid) {
                         Some(state) => {
                             if state.g != gid {
-                                return Err(format!(
-                                    "goroutine {gid} is in a syscall on thread {mid}, which runs goroutine {}",
-                                    state.g
+                                return Err(tr!(
+                                    "trace-order-syscall-thread-busy",
+                                    goroutine = gid.to_string(),
+                                    thread = mid.to_string(),
+                                    running = state.g.to_string()
                                 ));
                             }
                             ctx.g = state.g;
@@ -618,15 +680,15 @@ impl Ordering {
     fn running(&self, ctx: Ctx, typ: EventType) -> Result<(), String> {
         check(ctx, USER)?;
         match self.g.get(&ctx.g) {
-            None => Err(format!(
-                "{} for goroutine {} that does not exist",
-                spec::name(typ),
-                ctx.g
+            None => Err(tr!(
+                "trace-order-goroutine-missing",
+                event = spec::name(typ),
+                goroutine = ctx.g.to_string()
             )),
-            Some(state) if state.status != go_status::RUNNING => Err(format!(
-                "{} for goroutine {} that is not running",
-                spec::name(typ),
-                ctx.g
+            Some(state) if state.status != go_status::RUNNING => Err(tr!(
+                "trace-order-goroutine-not-running",
+                event = spec::name(typ),
+                goroutine = ctx.g.to_string()
             )),
             Some(_) => Ok(()),
         }
@@ -643,15 +705,18 @@ impl Ordering {
         if let Some(state) = self.g.get(&ctx.g)
             && state.status != go_status::RUNNING
         {
-            return Err(format!(
-                "{} by goroutine {} that is not running",
-                spec::name(ev.typ),
-                ctx.g
+            return Err(tr!(
+                "trace-order-creator-not-running",
+                event = spec::name(ev.typ),
+                goroutine = ctx.g.to_string()
             ));
         }
         let new = ev.args[0] as i64;
         if self.g.contains_key(&new) {
-            return Err(format!("goroutine {new} is created, but it already exists"));
+            return Err(tr!(
+                "trace-order-goroutine-exists",
+                goroutine = new.to_string()
+            ));
         }
         let status = if ev.typ == spec::EV_GO_CREATE_BLOCKED {
             go_status::WAITING
@@ -681,8 +746,9 @@ impl Ordering {
         check(ctx, Reqs::new(Need::Yes, Need::Maybe, Need::No))?;
         let new = ev.args[0] as i64;
         if self.g.contains_key(&new) {
-            return Err(format!(
-                "goroutine {new} is created in a syscall, but it already exists"
+            return Err(tr!(
+                "trace-order-goroutine-exists-syscall",
+                goroutine = new.to_string()
             ));
         }
         self.g.insert(
@@ -825,13 +891,16 @@ impl Ordering {
         let state = self
             .p
             .get_mut(&ctx.p)
-            .ok_or_else(|| format!("GoSyscallBegin on proc {} that was never seen", ctx.p))?;
+            .ok_or_else(|| proc_never_seen(ev.typ, ctx.p))?;
         state.status = proc_status::SYSCALL;
         let seq = Seq::new(generation, ev.args[0]);
         if !seq.follows(state.seq) {
-            return Err(format!(
-                "GoSyscallBegin on proc {} with sequence number {} after {}",
-                ctx.p, seq.n, state.seq.n
+            return Err(tr!(
+                "trace-order-proc-sequence",
+                event = spec::name(ev.typ),
+                proc = ctx.p.to_string(),
+                seq = seq.n.to_string(),
+                previous = state.seq.n.to_string()
             ));
         }
         state.seq = seq;
@@ -847,29 +916,18 @@ impl Ordering {
     ) -> Result<Option<Ctx>, String> {
         check(ctx, USER)?;
         match self.g.get_mut(&ctx.g) {
-            None => {
-                return Err(format!(
-                    "GoSyscallEnd for goroutine {} that does not exist",
-                    ctx.g
-                ));
-            }
+            None => return Err(goroutine_missing(ev.typ, ctx.g)),
             Some(state) if state.status != go_status::SYSCALL => {
-                return Err(format!(
-                    "GoSyscallEnd for goroutine {} that is not in a syscall",
-                    ctx.g
-                ));
+                return Err(goroutine_not_in_syscall(ev.typ, ctx.g));
             }
             Some(state) => state.status = go_status::RUNNING,
         }
         let state = self
             .p
             .get_mut(&ctx.p)
-            .ok_or_else(|| format!("GoSyscallEnd on proc {} that was never seen", ctx.p))?;
+            .ok_or_else(|| proc_never_seen(ev.typ, ctx.p))?;
         if state.status != proc_status::SYSCALL {
-            return Err(format!(
-                "GoSyscallEnd on proc {} that is not in a syscall",
-                ctx.p
-            ));
+            return Err(proc_not_in_syscall(ev.typ, ctx.p));
         }
         state.status = proc_status::RUNNING;
         self.push(ev, ctx, tables);
@@ -884,26 +942,19 @@ impl Ordering {
     ) -> Result<Option<Ctx>, String> {
         // It can only happen once the proc left the syscall (stopped or stolen).
         if ctx.p != -1 {
-            let state = self.p.get(&ctx.p).ok_or_else(|| {
-                format!("GoSyscallEndBlocked on proc {} that was never seen", ctx.p)
-            })?;
+            let state = self
+                .p
+                .get(&ctx.p)
+                .ok_or_else(|| proc_never_seen(ev.typ, ctx.p))?;
             if state.status == proc_status::SYSCALL {
                 return Ok(None);
             }
         }
         check(ctx, Reqs::new(Need::Yes, Need::Maybe, Need::Yes))?;
         match self.g.get_mut(&ctx.g) {
-            None => {
-                return Err(format!(
-                    "GoSyscallEndBlocked for goroutine {} that does not exist",
-                    ctx.g
-                ));
-            }
+            None => return Err(goroutine_missing(ev.typ, ctx.g)),
             Some(state) if state.status != go_status::SYSCALL => {
-                return Err(format!(
-                    "GoSyscallEndBlocked for goroutine {} that is not in a syscall",
-                    ctx.g
-                ));
+                return Err(goroutine_not_in_syscall(ev.typ, ctx.g));
             }
             Some(state) => state.status = go_status::RUNNABLE,
         }
@@ -919,17 +970,9 @@ impl Ordering {
     ) -> Result<Option<Ctx>, String> {
         check(ctx, Reqs::new(Need::Yes, Need::Maybe, Need::Yes))?;
         match self.g.get(&ctx.g) {
-            None => {
-                return Err(format!(
-                    "GoDestroySyscall for goroutine {} that does not exist",
-                    ctx.g
-                ));
-            }
+            None => return Err(goroutine_missing(ev.typ, ctx.g)),
             Some(state) if state.status != go_status::SYSCALL => {
-                return Err(format!(
-                    "GoDestroySyscall for goroutine {} that is not in a syscall",
-                    ctx.g
-                ));
+                return Err(goroutine_not_in_syscall(ev.typ, ctx.g));
             }
             Some(_) => {}
         }
@@ -940,12 +983,9 @@ impl Ordering {
             let state = self
                 .p
                 .get_mut(&ctx.p)
-                .ok_or_else(|| format!("GoDestroySyscall on proc {} that was never seen", ctx.p))?;
+                .ok_or_else(|| proc_never_seen(ev.typ, ctx.p))?;
             if state.status != proc_status::SYSCALL {
-                return Err(format!(
-                    "GoDestroySyscall on proc {} that is not in a syscall",
-                    ctx.p
-                ));
+                return Err(proc_not_in_syscall(ev.typ, ctx.p));
             }
             state.status = proc_status::SYSCALL_ABANDONED;
             next.p = -1;
@@ -971,16 +1011,15 @@ impl Ordering {
     ) -> Result<Option<Ctx>, String> {
         let id = ev.args[0];
         if self.tasks.contains_key(&id) {
-            return Err(format!(
-                "task {id} begins while a task with that id is active"
-            ));
+            return Err(tr!("trace-order-task-twice", task = id.to_string()));
         }
         // Parent 0 is "no parent" (the background task applies to regions only).
         let parent = if ev.args[1] == 0 { NO_TASK } else { ev.args[1] };
         let name = tables.string(ev.args[2]).ok_or_else(|| {
-            format!(
-                "task {id} names string {}, which the string table lacks",
-                ev.args[2]
+            tr!(
+                "trace-order-task-name",
+                task = id.to_string(),
+                string = ev.args[2].to_string()
             )
         })?;
         self.tasks.insert(id, (Rc::from(name), parent));
@@ -1018,25 +1057,26 @@ impl Ordering {
     ) -> Result<Option<Ctx>, String> {
         check(ctx, USER)?;
         let task = ev.args[0];
-        let name = tables.string(ev.args[1]).ok_or_else(|| {
-            format!(
-                "region names string {}, which the string table lacks",
-                ev.args[1]
+        let name = tables
+            .string(ev.args[1])
+            .ok_or_else(|| tr!("trace-order-region-name", string = ev.args[1].to_string()))?;
+        let state = self.g.get_mut(&ctx.g).ok_or_else(|| {
+            tr!(
+                "trace-order-region-goroutine",
+                goroutine = ctx.g.to_string()
             )
         })?;
-        let state = self
-            .g
-            .get_mut(&ctx.g)
-            .ok_or_else(|| format!("region on goroutine {} that was never seen", ctx.g))?;
         if ev.typ == spec::EV_USER_REGION_BEGIN {
             state.regions.push((task, Rc::from(name)));
         } else if let Some((open_task, open_name)) = state.regions.last() {
             if *open_task != task || **open_name != *name {
-                return Err(format!(
-                    "region {:?} of task {task} ends on goroutine {} while region {:?} of task {open_task} is the innermost open one",
-                    String::from_utf8_lossy(name),
-                    ctx.g,
-                    String::from_utf8_lossy(open_name)
+                return Err(tr!(
+                    "trace-order-region-mismatch",
+                    region = format!("{:?}", String::from_utf8_lossy(name)),
+                    task = task.to_string(),
+                    goroutine = ctx.g.to_string(),
+                    open = format!("{:?}", String::from_utf8_lossy(open_name)),
+                    open_task = open_task.to_string()
                 ));
             }
             state.regions.pop();
@@ -1056,7 +1096,7 @@ impl Ordering {
         let seq = ev.args[0];
         if first {
             if self.gc != Gc::Undetermined {
-                return Err("GCActive in the first generation after other GC events".into());
+                return Err(tr!("trace-order-gc-active-late"));
             }
             self.gc_seq = seq;
             self.gc = Gc::Running;
@@ -1067,7 +1107,7 @@ impl Ordering {
             return Ok(None);
         }
         if self.gc != Gc::Running {
-            return Err("GCActive while no GC is in progress".into());
+            return Err(tr!("trace-order-gc-active-idle"));
         }
         self.gc_seq = seq;
         check(ctx, USER)?;
@@ -1092,7 +1132,7 @@ impl Ordering {
             return Ok(None);
         }
         if self.gc == Gc::Running {
-            return Err("GCBegin while a GC is already in progress".into());
+            return Err(tr!("trace-order-gc-begin-twice"));
         }
         self.gc_seq = seq;
         self.gc = Gc::Running;
@@ -1112,8 +1152,8 @@ impl Ordering {
             return Ok(None);
         }
         match self.gc {
-            Gc::NotRunning => return Err("GCEnd while no GC is in progress".into()),
-            Gc::Undetermined => return Err("GCEnd before the GC state is known".into()),
+            Gc::NotRunning => return Err(tr!("trace-order-gc-end-idle")),
+            Gc::Undetermined => return Err(tr!("trace-order-gc-end-unknown")),
             Gc::Running => {}
         }
         self.gc_seq = seq;
@@ -1133,7 +1173,7 @@ impl Ordering {
         let state = self
             .p
             .get_mut(&ctx.p)
-            .ok_or_else(|| format!("GCSweepBegin on proc {} that was never seen", ctx.p))?;
+            .ok_or_else(|| proc_never_seen(ev.typ, ctx.p))?;
         state.ranges.begin(Range {
             typ: range_start(ev.typ),
             desc: 0,
@@ -1151,10 +1191,13 @@ impl Ordering {
         first: bool,
     ) -> Result<Option<Ctx>, String> {
         let pid = ev.args[0] as i64;
-        let state = self
-            .p
-            .get_mut(&pid)
-            .ok_or_else(|| format!("GCSweepActive for proc {pid} that was never seen"))?;
+        let state = self.p.get_mut(&pid).ok_or_else(|| {
+            tr!(
+                "trace-order-proc-for-never-seen",
+                event = spec::name(ev.typ),
+                proc = pid.to_string()
+            )
+        })?;
         state.ranges.active(
             Range {
                 typ: range_start(ev.typ),
@@ -1177,7 +1220,7 @@ impl Ordering {
         let state = self
             .p
             .get_mut(&ctx.p)
-            .ok_or_else(|| format!("GCSweepEnd on proc {} that was never seen", ctx.p))?;
+            .ok_or_else(|| proc_never_seen(ev.typ, ctx.p))?;
         state.ranges.end(ev.typ)?;
         self.push(ev, ctx, tables);
         Ok(Some(ctx))
@@ -1195,13 +1238,10 @@ impl Ordering {
         } else {
             (0, None)
         };
-        let state = self.g.get_mut(&ctx.g).ok_or_else(|| {
-            format!(
-                "{} on goroutine {} that was never seen",
-                spec::name(ev.typ),
-                ctx.g
-            )
-        })?;
+        let state = self
+            .g
+            .get_mut(&ctx.g)
+            .ok_or_else(|| goroutine_never_seen(ev.typ, ctx.g))?;
         state.ranges.begin(Range {
             typ: range_start(ev.typ),
             desc,
@@ -1220,9 +1260,10 @@ impl Ordering {
     ) -> Result<Option<Ctx>, String> {
         let gid = ev.args[0] as i64;
         let state = self.g.get_mut(&gid).ok_or_else(|| {
-            format!(
-                "{} for goroutine {gid} that was never seen",
-                spec::name(ev.typ)
+            tr!(
+                "trace-order-goroutine-for-never-seen",
+                event = spec::name(ev.typ),
+                goroutine = gid.to_string()
             )
         })?;
         state.ranges.active(
@@ -1244,13 +1285,10 @@ impl Ordering {
         ctx: Ctx,
     ) -> Result<Option<Ctx>, String> {
         check(ctx, USER)?;
-        let state = self.g.get_mut(&ctx.g).ok_or_else(|| {
-            format!(
-                "{} on goroutine {} that was never seen",
-                spec::name(ev.typ),
-                ctx.g
-            )
-        })?;
+        let state = self
+            .g
+            .get_mut(&ctx.g)
+            .ok_or_else(|| goroutine_never_seen(ev.typ, ctx.g))?;
         let range = state.ranges.end(ev.typ)?;
         let mut event = Event::new(ev.typ, ev.time, ctx, ev.args, tables);
         if ev.typ == spec::EV_STW_END {
@@ -1263,5 +1301,66 @@ impl Ordering {
     /// The version of the trace being ordered.
     pub fn version(&self) -> Version {
         self.version
+    }
+}
+
+// The errors several events share, built only when an event is wrong.
+
+#[cold]
+fn goroutine_missing(typ: EventType, g: i64) -> String {
+    tr!(
+        "trace-order-goroutine-missing",
+        event = spec::name(typ),
+        goroutine = g.to_string()
+    )
+}
+
+#[cold]
+fn goroutine_not_in_syscall(typ: EventType, g: i64) -> String {
+    tr!(
+        "trace-order-goroutine-not-in-syscall",
+        event = spec::name(typ),
+        goroutine = g.to_string()
+    )
+}
+
+#[cold]
+fn goroutine_never_seen(typ: EventType, g: i64) -> String {
+    tr!(
+        "trace-order-goroutine-never-seen",
+        event = spec::name(typ),
+        goroutine = g.to_string()
+    )
+}
+
+#[cold]
+fn proc_never_seen(typ: EventType, p: i64) -> String {
+    tr!(
+        "trace-order-proc-never-seen",
+        event = spec::name(typ),
+        proc = p.to_string()
+    )
+}
+
+#[cold]
+fn proc_not_in_syscall(typ: EventType, p: i64) -> String {
+    tr!(
+        "trace-order-proc-not-in-syscall",
+        event = spec::name(typ),
+        proc = p.to_string()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, with_lang};
+
+    #[test]
+    fn a_missing_proc_reads_in_each_language() {
+        let ctx = Ctx { g: -1, p: -1, m: 1 };
+        let said = |lang| with_lang(lang, || check(ctx, USER)).unwrap_err();
+        assert_eq!(said(Lang::En), "expected a proc but there was none");
+        assert_eq!(said(Lang::Ja), "proc があるはずですが、ありません");
     }
 }

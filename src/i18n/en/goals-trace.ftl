@@ -264,3 +264,73 @@ trace-field-batch-size = the batch's size
 trace-field-batch = a batch
 # Where a goroutine was created or waits, when the trace does not say.
 trace-unknown-place = an unknown place
+
+## The trace reader: events out of order or inconsistent with the runtime's state
+# They follow "<event> at <time>ns on thread <thread>: ". Event names (`ProcStop`,
+# `GoBlock`...) are Go's; ids and statuses are numbers as the trace has them.
+# `range`: the event that begins a range (`STWBegin`, `GCSweepBegin`...).
+trace-order-range-begins-twice = { $range } begins while one is already in progress
+trace-order-range-active-twice = { $range } is marked active twice in the first generation
+trace-order-range-never-began = { $range } is marked active, but it never began
+trace-order-range-end-alone = { $end } without a { $begin } before it
+# What the event's context (thread, proc, goroutine) must or must not hold.
+trace-order-no-thread = expected a thread but there was none
+trace-order-no-proc = expected a proc but there was none
+trace-order-no-goroutine = expected a goroutine but there was none
+trace-order-unexpected-thread = expected no thread but there was one
+trace-order-unexpected-proc = expected no proc but there was one
+trace-order-unexpected-goroutine = expected no goroutine but there was one
+# After "no thread's next event can happen: ...; ". `goroutines`: `G1=2 G7=4`
+# (goroutine id=status); `procs`: `P0=1 P1=0`.
+trace-order-statuses = goroutine statuses { $goroutines }; proc statuses { $procs }
+trace-order-not-a-thread-event = { $event } cannot appear among a thread's events
+trace-order-proc-invalid-status = proc { $proc } has an invalid status { $status }
+trace-order-proc-status-differs = proc { $proc } is reported with status { $status }, but it was { $was }
+trace-order-proc-unheld = no thread holds proc { $proc }, which is about to be stolen
+trace-order-proc-missing = { $event } for proc { $proc } that does not exist
+trace-order-proc-not-running = { $event } for proc { $proc } that is not running
+trace-order-proc-never-seen = { $event } on proc { $proc } that was never seen
+trace-order-proc-for-never-seen = { $event } for proc { $proc } that was never seen
+trace-order-proc-not-in-syscall = { $event } on proc { $proc } that is not in a syscall
+trace-order-proc-sequence = { $event } on proc { $proc } with sequence number { $seq } after { $previous }
+# `held`: the proc the thread holds.
+trace-order-steal-from-itself = thread { $thread } steals proc { $proc } from itself, but holds proc { $held }
+trace-order-steal-from-unknown = proc { $proc } is stolen from thread { $thread }, which never appeared
+trace-order-steal-from-other = proc { $proc } is stolen from thread { $thread }, which holds proc { $held }
+trace-order-goroutine-invalid-status = goroutine { $goroutine } has an invalid status { $status }
+trace-order-goroutine-status-differs = goroutine { $goroutine } is reported with status { $status }, but it was { $was }
+trace-order-goroutine-status-late = status of goroutine { $goroutine }, never seen before, after the first generation
+trace-order-syscall-without-thread = goroutine { $goroutine } is in a syscall without a thread
+# `running`: the goroutine the thread runs.
+trace-order-syscall-thread-busy = goroutine { $goroutine } is in a syscall on thread { $thread }, which runs goroutine { $running }
+trace-order-goroutine-missing = { $event } for goroutine { $goroutine } that does not exist
+trace-order-goroutine-not-running = { $event } for goroutine { $goroutine } that is not running
+trace-order-goroutine-not-in-syscall = { $event } for goroutine { $goroutine } that is not in a syscall
+trace-order-goroutine-never-seen = { $event } on goroutine { $goroutine } that was never seen
+trace-order-goroutine-for-never-seen = { $event } for goroutine { $goroutine } that was never seen
+trace-order-creator-not-running = { $event } by goroutine { $goroutine } that is not running
+trace-order-goroutine-exists = goroutine { $goroutine } is created, but it already exists
+trace-order-goroutine-exists-syscall = goroutine { $goroutine } is created in a syscall, but it already exists
+trace-order-task-twice = task { $task } begins while a task with that id is active
+trace-order-task-name = task { $task } names string { $string }, which the string table lacks
+trace-order-region-name = region names string { $string }, which the string table lacks
+trace-order-region-goroutine = region on goroutine { $goroutine } that was never seen
+# `region`, `open`: the regions' names, quoted.
+trace-order-region-mismatch = region { $region } of task { $task } ends on goroutine { $goroutine } while region { $open } of task { $open_task } is the innermost open one
+trace-order-gc-active-late = GCActive in the first generation after other GC events
+trace-order-gc-active-idle = GCActive while no GC is in progress
+trace-order-gc-begin-twice = GCBegin while a GC is already in progress
+trace-order-gc-end-idle = GCEnd while no GC is in progress
+trace-order-gc-end-unknown = GCEnd before the GC state is known
+
+## The profile reader: protobuf's wire format broken
+pprof-wire-varint-overflows = a varint overflows 64 bits
+pprof-wire-varint-too-long = a varint is longer than 10 bytes
+pprof-wire-varint-cut-short = a varint is cut short
+pprof-wire-unknown-wire-type = a field has wire type 6 or 7, which protobuf does not have
+pprof-wire-field-zero = a field has number 0
+pprof-wire-field-too-large = a field number is larger than 2^29
+pprof-wire-past-message = a field runs past the end of its message
+pprof-wire-past-profile = a field runs past the end of the profile
+pprof-wire-groups-too-deep = groups nest more than { $depth } deep
+pprof-wire-group-unstarted = a group ends that did not start
