@@ -94,14 +94,14 @@ fn check_with_met_and_unmet_goals() {
     insta::assert_snapshot!(check(&report));
 }
 
-#[test]
-fn check_that_hung() {
+/// Tests stuck in a channel send, stopped at their timeout.
+fn hang_failure() -> Failure {
     let frame = |file: &str, line, function: &str| Frame {
         function: function.into(),
         file: file.into(),
         line,
     };
-    let failure = Failure::Hang {
+    Failure::Hang {
         step: "tests".into(),
         deadlock: false,
         interrupted: false,
@@ -117,10 +117,14 @@ fn check_that_hung() {
             other_goroutines: 3,
         },
         output: String::new(),
-    };
+    }
+}
+
+#[test]
+fn check_that_hung() {
     let report = report(
         Vec::new(),
-        Some(failure),
+        Some(hang_failure()),
         Some("the tests did not finish in time"),
     );
     insta::assert_snapshot!(check(&report));
@@ -351,35 +355,10 @@ fn check_in_japanese() {
 
 #[test]
 fn hang_in_japanese() {
-    let failure = Failure::Hang {
-        step: "tests".into(),
-        deadlock: false,
-        interrupted: false,
-        timeout: Duration::from_secs(60),
-        report: HangReport {
-            running_tests: vec!["TestFetch (1m0s)".into()],
-            groups: vec![StuckGroup {
-                count: 37,
-                state: "chan send".into(),
-                frames: vec![Frame {
-                    function: "fetch.worker".into(),
-                    file: "fetch.go".into(),
-                    line: 47,
-                }],
-                created_at: Some(Frame {
-                    function: "fetch.Fetch".into(),
-                    file: "fetch.go".into(),
-                    line: 41,
-                }),
-            }],
-            other_goroutines: 3,
-        },
-        output: String::new(),
-    };
     let text = crate::i18n::with_lang(crate::i18n::Lang::Ja, || {
         let mut report = report(
             Vec::new(),
-            Some(failure),
+            Some(hang_failure()),
             Some("テストが時間内に終わりませんでした"),
         );
         report.title = "文字列を少しずつ組み立てる".into();
