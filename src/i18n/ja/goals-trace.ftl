@@ -59,7 +59,7 @@ trace-goroutines-peak-at = 最大になったのはトレース開始から { $t
 trace-leaks-subject = 終了時に生きていた演習の goroutine
 trace-leaks-explanation = 演習が作成した goroutine { $count } 個が終了しませんでした
 trace-leaks-blocked-in = { $reason }{ $entry } でブロック中
-trace-leaks-evidence = { $created } で作成された goroutine { $count } 個: { $place } で { $state }
+trace-leaks-evidence = { $created } で作成された goroutine { $count } 個（{ $place }: { $state }）
 
 ## trace-logs
 
