@@ -38,7 +38,7 @@ const MAX_ARTIFACT: u64 = 1 << 30;
 const MAX_PROBE: u64 = 1 << 20;
 /// Lines of a server's output shown when it fails.
 const OUTPUT_LINES: usize = 40;
-/// How many times longer a thin CPU profile may be taken again.
+/// How many times longer a thin profile (or one of no request) may be taken again.
 const MAX_PROFILE_SCALE: u32 = 4;
 
 /// A built server: its binary and the directory it runs in.
@@ -663,7 +663,9 @@ impl Serving<'_, '_> {
     }
 
     /// A profile of `build`'s server under load; a CPU profile too thin for
-    /// the goals on it is taken again over a longer time.
+    /// the goals on it, or one during which the server answered no request
+    /// (so that nothing can be said per request: a slow server on a busy
+    /// machine), is taken again over a longer time.
     fn profile(
         &mut self,
         build: &ServerBuild,
@@ -680,10 +682,8 @@ impl Serving<'_, '_> {
                 self.fetch_under_load(&mut started, Fetched::Profile(kind), path, scale)?;
             self.stop(started)?;
             let profile = read_profile(path, self.spec, kind)?;
-            if kind == ProfileKind::Cpu
-                && scale < MAX_PROFILE_SCALE
-                && cpu_samples(&profile) < min_samples
-            {
+            let thin = kind == ProfileKind::Cpu && cpu_samples(&profile) < min_samples;
+            if scale < MAX_PROFILE_SCALE && (thin || ops == 0) {
                 scale *= 2;
                 continue;
             }
