@@ -71,19 +71,12 @@ pub fn width(text: &str) -> usize {
 
 /// `text` followed by spaces up to `columns` terminal columns.
 pub fn pad(text: &str, columns: usize) -> String {
-    let mut out = text.to_owned();
-    out.extend(std::iter::repeat_n(
-        ' ',
-        columns.saturating_sub(width(text)),
-    ));
-    out
+    console::pad_str(text, columns, console::Alignment::Left, None).into_owned()
 }
 
 /// Spaces, then `text`, up to `columns` terminal columns.
 pub fn pad_left(text: &str, columns: usize) -> String {
-    let mut out: String = std::iter::repeat_n(' ', columns.saturating_sub(width(text))).collect();
-    out.push_str(text);
-    out
+    console::pad_str(text, columns, console::Alignment::Right, None).into_owned()
 }
 
 /// `text` cut to at most `columns` terminal columns, never inside a character.

@@ -105,12 +105,17 @@ pub fn lang() -> Lang {
         .unwrap_or(Lang::En)
 }
 
-/// Runs `f` with messages in `lang` on this thread.
+/// Runs `f` with messages in `lang` on this thread; the language before
+/// comes back however `f` ends.
 pub fn with_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
-    let before = OVERRIDE.replace(Some(lang));
-    let result = f();
-    OVERRIDE.set(before);
-    result
+    struct Restore(Option<Lang>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            OVERRIDE.set(self.0);
+        }
+    }
+    let _restore = Restore(OVERRIDE.replace(Some(lang)));
+    f()
 }
 
 fn bundle(lang: Lang, sources: &[&'static str]) -> FluentBundle<FluentResource> {
@@ -153,6 +158,13 @@ pub fn message_in(lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> Strin
     key.to_owned()
 }
 
+/// Whether the catalogue of `lang` itself has the message `key`.
+pub fn has_message(lang: Lang, key: &str) -> bool {
+    BUNDLES
+        .iter()
+        .any(|(l, bundle)| *l == lang && bundle.has_message(key))
+}
+
 /// The message `key` in the chosen language.
 pub fn message(key: &str, args: Option<&FluentArgs<'_>>) -> String {
     message_in(lang(), key, args)
@@ -173,8 +185,8 @@ macro_rules! tr {
     }};
 }
 
-/// A value for a message: strings as they are, counts as numbers (for the
-/// plural forms), anything displayable as its text.
+/// A value for a message: strings as they are, integers as numbers (for the
+/// plural forms).
 pub fn value<'a, T: IntoValue<'a>>(value: T) -> fluent_bundle::FluentValue<'a> {
     value.into_value()
 }

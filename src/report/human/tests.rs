@@ -218,10 +218,20 @@ fn hints_so_far() {
     insta::assert_snapshot!(hints(&test_exercise(), 2, HintView::All));
 }
 
+/// One side's values of a goal over one round that met it.
+fn values(v: f64) -> crate::verify::SideValues {
+    crate::verify::SideValues {
+        statuses: vec![Status::Pass],
+        values: vec![v],
+        min: Some(v),
+        max: Some(v),
+    }
+}
+
 #[test]
 fn verify_lines_up_goal_values_under_the_sides_however_long_the_ids() {
     use crate::goals::OnStarter;
-    use crate::verify::{ExerciseResult, GoalVerdict, Side, SideResult, SideValues};
+    use crate::verify::{ExerciseResult, GoalVerdict, Side, SideResult};
     console::set_colors_enabled(false);
     let side = |side| SideResult {
         side,
@@ -229,12 +239,6 @@ fn verify_lines_up_goal_values_under_the_sides_however_long_the_ids() {
         reason: None,
         check: None,
         error: None,
-    };
-    let values = |v: f64| SideValues {
-        statuses: vec![Status::Pass],
-        values: vec![v],
-        min: Some(v),
-        max: Some(v),
     };
     let goal = |id: &str| GoalVerdict {
         id: id.into(),
@@ -416,7 +420,7 @@ fn list_in_japanese_lines_up_by_width() {
 #[test]
 fn verify_in_japanese() {
     use crate::goals::OnStarter;
-    use crate::verify::{ExerciseResult, GoalVerdict, Side, SideResult, SideValues};
+    use crate::verify::{ExerciseResult, GoalVerdict, Side, SideResult};
     console::set_colors_enabled(false);
     let side = |side, met| SideResult {
         side,
@@ -443,12 +447,6 @@ fn verify_in_japanese() {
             r
         }),
         error: None,
-    };
-    let values = |v: f64| SideValues {
-        statuses: vec![Status::Pass],
-        values: vec![v],
-        min: Some(v),
-        max: Some(v),
     };
     let result = ExerciseResult {
         exercise: "heap/01-concat".into(),
