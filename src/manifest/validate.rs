@@ -26,25 +26,28 @@ pub(super) fn page(root: &Path, text: &str) -> Result<PathBuf, String> {
 /// path given must be a page.
 pub(super) fn pages(root: &Path, text: &crate::i18n::Text) -> Result<PathBuf, String> {
     use crate::i18n::{Lang, lang};
-    let mut chosen = None;
-    for given in text.langs() {
-        let path = page(root, text.get(given))?;
-        if given == lang() {
-            chosen = Some(path);
-        }
+    let mut given = Vec::new();
+    for each in text.langs() {
+        given.push((each, page(root, text.get(each))?));
     }
-    let english = page(root, text.get(Lang::En))?;
-    if let Some(path) = chosen {
-        return Ok(path);
+    let find = |wanted: Lang| given.iter().find(|(l, _)| *l == wanted).map(|(_, p)| p);
+    if let Some(path) = find(lang()) {
+        return Ok(path.clone());
     }
-    let mut parts = english.components();
-    let counterpart = match (parts.next(), parts.as_path()) {
+    let english = match find(Lang::En).or_else(|| given.first().map(|(_, p)| p)) {
+        Some(path) => path.clone(),
+        None => return page(root, ""),
+    };
+    let mut parts = english
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir));
+    let counterpart = match (parts.next(), parts.collect::<PathBuf>()) {
         (Some(first), rest) if !rest.as_os_str().is_empty() => {
             Path::new(first.as_os_str()).join(lang().code()).join(rest)
         }
         _ => Path::new(lang().code()).join(&english),
     };
-    Ok(if lang() != Lang::En && root.join(&counterpart).is_file() {
+    Ok(if root.join(&counterpart).is_file() {
         counterpart
     } else {
         english
@@ -236,6 +239,48 @@ fn split_at_slashes(pattern: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_page_in_the_chosen_language() {
+        use crate::i18n::{Lang, Text, with_lang};
+        let root = tempfile::tempdir().unwrap();
+        for page in [
+            "docs/exercises/x.md",
+            "docs/ja/exercises/x.md",
+            "docs/y.md",
+            "z.md",
+        ] {
+            std::fs::create_dir_all(root.path().join(page).parent().unwrap()).unwrap();
+            std::fs::write(root.path().join(page), "# page\n").unwrap();
+        }
+        let read = |lang, yaml: &str| {
+            let text: Text = serde_yaml::from_str(yaml).unwrap();
+            with_lang(lang, || pages(root.path(), &text))
+        };
+        let path = |p: &str| Ok(PathBuf::from(p));
+        assert_eq!(
+            read(Lang::En, "docs/exercises/x.md"),
+            path("docs/exercises/x.md")
+        );
+        assert_eq!(
+            read(Lang::Ja, "docs/exercises/x.md"),
+            path("docs/ja/exercises/x.md")
+        );
+        assert_eq!(
+            read(Lang::Ja, "./docs/exercises/x.md"),
+            path("docs/ja/exercises/x.md")
+        );
+        // No Japanese page: the English one.
+        assert_eq!(read(Lang::Ja, "docs/y.md"), path("docs/y.md"));
+        assert_eq!(read(Lang::Ja, "z.md"), path("z.md"));
+        // Given per language: as given, each one a page.
+        assert_eq!(read(Lang::Ja, "{en: docs/y.md, ja: z.md}"), path("z.md"));
+        assert_eq!(
+            read(Lang::En, "{en: docs/y.md, ja: z.md}"),
+            path("docs/y.md")
+        );
+        assert!(read(Lang::En, "{en: docs/y.md, ja: missing.md}").is_err());
+    }
 
     #[test]
     fn ids_and_paths() {
