@@ -240,6 +240,9 @@ impl GoTool {
             });
         }
         if !finished.success() {
+            if let Some(error) = needs_newer_go(&finished.output, &self.info.version) {
+                return Err(error);
+            }
             // `go test` prints vet's findings under a `# [package]` header.
             let vet = finished.output.lines().any(|l| l.starts_with("# ["));
             return Ok(Compiled::Failed(BuildFailure {
@@ -268,6 +271,27 @@ impl GoTool {
             quit_first: true,
         })
     }
+}
+
+/// The go command's refusal to build a module that asks for a newer Go
+/// (`go: go.mod requires go >= 1.27 (running go 1.26.8; GOTOOLCHAIN=local)`):
+/// nothing the attendee wrote is wrong, and no compiler error is there to show.
+fn needs_newer_go(output: &str, running: &str) -> Option<GoError> {
+    output.lines().find_map(|line| {
+        let line = line.trim().strip_prefix("go: ").unwrap_or(line.trim());
+        let (what, rest) = line.split_once(" requires go >= ")?;
+        let needed = rest.split([' ', ')', ';']).next()?.to_owned();
+        let running = rest
+            .split_once("(running go ")
+            .and_then(|(_, r)| r.split([';', ')']).next())
+            .map(|v| format!("go{v}"))
+            .unwrap_or_else(|| running.to_owned());
+        (!needed.is_empty()).then(|| GoError::NeedsNewerGo {
+            what: what.to_owned(),
+            needed,
+            running,
+        })
+    })
 }
 
 /// Picks the `file.go:line[:col]: message` lines out of `go build` output.
@@ -321,6 +345,29 @@ FAIL\texercises/heap/01-concat [build failed]
         );
         assert_eq!(errors[0].file, "a_test.go");
         assert_eq!(errors[0].column, Some(39));
+    }
+
+    #[test]
+    fn a_module_asking_for_a_newer_go_is_said_as_such() {
+        let output = "go: go.mod requires go >= 1.99 (running go 1.26.8; GOTOOLCHAIN=local)\n";
+        match needs_newer_go(output, "go1.26.8") {
+            Some(GoError::NeedsNewerGo {
+                what,
+                needed,
+                running,
+            }) => {
+                assert_eq!(what, "go.mod");
+                assert_eq!(needed, "1.99");
+                assert_eq!(running, "go1.26.8");
+            }
+            other => panic!("{other:?}"),
+        }
+        let output = "go: module example.com/x@v1.2.0 requires go >= 1.27; switching\n";
+        assert!(matches!(
+            needs_newer_go(output, "go1.26.8"),
+            Some(GoError::NeedsNewerGo { what, .. }) if what == "module example.com/x@v1.2.0"
+        ));
+        assert!(needs_newer_go("x.go:1:2: undefined: y\n", "go1.26.8").is_none());
     }
 
     #[test]

@@ -56,6 +56,15 @@ pub enum GoError {
 
     #[error("{}", tr!("exec-interrupted"))]
     Interrupted,
+
+    /// The module (or one it needs) asks for a newer Go than the one installed.
+    #[error("{}", tr!("exec-go-mod-needs-newer", what = .what, needed = .needed, running = .running))]
+    NeedsNewerGo {
+        /// What asks, as go says it: `go.mod`, `module example.com/x@v1.2.0`.
+        what: String,
+        needed: String,
+        running: String,
+    },
 }
 
 /// The environment every Go child gets on top of ours: never download a

@@ -5,6 +5,7 @@
 
 mod error;
 mod exercise;
+mod nearby;
 mod raw;
 pub mod serve;
 pub mod translations;
@@ -289,6 +290,23 @@ pub fn load(root: &Path) -> Result<Workshop, ManifestError> {
         ));
     } else if let Err(e) = inside(&root, &module_dir) {
         problems.push(file.at("module", e));
+    } else if let Some((needed, line)) = nearby::go_mod_version(&module_dir)
+        && needed > go
+    {
+        // An attendee with the Go that workshop.yaml asks for could not build
+        // the module: `doctor` and `check` would promise what go refuses.
+        problems.push(file.at(
+            "go",
+            tr!(
+                "manifest-go-below-module",
+                go = go.to_string(),
+                needed = needed.to_string(),
+                path = format!(
+                    "{}:{line}",
+                    crate::display::path(&module_dir.join("go.mod"))
+                ),
+            ),
+        ));
     }
     if raw.exercises.is_empty() {
         problems.push(file.at("exercises", tr!("manifest-exercises-empty")));
@@ -301,6 +319,7 @@ pub fn load(root: &Path) -> Result<Workshop, ManifestError> {
 
     let mut seen = HashSet::new();
     let mut exercises = Vec::new();
+    let mut check_ids = None;
     for (i, id) in raw.exercises.iter().enumerate() {
         let path = element("exercises", i);
         if let Err(e) = valid_id(id) {
@@ -313,14 +332,21 @@ pub fn load(root: &Path) -> Result<Workshop, ManifestError> {
         }
         let check_path = root.join(CHECKS_DIR).join(id).join("check.yaml");
         if !check_path.is_file() {
-            problems.push(file.at(
-                &path,
+            let ids = check_ids.get_or_insert_with(|| nearby::check_ids(&root));
+            let path_shown = crate::display::path(&check_path);
+            let message = if check_path.with_extension("yml").is_file() {
+                tr!("manifest-check-file-yml", path = path_shown, id = id)
+            } else if let Some(closest) = nearby::closest(id, ids) {
                 tr!(
-                    "manifest-check-file-missing",
-                    path = crate::display::path(&check_path),
+                    "manifest-check-file-missing-near",
+                    path = path_shown,
                     id = id,
-                ),
-            ));
+                    closest = closest
+                )
+            } else {
+                tr!("manifest-check-file-missing", path = path_shown, id = id)
+            };
+            problems.push(file.at(&path, message));
             continue;
         }
         match exercise::load(&root, &module_dir, go, id, &check_path) {

@@ -337,3 +337,66 @@ fn manifest_errors_read_in_japanese() {
         .code(2)
         .stderr_has("check.yaml:3:3: unknown key `fr`");
 }
+
+#[test]
+fn an_exercise_without_a_check_file_suggests_the_check_file_that_exists() {
+    let workshop = Workshop::fixture("outcomes");
+    let manifest = std::fs::read_to_string(workshop.path().join("workshop.yaml")).unwrap();
+    workshop
+        .write(
+            "workshop.yaml",
+            &manifest.replace("  - outcome/unmet\n", "  - outcome/unmt\n"),
+        )
+        .run(&["list"])
+        .code(2)
+        .stderr_has("workshop.yaml:5:5: expected the check file")
+        .stderr_has("did you mean `outcome/unmet`, which has a check file?");
+}
+
+#[test]
+fn a_check_file_named_yml_is_named_as_the_cause() {
+    let workshop = Workshop::fixture("outcomes");
+    std::fs::rename(
+        workshop.path().join("checks/outcome/met/check.yaml"),
+        workshop.path().join("checks/outcome/met/check.yml"),
+    )
+    .unwrap();
+    workshop
+        .run(&["list"])
+        .code(2)
+        .stderr_has("workshop.yaml:4:5: expected the check file")
+        .stderr_has("found check.yml there: the file must be named check.yaml");
+}
+
+#[test]
+fn a_go_mod_that_asks_for_more_than_workshop_yaml_is_refused_at_go() {
+    Workshop::fixture("outcomes")
+        .write(
+            "exercises/go.mod",
+            "module fixture.example/outcomes\n\ngo 1.24\n",
+        )
+        .run(&["list"])
+        .code(2)
+        .stderr_has("workshop.yaml:2:5: workshop.yaml asks for Go 1.22, but")
+        .stderr_has("go.mod:3 asks for go 1.24");
+}
+
+#[test]
+fn a_go_mod_that_asks_for_a_newer_go_than_installed_says_so() {
+    // The module's own go line agrees with workshop.yaml; a module it needs
+    // asks for more, which only the build finds out.
+    Workshop::fixture("outcomes")
+        .write(
+            "exercises/go.mod",
+            "module fixture.example/outcomes\n\ngo 1.22\n\nrequire fixture.example/newer v0.0.0\n\nreplace fixture.example/newer => ./newer\n",
+        )
+        .write("exercises/newer/go.mod", "module fixture.example/newer\n\ngo 1.99\n")
+        .write("exercises/newer/newer.go", "package newer\n")
+        .write(
+            "exercises/outcome/met/newer_test.go",
+            "package met\n\nimport _ \"fixture.example/newer\"\n",
+        )
+        .run(&["check", "outcome/met"])
+        .code(2)
+        .stderr_has("asks for Go 1.99 or newer, but `go` is go1.");
+}

@@ -146,3 +146,9 @@ goal-bad-regex = not a valid regular expression: { $error }
 
 text-expected = a string, or a mapping of language codes (en, ja) to strings
 text-given-twice = `{ $code }` is given twice
+
+## An exercise without its check file, and workshop.yaml's Go against go.mod's
+
+manifest-check-file-missing-near = expected the check file { $path } for exercise `{ $id }`; did you mean `{ $closest }`, which has a check file?
+manifest-check-file-yml = expected the check file { $path } for exercise `{ $id }`; found check.yml there: the file must be named check.yaml
+manifest-go-below-module = workshop.yaml asks for Go { $go }, but { $path } asks for go { $needed }, which a Go older than { $needed } cannot build; raise `go:` to { $needed } or lower go.mod's go line

@@ -219,3 +219,7 @@ state-link-loop = a symbolic link loop
 state-no-starter = no pristine copy of the starter of { $id }: the workshop is not a git checkout, and no copy was saved before it was first edited; commit the exercise (or run `workshop` once before editing it) so the starter can be compared
 state-no-backup = no backup of { $id } yet (`workshop reset` makes one)
 state-unknown-backup = no backup `{ $name }` of { $id } (see `workshop restore { $id } --list`)
+
+## A module that asks for a newer Go
+
+exec-go-mod-needs-newer = { $what } asks for Go { $needed } or newer, but `go` is { $running }; install Go { $needed } or newer (see `workshop doctor`), or, online, let go fetch it with GOTOOLCHAIN=auto

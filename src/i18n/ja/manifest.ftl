@@ -132,3 +132,9 @@ goal-bad-regex = 正しい正規表現ではありません: { $error }
 
 text-expected = 文字列、または言語コード（en、ja）から文字列へのマッピング
 text-given-twice = `{ $code }` が 2 回書かれています
+
+## チェックファイルのない演習と、workshop.yaml と go.mod の Go のバージョン
+
+manifest-check-file-missing-near = 演習 `{ $id }` のチェックファイル { $path } がありません。チェックファイルのある `{ $closest }` の間違いではありませんか？
+manifest-check-file-yml = 演習 `{ $id }` のチェックファイル { $path } がありません。そこにある check.yml は check.yaml という名前にしてください
+manifest-go-below-module = workshop.yaml は Go { $go } を求めていますが、{ $path } は go { $needed } を求めており、{ $needed } より古い Go ではビルドできません。`go:` を { $needed } に上げるか、go.mod の go 行を下げてください

@@ -210,3 +210,7 @@ state-link-loop = シンボリックリンクがループしています
 state-no-starter = { $id } のスターターの元のコピーがありません: ワークショップは git のチェックアウトではなく、最初に編集される前にコピーも保存されていません。スターターと比べられるように、演習をコミットしてください（または編集の前に一度 `workshop` を実行してください）
 state-no-backup = { $id } のバックアップはまだありません（`workshop reset` で作られます）
 state-unknown-backup = { $id } にバックアップ `{ $name }` はありません（`workshop restore { $id } --list` を参照）
+
+## より新しい Go を求めるモジュール
+
+exec-go-mod-needs-newer = { $what } は Go { $needed } 以上を求めていますが、`go` は { $running } です。Go { $needed } 以上をインストールするか（`workshop doctor` を参照）、オンラインなら GOTOOLCHAIN=auto で go に取得させてください
