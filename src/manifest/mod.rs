@@ -5,6 +5,7 @@
 
 mod error;
 mod exercise;
+mod protected;
 mod raw;
 pub mod serve;
 pub mod translations;
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub use error::ManifestError;
+pub use protected::{ProtectedGlob, protected_by_default};
 pub use serve::{
     CollectSpec, Collectable, LoadLength, LoadSpec, ReadySpec, RequestSpec, ServeSpec,
 };
@@ -67,6 +69,9 @@ pub struct Exercise {
     pub goals: Vec<Goal>,
     pub hints: Vec<Text>,
     pub solution: Vec<SolutionFile>,
+    /// The check file's `protected:` globs, beside the files protected by
+    /// default (see [`protected_by_default`]).
+    pub protected: Vec<ProtectedGlob>,
 }
 
 impl Exercise {

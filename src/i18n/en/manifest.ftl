@@ -146,3 +146,9 @@ goal-bad-regex = not a valid regular expression: { $error }
 
 text-expected = a string, or a mapping of language codes (en, ja) to strings
 text-given-twice = `{ $code }` is given twice
+
+## Protected files: the `protected:` globs of a check file
+
+manifest-protected-unmatched = `{ $glob }` matches no file of the starter (for every file below a directory, write `directory/**`)
+manifest-protected-bad-name = `{ $glob }` has an empty name or `.` in it (write paths like `fixtures/*.json`, relative to the package)
+manifest-protected-bad-class = `{ $glob }`: `{ $name }` has a `[` set that is not closed, or holds `/`

@@ -219,3 +219,19 @@ state-link-loop = a symbolic link loop
 state-no-starter = no pristine copy of the starter of { $id }: the workshop is not a git checkout, and no copy was saved before it was first edited; commit the exercise (or run `workshop` once before editing it) so the starter can be compared
 state-no-backup = no backup of { $id } yet (`workshop reset` makes one)
 state-unknown-backup = no backup `{ $name }` of { $id } (see `workshop restore { $id } --list`)
+
+## Protected files: the workshop's copies of the files that measure an exercise
+
+exec-overlay-relative = { $path } is not an absolute path, which the go command's overlay file needs
+exec-overlay-not-utf8 = { $path } is not valid UTF-8, which the go command's overlay file needs
+state-link-not-followed = { $link } is a symbolic link, which is not followed
+verify-solution-protected = the solution changes { $files }, which { $count ->
+        [one] is
+       *[other] are
+    } protected: checks always run the workshop's { $count ->
+        [one] copy
+       *[other] copies
+    }, so the solution's would never be used (take { $count ->
+        [one] it
+       *[other] them
+    } out of `solution:`)

@@ -132,3 +132,9 @@ goal-bad-regex = 正しい正規表現ではありません: { $error }
 
 text-expected = 文字列、または言語コード（en、ja）から文字列へのマッピング
 text-given-twice = `{ $code }` が 2 回書かれています
+
+## Protected files: the `protected:` globs of a check file
+
+manifest-protected-unmatched = `{ $glob }` に一致するファイルがスターターにありません（ディレクトリ以下のすべてのファイルには `directory/**` と書きます）
+manifest-protected-bad-name = `{ $glob }` に空の名前か `.` が含まれています（`fixtures/*.json` のように、パッケージからの相対パスで書きます）
+manifest-protected-bad-class = `{ $glob }`: `{ $name }` の `[` の集合が閉じていないか、`/` を含んでいます

@@ -210,3 +210,13 @@ state-link-loop = シンボリックリンクがループしています
 state-no-starter = { $id } のスターターの元のコピーがありません: ワークショップは git のチェックアウトではなく、最初に編集される前にコピーも保存されていません。スターターと比べられるように、演習をコミットしてください（または編集の前に一度 `workshop` を実行してください）
 state-no-backup = { $id } のバックアップはまだありません（`workshop reset` で作られます）
 state-unknown-backup = { $id } にバックアップ `{ $name }` はありません（`workshop restore { $id } --list` を参照）
+
+## Protected files: the workshop's copies of the files that measure an exercise
+
+exec-overlay-relative = { $path } は絶対パスではありません。go コマンドのオーバーレイファイルには絶対パスが必要です
+exec-overlay-not-utf8 = { $path } は正しい UTF-8 ではありません。go コマンドのオーバーレイファイルには UTF-8 のパスが必要です
+state-link-not-followed = { $link } はシンボリックリンクなので、たどりません
+verify-solution-protected = 解答例が保護されたファイル { $files } を変更しています。チェックでは常にワークショップの{ $count ->
+        [1] ファイル
+       *[other] { $count } 個のファイル
+    }を使うため、解答例のものは使われません（`solution:` から外してください）

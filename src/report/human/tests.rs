@@ -40,6 +40,7 @@ fn report(goals: Vec<Outcome>, failure: Option<Failure>, message: Option<&str>) 
         docs: Some(PathBuf::from("docs/exercises/heap-01-concat.md")),
         module: None,
         notes: Vec::new(),
+        protected_differ: Vec::new(),
     }
 }
 
@@ -209,6 +210,7 @@ fn test_exercise() -> crate::manifest::Exercise {
         goals: Vec::new(),
         hints: vec!["first".into(), "second".into()],
         solution: Vec::new(),
+        protected: Vec::new(),
     }
 }
 
