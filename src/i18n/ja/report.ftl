@@ -159,15 +159,15 @@ compare-need-more = （ベンチマークを -count 10 以上で実行してく�
 
 check-protected-edited = あなたの { $files } はワークショップのものと異なるため、チェックではワークショップの{ $count ->
         [1] ファイル
-       *[other] { $count } 個のファイル
+       *[other] ファイル（{ $count } 個）
     }を使いました。`workshop restore { $id } --tests` で元に戻せます
 check-protected-deleted = あなたの { $files } が見つからないため、チェックではワークショップの{ $count ->
         [1] ファイル
-       *[other] { $count } 個のファイル
+       *[other] ファイル（{ $count } 個）
     }を使いました。`workshop restore { $id } --tests` で元に戻せます
 tests-restored = { $id } のワークショップの{ $count ->
         [1] ファイル
-       *[other] { $count } 個のファイル
+       *[other] ファイル（{ $count } 個）
     } { $files } を元に戻しました
     {"  "}あなたのファイルは { $saved } に保存してあります
     {"  "}`workshop restore { $id }` で元に戻せます

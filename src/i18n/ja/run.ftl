@@ -218,5 +218,5 @@ exec-overlay-not-utf8 = { $path } は正しい UTF-8 ではありません。go 
 state-link-not-followed = { $link } はシンボリックリンクなので、たどりません
 verify-solution-protected = 解答例が保護されたファイル { $files } を変更しています。チェックでは常にワークショップの{ $count ->
         [1] ファイル
-       *[other] { $count } 個のファイル
+       *[other] ファイル（{ $count } 個）
     }を使うため、解答例のものは使われません（`solution:` から外してください）

@@ -544,3 +544,46 @@ fn japanese_paragraphs_break_between_characters_within_the_width() {
     let without_spaces = |s: &str| s.chars().filter(|c| *c != ' ').collect::<String>();
     assert_eq!(without_spaces(&joined), without_spaces(text));
 }
+
+/// A check whose attendee edited one test file and deleted two, in `lang`.
+fn check_with_protected_files_not_used(lang: crate::i18n::Lang) -> String {
+    use crate::run::{ProtectedFile, ProtectedState};
+    crate::i18n::with_lang(lang, || {
+        let mut report = report(
+            vec![goal(
+                "allocations",
+                Status::Fail,
+                1998.0,
+                Bound::AtMost(2.0),
+                "allocs/op",
+            )],
+            None,
+            None,
+        );
+        report.protected_differ = vec![
+            ProtectedFile {
+                path: "concat_test.go".into(),
+                state: ProtectedState::Edited,
+            },
+            ProtectedFile {
+                path: "helpers_test.go".into(),
+                state: ProtectedState::Deleted,
+            },
+            ProtectedFile {
+                path: "testdata/fields.txt".into(),
+                state: ProtectedState::Deleted,
+            },
+        ];
+        report.notes = vec!["a note of the run".into()];
+        check(&report)
+    })
+}
+
+#[test]
+fn check_names_the_protected_files_it_did_not_use() {
+    insta::assert_snapshot!(check_with_protected_files_not_used(crate::i18n::Lang::En));
+    insta::assert_snapshot!(
+        "check_names_the_protected_files_it_did_not_use_in_japanese",
+        check_with_protected_files_not_used(crate::i18n::Lang::Ja)
+    );
+}
