@@ -76,7 +76,10 @@ mod tests {
     #[test]
     fn replaces_and_removes_in_gos_format() {
         let json = parsed(&overlay(&[
-            ("/w/ex/p/logs_test.go", Some("/w/.workshop/runs/p/protected/logs_test.go")),
+            (
+                "/w/ex/p/logs_test.go",
+                Some("/w/.workshop/runs/p/protected/logs_test.go"),
+            ),
             ("/w/ex/p/gone.go", None),
         ]));
         assert_eq!(
@@ -101,7 +104,10 @@ mod tests {
 
     #[test]
     fn an_empty_overlay_is_still_a_valid_file() {
-        assert_eq!(parsed(&Overlay::default()), serde_json::json!({"Replace": {}}));
+        assert_eq!(
+            parsed(&Overlay::default()),
+            serde_json::json!({"Replace": {}})
+        );
     }
 
     #[test]

@@ -134,7 +134,13 @@ fn compile(pattern: &str) -> Result<regex::Regex, String> {
         }
     }
     regex.push('$');
-    regex::Regex::new(&regex).map_err(|_| tr!("manifest-protected-bad-class", glob = pattern, name = pattern))
+    regex::Regex::new(&regex).map_err(|_| {
+        tr!(
+            "manifest-protected-bad-class",
+            glob = pattern,
+            name = pattern
+        )
+    })
 }
 
 /// One name of a glob, onto `regex`; an unclosed `[` is refused.
@@ -204,13 +210,26 @@ mod tests {
         assert!(matches("[ab].txt", "a.txt"));
         assert!(matches("[!ab].txt", "c.txt"));
         assert!(!matches("[!ab].txt", "a.txt"));
-        assert!(matches("a+b (1).txt", "a+b (1).txt"), "regex characters are literal");
+        assert!(
+            matches("a+b (1).txt", "a+b (1).txt"),
+            "regex characters are literal"
+        );
         assert!(!matches("a.txt", "abtxt"));
     }
 
     #[test]
     fn globs_that_cannot_be_right_are_refused() {
-        for glob in ["", "/etc/passwd", "../x", "a/../../b", "a//b", "./a", "a/", "[ab", "x/[a/b]"] {
+        for glob in [
+            "",
+            "/etc/passwd",
+            "../x",
+            "a/../../b",
+            "a//b",
+            "./a",
+            "a/",
+            "[ab",
+            "x/[a/b]",
+        ] {
             assert!(compile(glob).is_err(), "{glob:?} was accepted");
         }
     }

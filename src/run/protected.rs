@@ -118,9 +118,7 @@ pub fn differing(package_dir: &Path, pristine: &Files) -> Result<Vec<ProtectedFi
             let state = match theirs.get(path) {
                 Some(mine) if mine == bytes => return None,
                 Some(_) => ProtectedState::Edited,
-                None if package_dir.join(path).symlink_metadata().is_ok() => {
-                    ProtectedState::Edited
-                }
+                None if package_dir.join(path).symlink_metadata().is_ok() => ProtectedState::Edited,
                 None => ProtectedState::Deleted,
             };
             Some(ProtectedFile {
@@ -140,7 +138,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let package = dir.path();
         let mut pristine = Files::new();
-        for name in ["same_test.go", "edited_test.go", "gone_test.go", "testdata/link"] {
+        for name in [
+            "same_test.go",
+            "edited_test.go",
+            "gone_test.go",
+            "testdata/link",
+        ] {
             pristine.insert(name.into(), b"pristine\n".to_vec());
         }
         let mut theirs = Files::new();
@@ -149,11 +152,8 @@ mod tests {
         theirs.insert("mine_test.go".into(), b"added\n".to_vec());
         workspace::write_files(package, &theirs, &Modes::new()).unwrap();
         std::fs::create_dir(package.join("testdata")).unwrap();
-        std::os::unix::fs::symlink(
-            package.join("same_test.go"),
-            package.join("testdata/link"),
-        )
-        .unwrap();
+        std::os::unix::fs::symlink(package.join("same_test.go"), package.join("testdata/link"))
+            .unwrap();
         let differ = differing(package, &pristine).unwrap();
         let found: Vec<(&str, ProtectedState)> = differ
             .iter()

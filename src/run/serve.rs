@@ -91,10 +91,9 @@ pub(super) fn build_server(
             module_dir.join(&scope.exercise.package),
         ),
     };
-    let compiled =
-        scope
-            .go
-            .build_main(module_dir, main, &flags, binary, &log, BUILD_TIMEOUT)?;
+    let compiled = scope
+        .go
+        .build_main(module_dir, main, &flags, binary, &log, BUILD_TIMEOUT)?;
     match compiled {
         Compiled::Binary(Some(binary)) => Ok(ServerBuild { binary, dir }),
         Compiled::Binary(None) => Err(Stop::failed(

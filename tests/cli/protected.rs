@@ -171,7 +171,12 @@ fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
 fn a_benchmark_given_a_smaller_input_cannot_meet_a_goal_and_is_named() {
     let workshop = workshop("");
     let test_file = "exercises/p/lines/lines_test.go";
-    edit(&workshop, test_file, "make([]string, Size)", "make([]string, 2)");
+    edit(
+        &workshop,
+        test_file,
+        "make([]string, Size)",
+        "make([]string, 2)",
+    );
     let edited = std::fs::read(path(&workshop, test_file)).unwrap();
 
     let run = workshop.run(&["check", "p/lines", "--json"]);
@@ -181,13 +186,10 @@ fn a_benchmark_given_a_smaller_input_cannot_meet_a_goal_and_is_named() {
     assert!(json["goals"][0]["measured"].as_f64().unwrap() >= 1000.0);
     assert_eq!(differ(&json), pairs(&[("lines_test.go", "edited")]));
 
-    workshop
-        .run(&["check", "p/lines"])
-        .code(1)
-        .stdout_has(
-            "your lines_test.go differs from the workshop's; the check ran the workshop's — \
+    workshop.run(&["check", "p/lines"]).code(1).stdout_has(
+        "your lines_test.go differs from the workshop's; the check ran the workshop's — \
              `workshop restore p/lines --tests` puts it back",
-        );
+    );
     workshop
         .run(&["--lang", "ja", "check", "p/lines"])
         .code(1)
@@ -261,7 +263,10 @@ fn a_test_file_of_the_attendees_own_is_kept_and_runs() {
     let binary = json["artifacts"]["test-binary"].as_str().unwrap();
     let listed = list_tests(Path::new(binary));
     for name in ["TestCount", "BenchmarkCount", "TestMine"] {
-        assert!(listed.lines().any(|l| l == name), "{name} not in:\n{listed}");
+        assert!(
+            listed.lines().any(|l| l == name),
+            "{name} not in:\n{listed}"
+        );
     }
     assert!(path(&workshop, "exercises/p/lines/mine_test.go").is_file());
 }
@@ -333,7 +338,11 @@ fn restore_tests_puts_the_tests_back_after_a_backup_and_touches_nothing_else() {
         .stdout_has("the workshop's lines_test.go is back in p/lines")
         .stdout_has(".workshop/backups/p/lines/");
     assert_eq!(std::fs::read(&test_file).unwrap(), pristine);
-    assert_eq!(std::fs::read(&code_file).unwrap(), mine, "code is untouched");
+    assert_eq!(
+        std::fs::read(&code_file).unwrap(),
+        mine,
+        "code is untouched"
+    );
     let backups = path(&workshop, ".workshop/backups/p/lines");
     let backup = only_entry(&backups);
     assert_eq!(std::fs::read(backup.join("lines_test.go")).unwrap(), edited);

@@ -101,10 +101,20 @@ fn protected_notes(report: &CheckReport) -> Vec<String> {
             let (count, files, id) = (files.len(), files.join(", "), &report.exercise);
             (count > 0).then(|| match state {
                 ProtectedState::Edited => {
-                    tr!("check-protected-edited", count = count, files = files, id = id)
+                    tr!(
+                        "check-protected-edited",
+                        count = count,
+                        files = files,
+                        id = id
+                    )
                 }
                 ProtectedState::Deleted => {
-                    tr!("check-protected-deleted", count = count, files = files, id = id)
+                    tr!(
+                        "check-protected-deleted",
+                        count = count,
+                        files = files,
+                        id = id
+                    )
                 }
             })
         })
