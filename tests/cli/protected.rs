@@ -396,3 +396,51 @@ fn a_protected_glob_that_matches_nothing_is_an_error_at_its_line() {
         .code(2)
         .stderr_has("check.yaml:14:13: `x/[ab`: `[ab` has a `[` set that is not closed");
 }
+
+#[test]
+fn a_hang_in_the_staged_package_is_shown_in_the_attendees_files() {
+    let workshop = workshop("");
+    workshop.write(
+        "checks/p/data/check.yaml",
+        &check_file("Data", "").replace("benchtime: 100x\n", "benchtime: 100x\n    timeout: 2s\n"),
+    );
+    // Test data of their own makes the check run in a staged copy of the
+    // package; the hang's stacks still name the package's files.
+    std::fs::write(
+        path(&workshop, "exercises/p/data/testdata/lines.txt"),
+        "x\n",
+    )
+    .unwrap();
+    edit(
+        &workshop,
+        "exercises/p/data/lines.go",
+        "\tn := 0\n",
+        "\tn := 0\n\tselect {}\n",
+    );
+    let run = workshop.run(&["check", "p/data", "--json"]);
+    run.code(1);
+    let json = run.json();
+    assert_eq!(json["failure"]["kind"], "hang", "{json}");
+    let frames = &json["failure"]["report"]["groups"][0]["frames"];
+    assert_eq!(frames[0]["file"], "lines.go", "{json}");
+    assert_eq!(frames[0]["line"], 10, "{json}");
+    assert_eq!(differ(&json), pairs(&[("testdata/lines.txt", "edited")]));
+}
+
+#[test]
+fn verify_fails_a_solution_that_changes_a_protected_file() {
+    let workshop = workshop("");
+    workshop
+        .write(
+            "checks/p/lines/check.yaml",
+            &check_file("Lines", "").replace("[lines.go]", "[lines.go, lines_test.go]"),
+        )
+        .write(
+            "checks/p/lines/solution/lines_test.go",
+            &LINES_TEST.replace("make([]string, Size)", "make([]string, 2)"),
+        );
+    workshop
+        .run(&["verify", "p/lines"])
+        .code(1)
+        .stdout_has("the solution changes lines_test.go, which is protected");
+}
