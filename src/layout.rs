@@ -7,6 +7,10 @@
 //!   state.json            progress and hints (see `state`), state.lock beside it
 //!   runs/<id>/            test binaries, logs, profiles and traces of the last check
 //!   runs/<id>/starter/    the pristine starter's module copy and test binary
+//!   runs/<id>/protected/  the workshop's copies of the exercise's protected files
+//!   runs/<id>/overlay.json  what `go -overlay` compiles from those copies
+//!   runs/<id>/package/    the package directory as a check runs it, when its
+//!                         test data had to be the workshop's
 //!   starters/<id>/        the pristine starter, for workshops outside git
 //!   backups/<id>/<time>/  the attendee's files before a `reset` or `restore`
 //! ```
@@ -44,6 +48,23 @@ impl Layout {
     /// with the starter's files, and its test binary, kept between checks.
     pub fn starter_build(&self, id: &str) -> PathBuf {
         self.runs(id).join("starter")
+    }
+
+    /// The workshop's copies of an exercise's protected files (its tests and
+    /// test data), by their paths in the package.
+    pub fn protected(&self, id: &str) -> PathBuf {
+        self.runs(id).join("protected")
+    }
+
+    /// The `go -overlay` file that compiles the attendee's code with those copies.
+    pub fn overlay(&self, id: &str) -> PathBuf {
+        self.runs(id).join("overlay.json")
+    }
+
+    /// A copy of the package directory with those copies in place, where
+    /// the attendee's test binary runs when its test data is not the workshop's.
+    pub fn staged_package(&self, id: &str) -> PathBuf {
+        self.runs(id).join("package")
     }
 
     /// The saved pristine starter of an exercise.

@@ -119,7 +119,8 @@ pub fn remember(workshop: &Workshop) {
             return;
         }
         let dir = workshop.package_dir(exercise);
-        if let Ok(files) = workspace::read_tree(&dir, is_go) {
+        // The files that measure the exercise too: checks run them from here.
+        if let Ok(files) = workspace::read_tree(&dir, |p| is_go(p) || exercise.protects(p)) {
             let _ = workspace::write_files(&saved, &files, &workspace::read_modes(&dir, &files));
         }
     }

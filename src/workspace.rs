@@ -110,6 +110,18 @@ pub fn copy_tree(from: &Path, to: &Path) -> Result<(), FileError> {
     Ok(())
 }
 
+/// Removes a directory and everything below it (links themselves, never what
+/// they point to); one that does not exist is already gone.
+pub fn remove_tree(dir: &Path) -> Result<(), FileError> {
+    match std::fs::remove_dir_all(dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(FileError::Write {
+            path: dir.to_owned(),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// Reads every regular file below `dir` whose relative path passes `keep`; a
 /// directory that does not exist holds no files.
 pub fn read_tree(dir: &Path, keep: impl Fn(&Path) -> bool) -> Result<Files, FileError> {
@@ -136,10 +148,37 @@ pub fn read_tree(dir: &Path, keep: impl Fn(&Path) -> bool) -> Result<Files, File
 }
 
 /// Writes each of `files` below `dir`, creating directories, each atomically,
-/// with its mode from `modes` (see [`write_atomic`] for the others).
+/// with its mode from `modes` (see [`write_atomic`] for the others). A
+/// directory below `dir` that is a symbolic link is never written through.
 pub fn write_files(dir: &Path, files: &Files, modes: &Modes) -> Result<(), FileError> {
     for (relative, bytes) in files {
+        refuse_links(dir, relative)?;
         write_atomic(&dir.join(relative), bytes, modes.get(relative).copied())?;
+    }
+    Ok(())
+}
+
+/// Fails when a directory on the way from `dir` to `relative` is a symbolic
+/// link, which a write would follow out of the tree. (The file itself may be
+/// one: a write replaces the link, never what it points to.)
+pub fn refuse_links(dir: &Path, relative: &Path) -> Result<(), FileError> {
+    let mut at = dir.to_owned();
+    let names: Vec<_> = relative.components().collect();
+    for name in names.iter().take(names.len().saturating_sub(1)) {
+        at.push(name);
+        match std::fs::symlink_metadata(&at) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(FileError::Write {
+                    path: dir.join(relative),
+                    source: std::io::Error::other(tr!(
+                        "state-link-not-followed",
+                        link = display(&at)
+                    )),
+                });
+            }
+            Ok(_) => {}
+            Err(_) => break,
+        }
     }
     Ok(())
 }
@@ -221,6 +260,29 @@ mod tests {
         assert_eq!(copied.keys().collect::<Vec<_>>(), vec![Path::new("a/b.go")]);
         let go = read_tree(from.path(), is_go).unwrap();
         assert_eq!(go.len(), 1);
+    }
+
+    #[test]
+    fn never_writes_through_a_linked_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let package = dir.path().join("p");
+        std::fs::create_dir(&package).unwrap();
+        std::os::unix::fs::symlink(outside.path(), package.join("testdata")).unwrap();
+        let mut files = Files::new();
+        files.insert("testdata/x".into(), b"x".to_vec());
+        let error = write_files(&package, &files, &Modes::new()).unwrap_err();
+        assert!(error.to_string().contains("testdata/x"), "{error}");
+        assert!(!outside.path().join("x").exists());
+        // A link in place of the file itself is replaced, not followed.
+        std::fs::remove_file(package.join("testdata")).unwrap();
+        std::fs::create_dir(package.join("testdata")).unwrap();
+        let target = outside.path().join("target");
+        std::fs::write(&target, "theirs").unwrap();
+        std::os::unix::fs::symlink(&target, package.join("testdata/x")).unwrap();
+        write_files(&package, &files, &Modes::new()).unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "theirs");
+        assert_eq!(std::fs::read(package.join("testdata/x")).unwrap(), b"x");
     }
 
     #[test]

@@ -171,6 +171,9 @@ pub struct RestoreArgs {
     /// List the backups instead.
     #[arg(long, conflicts_with = "from")]
     pub list: bool,
+    /// Put back only the workshop's tests and test data (the files checks always take from the workshop), after saving yours.
+    #[arg(long, conflicts_with_all = ["from", "list"])]
+    pub tests: bool,
 }
 
 /// The arguments of `workshop diff`.

@@ -1,10 +1,13 @@
-//! `workshop restore <id>`: bring back the attendee's files from a backup.
+//! `workshop restore <id>`: bring back the attendee's files from a backup; with
+//! `--tests`, put back the workshop's protected files (tests, test data).
 
 use super::Context;
 use crate::Exit;
 use crate::cli::RestoreArgs;
+use crate::manifest::{Exercise, Workshop};
 use crate::report;
 use crate::starter;
+use crate::workspace::Files;
 
 pub fn run(cx: &Context, args: &RestoreArgs) -> anyhow::Result<Exit> {
     let workshop = cx.workshop()?;
@@ -13,6 +16,9 @@ pub fn run(cx: &Context, args: &RestoreArgs) -> anyhow::Result<Exit> {
         let backups = starter::backups(&workshop, exercise);
         report::out(&report::human::backups(exercise, &backups));
         return Ok(Exit::Success);
+    }
+    if args.tests {
+        return tests(&workshop, exercise);
     }
     let chosen = starter::chosen_backup(&workshop, exercise, args.from.as_deref())?;
     let (wanted, modes) = starter::read_backup(&chosen)?;
@@ -28,5 +34,38 @@ pub fn run(cx: &Context, args: &RestoreArgs) -> anyhow::Result<Exit> {
         &chosen,
         saved.as_deref(),
     ));
+    Ok(Exit::Success)
+}
+
+/// `--tests`: the workshop's copies of the protected files that differ, put
+/// back after a backup of all the attendee's files (which `workshop restore`
+/// brings back whole); nothing else is touched.
+fn tests(workshop: &Workshop, exercise: &Exercise) -> anyhow::Result<Exit> {
+    let (starter_files, _) = starter::starter(workshop, exercise)?;
+    let protected = exercise.protected_files(&starter_files)?;
+    let pristine: Files = starter_files
+        .iter()
+        .filter(|(path, _)| protected.contains(*path))
+        .map(|(path, bytes)| (path.clone(), bytes.clone()))
+        .collect();
+    let package_dir = workshop.package_dir(exercise);
+    let differ = crate::run::differing(&package_dir, &pristine)?;
+    if differ.is_empty() {
+        report::out(&report::human::tests_already_restored(exercise));
+        return Ok(Exit::Success);
+    }
+    let current = starter::current(workshop, exercise, &starter_files)?;
+    let saved = starter::backup(workshop, exercise, &current)?;
+    let wanted: Files = pristine
+        .into_iter()
+        .filter(|(path, _)| differ.iter().any(|f| f.path == *path))
+        .collect();
+    let theirs: Files = current
+        .into_iter()
+        .filter(|(path, _)| wanted.contains_key(path))
+        .collect();
+    let modes = starter::starter_modes(workshop, exercise, &wanted);
+    starter::replace(workshop, exercise, &theirs, &wanted, &modes)?;
+    report::out(&report::human::tests_restored(exercise, &differ, &saved));
     Ok(Exit::Success)
 }

@@ -58,6 +58,9 @@ pub struct BuildFlags {
     pub tags: Vec<String>,
     /// `-pgo=...`: `auto`, `off`, or the path of a CPU profile.
     pub pgo: Option<String>,
+    /// `-overlay=...`: the file naming the files compiled from elsewhere
+    /// (see [`super::Overlay`]). Set by a check, never by a check file.
+    pub overlay: Option<PathBuf>,
 }
 
 impl BuildFlags {
@@ -75,6 +78,9 @@ impl BuildFlags {
         }
         if let Some(pgo) = &self.pgo {
             args.push(format!("-pgo={pgo}"));
+        }
+        if let Some(overlay) = &self.overlay {
+            args.push(format!("-overlay={}", overlay.display()));
         }
         args
     }
@@ -224,11 +230,15 @@ impl GoTool {
         args.push("-o".into());
         args.push(binary.as_os_str().to_owned());
         args.push(Path::new(".").join(package).into_os_string());
+        // The go command names files from its working directory as $PWD spells
+        // it: the spelling of the overlay's paths, whatever the shell's was.
+        let mut env = go_env();
+        env.push(("PWD".into(), module_dir.as_os_str().to_owned()));
         let finished = process::run(&Spawn {
             program: self.program.clone(),
             args,
             dir: module_dir.to_owned(),
-            env: go_env(),
+            env,
             timeout,
             output: log.to_owned(),
             quit_first: false,

@@ -4,6 +4,7 @@
 
 mod go;
 pub mod guard;
+mod overlay;
 mod process;
 pub mod server;
 mod tools;
@@ -18,6 +19,7 @@ use crate::tr;
 pub use go::{
     BuildFailure, BuildFlags, CompileError, Compiled, GoInfo, GoTool, TestRun, compile_errors,
 };
+pub use overlay::{Overlay, OverlayError};
 pub use process::{Finished, install_interrupt_handler, interrupted};
 pub use tools::{git, probe_program};
 pub use version::{BadGoVersion, GoVersion};

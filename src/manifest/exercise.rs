@@ -75,6 +75,7 @@ pub(super) fn load(
     let runs = file.runs(raw.runs, package.as_deref());
     let goals = file.goals(raw.goals, &runs, go);
     let solution = file.solution(&raw.solution, check_path);
+    let protected = super::protected::read(&file.doc, &raw.protected, &mut file.problems);
 
     if !file.problems.is_empty() {
         return Err(ManifestError::Invalid(file.problems));
@@ -93,6 +94,7 @@ pub(super) fn load(
         goals,
         hints: raw.hints,
         solution,
+        protected,
     })
 }
 
@@ -210,6 +212,7 @@ impl CheckFile<'_> {
             gcflags: raw.gcflags.clone(),
             tags: raw.tags.clone(),
             pgo,
+            overlay: None,
         }
     }
 

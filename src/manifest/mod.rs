@@ -6,6 +6,7 @@
 mod error;
 mod exercise;
 mod nearby;
+mod protected;
 mod raw;
 pub mod serve;
 pub mod translations;
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub use error::ManifestError;
+pub use protected::{ProtectedGlob, protected_by_default};
 pub use serve::{
     CollectSpec, Collectable, LoadLength, LoadSpec, ReadySpec, RequestSpec, ServeSpec,
 };
@@ -68,6 +70,9 @@ pub struct Exercise {
     pub goals: Vec<Goal>,
     pub hints: Vec<Text>,
     pub solution: Vec<SolutionFile>,
+    /// The check file's `protected:` globs, beside the files protected by
+    /// default (see [`protected_by_default`]).
+    pub protected: Vec<ProtectedGlob>,
 }
 
 impl Exercise {

@@ -59,6 +59,10 @@ pub struct CheckFile {
     /// Files of the reference solution, relative to `checks/<id>/solution/`; each
     /// replaces (or adds) the file of the same name in the exercise's package.
     pub solution: Vec<String>,
+    /// Globs of files, relative to the package, that checks always take from
+    /// the workshop (beside its `_test.go` files and `testdata/`).
+    #[serde(default)]
+    pub protected: Vec<String>,
 }
 
 /// The functional tests that must pass before any goal is judged.

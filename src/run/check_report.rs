@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use super::hang::HangReport;
+use super::protected::ProtectedFile;
 use crate::exec::{BuildFailure, GoInfo};
 use crate::goals::{Outcome, Status};
 
@@ -82,6 +83,10 @@ pub struct CheckReport {
     /// be killed, a port taken and chosen again.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// The attendee's protected files (tests, test data) that are not the
+    /// workshop's: the check compiled and ran the workshop's instead.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub protected_differ: Vec<ProtectedFile>,
 }
 
 impl CheckReport {

@@ -11,6 +11,7 @@ mod baseline;
 mod check_report;
 pub mod hang;
 mod plan;
+mod protected;
 mod scope;
 mod serve;
 mod session;
@@ -21,6 +22,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 pub use check_report::{CheckReport, CheckStatus, Failure, Step};
+pub use protected::{ProtectedFile, ProtectedState, differing};
 
 use crate::exec::{GoError, GoTool, GoVersion};
 use crate::goals::{Facts, Status};
@@ -141,6 +143,13 @@ pub enum CheckError {
 
     #[error(transparent)]
     File(#[from] FileError),
+
+    /// A `protected:` glob of the check file matches no file of the starter.
+    #[error(transparent)]
+    Protected(crate::manifest::ManifestError),
+
+    #[error(transparent)]
+    Overlay(#[from] crate::exec::OverlayError),
 }
 
 /// Checks one exercise in `tree`, telling `listener` how it goes.
@@ -172,10 +181,13 @@ pub fn check(
     let lock = File::create(&lock_path).map_err(io(&lock_path))?;
     lock.lock().map_err(io(&lock_path))?;
 
+    let package_dir = exercise.package_dir(&tree.module_dir);
+    let protection = protected::prepare(exercise, tree, &package_dir)?;
+
     listener(&CheckEvent::Started {
         exercise: &exercise.id,
     });
-    let mut session = Session::new(exercise, tree, go, run_dir.clone(), listener);
+    let mut session = Session::new(exercise, tree, go, run_dir.clone(), listener, protection);
     session.usual = last_steps(&run_dir);
     let mut facts = Facts {
         package_dir: session.scope.package_dir.clone(),
@@ -210,6 +222,7 @@ pub fn check(
         docs: exercise.docs.clone(),
         module: crate::workspace::go_module_path(&tree.module_dir),
         notes: session.notes,
+        protected_differ: session.scope.protection.differ,
     };
     // A run that hung says nothing of how long it usually takes.
     if !matches!(report.failure, Some(Failure::Hang { .. })) {

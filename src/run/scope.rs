@@ -5,9 +5,10 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use super::protected::Protection;
 use super::{CheckError, CheckEvent, Failure, Listener, Stop, Tree, hang};
 use crate::bench;
-use crate::exec::{Finished, GoError, GoTool, TestRun};
+use crate::exec::{BuildFlags, Finished, GoError, GoTool, TestRun};
 use crate::goals::{GOROUTINE_PROFILE_ENV, ProfileKind};
 use crate::manifest::{Exercise, RunSpec};
 use crate::tr;
@@ -23,13 +24,26 @@ pub(super) struct Scope<'a> {
     pub go: &'a GoTool,
     /// `.workshop/runs/<id>/`: binaries, logs, profiles and traces.
     pub run_dir: PathBuf,
-    /// The package as compiled, in the tree's module.
+    /// The package as compiled, in the tree's module (where the compiler,
+    /// and so every stack, places its files).
     pub package_dir: PathBuf,
     /// Who hears how the check goes.
     pub listener: Listener<'a>,
+    /// How the attendee's code is compiled and run with the workshop's
+    /// protected files.
+    pub protection: Protection,
 }
 
 impl Scope<'_> {
+    /// How the attendee's code is compiled: the check file's flags, with the
+    /// overlay that takes the protected files from the workshop's copies.
+    pub fn mine_flags(&self) -> BuildFlags {
+        BuildFlags {
+            overlay: self.protection.overlay.clone(),
+            ..self.exercise.build.clone()
+        }
+    }
+
     /// Tells the listener that `done` of the `total` runs of `step` are made.
     pub fn progress(&self, step: &str, done: u32, total: u32) {
         (self.listener)(&CheckEvent::RunProgress {
@@ -106,6 +120,8 @@ fn kill_margin(timeout: Duration) -> Duration {
 pub(super) struct TestBinary<'a> {
     pub go: &'a GoTool,
     pub binary: PathBuf,
+    /// Where it runs, as `go test` would: its package directory (or a staged
+    /// copy of it with the workshop's test data).
     pub package_dir: PathBuf,
     pub run_dir: PathBuf,
 }

@@ -82,15 +82,18 @@ pub(super) fn build_server(
     side: Side,
 ) -> Result<ServerBuild> {
     let log = binary.with_extension("build.log");
-    let compiled = scope.go.build_main(
-        module_dir,
-        main,
-        &scope.exercise.build,
-        binary,
-        &log,
-        BUILD_TIMEOUT,
-    )?;
-    let dir = module_dir.join(&scope.exercise.package);
+    // The attendee's server is built with the workshop's protected files and
+    // runs where the workshop's test data is; the starter's copy has both.
+    let (flags, dir) = match side {
+        Side::Mine => (scope.mine_flags(), scope.protection.workdir.clone()),
+        Side::Starter => (
+            scope.exercise.build.clone(),
+            module_dir.join(&scope.exercise.package),
+        ),
+    };
+    let compiled = scope
+        .go
+        .build_main(module_dir, main, &flags, binary, &log, BUILD_TIMEOUT)?;
     match compiled {
         Compiled::Binary(Some(binary)) => Ok(ServerBuild { binary, dir }),
         Compiled::Binary(None) => Err(Stop::failed(

@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use super::baseline;
 use super::plan::{Collect, Invocation, bench_args, go_duration, plan};
+use super::protected::Protection;
 use super::scope::{
     BUILD_TIMEOUT, Scope, TestBinary, hang_message, hung, read_profile, succeeded, write_profile,
 };
@@ -45,6 +46,7 @@ impl<'a> Session<'a> {
         go: &'a GoTool,
         run_dir: PathBuf,
         listener: Listener<'a>,
+        protection: Protection,
     ) -> Self {
         Session {
             scope: Scope {
@@ -54,6 +56,7 @@ impl<'a> Session<'a> {
                 package_dir: exercise.package_dir(&tree.module_dir),
                 run_dir,
                 listener,
+                protection,
             },
             usual: BTreeMap::new(),
             steps: Vec::new(),
@@ -187,7 +190,7 @@ impl<'a> Session<'a> {
                 Ok(s.scope.go.compile_test(
                     &s.scope.tree.module_dir,
                     &s.scope.exercise.package,
-                    &s.scope.exercise.build,
+                    &s.scope.mine_flags(),
                     &binary,
                     &log,
                     BUILD_TIMEOUT,
@@ -214,7 +217,7 @@ impl<'a> Session<'a> {
         Ok(TestBinary {
             go: self.scope.go,
             binary,
-            package_dir: self.scope.package_dir.clone(),
+            package_dir: self.scope.protection.workdir.clone(),
             run_dir: self.scope.run_dir.clone(),
         })
     }

@@ -101,8 +101,21 @@ impl Concerns {
 }
 
 /// What is wrong with one round of one side as a whole, if anything: it must
-/// run cleanly.
+/// run cleanly, and a solution must not change the files that measure it
+/// (checks run the workshop's copies: its own would never be used).
 pub(crate) fn side_problem(side: Side, report: &CheckReport) -> Option<String> {
+    if side == Side::Solution && !report.protected_differ.is_empty() {
+        let files: Vec<String> = report
+            .protected_differ
+            .iter()
+            .map(|f| f.path.display().to_string())
+            .collect();
+        return Some(tr!(
+            "verify-solution-protected",
+            count = files.len(),
+            files = files.join(", ")
+        ));
+    }
     let message = report.failure.as_ref().and(report.message.as_ref())?;
     Some(match side {
         Side::Starter => tr!("verify-starter-not-clean", message = message),

@@ -251,8 +251,12 @@ fn prepare(
             })?;
         }
     }
-    // verify works on the repository itself: the working tree is the starter.
-    let starter = crate::starter::current(workshop, exercise, &workspace::Files::new()).ok();
+    // verify works on the repository itself: the working tree is the starter,
+    // its code and the files that measure it.
+    let starter = workspace::read_tree(&workshop.package_dir(exercise), |path| {
+        workspace::is_go(path) || exercise.protects(path)
+    })
+    .ok();
     let tree = Tree {
         module_dir,
         layout: Layout::new(&root),

@@ -9,6 +9,7 @@ mod help;
 mod links;
 mod manifest;
 mod pprof;
+mod protected;
 mod serve;
 mod spine;
 mod terminal;

@@ -121,3 +121,7 @@ cli-flag-help-summary = Print help (see a summary with '-h')
 cli-flag-version = Print version
 cli-help-about = Print this message or the help of the given subcommand(s)
 cli-help-arg-subcommand = Print help for the subcommand(s)
+
+## Protected files: `workshop restore --tests`
+
+cli-restore-arg-tests = Put back only the workshop's tests and test data (the files checks always take from the workshop), after saving yours

@@ -152,3 +152,8 @@ text-given-twice = `{ $code }` is given twice
 manifest-check-file-missing-near = expected the check file { $path } for exercise `{ $id }`; did you mean `{ $closest }`, which has a check file?
 manifest-check-file-yml = expected the check file { $path } for exercise `{ $id }`; found check.yml there: the file must be named check.yaml
 manifest-go-below-module = workshop.yaml asks for Go { $go }, but { $path } asks for go { $needed }, which a Go older than { $needed } cannot build; raise `go:` to { $needed } or lower go.mod's go line
+## Protected files: the `protected:` globs of a check file
+
+manifest-protected-unmatched = `{ $glob }` matches no file of the starter (for every file below a directory, write `directory/**`)
+manifest-protected-bad-name = `{ $glob }` has an empty name or `.` in it (write paths like `fixtures/*.json`, relative to the package)
+manifest-protected-bad-class = `{ $glob }`: `{ $name }` has a `[` set that is not closed, or holds `/`

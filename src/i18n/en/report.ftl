@@ -186,3 +186,27 @@ lang-name = { $lang ->
 ## workshop compare
 
 compare-need-more = {" "}(run the benchmarks with -count 10 or more)
+
+## Protected files: the attendee's tests and test data that a check did not use
+
+check-protected-edited = your { $files } { $count ->
+        [one] differs
+       *[other] differ
+    } from the workshop's; the check ran the workshop's — `workshop restore { $id } --tests` puts { $count ->
+        [one] it
+       *[other] them
+    } back
+check-protected-deleted = your { $files } { $count ->
+        [one] is
+       *[other] are
+    } missing; the check ran the workshop's — `workshop restore { $id } --tests` puts { $count ->
+        [one] it
+       *[other] them
+    } back
+tests-restored = the workshop's { $files } { $count ->
+        [one] is
+       *[other] are
+    } back in { $id }
+    {"  "}your files are saved in { $saved }
+    {"  "}`workshop restore { $id }` brings them back
+tests-already-restored = the tests and test data of { $id } are the workshop's already: nothing to put back

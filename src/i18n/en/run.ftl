@@ -223,3 +223,18 @@ state-unknown-backup = no backup `{ $name }` of { $id } (see `workshop restore {
 ## A module that asks for a newer Go
 
 exec-go-mod-needs-newer = { $what } asks for Go { $needed } or newer, but `go` is { $running }; install Go { $needed } or newer (see `workshop doctor`), or, online, let go fetch it with GOTOOLCHAIN=auto
+## Protected files: the workshop's copies of the files that measure an exercise
+
+exec-overlay-relative = { $path } is not an absolute path, which the go command's overlay file needs
+exec-overlay-not-utf8 = { $path } is not valid UTF-8, which the go command's overlay file needs
+state-link-not-followed = { $link } is a symbolic link, which is not followed
+verify-solution-protected = the solution changes { $files }, which { $count ->
+        [one] is
+       *[other] are
+    } protected: checks always run the workshop's { $count ->
+        [one] copy
+       *[other] copies
+    }, so the solution's would never be used (take { $count ->
+        [one] it
+       *[other] them
+    } out of `solution:`)

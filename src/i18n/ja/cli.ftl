@@ -174,3 +174,7 @@ cli-flag-help-summary = ヘルプを表示する ('-h' で概要)
 cli-flag-version = バージョンを表示する
 cli-help-about = このメッセージ、または指定したサブコマンドのヘルプを表示する
 cli-help-arg-subcommand = ヘルプを表示するサブコマンド
+
+## Protected files: `workshop restore --tests`
+
+cli-restore-arg-tests = 自分のファイルを保存してから、ワークショップのテストとテストデータ (チェックが常にワークショップのものを使うファイル) だけを元に戻す

@@ -138,3 +138,8 @@ text-given-twice = `{ $code }` が 2 回書かれています
 manifest-check-file-missing-near = 演習 `{ $id }` のチェックファイル { $path } がありません。チェックファイルのある `{ $closest }` の間違いではありませんか？
 manifest-check-file-yml = 演習 `{ $id }` のチェックファイル { $path } がありません。そこにある check.yml は check.yaml という名前にしてください
 manifest-go-below-module = workshop.yaml は Go { $go } を求めていますが、{ $path } は go { $needed } を求めており、{ $needed } より古い Go ではビルドできません。`go:` を { $needed } に上げるか、go.mod の go 行を下げてください
+## Protected files: the `protected:` globs of a check file
+
+manifest-protected-unmatched = `{ $glob }` に一致するファイルがスターターにありません（ディレクトリ以下のすべてのファイルには `directory/**` と書きます）
+manifest-protected-bad-name = `{ $glob }` に空の名前か `.` が含まれています（`fixtures/*.json` のように、パッケージからの相対パスで書きます）
+manifest-protected-bad-class = `{ $glob }`: `{ $name }` の `[` の集合が閉じていないか、`/` を含んでいます

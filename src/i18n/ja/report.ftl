@@ -154,3 +154,21 @@ lang-name = { $lang ->
 ## workshop compare
 
 compare-need-more = （ベンチマークを -count 10 以上で実行してください）
+
+## Protected files: the attendee's tests and test data that a check did not use
+
+check-protected-edited = あなたの { $files } はワークショップのものと異なるため、チェックではワークショップの{ $count ->
+        [1] ファイル
+       *[other] ファイル（{ $count } 個）
+    }を使いました。`workshop restore { $id } --tests` で元に戻せます
+check-protected-deleted = あなたの { $files } が見つからないため、チェックではワークショップの{ $count ->
+        [1] ファイル
+       *[other] ファイル（{ $count } 個）
+    }を使いました。`workshop restore { $id } --tests` で元に戻せます
+tests-restored = { $id } のワークショップの{ $count ->
+        [1] ファイル
+       *[other] ファイル（{ $count } 個）
+    } { $files } を元に戻しました
+    {"  "}あなたのファイルは { $saved } に保存してあります
+    {"  "}`workshop restore { $id }` で元に戻せます
+tests-already-restored = { $id } のテストとテストデータはすでにワークショップのものです。戻すものはありません

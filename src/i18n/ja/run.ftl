@@ -214,3 +214,12 @@ state-unknown-backup = { $id } にバックアップ `{ $name }` はありませ
 ## より新しい Go を求めるモジュール
 
 exec-go-mod-needs-newer = { $what } は Go { $needed } 以上を求めていますが、`go` は { $running } です。Go { $needed } 以上をインストールするか（`workshop doctor` を参照）、オンラインなら GOTOOLCHAIN=auto で go に取得させてください
+## Protected files: the workshop's copies of the files that measure an exercise
+
+exec-overlay-relative = { $path } は絶対パスではありません。go コマンドのオーバーレイファイルには絶対パスが必要です
+exec-overlay-not-utf8 = { $path } は正しい UTF-8 ではありません。go コマンドのオーバーレイファイルには UTF-8 のパスが必要です
+state-link-not-followed = { $link } はシンボリックリンクなので、たどりません
+verify-solution-protected = 解答例が保護されたファイル { $files } を変更しています。チェックでは常にワークショップの{ $count ->
+        [1] ファイル
+       *[other] ファイル（{ $count } 個）
+    }を使うため、解答例のものは使われません（`solution:` から外してください）

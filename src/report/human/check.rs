@@ -11,7 +11,7 @@ use super::{fail, pass, unsure};
 use crate::display::{pad, pad_left, width};
 use crate::goals::{Outcome, Status};
 use crate::run::hang::HangReport;
-use crate::run::{CheckReport, CheckStatus, Failure};
+use crate::run::{CheckReport, CheckStatus, Failure, ProtectedState};
 use crate::tr;
 use crate::units::{duration, quantity};
 
@@ -56,7 +56,7 @@ pub fn check(report: &CheckReport) -> String {
             None => outcome(&mut out, goal, widths),
         }
     }
-    for note in &report.notes {
+    for note in protected_notes(report).iter().chain(&report.notes) {
         let _ = writeln!(out, "  {} {note}", style(tr!("label-note")).yellow());
     }
     let _ = writeln!(out);
@@ -84,6 +84,41 @@ pub fn check(report: &CheckReport) -> String {
     }
     let _ = writeln!(out);
     out
+}
+
+/// What to say of the attendee's protected files that the check did not use:
+/// a line for the edited ones, a line for the deleted ones.
+fn protected_notes(report: &CheckReport) -> Vec<String> {
+    [ProtectedState::Edited, ProtectedState::Deleted]
+        .into_iter()
+        .filter_map(|state| {
+            let files: Vec<String> = report
+                .protected_differ
+                .iter()
+                .filter(|f| f.state == state)
+                .map(|f| f.path.display().to_string())
+                .collect();
+            let (count, files, id) = (files.len(), files.join(", "), &report.exercise);
+            (count > 0).then(|| match state {
+                ProtectedState::Edited => {
+                    tr!(
+                        "check-protected-edited",
+                        count = count,
+                        files = files,
+                        id = id
+                    )
+                }
+                ProtectedState::Deleted => {
+                    tr!(
+                        "check-protected-deleted",
+                        count = count,
+                        files = files,
+                        id = id
+                    )
+                }
+            })
+        })
+        .collect()
 }
 
 /// The goal with the names in its texts relative to the exercises' module:

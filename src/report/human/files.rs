@@ -1,5 +1,5 @@
 //! What the commands on the attendee's files print: `hint`, `reset`,
-//! `restore` and `diff`.
+//! `restore` (and `restore --tests`) and `diff`.
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -8,6 +8,7 @@ use console::style;
 
 use super::pass;
 use crate::manifest::Exercise;
+use crate::run::ProtectedFile;
 use crate::tr;
 use crate::workspace::Files;
 
@@ -81,6 +82,27 @@ pub fn restored(exercise: &Exercise, from: &Path, saved: Option<&Path>) -> Strin
         out.push_str(&format!("  {text}\n"));
     }
     out
+}
+
+/// The output of `workshop restore --tests` that put files back.
+pub fn tests_restored(exercise: &Exercise, put_back: &[ProtectedFile], saved: &Path) -> String {
+    let files: Vec<String> = put_back
+        .iter()
+        .map(|f| f.path.display().to_string())
+        .collect();
+    let text = tr!(
+        "tests-restored",
+        id = &exercise.id,
+        count = files.len(),
+        files = files.join(", "),
+        saved = crate::display::path(saved)
+    );
+    format!("{} {text}\n", pass())
+}
+
+/// The output of `workshop restore --tests` with nothing to put back.
+pub fn tests_already_restored(exercise: &Exercise) -> String {
+    format!("{}\n", tr!("tests-already-restored", id = &exercise.id))
 }
 
 /// The output of `workshop restore --list`.

@@ -27,7 +27,9 @@ use crate::units::duration;
 pub use check::check;
 pub use compare::compare;
 pub use doctor::doctor;
-pub use files::{HintView, backups, diff, hints, reset, restored};
+pub use files::{
+    HintView, backups, diff, hints, reset, restored, tests_already_restored, tests_restored,
+};
 pub use inspect::{InspectView, trace_summary};
 pub use list::{all_done, list, next};
 pub use profile::{ProfileView, ordered, profile};

@@ -40,6 +40,7 @@ fn report(goals: Vec<Outcome>, failure: Option<Failure>, message: Option<&str>) 
         docs: Some(PathBuf::from("docs/exercises/heap-01-concat.md")),
         module: None,
         notes: Vec::new(),
+        protected_differ: Vec::new(),
     }
 }
 
@@ -209,6 +210,7 @@ fn test_exercise() -> crate::manifest::Exercise {
         goals: Vec::new(),
         hints: vec!["first".into(), "second".into()],
         solution: Vec::new(),
+        protected: Vec::new(),
     }
 }
 
@@ -541,4 +543,47 @@ fn japanese_paragraphs_break_between_characters_within_the_width() {
         .join("");
     let without_spaces = |s: &str| s.chars().filter(|c| *c != ' ').collect::<String>();
     assert_eq!(without_spaces(&joined), without_spaces(text));
+}
+
+/// A check whose attendee edited one test file and deleted two, in `lang`.
+fn check_with_protected_files_not_used(lang: crate::i18n::Lang) -> String {
+    use crate::run::{ProtectedFile, ProtectedState};
+    crate::i18n::with_lang(lang, || {
+        let mut report = report(
+            vec![goal(
+                "allocations",
+                Status::Fail,
+                1998.0,
+                Bound::AtMost(2.0),
+                "allocs/op",
+            )],
+            None,
+            None,
+        );
+        report.protected_differ = vec![
+            ProtectedFile {
+                path: "concat_test.go".into(),
+                state: ProtectedState::Edited,
+            },
+            ProtectedFile {
+                path: "helpers_test.go".into(),
+                state: ProtectedState::Deleted,
+            },
+            ProtectedFile {
+                path: "testdata/fields.txt".into(),
+                state: ProtectedState::Deleted,
+            },
+        ];
+        report.notes = vec!["a note of the run".into()];
+        check(&report)
+    })
+}
+
+#[test]
+fn check_names_the_protected_files_it_did_not_use() {
+    insta::assert_snapshot!(check_with_protected_files_not_used(crate::i18n::Lang::En));
+    insta::assert_snapshot!(
+        "check_names_the_protected_files_it_did_not_use_in_japanese",
+        check_with_protected_files_not_used(crate::i18n::Lang::Ja)
+    );
 }
