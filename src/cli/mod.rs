@@ -226,6 +226,10 @@ pub struct VerifyArgs {
     /// Count margin warnings as failures.
     #[arg(long)]
     pub strict: bool,
+    /// Record the starter sums (checks/<id>/starter.sums) again where the
+    /// starter changed on purpose.
+    #[arg(long)]
+    pub record_starter: bool,
 }
 
 /// The arguments of `workshop inspect`.

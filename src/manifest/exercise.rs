@@ -75,6 +75,15 @@ pub(super) fn load(
     let runs = file.runs(raw.runs, package.as_deref());
     let goals = file.goals(raw.goals, &runs, go);
     let solution = file.solution(&raw.solution, check_path);
+    let check_dir = check_path.parent().unwrap_or(root);
+    let starter_sums = match super::sums::load(check_dir) {
+        Ok(sums) => sums,
+        Err(ManifestError::Invalid(more)) => {
+            file.problems.extend(more);
+            None
+        }
+        Err(other) => return Err(other),
+    };
 
     if !file.problems.is_empty() {
         return Err(ManifestError::Invalid(file.problems));
@@ -93,6 +102,8 @@ pub(super) fn load(
         goals,
         hints: raw.hints,
         solution,
+        sums_file: check_dir.join(super::sums::SUMS_FILE),
+        starter_sums,
     })
 }
 

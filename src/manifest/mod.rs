@@ -7,6 +7,7 @@ mod error;
 mod exercise;
 mod raw;
 pub mod serve;
+pub mod sums;
 pub mod translations;
 mod validate;
 
@@ -67,6 +68,10 @@ pub struct Exercise {
     pub goals: Vec<Goal>,
     pub hints: Vec<Text>,
     pub solution: Vec<SolutionFile>,
+    /// Where the starter's sums are kept: `checks/<id>/starter.sums`.
+    pub sums_file: PathBuf,
+    /// The starter's sums, when the instructor has recorded them.
+    pub starter_sums: Option<sums::StarterSums>,
 }
 
 impl Exercise {

@@ -212,6 +212,7 @@ pub(crate) fn exercise(
         goals,
         warnings,
         elapsed,
+        starter_sums: None,
     }
 }
 

@@ -121,3 +121,6 @@ cli-flag-help-summary = Print help (see a summary with '-h')
 cli-flag-version = Print version
 cli-help-about = Print this message or the help of the given subcommand(s)
 cli-help-arg-subcommand = Print help for the subcommand(s)
+
+# Starter sums
+cli-verify-arg-record-starter = Record the starter sums (checks/<id>/starter.sums) again where the starter changed on purpose

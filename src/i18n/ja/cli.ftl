@@ -174,3 +174,6 @@ cli-flag-help-summary = ヘルプを表示する ('-h' で概要)
 cli-flag-version = バージョンを表示する
 cli-help-about = このメッセージ、または指定したサブコマンドのヘルプを表示する
 cli-help-arg-subcommand = ヘルプを表示するサブコマンド
+
+# スターターのハッシュ
+cli-verify-arg-record-starter = 意図してスターターを変えた演習のスターターのハッシュ（checks/<id>/starter.sums）を記録し直す

@@ -132,3 +132,21 @@ goal-bad-regex = 正しい正規表現ではありません: { $error }
 
 text-expected = 文字列、または言語コード（en、ja）から文字列へのマッピング
 text-given-twice = `{ $code }` が 2 回書かれています
+
+## スターターのハッシュ（src/manifest/sums.rs）: checks/<id>/starter.sums
+
+sums-expected-line = `sha256sum` の形式の行が必要です: 16 進数 64 桁、空白 2 つ、パッケージのディレクトリからの相対パス
+sums-expected-separator = ハッシュとパスの間には空白が 2 つ必要です
+sums-path-empty = パスが空です
+sums-path-leaves = `{ $path }` はパッケージのディレクトリの外を指しています（`..` を含まない相対パスにしてください）
+sums-bad-escape = `sha256sum` の形式でエスケープされた名前では、バックスラッシュの後には `\\`、`\n`、`\r` しか書けません
+sums-twice = { $path } が 2 回書かれています（最初は { $line } 行目）
+sums-line-too-long = 行が { $limit } バイトより長いです
+sums-not-utf8 = UTF-8 のテキストではありません
+sums-too-many = ファイルが { $limit } 個より多いです
+sums-too-big = ファイルが { $limit } より大きく、スターターに必要な大きさをはるかに超えています
+sums-changed = 変更: { $files }
+sums-missing = 欠落: { $files }
+sums-extra = 余分: { $files }
+sums-and-more = {" "}ほか { $count } 個
+sums-separator = {"、"}
