@@ -11,6 +11,7 @@ mod manifest;
 mod pprof;
 mod serve;
 mod spine;
+mod starter;
 mod terminal;
 mod trace;
 
