@@ -7,7 +7,7 @@
 //!   state.json            progress and hints (see `state`), state.lock beside it
 //!   runs/<id>/            test binaries, logs, profiles and traces of the last check
 //!   runs/<id>/starter/    the pristine starter's module copy and test binary
-//!   starters/<id>/        the pristine starter, for workshops outside git
+//!   starters/<id>/        a copy of the starter proven by its sums, where git lacks it
 //!   backups/<id>/<time>/  the attendee's files before a `reset` or `restore`
 //! ```
 
