@@ -6,6 +6,7 @@
 //! the starter); the copy saved under `.workshop/starters/<id>/`; and the
 //! attendee's files, when they are still the starter (then saved as the copy).
 //! No copy matching is a refusal that says what differs and what helps.
+//! Where the copy is kept: [`super::saved`].
 //!
 //! An exercise without sums (its instructor has not recorded them yet) takes
 //! git's `HEAD`, else the saved copy, as it comes: the starter is unproven,
@@ -18,7 +19,6 @@ use super::git::{self, Package};
 use crate::layout::Layout;
 use crate::manifest::sums::{Differences, StarterSums};
 use crate::manifest::{Exercise, Workshop};
-use crate::state::{Progress, State};
 use crate::tr;
 use crate::workspace::{self, Files, Modes, is_go};
 
@@ -167,13 +167,33 @@ pub fn starter(workshop: &Workshop, exercise: &Exercise) -> Result<Starter, Star
         Found::Nothing { in_git } => in_git,
     };
 
+    let dir = workshop.package_dir(exercise);
     let saved = Layout::new(&workshop.root).starter(&exercise.id);
     if saved.is_dir() {
-        let files = workspace::read_tree(&saved, |_| true)?;
-        let differences = sums.compare(&files);
+        let mut files = workspace::read_tree(&saved, |_| true)?;
+        let mut modes = workspace::read_modes(&saved, &files);
+        let mut differences = sums.compare(&files);
+        // Copies saved by earlier versions of `workshop` hold the Go files
+        // only: the others (`testdata/`) come from the package, and the
+        // whole is proven by the sums all the same.
+        let lacking: Vec<PathBuf> = differences
+            .missing
+            .iter()
+            .map(PathBuf::from)
+            .filter(|p| !is_go(p))
+            .collect();
+        if !lacking.is_empty() {
+            let found = workspace::read_tree(&dir, |p| lacking.iter().any(|l| l == p))?;
+            modes.extend(workspace::read_modes(&dir, &found));
+            files.extend(found);
+            differences = sums.compare(&files);
+            if differences.is_empty() {
+                let _ = super::saved::save(workshop, exercise, &files, &modes);
+            }
+        }
         if differences.is_empty() {
             return Ok(Starter {
-                modes: workspace::read_modes(&saved, &files),
+                modes,
                 files,
                 origin: Origin::Saved(saved),
                 proven: true,
@@ -182,14 +202,13 @@ pub fn starter(workshop: &Workshop, exercise: &Exercise) -> Result<Starter, Star
         tried.push(Tried::Saved(saved, differences));
     }
 
-    let dir = workshop.package_dir(exercise);
     let files = workspace::read_tree(&dir, |p| is_go(p) || sums.lists(p))?;
     let differences = sums.compare(&files);
     if differences.is_empty() {
         let modes = workspace::read_modes(&dir, &files);
         // The copy serves the next checks, once the attendee has edited;
         // a starter that cannot be kept is still the starter of this one.
-        let _ = save(workshop, exercise, &files, &modes);
+        let _ = super::saved::save(workshop, exercise, &files, &modes);
         return Ok(Starter {
             files,
             modes,
@@ -295,111 +314,99 @@ fn unproven(workshop: &Workshop, exercise: &Exercise) -> Result<Starter, Starter
     })
 }
 
-/// Keeps `files` as the saved copy of the exercise's starter, replacing
-/// whatever copy was there.
-fn save(
-    workshop: &Workshop,
-    exercise: &Exercise,
-    files: &Files,
-    modes: &Modes,
-) -> Result<(), StarterError> {
-    let layout = Layout::new(&workshop.root);
-    let saved = layout.starter(&exercise.id);
-    layout
-        .ensure()
-        .map_err(workspace::FileError::write(layout.dir()))?;
-    workspace::replace_tree(&saved, files, modes)?;
-    Ok(())
-}
-
-/// Saves a copy of the starter of every exercise that git does not hold, on
-/// any command, so that it is there once the attendee edits: the attendee's
-/// files when they match the exercise's starter sums; without sums, the
-/// files of an exercise nobody has checked yet.
-pub fn remember(workshop: &Workshop) {
-    let layout = Layout::new(&workshop.root);
-    let mut state = None;
-    let mut in_git: Option<Vec<PathBuf>> = None;
-    for exercise in &workshop.exercises {
-        let saved = layout.starter(&exercise.id);
-        if saved.is_dir() {
-            continue;
-        }
-        let known =
-            in_git.get_or_insert_with(|| git::packages_at_head(workshop).unwrap_or_default());
-        let package = git::package_path(workshop, exercise);
-        if known.iter().any(|path| path.starts_with(&package)) {
-            continue;
-        }
-        let dir = workshop.package_dir(exercise);
-        let files = match &exercise.starter_sums {
-            Some(sums) => match workspace::read_tree(&dir, |p| is_go(p) || sums.lists(p)) {
-                Ok(files) if sums.compare(&files).is_empty() => files,
-                _ => continue,
-            },
-            None => {
-                let state = state.get_or_insert_with(|| State::load(&layout));
-                if state.progress(&exercise.id) != Progress::NotStarted {
-                    continue;
-                }
-                match workspace::read_tree(&dir, is_go) {
-                    Ok(files) if !files.is_empty() => files,
-                    _ => continue,
-                }
-            }
-        };
-        let _ = save(
-            workshop,
-            exercise,
-            &files,
-            &workspace::read_modes(&dir, &files),
-        );
-    }
-}
-
-/// The starter as the instructor's working tree has it, which `verify`
-/// checks and records: every file under the package directory that git
-/// tracks or would track (not the ones it ignores), read from the working
-/// tree; outside git, every file there (with `sums`, only the Go files and
-/// the files they list, as for an attendee's copy).
-pub fn working_tree(
-    workshop: &Workshop,
-    exercise: &Exercise,
-    sums: Option<&StarterSums>,
-) -> Result<Files, StarterError> {
-    let dir = workshop.package_dir(exercise);
-    let Some(paths) = Package::new(workshop, exercise).working_files() else {
-        return Ok(workspace::read_tree(&dir, |p| {
-            sums.is_none_or(|s| is_go(p) || s.lists(p))
-        })?);
-    };
-    let mut files = Files::new();
-    for path in paths {
-        let full = dir.join(&path);
-        // A file deleted but not yet committed is gone; a link is no file.
-        match std::fs::symlink_metadata(&full) {
-            Ok(meta) if meta.is_file() => {}
-            _ => continue,
-        }
-        let bytes = std::fs::read(&full).map_err(workspace::FileError::read(&full))?;
-        files.insert(path, bytes);
-    }
-    Ok(files)
-}
-
-/// Where the sums file of an exercise is shown from: relative to the
-/// workshop root.
-pub fn sums_label(workshop: &Workshop, exercise: &Exercise) -> PathBuf {
-    exercise
-        .sums_file
-        .strip_prefix(&workshop.root)
-        .unwrap_or(&exercise.sums_file)
-        .to_owned()
-}
-
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
+    use crate::manifest::sums::SUMS_FILE;
+
+    /// A workshop outside git with one exercise, `t/01-x`, whose starter is
+    /// `x.go` and `testdata/in.txt`, and its sums.
+    fn workshop() -> (tempfile::TempDir, Workshop) {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |path: &str, text: &str| {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(
+            "workshop.yaml",
+            "title: T\ngo: \"1.22\"\nmodule: exercises\nexercises: [t/01-x]\n",
+        );
+        write("exercises/go.mod", "module example.com/t\n\ngo 1.22\n");
+        write("exercises/t/01-x/x.go", "package x\n");
+        write("exercises/t/01-x/testdata/in.txt", "input\n");
+        write(
+            "checks/t/01-x/check.yaml",
+            "title: X\nruns:\n  - name: bench\n    bench: BenchmarkX\ngoals:\n  - id: fast\n    kind: bench-relative\n    benchmark: BenchmarkX\n    metric: ns/op\n    at-least-times: 2\nhints: [a, b, c]\nsolution: [x.go]\n",
+        );
+        write("checks/t/01-x/solution/x.go", "package x // solved\n");
+        let files = workspace::read_tree(&dir.path().join("exercises/t/01-x"), |_| true).unwrap();
+        let sums = StarterSums::of(Path::new("s"), &files);
+        write(&format!("checks/t/01-x/{SUMS_FILE}"), &sums.render());
+        let workshop = crate::manifest::load(dir.path()).unwrap();
+        (dir, workshop)
+    }
+
+    #[test]
+    fn untouched_files_are_the_starter_and_kept_edited_ones_are_refused() {
+        let (dir, workshop) = workshop();
+        let exercise = &workshop.exercises[0];
+        let found = starter(&workshop, exercise).unwrap();
+        assert_eq!(found.origin, Origin::Untouched);
+        assert!(found.proven && found.files.len() == 2);
+        let saved = dir.path().join(".workshop/starters/t/01-x");
+        assert!(saved.join("testdata/in.txt").is_file());
+        assert!(dir.path().join(".workshop/.gitignore").is_file());
+
+        let package = dir.path().join("exercises/t/01-x");
+        std::fs::write(package.join("x.go"), "package x // mine\n").unwrap();
+        let again = starter(&workshop, exercise).unwrap();
+        assert_eq!(again.origin, Origin::Saved(saved.clone()));
+        assert_eq!(again.files[Path::new("x.go")], b"package x\n");
+
+        // A copy that is not the starter is never taken for it.
+        std::fs::write(saved.join("x.go"), "package x // solved\n").unwrap();
+        let Err(StarterError::Refused(refusal)) = starter(&workshop, exercise) else {
+            panic!("a changed copy was taken for the starter");
+        };
+        let reason = refusal.reason();
+        assert!(
+            reason.contains("the copy in ") && reason.contains("changed: x.go"),
+            "{reason}"
+        );
+        assert!(reason.contains("your files in "), "{reason}");
+        assert!(!refusal.in_git);
+    }
+
+    #[test]
+    fn a_saved_copy_of_the_go_files_only_is_completed_from_the_package() {
+        let (dir, workshop) = workshop();
+        let exercise = &workshop.exercises[0];
+        let saved = dir.path().join(".workshop/starters/t/01-x");
+        std::fs::create_dir_all(&saved).unwrap();
+        std::fs::write(saved.join("x.go"), "package x\n").unwrap();
+        let package = dir.path().join("exercises/t/01-x");
+        std::fs::write(package.join("x.go"), "package x // mine\n").unwrap();
+        let found = starter(&workshop, exercise).unwrap();
+        assert_eq!(found.origin, Origin::Saved(saved.clone()));
+        assert_eq!(found.files.len(), 2);
+        assert!(saved.join("testdata/in.txt").is_file());
+    }
+
+    #[test]
+    fn remember_keeps_only_an_untouched_starter() {
+        let (dir, workshop) = workshop();
+        let package = dir.path().join("exercises/t/01-x");
+        std::fs::write(package.join("x.go"), "package x // mine\n").unwrap();
+        crate::starter::remember(&workshop);
+        let saved = dir.path().join(".workshop/starters/t/01-x");
+        assert!(!saved.exists());
+        std::fs::write(package.join("x.go"), "package x\n").unwrap();
+        crate::starter::remember(&workshop);
+        assert!(saved.join("x.go").is_file());
+    }
 
     #[test]
     fn a_refusal_says_what_differs_and_what_helps() {

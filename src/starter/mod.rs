@@ -9,13 +9,16 @@
 
 mod git;
 pub mod identify;
+mod saved;
 
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-pub use identify::{Origin, Refusal, Starter, Tried, pristine, remember, starter, working_tree};
+pub use identify::{Origin, Refusal, Starter, Tried, pristine, starter};
+pub use saved::remember;
 
 use crate::layout::Layout;
+use crate::manifest::sums::StarterSums;
 use crate::manifest::{Exercise, Workshop};
 use crate::tr;
 use crate::workspace::{self, FileError, Files, Modes, is_go};
@@ -55,6 +58,36 @@ pub fn solution(exercise: &Exercise, starter: &Files) -> Result<Files, StarterEr
     for file in &exercise.solution {
         let bytes = std::fs::read(&file.source).map_err(FileError::read(&file.source))?;
         files.insert(file.target.clone(), bytes);
+    }
+    Ok(files)
+}
+
+/// The starter as the instructor's working tree has it, which `verify`
+/// checks and records: every file under the package directory that git
+/// tracks or would track (not the ones it ignores), read from the working
+/// tree; outside git, every file there (with `sums`, only the Go files and
+/// the files they list, as for an attendee's copy).
+pub fn working_tree(
+    workshop: &Workshop,
+    exercise: &Exercise,
+    sums: Option<&StarterSums>,
+) -> Result<Files, StarterError> {
+    let dir = workshop.package_dir(exercise);
+    let Some(paths) = git::Package::new(workshop, exercise).working_files() else {
+        return Ok(workspace::read_tree(&dir, |p| {
+            sums.is_none_or(|s| is_go(p) || s.lists(p))
+        })?);
+    };
+    let mut files = Files::new();
+    for path in paths {
+        let full = dir.join(&path);
+        // A file deleted but not yet committed is gone; a link is no file.
+        match std::fs::symlink_metadata(&full) {
+            Ok(meta) if meta.is_file() => {}
+            _ => continue,
+        }
+        let bytes = std::fs::read(&full).map_err(workspace::FileError::read(&full))?;
+        files.insert(path, bytes);
     }
     Ok(files)
 }
