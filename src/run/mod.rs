@@ -79,7 +79,10 @@ impl Tree {
     /// there is none.
     pub fn identify_starter(&mut self, workshop: &Workshop, exercise: &Exercise) {
         let (files, missing, note) = match crate::starter::starter(workshop, exercise) {
-            Ok(starter) => (Some(starter.files.clone()), None, starter.note(exercise)),
+            Ok(starter) => {
+                let note = starter.note(exercise);
+                (Some(starter.files), None, note)
+            }
             Err(crate::starter::StarterError::Refused(refusal)) => {
                 (None, Some(refusal.reason()), Some(refusal.note()))
             }
