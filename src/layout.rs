@@ -11,7 +11,7 @@
 //!   runs/<id>/overlay.json  what `go -overlay` compiles from those copies
 //!   runs/<id>/package/    the package directory as a check runs it, when its
 //!                         test data had to be the workshop's
-//!   starters/<id>/        the pristine starter, for workshops outside git
+//!   starters/<id>/        a copy of the starter proven by its sums, where git lacks it
 //!   backups/<id>/<time>/  the attendee's files before a `reset` or `restore`
 //! ```
 

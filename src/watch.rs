@@ -110,7 +110,7 @@ pub fn watch(workshop: &Workshop, start: &Exercise, go: &GoTool) -> Result<Exit,
         source,
     })?;
 
-    let mut tree = Tree::of(workshop, crate::starter::pristine(workshop, start), false);
+    let mut tree = Tree::of(workshop, start, false);
     let layout = tree.layout.clone();
     let mut current = start;
     let mut watched = watch_dir(&mut watcher, workshop, current)?;
@@ -129,7 +129,7 @@ pub fn watch(workshop: &Workshop, start: &Exercise, go: &GoTool) -> Result<Exit,
                     report::out(&report::human::watch::moving_on(next));
                     let _ = watcher.unwatch(&watched);
                     current = next;
-                    tree.starter = crate::starter::pristine(workshop, current);
+                    tree.identify_starter(workshop, current);
                     watched = watch_dir(&mut watcher, workshop, current)?;
                     done = run_check(current, &tree, go, false, None)?;
                     continue;

@@ -183,6 +183,40 @@ pub fn refuse_links(dir: &Path, relative: &Path) -> Result<(), FileError> {
     Ok(())
 }
 
+/// Makes `dir` hold exactly `files`, in one step: they are written to a new
+/// directory beside it, which then takes its place; a kill midway leaves the
+/// old directory or the new one (and at worst a stray `.new-`/`.old-` one).
+pub fn replace_tree(dir: &Path, files: &Files, modes: &Modes) -> Result<(), FileError> {
+    let parent = dir.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(FileError::write(parent))?;
+    let name = dir.file_name().unwrap_or_default().to_string_lossy();
+    let fresh = tempfile::Builder::new()
+        .prefix(&format!(".new-{name}-"))
+        .tempdir_in(parent)
+        .map_err(FileError::write(parent))?;
+    write_files(fresh.path(), files, modes)?;
+    let old = parent.join(format!(".old-{name}-{}", std::process::id()));
+    let had = dir.exists();
+    if had {
+        std::fs::rename(dir, &old).map_err(FileError::write(dir))?;
+    }
+    let fresh = fresh.keep();
+    if let Err(source) = std::fs::rename(&fresh, dir) {
+        if had {
+            let _ = std::fs::rename(&old, dir);
+        }
+        let _ = std::fs::remove_dir_all(&fresh);
+        return Err(FileError::Write {
+            path: dir.to_owned(),
+            source,
+        });
+    }
+    if had {
+        std::fs::remove_dir_all(&old).map_err(FileError::write(&old))?;
+    }
+    Ok(())
+}
+
 /// Writes one file atomically: beside the target, then renamed over it. Its
 /// mode is `mode`, else the mode the file has, else a new file's default
 /// (0666 less the umask, as for any program that creates a file).
@@ -283,6 +317,26 @@ mod tests {
         write_files(&package, &files, &Modes::new()).unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "theirs");
         assert_eq!(std::fs::read(package.join("testdata/x")).unwrap(), b"x");
+    }
+
+    #[test]
+    fn a_tree_is_replaced_whole() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("starters/x");
+        let mut files = Files::new();
+        files.insert("a.go".into(), b"a".to_vec());
+        files.insert("old.go".into(), b"old".to_vec());
+        replace_tree(&dir, &files, &Modes::new()).unwrap();
+        files.remove(Path::new("old.go"));
+        files.insert("d/b.go".into(), b"b".to_vec());
+        replace_tree(&dir, &files, &Modes::new()).unwrap();
+        assert_eq!(read_tree(&dir, |_| true).unwrap(), files);
+        let left: Vec<_> = std::fs::read_dir(root.path().join("starters"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(left, ["x"]);
     }
 
     #[test]

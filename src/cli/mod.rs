@@ -90,8 +90,9 @@ pub enum Command {
     /// must fail (unless the goal says `starter: met`), and with its reference
     /// solution applied, where every goal must be met. Each goal's values on both
     /// sides and its margin from the bound are shown; a margin too thin for a
-    /// busy room is a warning. The workshop's own files are never modified. Exit
-    /// status 0 only if every exercise behaves.
+    /// busy room is a warning. The workshop's own files are never modified, but
+    /// for the starter sums (checks/<id>/starter.sums) an exercise lacks, recorded
+    /// from the working tree. Exit status 0 only if every exercise behaves.
     Verify(VerifyArgs),
 
     /// Summarise a Go execution trace or pprof profile.
@@ -229,6 +230,10 @@ pub struct VerifyArgs {
     /// Count margin warnings as failures.
     #[arg(long)]
     pub strict: bool,
+    /// Record the starter sums (checks/<id>/starter.sums) again where the
+    /// starter changed on purpose.
+    #[arg(long)]
+    pub record_starter: bool,
 }
 
 /// The arguments of `workshop inspect`.

@@ -59,11 +59,7 @@ pub fn check(workshop: &Workshop, id: &str, fresh: bool, format: Format) -> anyh
         Err(GoError::Interrupted) => return Ok(Exit::Interrupted),
         Err(e) => return fail(&e, None),
     };
-    let tree = Tree::of(
-        workshop,
-        crate::starter::pristine(workshop, exercise),
-        fresh,
-    );
+    let tree = Tree::of(workshop, exercise, fresh);
     tree.layout.ensure()?;
     let spinner = Spinner::new(format == Format::Human);
     let listener = |event: &CheckEvent<'_>| spinner.follow(event);

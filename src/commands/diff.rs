@@ -13,7 +13,7 @@ pub fn run(cx: &Context, args: &DiffArgs) -> anyhow::Result<Exit> {
         Some(id) => workshop.exercise(id)?,
         None => workshop.exercise_here()?,
     };
-    let (pristine, _) = starter::starter(&workshop, exercise)?;
+    let pristine = starter::starter(&workshop, exercise)?.files;
     let yours = starter::current(&workshop, exercise, &pristine)?;
     let text = if args.solution {
         let solution = starter::solution(exercise, &pristine)?;

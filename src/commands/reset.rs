@@ -10,7 +10,8 @@ use crate::tr;
 pub fn run(cx: &Context, args: &ResetArgs) -> anyhow::Result<Exit> {
     let workshop = cx.workshop()?;
     let exercise = workshop.exercise(&args.id)?;
-    let (pristine, _) = starter::starter(&workshop, exercise)?;
+    let found = starter::starter(&workshop, exercise)?;
+    let pristine = found.files;
     let current = starter::current(&workshop, exercise, &pristine)?;
     if current == pristine {
         report::out(&format!(
@@ -20,8 +21,7 @@ pub fn run(cx: &Context, args: &ResetArgs) -> anyhow::Result<Exit> {
         return Ok(Exit::Success);
     }
     let saved = starter::backup(&workshop, exercise, &current)?;
-    let modes = starter::starter_modes(&workshop, exercise, &pristine);
-    starter::replace(&workshop, exercise, &current, &pristine, &modes)?;
+    starter::replace(&workshop, exercise, &current, &pristine, &found.modes)?;
     report::out(&report::human::reset(exercise, &saved));
     Ok(Exit::Success)
 }

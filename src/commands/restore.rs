@@ -41,7 +41,8 @@ pub fn run(cx: &Context, args: &RestoreArgs) -> anyhow::Result<Exit> {
 /// back after a backup of all the attendee's files (which `workshop restore`
 /// brings back whole); nothing else is touched.
 fn tests(workshop: &Workshop, exercise: &Exercise) -> anyhow::Result<Exit> {
-    let (starter_files, _) = starter::starter(workshop, exercise)?;
+    let found = starter::starter(workshop, exercise)?;
+    let starter_files = found.files;
     let protected = exercise.protected_files(&starter_files)?;
     let pristine: Files = starter_files
         .iter()
@@ -64,7 +65,11 @@ fn tests(workshop: &Workshop, exercise: &Exercise) -> anyhow::Result<Exit> {
         .into_iter()
         .filter(|(path, _)| wanted.contains_key(path))
         .collect();
-    let modes = starter::starter_modes(workshop, exercise, &wanted);
+    let modes: crate::workspace::Modes = found
+        .modes
+        .into_iter()
+        .filter(|(path, _)| wanted.contains_key(path))
+        .collect();
     starter::replace(workshop, exercise, &theirs, &wanted, &modes)?;
     report::out(&report::human::tests_restored(exercise, &differ, &saved));
     Ok(Exit::Success)

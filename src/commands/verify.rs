@@ -30,6 +30,7 @@ pub fn run(cx: &Context, args: &VerifyArgs) -> anyhow::Result<Exit> {
         jobs,
         rounds: args.repeat as usize,
         strict: args.strict,
+        record_starter: args.record_starter,
     };
     let checks = exercises.len() * 2 * options.rounds;
     let bar = report::human::verify_progress(checks, format == Format::Human);

@@ -31,6 +31,8 @@ pub struct Facts {
     /// The exercise's package directory, as compiled: frames whose file lies
     /// below it are the exercise's own code.
     pub package_dir: PathBuf,
+    /// Why there is no starter to compare with, when there is none.
+    pub starter_missing: Option<String>,
 }
 
 /// A profile as measured for a check.

@@ -74,7 +74,7 @@ pub(super) fn pairs<'a>(
 ) -> Option<&'a LoadPairs> {
     let Some(pairs) = facts.load_pairs.get(run) else {
         outcome.status = Status::Inconclusive;
-        outcome.explanation = Some(super::versus::no_starter());
+        outcome.explanation = Some(super::versus::no_starter(facts));
         return None;
     };
     if pairs

@@ -160,7 +160,7 @@ impl ProfileSource {
         let unit = outcome.unit.replace("×".into()).unwrap_or_default();
         outcome.subject = versus::subject(&outcome.subject);
         let Some(pairs) = facts.profile_pairs.get(&(goal.run.clone(), goal.profile)) else {
-            return outcome.inconclusive(versus::no_starter());
+            return outcome.inconclusive(versus::no_starter(facts));
         };
         let amounts = |side: &[ProfileFacts]| -> Vec<f64> {
             side.iter()

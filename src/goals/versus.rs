@@ -8,9 +8,13 @@ use super::Status;
 use crate::bench::stats::{self, ALPHA, Summary};
 use crate::tr;
 
-/// Why a goal relative to the starter is inconclusive without one.
-pub fn no_starter() -> String {
-    tr!("versus-no-starter")
+/// Why a goal relative to the starter is inconclusive without one: why the
+/// starter could not be identified, else that it could not be measured.
+pub fn no_starter(facts: &super::Facts) -> String {
+    facts
+        .starter_missing
+        .clone()
+        .unwrap_or_else(|| tr!("versus-no-starter"))
 }
 
 /// A subject measured against the starter: "BenchmarkJoin ns/op vs the starter".

@@ -76,6 +76,15 @@ pub(super) fn load(
     let goals = file.goals(raw.goals, &runs, go);
     let solution = file.solution(&raw.solution, check_path);
     let protected = super::protected::read(&file.doc, &raw.protected, &mut file.problems);
+    let check_dir = check_path.parent().unwrap_or(root);
+    let starter_sums = match super::sums::load(check_dir) {
+        Ok(sums) => sums,
+        Err(ManifestError::Invalid(more)) => {
+            file.problems.extend(more);
+            None
+        }
+        Err(other) => return Err(other),
+    };
 
     if !file.problems.is_empty() {
         return Err(ManifestError::Invalid(file.problems));
@@ -95,6 +104,8 @@ pub(super) fn load(
         hints: raw.hints,
         solution,
         protected,
+        sums_file: check_dir.join(super::sums::SUMS_FILE),
+        starter_sums,
     })
 }
 

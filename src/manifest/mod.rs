@@ -9,6 +9,7 @@ mod nearby;
 mod protected;
 mod raw;
 pub mod serve;
+pub mod sums;
 pub mod translations;
 mod validate;
 
@@ -73,6 +74,10 @@ pub struct Exercise {
     /// The check file's `protected:` globs, beside the files protected by
     /// default (see [`protected_by_default`]).
     pub protected: Vec<ProtectedGlob>,
+    /// Where the starter's sums are kept: `checks/<id>/starter.sums`.
+    pub sums_file: PathBuf,
+    /// The starter's sums, when the instructor has recorded them.
+    pub starter_sums: Option<sums::StarterSums>,
 }
 
 impl Exercise {

@@ -22,14 +22,18 @@ fn escape(text: &str) -> String {
     out
 }
 
-fn case(out: &mut String, exercise: &str, side: &SideResult, seconds: f64) {
+fn case(out: &mut String, exercise: &str, side: &SideResult, extra: Option<String>, seconds: f64) {
     let name = format!("{:?}", side.side).to_lowercase();
     let _ = write!(
         out,
         "    <testcase classname=\"{}\" name=\"{name}\" time=\"{seconds:.3}\"",
         escape(exercise)
     );
-    match &side.reason {
+    let reason = match (&side.reason, extra) {
+        (Some(reason), Some(extra)) => Some(format!("{extra}; {reason}")),
+        (reason, extra) => reason.clone().or(extra),
+    };
+    match reason {
         None => out.push_str("/>\n"),
         Some(reason) => {
             let detail = side
@@ -41,7 +45,7 @@ fn case(out: &mut String, exercise: &str, side: &SideResult, seconds: f64) {
             let _ = write!(
                 out,
                 ">\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n",
-                escape(reason),
+                escape(&reason),
                 escape(&plain)
             );
         }
@@ -50,10 +54,12 @@ fn case(out: &mut String, exercise: &str, side: &SideResult, seconds: f64) {
 
 /// The report of a verify run.
 pub fn verify(results: &[ExerciseResult]) -> String {
+    // A starter that differs from its sums fails the starter's case.
+    let sums = |r: &ExerciseResult| r.starter_sums.as_ref().and_then(|s| s.problem());
     let failures = results
         .iter()
-        .flat_map(|r| [&r.starter, &r.solution])
-        .filter(|s| !s.ok)
+        .flat_map(|r| [(!r.starter.ok || sums(r).is_some()), !r.solution.ok])
+        .filter(|failed| *failed)
         .count();
     let total: f64 = results.iter().map(|r| r.elapsed.as_secs_f64()).sum();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -69,8 +75,14 @@ pub fn verify(results: &[ExerciseResult]) -> String {
     );
     for result in results {
         let half = result.elapsed.as_secs_f64() / 2.0;
-        case(&mut out, &result.exercise, &result.starter, half);
-        case(&mut out, &result.exercise, &result.solution, half);
+        case(
+            &mut out,
+            &result.exercise,
+            &result.starter,
+            sums(result),
+            half,
+        );
+        case(&mut out, &result.exercise, &result.solution, None, half);
     }
     out.push_str("  </testsuite>\n</testsuites>\n");
     out

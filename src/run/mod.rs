@@ -42,6 +42,12 @@ pub struct Tree {
     pub module_label: PathBuf,
     /// The exercise's pristine starter files, for goals relative to the starter.
     pub starter: Option<Files>,
+    /// Why there is no starter, when `starter` is `None`: what goals relative
+    /// to the starter say instead of a verdict.
+    pub starter_missing: Option<String>,
+    /// Said beside the verdicts of a check that needed the starter: that it
+    /// is unproven, or what brings it back.
+    pub starter_note: Option<String>,
     /// Build the starter again instead of reusing its build from an earlier check.
     pub fresh: bool,
 }
@@ -55,16 +61,38 @@ impl Tree {
         }
     }
 
-    /// The workshop's own tree: its module, its `.workshop/`, and the starter
-    /// given for goals relative to it.
-    pub fn of(workshop: &Workshop, starter: Option<Files>, fresh: bool) -> Tree {
-        Tree {
+    /// The workshop's own tree: its module, its `.workshop/`, and the
+    /// exercise's starter for goals relative to it, as identified.
+    pub fn of(workshop: &Workshop, exercise: &Exercise, fresh: bool) -> Tree {
+        let mut tree = Tree {
             module_dir: workshop.module_dir(),
             layout: Layout::new(&workshop.root),
             module_label: workshop.module.clone(),
-            starter,
+            starter: None,
+            starter_missing: None,
+            starter_note: None,
             fresh,
-        }
+        };
+        tree.identify_starter(workshop, exercise);
+        tree
+    }
+
+    /// Takes the starter of `exercise` (`crate::starter::starter`), or why
+    /// there is none.
+    pub fn identify_starter(&mut self, workshop: &Workshop, exercise: &Exercise) {
+        let (files, missing, note) = match crate::starter::starter(workshop, exercise) {
+            Ok(starter) => {
+                let note = starter.note(exercise);
+                (Some(starter.files), None, note)
+            }
+            Err(crate::starter::StarterError::Refused(refusal)) => {
+                (None, Some(refusal.reason()), Some(refusal.note()))
+            }
+            Err(error) => (None, Some(crate::display::error_chain(&error)), None),
+        };
+        self.starter = files;
+        self.starter_missing = missing;
+        self.starter_note = note;
     }
 }
 
@@ -191,6 +219,7 @@ pub fn check(
     session.usual = last_steps(&run_dir);
     let mut facts = Facts {
         package_dir: session.scope.package_dir.clone(),
+        starter_missing: tree.starter_missing.clone(),
         ..Facts::default()
     };
     let (message, failure) = match session.pipeline(&mut facts) {
@@ -198,6 +227,11 @@ pub fn check(
         Err(Stop::Failed(failed)) => (Some(failed.message), Some(failed.failure)),
         Err(Stop::Error(error)) => return Err(error),
     };
+    if session.starter.asked()
+        && let Some(note) = &tree.starter_note
+    {
+        session.notes.push(note.clone());
+    }
     let goals: Vec<_> = if failure.is_none() {
         exercise.goals.iter().map(|g| g.evaluate(&facts)).collect()
     } else {

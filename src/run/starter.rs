@@ -52,6 +52,11 @@ impl Built {
 }
 
 impl StarterBuild {
+    /// Whether a run of this check asked for the starter.
+    pub fn asked(&self) -> bool {
+        !matches!(self, StarterBuild::Unbuilt)
+    }
+
     /// The starter's binary, built now if it was not yet; `None` when there is
     /// no starter to build. A starter that does not build fails the step `what`.
     pub fn get(&mut self, scope: &Scope<'_>, what: &str) -> Result<Option<&Built>, Stop> {

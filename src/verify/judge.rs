@@ -225,6 +225,7 @@ pub(crate) fn exercise(
         goals,
         warnings,
         elapsed,
+        starter_sums: None,
     }
 }
 

@@ -3,10 +3,12 @@
 //! and judge every goal on both sides ([`judge`]): it must fail on the starter
 //! (or be met there, where its check file says `starter: met`) and be met by
 //! the solution, every round, with a margin. The workshop's own files are only
-//! read.
+//! read, but for the starter sums of an exercise that has none ([`sums`]):
+//! the instructor's working tree is the starter, recorded for attendees.
 
 pub mod judge;
 mod load;
+pub mod sums;
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -14,6 +16,7 @@ use std::time::{Duration, Instant};
 
 pub use judge::{GoalVerdict, Margin, SideValues};
 pub use load::Load;
+pub use sums::{SumsCheck, SumsStatus};
 
 use crate::exec::{self, GoTool};
 use crate::layout::Layout;
@@ -58,6 +61,9 @@ pub struct ExerciseResult {
     pub warnings: usize,
     #[serde(serialize_with = "crate::units::seconds")]
     pub elapsed: Duration,
+    /// The exercise's starter sums: matched, recorded now, or differing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub starter_sums: Option<SumsCheck>,
 }
 
 /// How verify runs.
@@ -69,6 +75,9 @@ pub struct Options {
     pub rounds: usize,
     /// Margin warnings count as failures.
     pub strict: bool,
+    /// Record the starter sums again where the working tree's starter
+    /// differs from them.
+    pub record_starter: bool,
 }
 
 /// Something to tell the user while verify runs.
@@ -107,6 +116,12 @@ pub fn verify(
     progress: &(dyn Fn(Progress<'_>) + Sync),
 ) -> Vec<ExerciseResult> {
     let rounds = options.rounds.max(1);
+    // The working tree is every round's starter, and its sums are checked
+    // (or recorded) once, before any check.
+    let starters: Vec<(Option<workspace::Files>, SumsCheck)> = exercises
+        .iter()
+        .map(|exercise| sums::starter_sums(workshop, exercise, options.record_starter))
+        .collect();
     // Round by round, so that every exercise has a round done before the next
     // begins: what the machine does over time spreads over all of them.
     let tasks: Vec<(usize, Side, usize)> = (0..rounds)
@@ -137,7 +152,8 @@ pub fn verify(
                     let report = if exec::interrupted() {
                         Err(tr!("exec-interrupted"))
                     } else {
-                        check_side(workshop, exercise, side, go, progress)
+                        let starter = starters[exercise_index].0.as_ref();
+                        check_side(workshop, exercise, starter, side, go, progress)
                     };
                     let ok = report
                         .as_ref()
@@ -177,7 +193,11 @@ pub fn verify(
             };
             let starter = take(Side::Starter);
             let solution = take(Side::Solution);
-            judge::exercise(exercise, starter, solution, options.strict)
+            let mut result = judge::exercise(exercise, starter, solution, options.strict);
+            let sums = starters[i].1.clone();
+            result.ok &= sums.problem().is_none();
+            result.starter_sums = Some(sums);
+            result
         })
         .collect()
 }
@@ -186,11 +206,12 @@ pub fn verify(
 fn check_side(
     workshop: &Workshop,
     exercise: &Exercise,
+    starter: Option<&workspace::Files>,
     side: Side,
     go: &GoTool,
     progress: &(dyn Fn(Progress<'_>) + Sync),
 ) -> Result<CheckReport, String> {
-    let (_temp, tree) = prepare(workshop, exercise, side)?;
+    let (_temp, tree) = prepare(workshop, exercise, starter, side)?;
     let listener = |event: &CheckEvent<'_>| match event {
         CheckEvent::StepStarted { exercise, step, .. } => progress(Progress::Step {
             exercise,
@@ -216,6 +237,7 @@ fn check_side(
 fn prepare(
     workshop: &Workshop,
     exercise: &Exercise,
+    starter: Option<&workspace::Files>,
     side: Side,
 ) -> Result<(tempfile::TempDir, Tree), String> {
     let temp = tempfile::Builder::new()
@@ -251,17 +273,14 @@ fn prepare(
             })?;
         }
     }
-    // verify works on the repository itself: the working tree is the starter,
-    // its code and the files that measure it.
-    let starter = workspace::read_tree(&workshop.package_dir(exercise), |path| {
-        workspace::is_go(path) || exercise.protects(path)
-    })
-    .ok();
+    // verify works on the repository itself: the working tree is the starter.
     let tree = Tree {
         module_dir,
         layout: Layout::new(&root),
         module_label: workshop.module.clone(),
-        starter,
+        starter: starter.cloned(),
+        starter_missing: None,
+        starter_note: None,
         fresh: true,
     };
     Ok((temp, tree))

@@ -17,7 +17,8 @@ fn events_of(id: &str) -> (Vec<String>, CheckStatus) {
     let exercise = workshop.exercise(id).unwrap();
     let go = GoTool::detect(exercise.go).expect("Go must be installed");
     let starter = workshop::starter::current(&workshop, exercise, &Default::default()).unwrap();
-    let tree = Tree::of(&workshop, Some(starter), true);
+    let mut tree = Tree::of(&workshop, exercise, true);
+    tree.starter = Some(starter);
     let heard = Mutex::new(Vec::new());
     let listener = |event: &CheckEvent<'_>| {
         let text = match event {

@@ -12,6 +12,7 @@ mod pprof;
 mod protected;
 mod serve;
 mod spine;
+mod starter;
 mod terminal;
 mod trace;
 

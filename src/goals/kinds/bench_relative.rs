@@ -69,7 +69,7 @@ impl Kind for BenchRelative {
         );
         outcome.unit = Some("×".into());
         let Some(baseline) = facts.baselines.get(&self.run) else {
-            return outcome.inconclusive(versus::no_starter());
+            return outcome.inconclusive(versus::no_starter(facts));
         };
         let before = baseline.starter.values(&self.benchmark, &self.metric);
         let after = baseline.mine.values(&self.benchmark, &self.metric);

@@ -64,7 +64,7 @@ cli-verify-about = For instructors: prove that every goal fails on the starter a
 cli-verify-long-about =
     For instructors: prove that every goal fails on the starter and is met by the solution.
 
-    Each exercise is checked on temporary copies: as shipped, where every goal must fail (unless the goal says `starter: met`), and with its reference solution applied, where every goal must be met. Each goal's values on both sides and its margin from the bound are shown; a margin too thin for a busy room is a warning. The workshop's own files are never modified. Exit status 0 only if every exercise behaves.
+    Each exercise is checked on temporary copies: as shipped, where every goal must fail (unless the goal says `starter: met`), and with its reference solution applied, where every goal must be met. Each goal's values on both sides and its margin from the bound are shown; a margin too thin for a busy room is a warning. The workshop's own files are never modified, but for the starter sums (checks/<id>/starter.sums) an exercise lacks, recorded from the working tree. Exit status 0 only if every exercise behaves.
 cli-verify-arg-ids = Exercises to verify (default: all)
 cli-verify-arg-jobs = How many checks to run at once
 cli-verify-arg-json = Print a JSON document instead of text
@@ -125,3 +125,5 @@ cli-help-arg-subcommand = Print help for the subcommand(s)
 ## Protected files: `workshop restore --tests`
 
 cli-restore-arg-tests = Put back only the workshop's tests and test data (the files checks always take from the workshop), after saving yours
+# Starter sums
+cli-verify-arg-record-starter = Record the starter sums (checks/<id>/starter.sums) again where the starter changed on purpose

@@ -2,7 +2,7 @@
 
 ## Against the starter (bench-relative, profile and load goals with at-least-times)
 
-versus-no-starter = the starter could not be measured: there is no pristine copy of it; commit the exercise (or run `workshop` once before editing it) so the starter can be compared
+versus-no-starter = the starter could not be measured: its package has no test files
 versus-subject = { $subject } vs the starter
 versus-positive-ratio = expected a positive ratio, like 2 for twice as fast
 # How the attendee's median compares with the starter's. Time is faster or

@@ -157,3 +157,25 @@ manifest-go-below-module = workshop.yaml asks for Go { $go }, but { $path } asks
 manifest-protected-unmatched = `{ $glob }` matches no file of the starter (for every file below a directory, write `directory/**`)
 manifest-protected-bad-name = `{ $glob }` has an empty name or `.` in it (write paths like `fixtures/*.json`, relative to the package)
 manifest-protected-bad-class = `{ $glob }`: `{ $name }` has a `[` set that is not closed, or holds `/`
+## Starter sums (src/manifest/sums.rs): checks/<id>/starter.sums
+
+sums-expected-line = expected a line of `sha256sum`: 64 hexadecimal digits, two spaces and a path relative to the package directory
+sums-expected-separator = expected two spaces between the sum and the path
+sums-path-empty = the path is empty
+sums-path-leaves = `{ $path }` leaves the package directory (expected a relative path without `..`)
+sums-bad-escape = a name escaped as `sha256sum` does may only have `\\`, `\n` or `\r` after a backslash
+# `line` is the line number where the path was listed first.
+sums-twice = { $path } is listed twice (first on line { $line })
+sums-line-too-long = the line is longer than { $limit } bytes
+sums-not-utf8 = not UTF-8 text
+sums-too-many = more than { $limit } files
+sums-too-big = the file is larger than { $limit }, far more than a starter needs
+# How a set of files differs from the sums: `files` lists a few paths, comma-separated.
+sums-changed = changed: { $files }
+sums-missing = missing: { $files }
+sums-extra = extra: { $files }
+sums-and-more = { $count ->
+        [one] {" "}and 1 more
+       *[other] {" "}and { $count } more
+    }
+sums-separator = {"; "}

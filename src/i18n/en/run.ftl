@@ -216,7 +216,6 @@ state-file-read = cannot read { $path }
 state-file-write = cannot write { $path }
 state-file-copy = cannot copy { $from } to { $to }
 state-link-loop = a symbolic link loop
-state-no-starter = no pristine copy of the starter of { $id }: the workshop is not a git checkout, and no copy was saved before it was first edited; commit the exercise (or run `workshop` once before editing it) so the starter can be compared
 state-no-backup = no backup of { $id } yet (`workshop reset` makes one)
 state-unknown-backup = no backup `{ $name }` of { $id } (see `workshop restore { $id } --list`)
 
@@ -238,3 +237,33 @@ verify-solution-protected = the solution changes { $files }, which { $count ->
         [one] it
        *[other] them
     } out of `solution:`)
+## The starter, identified by its sums (src/starter/identify.rs, src/verify/sums.rs)
+
+# Without sums, neither git nor a saved copy has the starter.
+starter-none = no copy of the starter of { $id }: git does not have it, and no copy was saved before it was edited; to compare with the starter, the instructor records { $sums } (`workshop verify { $id }`), then the exercise's original files, put back in place, are recognised as the starter
+# What differs in each copy tried: `differences` is made of the sums-changed,
+# sums-missing and sums-extra messages.
+starter-tried-head = the files committed at HEAD ({ $differences })
+starter-tried-history = { $count ->
+        [0] no commit changed the package
+        [one] nor the one commit that changed the package
+       *[other] nor any of the { $count } latest commits that changed the package
+    }
+starter-tried-saved = the copy in { $path } ({ $differences })
+starter-tried-yours = your files in { $path } ({ $differences })
+# `tried` lists the starter-tried-* messages.
+starter-refused-reason = the starter of { $id } could not be identified, so nothing can be compared with it: no copy matches { $sums }: { $tried }
+starter-remedy-git = tell the instructor: no commit of { $dir } holds the starter either, so { $id }'s recorded sums and its code disagree (a starter changed on purpose is recorded again with `workshop verify --record-starter { $id }`)
+starter-remedy-copy = put the exercise's original files (from the workshop's archive or repository) in { $dir }, keeping your own elsewhere, and run `workshop check { $id }` once: the starter is then recognised and kept, and you can bring your files back
+# The whole refusal, as commands that need the starter say it.
+starter-refused = { $reason }; { $remedy }
+# Beside the verdicts of a check that could not compare with the starter.
+starter-refused-note = to compare with the starter, { $remedy }
+starter-origin-head = the files committed at HEAD
+starter-origin-saved = the copy in { $path }
+# A note for the instructor, beside an attendee's verdicts: not alarming.
+starter-unproven = for the instructor: { $id } has no { $sums } yet, so its starter ({ $origin }) is taken as it is, unproven; `workshop verify { $id }` records the sums
+verify-sums-differ = the starter differs from { $file } ({ $differences }); if you changed it on purpose, record it again: `workshop verify --record-starter { $id }`
+verify-sums-error = cannot check { $file }: { $error }
+verify-sums-recorded = recorded { $file } — commit it
+verify-sums-updated = recorded { $file } again for the changed starter — commit it

@@ -93,8 +93,9 @@ cli-verify-long-about =
     解答例を適用した状態ではどのゴールも達成でなければなりません。
     ゴールごとに両側の値と境界からの余裕を表示し、混み合った教室では
     足りないほど余裕が小さければ警告します。ワークショップ自体の
-    ファイルは変更しません。どの演習も期待どおりのときだけ、
-    終了ステータス 0 を返します。
+    ファイルは変更しません (演習にないスターターのハッシュ
+    checks/<id>/starter.sums を作業ツリーから記録するときを除く)。
+    どの演習も期待どおりのときだけ、終了ステータス 0 を返します。
 cli-verify-arg-ids = 検証する演習 (既定: すべて)
 cli-verify-arg-jobs = 同時に実行するチェックの数
 cli-verify-arg-json = テキストの代わりに JSON ドキュメントを出力する
@@ -178,3 +179,5 @@ cli-help-arg-subcommand = ヘルプを表示するサブコマンド
 ## Protected files: `workshop restore --tests`
 
 cli-restore-arg-tests = 自分のファイルを保存してから、ワークショップのテストとテストデータ (チェックが常にワークショップのものを使うファイル) だけを元に戻す
+# スターターのハッシュ
+cli-verify-arg-record-starter = 意図してスターターを変えた演習のスターターのハッシュ（checks/<id>/starter.sums）を記録し直す

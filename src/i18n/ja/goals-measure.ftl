@@ -2,7 +2,7 @@
 
 ## スターターとの比較（bench-relative、at-least-times のプロファイルと負荷のゴール）
 
-versus-no-starter = スターターを計測できませんでした: 手を加える前のスターターのコピーがありません。スターターと比較できるように、演習をコミットしてください（または編集する前に一度 `workshop` を実行してください）
+versus-no-starter = スターターを計測できませんでした: そのパッケージにテストファイルがありません
 versus-subject = { $subject }（スターター比）
 versus-positive-ratio = 正の倍率を指定してください（2 倍速いなら 2）
 versus-faster = スターターより { $times } 倍速い

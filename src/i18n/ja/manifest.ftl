@@ -143,3 +143,20 @@ manifest-go-below-module = workshop.yaml は Go { $go } を求めていますが
 manifest-protected-unmatched = `{ $glob }` に一致するファイルがスターターにありません（ディレクトリ以下のすべてのファイルには `directory/**` と書きます）
 manifest-protected-bad-name = `{ $glob }` に空の名前か `.` が含まれています（`fixtures/*.json` のように、パッケージからの相対パスで書きます）
 manifest-protected-bad-class = `{ $glob }`: `{ $name }` の `[` の集合が閉じていないか、`/` を含んでいます
+## スターターのハッシュ（src/manifest/sums.rs）: checks/<id>/starter.sums
+
+sums-expected-line = `sha256sum` の形式の行が必要です: 16 進数 64 桁、空白 2 つ、パッケージのディレクトリからの相対パス
+sums-expected-separator = ハッシュとパスの間には空白が 2 つ必要です
+sums-path-empty = パスが空です
+sums-path-leaves = `{ $path }` はパッケージのディレクトリの外を指しています（`..` を含まない相対パスにしてください）
+sums-bad-escape = `sha256sum` の形式でエスケープされた名前では、バックスラッシュの後には `\\`、`\n`、`\r` しか書けません
+sums-twice = { $path } が 2 回書かれています（最初は { $line } 行目）
+sums-line-too-long = 行が { $limit } バイトより長いです
+sums-not-utf8 = UTF-8 のテキストではありません
+sums-too-many = ファイルが { $limit } 個より多いです
+sums-too-big = ファイルが { $limit } より大きく、スターターに必要な大きさをはるかに超えています
+sums-changed = 変更: { $files }
+sums-missing = 欠落: { $files }
+sums-extra = 余分: { $files }
+sums-and-more = {" "}ほか { $count } 個
+sums-separator = {"、"}

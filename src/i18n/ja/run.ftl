@@ -207,7 +207,6 @@ state-file-read = { $path } を読めません
 state-file-write = { $path } に書き込めません
 state-file-copy = { $from } を { $to } にコピーできません
 state-link-loop = シンボリックリンクがループしています
-state-no-starter = { $id } のスターターの元のコピーがありません: ワークショップは git のチェックアウトではなく、最初に編集される前にコピーも保存されていません。スターターと比べられるように、演習をコミットしてください（または編集の前に一度 `workshop` を実行してください）
 state-no-backup = { $id } のバックアップはまだありません（`workshop reset` で作られます）
 state-unknown-backup = { $id } にバックアップ `{ $name }` はありません（`workshop restore { $id } --list` を参照）
 
@@ -223,3 +222,25 @@ verify-solution-protected = 解答例が保護されたファイル { $files } �
         [1] ファイル
        *[other] ファイル（{ $count } 個）
     }を使うため、解答例のものは使われません（`solution:` から外してください）
+## ハッシュで確かめるスターター（src/starter/identify.rs、src/verify/sums.rs）
+
+starter-none = { $id } のスターターのコピーがありません: git にはなく、編集される前にコピーも保存されていません。スターターと比べるには、講師が { $sums } を記録し（`workshop verify { $id }`）、そのうえで演習の元のファイルを元の場所に戻すと、スターターとして認識されます
+starter-tried-head = HEAD にコミットされたファイル（{ $differences }）
+starter-tried-history = { $count ->
+        [0] パッケージを変更したコミットはありません
+       *[other] パッケージを変更した最近の { $count } 個のコミットも一致しません
+    }
+starter-tried-saved = { $path } のコピー（{ $differences }）
+starter-tried-yours = { $path } にあるあなたのファイル（{ $differences }）
+starter-refused-reason = { $id } のスターターを特定できないため、スターターとは比べられません: { $sums } と一致するコピーがありません: { $tried }
+starter-remedy-git = 講師に伝えてください: { $dir } のどのコミットにもスターターがなく、{ $id } の記録されたハッシュとコードが食い違っています（意図して変えたスターターは `workshop verify --record-starter { $id }` で記録し直せます）
+starter-remedy-copy = 演習の元のファイル（ワークショップのアーカイブやリポジトリにあります）を { $dir } に置き（あなたのファイルは別の場所に取っておいてください）、`workshop check { $id }` を一度実行してください。スターターが認識されて保存されるので、その後はあなたのファイルを戻せます
+starter-refused = { $reason }。{ $remedy }
+starter-refused-note = スターターと比べるには: { $remedy }
+starter-origin-head = HEAD にコミットされたファイル
+starter-origin-saved = { $path } のコピー
+starter-unproven = 講師の方へ: { $id } にはまだ { $sums } がないため、スターター（{ $origin }）を確かめずにそのまま使っています。`workshop verify { $id }` でハッシュを記録できます
+verify-sums-differ = スターターが { $file } と異なります（{ $differences }）。意図して変えた場合は記録し直してください: `workshop verify --record-starter { $id }`
+verify-sums-error = { $file } を確かめられません: { $error }
+verify-sums-recorded = { $file } を記録しました — コミットしてください
+verify-sums-updated = 変更されたスターターの { $file } を記録し直しました — コミットしてください

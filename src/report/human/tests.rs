@@ -211,6 +211,8 @@ fn test_exercise() -> crate::manifest::Exercise {
         hints: vec!["first".into(), "second".into()],
         solution: Vec::new(),
         protected: Vec::new(),
+        sums_file: PathBuf::from("checks/heap/01-concat/starter.sums"),
+        starter_sums: None,
     }
 }
 
@@ -265,6 +267,7 @@ fn verify_lines_up_goal_values_under_the_sides_however_long_the_ids() {
         goals: vec![goal("x"), goal("a-goal-id-longer-than-its-exercise")],
         warnings: 0,
         elapsed: Duration::from_secs(2),
+        starter_sums: None,
     };
     let table = verify(&[result], &[]);
     let lines: Vec<&str> = table.lines().collect();
@@ -475,6 +478,7 @@ fn verify_in_japanese() {
         }],
         warnings: 0,
         elapsed: Duration::from_secs(4),
+        starter_sums: None,
     };
     let untranslated = [UntranslatedDoc {
         file: "checks/heap/01-concat/check.yaml".into(),

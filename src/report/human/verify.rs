@@ -83,6 +83,14 @@ pub fn verify(results: &[ExerciseResult], untranslated: &[UntranslatedDoc]) -> S
     let failures: Vec<&ExerciseResult> = results.iter().filter(|r| !r.ok).collect();
     for result in &failures {
         let _ = writeln!(out);
+        if let Some(problem) = result.starter_sums.as_ref().and_then(|s| s.problem()) {
+            let _ = writeln!(
+                out,
+                "{} {}: {problem}",
+                fail(),
+                style(&result.exercise).bold()
+            );
+        }
         for side in [&result.starter, &result.solution] {
             if let Some(reason) = &side.reason {
                 let name = match side.side {
@@ -102,6 +110,16 @@ pub fn verify(results: &[ExerciseResult], untranslated: &[UntranslatedDoc]) -> S
                 }
             }
         }
+    }
+    let recorded: Vec<String> = results
+        .iter()
+        .filter_map(|r| r.starter_sums.as_ref().and_then(|s| s.notice()))
+        .collect();
+    if !recorded.is_empty() {
+        let _ = writeln!(out);
+    }
+    for notice in &recorded {
+        let _ = writeln!(out, "{} {notice}", style(tr!("label-note")).yellow());
     }
     if !untranslated.is_empty() {
         let _ = writeln!(out);

@@ -2,128 +2,42 @@
 //! pristine starter, and the reference solution; and backups, so that `reset`
 //! and `restore` never lose a line.
 //!
-//! The pristine starter comes from git (`HEAD`) when the workshop is a git
-//! checkout, which is how workshops are handed out. Otherwise it comes from a
-//! copy saved under `.workshop/starters/` the first time `workshop` sees an
-//! exercise that nobody has checked yet.
+//! The pristine starter is identified, never assumed ([`identify`]): a copy of
+//! it (from git, from the copy saved under `.workshop/starters/`, or the
+//! attendee's untouched files) serves only when its files match the sums the
+//! instructor recorded in `checks/<id>/starter.sums`.
+
+mod git;
+pub mod identify;
+mod saved;
 
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::exec;
+pub use identify::{Origin, Refusal, Starter, Tried, pristine, starter};
+pub use saved::remember;
+
 use crate::layout::Layout;
+use crate::manifest::sums::StarterSums;
 use crate::manifest::{Exercise, Workshop};
-use crate::state::{Progress, State};
 use crate::tr;
 use crate::workspace::{self, FileError, Files, Modes, is_go};
-
-/// Where the pristine starter was found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
-    Git,
-    Saved(PathBuf),
-}
 
 /// Why a version of the exercise could not be had.
 #[derive(Debug, thiserror::Error)]
 pub enum StarterError {
-    #[error("{}", tr!("state-no-starter", id = .0))]
-    NoStarter(String),
+    /// No sums, and neither git nor a saved copy has the starter.
+    #[error("{}", tr!("starter-none", id = .id, sums = crate::display::path(.sums)))]
+    NoStarter { id: String, sums: PathBuf },
+    /// No copy of the starter matches its sums.
+    #[error("{0}")]
+    Refused(Box<Refusal>),
     #[error(transparent)]
     File(#[from] FileError),
     #[error("{}", tr!("state-no-backup", id = .0))]
     NoBackup(String),
     #[error("{}", tr!("state-unknown-backup", id = .id, name = .name))]
     UnknownBackup { id: String, name: String },
-}
-
-/// The pristine starter, from git or from the saved copy.
-pub fn starter(workshop: &Workshop, exercise: &Exercise) -> Result<(Files, Origin), StarterError> {
-    if let Some(files) = from_git(workshop, exercise) {
-        return Ok((files, Origin::Git));
-    }
-    let saved = Layout::new(&workshop.root).starter(&exercise.id);
-    if saved.is_dir() {
-        return Ok((
-            workspace::read_tree(&saved, |_| true)?,
-            Origin::Saved(saved),
-        ));
-    }
-    Err(StarterError::NoStarter(exercise.id.clone()))
-}
-
-/// The pristine starter's files, when there is a pristine starter.
-pub fn pristine(workshop: &Workshop, exercise: &Exercise) -> Option<Files> {
-    starter(workshop, exercise).ok().map(|(files, _)| files)
-}
-
-fn from_git(workshop: &Workshop, exercise: &Exercise) -> Option<Files> {
-    let relative = workshop.module.join(&exercise.package);
-    let prefix = format!("{}/", relative.display());
-    let listing = exec::git(
-        &workshop.root,
-        &["ls-tree", "-r", "-z", "--name-only", "HEAD", "--", &prefix],
-    )?;
-    let mut files = Files::new();
-    for name in listing.split(|&b| b == 0).filter(|n| !n.is_empty()) {
-        let name = String::from_utf8_lossy(name).into_owned();
-        let bytes = exec::git(&workshop.root, &["show", &format!("HEAD:./{name}")])?;
-        let inside = Path::new(&name).strip_prefix(&relative).ok()?.to_owned();
-        files.insert(inside, bytes);
-    }
-    (!files.is_empty()).then_some(files)
-}
-
-/// The modes of the pristine starter's files: from git's tree (`100755` is
-/// executable, anything else `0644`), else from the saved copy.
-pub fn starter_modes(workshop: &Workshop, exercise: &Exercise, files: &Files) -> Modes {
-    let relative = workshop.module.join(&exercise.package);
-    let prefix = format!("{}/", relative.display());
-    if let Some(listing) = exec::git(
-        &workshop.root,
-        &["ls-tree", "-r", "-z", "HEAD", "--", &prefix],
-    ) {
-        return listing
-            .split(|&b| b == 0)
-            .filter_map(|entry| {
-                let entry = String::from_utf8_lossy(entry);
-                let (meta, name) = entry.split_once('\t')?;
-                let mode = if meta.starts_with("100755") {
-                    0o755
-                } else {
-                    0o644
-                };
-                let inside = Path::new(name).strip_prefix(&relative).ok()?.to_owned();
-                Some((inside, mode))
-            })
-            .collect();
-    }
-    workspace::read_modes(&Layout::new(&workshop.root).starter(&exercise.id), files)
-}
-
-/// Saves a copy of the starter of every exercise nobody has checked yet, for
-/// workshops that are not git checkouts.
-pub fn remember(workshop: &Workshop) {
-    let layout = Layout::new(&workshop.root);
-    let state = State::load(&layout);
-    let mut in_git = None;
-    for exercise in &workshop.exercises {
-        let saved = layout.starter(&exercise.id);
-        if saved.is_dir() || state.progress(&exercise.id) != Progress::NotStarted {
-            continue;
-        }
-        // In a git checkout HEAD is the pristine copy: nothing to save.
-        if *in_git.get_or_insert_with(|| {
-            exec::git(&workshop.root, &["rev-parse", "--is-inside-work-tree"]).is_some()
-        }) {
-            return;
-        }
-        let dir = workshop.package_dir(exercise);
-        // The files that measure the exercise too: checks run them from here.
-        if let Ok(files) = workspace::read_tree(&dir, |p| is_go(p) || exercise.protects(p)) {
-            let _ = workspace::write_files(&saved, &files, &workspace::read_modes(&dir, &files));
-        }
-    }
 }
 
 /// The attendee's files: the starter's files and every `.go` file of the package.
@@ -144,6 +58,36 @@ pub fn solution(exercise: &Exercise, starter: &Files) -> Result<Files, StarterEr
     for file in &exercise.solution {
         let bytes = std::fs::read(&file.source).map_err(FileError::read(&file.source))?;
         files.insert(file.target.clone(), bytes);
+    }
+    Ok(files)
+}
+
+/// The starter as the instructor's working tree has it, which `verify`
+/// checks and records: every file under the package directory that git
+/// tracks or would track (not the ones it ignores), read from the working
+/// tree; outside git, every file there (with `sums`, only the Go files and
+/// the files they list, as for an attendee's copy).
+pub fn working_tree(
+    workshop: &Workshop,
+    exercise: &Exercise,
+    sums: Option<&StarterSums>,
+) -> Result<Files, StarterError> {
+    let dir = workshop.package_dir(exercise);
+    let Some(paths) = git::Package::new(workshop, exercise).working_files() else {
+        return Ok(workspace::read_tree(&dir, |p| {
+            sums.is_none_or(|s| is_go(p) || s.lists(p))
+        })?);
+    };
+    let mut files = Files::new();
+    for path in paths {
+        let full = dir.join(&path);
+        // A file deleted but not yet committed is gone; a link is no file.
+        match std::fs::symlink_metadata(&full) {
+            Ok(meta) if meta.is_file() => {}
+            _ => continue,
+        }
+        let bytes = std::fs::read(&full).map_err(workspace::FileError::read(&full))?;
+        files.insert(path, bytes);
     }
     Ok(files)
 }
