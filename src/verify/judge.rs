@@ -15,7 +15,7 @@ use crate::goals::{Bound, OnStarter, Outcome, Status};
 use crate::manifest::Exercise;
 use crate::run::CheckReport;
 use crate::tr;
-use crate::units::quantity;
+use crate::units::beside;
 
 /// How many times away from its bound a goal's nearer side must stay. Under
 /// `verify --repeat 5 --load 2` the bundled exercises' values that vary swing
@@ -290,11 +290,9 @@ fn judge_goal(
 
     if let Some(bound) = bound {
         let unit = verdict.unit.clone().unwrap_or_default();
-        verdict.bound = Some(format!(
-            "{} {}",
-            bound.sign(),
-            quantity(bound.limit(), &unit)
-        ));
+        let limit = bound.limit();
+        let all: Vec<f64> = starter.values.iter().chain(&solution.values).copied().collect();
+        verdict.bound = Some(format!("{} {}", bound.sign(), beside(limit, &all, &unit)));
         verdict.threshold = Some(bound.limit());
         let sides = [
             (
@@ -309,8 +307,8 @@ fn judge_goal(
                 let (lo, hi) = (values.min.unwrap_or(0.0), values.max.unwrap_or(0.0));
                 let (bound, lo, hi) = (
                     verdict.bound.as_deref().unwrap_or(""),
-                    quantity(lo, &unit),
-                    quantity(hi, &unit),
+                    beside(lo, &[limit], &unit),
+                    beside(hi, &[limit], &unit),
                 );
                 verdict.warnings.push(match side {
                     Side::Starter => {
@@ -339,8 +337,8 @@ fn judge_goal(
             }
             // Below 1 the side gives the wrong verdict: a problem, said above.
             if (1.0..SAFE_MARGIN).contains(&times) {
-                let times = crate::units::number((times * 100.0).round() / 100.0);
-                let safe = SAFE_MARGIN.to_string();
+                let times = margin_text(times);
+                let safe = crate::units::number(SAFE_MARGIN);
                 verdict.warnings.push(match (side, must_meet) {
                     (Side::Starter, true) => {
                         tr!("verify-margin-starter-worst", times = times, safe = safe)
@@ -363,6 +361,12 @@ fn judge_goal(
     let warned = strict && !verdict.warnings.is_empty();
     verdict.ok = verdict.problems.is_empty() && !warned;
     concerns
+}
+
+/// A margin, precise enough to read differently from 1 (where a side gives
+/// the wrong verdict) and from [`SAFE_MARGIN`] when it differs from them.
+pub fn margin_text(times: f64) -> String {
+    beside(times, &[1.0, SAFE_MARGIN], "")
 }
 
 /// Whether some of the values meet the bound and others miss it.

@@ -14,7 +14,7 @@ use crate::goals::load::{
 use crate::goals::versus::{self, Better};
 use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement, Status};
 use crate::tr;
-use crate::units::nanos;
+use crate::units::{beside, nanos};
 
 #[derive(Debug, Clone)]
 pub struct LoadLatency {
@@ -115,8 +115,8 @@ impl Kind for LoadLatency {
                     outcome.explanation = Some(tr!(
                         "load-latency-over",
                         at = &at,
-                        latency = nanos(value as i64),
-                        limit = nanos(limit as i64)
+                        latency = beside(value, &[limit], "ns"),
+                        limit = beside(limit, &[value], "ns")
                     ));
                 }
                 outcome

@@ -8,7 +8,7 @@ use crate::goals::load::{Server, errors_at_most, pairs, round, too_many_failures
 use crate::goals::versus::{self, Better};
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, LoadRound, Outcome, Requirement, Status};
 use crate::tr;
-use crate::units::number;
+use crate::units::{beside, number};
 
 #[derive(Debug, Clone)]
 pub struct LoadThroughput {
@@ -89,8 +89,8 @@ impl Kind for LoadThroughput {
                 if !outcome.judge(value) {
                     outcome.explanation = Some(tr!(
                         "load-throughput-under",
-                        rate = number(value.round()),
-                        limit = number(limit.unwrap_or(0.0))
+                        rate = beside(value, &[limit.unwrap_or(0.0)], ""),
+                        limit = beside(limit.unwrap_or(0.0), &[value], "")
                     ));
                 }
                 outcome

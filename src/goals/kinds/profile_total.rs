@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::goals::profile::{self, ProfileSource, evidence, total_of, unit_of};
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, ProfileKind, Requirement};
 use crate::tr;
-use crate::units::quantity;
+use crate::units::beside;
 
 /// The total of a sample type, e.g. mutex delay per op.
 #[derive(Debug, Clone)]
@@ -98,7 +98,7 @@ impl Kind for ProfileTotal {
             "profile-total-comes-to",
             profile = source.profile.name(),
             sample = &source.sample,
-            amount = quantity(value, &unit)
+            amount = beside(value, &[self.bound.limit()], &unit)
         ));
         outcome.evidence = evidence(profile, index, None);
         outcome

@@ -56,6 +56,8 @@ fn goal(id: &str, status: Status, measured: f64, bound: Bound, unit: &str) -> Ou
         threshold: Some(bound.limit()),
         unit: Some(unit.into()),
         want: None,
+        shown: None,
+        p: None,
         explanation: (status != Status::Pass).then(|| format!("{measured} {unit} is too many")),
         evidence: vec!["median of 3 runs: 1998, 1998, 1998".into()],
         hint: (status != Status::Pass).then(|| "try a strings.Builder".into()),
