@@ -291,7 +291,12 @@ fn judge_goal(
     if let Some(bound) = bound {
         let unit = verdict.unit.clone().unwrap_or_default();
         let limit = bound.limit();
-        let all: Vec<f64> = starter.values.iter().chain(&solution.values).copied().collect();
+        let all: Vec<f64> = starter
+            .values
+            .iter()
+            .chain(&solution.values)
+            .copied()
+            .collect();
         verdict.bound = Some(format!("{} {}", bound.sign(), beside(limit, &all, &unit)));
         verdict.threshold = Some(bound.limit());
         let sides = [

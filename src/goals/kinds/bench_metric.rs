@@ -201,15 +201,15 @@ mod tests {
 
     #[test]
     fn a_value_just_over_its_bound_reads_over_it() {
-        let facts = facts("BenchmarkJoin-2 100 5 ns/op 2.0001 allocs/op\n");
-        let outcome = goal("allocs/op", Bound::AtMost(2.0)).evaluate(&facts);
+        let over = facts("BenchmarkJoin-2 100 5 ns/op 2.0001 allocs/op\n");
+        let outcome = goal("allocs/op", Bound::AtMost(2.0)).evaluate(&over);
         assert_eq!(outcome.status, Status::Fail);
         assert_eq!(
             outcome.explanation.as_deref(),
-            Some("2.0001 allocs/op is 1.00005× the limit of 2")
+            Some("2.0001 allocs/op is 1.0001× the limit of 2")
         );
-        let facts = facts("BenchmarkJoin-2 100 5 ns/op 0.000033 things/op\n");
-        let outcome = goal("things/op", Bound::AtMost(0.0)).evaluate(&facts);
+        let tiny = facts("BenchmarkJoin-2 100 5 ns/op 0.000033 things/op\n");
+        let outcome = goal("things/op", Bound::AtMost(0.0)).evaluate(&tiny);
         assert_eq!(
             outcome.explanation.as_deref(),
             Some("3.3e-5 things/op, the limit is 0")
