@@ -503,6 +503,80 @@ mod tests {
         assert_eq!(margin(Bound::AtMost(2.0), true, &[]), None);
     }
 
+    fn verdict(unit: &str, starter: &[f64], solution: &[f64]) -> GoalVerdict {
+        let side = |values: &[f64], status| SideValues {
+            statuses: vec![status; values.len()],
+            values: values.to_vec(),
+            min: values.iter().copied().reduce(f64::min),
+            max: values.iter().copied().reduce(f64::max),
+        };
+        GoalVerdict {
+            id: "goal".into(),
+            kind: "bench-metric",
+            ok: true,
+            starter_must: OnStarter::Fails,
+            bound: None,
+            threshold: None,
+            unit: Some(unit.into()),
+            starter: side(starter, Status::Fail),
+            solution: side(solution, Status::Pass),
+            margin: None,
+            flipped: false,
+            problems: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn judged(mut verdict: GoalVerdict, bound: Bound) -> GoalVerdict {
+        let run = || SideRun {
+            report: Err(String::new()),
+            elapsed: Duration::ZERO,
+        };
+        judge_goal(&mut verdict, Some(bound), false, &[run()], &[run()], false);
+        verdict
+    }
+
+    #[test]
+    fn a_margin_never_reads_like_the_safe_one_it_misses() {
+        let verdict = judged(verdict("×", &[1.0], &[7.4998]), Bound::AtLeast(5.0));
+        assert_eq!(
+            verdict.warnings,
+            vec![
+                "the solution's worst value is 1.49996× from the bound; a busy machine can cross it (keep it 1.5× away)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bound_inside_values_close_to_it_reads_inside_them() {
+        let mut close = verdict("allocs/op", &[1998.0], &[1.99999, 2.00001]);
+        close.solution.statuses = vec![Status::Pass, Status::Fail];
+        let verdict = judged(close, Bound::AtMost(2.0));
+        assert_eq!(verdict.bound.as_deref(), Some("≤ 2 allocs/op"));
+        assert!(
+            verdict.warnings.contains(
+                &"the bound ≤ 2 allocs/op lies inside the solution's values (1.99999 allocs/op–2.00001 allocs/op)".to_owned()
+            ),
+            "{:?}",
+            verdict.warnings
+        );
+    }
+
+    #[test]
+    fn a_bound_reads_differently_from_every_value_on_either_side() {
+        let bytes = judged(
+            verdict("B/op", &[40000.0], &[19968.0]),
+            Bound::AtMost(19968.01),
+        );
+        assert_eq!(bytes.bound.as_deref(), Some("≤ 19.50001 KiB/op"));
+        let zero = judged(verdict("/op", &[1.334], &[3.3e-5]), Bound::AtMost(0.0));
+        assert_eq!(zero.bound.as_deref(), Some("≤ 0/op"));
+        assert_eq!(
+            zero.margin.map(|m| margin_text(m.times)).as_deref(),
+            Some("0")
+        );
+    }
+
     #[test]
     fn a_bound_inside_a_sides_values_is_seen() {
         assert!(straddles(Bound::AtMost(100.0), &[0.0, 131.0, 0.0]));

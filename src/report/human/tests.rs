@@ -11,7 +11,11 @@ use crate::report::ListEntry;
 use crate::run::hang::{Frame, HangReport, StuckGroup};
 use crate::run::{CheckReport, CheckStatus, Failure};
 
-fn report(goals: Vec<Outcome>, failure: Option<Failure>, message: Option<&str>) -> CheckReport {
+pub(super) fn report(
+    goals: Vec<Outcome>,
+    failure: Option<Failure>,
+    message: Option<&str>,
+) -> CheckReport {
     console::set_colors_enabled(false);
     let status = if failure.is_none() && goals.iter().all(|g| g.status == Status::Pass) {
         CheckStatus::Pass
@@ -43,7 +47,7 @@ fn report(goals: Vec<Outcome>, failure: Option<Failure>, message: Option<&str>) 
     }
 }
 
-fn goal(id: &str, status: Status, measured: f64, bound: Bound, unit: &str) -> Outcome {
+pub(super) fn goal(id: &str, status: Status, measured: f64, bound: Bound, unit: &str) -> Outcome {
     Outcome {
         id: id.into(),
         kind: "bench-metric",
@@ -504,7 +508,7 @@ fn verify_in_japanese() {
         at(lines[2], "1998"),
         "{table}"
     );
-    assert_eq!(at(lines[0], "時間"), at(lines[1], "4.0s"), "{table}");
+    assert_eq!(at(lines[0], "時間"), at(lines[1], "4s"), "{table}");
     insta::assert_snapshot!(table);
 }
 
