@@ -193,8 +193,8 @@ pub(crate) fn exercise(
                     }
                 }
             }
-            let exact = goal.kind.exact();
-            let judged = judge_goal(&mut verdict, bound, exact, &starter, &solution, strict);
+            let margin = goal.kind.margin();
+            let judged = judge_goal(&mut verdict, bound, margin, &starter, &solution, strict);
             concerns.starter |= judged.starter;
             concerns.solution |= judged.solution;
             (verdict, concerns)
@@ -216,12 +216,13 @@ pub(crate) fn exercise(
 }
 
 /// The verdicts each side must give, their flips, margin and warnings; which
-/// sides its problems are about. An `exact` goal (a count fixed by the code)
-/// has no margin: it may sit at its bound.
+/// sides its problems are about. Without `margin` (a count fixed by the code,
+/// which may sit at its bound; a verdict that is a statistical test) no margin
+/// is measured.
 fn judge_goal(
     verdict: &mut GoalVerdict,
     bound: Option<Bound>,
-    exact: bool,
+    margin_applies: bool,
     starter_runs: &[SideRun],
     solution_runs: &[SideRun],
     strict: bool,
@@ -334,7 +335,8 @@ fn judge_goal(
                     }
                 });
             }
-            let Some(times) = margin(bound, must_meet, &values.values).filter(|_| !exact) else {
+            let Some(times) = margin(bound, must_meet, &values.values).filter(|_| margin_applies)
+            else {
                 continue;
             };
             if verdict.margin.is_none_or(|m| times < m.times) {
@@ -532,7 +534,7 @@ mod tests {
             report: Err(String::new()),
             elapsed: Duration::ZERO,
         };
-        judge_goal(&mut verdict, Some(bound), false, &[run()], &[run()], false);
+        judge_goal(&mut verdict, Some(bound), true, &[run()], &[run()], false);
         verdict
     }
 
