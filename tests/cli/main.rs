@@ -9,6 +9,7 @@ mod help;
 mod links;
 mod manifest;
 mod pprof;
+mod refactor;
 mod serve;
 mod spine;
 mod terminal;

@@ -220,6 +220,13 @@ mod tests {
             Some("ns/op is 3× slower than the starter; the goal is at most 10% slower")
         );
         assert!((outcome.measured.unwrap() - 3.0).abs() < 1e-9);
+        let ja = crate::i18n::with_lang(crate::i18n::Lang::Ja, || {
+            goal(0.1).evaluate(&facts(&STARTER, &mine))
+        });
+        assert_eq!(
+            ja.explanation.as_deref(),
+            Some("ns/op はスターターより 3 倍遅い（ゴール: 遅くなっても 10% までであること）")
+        );
     }
 
     #[test]

@@ -175,18 +175,18 @@ versus-wants-higher = { $form ->
     [percent] { $value }% 高くなること
    *[times] { $value } 倍になること
 }
-versus-wants-at-most-slower = 遅くなっても { $form ->
-    [percent] { $value }%
-   *[times] { $value } 倍
-} までであること
-versus-wants-at-most-more = 増えても { $form ->
-    [percent] { $value }%
-   *[times] { $value } 倍
-} までであること
-versus-wants-at-most-lower = 下がっても { $form ->
-    [percent] { $value }%
-   *[times] { $value } 分の 1
-} までであること
+versus-wants-at-most-slower = { $form ->
+    [percent] 遅くなっても { $value }% までであること
+   *[times] 遅くなっても { $value } 倍までであること
+}
+versus-wants-at-most-more = { $form ->
+    [percent] 増えても { $value }% までであること
+   *[times] 増えても { $value } 倍までであること
+}
+versus-wants-at-most-lower = { $form ->
+    [percent] 下がっても { $value }% までであること
+   *[times] 下がっても { $value } 分の 1 までであること
+}
 versus-short = { $what } は{ $ratio }（ゴール: { $goal }）
 versus-not-told-apart = { $lead }。この実行では { $what } をスターターと区別できません（ゴール: { $goal }）
 versus-maybe-noise = { $lead }。中央値では { $what } は{ $ratio }という結果でゴールを満たしますが、この実行ではノイズと区別できません
