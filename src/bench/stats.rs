@@ -18,7 +18,6 @@
 //!   [`super::utest`]; a difference is significant unless p > [`ALPHA`].
 
 use super::numeric::{choose, normal_cdf, normal_quantile};
-pub use super::utest::{Method, UTest, mann_whitney_u, u_test, u_test_min_samples};
 
 /// The significance level of comparisons.
 pub const ALPHA: f64 = 0.05;
@@ -95,7 +94,7 @@ impl Summary {
     }
 }
 
-pub(super) fn sorted(values: &[f64]) -> Vec<f64> {
+fn sorted(values: &[f64]) -> Vec<f64> {
     let mut v = values.to_vec();
     v.sort_by(f64::total_cmp);
     v

@@ -12,7 +12,6 @@
 //! same exact distributions or normal approximation.
 
 use super::numeric::{choose, normal_cdf};
-use super::stats::sorted;
 
 /// How a p-value was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -131,6 +130,11 @@ impl Ranked {
         if n1 == 0 || n2 == 0 {
             return None;
         }
+        let sorted = |values: &[f64]| {
+            let mut v = values.to_vec();
+            v.sort_by(f64::total_cmp);
+            v
+        };
         let (x1, x2) = (sorted(a), sorted(b));
         let mut groups: Vec<(usize, usize)> = Vec::new();
         let (mut i, mut j) = (0, 0);

@@ -180,7 +180,7 @@ pub fn judge(
 ) -> Option<Judgement> {
     let (old, new) = (stats::summarize(starter)?, stats::summarize(mine)?);
     let ratio = ratio(old.median, new.median, better);
-    let p = stats::mann_whitney_u(starter, mine).unwrap_or(1.0);
+    let p = utest::mann_whitney_u(starter, mine).unwrap_or(1.0);
     let significant = exact || p < ALPHA;
     let status = if ratio < times {
         Status::Fail

@@ -188,8 +188,8 @@ versus-wants-at-most-lower = { $form ->
    *[times] 下がっても { $value } 分の 1 までであること
 }
 versus-short = { $what } は{ $ratio }（ゴール: { $goal }）
-versus-not-told-apart = { $lead }。この実行では { $what } をスターターと区別できません（ゴール: { $goal }）
-versus-maybe-noise = { $lead }。中央値では { $what } は{ $ratio }という結果でゴールを満たしますが、この実行ではノイズと区別できません
+versus-not-told-apart = { $lead }。この実行では、{ $what } をスターターと区別できません（ゴール: { $goal }）
+versus-maybe-noise = { $lead }。中央値では、{ $what } は{ $ratio }という結果でゴールを満たしますが、この実行ではノイズと区別できません
 versus-with-note = { $text }（{ $note }）
 versus-too-few-runs = 片側 { $count } 回では、どんな差も有意になりえません
 versus-too-few-rounds = 片側 { $count } ラウンドでは、どんな差も有意になりえません
