@@ -353,6 +353,13 @@ impl Scale {
     /// "5× faster", "36% less"; for a goal below 1, how much worse is
     /// allowed: "at most 10% slower".
     fn goal(self, goal: f64, digits: usize) -> String {
+        if goal == 1.0 {
+            return match self {
+                Scale::Time => tr!("versus-wants-as-fast"),
+                Scale::Amount => tr!("versus-wants-no-more"),
+                Scale::Rate => tr!("versus-wants-no-lower"),
+            };
+        }
         let (better, worse) = self.ways();
         let improved = goal >= 1.0;
         let factor = if improved {
@@ -451,6 +458,10 @@ mod tests {
         assert_eq!(
             words(1.0, 1.0 / 1.1, Better::Lower, "ns/op").1,
             "at most 10% slower"
+        );
+        assert_eq!(
+            words(1.0 / 1.2, 1.0, Better::Lower, "ns/op").1,
+            "at least as fast"
         );
     }
 

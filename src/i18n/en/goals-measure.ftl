@@ -224,3 +224,7 @@ bench-not-slower-starter-met = the starter meets a `bench-not-slower` goal (it i
 bench-not-slower-medians = starter median { $starter }, yours { $mine }: { $ratio } the starter's, at most { $bound } allowed; { $runs } runs each, one-sided p={ $p }
 bench-not-slower-unshown = these runs cannot show that { $what } is { $goal } than the starter (one-sided p={ $p } ≥ { $alpha }); in the medians it is { $ratio }
 bench-not-slower-too-few = with { $runs } runs per side the test cannot show that { $what } is { $goal } than the starter: give the run a `count` of { $needed } or more
+# A goal of 1× (`at-least-times: 1`): not worse than the starter.
+versus-wants-as-fast = at least as fast
+versus-wants-no-more = no more than the starter's
+versus-wants-no-lower = no lower than the starter's

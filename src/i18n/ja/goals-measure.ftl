@@ -200,3 +200,6 @@ bench-not-slower-starter-met = スターターは `bench-not-slower` のゴー�
 bench-not-slower-medians = 中央値: スターター { $starter }、あなたのコード { $mine }（スターターの { $ratio }、許容は { $bound } まで。各 { $runs } 回、片側検定の p={ $p }）
 bench-not-slower-unshown = この実行では、{ $what } について「{ $goal }」を示せません（片側検定の p={ $p } ≥ { $alpha }）。中央値では{ $ratio }
 bench-not-slower-too-few = 片側 { $runs } 回では、{ $what } について「{ $goal }」を検定で示せません。run の `count` を { $needed } 以上にしてください
+versus-wants-as-fast = スターター以上の速さであること
+versus-wants-no-more = スターター以下であること
+versus-wants-no-lower = スターター以上であること
