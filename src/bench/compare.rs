@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use super::BenchOutput;
 use super::format::{self, Class};
-use super::stats::{self, Method, Summary};
+use super::stats::{self, Summary};
+use super::utest::{self, Method};
 
 /// One benchmark's comparison in one unit.
 #[derive(Debug, Clone, Serialize)]
@@ -119,7 +120,7 @@ fn row(name: &str, unit: &str, old: &BenchOutput, new: &BenchOutput) -> Option<R
     let (shown_a, shown_b) = (tidied(&a), tidied(&b));
     let (old_summary, new_summary) = (stats::summarize(&a), stats::summarize(&b));
     let (shown_old, shown_new) = (stats::summarize(&shown_a), stats::summarize(&shown_b));
-    let test = stats::u_test(&shown_a, &shown_b);
+    let test = utest::u_test(&shown_a, &shown_b);
     let change_percent = match (shown_old, shown_new) {
         (Some(o), Some(n)) => format::change_percent(o.median, n.median),
         _ => None,
@@ -137,7 +138,7 @@ fn row(name: &str, unit: &str, old: &BenchOutput, new: &BenchOutput) -> Option<R
         if test.method == Method::AllEqual {
             notes.push("all samples are equal".to_owned());
         } else if !stats::significant(test.p)
-            && let Some(need) = stats::u_test_min_samples(stats::ALPHA)
+            && let Some(need) = utest::u_test_min_samples(stats::ALPHA)
             && a.len() < need
             && b.len() < need
         {

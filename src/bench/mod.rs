@@ -6,6 +6,7 @@ pub mod compare;
 pub mod format;
 mod numeric;
 pub mod stats;
+pub mod utest;
 
 use std::collections::BTreeMap;
 

@@ -71,6 +71,8 @@ pub struct Checker<'a, 'd> {
     pub(super) runs: &'a [RunInfo<'a>],
     pub(super) go: GoVersion,
     pub(super) run: Option<String>,
+    /// What the goal's `starter` key says, when it is there.
+    pub(super) starter: Option<super::OnStarter>,
     pub(super) problems: &'a mut Vec<Diagnostic>,
 }
 
@@ -84,6 +86,11 @@ impl Checker<'_, '_> {
             child(self.path, key)
         };
         self.problems.push(self.doc.at(&path, message));
+    }
+
+    /// What the goal's `starter` key says, when it is there.
+    pub fn starter(&self) -> Option<super::OnStarter> {
+        self.starter
     }
 
     /// The Go version the exercise needs.

@@ -102,6 +102,18 @@ impl Bound {
     }
 }
 
+impl Bound {
+    /// The bound in `unit`, precise enough to read differently from `value`
+    /// when it differs from it: `≤ 0`, beside a value of `3.3e-5`.
+    pub fn against(self, value: f64, unit: &str) -> String {
+        format!(
+            "{} {}",
+            self.sign(),
+            crate::units::beside(self.limit(), &[value], unit)
+        )
+    }
+}
+
 impl fmt::Display for Bound {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.sign(), crate::units::number(self.limit()))
@@ -206,6 +218,14 @@ pub struct Outcome {
     /// What is wanted, in words, when it is not a number (`not served`).
     #[serde(skip)]
     pub want: Option<String>,
+    /// What the headline shows in place of the value, when the value alone
+    /// would mislead: a ratio to the starter that the rank test cannot tell
+    /// from noise reads "no significant difference (p=0.31)".
+    #[serde(skip)]
+    pub shown: Option<String>,
+    /// The p-value of the rank test behind a goal judged against the starter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub p: Option<f64>,
     /// Why the goal is not met, in a sentence (empty when met).
     pub explanation: Option<String>,
     pub evidence: Vec<String>,
@@ -227,6 +247,8 @@ impl Outcome {
             threshold: bound.map(Bound::limit),
             unit: None,
             want: None,
+            shown: None,
+            p: None,
             explanation: None,
             evidence: Vec::new(),
             hint: None,

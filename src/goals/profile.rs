@@ -7,7 +7,7 @@
 use regex::Regex;
 use serde::Deserialize;
 
-use super::versus::{self, Better};
+use super::versus::{self, Better, Compared, Samples};
 use super::{Bound, Checker, Facts, Outcome, ProfileFacts, ProfileKind, Requirement, Status};
 use crate::pprof::{Kind, Profile};
 use crate::tr;
@@ -199,31 +199,21 @@ impl ProfileSource {
             outcome.evidence.push(tr!("profile-check-again"));
             return outcome;
         }
-        outcome.measured = Some(judgement.measured());
-        outcome.status = judgement.status;
-        match judgement.status {
-            Status::Pass => {}
-            Status::Fail => {
-                outcome.explanation = Some(tr!(
-                    "profile-short",
-                    sample = &goal.sample,
-                    ratio = versus::in_words(judgement.ratio, Better::Lower, &goal.sample),
-                    goal = versus::goal_in_words(times, Better::Lower, &goal.sample)
-                ));
-                outcome
-                    .evidence
-                    .extend(evidence(&measured.profile, index_mine, target));
-            }
-            Status::Inconclusive => {
-                outcome.explanation = Some(tr!(
-                    "profile-not-significant",
-                    sample = &goal.sample,
-                    ratio = versus::in_words(judgement.ratio, Better::Lower, &goal.sample),
-                    p = p,
-                    alpha = versus::alpha()
-                ));
-                outcome.evidence.push(tr!("profile-check-again"));
-            }
+        judgement.record(&mut outcome);
+        let what = tr!("profile-your-sample", sample = &goal.sample);
+        let compared = Compared {
+            what: &what,
+            metric: &goal.sample,
+            better: Better::Lower,
+            samples: Samples::Runs,
+        };
+        outcome.explanation = judgement.explain(times, &compared);
+        if judgement.needs_more() {
+            outcome.evidence.push(tr!("profile-check-again"));
+        } else if outcome.status == Status::Fail {
+            outcome
+                .evidence
+                .extend(evidence(&measured.profile, index_mine, target));
         }
         outcome
     }

@@ -45,6 +45,7 @@ pub fn read_goal(
         runs,
         go,
         run: common.as_ref().and_then(|c| c.run.clone()),
+        starter: common.as_ref().and_then(|c| c.starter),
         problems,
     };
     let name = kind_name(&kind);

@@ -28,6 +28,13 @@ pub trait Kind: Sized {
     fn exact(&self) -> bool {
         false
     }
+
+    /// Whether `verify` measures how far the goal's values stay from its
+    /// bound: not for exact goals, which may sit at their bound, nor for goals
+    /// whose verdict is a statistical test rather than a value against a bound.
+    fn margin(&self) -> bool {
+        !self.exact()
+    }
 }
 
 /// `registry! { module::Type = "kind-name", ... }`: declares each kind's module
@@ -84,6 +91,13 @@ macro_rules! registry {
                 use $crate::goals::Kind;
                 match self {
                     $(GoalKind::$variant(goal) => goal.exact(),)+
+                }
+            }
+
+            pub fn margin(&self) -> bool {
+                use $crate::goals::Kind;
+                match self {
+                    $(GoalKind::$variant(goal) => goal.margin(),)+
                 }
             }
 

@@ -522,6 +522,6 @@ mod tests {
         )
         .unwrap();
         let error = load(dir.path()).unwrap_err().to_string();
-        assert!(error.contains("larger than 1.0 MiB"), "{error}");
+        assert!(error.contains("larger than 1 MiB"), "{error}");
     }
 }

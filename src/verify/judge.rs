@@ -15,7 +15,7 @@ use crate::goals::{Bound, OnStarter, Outcome, Status};
 use crate::manifest::Exercise;
 use crate::run::CheckReport;
 use crate::tr;
-use crate::units::quantity;
+use crate::units::beside;
 
 /// How many times away from its bound a goal's nearer side must stay. Under
 /// `verify --repeat 5 --load 2` the bundled exercises' values that vary swing
@@ -206,8 +206,8 @@ pub(crate) fn exercise(
                     }
                 }
             }
-            let exact = goal.kind.exact();
-            let judged = judge_goal(&mut verdict, bound, exact, &starter, &solution, strict);
+            let margin = goal.kind.margin();
+            let judged = judge_goal(&mut verdict, bound, margin, &starter, &solution, strict);
             concerns.starter |= judged.starter;
             concerns.solution |= judged.solution;
             (verdict, concerns)
@@ -230,12 +230,13 @@ pub(crate) fn exercise(
 }
 
 /// The verdicts each side must give, their flips, margin and warnings; which
-/// sides its problems are about. An `exact` goal (a count fixed by the code)
-/// has no margin: it may sit at its bound.
+/// sides its problems are about. Without `margin` (a count fixed by the code,
+/// which may sit at its bound; a verdict that is a statistical test) no margin
+/// is measured.
 fn judge_goal(
     verdict: &mut GoalVerdict,
     bound: Option<Bound>,
-    exact: bool,
+    margin_applies: bool,
     starter_runs: &[SideRun],
     solution_runs: &[SideRun],
     strict: bool,
@@ -304,11 +305,14 @@ fn judge_goal(
 
     if let Some(bound) = bound {
         let unit = verdict.unit.clone().unwrap_or_default();
-        verdict.bound = Some(format!(
-            "{} {}",
-            bound.sign(),
-            quantity(bound.limit(), &unit)
-        ));
+        let limit = bound.limit();
+        let all: Vec<f64> = starter
+            .values
+            .iter()
+            .chain(&solution.values)
+            .copied()
+            .collect();
+        verdict.bound = Some(format!("{} {}", bound.sign(), beside(limit, &all, &unit)));
         verdict.threshold = Some(bound.limit());
         let sides = [
             (
@@ -323,8 +327,8 @@ fn judge_goal(
                 let (lo, hi) = (values.min.unwrap_or(0.0), values.max.unwrap_or(0.0));
                 let (bound, lo, hi) = (
                     verdict.bound.as_deref().unwrap_or(""),
-                    quantity(lo, &unit),
-                    quantity(hi, &unit),
+                    beside(lo, &[limit], &unit),
+                    beside(hi, &[limit], &unit),
                 );
                 verdict.warnings.push(match side {
                     Side::Starter => {
@@ -345,7 +349,8 @@ fn judge_goal(
                     }
                 });
             }
-            let Some(times) = margin(bound, must_meet, &values.values).filter(|_| !exact) else {
+            let Some(times) = margin(bound, must_meet, &values.values).filter(|_| margin_applies)
+            else {
                 continue;
             };
             if verdict.margin.is_none_or(|m| times < m.times) {
@@ -353,8 +358,8 @@ fn judge_goal(
             }
             // Below 1 the side gives the wrong verdict: a problem, said above.
             if (1.0..SAFE_MARGIN).contains(&times) {
-                let times = crate::units::number((times * 100.0).round() / 100.0);
-                let safe = SAFE_MARGIN.to_string();
+                let times = margin_text(times);
+                let safe = crate::units::number(SAFE_MARGIN);
                 verdict.warnings.push(match (side, must_meet) {
                     (Side::Starter, true) => {
                         tr!("verify-margin-starter-worst", times = times, safe = safe)
@@ -377,6 +382,12 @@ fn judge_goal(
     let warned = strict && !verdict.warnings.is_empty();
     verdict.ok = verdict.problems.is_empty() && !warned;
     concerns
+}
+
+/// A margin, precise enough to read differently from 1 (where a side gives
+/// the wrong verdict) and from [`SAFE_MARGIN`] when it differs from them.
+pub fn margin_text(times: f64) -> String {
+    beside(times, &[1.0, SAFE_MARGIN], "")
 }
 
 /// Whether some of the values meet the bound and others miss it.
@@ -506,6 +517,80 @@ mod tests {
         assert_eq!(margin(Bound::AtLeast(5.0), false, &[1.0, 1.25]), Some(4.0));
         assert_eq!(margin(Bound::Exactly(3.0), true, &[3.0]), None);
         assert_eq!(margin(Bound::AtMost(2.0), true, &[]), None);
+    }
+
+    fn verdict(unit: &str, starter: &[f64], solution: &[f64]) -> GoalVerdict {
+        let side = |values: &[f64], status| SideValues {
+            statuses: vec![status; values.len()],
+            values: values.to_vec(),
+            min: values.iter().copied().reduce(f64::min),
+            max: values.iter().copied().reduce(f64::max),
+        };
+        GoalVerdict {
+            id: "goal".into(),
+            kind: "bench-metric",
+            ok: true,
+            starter_must: OnStarter::Fails,
+            bound: None,
+            threshold: None,
+            unit: Some(unit.into()),
+            starter: side(starter, Status::Fail),
+            solution: side(solution, Status::Pass),
+            margin: None,
+            flipped: false,
+            problems: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn judged(mut verdict: GoalVerdict, bound: Bound) -> GoalVerdict {
+        let run = || SideRun {
+            report: Err(String::new()),
+            elapsed: Duration::ZERO,
+        };
+        judge_goal(&mut verdict, Some(bound), true, &[run()], &[run()], false);
+        verdict
+    }
+
+    #[test]
+    fn a_margin_never_reads_like_the_safe_one_it_misses() {
+        let verdict = judged(verdict("×", &[1.0], &[7.4998]), Bound::AtLeast(5.0));
+        assert_eq!(
+            verdict.warnings,
+            vec![
+                "the solution's worst value is 1.49996× from the bound; a busy machine can cross it (keep it 1.5× away)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bound_inside_values_close_to_it_reads_inside_them() {
+        let mut close = verdict("allocs/op", &[1998.0], &[1.99999, 2.00001]);
+        close.solution.statuses = vec![Status::Pass, Status::Fail];
+        let verdict = judged(close, Bound::AtMost(2.0));
+        assert_eq!(verdict.bound.as_deref(), Some("≤ 2 allocs/op"));
+        assert!(
+            verdict.warnings.contains(
+                &"the bound ≤ 2 allocs/op lies inside the solution's values (1.99999 allocs/op–2.00001 allocs/op)".to_owned()
+            ),
+            "{:?}",
+            verdict.warnings
+        );
+    }
+
+    #[test]
+    fn a_bound_reads_differently_from_every_value_on_either_side() {
+        let bytes = judged(
+            verdict("B/op", &[40000.0], &[19968.0]),
+            Bound::AtMost(19968.01),
+        );
+        assert_eq!(bytes.bound.as_deref(), Some("≤ 19.50001 KiB/op"));
+        let zero = judged(verdict("/op", &[1.334], &[3.3e-5]), Bound::AtMost(0.0));
+        assert_eq!(zero.bound.as_deref(), Some("≤ 0/op"));
+        assert_eq!(
+            zero.margin.map(|m| margin_text(m.times)).as_deref(),
+            Some("0")
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod links;
 mod manifest;
 mod pprof;
 mod protected;
+mod refactor;
 mod serve;
 mod spine;
 mod starter;

@@ -38,6 +38,11 @@ const MISSPELLED: &[(&str, &str, &str)] = &[
         "check.yaml:10:5: unknown key `at-least-tims`; did you mean `at-least-times`?",
     ),
     (
+        "bench-not-slower",
+        "  - id: a\n    kind: bench-not-slower\n    benchmark: BenchmarkSum\n    at-most-slowr: 10%\n    starter: met\n",
+        "check.yaml:9:5: unknown key `at-most-slowr`; did you mean `at-most-slower`?",
+    ),
+    (
         "profile-function",
         "  - id: a\n    kind: profile-function\n    profile: cpu\n    function: x\n    measure: cum\n    at-mst: 1\n",
         "check.yaml:11:5: unknown key `at-mst`; did you mean `at-most`?",
@@ -139,6 +144,7 @@ macro_rules! misspelled_key {
 misspelled_key! {
     misspelled_key_in_bench_metric: "bench-metric",
     misspelled_key_in_bench_relative: "bench-relative",
+    misspelled_key_in_bench_not_slower: "bench-not-slower",
     misspelled_key_in_profile_function: "profile-function",
     misspelled_key_in_profile_total: "profile-total",
     misspelled_key_in_trace_leaks: "trace-leaks",
@@ -180,6 +186,22 @@ fn a_wrong_value_inside_a_goal_is_located_at_the_value() {
     rejected(
         "  - id: a\n    kind: trace-goroutines\n    measure: max-live\n    at-most: lots\n",
         "check.yaml:9:14: goals[0].at-most: expected a number, found \"lots\"",
+    );
+}
+
+#[test]
+fn a_non_inferiority_goal_takes_a_percentage_and_says_the_starter_meets_it() {
+    rejected(
+        "  - id: a\n    kind: bench-not-slower\n    benchmark: BenchmarkSum\n    at-most-slower: 10\n    starter: met\n",
+        "check.yaml:9:21: expected a percentage such as `10%` (how much slower than the starter is allowed)",
+    );
+    rejected(
+        "  - id: a\n    kind: bench-not-slower\n    benchmark: BenchmarkSum\n    at-most-slower: 10%\n",
+        "check.yaml:6:5: the starter meets a `bench-not-slower` goal (it is as fast as itself): say `starter: met` in the goal",
+    );
+    rejected(
+        "  - id: a\n    kind: bench-not-slower\n    benchmark: BenchmarkSum\n    metric: allocs/op\n    at-most-slower: 10%\n    starter: met\n",
+        "check.yaml:9:13: allocs/op does not vary from run to run: bound it with a `bench-metric` goal",
     );
 }
 

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::bench::median;
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement};
 use crate::tr;
-use crate::units::number;
+use crate::units::{against, beside};
 
 /// `BenchmarkJoin allocs/op ≤ 2`.
 #[derive(Debug, Clone)]
@@ -107,7 +107,8 @@ impl Kind for BenchMetric {
         };
         if values.len() > 1 {
             outcome.samples = values.clone();
-            let list: Vec<String> = values.iter().map(|v| number(*v)).collect();
+            let limit = [self.bound.limit()];
+            let list: Vec<String> = values.iter().map(|v| beside(*v, &limit, "")).collect();
             outcome.evidence.push(tr!(
                 "bench-metric-median-of",
                 runs = values.len().to_string(),
@@ -121,35 +122,36 @@ impl Kind for BenchMetric {
     }
 }
 
-/// "1999 allocs/op is 999.5× the limit of 2"
+/// "1999 allocs/op is 999.5× the limit of 2": the value, the bound and their
+/// ratio each precise enough to read differently from the other (and the
+/// ratio from 1) when they differ.
 fn miss(value: f64, bound: Bound, unit: &str) -> String {
-    let limit = bound.limit();
-    let measured = number(value);
+    let (measured, limit) = against(value, bound.limit(), "");
     match bound {
-        Bound::AtMost(_) if limit > 0.0 => tr!(
+        Bound::AtMost(l) if l > 0.0 => tr!(
             "bench-metric-times-the-limit",
             measured = measured,
             unit = unit,
-            times = number(value / limit),
-            limit = number(limit)
+            times = beside(value / l, &[1.0], ""),
+            limit = limit
         ),
         Bound::AtMost(_) => tr!(
             "bench-metric-over-the-limit",
             measured = measured,
             unit = unit,
-            limit = number(limit)
+            limit = limit
         ),
         Bound::AtLeast(_) => tr!(
             "bench-metric-below-the-required",
             measured = measured,
             unit = unit,
-            limit = number(limit)
+            limit = limit
         ),
         Bound::Exactly(_) => tr!(
             "bench-metric-not-exactly",
             measured = measured,
             unit = unit,
-            limit = number(limit)
+            limit = limit
         ),
     }
 }
@@ -194,6 +196,23 @@ mod tests {
         assert_eq!(
             outcome.explanation.as_deref(),
             Some("1999 allocs/op is 999.5× the limit of 2")
+        );
+    }
+
+    #[test]
+    fn a_value_just_over_its_bound_reads_over_it() {
+        let over = facts("BenchmarkJoin-2 100 5 ns/op 2.0001 allocs/op\n");
+        let outcome = goal("allocs/op", Bound::AtMost(2.0)).evaluate(&over);
+        assert_eq!(outcome.status, Status::Fail);
+        assert_eq!(
+            outcome.explanation.as_deref(),
+            Some("2.0001 allocs/op is 1.0001× the limit of 2")
+        );
+        let tiny = facts("BenchmarkJoin-2 100 5 ns/op 0.000033 things/op\n");
+        let outcome = goal("things/op", Bound::AtMost(0.0)).evaluate(&tiny);
+        assert_eq!(
+            outcome.explanation.as_deref(),
+            Some("3.3e-5 things/op, the limit is 0")
         );
     }
 

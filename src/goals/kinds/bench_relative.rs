@@ -1,13 +1,14 @@
 //! `bench-relative`: the attendee's code against the starter, measured on the
 //! same machine in the same check. The goal is a ratio ("at least 5× faster");
 //! timings pass only when the ratio of medians meets it AND a two-sided
-//! Mann-Whitney U test says the difference is significant. Allocation counts
-//! and bytes are exact and need no test.
+//! Mann-Whitney U test says the difference is significant; when it does not,
+//! that is what the goal says first. Allocation counts and bytes are exact and
+//! need no test.
 
 use serde::Deserialize;
 
-use crate::goals::versus::{self, Better};
-use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement, Status};
+use crate::goals::versus::{self, Better, Compared, Samples};
+use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement};
 use crate::tr;
 use crate::units::quantity;
 
@@ -88,13 +89,11 @@ impl Kind for BenchRelative {
             ));
             return outcome;
         };
-        outcome.measured = Some(judgement.measured());
-        outcome.status = judgement.status;
-        let p = versus::p_value(judgement.p);
+        judgement.record(&mut outcome);
         let starter = quantity(judgement.starter.median, &self.metric);
         let mine = quantity(judgement.mine.median, &self.metric);
         let runs = after.len().to_string();
-        outcome.evidence.push(if exact(&self.metric) {
+        outcome.evidence.push(if judgement.exact {
             tr!("bench-relative-medians", starter = starter, mine = mine, runs = runs)
         } else {
             tr!(
@@ -102,42 +101,18 @@ impl Kind for BenchRelative {
                 starter = starter,
                 mine = mine,
                 runs = runs,
-                p = &p
+                p = versus::p_value(judgement.p)
             )
         });
-        let ratio = versus::in_words(judgement.ratio, better, &self.metric);
-        match judgement.status {
-            Status::Pass => {}
-            Status::Fail => {
-                outcome.explanation = Some(tr!(
-                    "bench-relative-short",
-                    metric = &self.metric,
-                    ratio = ratio,
-                    goal = versus::goal_in_words(self.times, better, &self.metric)
-                ));
-            }
-            Status::Inconclusive => {
-                let alpha = versus::alpha();
-                outcome.explanation = Some(if before.len() <= 3 || after.len() <= 3 {
-                    tr!(
-                        "bench-relative-too-few-runs",
-                        metric = &self.metric,
-                        ratio = ratio,
-                        p = p,
-                        alpha = alpha,
-                        runs = after.len().min(before.len()).to_string()
-                    )
-                } else {
-                    tr!(
-                        "bench-relative-not-significant",
-                        metric = &self.metric,
-                        ratio = ratio,
-                        p = p,
-                        alpha = alpha
-                    )
-                });
-                outcome.evidence.push(tr!("bench-relative-more-repeats"));
-            }
+        let compared = Compared {
+            what: &self.metric,
+            metric: &self.metric,
+            better,
+            samples: Samples::Runs,
+        };
+        outcome.explanation = judgement.explain(self.times, &compared);
+        if judgement.needs_more() {
+            outcome.evidence.push(tr!("bench-relative-more-repeats"));
         }
         outcome
     }
@@ -146,6 +121,7 @@ impl Kind for BenchRelative {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::goals::Status;
     use crate::bench::BenchOutput;
     use crate::goals::Baseline;
 
@@ -220,17 +196,63 @@ mod tests {
             outcome.explanation.as_deref(),
             Some("ns/op is 10× slower than the starter; the goal is 5× faster")
         );
+        assert_eq!(outcome.shown, None);
+        assert!(outcome.p.is_some_and(|p| p < 0.01));
+    }
+
+    #[test]
+    fn noise_on_an_untouched_starter_reads_as_no_difference_not_as_faster() {
+        // The starter against itself: medians 36% apart, the runs mixed.
+        let starter = [
+            (1360.0, 8.0),
+            (900.0, 8.0),
+            (1500.0, 8.0),
+            (1370.0, 8.0),
+            (980.0, 8.0),
+            (1400.0, 8.0),
+        ];
+        let mine = [
+            (1000.0, 8.0),
+            (1390.0, 8.0),
+            (950.0, 8.0),
+            (1010.0, 8.0),
+            (990.0, 8.0),
+            (1450.0, 8.0),
+        ];
+        let outcome = goal("ns/op", 5.0).evaluate(&facts(&starter, &mine));
+        assert_eq!(outcome.status, Status::Fail, "{outcome:?}");
+        assert_eq!(
+            outcome.explanation.as_deref(),
+            Some(
+                "no significant difference from the starter (p=0.82): these runs cannot tell ns/op from the starter's; the goal is 5× faster"
+            )
+        );
+        assert_eq!(
+            outcome.shown.as_deref(),
+            Some("no significant difference (p=0.82)")
+        );
+        assert!(!outcome.evidence.concat().contains("more repeats"));
+        // Japanese says it first too.
+        let ja = crate::i18n::with_lang(crate::i18n::Lang::Ja, || {
+            goal("ns/op", 5.0).evaluate(&facts(&starter, &mine))
+        });
+        assert_eq!(
+            ja.explanation.as_deref(),
+            Some(
+                "スターターとの有意な差はありません（p=0.82）。この実行では、ns/op をスターターと区別できません（ゴール: 5 倍速くなること）"
+            )
+        );
     }
 
     #[test]
     fn too_few_runs_are_inconclusive_even_for_a_large_ratio() {
         let outcome = goal("ns/op", 5.0).evaluate(&facts(&SLOW[..3], &FAST[..3]));
         assert_eq!(outcome.status, Status::Inconclusive);
-        assert!(
-            outcome
-                .explanation
-                .unwrap()
-                .contains("no difference can be significant")
+        assert_eq!(
+            outcome.explanation.as_deref(),
+            Some(
+                "no significant difference from the starter (p=0.1): ns/op is 10× faster than the starter in the medians, which would meet the goal, but these runs cannot tell it from noise (with 3 runs per side no difference can be significant)"
+            )
         );
     }
 

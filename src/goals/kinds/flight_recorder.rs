@@ -9,7 +9,7 @@ use crate::exec::GoVersion;
 use crate::goals::trace::{SNAPSHOT_ENV, inventory};
 use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement, Status};
 use crate::tr;
-use crate::units::bytes;
+use crate::units::beside;
 
 /// A flight-recorder snapshot the exercise wrote: it exists, parses, comes from
 /// Go 1.25 or later, holds a task or region, and stays within a size.
@@ -121,8 +121,8 @@ impl Kind for FlightRecorder {
         {
             problems.push(tr!(
                 "flight-too-big",
-                size = bytes(size),
-                limit = bytes(max)
+                size = beside(size as f64, &[max as f64], "bytes"),
+                limit = beside(max as f64, &[size as f64], "bytes")
             ));
         }
         if let Some(subject) = missing

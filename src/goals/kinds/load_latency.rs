@@ -11,10 +11,10 @@ use crate::goals::load::{
     Server, errors_at_most, latencies, pairs, percentile, percentile_name, round,
     too_many_failures,
 };
-use crate::goals::versus::{self, Better};
-use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement, Status};
+use crate::goals::versus::{self, Better, Compared, Samples};
+use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement};
 use crate::tr;
-use crate::units::nanos;
+use crate::units::{beside, nanos};
 
 #[derive(Debug, Clone)]
 pub struct LoadLatency {
@@ -115,15 +115,17 @@ impl Kind for LoadLatency {
                     outcome.explanation = Some(tr!(
                         "load-latency-over",
                         at = &at,
-                        latency = nanos(value as i64),
-                        limit = nanos(limit as i64)
+                        latency = beside(value, &[limit], "ns"),
+                        limit = beside(limit, &[value], "ns")
                     ));
                 }
                 outcome
             }
             LatencyBound::Times(times) => {
-                let mut outcome =
-                    Outcome::new(versus::subject(&subject), Some(Bound::AtLeast(times)));
+                let mut outcome = Outcome::new(
+                    versus::subject(&subject),
+                    Some(Bound::AtLeast(times)),
+                );
                 outcome.unit = Some("×".into());
                 let Some(pairs) = pairs(facts, &self.run, &mut outcome) else {
                     return outcome;
@@ -150,8 +152,7 @@ impl Kind for LoadLatency {
                 else {
                     return outcome.inconclusive(tr!("load-no-round"));
                 };
-                outcome.measured = Some(judgement.measured());
-                outcome.status = judgement.status;
+                judgement.record(&mut outcome);
                 let p = versus::p_value(judgement.p);
                 outcome.evidence.push(tr!(
                     "load-latency-medians",
@@ -165,28 +166,15 @@ impl Kind for LoadLatency {
                         .evidence
                         .push(tr!("load-latency-last-round", round = last.to_string()));
                 }
-                let in_words = versus::in_words(judgement.ratio, Better::Lower, "ns/op");
-                let goal = versus::goal_in_words(times, Better::Lower, "ns/op");
-                match judgement.status {
-                    Status::Pass => {}
-                    Status::Fail => {
-                        outcome.explanation = Some(tr!(
-                            "load-latency-short",
-                            at = &at,
-                            ratio = in_words,
-                            goal = goal
-                        ));
-                    }
-                    Status::Inconclusive => {
-                        outcome.explanation = Some(tr!(
-                            "load-latency-not-significant",
-                            at = &at,
-                            ratio = in_words,
-                            p = p,
-                            alpha = versus::alpha()
-                        ));
-                        outcome.evidence.push(tr!("load-latency-more-rounds"));
-                    }
+                let compared = Compared {
+                    what: &subject,
+                    metric: "ns/op",
+                    better: Better::Lower,
+                    samples: Samples::Rounds,
+                };
+                outcome.explanation = judgement.explain(times, &compared);
+                if judgement.needs_more() {
+                    outcome.evidence.push(tr!("load-latency-more-rounds"));
                 }
                 outcome
             }
@@ -197,6 +185,7 @@ impl Kind for LoadLatency {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::goals::Status;
     use crate::goals::testing::{round, with_load, with_pairs};
 
     fn goal(bound: LatencyBound) -> LoadLatency {
@@ -219,7 +208,8 @@ mod tests {
         };
         let unmet = longest.evaluate(&facts);
         assert_eq!(unmet.status, Status::Fail);
-        assert!(unmet.explanation.unwrap().starts_with("max latency is 50."));
+        let explanation = unmet.explanation.unwrap();
+        assert!(explanation.starts_with("max latency is 50"), "{explanation}");
     }
 
     #[test]

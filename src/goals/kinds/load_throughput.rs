@@ -5,10 +5,10 @@
 use serde::Deserialize;
 
 use crate::goals::load::{Server, errors_at_most, pairs, round, too_many_failures};
-use crate::goals::versus::{self, Better};
-use crate::goals::{Bound, Checker, Domain, Facts, Kind, LoadRound, Outcome, Requirement, Status};
+use crate::goals::versus::{self, Better, Compared, Samples};
+use crate::goals::{Bound, Checker, Domain, Facts, Kind, LoadRound, Outcome, Requirement};
 use crate::tr;
-use crate::units::number;
+use crate::units::{beside, number};
 
 #[derive(Debug, Clone)]
 pub struct LoadThroughput {
@@ -89,8 +89,8 @@ impl Kind for LoadThroughput {
                 if !outcome.judge(value) {
                     outcome.explanation = Some(tr!(
                         "load-throughput-under",
-                        rate = number(value.round()),
-                        limit = number(limit.unwrap_or(0.0))
+                        rate = beside(value, &[limit.unwrap_or(0.0)], ""),
+                        limit = beside(limit.unwrap_or(0.0), &[value], "")
                     ));
                 }
                 outcome
@@ -118,8 +118,7 @@ impl LoadThroughput {
         let Some(judgement) = versus::judge(&before, &after, times, Better::Higher, false) else {
             return outcome.inconclusive(tr!("load-no-round"));
         };
-        outcome.measured = Some(judgement.measured());
-        outcome.status = judgement.status;
+        judgement.record(&mut outcome);
         let p = versus::p_value(judgement.p);
         let rates = |values: &[f64]| {
             values
@@ -134,22 +133,17 @@ impl LoadThroughput {
             mine = rates(&after),
             p = &p
         ));
-        let in_words = versus::in_words(judgement.ratio, Better::Higher, "requests/s");
-        let goal = versus::goal_in_words(times, Better::Higher, "requests/s");
-        outcome.explanation = match judgement.status {
-            Status::Pass => None,
-            Status::Fail => Some(tr!(
-                "load-throughput-short",
-                ratio = in_words,
-                goal = goal
-            )),
-            Status::Inconclusive => Some(tr!(
-                "load-throughput-not-significant",
-                ratio = in_words,
-                p = p,
-                alpha = versus::alpha()
-            )),
+        let what = tr!("load-throughput-subject");
+        let compared = Compared {
+            what: &what,
+            metric: "requests/s",
+            better: Better::Higher,
+            samples: Samples::Rounds,
         };
+        outcome.explanation = judgement.explain(times, &compared);
+        if judgement.needs_more() {
+            outcome.evidence.push(tr!("load-latency-more-rounds"));
+        }
         outcome
     }
 }
@@ -157,6 +151,7 @@ impl LoadThroughput {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::goals::Status;
     use crate::goals::testing::{round, with_load, with_pairs};
 
     #[test]

@@ -4,6 +4,7 @@
 super::registry::registry! {
     bench_metric::BenchMetric = "bench-metric",
     bench_relative::BenchRelative = "bench-relative",
+    bench_not_slower::BenchNotSlower = "bench-not-slower",
     profile_function::ProfileFunction = "profile-function",
     profile_total::ProfileTotal = "profile-total",
     trace_leaks::TraceLeaks = "trace-leaks",

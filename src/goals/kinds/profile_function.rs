@@ -11,7 +11,7 @@ use crate::goals::{
     Bound, Checker, Domain, Facts, Kind, Matched, Outcome, ProfileFacts, ProfileKind, Requirement,
 };
 use crate::tr;
-use crate::units::quantity;
+use crate::units::beside;
 
 /// `regexp.compile cum-share ≤ 5%` in the CPU profile of run `bench`.
 #[derive(Debug, Clone)]
@@ -183,7 +183,7 @@ impl Kind for ProfileFunction {
             outcome.explanation = Some(tr!(
                 "profile-function-holds",
                 pattern = &pattern,
-                amount = quantity(value, &unit),
+                amount = beside(value, &[self.bound.limit()], &unit),
                 measure = &what
             ));
             outcome.evidence = evidence(profile, index, Some(&self.pattern));

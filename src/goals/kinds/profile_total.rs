@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::goals::profile::{self, ProfileSource, evidence, total_of, unit_of};
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, ProfileKind, Requirement};
 use crate::tr;
-use crate::units::quantity;
+use crate::units::beside;
 
 /// The total of a sample type, e.g. mutex delay per op.
 #[derive(Debug, Clone)]
@@ -98,7 +98,7 @@ impl Kind for ProfileTotal {
             "profile-total-comes-to",
             profile = source.profile.name(),
             sample = &source.sample,
-            amount = quantity(value, &unit)
+            amount = beside(value, &[self.bound.limit()], &unit)
         ));
         outcome.evidence = evidence(profile, index, None);
         outcome
@@ -164,7 +164,7 @@ mod tests {
         assert_eq!(outcome.measured, Some(5.05));
         assert_eq!(outcome.unit.as_deref(), Some("×"));
         assert!(
-            outcome.evidence[0].ends_with("6 alternating runs each, p=0.002"),
+            outcome.evidence[0].ends_with("6 alternating runs each, p=0.0022"),
             "{:?}",
             outcome.evidence
         );
@@ -174,7 +174,7 @@ mod tests {
             outcome
                 .explanation
                 .unwrap()
-                .contains("your cpu is 5.05× less than the starter's (medians); the goal is at least 6× less")
+                .contains("your cpu is 5× less than the starter's; the goal is 6× less")
         );
     }
 
@@ -198,7 +198,11 @@ mod tests {
         );
         let outcome = relative_total(10.0).evaluate(&measured);
         assert_eq!(outcome.status, Status::Inconclusive, "{outcome:?}");
-        assert!(outcome.explanation.unwrap().contains("not significant"));
+        let explanation = outcome.explanation.unwrap();
+        assert!(
+            explanation.starts_with("no significant difference from the starter (p=0.78): your cpu is 12× less"),
+            "{explanation}"
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use crate::goals::trace::{created_in, trace, traced};
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement, Status};
 use crate::tr;
-use crate::units::{nanos, quantity};
+use crate::units::{beside, nanos};
 
 /// Time the exercise's goroutines spent blocked for a reason, per op.
 #[derive(Debug, Clone)]
@@ -131,7 +131,11 @@ impl Kind for TraceBlocked {
         outcome.explanation = Some(tr!(
             "trace-blocked-explanation",
             reason = crate::display::pattern(&self.reason),
-            time = quantity(value, outcome.unit.as_deref().unwrap_or(""))
+            time = beside(
+                value,
+                &[self.bound.limit()],
+                outcome.unit.as_deref().unwrap_or("")
+            )
         ));
         let mut reasons: Vec<_> = by_reason.into_iter().collect();
         reasons.sort_by_key(|r| std::cmp::Reverse(r.1));

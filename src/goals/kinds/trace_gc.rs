@@ -149,8 +149,12 @@ impl Kind for TraceGc {
         outcome.explanation = Some(tr!(
             "trace-is-want",
             subject = &outcome.subject,
-            value = crate::units::quantity(value, outcome.unit.as_deref().unwrap_or("")),
-            bound = self.bound.to_string()
+            value = crate::units::beside(
+                value,
+                &[self.bound.limit()],
+                outcome.unit.as_deref().unwrap_or("")
+            ),
+            bound = self.bound.against(value, "")
         ));
         outcome.evidence.push(tr!(
             "trace-gc-evidence",

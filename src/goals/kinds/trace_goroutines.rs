@@ -13,7 +13,7 @@ use regex::Regex;
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Matched, Outcome, Requirement};
 use crate::tr;
 use crate::trace::facts::{GoroutineGroup, Naming, site, tally};
-use crate::units::{nanos, number};
+use crate::units::{beside, nanos};
 
 /// What `trace-goroutines` counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -144,8 +144,8 @@ impl Kind for TraceGoroutines {
         outcome.explanation = Some(tr!(
             "trace-is-want",
             subject = &subject,
-            value = number(value),
-            bound = self.bound.to_string()
+            value = beside(value, &[self.bound.limit()], ""),
+            bound = self.bound.against(value, "")
         ));
         let sites = tally(created.iter().map(|g| {
             (

@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use crate::goals::trace::{Durations, DurationsFile, inventory, trace, traced};
-use crate::units::nanos;
+use crate::units::beside;
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement, Status};
 use crate::tr;
 
@@ -178,8 +178,8 @@ impl Kind for TraceTasks {
                     "trace-tasks-takes",
                     at = durations.name(),
                     name = &name,
-                    took = nanos(value),
-                    limit = nanos(durations.limit() as i64)
+                    took = beside(value as f64, &[durations.limit()], "ns"),
+                    limit = beside(durations.limit(), &[value as f64], "ns")
                 ));
             }
         }

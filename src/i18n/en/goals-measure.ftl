@@ -5,26 +5,12 @@
 versus-no-starter = the starter could not be measured: its package has no test files
 versus-subject = { $subject } vs the starter
 versus-positive-ratio = expected a positive ratio, like 2 for twice as fast
-# How the attendee's median compares with the starter's. Time is faster or
-# slower, rates higher or lower, everything else (bytes, delay) less or more.
-versus-faster = { $times }× faster than the starter
-versus-slower = { $times }× slower than the starter
-versus-less = { $times }× less than the starter's
-versus-more = { $times }× more than the starter's
-versus-higher = { $times }× higher than the starter's
-versus-lower = { $times }× lower than the starter's
-versus-same-time = about the same as the starter
-versus-same-amount = about the same as the starter's
 versus-none-left-time = none left of the starter (∞× faster)
 versus-none-left-amount = none left of the starter's (∞× less)
 versus-none-left-rate = none left of the starter's (∞× higher)
 versus-infinitely-slower = infinitely slower than the starter
 versus-infinitely-more = infinitely more than the starter's
 versus-infinitely-lower = infinitely lower than the starter's
-# The ratio a goal asks for.
-versus-goal-faster = { $times }× faster
-versus-goal-less = { $times }× less
-versus-goal-higher = { $times }× higher
 
 ## bench-metric
 
@@ -49,9 +35,6 @@ bench-metric-not-exactly = { $measured } { $unit }, the goal is exactly { $limit
 bench-relative-no-values = { $benchmark } reported no { $metric } on one side
 bench-relative-medians = starter median { $starter }, yours { $mine }; { $runs } runs each
 bench-relative-medians-p = starter median { $starter }, yours { $mine }; { $runs } runs each, p={ $p }
-bench-relative-short = { $metric } is { $ratio }; the goal is { $goal }
-bench-relative-not-significant = { $metric } is { $ratio }, but the difference is not significant (p={ $p } ≥ { $alpha })
-bench-relative-too-few-runs = { $metric } is { $ratio }, but the difference is not significant (p={ $p } ≥ { $alpha }) (with { $runs } runs per side no difference can be significant)
 bench-relative-more-repeats = for a clearer answer, run more repeats (a larger `count` for the run) and close other busy programs
 
 ## endpoint
@@ -101,8 +84,6 @@ load-latency-over = { $at } latency is { $latency }, want at most { $limit }
 load-latency-per-round = { $at } per round: starter { $starter }; yours { $mine }
 load-latency-medians = starter median { $starter }, yours { $mine }; { $rounds } rounds each, p={ $p }
 load-latency-last-round = your last round: { $round }
-load-latency-short = { $at } latency is { $ratio }; the goal is { $goal }
-load-latency-not-significant = { $at } latency is { $ratio }, but the difference is not significant (p={ $p } ≥ { $alpha })
 load-latency-more-rounds = for a clearer answer, make more rounds (`rounds` of the run's load) and close other busy programs
 
 ## load-throughput
@@ -115,8 +96,6 @@ load-throughput-no-bound = expected one bound: `at-least` (requests per second) 
 load-throughput-subject = throughput
 load-throughput-under = the server answers { $rate } requests/s, want at least { $limit }
 load-throughput-per-round = requests/s per round: starter { $starter }; yours { $mine }; p={ $p }
-load-throughput-short = throughput is { $ratio }; the goal is { $goal }
-load-throughput-not-significant = throughput is { $ratio }, but the difference is not significant (p={ $p } ≥ { $alpha })
 
 ## What the profile goals share
 
@@ -131,8 +110,6 @@ profile-median-range = { $median } (from { $low } to { $high })
 profile-medians = medians: the starter's { $starter }, yours { $mine }; { $runs } alternating runs each, p={ $p }
 profile-starter-shows-nothing = the starter showed no { $sample } in most of its runs, so there is nothing to compare with
 profile-check-again = check again, with fewer other programs running
-profile-short = your { $sample } is { $ratio } (medians); the goal is at least { $goal }
-profile-not-significant = your { $sample } is { $ratio } (medians), but the difference is not significant (p={ $p } ≥ { $alpha })
 # Over a short `pprof -top`.
 profile-top-functions = top functions ({ $sample } of { $total }):
 profile-hottest-paths = hottest paths into { $pattern }:
@@ -170,3 +147,84 @@ profile-total-comes-to = the { $profile } profile's { $sample } comes to { $amou
 
 goal-read-not-a-mapping = { $path }: expected a goal: a mapping with `id`, `kind` and the keys of its kind
 goal-read-no-kind = { $path }: missing field `kind`
+
+## Numbers that say what the test found: relative results in words, and bench-not-slower
+
+# The result of a rank test that cannot tell the two sides apart, said before
+# anything else; `cell` stands in the goal's line in place of a ratio.
+versus-no-difference = no significant difference from the starter (p={ $p })
+versus-no-difference-cell = no significant difference (p={ $p })
+# How the attendee's median compares with the starter's: a percentage below 2×
+# (`form` percent), a number of times from 2× on (`form` times). Faster and
+# slower compare times, higher and lower rates, less and more anything else.
+versus-is-faster = { $form ->
+    [percent] { $value }%
+   *[times] { $value }×
+} faster than the starter
+versus-is-slower = { $form ->
+    [percent] { $value }%
+   *[times] { $value }×
+} slower than the starter
+versus-is-less = { $form ->
+    [percent] { $value }%
+   *[times] { $value }×
+} less than the starter's
+versus-is-more = { $form ->
+    [percent] { $value }%
+   *[times] { $value }×
+} more than the starter's
+versus-is-higher = { $form ->
+    [percent] { $value }%
+   *[times] { $value }×
+} higher than the starter's
+versus-is-lower = { $form ->
+    [percent] { $value }%
+   *[times] { $value }×
+} lower than the starter's
+versus-is-same-time = the same as the starter
+versus-is-same-amount = the same as the starter's
+# What a goal asks, in "the goal is ...": better by so much, or worse by no more.
+versus-wants-faster = { $form ->
+    [percent] { $value }%
+   *[times] { $value }×
+} faster
+versus-wants-less = { $form ->
+    [percent] { $value }%
+   *[times] { $value }×
+} less
+versus-wants-higher = { $form ->
+    [percent] { $value }%
+   *[times] { $value }×
+} higher
+versus-wants-at-most-slower = at most { $form ->
+    [percent] { $value }%
+   *[times] { $value }×
+} slower
+versus-wants-at-most-more = at most { $form ->
+    [percent] { $value }%
+   *[times] { $value }×
+} more
+versus-wants-at-most-lower = at most { $form ->
+    [percent] { $value }%
+   *[times] { $value }×
+} lower
+# `what` is what was compared: `ns/op`, `p90 latency`, `your delay`, `throughput`.
+versus-short = { $what } is { $ratio }; the goal is { $goal }
+versus-not-told-apart = { $lead }: these runs cannot tell { $what } from the starter's; the goal is { $goal }
+versus-maybe-noise = { $lead }: { $what } is { $ratio } in the medians, which would meet the goal, but these runs cannot tell it from noise
+versus-with-note = { $text } ({ $note })
+versus-too-few-runs = with { $count } runs per side no difference can be significant
+versus-too-few-rounds = with { $count } rounds per side no difference can be significant
+# What a profile goal compares: "your delay".
+profile-your-sample = your { $sample }
+bench-not-slower-exact-metric = { $metric } does not vary from run to run: bound it with a `bench-metric` goal
+bench-not-slower-not-a-percentage = expected a percentage such as `10%` (how much slower than the starter is allowed)
+bench-not-slower-starter-met = the starter meets a `bench-not-slower` goal (it is as fast as itself): say `starter: met` in the goal
+# Evidence: "starter median 1.2ms/op, yours 1.25ms/op: 1.04× the starter's, at most 1.1× allowed; 6 runs each, one-sided p=0.003".
+bench-not-slower-medians = starter median { $starter }, yours { $mine }: { $ratio } the starter's, at most { $bound } allowed; { $runs } runs each, one-sided p={ $p }
+bench-not-slower-unshown = these runs cannot show that { $what } is { $goal } than the starter (one-sided p={ $p } ≥ { $alpha }); in the medians it is { $ratio }
+bench-not-slower-too-few = with { $runs } runs per side the test cannot show that { $what } is { $goal } than the starter: give the run a `count` of { $needed } or more
+# A goal of 1× (`at-least-times: 1`): not worse than the starter.
+versus-wants-as-fast = at least as fast
+versus-wants-no-more = no more than the starter's
+versus-wants-no-lower = no lower than the starter's

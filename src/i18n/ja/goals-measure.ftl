@@ -5,23 +5,12 @@
 versus-no-starter = スターターを計測できませんでした: そのパッケージにテストファイルがありません
 versus-subject = { $subject }（スターター比）
 versus-positive-ratio = 正の倍率を指定してください（2 倍速いなら 2）
-versus-faster = スターターより { $times } 倍速い
-versus-slower = スターターより { $times } 倍遅い
-versus-less = スターターより { $times } 倍少ない
-versus-more = スターターより { $times } 倍多い
-versus-higher = スターターより { $times } 倍高い
-versus-lower = スターターより { $times } 倍低い
-versus-same-time = スターターとほぼ同じ
-versus-same-amount = スターターとほぼ同じ
 versus-none-left-time = ゼロ（スターターより ∞ 倍速い）
 versus-none-left-amount = ゼロ（スターターより ∞ 倍少ない）
 versus-none-left-rate = スターターはゼロ（∞ 倍高い）
 versus-infinitely-slower = スターターより無限に遅い
 versus-infinitely-more = スターターより無限に多い
 versus-infinitely-lower = スターターより無限に低い
-versus-goal-faster = { $times } 倍速い
-versus-goal-less = { $times } 倍少ない
-versus-goal-higher = { $times } 倍高い
 
 ## bench-metric
 
@@ -45,9 +34,6 @@ bench-metric-not-exactly = { $measured } { $unit }（ゴールはちょうど { 
 bench-relative-no-values = { $benchmark } の { $metric } が片方で出力されませんでした
 bench-relative-medians = 中央値: スターター { $starter }、あなたのコード { $mine }（各 { $runs } 回）
 bench-relative-medians-p = 中央値: スターター { $starter }、あなたのコード { $mine }（各 { $runs } 回、p={ $p }）
-bench-relative-short = { $metric } は{ $ratio }（ゴールは { $goal }こと）
-bench-relative-not-significant = { $metric } は{ $ratio }。ただし差は有意ではありません（p={ $p } ≥ { $alpha }）
-bench-relative-too-few-runs = { $metric } は{ $ratio }。ただし差は有意ではありません（p={ $p } ≥ { $alpha }。片側 { $runs } 回では、どんな差も有意になりえません）
 bench-relative-more-repeats = はっきりした結果を得るには、繰り返しを増やし（run の `count` を大きくする）、ほかに動いている重いプログラムを閉じてください
 
 ## endpoint
@@ -91,8 +77,6 @@ load-latency-over = { $at } レイテンシは { $latency }（目標は { $limit
 load-latency-per-round = ラウンドごとの { $at }: スターター { $starter }、あなたのコード { $mine }
 load-latency-medians = 中央値: スターター { $starter }、あなたのコード { $mine }（各 { $rounds } ラウンド、p={ $p }）
 load-latency-last-round = あなたのコードの最後のラウンド: { $round }
-load-latency-short = { $at } レイテンシは{ $ratio }（ゴールは { $goal }こと）
-load-latency-not-significant = { $at } レイテンシは{ $ratio }。ただし差は有意ではありません（p={ $p } ≥ { $alpha }）
 load-latency-more-rounds = はっきりした結果を得るには、ラウンドを増やし（run の負荷の `rounds`）、ほかに動いている重いプログラムを閉じてください
 
 ## load-throughput
@@ -104,8 +88,6 @@ load-throughput-no-bound = 目標を 1 つ指定してください: `at-least`�
 load-throughput-subject = スループット
 load-throughput-under = サーバーの応答は { $rate } requests/s（目標は { $limit } 以上）
 load-throughput-per-round = ラウンドごとの requests/s: スターター { $starter }、あなたのコード { $mine }、p={ $p }
-load-throughput-short = スループットは{ $ratio }（ゴールは { $goal }こと）
-load-throughput-not-significant = スループットは{ $ratio }。ただし差は有意ではありません（p={ $p } ≥ { $alpha }）
 
 ## プロファイルのゴールに共通
 
@@ -119,8 +101,6 @@ profile-median-range = { $median }（{ $low } から { $high }）
 profile-medians = 中央値: スターター { $starter }、あなたのコード { $mine }（交互に各 { $runs } 回、p={ $p }）
 profile-starter-shows-nothing = スターターはほとんどの実行で { $sample } を示さなかったため、比較する対象がありません
 profile-check-again = ほかに動いているプログラムを減らして、もう一度チェックしてください
-profile-short = あなたのコードの { $sample } は{ $ratio }（中央値）。ゴールは少なくとも { $goal }こと
-profile-not-significant = あなたのコードの { $sample } は{ $ratio }（中央値）。ただし差は有意ではありません（p={ $p } ≥ { $alpha }）
 profile-top-functions = 上位の関数（{ $sample }、合計 { $total }）:
 profile-hottest-paths = { $pattern } に至る主な経路:
 profile-unknown-sample = { $profile } プロファイルにはサンプルタイプ `{ $sample }` がありません（指定できるのは { $expected }）
@@ -152,3 +132,74 @@ profile-total-comes-to = { $profile } プロファイルの { $sample } は合�
 
 goal-read-not-a-mapping = { $path }: ゴールではありません: ゴールは `id`、`kind` とその kind のキーを持つマッピングです
 goal-read-no-kind = { $path }: `kind` がありません
+
+## 検定の結果を伝える数値: スターターとの比較の言い方と bench-not-slower
+
+versus-no-difference = スターターとの有意な差はありません（p={ $p }）
+versus-no-difference-cell = 有意な差なし（p={ $p }）
+versus-is-faster = スターターより { $form ->
+    [percent] { $value }% 速い
+   *[times] { $value } 倍速い
+}
+versus-is-slower = スターターより { $form ->
+    [percent] { $value }% 遅い
+   *[times] { $value } 倍遅い
+}
+versus-is-less = { $form ->
+    [percent] スターターより { $value }% 少ない
+   *[times] スターターの { $value } 分の 1
+}
+versus-is-more = { $form ->
+    [percent] スターターより { $value }% 多い
+   *[times] スターターの { $value } 倍
+}
+versus-is-higher = { $form ->
+    [percent] スターターより { $value }% 高い
+   *[times] スターターの { $value } 倍
+}
+versus-is-lower = { $form ->
+    [percent] スターターより { $value }% 低い
+   *[times] スターターの { $value } 分の 1
+}
+versus-is-same-time = スターターと同じ
+versus-is-same-amount = スターターと同じ
+versus-wants-faster = { $form ->
+    [percent] { $value }% 速くなること
+   *[times] { $value } 倍速くなること
+}
+versus-wants-less = { $form ->
+    [percent] { $value }% 少なくなること
+   *[times] { $value } 分の 1 になること
+}
+versus-wants-higher = { $form ->
+    [percent] { $value }% 高くなること
+   *[times] { $value } 倍になること
+}
+versus-wants-at-most-slower = { $form ->
+    [percent] 遅くなっても { $value }% までであること
+   *[times] 遅くなっても { $value } 倍までであること
+}
+versus-wants-at-most-more = { $form ->
+    [percent] 増えても { $value }% までであること
+   *[times] 増えても { $value } 倍までであること
+}
+versus-wants-at-most-lower = { $form ->
+    [percent] 下がっても { $value }% までであること
+   *[times] 下がっても { $value } 分の 1 までであること
+}
+versus-short = { $what } は{ $ratio }（ゴール: { $goal }）
+versus-not-told-apart = { $lead }。この実行では、{ $what } をスターターと区別できません（ゴール: { $goal }）
+versus-maybe-noise = { $lead }。中央値では、{ $what } は{ $ratio }という結果でゴールを満たしますが、この実行ではノイズと区別できません
+versus-with-note = { $text }（{ $note }）
+versus-too-few-runs = 片側 { $count } 回では、どんな差も有意になりえません
+versus-too-few-rounds = 片側 { $count } ラウンドでは、どんな差も有意になりえません
+profile-your-sample = あなたのコードの { $sample }
+bench-not-slower-exact-metric = { $metric } は実行ごとに変わりません。`bench-metric` のゴールで上限を決めてください
+bench-not-slower-not-a-percentage = `10%` のようなパーセントを指定してください（スターターより遅くなってよい割合）
+bench-not-slower-starter-met = スターターは `bench-not-slower` のゴールを達成します（スターター自身と同じ速さです）。ゴールに `starter: met` と書いてください
+bench-not-slower-medians = 中央値: スターター { $starter }、あなたのコード { $mine }（スターターの { $ratio }、許容は { $bound } まで。各 { $runs } 回、片側検定の p={ $p }）
+bench-not-slower-unshown = この実行では、{ $what } について「{ $goal }」を示せません（片側検定の p={ $p } ≥ { $alpha }）。中央値では{ $ratio }
+bench-not-slower-too-few = 片側 { $runs } 回では、{ $what } について「{ $goal }」を検定で示せません。run の `count` を { $needed } 以上にしてください
+versus-wants-as-fast = スターター以上の速さであること
+versus-wants-no-more = スターター以下であること
+versus-wants-no-lower = スターター以上であること

@@ -13,7 +13,7 @@ use crate::goals::{Outcome, Status};
 use crate::run::hang::HangReport;
 use crate::run::{CheckReport, CheckStatus, Failure, ProtectedState};
 use crate::tr;
-use crate::units::{duration, quantity};
+use crate::units::{beside, duration};
 
 /// Lines of a test's output shown before the rest is cut.
 const OUTPUT_LINES: usize = 40;
@@ -43,9 +43,12 @@ pub fn check(report: &CheckReport) -> String {
             .map(|g| width(&g.subject))
             .max()
             .unwrap_or(0),
+        // A sentence in place of a value stands out of the column rather
+        // than widening it for every goal.
         report
             .goals
             .iter()
+            .filter(|g| g.shown.is_none())
             .map(|g| width(&measured(g)))
             .max()
             .unwrap_or(0),
@@ -152,11 +155,16 @@ pub(super) fn without_module(module: &str, text: &str) -> String {
     out
 }
 
+/// The goal's value, precise enough to read differently from its bound
+/// when it differs from it; or what the goal shows in its place.
 fn measured(goal: &Outcome) -> String {
-    goal.measured.map_or_else(
-        || "—".to_owned(),
-        |v| quantity(v, goal.unit.as_deref().unwrap_or("")),
-    )
+    if let Some(shown) = &goal.shown {
+        return shown.clone();
+    }
+    let unit = goal.unit.as_deref().unwrap_or("");
+    let bound: Vec<f64> = goal.bound.iter().map(|b| b.limit()).collect();
+    goal.measured
+        .map_or_else(|| "—".to_owned(), |v| beside(v, &bound, unit))
 }
 
 fn outcome(
@@ -170,9 +178,10 @@ fn outcome(
         Status::Inconclusive => unsure(),
     };
     let unit = goal.unit.as_deref().unwrap_or("");
+    let value: Vec<f64> = goal.measured.into_iter().collect();
     let want = goal
         .bound
-        .map(|b| format!("{} {}", b.sign(), quantity(b.limit(), unit)))
+        .map(|b| format!("{} {}", b.sign(), beside(b.limit(), &value, unit)))
         .or_else(|| goal.want.clone())
         .map(|want| tr!("want", bound = want))
         .unwrap_or_default();

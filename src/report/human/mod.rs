@@ -11,6 +11,8 @@ mod list;
 mod profile;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_numbers;
 mod verify;
 pub mod watch;
 

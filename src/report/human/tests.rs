@@ -11,7 +11,11 @@ use crate::report::ListEntry;
 use crate::run::hang::{Frame, HangReport, StuckGroup};
 use crate::run::{CheckReport, CheckStatus, Failure};
 
-fn report(goals: Vec<Outcome>, failure: Option<Failure>, message: Option<&str>) -> CheckReport {
+pub(super) fn report(
+    goals: Vec<Outcome>,
+    failure: Option<Failure>,
+    message: Option<&str>,
+) -> CheckReport {
     console::set_colors_enabled(false);
     let status = if failure.is_none() && goals.iter().all(|g| g.status == Status::Pass) {
         CheckStatus::Pass
@@ -44,7 +48,7 @@ fn report(goals: Vec<Outcome>, failure: Option<Failure>, message: Option<&str>) 
     }
 }
 
-fn goal(id: &str, status: Status, measured: f64, bound: Bound, unit: &str) -> Outcome {
+pub(super) fn goal(id: &str, status: Status, measured: f64, bound: Bound, unit: &str) -> Outcome {
     Outcome {
         id: id.into(),
         kind: "bench-metric",
@@ -57,6 +61,8 @@ fn goal(id: &str, status: Status, measured: f64, bound: Bound, unit: &str) -> Ou
         threshold: Some(bound.limit()),
         unit: Some(unit.into()),
         want: None,
+        shown: None,
+        p: None,
         explanation: (status != Status::Pass).then(|| format!("{measured} {unit} is too many")),
         evidence: vec!["median of 3 runs: 1998, 1998, 1998".into()],
         hint: (status != Status::Pass).then(|| "try a strings.Builder".into()),
@@ -508,7 +514,7 @@ fn verify_in_japanese() {
         at(lines[2], "1998"),
         "{table}"
     );
-    assert_eq!(at(lines[0], "時間"), at(lines[1], "4.0s"), "{table}");
+    assert_eq!(at(lines[0], "時間"), at(lines[1], "4s"), "{table}");
     insta::assert_snapshot!(table);
 }
 

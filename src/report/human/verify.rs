@@ -11,7 +11,7 @@ use super::{check, fail, pass};
 use crate::display::{pad, truncate, width};
 use crate::goals::OnStarter;
 use crate::tr;
-use crate::units::{duration, number, quantity};
+use crate::units::{beside, duration};
 use crate::verify::{ExerciseResult, GoalVerdict, SideResult, SideValues};
 
 /// A text without its translation into `lang`.
@@ -181,19 +181,20 @@ fn goal_rows(out: &mut String, goal: &GoalVerdict, width: usize) {
     } else {
         pass()
     };
-    let mut starter = values(&goal.starter, unit);
+    let bound: Vec<f64> = goal.threshold.into_iter().collect();
+    let mut starter = values(&goal.starter, unit, &bound);
     if goal.starter_must == OnStarter::Met {
         starter.push_str(&tr!("verify-met-on-purpose"));
     }
     let starter = truncate(&starter, 26);
-    let solution = truncate(&values(&goal.solution, unit), 26);
+    let solution = truncate(&values(&goal.solution, unit, &bound), 26);
     let mut tail = goal
         .bound
         .as_ref()
         .map(|b| tr!("want", bound = b.to_string()))
         .unwrap_or_default();
     if let Some(margin) = goal.margin {
-        let times = number((margin.times * 10.0).round() / 10.0);
+        let times = crate::verify::judge::margin_text(margin.times);
         tail.push_str(&format!("  {}", tr!("verify-margin", times = times)));
     }
     if goal.flipped {
@@ -220,11 +221,14 @@ fn goal_rows(out: &mut String, goal: &GoalVerdict, width: usize) {
     }
 }
 
-/// A side's values: one, or the lowest and highest.
-fn values(side: &SideValues, unit: &str) -> String {
+/// A side's values: one, or the lowest and highest, each precise enough to
+/// read differently from the bound when it differs from it.
+fn values(side: &SideValues, unit: &str, bound: &[f64]) -> String {
     match (side.min, side.max) {
-        (Some(lo), Some(hi)) if quantity(lo, unit) == quantity(hi, unit) => quantity(lo, unit),
-        (Some(lo), Some(hi)) => format!("{}–{}", quantity(lo, unit), quantity(hi, unit)),
+        (Some(lo), Some(hi)) => {
+            let (lo, hi) = (beside(lo, bound, unit), beside(hi, bound, unit));
+            if lo == hi { lo } else { format!("{lo}–{hi}") }
+        }
         _ => "—".to_owned(),
     }
 }
