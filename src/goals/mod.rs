@@ -22,8 +22,8 @@ use std::fmt;
 
 pub use checker::{Checker, Domain, RunInfo};
 pub use facts::{
-    Baseline, Facts, GOROUTINE_PROFILE_ENV, LoadPairs, LoadRound, MeasuredTrace, Probe, Probed,
-    ProfileFacts, ProfileKind, ProfilePairs, Snapshot, cpu_samples,
+    Baseline, Damage, Facts, GOROUTINE_PROFILE_ENV, LoadPairs, LoadRound, MeasuredTrace, Probe,
+    Probed, ProfileFacts, ProfileKind, ProfilePairs, Snapshot, cpu_samples,
 };
 pub use kinds::GoalKind;
 pub(crate) use read::read_goal;

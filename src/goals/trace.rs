@@ -9,7 +9,9 @@ use std::path::Path;
 
 use super::{Facts, MeasuredTrace, Outcome, Requirement, Status};
 use crate::tr;
-use crate::trace::facts::FrameInfo;
+use regex::Regex;
+
+use crate::trace::facts::{FrameInfo, GoroutineGroup};
 
 /// The environment variable naming where a flight-recorder snapshot goes.
 pub const SNAPSHOT_ENV: &str = "WORKSHOP_SNAPSHOT";
@@ -21,18 +23,26 @@ pub(super) fn traced(run: &str) -> Vec<Requirement> {
     }]
 }
 
-/// The trace of `run`; without one the goal is inconclusive.
+/// The trace of `run`; without one the goal is inconclusive, and on one that
+/// is not whole it fails with the reader's words.
 pub(super) fn trace<'a>(
     facts: &'a Facts,
     run: &str,
     outcome: &mut Outcome,
 ) -> Option<&'a MeasuredTrace> {
-    let found = facts.traces.get(run);
-    if found.is_none() {
-        outcome.status = Status::Inconclusive;
-        outcome.explanation = Some(tr!("trace-no-trace", run = run));
+    match facts.traces.get(run) {
+        Some(Ok(measured)) => Some(measured),
+        Some(Err(damage)) => {
+            let why = tr!("trace-not-whole", run = run, why = &damage.why);
+            damage.fail(outcome, why);
+            None
+        }
+        None => {
+            outcome.status = Status::Inconclusive;
+            outcome.explanation = Some(tr!("trace-no-trace", run = run));
+            None
+        }
     }
-    found
 }
 
 /// Whether goroutines created at this stack were created by code in the
@@ -47,6 +57,48 @@ pub(super) fn created_in(creation_stack: &[FrameInfo], package_dir: &Path) -> bo
         && creation_stack
             .iter()
             .any(|f| Path::new(&f.file).starts_with(package_dir))
+}
+
+/// What a pattern on where goroutines come from matched: a frame of their
+/// creation stack (the innermost that matches), or else the function they run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Origin<'a> {
+    Frame(&'a FrameInfo),
+    Runs(&'a str),
+}
+
+impl Origin<'_> {
+    /// The match, for evidence: the function and where it is.
+    pub fn describe(self) -> String {
+        match self {
+            Origin::Frame(frame) => tr!(
+                "trace-origin-frame",
+                function = &frame.function,
+                file = frame.file.rsplit('/').next().unwrap_or(&frame.file),
+                line = frame.line.to_string()
+            ),
+            Origin::Runs(function) => tr!("trace-origin-runs", function = function),
+        }
+    }
+}
+
+/// Where the goroutines of `group` come from, by `pattern`: any frame of
+/// their creation stack whose function it matches (so that goroutines
+/// started through `sync.(*WaitGroup).Go` or a helper count for the code
+/// that called it), else the function they run; `None` when nothing matches.
+pub(super) fn origin<'a>(group: &'a GoroutineGroup, pattern: &Regex) -> Option<Origin<'a>> {
+    group
+        .creation_stack
+        .iter()
+        .find(|f| pattern.is_match(&f.function))
+        .map(Origin::Frame)
+        .or_else(|| {
+            group
+                .start_function
+                .as_deref()
+                .filter(|f| pattern.is_match(f))
+                .map(Origin::Runs)
+        })
 }
 
 /// The innermost frame of a stack in the exercise's package.
@@ -209,10 +261,10 @@ pub(super) mod testing {
         };
         facts.traces.insert(
             "bench".into(),
-            MeasuredTrace {
+            Ok(MeasuredTrace {
                 facts: trace,
                 ops: 1,
-            },
+            }),
         );
         facts
     }

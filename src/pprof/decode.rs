@@ -94,13 +94,25 @@ pub(super) fn decode<R: Read>(mut input: R) -> Result<Profile, ProfileError> {
     }
     let input = (&head[..n]).chain(input);
     if head[..n] == [0x1f, 0x8b] {
-        let mut stream = Stream::new(flate2::read::GzDecoder::new(input), MAX_DECOMPRESSED);
+        let decoder = flate2::bufread::GzDecoder::new(io::BufReader::new(input));
+        let mut stream = Stream::new(decoder, MAX_DECOMPRESSED);
         let mut walked = walk(&mut stream);
         if matches!(walked, Err(Fault::Wire { .. })) {
             // A damaged gzip stream decompresses to garbage before it says
             // so: its own verdict (checked at its end) comes first.
             if let Err(fault) = stream.drain() {
                 walked = Err(fault);
+            }
+        }
+        if walked.is_ok() {
+            // The stream ended where its checksum says; whatever follows it
+            // (a second profile written to the same file, garbage) means the
+            // file is not the one whole profile it should be.
+            let rest = stream.inner_mut().get_mut();
+            match io::copy(rest, &mut io::sink()) {
+                Ok(0) => {}
+                Ok(count) => return Err(ProfileError::Trailing(count)),
+                Err(e) => walked = Err(Fault::Read(e)),
             }
         }
         finish(walked, true)
@@ -1054,6 +1066,31 @@ mod tests {
             Profile::decode(&garbage),
             Err(ProfileError::Gzip(_))
         ));
+    }
+
+    #[test]
+    fn anything_after_a_compressed_profile_is_damage() {
+        let whole = Profile::decode(CPU).unwrap();
+        assert!(!whole.samples.is_empty());
+        // Written twice to one file, or with garbage after it.
+        let twice = [CPU, CPU].concat();
+        assert!(matches!(
+            Profile::decode(&twice),
+            Err(ProfileError::Trailing(n)) if n == CPU.len() as u64
+        ));
+        for tail in [&b"\0"[..], b"garbage"] {
+            let damaged = [CPU, tail].concat();
+            let error = Profile::decode(&damaged).unwrap_err();
+            assert!(matches!(error, ProfileError::Trailing(n) if n == tail.len() as u64));
+            assert!(error.is_damage());
+        }
+        // Cut short anywhere: the gzip stream says so.
+        for n in [CPU.len() - 1, CPU.len() - 8, CPU.len() / 2, 10] {
+            assert!(
+                matches!(Profile::decode(&CPU[..n]), Err(ProfileError::Gzip(_))),
+                "{n} bytes"
+            );
+        }
     }
 
     /// A reader that fails after `0.len()` bytes.

@@ -39,6 +39,17 @@ pub enum ProfileError {
     NotProfile(String),
     #[error("{}", tr!("pprof-error-invalid", why = .0))]
     Invalid(String),
+    /// Bytes after the end of a compressed profile.
+    #[error("{}", tr!("pprof-error-trailing", count = .0.to_string()))]
+    Trailing(u64),
+}
+
+impl ProfileError {
+    /// Whether the file's bytes are at fault (damaged, cut short, not a
+    /// profile), rather than reading them.
+    pub fn is_damage(&self) -> bool {
+        !matches!(self, ProfileError::Io(_))
+    }
 }
 
 /// A sample type: what the values of one column measure.

@@ -12,13 +12,13 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::plan::{Collect, Invocation};
-use super::scope::{BUILD_TIMEOUT, Scope, read_profile};
+use super::scope::{BUILD_TIMEOUT, Scope, read_profile, read_trace};
 use super::starter::StarterBuild;
 use super::{CheckError, Failure, Stop};
 use crate::exec::server::{Exit, Server, ServerSpawn};
 use crate::exec::{Compiled, GoError, interrupted};
 use crate::goals::{
-    Facts, LoadPairs, LoadRound, MeasuredTrace, Probe, Probed, ProfileFacts, ProfileKind,
+    Damage, Facts, LoadPairs, LoadRound, MeasuredTrace, Probe, Probed, ProfileFacts, ProfileKind,
     ProfilePairs, Requirement, cpu_samples,
 };
 use crate::http::load::{self, Control, Length, Pace};
@@ -212,17 +212,11 @@ impl Serving<'_, '_> {
                 let mut started = self.start(&mine, Side::Mine, &label)?;
                 let (_, ops) = self.fetch_under_load(&mut started, Fetched::Trace, &path, 1)?;
                 self.stop(started)?;
-                let trace = crate::trace::facts::Facts::read(&path).map_err(|source| {
-                    CheckError::Trace {
-                        run: run.clone(),
-                        path: path.clone(),
-                        source,
-                    }
-                })?;
+                let read = read_trace(&path, &run)?;
                 self.artifacts.insert(format!("trace-{run}"), path);
                 facts
                     .traces
-                    .insert(run, MeasuredTrace { facts: trace, ops });
+                    .insert(run, read.map(|trace| MeasuredTrace { facts: trace, ops }));
             }
             Collect::Benchmarks | Collect::Snapshot | Collect::Baseline => {}
         }
@@ -665,7 +659,8 @@ impl Serving<'_, '_> {
     /// A profile of `build`'s server under load; a CPU profile too thin for
     /// the goals on it, or one during which the server answered no request
     /// (so that nothing can be said per request: a slow server on a busy
-    /// machine), is taken again over a longer time.
+    /// machine), is taken again over a longer time. The attendee's server may
+    /// serve a damaged profile (`Ok(Err)`): the goals on it fail.
     fn profile(
         &mut self,
         build: &ServerBuild,
@@ -674,14 +669,17 @@ impl Serving<'_, '_> {
         kind: ProfileKind,
         path: &Path,
         min_samples: u64,
-    ) -> Result<ProfileFacts> {
+    ) -> Result<std::result::Result<ProfileFacts, Damage>> {
         let mut scale = 1;
         loop {
             let mut started = self.start(build, side, label)?;
             let (_, ops) =
                 self.fetch_under_load(&mut started, Fetched::Profile(kind), path, scale)?;
             self.stop(started)?;
-            let profile = read_profile(path, self.spec, kind)?;
+            let profile = match read_profile(path, self.spec, kind, side == Side::Mine)? {
+                Ok(profile) => profile,
+                Err(damage) => return Ok(Err(damage)),
+            };
             let thin = kind == ProfileKind::Cpu && cpu_samples(&profile) < min_samples;
             if scale < MAX_PROFILE_SCALE && (thin || ops == 0) {
                 scale *= 2;
@@ -705,7 +703,7 @@ impl Serving<'_, '_> {
                     self.notes.push(note);
                 }
             }
-            return Ok(ProfileFacts { profile, ops });
+            return Ok(Ok(ProfileFacts { profile, ops }));
         }
     }
 
@@ -779,7 +777,13 @@ impl Serving<'_, '_> {
                     Side::Starter => &starter_build,
                     Side::Mine => &mine_build,
                 };
-                let measured = self.profile(build, side, &label, kind, &path, 0)?;
+                let measured = match self.profile(build, side, &label, kind, &path, 0)? {
+                    Ok(measured) => measured,
+                    Err(damage) => {
+                        pairs.damaged = Some(damage);
+                        return Ok(Some(pairs));
+                    }
+                };
                 match side {
                     Side::Starter => pairs.starter.push(measured),
                     Side::Mine => pairs.mine.push(measured),
