@@ -67,6 +67,10 @@ pub struct Matched {
     /// (its heaviest functions) or `trace` (the functions that created goroutines).
     #[serde(skip)]
     pub within: &'static str,
+    /// In a trace: goroutines created by the exercise's own package (a frame
+    /// of their creation stack in its directory) that the pattern left out.
+    #[serde(skip)]
+    pub missed: u64,
 }
 
 /// An inclusive bound on a measured value.

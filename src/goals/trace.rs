@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::{Facts, MeasuredTrace, Outcome, Requirement, Status};
+use super::{Bound, Facts, MeasuredTrace, Outcome, Requirement, Status};
 use crate::tr;
 use regex::Regex;
 
@@ -186,7 +186,13 @@ impl Durations {
     }
 }
 
-/// Names and counts of what a trace holds, for "found ...; expected ..." evidence.
+/// How many names an inventory lists: beyond it, the most frequent of them
+/// and how many there are.
+const INVENTORY_NAMES: usize = 5;
+
+/// Names and counts of what a trace holds, for "found ...; expected ..."
+/// evidence: every name when there are a few (in name order), else the most
+/// frequent few and how many names there are, never all of them on one line.
 pub(super) fn inventory<'a>(names: impl Iterator<Item = &'a str>) -> String {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for name in names {
@@ -195,7 +201,14 @@ pub(super) fn inventory<'a>(names: impl Iterator<Item = &'a str>) -> String {
     if counts.is_empty() {
         return tr!("trace-inventory-none");
     }
-    counts
+    let distinct = counts.len();
+    let mut listed: Vec<(&str, usize)> = counts.into_iter().collect();
+    if distinct > INVENTORY_NAMES {
+        // Stable: names of one count stay in name order.
+        listed.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        listed.truncate(INVENTORY_NAMES);
+    }
+    let shown = listed
         .iter()
         .map(|(name, n)| {
             if name.is_empty() {
@@ -205,12 +218,203 @@ pub(super) fn inventory<'a>(names: impl Iterator<Item = &'a str>) -> String {
             }
         })
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    if distinct > INVENTORY_NAMES {
+        tr!("trace-inventory-some", count = distinct, names = shown)
+    } else {
+        shown
+    }
+}
+
+/// Which tasks or regions a goal is about: those of one name (`name:`), or
+/// those whose name a pattern matches (`name-matches:`, for material whose
+/// names vary: `request/GET`, `request/POST`).
+#[derive(Debug, Clone)]
+pub enum Names {
+    Exactly(String),
+    /// The pattern as written, and compiled.
+    Matching(String, Regex),
+}
+
+impl Names {
+    /// The `name` or `name-matches` key of a goal: exactly one of them.
+    pub(super) fn validate(
+        name: Option<String>,
+        matches: Option<String>,
+        checker: &mut super::Checker<'_, '_>,
+    ) -> Names {
+        match (name, matches) {
+            (Some(name), None) => Names::Exactly(name),
+            (None, Some(pattern)) => {
+                let regex = checker.regex("name-matches", &pattern);
+                Names::Matching(pattern, regex)
+            }
+            (Some(name), Some(_)) => {
+                checker.problem("name-matches", tr!("trace-names-both"));
+                Names::Exactly(name)
+            }
+            (None, None) => {
+                checker.problem("", tr!("trace-names-missing"));
+                Names::Exactly(String::new())
+            }
+        }
+    }
+
+    /// Whether a task or region of this name is one the goal is about.
+    pub fn matches(&self, name: &str) -> bool {
+        match self {
+            Names::Exactly(exact) => name == exact,
+            Names::Matching(_, regex) => regex.is_match(name),
+        }
+    }
+
+    /// As messages show it: a name in quotes (`"request"`), a pattern between
+    /// slashes (`/^request/`).
+    pub fn shown(&self) -> String {
+        match self {
+            Names::Exactly(name) => format!("{name:?}"),
+            Names::Matching(pattern, _) => format!("/{pattern}/"),
+        }
+    }
+
+    /// As "expected: ..." evidence says it: the name as written, or the pattern.
+    pub fn expected(&self) -> String {
+        match self {
+            Names::Exactly(name) => name.clone(),
+            Names::Matching(pattern, _) => format!("/{pattern}/"),
+        }
+    }
+
+    /// With a pattern, the names it matched among `names` (as an inventory),
+    /// for the evidence of a goal that is not met.
+    pub(super) fn matched<'a>(&self, names: impl Iterator<Item = &'a str>) -> Option<String> {
+        let Names::Matching(pattern, regex) = self else {
+            return None;
+        };
+        let mut matched = names.filter(|n| regex.is_match(n)).peekable();
+        matched.peek()?;
+        Some(tr!(
+            "trace-names-matched",
+            pattern = format!("/{pattern}/"),
+            names = inventory(matched)
+        ))
+    }
+}
+
+/// What a goal of several conditions headlines when one fails: what, the
+/// value, the bound, and whether the value is a time.
+type Headline = (String, f64, Bound, bool);
+
+/// Tasks or regions, for the words of [`Conditions::durations`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Spans {
+    Tasks,
+    Regions,
+}
+
+/// The conditions of a goal on tasks or regions, judged one after another:
+/// the problems found, and the headline of the first that failed (the count,
+/// which the outcome heads from the start, or another).
+#[derive(Debug, Default)]
+pub(super) struct Conditions {
+    /// `Some(None)` when the count failed first.
+    headline: Option<Option<Headline>>,
+    problems: Vec<String>,
+}
+
+impl Conditions {
+    /// The count of tasks or regions is off.
+    pub fn count_failed(&mut self, problem: String) {
+        self.headline.get_or_insert(None);
+        self.problems.push(problem);
+    }
+
+    /// Another condition failed, with what it would headline.
+    pub fn failed(&mut self, subject: String, value: f64, bound: Bound, problem: String) {
+        self.headline
+            .get_or_insert(Some((subject, value, bound, false)));
+        self.problems.push(problem);
+    }
+
+    /// A `duration:` bound on the spans named `name` that lasted `lasted` (ns).
+    pub fn durations(&mut self, durations: &Durations, lasted: &[i64], spans: Spans, name: &str) {
+        let Some(value) = durations.of(lasted) else {
+            return;
+        };
+        if value as f64 <= durations.limit() {
+            return;
+        }
+        let (at, took) = (durations.name(), crate::units::nanos(value));
+        let limit = crate::units::nanos(durations.limit() as i64);
+        let (subject, problem) = match spans {
+            Spans::Tasks => (
+                tr!("trace-tasks-duration", at = &at, name = name),
+                tr!(
+                    "trace-tasks-takes",
+                    at = &at,
+                    name = name,
+                    took = took,
+                    limit = limit
+                ),
+            ),
+            Spans::Regions => (
+                tr!("trace-regions-duration", at = &at, name = name),
+                tr!(
+                    "trace-regions-takes",
+                    at = &at,
+                    name = name,
+                    took = took,
+                    limit = limit
+                ),
+            ),
+        };
+        let bound = Bound::AtMost(durations.limit());
+        self.headline
+            .get_or_insert(Some((subject, value as f64, bound, true)));
+        self.problems.push(problem);
+    }
+
+    /// Whether any condition failed.
+    pub fn any_failed(&self) -> bool {
+        !self.problems.is_empty()
+    }
+
+    /// The verdict on `outcome`: met when no condition failed, else headed by
+    /// the first that did and explained by all of them.
+    pub fn judge(self, outcome: &mut Outcome) {
+        if let Some(Some((subject, value, bound, timed))) = self.headline {
+            if timed {
+                outcome.unit = Some("ns".into());
+            }
+            outcome.headline(subject, value, bound);
+        }
+        if self.problems.is_empty() {
+            outcome.status = Status::Pass;
+        } else {
+            outcome.explanation = Some(self.problems.join("; "));
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_inventory_lists_a_few_names_and_counts_the_rest() {
+        assert_eq!(inventory(["b", "a", "b"].into_iter()), "a (1), b (2)");
+        assert_eq!(inventory(std::iter::empty()), "none");
+        let names: Vec<String> = (0..12).map(|i| format!("task/{i:02}")).collect();
+        // The most frequent first: task/07 three times, task/03 twice.
+        let all = names
+            .iter()
+            .map(String::as_str)
+            .chain(["task/07", "task/07", "task/03"]);
+        assert_eq!(
+            inventory(all),
+            "12 names, e.g. task/07 (3), task/03 (2), task/00 (1), task/01 (1), task/02 (1)"
+        );
+    }
 
     #[test]
     fn durations_at_a_percentile_or_the_longest() {

@@ -125,7 +125,7 @@ impl Kind for TraceGoroutines {
             .collect();
         let count = created.iter().map(|g| g.created).sum::<u64>() as f64;
         if let Some((pattern, regex)) = &self.created_by {
-            outcome.matched = Some(creators(trace, pattern, regex));
+            outcome.matched = Some(creators(trace, pattern, regex, package));
         }
         let (value, peak_at) = match self.measure {
             GoroutineMeasure::Created => (count, None),
@@ -188,15 +188,33 @@ impl Kind for TraceGoroutines {
 
 /// How many of the functions goroutines come from (every frame of their
 /// creation stacks, and the functions they run) `regex` matches in the trace,
-/// and the places that created the most goroutines.
-fn creators(trace: &crate::trace::facts::Facts, pattern: &str, regex: &Regex) -> Matched {
+/// the places that created the most goroutines, and how many goroutines the
+/// code of the exercise's own package (`package`: not its tests, which are the
+/// workshop's, nor the packages below it, such as a server's `cmd/`) created
+/// that `regex` leaves out.
+fn creators(
+    trace: &crate::trace::facts::Facts,
+    pattern: &str,
+    regex: &Regex,
+    package: &std::path::Path,
+) -> Matched {
     let mut origins: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    let mut missed = 0;
     for group in &trace.goroutine_groups {
         origins.extend(group.creation_stack.iter().map(|f| f.function.as_str()));
         origins.extend(group.start_function.as_deref());
         if let Some(place) = trace.creation_place(&group.creation_stack) {
             *counts.entry(place.function.as_str()).or_default() += group.count() as usize;
+        }
+        let stack = &group.creation_stack;
+        let own = created_in(stack, package)
+            && stack.iter().any(|f| {
+                std::path::Path::new(&f.file).parent() == Some(package)
+                    && !f.file.ends_with("_test.go")
+            });
+        if own && origin(group, regex).is_none() {
+            missed += group.created;
         }
     }
     let mut top: Vec<(&str, usize)> = counts.into_iter().collect();
@@ -206,6 +224,7 @@ fn creators(trace: &crate::trace::facts::Facts, pattern: &str, regex: &Regex) ->
         functions: origins.iter().filter(|f| regex.is_match(f)).count(),
         top: top.into_iter().take(5).map(|(f, _)| f.to_owned()).collect(),
         within: "trace",
+        missed,
     }
 }
 
@@ -346,6 +365,11 @@ mod tests {
             let waitgroup = created_by(r"^sync\.\(\*WaitGroup\)\.Go$", GoroutineMeasure::Created)
                 .evaluate(&facts);
             assert_eq!(waitgroup.measured, Some(20.0), "{name}");
+            // What a pattern leaves out of the package's own goroutines, for verify.
+            assert_eq!(helper.matched.unwrap().missed, 20, "{name}");
+            let nothing = created_by("^nothing$", GoroutineMeasure::Created).evaluate(&facts);
+            let matched = nothing.matched.unwrap();
+            assert_eq!((matched.functions, matched.missed), (0, 40), "{name}");
         }
     }
 

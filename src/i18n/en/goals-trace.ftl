@@ -351,3 +351,9 @@ trace-error-generation-empty = the generation holds no event but its clock (cut 
 trace-goroutines-created-at-matched = { $count } goroutines created at { $place }, where `created-by` matched { $matched }
 trace-origin-frame = { $function } at { $file }:{ $line } in their creation stack
 trace-origin-runs = the function they run, { $function }
+# An inventory of many names: how many, and the most frequent few with their counts.
+trace-inventory-some = { $count } names, e.g. { $names }
+trace-names-both = give either `name` (one name) or `name-matches` (a pattern over names), not both
+trace-names-missing = give `name` (one name) or `name-matches` (a pattern over names)
+# `pattern` between slashes, `names` an inventory.
+trace-names-matched = { $pattern } matched { $names }

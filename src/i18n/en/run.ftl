@@ -219,3 +219,7 @@ state-link-loop = a symbolic link loop
 state-no-starter = no pristine copy of the starter of { $id }: the workshop is not a git checkout, and no copy was saved before it was first edited; commit the exercise (or run `workshop` once before editing it) so the starter can be compared
 state-no-backup = no backup of { $id } yet (`workshop reset` makes one)
 state-unknown-backup = no backup `{ $name }` of { $id } (see `workshop restore { $id } --list`)
+
+## Whole artifacts, creation stacks and name patterns
+
+verify-no-function-solution-trace = /{ $pattern }/ matches no function in the solution's trace, though the solution's own code started { $missed } goroutines there: the goal is met without counting any of them (goroutines there were created by: { $top })

@@ -306,3 +306,7 @@ trace-error-generation-empty = この世代には時刻の情報しかイベン�
 trace-goroutines-created-at-matched = { $place } で作成された goroutine { $count } 個 (`created-by` の一致箇所: { $matched })
 trace-origin-frame = 生成スタックの { $file }:{ $line } にある { $function }
 trace-origin-runs = goroutine が実行する関数 { $function }
+trace-inventory-some = { $count } 種類の名前 (例: { $names })
+trace-names-both = `name` (1 つの名前) と `name-matches` (名前のパターン) は、どちらか一方だけを指定してください
+trace-names-missing = `name` (1 つの名前) か `name-matches` (名前のパターン) を指定してください
+trace-names-matched = { $pattern } に一致した名前: { $names }

@@ -210,3 +210,7 @@ state-link-loop = シンボリックリンクがループしています
 state-no-starter = { $id } のスターターの元のコピーがありません: ワークショップは git のチェックアウトではなく、最初に編集される前にコピーも保存されていません。スターターと比べられるように、演習をコミットしてください（または編集の前に一度 `workshop` を実行してください）
 state-no-backup = { $id } のバックアップはまだありません（`workshop reset` で作られます）
 state-unknown-backup = { $id } にバックアップ `{ $name }` はありません（`workshop restore { $id } --list` を参照）
+
+## 完全な成果物、生成スタック、名前のパターン
+
+verify-no-function-solution-trace = /{ $pattern }/ は解答例のトレースのどの関数にも一致しません。解答例のコードはそこで goroutine を { $missed } 個起動していますが、どれも数えられないままゴールを満たしています（そこで goroutine を生成した関数: { $top }）
