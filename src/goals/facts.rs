@@ -91,9 +91,12 @@ impl Damage {
     }
 
     /// Fails `outcome` on this damage: `explanation` says what is not whole,
-    /// the evidence where the file is kept for a look.
+    /// the evidence where the file is kept for a look. Nothing of the file
+    /// counts as measured.
     pub(super) fn fail(&self, outcome: &mut super::Outcome, explanation: String) {
         outcome.status = super::Status::Fail;
+        outcome.measured = None;
+        outcome.samples.clear();
         outcome.explanation = Some(explanation);
         outcome.evidence.push(crate::tr!(
             "artifact-kept-at",

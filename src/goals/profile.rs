@@ -176,7 +176,6 @@ impl ProfileSource {
             return outcome.inconclusive(versus::no_starter());
         };
         if let Some(damage) = &pairs.damaged {
-            outcome.measured = None;
             let why = tr!(
                 "profile-not-whole",
                 run = &goal.run,

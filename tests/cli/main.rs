@@ -13,6 +13,7 @@ mod serve;
 mod spine;
 mod terminal;
 mod trace;
+mod whole;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

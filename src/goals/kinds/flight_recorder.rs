@@ -205,6 +205,29 @@ mod tests {
     }
 
     #[test]
+    fn a_snapshot_cut_inside_a_later_generation_fails() {
+        // Whole generations before the cut are no excuse: the snapshot is not whole.
+        let anything = FlightRecorder {
+            run: "serve".into(),
+            task: None,
+            region: None,
+            max_bytes: None,
+        };
+        for name in ["multigen-go125.trace", "multigen-go126.trace"] {
+            let whole = anything.evaluate(&snapshot_facts(Some(name)));
+            assert_eq!(whole.status, Status::Pass, "{name}: {:?}", whole.explanation);
+            let (_dir, facts) = spoiled(name, |b| b[..b.len() - 200].to_vec());
+            let cut = anything.evaluate(&facts);
+            assert_eq!(cut.status, Status::Fail, "{name}");
+            assert!(
+                cut.explanation.unwrap().contains("truncated?"),
+                "{name}: {:?}",
+                cut.evidence
+            );
+        }
+    }
+
+    #[test]
     fn a_snapshot_cut_short_or_with_more_after_it_fails_with_the_readers_words() {
         for name in ["flightrecorder-go125.trace", "flightrecorder-go126.trace"] {
             for (spoil, words) in [
