@@ -11,6 +11,8 @@
 //! takes about 4 bytes a frame and 8 a value, and decoding little more.
 
 mod decode;
+mod input;
+mod locations;
 mod names;
 mod proto;
 mod wire;
@@ -208,12 +210,12 @@ pub struct CallPath {
 impl Profile {
     /// Reads a profile file.
     pub fn read(path: &Path) -> Result<Profile, ProfileError> {
-        decode::read(path)
+        input::read(path)
     }
 
     /// Decodes gzip-compressed or raw `profile.proto` bytes.
     pub fn decode(bytes: &[u8]) -> Result<Profile, ProfileError> {
-        decode::decode(bytes)
+        input::decode(bytes)
     }
 
     /// The kind of profile, from its sample types.
