@@ -1,16 +1,18 @@
-//! What the trace goal kinds share: the trace of a run, which goroutines are
-//! the exercise's own, and lists of the names a trace holds for "found ...;
-//! expected ..." evidence. Traces come from their own `go test -trace` run;
-//! snapshots from the exercise's code, written to the path the runner puts in
-//! [`SNAPSHOT_ENV`].
+//! What the trace goal kinds share: the trace of a run (whole, or the goal
+//! fails), which goroutines are the exercise's own and where goroutines come
+//! from (any frame of their creation stack), the tasks or regions a goal is
+//! about (by name or by a pattern over names) and its conditions on them, and
+//! lists of the names a trace holds for "found ...; expected ..." evidence.
+//! Traces come from their own `go test -trace` run; snapshots from the
+//! exercise's code, written to the path the runner puts in [`SNAPSHOT_ENV`].
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::{Bound, Facts, MeasuredTrace, Outcome, Requirement, Status};
-use crate::tr;
 use regex::Regex;
 
+use super::{Bound, Facts, MeasuredTrace, Outcome, Requirement, Status};
+use crate::tr;
 use crate::trace::facts::{FrameInfo, GoroutineGroup};
 
 /// The environment variable naming where a flight-recorder snapshot goes.

@@ -1,7 +1,8 @@
 //! `flight-recorder`: a snapshot the exercise's code writes with
 //! `trace.FlightRecorder.WriteTo` to the path in [`SNAPSHOT_ENV`]: it exists,
-//! parses, comes from Go 1.25 or later, holds a task or region of a name, and
-//! stays within a size.
+//! is one whole trace (not cut short, nothing after it, written once), comes
+//! from Go 1.25 or later, holds a task or region of a name, and stays within a
+//! size.
 
 use serde::Deserialize;
 
@@ -11,8 +12,9 @@ use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement, Status};
 use crate::tr;
 use crate::units::bytes;
 
-/// A flight-recorder snapshot the exercise wrote: it exists, parses, comes from
-/// Go 1.25 or later, holds a task or region, and stays within a size.
+/// A flight-recorder snapshot the exercise wrote: it exists, is one whole
+/// trace, comes from Go 1.25 or later, holds a task or region, and stays
+/// within a size.
 #[derive(Debug, Clone)]
 pub struct FlightRecorder {
     pub run: String,
