@@ -14,6 +14,7 @@ pub mod display;
 pub mod doctor;
 pub mod exec;
 pub mod goals;
+pub mod goregex;
 pub mod http;
 pub mod i18n;
 pub mod layout;

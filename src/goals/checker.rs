@@ -203,12 +203,22 @@ impl Checker<'_, '_> {
         );
     }
 
-    /// A regular expression written at `key`.
+    /// A regular expression written at `key`, as Go's regexp reads it.
     pub fn regex(&mut self, key: &str, pattern: &str) -> Regex {
+        // Never used when refused: the manifest is rejected. Any valid pattern will do.
+        let refused = || Regex::new(&regex::escape(pattern)).expect("an escaped pattern is valid");
+        if let Some(syntax) = crate::goregex::rust_only(pattern) {
+            let message = tr!(
+                "manifest-pattern-rust-only",
+                part = pattern,
+                syntax = syntax
+            );
+            self.problem(key, message);
+            return refused();
+        }
         Regex::new(pattern).unwrap_or_else(|e| {
             self.problem(key, tr!("goal-bad-regex", error = e.to_string()));
-            // Never used: the manifest is rejected. Any valid pattern will do.
-            Regex::new(&regex::escape(pattern)).expect("an escaped pattern is valid")
+            refused()
         })
     }
 }

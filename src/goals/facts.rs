@@ -17,9 +17,11 @@ use crate::trace::facts::Facts as TraceFacts;
 #[derive(Debug, Default)]
 pub struct Facts {
     pub benchmarks: BTreeMap<String, BenchOutput>,
-    pub profiles: BTreeMap<(String, ProfileKind), ProfileFacts>,
+    /// Profiles of the attendee's code; a damaged one meets no goal.
+    pub profiles: BTreeMap<(String, ProfileKind), Result<ProfileFacts, Damage>>,
     pub profile_pairs: BTreeMap<(String, ProfileKind), ProfilePairs>,
-    pub traces: BTreeMap<String, MeasuredTrace>,
+    /// Traces of the attendee's code; a damaged one meets no goal.
+    pub traces: BTreeMap<String, Result<MeasuredTrace, Damage>>,
     pub snapshots: BTreeMap<String, Snapshot>,
     pub baselines: BTreeMap<String, Baseline>,
     /// The load round of each serve run.
@@ -49,6 +51,60 @@ pub struct ProfileFacts {
 pub struct ProfilePairs {
     pub starter: Vec<ProfileFacts>,
     pub mine: Vec<ProfileFacts>,
+    /// A profile of the attendee's code that was damaged: the pairs stop there
+    /// and the goals on them fail.
+    pub damaged: Option<Damage>,
+}
+
+/// Why an artifact that the attendee's code wrote, or could have spoiled, is
+/// not whole: damaged, cut short, not what it should be, or (a trace) more
+/// than one. The goals that read it fail with the reader's words; a file the
+/// runner could not read at all, or of a format it does not know, stops the
+/// check instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damage {
+    pub path: PathBuf,
+    /// The reader's words.
+    pub why: String,
+    /// Where a second trace begins, when the file holds more than one.
+    pub second_trace: Option<u64>,
+}
+
+impl Damage {
+    /// A trace that its reader found damaged.
+    pub fn trace(path: &std::path::Path, error: &crate::trace::TraceError) -> Damage {
+        Damage {
+            path: path.to_owned(),
+            why: crate::display::error_chain(error),
+            second_trace: match error {
+                crate::trace::TraceError::SecondTrace { offset, .. } => Some(*offset),
+                _ => None,
+            },
+        }
+    }
+
+    /// A profile that its reader found damaged.
+    pub fn profile(path: &std::path::Path, error: &crate::pprof::ProfileError) -> Damage {
+        Damage {
+            path: path.to_owned(),
+            why: crate::display::error_chain(error),
+            second_trace: None,
+        }
+    }
+
+    /// Fails `outcome` on this damage: `explanation` says what is not whole,
+    /// the evidence where the file is kept for a look. Nothing of the file
+    /// counts as measured.
+    pub(super) fn fail(&self, outcome: &mut super::Outcome, explanation: String) {
+        outcome.status = super::Status::Fail;
+        outcome.measured = None;
+        outcome.samples.clear();
+        outcome.explanation = Some(explanation);
+        outcome.evidence.push(crate::tr!(
+            "artifact-kept-at",
+            path = crate::display::path(&self.path)
+        ));
+    }
 }
 
 /// The starter's and the attendee's benchmark samples of one run, taken
@@ -99,8 +155,8 @@ pub struct Snapshot {
     pub path: PathBuf,
     /// `None` when the file does not exist.
     pub size: Option<u64>,
-    /// The snapshot's facts, or why it could not be read.
-    pub read: Option<Result<TraceFacts, String>>,
+    /// The snapshot's facts, or why it is not whole.
+    pub read: Option<Result<TraceFacts, Damage>>,
 }
 
 /// Which profile `go test` is asked to write.

@@ -22,8 +22,8 @@ use std::fmt;
 
 pub use checker::{Checker, Domain, RunInfo};
 pub use facts::{
-    Baseline, Facts, GOROUTINE_PROFILE_ENV, LoadPairs, LoadRound, MeasuredTrace, Probe, Probed,
-    ProfileFacts, ProfileKind, ProfilePairs, Snapshot, cpu_samples,
+    Baseline, Damage, Facts, GOROUTINE_PROFILE_ENV, LoadPairs, LoadRound, MeasuredTrace, Probe,
+    Probed, ProfileFacts, ProfileKind, ProfilePairs, Snapshot, cpu_samples,
 };
 pub use kinds::GoalKind;
 pub(crate) use read::read_goal;
@@ -67,6 +67,10 @@ pub struct Matched {
     /// (its heaviest functions) or `trace` (the functions that created goroutines).
     #[serde(skip)]
     pub within: &'static str,
+    /// In a trace: goroutines created by the exercise's own package (a frame
+    /// of their creation stack in its directory) that the pattern left out.
+    #[serde(skip)]
+    pub missed: u64,
 }
 
 /// An inclusive bound on a measured value.

@@ -95,14 +95,27 @@ impl ProfileSource {
         outcome: &mut Outcome,
     ) -> Option<(&'a ProfileFacts, usize)> {
         let (run, kind, sample) = (&self.run, self.profile, &self.sample);
-        let Some(measured) = facts.profiles.get(&(run.clone(), kind)) else {
-            outcome.status = Status::Inconclusive;
-            outcome.explanation = Some(tr!(
-                "profile-none-written",
-                run = run,
-                profile = kind.name()
-            ));
-            return None;
+        let measured = match facts.profiles.get(&(run.clone(), kind)) {
+            Some(Ok(measured)) => measured,
+            Some(Err(damage)) => {
+                let why = tr!(
+                    "profile-not-whole",
+                    run = run,
+                    profile = kind.name(),
+                    why = &damage.why
+                );
+                damage.fail(outcome, why);
+                return None;
+            }
+            None => {
+                outcome.status = Status::Inconclusive;
+                outcome.explanation = Some(tr!(
+                    "profile-none-written",
+                    run = run,
+                    profile = kind.name()
+                ));
+                return None;
+            }
         };
         let Some(index) = measured.profile.sample_index(sample) else {
             let types: Vec<&str> = measured
@@ -162,6 +175,16 @@ impl ProfileSource {
         let Some(pairs) = facts.profile_pairs.get(&(goal.run.clone(), goal.profile)) else {
             return outcome.inconclusive(versus::no_starter(facts));
         };
+        if let Some(damage) = &pairs.damaged {
+            let why = tr!(
+                "profile-not-whole",
+                run = &goal.run,
+                profile = goal.profile.name(),
+                why = &damage.why
+            );
+            damage.fail(&mut outcome, why);
+            return outcome;
+        }
         let amounts = |side: &[ProfileFacts]| -> Vec<f64> {
             side.iter()
                 .filter_map(|m| m.profile.sample_index(&goal.sample).map(|i| amount(m, i)))
@@ -395,7 +418,7 @@ pub(super) mod testing {
         let mut facts = Facts::default();
         facts.profiles.insert(
             ("bench".into(), ProfileKind::Cpu),
-            ProfileFacts { profile, ops },
+            Ok(ProfileFacts { profile, ops }),
         );
         facts
     }
@@ -434,6 +457,7 @@ pub(super) mod testing {
             ProfilePairs {
                 starter: side(starter, "main.work"),
                 mine: side(mine, "main.work"),
+                damaged: None,
             },
         );
     }

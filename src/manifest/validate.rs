@@ -187,14 +187,12 @@ pub(super) fn valid_tag(tag: &str) -> Result<(), String> {
 /// but for a few additions that are refused here.
 pub(super) fn go_test_pattern(pattern: &str) -> Result<(), String> {
     for part in split_at_slashes(pattern) {
-        for rust_only in ["(?x", "(?R", "(?u", "\\b{", "\\<", "\\>", "&&", "~~", "[["] {
-            if part.contains(rust_only) {
-                return Err(tr!(
-                    "manifest-pattern-rust-only",
-                    part = part,
-                    syntax = rust_only
-                ));
-            }
+        if let Some(rust_only) = crate::goregex::rust_only(part) {
+            return Err(tr!(
+                "manifest-pattern-rust-only",
+                part = part,
+                syntax = rust_only
+            ));
         }
         if let Err(e) = regex::Regex::new(part) {
             let why = e.to_string();

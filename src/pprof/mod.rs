@@ -11,6 +11,8 @@
 //! takes about 4 bytes a frame and 8 a value, and decoding little more.
 
 mod decode;
+mod input;
+mod locations;
 mod names;
 mod proto;
 mod wire;
@@ -39,6 +41,17 @@ pub enum ProfileError {
     NotProfile(String),
     #[error("{}", tr!("pprof-error-invalid", why = .0))]
     Invalid(String),
+    /// Bytes after the end of a compressed profile.
+    #[error("{}", tr!("pprof-error-trailing", count = .0.to_string()))]
+    Trailing(u64),
+}
+
+impl ProfileError {
+    /// Whether the file's bytes are at fault (damaged, cut short, not a
+    /// profile), rather than reading them.
+    pub fn is_damage(&self) -> bool {
+        !matches!(self, ProfileError::Io(_))
+    }
 }
 
 /// A sample type: what the values of one column measure.
@@ -197,12 +210,12 @@ pub struct CallPath {
 impl Profile {
     /// Reads a profile file.
     pub fn read(path: &Path) -> Result<Profile, ProfileError> {
-        decode::read(path)
+        input::read(path)
     }
 
     /// Decodes gzip-compressed or raw `profile.proto` bytes.
     pub fn decode(bytes: &[u8]) -> Result<Profile, ProfileError> {
-        decode::decode(bytes)
+        input::decode(bytes)
     }
 
     /// The kind of profile, from its sample types.

@@ -307,6 +307,12 @@ impl<R: Read> Stream<R> {
         }
     }
 
+    /// The reader underneath, for what follows the input (a gzip stream's
+    /// reader holds what comes after the stream's end).
+    pub fn inner_mut(&mut self) -> &mut R {
+        &mut self.reader
+    }
+
     /// Where the next byte is in the input.
     pub fn at(&self) -> u64 {
         self.base + self.pos as u64

@@ -99,8 +99,9 @@ pub(super) fn profile_pairs(
         ..spec.clone()
     };
     let mut pairs = ProfilePairs::default();
+    let mut damaged = None;
     let rounds = spec.count.max(PROFILE_PAIRS);
-    for i in 0..rounds {
+    'rounds: for i in 0..rounds {
         for (n, (which, binary, side)) in [
             ("starter", &starter, &mut pairs.starter),
             ("yours", mine, &mut pairs.mine),
@@ -130,7 +131,13 @@ pub(super) fn profile_pairs(
                     format!("({which}) {}", finished.output),
                 ));
             }
-            let profile = read_profile(&path, spec, kind)?;
+            let profile = match read_profile(&path, spec, kind, n == 1)? {
+                Ok(profile) => profile,
+                Err(damage) => {
+                    damaged = Some(damage);
+                    break 'rounds;
+                }
+            };
             let ops = bench::parse(&finished.output)
                 .results
                 .iter()
@@ -140,6 +147,9 @@ pub(super) fn profile_pairs(
             scope.progress(&what, i * 2 + n as u32 + 1, rounds * 2);
         }
     }
+    // A damaged profile of the attendee's code ends the pairs: the goals on
+    // them fail with the reader's words.
+    pairs.damaged = damaged;
     Ok(Some(pairs))
 }
 

@@ -9,7 +9,7 @@ use super::protected::Protection;
 use super::{CheckError, CheckEvent, Failure, Listener, Stop, Tree, hang};
 use crate::bench;
 use crate::exec::{BuildFlags, Finished, GoError, GoTool, TestRun};
-use crate::goals::{GOROUTINE_PROFILE_ENV, ProfileKind};
+use crate::goals::{Damage, GOROUTINE_PROFILE_ENV, ProfileKind};
 use crate::manifest::{Exercise, RunSpec};
 use crate::tr;
 
@@ -79,18 +79,46 @@ pub(super) fn succeeded(
     Ok(bench::parse(&finished.output))
 }
 
-/// Reads the `kind` profile a run of `spec` wrote.
+/// Reads the `kind` profile a run of `spec` wrote. A profile of the
+/// attendee's code (`mine`) that its reader finds damaged, cut short or not a
+/// profile at all is theirs to see: the goals on it fail with the reader's
+/// words (`Ok(Err)`). A file that cannot be read, or a damaged profile of the
+/// pristine starter, stops the check: the runner could not measure.
 pub(super) fn read_profile(
     path: &Path,
     spec: &RunSpec,
     kind: ProfileKind,
-) -> Result<crate::pprof::Profile, CheckError> {
-    crate::pprof::Profile::read(path).map_err(|source| CheckError::Profile {
-        run: spec.name.clone(),
-        kind,
-        path: path.to_owned(),
-        source,
-    })
+    mine: bool,
+) -> Result<Result<crate::pprof::Profile, Damage>, CheckError> {
+    match crate::pprof::Profile::read(path) {
+        Ok(profile) => Ok(Ok(profile)),
+        Err(source) if mine && source.is_damage() => Ok(Err(Damage::profile(path, &source))),
+        Err(source) => Err(CheckError::Profile {
+            run: spec.name.clone(),
+            kind,
+            path: path.to_owned(),
+            source,
+        }),
+    }
+}
+
+/// Reads the trace of the attendee's code that run `run` wrote, as
+/// [`read_profile`] does: a damaged one is theirs to see (`Ok(Err)`); one
+/// that cannot be read, or of a format this reader does not know, stops the
+/// check.
+pub(super) fn read_trace(
+    path: &Path,
+    run: &str,
+) -> Result<Result<crate::trace::facts::Facts, Damage>, CheckError> {
+    match crate::trace::facts::Facts::read(path) {
+        Ok(facts) => Ok(Ok(facts)),
+        Err(source) if source.is_damage() => Ok(Err(Damage::trace(path, &source))),
+        Err(source) => Err(CheckError::Trace {
+            run: run.to_owned(),
+            path: path.to_owned(),
+            source,
+        }),
+    }
 }
 
 /// Sets up a run to write a `kind` profile to `path`: by the test binary's

@@ -6,26 +6,27 @@
 //! stopped with SIGTERM and its group killed after a grace period; a server
 //! that never answers, exits, or crashes fails the check with its last output.
 
+mod profiled;
+mod rounds;
+
 use std::collections::BTreeMap;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::plan::{Collect, Invocation};
-use super::scope::{BUILD_TIMEOUT, Scope, read_profile};
+use super::scope::{BUILD_TIMEOUT, Scope, read_trace};
 use super::starter::StarterBuild;
 use super::{CheckError, Failure, Stop};
 use crate::exec::server::{Exit, Server, ServerSpawn};
 use crate::exec::{Compiled, GoError, interrupted};
-use crate::goals::{
-    Facts, LoadPairs, LoadRound, MeasuredTrace, Probe, Probed, ProfileFacts, ProfileKind,
-    ProfilePairs, Requirement, cpu_samples,
-};
-use crate::http::load::{self, Control, Length, Pace};
+use crate::goals::{Facts, MeasuredTrace, Probe, Probed, Requirement};
+use crate::http::load::Length;
 use crate::http::url::{fill, placeholders};
-use crate::http::{Body, FetchError, Prepared, Url};
+use crate::http::{Body, FetchError, Url};
 use crate::manifest::{LoadLength, LoadSpec, RunSpec, ServeSpec};
 use crate::tr;
+use profiled::Fetched;
 
 /// How often a waiting runner looks at the server, the load and Ctrl-C.
 const POLL: Duration = Duration::from_millis(20);
@@ -38,8 +39,6 @@ const MAX_ARTIFACT: u64 = 1 << 30;
 const MAX_PROBE: u64 = 1 << 20;
 /// Lines of a server's output shown when it fails.
 const OUTPUT_LINES: usize = 40;
-/// How many times longer a thin profile (or one of no request) may be taken again.
-const MAX_PROFILE_SCALE: u32 = 4;
 
 /// A built server: its binary and the directory it runs in.
 #[derive(Debug, Clone)]
@@ -215,17 +214,11 @@ impl Serving<'_, '_> {
                 let mut started = self.start(&mine, Side::Mine, &label)?;
                 let (_, ops) = self.fetch_under_load(&mut started, Fetched::Trace, &path, 1)?;
                 self.stop(started)?;
-                let trace = crate::trace::facts::Facts::read(&path).map_err(|source| {
-                    CheckError::Trace {
-                        run: run.clone(),
-                        path: path.clone(),
-                        source,
-                    }
-                })?;
+                let read = read_trace(&path, &run)?;
                 self.artifacts.insert(format!("trace-{run}"), path);
                 facts
                     .traces
-                    .insert(run, MeasuredTrace { facts: trace, ops });
+                    .insert(run, read.map(|trace| MeasuredTrace { facts: trace, ops }));
             }
             Collect::Benchmarks | Collect::Snapshot | Collect::Baseline => {}
         }
@@ -436,361 +429,11 @@ impl Serving<'_, '_> {
         )
     }
 
-    /// The load's plan against a started server.
-    fn plan<'r>(
-        &self,
-        started: &Started,
-        requests: &'r [load::Request],
-        length: Length,
-    ) -> Result<load::Plan<'r>> {
-        let load = self.load_spec()?;
-        let target = fill(&load.target, &started.ports);
-        let url = Url::parse(&target).map_err(|e| self.bad_url(&target, e.to_string()))?;
-        let address = url
-            .address()
-            .map_err(|e| self.bad_url(&target, e.to_string()))?;
-        Ok(load::Plan {
-            address,
-            requests,
-            connections: load.connections,
-            pace: match load.rate {
-                Some(rate) => Pace::Open { rate },
-                None => Pace::Closed,
-            },
-            warmup: load.warmup,
-            length,
-            timeout: load.request_timeout,
-        })
-    }
-
     fn bad_url(&self, url: &str, why: String) -> Stop {
         Stop::Error(CheckError::Io {
             path: self.scope.exercise.check_file.clone(),
             source: std::io::Error::other(tr!("run-cannot-load", url = url, why = why)),
         })
-    }
-
-    /// The load's requests with their ports filled in, ready to send.
-    fn requests(&self, started: &Started) -> Result<Vec<load::Request>> {
-        let load = self.load_spec()?;
-        let target = fill(&load.target, &started.ports);
-        let url = Url::parse(&target).map_err(|e| self.bad_url(&target, e.to_string()))?;
-        let host = url.authority();
-        Ok(load
-            .requests
-            .iter()
-            .map(|r| load::Request {
-                prepared: Prepared::new(
-                    &r.method,
-                    &fill(&r.path, &started.ports),
-                    &host,
-                    &r.headers,
-                    r.body.as_bytes(),
-                ),
-                weight: r.weight,
-                expect: r.status,
-            })
-            .collect())
-    }
-
-    /// One round of load on a started server, watching the server while it
-    /// runs; with `fetch`, the artifact is fetched from pprof once the warm-up
-    /// is over, and the load runs until it has come. Returns the round and
-    /// the fetch's result with the requests answered while it ran.
-    fn load_round(
-        &mut self,
-        started: &mut Started,
-        length: Length,
-        fetch: Option<(Url, Duration)>,
-    ) -> Result<(LoadRound, Option<Fetch>)> {
-        self.load_round_with(started, length, fetch, 1)
-    }
-
-    /// [`Self::load_round`] with the warm-up divided by `shorter`.
-    fn load_round_with(
-        &mut self,
-        started: &mut Started,
-        length: Length,
-        fetch: Option<(Url, Duration)>,
-        shorter: u32,
-    ) -> Result<(LoadRound, Option<Fetch>)> {
-        let requests = self.requests(started)?;
-        let length = if fetch.is_some() {
-            Length::UntilStopped
-        } else {
-            length
-        };
-        let mut plan = self.plan(started, &requests, length)?;
-        plan.warmup /= shorter.max(1);
-        let control = Control::default();
-        let deadline = Instant::now() + self.spec.timeout;
-        let warmup = plan.warmup;
-        enum Ended {
-            Done,
-            Exited(Exit),
-            Interrupted,
-            Deadline,
-        }
-        let server = &mut started.server;
-        let (round, fetched, ended) = std::thread::scope(|scope| {
-            let load = scope.spawn(|| load::run(&plan, &control));
-            let fetcher = fetch.map(|(url, timeout)| {
-                let control = &control;
-                scope.spawn(move || {
-                    std::thread::sleep(warmup);
-                    let before = control.completed();
-                    let answer = crate::http::fetch(&url, timeout, MAX_ARTIFACT);
-                    (answer, control.completed() - before)
-                })
-            });
-            let ended = loop {
-                if interrupted() {
-                    break Ended::Interrupted;
-                }
-                if let Some(exit) = server.exited() {
-                    break Ended::Exited(exit);
-                }
-                if Instant::now() >= deadline {
-                    break Ended::Deadline;
-                }
-                match &fetcher {
-                    Some(f) if f.is_finished() => break Ended::Done,
-                    None if load.is_finished() => break Ended::Done,
-                    _ => {}
-                }
-                std::thread::sleep(POLL);
-            };
-            control.stop();
-            if !matches!(ended, Ended::Done) {
-                // Whatever waits on the server (a fetch, requests in flight)
-                // returns once it is gone.
-                server.kill_now();
-            }
-            let fetched = fetcher.and_then(|f| f.join().ok());
-            let round = load.join().ok();
-            (round, fetched, ended)
-        });
-        let server = started.side.server();
-        match ended {
-            Ended::Done => {}
-            Ended::Interrupted => return Err(GoError::Interrupted.into()),
-            Ended::Exited(exit) => {
-                let output = shown_output(&started.server);
-                return Err(self.server_failed(
-                    tr!(
-                        "run-server-exited-under-load",
-                        server = &server,
-                        exit = exit.to_string()
-                    ),
-                    output,
-                    &started.log,
-                ));
-            }
-            Ended::Deadline => {
-                let output = shown_output(&started.server);
-                return Err(self.server_failed(
-                    tr!(
-                        "run-load-did-not-end",
-                        server = &server,
-                        timeout = humantime::format_duration(self.spec.timeout).to_string()
-                    ),
-                    output,
-                    &started.log,
-                ));
-            }
-        }
-        let round = round.unwrap_or_else(|| LoadRound::new(plan.pace, plan.connections));
-        Ok((round, fetched))
-    }
-
-    /// Fetches a profile or trace during a round of load and writes it to
-    /// `path`; returns the requests answered while it was taken.
-    fn fetch_under_load(
-        &mut self,
-        started: &mut Started,
-        what: Fetched,
-        path: &Path,
-        scale: u32,
-    ) -> Result<(LoadRound, u64)> {
-        let seconds = self.serve.collect.seconds * scale;
-        let base = fill(&self.serve.collect.pprof, &started.ports);
-        let target = what.path(seconds);
-        let url_text = format!("{base}{target}");
-        let url = Url::parse(&url_text).map_err(|e| self.bad_url(&url_text, e.to_string()))?;
-        let timeout = Duration::from_secs(u64::from(seconds))
-            + self.load_spec()?.request_timeout
-            + Duration::from_secs(10);
-        let _ = std::fs::remove_file(path);
-        let (round, fetched) =
-            self.load_round(started, Length::UntilStopped, Some((url, timeout)))?;
-        let Some((answer, ops)) = fetched else {
-            return Err(GoError::Interrupted.into());
-        };
-        let server = started.side.server();
-        let answer = match answer {
-            Ok(answer) => answer,
-            Err(e) => {
-                let output = shown_output(&started.server);
-                return Err(self.server_failed(
-                    tr!(
-                        "run-server-gave-nothing",
-                        server = &server,
-                        what = what.name(),
-                        error = e.to_string()
-                    ),
-                    output,
-                    &started.log,
-                ));
-            }
-        };
-        if answer.status != 200 {
-            let body =
-                String::from_utf8_lossy(&answer.body[..answer.body.len().min(2000)]).into_owned();
-            return Err(self.server_failed(
-                tr!(
-                    "run-server-not-pprof",
-                    server = &server,
-                    url = &url_text,
-                    status = answer.status.to_string(),
-                    what = what.name()
-                ),
-                body,
-                &started.log,
-            ));
-        }
-        std::fs::write(path, &answer.body).map_err(|source| CheckError::Io {
-            path: path.to_owned(),
-            source,
-        })?;
-        Ok((round, ops))
-    }
-
-    /// A profile of `build`'s server under load; a CPU profile too thin for
-    /// the goals on it, or one during which the server answered no request
-    /// (so that nothing can be said per request: a slow server on a busy
-    /// machine), is taken again over a longer time.
-    fn profile(
-        &mut self,
-        build: &ServerBuild,
-        side: Side,
-        label: &str,
-        kind: ProfileKind,
-        path: &Path,
-        min_samples: u64,
-    ) -> Result<ProfileFacts> {
-        let mut scale = 1;
-        loop {
-            let mut started = self.start(build, side, label)?;
-            let (_, ops) =
-                self.fetch_under_load(&mut started, Fetched::Profile(kind), path, scale)?;
-            self.stop(started)?;
-            let profile = read_profile(path, self.spec, kind)?;
-            let thin = kind == ProfileKind::Cpu && cpu_samples(&profile) < min_samples;
-            if scale < MAX_PROFILE_SCALE && (thin || ops == 0) {
-                scale *= 2;
-                continue;
-            }
-            let recorded = profile
-                .sample_index(kind.default_sample())
-                .is_some_and(|i| profile.total(i) != 0);
-            if matches!(kind, ProfileKind::Block | ProfileKind::Mutex) && !recorded {
-                let why = match kind {
-                    ProfileKind::Mutex => "runtime.SetMutexProfileFraction",
-                    _ => "runtime.SetBlockProfileRate",
-                };
-                let note = tr!(
-                    "run-profile-recorded-nothing",
-                    kind = kind.name(),
-                    run = &self.spec.name,
-                    call = why
-                );
-                if !self.notes.contains(&note) {
-                    self.notes.push(note);
-                }
-            }
-            return Ok(ProfileFacts { profile, ops });
-        }
-    }
-
-    /// Rounds of load on the starter's server and the attendee's, both started
-    /// once and loaded in turn; `None` without a pristine starter.
-    fn load_pairs(&mut self, invocation: &Invocation<'_>) -> Result<Option<LoadPairs>> {
-        let what = invocation.describe();
-        let Some(starter_build) = self.starter_server(&what)? else {
-            return Ok(None);
-        };
-        let label = invocation.label();
-        let rounds = self.load_spec()?.rounds;
-        let mine_build = self.mine.clone();
-        let mut starter = self.start(&starter_build, Side::Starter, &format!("{label}-starter"))?;
-        let mut mine = match self.start(&mine_build, Side::Mine, &format!("{label}-yours")) {
-            Ok(mine) => mine,
-            Err(stop) => {
-                starter.server.kill();
-                return Err(stop);
-            }
-        };
-        let mut pairs = LoadPairs::default();
-        let length = self.length();
-        for i in 0..rounds {
-            for (n, side) in [Side::Starter, Side::Mine].into_iter().enumerate() {
-                let started = match side {
-                    Side::Starter => &mut starter,
-                    Side::Mine => &mut mine,
-                };
-                // A server warmed up in its first round needs only its new
-                // connections warmed in the next ones.
-                let warmup = if i == 0 { 1 } else { 4 };
-                let round = self.load_round_with(started, length, None, warmup)?.0;
-                match side {
-                    Side::Starter => pairs.starter.push(round),
-                    Side::Mine => pairs.mine.push(round),
-                }
-                self.scope.progress(&what, i * 2 + n as u32 + 1, rounds * 2);
-            }
-        }
-        self.stop(starter)?;
-        self.stop(mine)?;
-        if let Some(last) = pairs.mine.last() {
-            self.keep_summary(&format!("{label}-yours"), last);
-        }
-        if let Some(last) = pairs.starter.last() {
-            self.keep_summary(&format!("{label}-starter"), last);
-        }
-        Ok(Some(pairs))
-    }
-
-    /// A profile per round of the starter's server and the attendee's, in
-    /// alternation; `None` without a pristine starter.
-    fn profile_pairs(
-        &mut self,
-        invocation: &Invocation<'_>,
-        kind: ProfileKind,
-    ) -> Result<Option<ProfilePairs>> {
-        let what = invocation.describe();
-        let Some(starter_build) = self.starter_server(&what)? else {
-            return Ok(None);
-        };
-        let rounds = self.load_spec()?.rounds;
-        let mine_build = self.mine.clone();
-        let mut pairs = ProfilePairs::default();
-        for i in 0..rounds {
-            for (n, side) in [Side::Starter, Side::Mine].into_iter().enumerate() {
-                let label = format!("{}-{kind}-{}-{i}", self.spec.name, side.label());
-                let path = self.scope.run_dir.join(format!("{label}.pprof"));
-                let build = match side {
-                    Side::Starter => &starter_build,
-                    Side::Mine => &mine_build,
-                };
-                let measured = self.profile(build, side, &label, kind, &path, 0)?;
-                match side {
-                    Side::Starter => pairs.starter.push(measured),
-                    Side::Mine => pairs.mine.push(measured),
-                }
-                self.scope.progress(&what, i * 2 + n as u32 + 1, rounds * 2);
-            }
-        }
-        Ok(Some(pairs))
     }
 
     /// The starter's server, built in the starter's copy of the module.
@@ -815,21 +458,6 @@ impl Serving<'_, '_> {
         )
         .map(Some)
     }
-
-    /// Keeps a round's figures beside the other artifacts.
-    fn keep_summary(&mut self, label: &str, round: &LoadRound) {
-        let path = self.scope.run_dir.join(format!("{label}.txt"));
-        let mut text = format!("{round}\n\nstatus  count\n");
-        for (status, n) in &round.statuses {
-            text.push_str(&format!("{status}     {n}\n"));
-        }
-        for (error, n) in &round.errors {
-            text.push_str(&format!("{error}  {n}\n"));
-        }
-        if std::fs::write(&path, text).is_ok() {
-            self.artifacts.insert(label.to_owned(), path);
-        }
-    }
 }
 
 /// The file name of a server's binary, from its main package.
@@ -842,43 +470,11 @@ pub(super) fn server_name(main: &Path) -> String {
     format!("server-{}", stem.trim_matches('-'))
 }
 
-/// What a fetch during a round gave, and the requests answered while it ran.
-type Fetch = (std::result::Result<crate::http::Answer, FetchError>, u64);
-
 /// Why a server did not become ready.
 enum NotReady {
     Exited(Exit),
     Deadline(String),
     Interrupted,
-}
-
-/// What is fetched from pprof.
-#[derive(Debug, Clone, Copy)]
-enum Fetched {
-    Profile(ProfileKind),
-    Trace,
-}
-
-impl Fetched {
-    /// The endpoint under pprof's root, for a window of `seconds`.
-    fn path(self, seconds: u32) -> String {
-        match self {
-            Fetched::Profile(ProfileKind::Cpu) => format!("/profile?seconds={seconds}"),
-            Fetched::Profile(ProfileKind::Memory) => format!("/allocs?seconds={seconds}"),
-            Fetched::Profile(ProfileKind::Block) => format!("/block?seconds={seconds}"),
-            Fetched::Profile(ProfileKind::Mutex) => format!("/mutex?seconds={seconds}"),
-            // A snapshot of the goroutines at work, not a change in their number.
-            Fetched::Profile(ProfileKind::Goroutine) => "/goroutine".to_owned(),
-            Fetched::Trace => format!("/trace?seconds={seconds}"),
-        }
-    }
-
-    fn name(self) -> String {
-        match self {
-            Fetched::Profile(kind) => tr!("run-fetched-profile", kind = kind.name()),
-            Fetched::Trace => tr!("run-fetched-trace"),
-        }
-    }
 }
 
 /// Free loopback ports, one per name, all different.

@@ -10,7 +10,8 @@ use super::baseline;
 use super::plan::{Collect, Invocation, bench_args, go_duration, plan};
 use super::protected::Protection;
 use super::scope::{
-    BUILD_TIMEOUT, Scope, TestBinary, hang_message, hung, read_profile, succeeded, write_profile,
+    BUILD_TIMEOUT, Scope, TestBinary, hang_message, hung, read_profile, read_trace, succeeded,
+    write_profile,
 };
 use super::serve::{ServerBuild, Serving, Side, build_server, server_name};
 use super::starter::StarterBuild;
@@ -304,10 +305,13 @@ impl<'a> Session<'a> {
             let ops = output.results.iter().map(|r| r.iterations).sum();
             match (invocation.collect, artifact) {
                 (Collect::Profile(kind), Some(path)) => {
-                    let profile = read_profile(&path, spec, kind)?;
+                    let read = read_profile(&path, spec, kind, true)?;
                     let needed = invocation.min_samples;
-                    if kind == ProfileKind::Cpu && scale < MAX_PROFILE_SCALE {
-                        let have = cpu_samples(&profile);
+                    if let Ok(profile) = &read
+                        && kind == ProfileKind::Cpu
+                        && scale < MAX_PROFILE_SCALE
+                    {
+                        let have = cpu_samples(profile);
                         if have < needed {
                             let wanted = (needed * 3 / 2).div_ceil(have.max(1)) as u32;
                             scale = (scale * wanted.clamp(2, 4)).min(MAX_PROFILE_SCALE);
@@ -315,29 +319,27 @@ impl<'a> Session<'a> {
                         }
                     }
                     self.artifacts.insert(format!("profile-{label}"), path);
-                    facts
-                        .profiles
-                        .insert((spec.name.clone(), kind), ProfileFacts { profile, ops });
+                    facts.profiles.insert(
+                        (spec.name.clone(), kind),
+                        read.map(|profile| ProfileFacts { profile, ops }),
+                    );
                 }
                 (Collect::Trace, Some(path)) => {
-                    let trace = crate::trace::facts::Facts::read(&path).map_err(|source| {
-                        CheckError::Trace {
-                            run: spec.name.clone(),
-                            path: path.clone(),
-                            source,
-                        }
-                    })?;
+                    let read = read_trace(&path, &spec.name)?;
                     self.artifacts.insert(format!("trace-{}", spec.name), path);
-                    facts
-                        .traces
-                        .insert(spec.name.clone(), MeasuredTrace { facts: trace, ops });
+                    facts.traces.insert(
+                        spec.name.clone(),
+                        read.map(|trace| MeasuredTrace { facts: trace, ops }),
+                    );
                 }
                 (Collect::Snapshot, Some(path)) => {
+                    // The exercise's code writes the snapshot: a file that is
+                    // there but not whole fails the goals on it.
                     let size = std::fs::metadata(&path).ok().map(|m| m.len());
-                    let read = size.map(|_| {
-                        crate::trace::facts::Facts::read(&path)
-                            .map_err(|e| crate::display::error_chain(&e))
-                    });
+                    let read = match size {
+                        Some(_) => Some(read_trace(&path, &spec.name)?),
+                        None => None,
+                    };
                     if size.is_some() {
                         self.artifacts
                             .insert(format!("snapshot-{}", spec.name), path.clone());

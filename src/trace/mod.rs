@@ -49,6 +49,20 @@ pub enum TraceError {
 
     #[error("{}", tr!("trace-error-broken", generation = .generation.to_string(), what = .what))]
     Broken { generation: u64, what: String },
+
+    /// A second trace, header and all, begins where the first one's data ends:
+    /// a trace was written to one writer more than once.
+    #[error("{}", tr!("trace-error-second-trace", offset = .offset.to_string(), header = .header))]
+    SecondTrace { offset: u64, header: String },
+}
+
+impl TraceError {
+    /// Whether the file's bytes are at fault (damaged, cut short, not a trace,
+    /// two traces in one), rather than reading them or this reader's reach
+    /// (a format version it does not know).
+    pub fn is_damage(&self) -> bool {
+        !matches!(self, TraceError::Io(_) | TraceError::Unsupported(_))
+    }
 }
 
 /// A position in one thread's batches.

@@ -171,8 +171,128 @@ fn not_a_trace() {
 
 #[test]
 fn header_only_trace_is_empty() {
-    // Just a header: no generations, so only the closing Sync.
+    // Just a header: no generations, so only the closing Sync...
     assert_eq!(read_all(b"go 1.26 trace\0\0\0").unwrap(), 1);
+    // ...which no goal judges: the runtime always writes a generation.
+    let whole = Facts::whole(
+        Reader::new(&b"go 1.26 trace\0\0\0"[..]).unwrap(),
+        Detail::GOALS,
+    );
+    assert!(
+        matches!(whole, Err(TraceError::Malformed { offset: 16, .. })),
+        "{whole:?}"
+    );
+}
+
+/// The facts goals judge, or the reader's error.
+fn whole(bytes: &[u8]) -> Result<Facts, TraceError> {
+    Facts::whole(Reader::new(bytes)?, Detail::GOALS)
+}
+
+/// Where each generation after the first begins: a cut there leaves a shorter
+/// trace that is whole by every rule of the format (Go's reader reads it too).
+fn generation_starts(bytes: &[u8]) -> Vec<usize> {
+    let mut source = Source::new(bytes);
+    source.header().unwrap();
+    let (mut starts, mut last) = (Vec::new(), None);
+    loop {
+        let at = source.offset() as usize;
+        let Some(batch) = source.batch().unwrap() else {
+            break;
+        };
+        if batch.kind == super::wire::BatchKind::EndOfGeneration {
+            starts.push(source.offset() as usize);
+        } else if last.is_some_and(|g| g != batch.generation) && batch.generation != 0 {
+            starts.push(at);
+        }
+        if batch.generation != 0 {
+            last = Some(batch.generation);
+        }
+    }
+    starts
+}
+
+#[test]
+fn every_corpus_trace_is_whole() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/traces");
+    let mut read = 0;
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|x| x == "trace") {
+            Facts::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            read += 1;
+        }
+    }
+    assert!(read > 80, "only {read} traces");
+}
+
+#[test]
+fn a_trace_cut_short_anywhere_but_between_generations_is_not_whole() {
+    for name in [
+        "flightrecorder-go125.trace",
+        "flightrecorder-go126.trace",
+        "multigen-go125.trace",
+        "multigen-go126.trace",
+    ] {
+        let bytes = fixture(name);
+        whole(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let generations = generation_starts(&bytes);
+        let ends = batch_ends(&bytes);
+        let mut cuts: Vec<usize> = (0..17).collect();
+        for window in ends.windows(2) {
+            let (end, next_end) = (window[0], window[1]);
+            cuts.extend([end, end + 1, (end + next_end) / 2, next_end - 1]);
+        }
+        cuts.retain(|cut| *cut < bytes.len() && !generations.contains(cut));
+        cuts.dedup();
+        for cut in cuts {
+            match whole(&bytes[..cut]) {
+                Err(e) => assert!(e.is_damage(), "{name} cut at {cut}: {e}"),
+                Ok(facts) => panic!(
+                    "{name} cut at {cut} of {}: read whole, {} events",
+                    bytes.len(),
+                    facts.events
+                ),
+            }
+        }
+    }
+}
+
+#[test]
+fn anything_after_a_whole_trace_is_damage() {
+    for name in ["flightrecorder-go125.trace", "flightrecorder-go126.trace"] {
+        let bytes = fixture(name);
+        let end = bytes.len() as u64;
+        // Written twice to one writer: the second header is named as such.
+        let twice = [&bytes[..], &bytes[..]].concat();
+        match whole(&twice) {
+            Err(TraceError::SecondTrace { offset, header }) => {
+                assert_eq!(offset, end, "{name}");
+                assert!(header.starts_with("go 1.2"), "{header}");
+            }
+            other => panic!("{name} written twice: {other:?}"),
+        }
+        // The tolerant reading still says so, after what it could read.
+        let read = Facts::from_reader(Reader::new(&twice[..]).unwrap(), Detail::SUMMARY);
+        if let Ok(facts) = read {
+            assert!(
+                facts
+                    .error
+                    .as_deref()
+                    .is_some_and(|e| e.contains("second trace")),
+                "{name}: {:?}",
+                facts.error
+            );
+        }
+        // Garbage, a stray zero, a lone `g`, or a header cut short.
+        for tail in [&b"garbage"[..], &[0], b"g", b"go 1.2"] {
+            let damaged = [&bytes[..], tail].concat();
+            match whole(&damaged) {
+                Err(TraceError::Malformed { offset, .. }) => assert_eq!(offset, end, "{name}"),
+                other => panic!("{name} + {tail:?}: {other:?}"),
+            }
+        }
+    }
 }
 
 #[test]

@@ -206,12 +206,7 @@ impl<R: BufRead> Source<R> {
                 )
             ))
         };
-        let text = std::str::from_utf8(&header).map_err(|_| not_trace())?;
-        let minor = text
-            .strip_prefix("go 1.")
-            .and_then(|rest| rest.strip_suffix(" trace\0\0\0"))
-            .ok_or_else(not_trace)?;
-        let minor: u32 = minor.parse().map_err(|_| not_trace())?;
+        let minor = header_minor(&header).ok_or_else(not_trace)?;
         if minor < 22 {
             return Err(TraceError::Unsupported(tr!(
                 "trace-error-version-too-old",
@@ -245,6 +240,31 @@ impl<R: BufRead> Source<R> {
             }
             spec::EV_EVENT_BATCH => BatchKind::Events,
             spec::EV_EXPERIMENTAL_BATCH => BatchKind::Experimental(self.byte(Field::ExperimentId)?),
+            b'g' => {
+                // What follows is read only to name the damage: a second header
+                // means a second whole trace was written after the first.
+                let mut header = vec![b'g'];
+                while header.len() < HEADER_LEN {
+                    match self.next_byte()? {
+                        Some(byte) => header.push(byte),
+                        None => break,
+                    }
+                }
+                if let Some(minor) = header_minor(&header) {
+                    return Err(TraceError::SecondTrace {
+                        offset: start,
+                        header: format!("go 1.{minor} trace"),
+                    });
+                }
+                return Err(self.malformed(
+                    start,
+                    tr!(
+                        "trace-error-not-a-batch",
+                        typ = b'g'.to_string(),
+                        name = spec::name(b'g')
+                    ),
+                ));
+            }
             other => {
                 return Err(self.malformed(
                     start,
@@ -283,6 +303,16 @@ impl<R: BufRead> Source<R> {
             data_offset,
         }))
     }
+}
+
+/// The `N` of a header `go 1.N trace\0\0\0`, if `bytes` are one.
+fn header_minor(bytes: &[u8]) -> Option<u32> {
+    std::str::from_utf8(bytes)
+        .ok()?
+        .strip_prefix("go 1.")?
+        .strip_suffix(" trace\0\0\0")?
+        .parse()
+        .ok()
 }
 
 /// What a batch holds.

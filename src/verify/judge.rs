@@ -202,7 +202,31 @@ pub(crate) fn exercise(
                                 }
                             }
                         }
-                        Side::Solution => verdict.solution.add(outcome),
+                        Side::Solution => {
+                            verdict.solution.add(outcome);
+                            // A trace pattern that leaves out every goroutine
+                            // the solution's own code starts makes the goal
+                            // hold of nothing: it proves nothing about the
+                            // solution. (A solution that starts none meets it
+                            // for real.)
+                            if let Some(m) = &outcome.matched
+                                && m.within == "trace"
+                                && m.functions == 0
+                                && m.missed > 0
+                                && outcome.status == Status::Pass
+                            {
+                                let problem = tr!(
+                                    "verify-no-function-solution-trace",
+                                    pattern = &m.pattern,
+                                    missed = m.missed,
+                                    top = m.top.join(", ")
+                                );
+                                concerns.solution = true;
+                                if !verdict.problems.contains(&problem) {
+                                    verdict.problems.push(problem);
+                                }
+                            }
+                        }
                     }
                 }
             }

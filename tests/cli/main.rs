@@ -16,6 +16,7 @@ mod spine;
 mod starter;
 mod terminal;
 mod trace;
+mod whole;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -422,3 +422,26 @@ fn a_go_mod_that_asks_for_a_newer_go_than_installed_says_so() {
         .code(2)
         .stderr_has("asks for Go 1.99 or newer, but `go` is go1.");
 }
+
+#[test]
+fn tasks_and_regions_take_a_name_or_a_pattern_over_names() {
+    // Both: refused at the pattern.
+    rejected(
+        "  - id: a\n    kind: trace-tasks\n    name: request\n    name-matches: '^request/'\n",
+        "check.yaml:9:19: give either `name` (one name) or `name-matches` (a pattern over names), not both",
+    );
+    // Neither: refused at the goal.
+    rejected(
+        "  - id: a\n    kind: trace-regions\n    in-task: request\n",
+        "check.yaml:6:5: give `name` (one name) or `name-matches` (a pattern over names)",
+    );
+    // A pattern that does not compile, or that Go's regexp would not read.
+    rejected(
+        "  - id: a\n    kind: trace-regions\n    name-matches: 'fetch('\n",
+        "check.yaml:8:19: not a valid regular expression",
+    );
+    rejected(
+        "  - id: a\n    kind: trace-tasks\n    name-matches: '\\<request\\>'\n",
+        "check.yaml:8:19: `\\<request\\>` uses `\\<`, which Go's regular expressions do not have",
+    );
+}

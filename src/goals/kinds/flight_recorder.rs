@@ -1,7 +1,8 @@
 //! `flight-recorder`: a snapshot the exercise's code writes with
 //! `trace.FlightRecorder.WriteTo` to the path in [`SNAPSHOT_ENV`]: it exists,
-//! parses, comes from Go 1.25 or later, holds a task or region of a name, and
-//! stays within a size.
+//! is one whole trace (not cut short, nothing after it, written once), comes
+//! from Go 1.25 or later, holds a task or region of a name, and stays within a
+//! size.
 
 use serde::Deserialize;
 
@@ -11,8 +12,9 @@ use crate::goals::{Bound, Checker, Facts, Kind, Outcome, Requirement, Status};
 use crate::tr;
 use crate::units::beside;
 
-/// A flight-recorder snapshot the exercise wrote: it exists, parses, comes from
-/// Go 1.25 or later, holds a task or region, and stays within a size.
+/// A flight-recorder snapshot the exercise wrote: it exists, is one whole
+/// trace, comes from Go 1.25 or later, holds a task or region, and stays
+/// within a size.
 #[derive(Debug, Clone)]
 pub struct FlightRecorder {
     pub run: String,
@@ -77,8 +79,17 @@ impl Kind for FlightRecorder {
         outcome.measured = Some(size as f64);
         let trace = match &snapshot.read {
             Some(Ok(trace)) => trace,
-            Some(Err(why)) => {
-                outcome.explanation = Some(tr!("flight-unreadable", why = why));
+            Some(Err(damage)) => {
+                // Each WriteTo writes a whole trace, header first: a second
+                // header means a second call on the same writer.
+                let why = match damage.second_trace {
+                    Some(offset) => {
+                        outcome.evidence.push(damage.why.clone());
+                        tr!("flight-two-traces", offset = offset.to_string())
+                    }
+                    None => tr!("flight-unreadable", why = &damage.why),
+                };
+                damage.fail(&mut outcome, why);
                 return outcome;
             }
             None => return outcome,
@@ -143,19 +154,103 @@ impl Kind for FlightRecorder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::goals::Snapshot;
+    use crate::goals::{Damage, Snapshot};
     use crate::goals::trace::testing::fixture;
     use crate::trace::facts::Facts as TraceFacts;
 
     fn snapshot_facts(name: Option<&str>) -> Facts {
         let path = fixture(name.unwrap_or("does-not-exist.trace"));
+        snapshot_at(path)
+    }
+
+    fn snapshot_at(path: std::path::PathBuf) -> Facts {
         let size = std::fs::metadata(&path).ok().map(|m| m.len());
-        let read = size.map(|_| TraceFacts::read(&path).map_err(|e| e.to_string()));
+        let read = size.map(|_| TraceFacts::read(&path).map_err(|e| Damage::trace(&path, &e)));
         let mut facts = Facts::default();
         facts
             .snapshots
             .insert("serve".into(), Snapshot { path, size, read });
         facts
+    }
+
+    /// A fixture snapshot made into another file by `spoil`.
+    fn spoiled(name: &str, spoil: impl Fn(&[u8]) -> Vec<u8>) -> (tempfile::TempDir, Facts) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, spoil(&std::fs::read(fixture(name)).unwrap())).unwrap();
+        let facts = snapshot_at(path);
+        (dir, facts)
+    }
+
+    #[test]
+    fn a_snapshot_written_twice_fails_and_says_so() {
+        for name in ["flightrecorder-go125.trace", "flightrecorder-go126.trace"] {
+            let (_dir, facts) = spoiled(name, |bytes| [bytes, bytes].concat());
+            let outcome = recorder(4 << 20).evaluate(&facts);
+            assert_eq!(outcome.status, Status::Fail, "{name}");
+            let explanation = outcome.explanation.unwrap();
+            assert!(
+                explanation.starts_with("the snapshot holds more than one trace")
+                    && explanation.contains("WriteTo was called more than once on the same writer"),
+                "{explanation}"
+            );
+            let size = std::fs::metadata(fixture(name)).unwrap().len();
+            assert!(explanation.contains(&format!("at byte {size}")), "{explanation}");
+            // The reader's own words are there too, and where the file is.
+            assert!(
+                outcome.evidence[0].contains("a second trace begins here"),
+                "{:?}",
+                outcome.evidence
+            );
+            assert!(outcome.evidence[1].contains(name), "{:?}", outcome.evidence);
+        }
+    }
+
+    #[test]
+    fn a_snapshot_cut_inside_a_later_generation_fails() {
+        // Whole generations before the cut are no excuse: the snapshot is not whole.
+        let anything = FlightRecorder {
+            run: "serve".into(),
+            task: None,
+            region: None,
+            max_bytes: None,
+        };
+        for name in ["multigen-go125.trace", "multigen-go126.trace"] {
+            let whole = anything.evaluate(&snapshot_facts(Some(name)));
+            assert_eq!(whole.status, Status::Pass, "{name}: {:?}", whole.explanation);
+            let (_dir, facts) = spoiled(name, |b| b[..b.len() - 200].to_vec());
+            let cut = anything.evaluate(&facts);
+            assert_eq!(cut.status, Status::Fail, "{name}");
+            assert!(
+                cut.explanation.unwrap().contains("truncated?"),
+                "{name}: {:?}",
+                cut.evidence
+            );
+        }
+    }
+
+    #[test]
+    fn a_snapshot_cut_short_or_with_more_after_it_fails_with_the_readers_words() {
+        for name in ["flightrecorder-go125.trace", "flightrecorder-go126.trace"] {
+            for (spoil, words) in [
+                (
+                    (|b: &[u8]| b[..b.len() - 300].to_vec()) as fn(&[u8]) -> Vec<u8>,
+                    "truncated?",
+                ),
+                (|b: &[u8]| b[..b.len() / 2].to_vec(), "truncated?"),
+                (|b: &[u8]| [b, b"\0\0\0"].concat(), "expected the start of a batch"),
+            ] {
+                let (_dir, facts) = spoiled(name, spoil);
+                let outcome = recorder(4 << 20).evaluate(&facts);
+                assert_eq!(outcome.status, Status::Fail, "{name}");
+                let explanation = outcome.explanation.unwrap();
+                assert!(
+                    explanation.starts_with("the snapshot is not a whole execution trace")
+                        && explanation.contains(words),
+                    "{name}: {explanation}"
+                );
+            }
+        }
     }
 
     fn recorder(max_bytes: u64) -> FlightRecorder {

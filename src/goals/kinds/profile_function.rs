@@ -95,6 +95,7 @@ impl ProfileFunction {
                 .map(|f| f.name)
                 .collect(),
             within: "profile",
+            missed: 0,
         }
     }
 }

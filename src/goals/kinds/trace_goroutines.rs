@@ -1,15 +1,17 @@
 //! `trace-goroutines`: goroutines the exercise's package created (in all or
 //! per benchmark op), or the most goroutines live at once, against a bound; the
 //! evidence names where they were created. With `created-by`, only the
-//! goroutines whose `go` statement is in a function of that pattern count, for
-//! all three measures: in a server, the goroutines of the code under study
-//! rather than those of net/http.
+//! goroutines that come from a function of that pattern count, for all three
+//! measures: in a server, the goroutines of the code under study rather than
+//! those of net/http. A goroutine comes from every function of its creation
+//! stack, not only the one with the `go` statement (`sync.(*WaitGroup).Go`, a
+//! helper that runs `go f()`), and from the function it runs.
 
 use serde::Deserialize;
 
-use crate::goals::trace::{created_in, in_package, trace, traced};
 use regex::Regex;
 
+use crate::goals::trace::{Origin, created_in, in_package, origin, trace, traced};
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Matched, Outcome, Requirement};
 use crate::tr;
 use crate::trace::facts::{GoroutineGroup, Naming, site, tally};
@@ -32,7 +34,8 @@ pub struct TraceGoroutines {
     pub run: String,
     pub measure: GoroutineMeasure,
     pub bound: Bound,
-    /// Only goroutines created in a function this matches, as written and compiled.
+    /// Only goroutines that come from a function this matches (any frame of
+    /// their creation stack, or the function they run), as written and compiled.
     pub created_by: Option<(String, Regex)>,
 }
 
@@ -45,7 +48,8 @@ pub struct TraceGoroutinesFile {
     pub at_most: Option<f64>,
     #[serde(default)]
     pub at_least: Option<f64>,
-    /// A regular expression over the function that holds the `go` statement.
+    /// A regular expression over the functions goroutines come from: any
+    /// frame of their creation stack, or the function they run.
     #[serde(default)]
     pub created_by: Option<String>,
 }
@@ -115,13 +119,13 @@ impl Kind for TraceGoroutines {
             .iter()
             .filter(|g| g.created > 0)
             .filter(|g| match &self.created_by {
-                Some((_, regex)) => g.creator().is_some_and(|f| regex.is_match(f)),
+                Some((_, regex)) => origin(g, regex).is_some(),
                 None => created_in(&g.creation_stack, package),
             })
             .collect();
         let count = created.iter().map(|g| g.created).sum::<u64>() as f64;
         if let Some((pattern, regex)) = &self.created_by {
-            outcome.matched = Some(creators(trace, pattern, regex));
+            outcome.matched = Some(creators(trace, pattern, regex, package));
         }
         let (value, peak_at) = match self.measure {
             GoroutineMeasure::Created => (count, None),
@@ -148,20 +152,29 @@ impl Kind for TraceGoroutines {
             bound = self.bound.against(value, "")
         ));
         let sites = tally(created.iter().map(|g| {
-            (
-                site(
-                    in_package(&g.creation_stack, package).or_else(|| trace.creation_place(&g.creation_stack)),
-                    Naming::Short,
-                ),
-                g.created as usize,
-            )
+            let place = site(
+                in_package(&g.creation_stack, package)
+                    .or_else(|| trace.creation_place(&g.creation_stack)),
+                Naming::Short,
+            );
+            // With a pattern, the frame it matched: what made them count.
+            let matched = self
+                .created_by
+                .as_ref()
+                .and_then(|(_, regex)| origin(g, regex))
+                .map(Origin::describe);
+            ((place, matched), g.created as usize)
         }));
-        for (at, count) in sites.into_iter().take(3) {
-            outcome.evidence.push(tr!(
-                "trace-goroutines-created-at",
-                count = count,
-                place = at
-            ));
+        for ((place, matched), count) in sites.into_iter().take(3) {
+            outcome.evidence.push(match matched {
+                Some(matched) => tr!(
+                    "trace-goroutines-created-at-matched",
+                    count = count,
+                    place = place,
+                    matched = matched
+                ),
+                None => tr!("trace-goroutines-created-at", count = count, place = place),
+            });
         }
         if let Some(at) = peak_at {
             outcome.evidence.push(tr!(
@@ -173,22 +186,45 @@ impl Kind for TraceGoroutines {
     }
 }
 
-/// How many creating functions `regex` matches in the trace, and the ones
-/// that created the most goroutines.
-fn creators(trace: &crate::trace::facts::Facts, pattern: &str, regex: &Regex) -> Matched {
+/// How many of the functions goroutines come from (every frame of their
+/// creation stacks, and the functions they run) `regex` matches in the trace,
+/// the places that created the most goroutines, and how many goroutines the
+/// code of the exercise's own package (`package`: not its tests, which are the
+/// workshop's, nor the packages below it, such as a server's `cmd/`) created
+/// that `regex` leaves out.
+fn creators(
+    trace: &crate::trace::facts::Facts,
+    pattern: &str,
+    regex: &Regex,
+    package: &std::path::Path,
+) -> Matched {
+    let mut origins: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    let mut missed = 0;
     for group in &trace.goroutine_groups {
-        if let Some(function) = group.creator() {
-            *counts.entry(function).or_default() += group.count() as usize;
+        origins.extend(group.creation_stack.iter().map(|f| f.function.as_str()));
+        origins.extend(group.start_function.as_deref());
+        if let Some(place) = trace.creation_place(&group.creation_stack) {
+            *counts.entry(place.function.as_str()).or_default() += group.count() as usize;
+        }
+        let stack = &group.creation_stack;
+        let own = created_in(stack, package)
+            && stack.iter().any(|f| {
+                std::path::Path::new(&f.file).parent() == Some(package)
+                    && !f.file.ends_with("_test.go")
+            });
+        if own && origin(group, regex).is_none() {
+            missed += group.created;
         }
     }
-    let mut top: Vec<(&str, usize)> = counts.iter().map(|(f, n)| (*f, *n)).collect();
+    let mut top: Vec<(&str, usize)> = counts.into_iter().collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     Matched {
         pattern: pattern.to_owned(),
-        functions: counts.keys().filter(|f| regex.is_match(f)).count(),
+        functions: origins.iter().filter(|f| regex.is_match(f)).count(),
         top: top.into_iter().take(5).map(|(f, _)| f.to_owned()).collect(),
         within: "trace",
+        missed,
     }
 }
 
@@ -272,7 +308,8 @@ mod tests {
         };
         let created = goal(GoroutineMeasure::Created).evaluate(&facts);
         assert!(created.measured.unwrap() >= 300.0, "{created:?}");
-        assert_eq!(created.matched.as_ref().unwrap().functions, 1);
+        // `churn` and the closure its goroutines run, `churn.func1`.
+        assert_eq!(created.matched.as_ref().unwrap().functions, 2);
         let live = goal(GoroutineMeasure::MaxLive).evaluate(&facts);
         assert!(live.measured.unwrap() >= 2.0, "{live:?}");
         assert!(live.measured.unwrap() <= created.measured.unwrap());
@@ -283,6 +320,57 @@ mod tests {
         .evaluate(&facts);
         assert_eq!(nobody.measured, Some(0.0));
         assert_eq!(nobody.matched.unwrap().functions, 0);
+    }
+
+    fn created_by(pattern: &str, measure: GoroutineMeasure) -> TraceGoroutines {
+        TraceGoroutines {
+            run: "bench".into(),
+            measure,
+            bound: Bound::AtMost(0.0),
+            created_by: Some((pattern.into(), Regex::new(pattern).unwrap())),
+        }
+    }
+
+    #[test]
+    fn goroutines_started_through_wait_group_go_or_a_helper_come_from_their_caller() {
+        for name in ["wggo-go125.trace", "wggo-go126.trace"] {
+            let facts = facts(name);
+            // fanOut has no `go` statement: sync.(*WaitGroup).Go and goHelper do.
+            let created = created_by(r"^main\.fanOut$", GoroutineMeasure::Created).evaluate(&facts);
+            assert_eq!(created.measured, Some(40.0), "{name}: {created:?}");
+            assert_eq!(created.status, Status::Fail);
+            assert_eq!(created.matched.as_ref().unwrap().functions, 1);
+            // The evidence names the frame that matched, beyond the `go` statement.
+            assert!(
+                created.evidence.iter().any(|e| e.contains(
+                    "where `created-by` matched main.fanOut at go125.go:"
+                ) && e.ends_with("in their creation stack")),
+                "{name}: {:?}",
+                created.evidence
+            );
+            let live = created_by(r"^main\.fanOut$", GoroutineMeasure::MaxLive).evaluate(&facts);
+            assert_eq!(live.measured, Some(40.0), "{name}: all alive until the last started");
+            // The function they run counts too: the closure goHelper was given...
+            let runs = created_by(r"^main\.fanOut\.func2$", GoroutineMeasure::Created)
+                .evaluate(&facts);
+            assert_eq!(runs.measured, Some(20.0), "{name}: {runs:?}");
+            assert!(
+                runs.evidence[0].contains("matched the function they run, main.fanOut.func2"),
+                "{:?}",
+                runs.evidence
+            );
+            // ...and the `go` statement's own function still does.
+            let helper = created_by(r"^main\.goHelper$", GoroutineMeasure::Created).evaluate(&facts);
+            assert_eq!(helper.measured, Some(20.0), "{name}");
+            let waitgroup = created_by(r"^sync\.\(\*WaitGroup\)\.Go$", GoroutineMeasure::Created)
+                .evaluate(&facts);
+            assert_eq!(waitgroup.measured, Some(20.0), "{name}");
+            // What a pattern leaves out of the package's own goroutines, for verify.
+            assert_eq!(helper.matched.unwrap().missed, 20, "{name}");
+            let nothing = created_by("^nothing$", GoroutineMeasure::Created).evaluate(&facts);
+            let matched = nothing.matched.unwrap();
+            assert_eq!((matched.functions, matched.missed), (0, 40), "{name}");
+        }
     }
 
     #[test]

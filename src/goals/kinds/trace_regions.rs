@@ -1,20 +1,23 @@
-//! `trace-regions`: regions of one name (`trace.WithRegion`): how many, present
-//! in every task of a name, nested in a parent region; the evidence lists the
-//! regions the trace holds instead.
+//! `trace-regions`: regions of one name (`trace.WithRegion`), or of the names
+//! a pattern matches: how many, present in every task of a name, nested in a
+//! parent region, how long they took; the evidence lists the regions the
+//! trace holds instead.
 
 use serde::Deserialize;
 
-use crate::goals::trace::{Durations, DurationsFile, inventory, trace, traced};
-use crate::units::beside;
-use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement, Status};
+use crate::goals::trace::{
+    Conditions, Durations, DurationsFile, Names, Spans, inventory, trace, traced,
+};
+use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement};
 use crate::tr;
 
-/// Regions of one name: present (in every task of a name, or anywhere), nested
-/// in a parent region, and how many.
+/// Regions of one name, or of the names a pattern matches: present (in every
+/// task of a name, or anywhere), nested in a parent region, how many, and how
+/// long they took.
 #[derive(Debug, Clone)]
 pub struct TraceRegions {
     pub run: String,
-    pub name: String,
+    pub names: Names,
     pub in_task: Option<String>,
     pub parent: Option<String>,
     pub count: Bound,
@@ -26,7 +29,11 @@ pub struct TraceRegions {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct TraceRegionsFile {
-    pub name: String,
+    /// One name; or `name-matches`, a pattern over names.
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub name_matches: Option<String>,
     #[serde(default)]
     pub in_task: Option<String>,
     #[serde(default)]
@@ -46,12 +53,13 @@ impl Kind for TraceRegions {
 
     fn validate(file: TraceRegionsFile, checker: &mut Checker<'_, '_>) -> Self {
         let run = checker.run();
+        let names = Names::validate(file.name, file.name_matches, checker);
         let count = checker.count(file.at_most, file.at_least, file.exactly);
         checker.within(count, Domain::Count, &tr!("trace-what-regions"));
         let duration = file.duration.and_then(|d| Durations::validate(d, checker));
         TraceRegions {
             run,
-            name: file.name,
+            names,
             in_task: file.in_task,
             parent: file.parent,
             count,
@@ -68,7 +76,7 @@ impl Kind for TraceRegions {
     }
 
     fn evaluate(&self, facts: &Facts) -> Outcome {
-        let name = format!("{:?}", self.name);
+        let name = self.names.shown();
         let subject = match &self.in_task {
             None => tr!("trace-regions-subject", name = &name),
             Some(task) => tr!(
@@ -82,15 +90,16 @@ impl Kind for TraceRegions {
             return outcome;
         };
         let t = &measured.facts;
-        let regions: Vec<_> = t.regions.iter().filter(|r| *r.name == *self.name).collect();
+        let regions: Vec<_> = t
+            .regions
+            .iter()
+            .filter(|r| self.names.matches(&r.name))
+            .collect();
         outcome.measured = Some(regions.len() as f64);
-        let mut problems = Vec::new();
-        // The headline shows the first condition that fails: what, the
-        // value, the bound, and whether it is a duration.
-        let mut headline = None;
+        // The headline shows the first condition that fails.
+        let mut conditions = Conditions::default();
         if !self.count.holds(regions.len() as f64) {
-            headline = Some(None);
-            problems.push(tr!(
+            conditions.count_failed(tr!(
                 "trace-regions-count",
                 count = regions.len(),
                 name = &name,
@@ -109,31 +118,29 @@ impl Kind for TraceRegions {
                 .collect();
             let task = format!("{task_name:?}");
             if tasks.is_empty() {
-                headline.get_or_insert(Some((
+                conditions.failed(
                     tr!("trace-tasks-subject", name = &task),
                     0.0,
                     Bound::AtLeast(1.0),
-                    false,
-                )));
-                problems.push(tr!("trace-regions-no-task", task = &task));
+                    tr!("trace-regions-no-task", task = &task),
+                );
                 outcome.evidence.push(tr!(
                     "trace-found-tasks",
                     tasks = inventory(t.tasks.iter().map(|x| &*x.name))
                 ));
             } else if !without.is_empty() {
-                headline.get_or_insert(Some((
+                conditions.failed(
                     tr!("trace-regions-tasks-without", task = &task, name = &name),
                     without.len() as f64,
                     Bound::AtMost(0.0),
-                    false,
-                )));
-                problems.push(tr!(
-                    "trace-regions-tasks-without-count",
-                    without = without.len(),
-                    total = tasks.len(),
-                    task = &task,
-                    name = &name
-                ));
+                    tr!(
+                        "trace-regions-tasks-without-count",
+                        without = without.len(),
+                        total = tasks.len(),
+                        task = &task,
+                        name = &name
+                    ),
+                );
             }
         }
         if let Some(parent) = &self.parent {
@@ -143,18 +150,17 @@ impl Kind for TraceRegions {
                 .count();
             if orphans > 0 {
                 let parent = format!("{parent:?}");
-                headline.get_or_insert(Some((
+                conditions.failed(
                     tr!("trace-regions-outside", name = &name, parent = &parent),
                     orphans as f64,
                     Bound::AtMost(0.0),
-                    false,
-                )));
-                problems.push(tr!(
-                    "trace-regions-outside-count",
-                    count = orphans,
-                    name = &name,
-                    parent = &parent
-                ));
+                    tr!(
+                        "trace-regions-outside-count",
+                        count = orphans,
+                        name = &name,
+                        parent = &parent
+                    ),
+                );
             }
         }
         if let Some(durations) = &self.duration {
@@ -163,43 +169,18 @@ impl Kind for TraceRegions {
                 .iter()
                 .filter_map(|r| Some(r.end? - r.begin?))
                 .collect();
-            if let Some(value) = durations.of(&lasted)
-                && value as f64 > durations.limit()
-            {
-                headline.get_or_insert(Some((
-                    tr!(
-                        "trace-regions-duration",
-                        at = durations.name(),
-                        name = &name
-                    ),
-                    value as f64,
-                    Bound::AtMost(durations.limit()),
-                    true,
-                )));
-                problems.push(tr!(
-                    "trace-regions-takes",
-                    at = durations.name(),
-                    name = &name,
-                    took = beside(value as f64, &[durations.limit()], "ns"),
-                    limit = beside(durations.limit(), &[value as f64], "ns")
-                ));
-            }
+            conditions.durations(durations, &lasted, Spans::Regions, &name);
         }
-        if let Some(Some((subject, measured, bound, timed))) = headline {
-            if timed {
-                outcome.unit = Some("ns".into());
+        if conditions.any_failed() {
+            if let Some(matched) = self.names.matched(regions.iter().map(|r| &*r.name)) {
+                outcome.evidence.push(matched);
             }
-            outcome.headline(subject, measured, bound);
-        }
-        if problems.is_empty() {
-            outcome.status = Status::Pass;
-        } else {
-            outcome.explanation = Some(problems.join("; "));
             outcome.evidence.push(tr!(
                 "trace-found-regions",
                 regions = inventory(t.regions.iter().map(|r| &*r.name))
             ));
         }
+        conditions.judge(&mut outcome);
         outcome
     }
 }
@@ -207,18 +188,49 @@ impl Kind for TraceRegions {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::goals::Status;
     use crate::goals::trace::testing::facts;
-    use crate::goals::trace::Durations;
 
     fn regions(name: &str, in_task: Option<&str>, parent: Option<&str>) -> TraceRegions {
         TraceRegions {
             run: "bench".into(),
-            name: name.into(),
+            names: Names::Exactly(name.into()),
             in_task: in_task.map(str::to_owned),
             parent: parent.map(str::to_owned),
             count: Bound::AtLeast(1.0),
             duration: None,
         }
+    }
+
+    #[test]
+    fn regions_whose_name_a_pattern_matches() {
+        let facts = facts("tasks-go126.trace");
+        let goal = |pattern: &str| TraceRegions {
+            names: Names::Matching(pattern.into(), regex::Regex::new(pattern).unwrap()),
+            ..regions("", Some("request"), None)
+        };
+        // fetch and decode, three each, all in the one request task.
+        let found = goal("^(fetch|decode)$").evaluate(&facts);
+        assert_eq!(found.status, Status::Pass, "{:?}", found.explanation);
+        assert_eq!(found.measured, Some(6.0));
+        let mut quick = goal("^(fetch|decode)$");
+        quick.duration = Some(Durations {
+            percentile: None,
+            at_most: std::time::Duration::from_nanos(1),
+        });
+        let slow = quick.evaluate(&facts);
+        assert_eq!(slow.status, Status::Fail);
+        assert_eq!(
+            slow.subject,
+            "longest duration of regions named /^(fetch|decode)$/"
+        );
+        assert_eq!(
+            slow.evidence[0],
+            "/^(fetch|decode)$/ matched decode (3), fetch (3)"
+        );
+        let none = goal("^nothing$").evaluate(&facts);
+        assert_eq!(none.status, Status::Fail);
+        assert_eq!(none.measured, Some(0.0));
     }
 
     #[test]

@@ -1,19 +1,22 @@
-//! `trace-tasks`: tasks of one name (`trace.NewTask`): how many, how many
-//! goroutines each touched, whether each ended; the evidence lists the tasks
-//! the trace holds instead.
+//! `trace-tasks`: tasks of one name (`trace.NewTask`), or of the names a
+//! pattern matches: how many, how many goroutines each touched, whether each
+//! ended, how long they took; the evidence lists the tasks the trace holds
+//! instead.
 
 use serde::Deserialize;
 
-use crate::goals::trace::{Durations, DurationsFile, inventory, trace, traced};
-use crate::units::beside;
-use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement, Status};
+use crate::goals::trace::{
+    Conditions, Durations, DurationsFile, Names, Spans, inventory, trace, traced,
+};
+use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement};
 use crate::tr;
 
-/// Tasks of one name: how many, how many goroutines each touched, whether they ended.
+/// Tasks of one name, or of the names a pattern matches: how many, how many
+/// goroutines each touched, whether they ended, how long they took.
 #[derive(Debug, Clone)]
 pub struct TraceTasks {
     pub run: String,
-    pub name: String,
+    pub names: Names,
     pub count: Bound,
     pub goroutines_at_least: Option<usize>,
     pub ended: bool,
@@ -25,7 +28,11 @@ pub struct TraceTasks {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct TraceTasksFile {
-    pub name: String,
+    /// One name; or `name-matches`, a pattern over names.
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub name_matches: Option<String>,
     #[serde(default)]
     pub at_least: Option<f64>,
     #[serde(default)]
@@ -45,12 +52,13 @@ impl Kind for TraceTasks {
 
     fn validate(file: TraceTasksFile, checker: &mut Checker<'_, '_>) -> Self {
         let run = checker.run();
+        let names = Names::validate(file.name, file.name_matches, checker);
         let count = checker.count(file.at_most, file.at_least, file.exactly);
         checker.within(count, Domain::Count, &tr!("trace-what-tasks"));
         let duration = file.duration.and_then(|d| Durations::validate(d, checker));
         TraceTasks {
             run,
-            name: file.name,
+            names,
             count,
             goroutines_at_least: file.goroutines_at_least,
             ended: file.ended,
@@ -67,28 +75,18 @@ impl Kind for TraceTasks {
     }
 
     fn evaluate(&self, facts: &Facts) -> Outcome {
-        let name = format!("{:?}", self.name);
-        let mut outcome = Outcome::new(
-            tr!("trace-tasks-subject", name = &name),
-            Some(self.count),
-        );
+        let name = self.names.shown();
+        let mut outcome = Outcome::new(tr!("trace-tasks-subject", name = &name), Some(self.count));
         let Some(measured) = trace(facts, &self.run, &mut outcome) else {
             return outcome;
         };
-        let tasks: Vec<_> = measured
-            .facts
-            .tasks
-            .iter()
-            .filter(|t| *t.name == *self.name)
-            .collect();
+        let all = &measured.facts.tasks;
+        let tasks: Vec<_> = all.iter().filter(|t| self.names.matches(&t.name)).collect();
         outcome.measured = Some(tasks.len() as f64);
-        let mut problems = Vec::new();
-        // The headline shows the first condition that fails: what, the
-        // value, the bound, and whether it is a duration.
-        let mut headline = None;
+        // The headline shows the first condition that fails.
+        let mut conditions = Conditions::default();
         if !self.count.holds(tasks.len() as f64) {
-            headline = Some(None);
-            problems.push(tr!(
+            conditions.count_failed(tr!(
                 "trace-tasks-count",
                 count = tasks.len(),
                 name = &name,
@@ -96,8 +94,8 @@ impl Kind for TraceTasks {
             ));
             outcome.evidence.push(tr!(
                 "trace-tasks-found-expected",
-                tasks = inventory(measured.facts.tasks.iter().map(|t| &*t.name)),
-                expected = &self.name
+                tasks = inventory(all.iter().map(|t| &*t.name)),
+                expected = self.names.expected()
             ));
             let mut untasked = measured
                 .facts
@@ -120,18 +118,17 @@ impl Kind for TraceTasks {
                 .collect();
             if !thin.is_empty() {
                 let fewest = tasks.iter().map(|t| t.goroutine_count).min().unwrap_or(0);
-                headline.get_or_insert(Some((
+                conditions.failed(
                     tr!("trace-tasks-fewest-goroutines", name = &name),
                     fewest as f64,
                     Bound::AtLeast(at_least as f64),
-                    false,
-                )));
-                problems.push(tr!(
-                    "trace-tasks-thin",
-                    thin = thin.len(),
-                    total = tasks.len(),
-                    at_least = at_least
-                ));
+                    tr!(
+                        "trace-tasks-thin",
+                        thin = thin.len(),
+                        total = tasks.len(),
+                        at_least = at_least
+                    ),
+                );
                 outcome.evidence.push(tr!(
                     "trace-tasks-touched",
                     task = thin[0].id.to_string(),
@@ -143,17 +140,16 @@ impl Kind for TraceTasks {
         if self.ended {
             let open = tasks.iter().filter(|t| t.end.is_none()).count();
             if open > 0 {
-                headline.get_or_insert(Some((
+                conditions.failed(
                     tr!("trace-tasks-not-ended", name = &name),
                     open as f64,
                     Bound::AtMost(0.0),
-                    false,
-                )));
-                problems.push(tr!(
-                    "trace-tasks-never-ended",
-                    open = open,
-                    total = tasks.len()
-                ));
+                    tr!(
+                        "trace-tasks-never-ended",
+                        open = open,
+                        total = tasks.len()
+                    ),
+                );
             }
         }
         if let Some(durations) = &self.duration {
@@ -161,39 +157,14 @@ impl Kind for TraceTasks {
                 .iter()
                 .filter_map(|t| Some(t.end? - t.begin?))
                 .collect();
-            if let Some(value) = durations.of(&lasted)
-                && value as f64 > durations.limit()
-            {
-                headline.get_or_insert(Some((
-                    tr!(
-                        "trace-tasks-duration",
-                        at = durations.name(),
-                        name = &name
-                    ),
-                    value as f64,
-                    Bound::AtMost(durations.limit()),
-                    true,
-                )));
-                problems.push(tr!(
-                    "trace-tasks-takes",
-                    at = durations.name(),
-                    name = &name,
-                    took = beside(value as f64, &[durations.limit()], "ns"),
-                    limit = beside(durations.limit(), &[value as f64], "ns")
-                ));
-            }
+            conditions.durations(durations, &lasted, Spans::Tasks, &name);
         }
-        if let Some(Some((subject, measured, bound, timed))) = headline {
-            if timed {
-                outcome.unit = Some("ns".into());
-            }
-            outcome.headline(subject, measured, bound);
+        if conditions.any_failed()
+            && let Some(matched) = self.names.matched(tasks.iter().map(|t| &*t.name))
+        {
+            outcome.evidence.push(matched);
         }
-        if problems.is_empty() {
-            outcome.status = Status::Pass;
-        } else {
-            outcome.explanation = Some(problems.join("; "));
-        }
+        conditions.judge(&mut outcome);
         outcome
     }
 }
@@ -201,12 +172,13 @@ impl Kind for TraceTasks {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::goals::Status;
     use crate::goals::trace::testing::facts;
 
     fn tasks(name: &str, ended: bool) -> TraceTasks {
         TraceTasks {
             run: "bench".into(),
-            name: name.into(),
+            names: Names::Exactly(name.into()),
             count: Bound::AtLeast(1.0),
             goroutines_at_least: Some(2),
             ended,
@@ -233,6 +205,31 @@ mod tests {
             thin.explanation
                 .unwrap()
                 .contains("fewer than 2 goroutines")
+        );
+    }
+
+    #[test]
+    fn tasks_whose_name_a_pattern_matches() {
+        let facts = facts("tasks-go126.trace");
+        let matching = |pattern: &str, at_least: f64| TraceTasks {
+            names: Names::Matching(pattern.into(), regex::Regex::new(pattern).unwrap()),
+            count: Bound::AtLeast(at_least),
+            goroutines_at_least: None,
+            ..tasks("", true)
+        };
+        let both = matching("^(request|save)$", 2.0).evaluate(&facts);
+        assert_eq!(both.status, Status::Pass, "{:?}", both.explanation);
+        assert_eq!(both.measured, Some(2.0));
+        assert_eq!(both.subject, "tasks named /^(request|save)$/");
+        let more = matching("^re", 3.0).evaluate(&facts);
+        assert_eq!(more.status, Status::Fail);
+        assert_eq!(more.measured, Some(1.0));
+        assert_eq!(
+            more.evidence,
+            [
+                "found tasks: request (1), save (1); expected: /^re/",
+                "/^re/ matched request (1)"
+            ]
         );
     }
 

@@ -125,7 +125,7 @@ flight-subject = flight-recorder snapshot
 flight-run-not-made = run `{ $run }` was not made
 flight-not-written = no snapshot was written (the test hands the code a writer that saves to the path in ${ $variable })
 flight-expected-file = expected a file at { $path }
-flight-unreadable = the snapshot is not a readable execution trace: { $why }
+flight-unreadable = the snapshot is not a whole execution trace, so it meets no goal: { $why }
 # The snapshot's problems, joined by "; " after "the snapshot".
 flight-problems = the snapshot { $problems }
 flight-old-format = the snapshot's format is { $format }; flight recording needs Go 1.25 or later
@@ -334,3 +334,26 @@ pprof-wire-past-message = a field runs past the end of its message
 pprof-wire-past-profile = a field runs past the end of the profile
 pprof-wire-groups-too-deep = groups nest more than { $depth } deep
 pprof-wire-group-unstarted = a group ends that did not start
+
+## Whole artifacts, creation stacks and name patterns
+
+# `header`: the second trace's header, `go 1.26 trace`.
+trace-error-second-trace = at byte { $offset }: a second trace begins here (`{ $header }`): the file holds more than one trace, written one after the other
+trace-error-no-generation-at-all = the file ends after its header, before any event (cut short?)
+pprof-error-trailing = { $count } bytes follow the end of the compressed profile: the file holds more than one whole profile
+# `why`: the reader's words.
+trace-not-whole = the trace of run `{ $run }` is not whole, so it meets no goal: { $why }
+profile-not-whole = the { $profile } profile of run `{ $run }` is not whole, so it meets no goal: { $why }
+artifact-kept-at = the file is kept at { $path } (`workshop inspect` shows what of it can be read)
+flight-two-traces = the snapshot holds more than one trace (a second one begins at byte { $offset }): WriteTo was called more than once on the same writer, and each call writes a whole trace of its own; write one snapshot per file
+trace-error-generation-empty = the generation holds no event but its clock (cut short after its first batch?)
+# `matched`: what `created-by` matched, as trace-origin-frame or trace-origin-runs say it.
+trace-goroutines-created-at-matched = { $count } goroutines created at { $place }, where `created-by` matched { $matched }
+trace-origin-frame = { $function } at { $file }:{ $line } in their creation stack
+trace-origin-runs = the function they run, { $function }
+# An inventory of many names: how many, and the most frequent few with their counts.
+trace-inventory-some = { $count } names, e.g. { $names }
+trace-names-both = give either `name` (one name) or `name-matches` (a pattern over names), not both
+trace-names-missing = give `name` (one name) or `name-matches` (a pattern over names)
+# `pattern` between slashes, `names` an inventory.
+trace-names-matched = { $pattern } matched { $names }

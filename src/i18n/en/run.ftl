@@ -267,3 +267,6 @@ verify-sums-differ = the starter differs from { $file } ({ $differences }); if y
 verify-sums-error = cannot check { $file }: { $error }
 verify-sums-recorded = recorded { $file } — commit it
 verify-sums-updated = recorded { $file } again for the changed starter — commit it
+## Whole artifacts, creation stacks and name patterns
+
+verify-no-function-solution-trace = /{ $pattern }/ matches no function in the solution's trace, though the solution's own code started { $missed } goroutines there: the goal is met without counting any of them (goroutines there were created by: { $top })

@@ -101,7 +101,7 @@ flight-subject = フライトレコーダーのスナップショット
 flight-run-not-made = run `{ $run }` は実行されませんでした
 flight-not-written = スナップショットが書き出されませんでした (テストは ${ $variable } のパスに保存する writer をコードに渡します)
 flight-expected-file = { $path } にファイルがあるはずでした
-flight-unreadable = スナップショットは読み取れる実行トレースではありません: { $why }
+flight-unreadable = スナップショットが完全な実行トレースではないため、どのゴールも満たしません: { $why }
 flight-problems = スナップショット: { $problems }
 flight-old-format = スナップショットの形式は { $format } です。フライトレコーダーには Go 1.25 以降が必要です
 flight-tasks-subject = スナップショット内の、名前が { $task } のタスク
@@ -292,3 +292,21 @@ pprof-wire-past-message = フィールドがメッセージの終わりを越え
 pprof-wire-past-profile = フィールドがプロファイルの終わりを越えています
 pprof-wire-groups-too-deep = グループの入れ子が { $depth } 段を超えています
 pprof-wire-group-unstarted = 開始していないグループが終わっています
+
+## 完全な成果物、生成スタック、名前のパターン
+
+trace-error-second-trace = バイト { $offset }: ここから 2 つ目のトレース (`{ $header }`) が始まります。ファイルには複数のトレースが続けて書かれています
+trace-error-no-generation-at-all = ファイルがヘッダーの直後、最初のイベントの前で終わっています (途中で切れている?)
+pprof-error-trailing = 圧縮されたプロファイルの終わりの後に { $count } バイト続いています。ファイルに完全なプロファイルが複数入っています
+trace-not-whole = run `{ $run }` のトレースが完全ではないため、どのゴールも満たしません: { $why }
+profile-not-whole = run `{ $run }` の { $profile } プロファイルが完全ではないため、どのゴールも満たしません: { $why }
+artifact-kept-at = ファイルは { $path } に残してあります (読める部分は `workshop inspect` で確認できます)
+flight-two-traces = スナップショットに複数のトレースが入っています (バイト { $offset } から 2 つ目が始まります)。同じ writer に対して WriteTo が 2 回以上呼ばれています。WriteTo は呼ぶたびにトレース全体を書き出すので、1 つのファイルにはスナップショットを 1 つだけ書いてください
+trace-error-generation-empty = この世代には時刻の情報しかイベントがありません (最初のバッチの後で切れている?)
+trace-goroutines-created-at-matched = { $place } で作成された goroutine { $count } 個 (`created-by` の一致箇所: { $matched })
+trace-origin-frame = 生成スタックの { $file }:{ $line } にある { $function }
+trace-origin-runs = goroutine が実行する関数 { $function }
+trace-inventory-some = { $count } 種類の名前 (例: { $names })
+trace-names-both = `name` (1 つの名前) と `name-matches` (名前のパターン) は、どちらか一方だけを指定してください
+trace-names-missing = `name` (1 つの名前) か `name-matches` (名前のパターン) を指定してください
+trace-names-matched = { $pattern } に一致した名前: { $names }

@@ -244,3 +244,6 @@ verify-sums-differ = スターターが { $file } と異なります（{ $differ
 verify-sums-error = { $file } を確かめられません: { $error }
 verify-sums-recorded = { $file } を記録しました — コミットしてください
 verify-sums-updated = 変更されたスターターの { $file } を記録し直しました — コミットしてください
+## 完全な成果物、生成スタック、名前のパターン
+
+verify-no-function-solution-trace = /{ $pattern }/ は解答例のトレースのどの関数にも一致しません。解答例のコードはそこで goroutine を { $missed } 個起動していますが、どれも数えられないままゴールを満たしています（そこで goroutine を生成した関数: { $top }）

@@ -207,11 +207,6 @@ impl GoroutineGroup {
     pub fn lifetime_ns(&self) -> i64 {
         self.running_ns + self.runnable_ns + self.syscall_ns + self.waiting_ns.values().sum::<i64>()
     }
-
-    /// The function whose `go` statement created them.
-    pub fn creator(&self) -> Option<&str> {
-        self.creation_stack.first().map(|f| f.function.as_str())
-    }
 }
 
 /// What the digest keeps beyond its bounded summary.
@@ -367,15 +362,49 @@ pub struct Facts {
 }
 
 impl Facts {
-    /// Reads the trace at `path` and digests it with what goals need
-    /// ([`Detail::GOALS`]). A trace damaged after some complete generations still
-    /// gives the facts of those (with `error` set); one that cannot be read at
-    /// all is an error.
+    /// Reads the whole trace at `path` and digests it with what goals need
+    /// ([`Detail::GOALS`]). Goals judge whole traces only, so any damage is an
+    /// error, wherever it is: a file cut short, bytes after the trace's end, a
+    /// second trace after the first, or a header with no generation after it.
     pub fn read(path: &Path) -> Result<Facts, TraceError> {
-        Facts::read_with(path, Detail::GOALS)
+        Facts::whole(Reader::open(path)?, Detail::GOALS)
     }
 
-    /// Reads and digests the trace at `path`, keeping `detail`.
+    /// Digests a whole trace, as [`Facts::read`] does.
+    pub fn whole<R: BufRead>(mut reader: Reader<R>, detail: Detail) -> Result<Facts, TraceError> {
+        let mut builder = Builder::new(format!("go 1.{}", reader.version().minor()), detail);
+        // The runtime writes every generation with the state of each proc and
+        // goroutine in it: one of nothing but its clock was cut short after its
+        // first batch (in Go 1.25 and older, where no marker ends a generation).
+        let mut empty = None;
+        for event in reader.by_ref() {
+            let event = event?;
+            if event.kind() == super::Kind::Sync {
+                if let Some(generation) = empty {
+                    return Err(TraceError::Broken {
+                        generation,
+                        what: crate::tr!("trace-error-generation-empty"),
+                    });
+                }
+                empty = event.tables().is_some().then_some(builder.generations + 1);
+            } else {
+                empty = None;
+            }
+            builder.add(&event);
+        }
+        if builder.generations == 0 {
+            return Err(TraceError::Malformed {
+                offset: reader.offset(),
+                what: crate::tr!("trace-error-no-generation-at-all"),
+            });
+        }
+        Ok(builder.finish(reader.events()))
+    }
+
+    /// Reads and digests the trace at `path`, keeping `detail`. A trace damaged
+    /// after some complete generations still gives the facts of those (with
+    /// `error` set), for people to look at; one that cannot be read at all is an
+    /// error.
     pub fn read_with(path: &Path, detail: Detail) -> Result<Facts, TraceError> {
         Facts::from_reader(Reader::open(path)?, detail)
     }
