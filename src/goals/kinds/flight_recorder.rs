@@ -21,6 +21,9 @@ pub struct FlightRecorder {
     pub task: Option<String>,
     pub region: Option<String>,
     pub max_bytes: Option<u64>,
+    /// At most this many tasks named `task`: a snapshot holds the recent
+    /// past, not the whole run.
+    pub tasks_at_most: Option<u64>,
 }
 
 /// The keys of a `flight-recorder` goal.
@@ -33,6 +36,8 @@ pub struct FlightRecorderFile {
     pub region: Option<String>,
     #[serde(default)]
     pub max_bytes: Option<u64>,
+    #[serde(default)]
+    pub tasks_at_most: Option<u64>,
 }
 
 impl Kind for FlightRecorder {
@@ -43,11 +48,15 @@ impl Kind for FlightRecorder {
         if checker.go() < GoVersion::new(1, 25, 0) {
             checker.problem("", tr!("flight-needs-go"));
         }
+        if file.tasks_at_most.is_some() && file.task.is_none() {
+            checker.problem("tasks-at-most", tr!("flight-tasks-at-most-needs-task"));
+        }
         FlightRecorder {
             run,
             task: file.task,
             region: file.region,
             max_bytes: file.max_bytes,
+            tasks_at_most: file.tasks_at_most,
         }
     }
 
@@ -127,6 +136,24 @@ impl Kind for FlightRecorder {
                 regions = inventory(trace.regions.iter().map(|r| &*r.name))
             ));
         }
+        let mut too_many = None;
+        if let (Some(task), Some(limit)) = (&self.task, self.tasks_at_most) {
+            let count = trace.tasks.iter().filter(|t| *t.name == **task).count() as u64;
+            if count > limit {
+                let task = format!("{task:?}");
+                too_many = Some((
+                    tr!("flight-tasks-subject", task = &task),
+                    count as f64,
+                    Bound::AtMost(limit as f64),
+                ));
+                problems.push(tr!(
+                    "flight-too-many-tasks",
+                    count = count,
+                    task = &task,
+                    limit = limit
+                ));
+            }
+        }
         if let Some(max) = self.max_bytes
             && size > max
         {
@@ -140,6 +167,11 @@ impl Kind for FlightRecorder {
             && self.max_bytes.is_none_or(|max| size <= max)
         {
             outcome.headline(subject, 0.0, Bound::AtLeast(1.0));
+            outcome.unit = None;
+        } else if let Some((subject, count, bound)) = too_many
+            && self.max_bytes.is_none_or(|max| size <= max)
+        {
+            outcome.headline(subject, count, bound);
             outcome.unit = None;
         }
         if problems.is_empty() {
@@ -214,6 +246,7 @@ mod tests {
             task: None,
             region: None,
             max_bytes: None,
+            tasks_at_most: None,
         };
         for name in ["multigen-go125.trace", "multigen-go126.trace"] {
             let whole = anything.evaluate(&snapshot_facts(Some(name)));
@@ -259,7 +292,32 @@ mod tests {
             task: Some("request".into()),
             region: Some("handle".into()),
             max_bytes: Some(max_bytes),
+            tasks_at_most: None,
         }
+    }
+
+    #[test]
+    fn a_snapshot_holding_more_tasks_than_allowed_fails() {
+        // The fixture holds 5 tasks named "request".
+        let facts = snapshot_facts(Some("flightrecorder-go126.trace"));
+        let within = FlightRecorder {
+            tasks_at_most: Some(5),
+            ..recorder(4 << 20)
+        };
+        assert_eq!(within.evaluate(&facts).status, Status::Pass);
+        let outcome = FlightRecorder {
+            tasks_at_most: Some(4),
+            ..recorder(4 << 20)
+        }
+        .evaluate(&facts);
+        assert_eq!(outcome.status, Status::Fail);
+        assert_eq!(outcome.measured, Some(5.0));
+        assert_eq!(outcome.bound, Some(Bound::AtMost(4.0)));
+        let explanation = outcome.explanation.unwrap();
+        assert!(
+            explanation.contains("holds 5 tasks named \"request\", more than the 4 allowed"),
+            "{explanation}"
+        );
     }
 
     #[test]

@@ -357,3 +357,8 @@ trace-names-both = give either `name` (one name) or `name-matches` (a pattern ov
 trace-names-missing = give `name` (one name) or `name-matches` (a pattern over names)
 # `pattern` between slashes, `names` an inventory.
 trace-names-matched = { $pattern } matched { $names }
+
+## A snapshot that holds the whole run
+
+flight-tasks-at-most-needs-task = `tasks-at-most` counts the tasks named by `task`: give `task` too
+flight-too-many-tasks = holds { $count } tasks named { $task }, more than the { $limit } allowed: a flight recorder's snapshot keeps the recent past up to the moment it is written, so written when the slow request happens it cannot hold the requests that came after; a trace of the whole run, or a snapshot written at its end, holds them all

@@ -310,3 +310,8 @@ trace-inventory-some = { $count } 種類の名前 (例: { $names })
 trace-names-both = `name` (1 つの名前) と `name-matches` (名前のパターン) は、どちらか一方だけを指定してください
 trace-names-missing = `name` (1 つの名前) か `name-matches` (名前のパターン) を指定してください
 trace-names-matched = { $pattern } に一致した名前: { $names }
+
+## 実行全体を含むスナップショット
+
+flight-tasks-at-most-needs-task = `tasks-at-most` は `task` で指定した名前のタスクを数えます。`task` も指定してください
+flight-too-many-tasks = { $task } という名前のタスクを { $count } 個含んでおり、上限の { $limit } 個を超えています。フライトレコーダーのスナップショットは書き出した時点までの直近の過去を保持するので、遅いリクエストが起きたときに書き出せば、その後のリクエストは含まれません。実行全体のトレースや、実行の最後に書き出したスナップショットには、すべてのリクエストが含まれます
