@@ -107,7 +107,7 @@ fn unwrap_source(e: io::Error) -> Result<io::Error, io::Error> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use std::io::{self, Read, Write};
 
     use super::*;
@@ -115,7 +115,8 @@ mod tests {
     const CPU: &[u8] = include_bytes!("../../tests/fixtures/profiles/cpu.pprof");
     const HEAP_RAW: &[u8] = include_bytes!("../../tests/fixtures/profiles/heap-raw.pprof");
 
-    fn gunzip(bytes: &[u8]) -> Vec<u8> {
+    /// The bytes of a gzip stream, decompressed.
+    pub(in crate::pprof) fn gunzip(bytes: &[u8]) -> Vec<u8> {
         let mut raw = Vec::new();
         flate2::read::GzDecoder::new(bytes)
             .read_to_end(&mut raw)
@@ -123,7 +124,8 @@ mod tests {
         raw
     }
 
-    fn gzip(bytes: &[u8]) -> Vec<u8> {
+    /// `bytes` as one gzip stream.
+    pub(in crate::pprof) fn gzip(bytes: &[u8]) -> Vec<u8> {
         let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         encoder.write_all(bytes).unwrap();
         encoder.finish().unwrap()

@@ -9,19 +9,7 @@ const HEAP: &[u8] = include_bytes!("../../../tests/fixtures/profiles/heap.pprof"
 const HEAP_RAW: &[u8] = include_bytes!("../../../tests/fixtures/profiles/heap-raw.pprof");
 const GOROUTINE: &[u8] = include_bytes!("../../../tests/fixtures/profiles/goroutine.pprof");
 
-fn gunzip(bytes: &[u8]) -> Vec<u8> {
-    let mut raw = Vec::new();
-    flate2::read::GzDecoder::new(bytes)
-        .read_to_end(&mut raw)
-        .unwrap();
-    raw
-}
-
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    encoder.write_all(bytes).unwrap();
-    encoder.finish().unwrap()
-}
+use crate::pprof::input::tests::{gunzip, gzip};
 
 fn varint(mut value: u64, out: &mut Vec<u8>) {
     while value >= 0x80 {
