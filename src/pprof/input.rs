@@ -107,29 +107,14 @@ fn unwrap_source(e: io::Error) -> Result<io::Error, io::Error> {
 }
 
 #[cfg(test)]
-pub(super) mod tests {
-    use std::io::{self, Read, Write};
+mod tests {
+    use std::io::{self, Read};
 
     use super::*;
+    use crate::pprof::testing::{gunzip, gzip};
 
     const CPU: &[u8] = include_bytes!("../../tests/fixtures/profiles/cpu.pprof");
     const HEAP_RAW: &[u8] = include_bytes!("../../tests/fixtures/profiles/heap-raw.pprof");
-
-    /// The bytes of a gzip stream, decompressed.
-    pub(in crate::pprof) fn gunzip(bytes: &[u8]) -> Vec<u8> {
-        let mut raw = Vec::new();
-        flate2::read::GzDecoder::new(bytes)
-            .read_to_end(&mut raw)
-            .unwrap();
-        raw
-    }
-
-    /// `bytes` as one gzip stream.
-    pub(in crate::pprof) fn gzip(bytes: &[u8]) -> Vec<u8> {
-        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        encoder.write_all(bytes).unwrap();
-        encoder.finish().unwrap()
-    }
 
     #[test]
     fn a_damaged_gzip_stream_is_a_gzip_error_wherever_it_breaks() {

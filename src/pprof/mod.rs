@@ -15,6 +15,8 @@ mod input;
 mod locations;
 mod names;
 mod proto;
+#[cfg(test)]
+mod testing;
 mod wire;
 
 use std::path::Path;

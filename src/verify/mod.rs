@@ -8,6 +8,7 @@
 
 pub mod judge;
 mod load;
+mod margin;
 pub mod sums;
 
 use std::sync::Mutex;

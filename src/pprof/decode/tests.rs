@@ -1,7 +1,5 @@
 //! The decoder against built profiles, the fixtures and damage of every kind.
 
-use std::io::Write;
-
 use super::*;
 
 const CPU: &[u8] = include_bytes!("../../../tests/fixtures/profiles/cpu.pprof");
@@ -9,7 +7,7 @@ const HEAP: &[u8] = include_bytes!("../../../tests/fixtures/profiles/heap.pprof"
 const HEAP_RAW: &[u8] = include_bytes!("../../../tests/fixtures/profiles/heap-raw.pprof");
 const GOROUTINE: &[u8] = include_bytes!("../../../tests/fixtures/profiles/goroutine.pprof");
 
-use crate::pprof::input::tests::{gunzip, gzip};
+use crate::pprof::testing::{gunzip, gzip};
 
 fn varint(mut value: u64, out: &mut Vec<u8>) {
     while value >= 0x80 {
