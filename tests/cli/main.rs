@@ -15,6 +15,7 @@ mod serve;
 mod spine;
 mod starter;
 mod terminal;
+mod tiny;
 mod trace;
 mod whole;
 
