@@ -65,8 +65,8 @@ pub fn solution(exercise: &Exercise, starter: &Files) -> Result<Files, StarterEr
 /// The starter as the instructor's working tree has it, which `verify`
 /// checks and records: every file under the package directory that git
 /// tracks or would track (not the ones it ignores), read from the working
-/// tree; outside git, every file there (with `sums`, only the Go files and
-/// the files they list, as for an attendee's copy).
+/// tree; outside git, its Go files, the files that measure it (protected)
+/// and the files `sums` list, as for an attendee's copy.
 pub fn working_tree(
     workshop: &Workshop,
     exercise: &Exercise,
@@ -74,8 +74,11 @@ pub fn working_tree(
 ) -> Result<Files, StarterError> {
     let dir = workshop.package_dir(exercise);
     let Some(paths) = git::Package::new(workshop, exercise).working_files() else {
+        // Outside git nothing says which files are the exercise's: its code
+        // and the files that measure it are, and whatever its sums list; not
+        // the profiles, binaries and notes that working in it leaves.
         return Ok(workspace::read_tree(&dir, |p| {
-            sums.is_none_or(|s| is_go(p) || s.lists(p))
+            is_go(p) || exercise.protects(p) || sums.is_some_and(|s| s.lists(p))
         })?);
     };
     let mut files = Files::new();

@@ -293,3 +293,36 @@ fn a_starter_without_sums_is_taken_as_before_with_a_note_for_the_instructor() {
         "{notes}"
     );
 }
+
+#[test]
+fn verify_outside_git_records_the_exercise_not_what_working_in_it_left() {
+    let workshop = Workshop::fixture("outcomes");
+    let root = workshop.path();
+    // Left by an instructor's profiling session in a workshop kept without git.
+    std::fs::write(root.join(PACKAGE).join("cpu.prof"), "profile").unwrap();
+    std::fs::write(root.join(PACKAGE).join("speedup.test"), "binary").unwrap();
+    std::fs::create_dir_all(root.join(PACKAGE).join("testdata")).unwrap();
+    std::fs::write(root.join(PACKAGE).join("testdata/input.txt"), "1 2 3\n").unwrap();
+
+    let run = workshop.run(&["verify", ID, "--json"]);
+    run.code(0);
+    assert_eq!(
+        run.json()["exercises"][0]["starter_sums"]["status"],
+        "recorded"
+    );
+    let text = std::fs::read_to_string(root.join(SUMS)).unwrap();
+    let listed: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split_once("  ").unwrap().1)
+        .collect();
+    assert_eq!(listed, ["sum.go", "sum_test.go", "testdata/input.txt"]);
+
+    // An attendee's copy, handed out without those files, is the starter.
+    std::fs::remove_file(root.join(PACKAGE).join("cpu.prof")).unwrap();
+    std::fs::remove_file(root.join(PACKAGE).join("speedup.test")).unwrap();
+    apply_solution(root);
+    let run = workshop.run(&["check", ID, "--json"]);
+    run.code(0);
+    assert_eq!(goal(&run)["status"], "pass", "{}", goal(&run));
+}
