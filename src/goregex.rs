@@ -18,9 +18,81 @@ pub fn rust_only(pattern: &str) -> Option<&'static str> {
         .then_some("[[")
 }
 
+/// The most times Go's `regexp` lets a repetition `{n}`, `{n,}` or `{n,m}`
+/// repeat; Rust's `regex` allows more.
+pub const MAX_REPEAT: u32 = 1000;
+
+/// The first repetition in `pattern` whose count Go's `regexp` refuses (over
+/// [`MAX_REPEAT`]), as written: `{1001}`. Escaped braces and braces inside a
+/// character class are literal, as they are to Go.
+pub fn repeat_over_limit(pattern: &str) -> Option<&str> {
+    let bytes = pattern.as_bytes();
+    let (mut i, mut in_class) = (0, false);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'[' if !in_class => {
+                in_class = true;
+                // A `]` first in a class is a literal.
+                if bytes.get(i + 1) == Some(&b'^') {
+                    i += 1;
+                }
+                if bytes.get(i + 1) == Some(&b']') {
+                    i += 1;
+                }
+            }
+            b']' if in_class => in_class = false,
+            b'{' if !in_class => {
+                let rest = &pattern[i + 1..];
+                if let Some(end) = rest.find('}') {
+                    let counts = &rest[..end];
+                    let numbers: Vec<&str> = counts.splitn(2, ',').collect();
+                    let well_formed = !numbers[0].is_empty()
+                        && numbers
+                            .iter()
+                            .all(|n| n.bytes().all(|b| b.is_ascii_digit()));
+                    let over = numbers
+                        .iter()
+                        .filter(|n| !n.is_empty())
+                        .any(|n| n.parse::<u64>().map_or(true, |n| n > u64::from(MAX_REPEAT)));
+                    if well_formed && over {
+                        return Some(&pattern[i..i + end + 2]);
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
-    use super::rust_only;
+    use super::{repeat_over_limit, rust_only};
+
+    #[test]
+    fn repeat_counts_over_go_s_limit_are_found() {
+        assert_eq!(repeat_over_limit("x{1001}"), Some("{1001}"));
+        assert_eq!(repeat_over_limit("^Bench(a{2,5000})$"), Some("{2,5000}"));
+        assert_eq!(repeat_over_limit("a{1000}b{0,1000}c{7,}"), None);
+        assert_eq!(
+            repeat_over_limit(r"a\{1001}"),
+            None,
+            "an escaped brace is literal"
+        );
+        assert_eq!(
+            repeat_over_limit("[{1001}]"),
+            None,
+            "a brace in a class is literal"
+        );
+        assert_eq!(repeat_over_limit("[]{]{1001}"), Some("{1001}"));
+        assert_eq!(
+            repeat_over_limit("a{99999999999999999999}"),
+            Some("{99999999999999999999}")
+        );
+        assert_eq!(repeat_over_limit("a{x}"), None);
+    }
 
     #[test]
     fn rust_additions_are_found_and_go_syntax_is_not() {

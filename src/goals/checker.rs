@@ -216,6 +216,16 @@ impl Checker<'_, '_> {
             self.problem(key, message);
             return refused();
         }
+        if let Some(repeat) = crate::goregex::repeat_over_limit(pattern) {
+            let message = tr!(
+                "manifest-pattern-repeat",
+                part = pattern,
+                repeat = repeat,
+                limit = crate::goregex::MAX_REPEAT
+            );
+            self.problem(key, message);
+            return refused();
+        }
         Regex::new(pattern).unwrap_or_else(|e| {
             self.problem(key, tr!("goal-bad-regex", error = e.to_string()));
             refused()

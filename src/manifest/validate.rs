@@ -194,6 +194,14 @@ pub(super) fn go_test_pattern(pattern: &str) -> Result<(), String> {
                 syntax = rust_only
             ));
         }
+        if let Some(repeat) = crate::goregex::repeat_over_limit(part) {
+            return Err(tr!(
+                "manifest-pattern-repeat",
+                part = part,
+                repeat = repeat,
+                limit = crate::goregex::MAX_REPEAT
+            ));
+        }
         if let Err(e) = regex::Regex::new(part) {
             let why = e.to_string();
             let why = why

@@ -278,6 +278,15 @@ fn patterns_go_test_would_refuse_are_refused() {
         "title: t\ntests:\n  run: \"^Test[Sum$\"\nruns:\n  - name: bench\n    bench: BenchmarkSum\ngoals:\n  - id: a\n    kind: trace-leaks\nsolution: [sum.go]\n",
         "check.yaml:3:8: `^Test[Sum$` is not a regular expression Go accepts",
     );
+    // Rust's regex would take it; Go refuses a repeat count over 1000.
+    rejected_file(
+        "title: t\nruns:\n  - name: bench\n    bench: \"BenchmarkSum/x{1001}\"\ngoals:\n  - id: a\n    kind: trace-leaks\nsolution: [sum.go]\n",
+        "check.yaml:4:12: `x{1001}` repeats `{1001}`, more than the 1000 times Go's regular expressions allow",
+    );
+    rejected(
+        "  - id: a\n    kind: profile-function\n    profile: cpu\n    function: 'a{2000}'\n    measure: cum\n    at-most: 1\n",
+        "check.yaml:9:15: `a{2000}` repeats `{2000}`",
+    );
 }
 
 #[test]

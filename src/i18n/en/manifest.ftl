@@ -179,3 +179,7 @@ sums-and-more = { $count ->
        *[other] {" "}and { $count } more
     }
 sums-separator = {"; "}
+
+## Patterns Go refuses for their repeat counts
+
+manifest-pattern-repeat = `{ $part }` repeats `{ $repeat }`, more than the { $limit } times Go's regular expressions allow (go test would refuse it)

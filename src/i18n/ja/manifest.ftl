@@ -160,3 +160,7 @@ sums-missing = 欠落: { $files }
 sums-extra = 余分: { $files }
 sums-and-more = {" "}ほか { $count } 個
 sums-separator = {"、"}
+
+## 繰り返し回数のために Go が拒否するパターン
+
+manifest-pattern-repeat = `{ $part }` の `{ $repeat }` は、Go の正規表現が許す { $limit } 回を超えて繰り返しています（go test はこれを拒否します）
