@@ -88,8 +88,11 @@ impl Layout {
     }
 
     /// Where an unreadable progress file is set aside.
-    pub fn state_aside(&self, stamp: u64) -> PathBuf {
-        self.dir.join(format!("state.json.corrupt-{stamp}"))
+    pub fn state_aside(&self, stamp: u64, n: u32) -> PathBuf {
+        match n {
+            1 => self.dir.join(format!("state.json.corrupt-{stamp}")),
+            n => self.dir.join(format!("state.json.corrupt-{stamp}-{n}")),
+        }
     }
 
     /// Creates `.workshop/` if needed, ignoring itself so that its files never

@@ -93,15 +93,18 @@ impl State {
         match std::fs::read(&path) {
             Ok(bytes) => match serde_json::from_slice::<StateFile>(&bytes) {
                 Ok(file) if file.version == VERSION => state.file = file,
-                Ok(_) | Err(_) => {
-                    let aside = layout.state_aside(now());
-                    let _ = std::fs::rename(&path, &aside);
-                    state.warnings.push(tr!(
+                Ok(_) | Err(_) => match set_aside(layout, &path) {
+                    Ok(aside) => state.warnings.push(tr!(
                         "state-set-aside",
                         path = crate::display::path(&path),
                         aside = crate::display::path(&aside)
-                    ));
-                }
+                    )),
+                    Err(e) => state.warnings.push(tr!(
+                        "state-cannot-read",
+                        path = crate::display::path(&path),
+                        error = e.to_string()
+                    )),
+                },
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => state.warnings.push(tr!(
@@ -190,12 +193,36 @@ impl State {
 
     fn save(&self) -> std::io::Result<()> {
         let mut temp = tempfile::NamedTempFile::new_in(self.layout.dir())?;
-        serde_json::to_writer_pretty(&mut temp, &self.file)?;
-        temp.write_all(b"\n")?;
+        // One write of the whole text, not one per token.
+        let mut text = serde_json::to_vec_pretty(&self.file)?;
+        text.push(b'\n');
+        temp.write_all(&text)?;
         temp.as_file().sync_all()?;
         temp.persist(self.layout.state()).map_err(|e| e.error)?;
         Ok(())
     }
+}
+
+/// Moves an unreadable state file aside, under a name no earlier one has:
+/// linked to its new name (which fails rather than replace a file), then
+/// unlinked from the old.
+fn set_aside(layout: &Layout, path: &std::path::Path) -> std::io::Result<std::path::PathBuf> {
+    let stamp = now();
+    for n in 1..=1000 {
+        let aside = layout.state_aside(stamp, n);
+        match std::fs::hard_link(path, &aside) {
+            Ok(()) => {
+                std::fs::remove_file(path)?;
+                return Ok(aside);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other(tr!(
+        "state-too-many-aside",
+        dir = crate::display::path(layout.dir())
+    )))
 }
 
 fn now() -> u64 {
@@ -234,6 +261,20 @@ mod tests {
         assert_eq!(state.warnings.len(), 1);
         assert!(!layout.state().exists());
         assert_eq!(state.progress("a/b"), Progress::NotStarted);
+        // A second one in the same second keeps the first's copy.
+        std::fs::write(layout.state(), "{still not json").unwrap();
+        let again = State::load(&layout);
+        assert_eq!(again.warnings.len(), 1, "{:?}", again.warnings);
+        let kept: Vec<String> = std::fs::read_dir(layout.dir())
+            .unwrap()
+            .flatten()
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|name| name.starts_with("state.json.corrupt-"))
+            .map(|name| std::fs::read_to_string(layout.dir().join(name)).unwrap())
+            .collect();
+        assert_eq!(kept.len(), 2, "{kept:?}");
+        assert!(kept.contains(&"{not json".to_owned()));
+        assert!(kept.contains(&"{still not json".to_owned()));
     }
 
     #[test]

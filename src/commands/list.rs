@@ -9,10 +9,8 @@ use crate::state::State;
 
 pub fn run(cx: &Context, args: &ListArgs) -> anyhow::Result<Exit> {
     let workshop = cx.workshop()?;
+    // Its warnings were said when the workshop was loaded.
     let state = State::load(&Layout::new(&workshop.root));
-    for warning in &state.warnings {
-        report::warning(warning);
-    }
     report::emit(Format::json(args.json), &ListDoc::new(&workshop, &state));
     Ok(Exit::Success)
 }

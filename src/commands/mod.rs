@@ -51,6 +51,12 @@ impl Context {
     /// are saved on the way, for workshops outside git.
     pub fn workshop(&self) -> Result<Workshop, ManifestError> {
         let workshop = manifest::load(&self.root()?)?;
+        // Read first here, so that a state file set aside as unreadable is
+        // said whichever command meets it first.
+        let state = crate::state::State::load(&crate::layout::Layout::new(&workshop.root));
+        for warning in &state.warnings {
+            crate::report::warning(warning);
+        }
         crate::starter::remember(&workshop);
         Ok(workshop)
     }

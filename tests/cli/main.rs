@@ -14,6 +14,7 @@ mod refactor;
 mod serve;
 mod spine;
 mod starter;
+mod state;
 mod terminal;
 mod tiny;
 mod trace;

@@ -270,3 +270,7 @@ verify-sums-updated = recorded { $file } again for the changed starter — commi
 ## Whole artifacts, creation stacks and name patterns
 
 verify-no-function-solution-trace = /{ $pattern }/ matches no function in the solution's trace, though the solution's own code started { $missed } goroutines there: the goal is met without counting any of them (goroutines there were created by: { $top })
+
+## A state file that cannot be set aside
+
+state-too-many-aside = { $dir } already holds 1000 unreadable state files set aside this second

@@ -247,3 +247,7 @@ verify-sums-updated = 変更されたスターターの { $file } を記録し�
 ## 完全な成果物、生成スタック、名前のパターン
 
 verify-no-function-solution-trace = /{ $pattern }/ は解答例のトレースのどの関数にも一致しません。解答例のコードはそこで goroutine を { $missed } 個起動していますが、どれも数えられないままゴールを満たしています（そこで goroutine を生成した関数: { $top }）
+
+## 退避できない状態ファイル
+
+state-too-many-aside = { $dir } には、この 1 秒の間に退避した読めない状態ファイルがすでに 1000 個あります
