@@ -180,6 +180,19 @@ impl State {
         id: &str,
         change: impl FnOnce(&mut ExerciseState),
     ) -> std::io::Result<ExerciseState> {
+        // The error names the file: "Read-only file system" alone says not where.
+        let named = |e: std::io::Error| {
+            let path = crate::display::path(&layout.state());
+            std::io::Error::new(e.kind(), format!("{path}: {e}"))
+        };
+        State::update_unnamed(layout, id, change).map_err(named)
+    }
+
+    fn update_unnamed(
+        layout: &Layout,
+        id: &str,
+        change: impl FnOnce(&mut ExerciseState),
+    ) -> std::io::Result<ExerciseState> {
         layout.ensure()?;
         let lock = File::create(layout.state_lock())?;
         lock.lock()?;

@@ -60,7 +60,9 @@ pub fn check(workshop: &Workshop, id: &str, fresh: bool, format: Format) -> anyh
         Err(e) => return fail(&e, None),
     };
     let tree = Tree::of(workshop, exercise, fresh);
-    tree.layout.ensure()?;
+    tree.layout
+        .ensure()
+        .map_err(crate::workspace::FileError::write(tree.layout.dir()))?;
     let spinner = Spinner::new(format == Format::Human);
     let listener = |event: &CheckEvent<'_>| spinner.follow(event);
     let result = run::check(exercise, &tree, &go, &listener);

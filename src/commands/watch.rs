@@ -23,6 +23,8 @@ pub fn run(cx: &Context, args: &WatchArgs) -> anyhow::Result<Exit> {
         },
     };
     let go = GoTool::detect(workshop.required_go())?;
-    layout.ensure()?;
+    layout
+        .ensure()
+        .map_err(crate::workspace::FileError::write(layout.dir()))?;
     Ok(crate::watch::watch(&workshop, start, &go)?)
 }

@@ -253,6 +253,9 @@ impl GoTool {
             if let Some(error) = needs_newer_go(&finished.output, &self.info.version) {
                 return Err(error);
             }
+            if let Some(line) = environment_failure(&finished.output) {
+                return Err(GoError::Environment { line });
+            }
             // `go test` prints vet's findings under a `# [package]` header.
             let vet = finished.output.lines().any(|l| l.starts_with("# ["));
             return Ok(Compiled::Failed(BuildFailure {
@@ -302,6 +305,23 @@ fn needs_newer_go(output: &str, running: &str) -> Option<GoError> {
             running,
         })
     })
+}
+
+/// The line of go's output that says the machine, not the code, stopped the
+/// build: a full disk, a read-only file system, a quota.
+fn environment_failure(output: &str) -> Option<String> {
+    const CAUSES: [&str; 3] = [
+        "no space left on device",
+        "read-only file system",
+        "disk quota exceeded",
+    ];
+    output
+        .lines()
+        .find(|line| {
+            let line = line.to_ascii_lowercase();
+            CAUSES.iter().any(|cause| line.contains(cause))
+        })
+        .map(|line| line.trim().to_owned())
 }
 
 /// Picks the `file.go:line[:col]: message` lines out of `go build` output.
@@ -378,6 +398,16 @@ FAIL\texercises/heap/01-concat [build failed]
             Some(GoError::NeedsNewerGo { what, .. }) if what == "module example.com/x@v1.2.0"
         ));
         assert!(needs_newer_go("x.go:1:2: undefined: y\n", "go1.26.8").is_none());
+    }
+
+    #[test]
+    fn a_full_disk_is_the_machine_not_the_code() {
+        let output = "# fixture.example/x\ngo: creating work dir: mkdir /tmp/go-build123: no space left on device\n";
+        assert_eq!(
+            environment_failure(output).as_deref(),
+            Some("go: creating work dir: mkdir /tmp/go-build123: no space left on device")
+        );
+        assert!(environment_failure("x.go:1:2: undefined: y\n").is_none());
     }
 
     #[test]

@@ -59,6 +59,11 @@ pub enum GoError {
     #[error("{}", tr!("exec-interrupted"))]
     Interrupted,
 
+    /// The machine stopped the build (a full disk, a read-only file system),
+    /// as go's line says, with its path.
+    #[error("{}", tr!("exec-go-environment", line = .line))]
+    Environment { line: String },
+
     /// The module (or one it needs) asks for a newer Go than the one installed.
     #[error("{}", tr!("exec-go-mod-needs-newer", what = .what, needed = .needed, running = .running))]
     NeedsNewerGo {

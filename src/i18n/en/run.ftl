@@ -274,3 +274,7 @@ verify-no-function-solution-trace = /{ $pattern }/ matches no function in the so
 ## A state file that cannot be set aside
 
 state-too-many-aside = { $dir } already holds 1000 unreadable state files set aside this second
+
+## The machine, not the code, stopped a build
+
+exec-go-environment = go could not build, and not because of the code: { $line }; free space or make that place writable (see `workshop doctor`), then check again

@@ -251,3 +251,7 @@ verify-no-function-solution-trace = /{ $pattern }/ は解答例のトレース�
 ## 退避できない状態ファイル
 
 state-too-many-aside = { $dir } には、この 1 秒の間に退避した読めない状態ファイルがすでに 1000 個あります
+
+## コードではなくマシンがビルドを止めた
+
+exec-go-environment = コードのせいではなく、go がビルドできませんでした: { $line }。空き容量を作るか、その場所を書き込めるようにして（`workshop doctor` を参照）、もう一度チェックしてください
