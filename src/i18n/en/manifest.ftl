@@ -179,3 +179,10 @@ sums-and-more = { $count ->
        *[other] {" "}and { $count } more
     }
 sums-separator = {"; "}
+
+## Bounds on YAML files, checked before they are parsed
+
+# `limit` is a size such as `1 MiB`.
+yaml-too-large = the file is larger than { $limit }, far more than a workshop file needs
+# `limit` is a number of levels.
+yaml-too-deep = nested deeper than { $limit } levels (of indentation, `-` items or `[`/`{"{"}`), far more than a workshop file needs

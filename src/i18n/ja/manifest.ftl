@@ -160,3 +160,10 @@ sums-missing = 欠落: { $files }
 sums-extra = 余分: { $files }
 sums-and-more = {" "}ほか { $count } 個
 sums-separator = {"、"}
+
+## Bounds on YAML files, checked before they are parsed
+
+# `limit` is a size such as `1 MiB`.
+yaml-too-large = ファイルが { $limit } を超えています。ワークショップのファイルに必要な大きさをはるかに超えています
+# `limit` is a number of levels.
+yaml-too-deep = 入れ子が { $limit } 段を超えています（インデント、`-` の項目、`[`/`{"{"}` の数）。ワークショップのファイルに必要な深さをはるかに超えています
