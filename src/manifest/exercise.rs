@@ -46,7 +46,8 @@ pub(super) fn load(
 ) -> Result<Exercise, ManifestError> {
     let source = read(check_path)?;
     let mut file = CheckFile {
-        doc: Document::new(check_path, &source),
+        doc: Document::new(check_path, &source)
+            .map_err(|problem| ManifestError::Invalid(vec![problem]))?,
         problems: Vec::new(),
     };
     let raw: raw::CheckFile = file

@@ -269,7 +269,8 @@ pub fn load(root: &Path) -> Result<Workshop, ManifestError> {
     })?;
     let manifest_path = root.join(MANIFEST);
     let source = read(&manifest_path)?;
-    let file = Document::new(&manifest_path, &source);
+    let file = Document::new(&manifest_path, &source)
+        .map_err(|problem| ManifestError::Invalid(vec![problem]))?;
     let raw: raw::WorkshopFile = file
         .parse()
         .map_err(|problem| ManifestError::Invalid(vec![problem]))?;
@@ -379,9 +380,25 @@ pub fn load(root: &Path) -> Result<Workshop, ManifestError> {
     })
 }
 
+/// The text of a YAML file of the workshop, read no further than
+/// [`bounds::MAX_BYTES`](crate::yaml::bounds::MAX_BYTES): a larger file is a problem.
 pub(super) fn read(path: &Path) -> Result<String, ManifestError> {
-    std::fs::read_to_string(path).map_err(|source| ManifestError::Read {
+    use std::io::Read;
+    let read_error = |source| ManifestError::Read {
         path: path.to_owned(),
         source,
-    })
+    };
+    let limit = crate::yaml::bounds::MAX_BYTES;
+    let mut text = String::new();
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    if file.metadata().map_err(read_error)?.len() > limit {
+        return Err(ManifestError::Invalid(vec![crate::yaml::too_large(path)]));
+    }
+    file.take(limit + 1)
+        .read_to_string(&mut text)
+        .map_err(read_error)?;
+    if text.len() as u64 > limit {
+        return Err(ManifestError::Invalid(vec![crate::yaml::too_large(path)]));
+    }
+    Ok(text)
 }

@@ -41,15 +41,40 @@ impl fmt::Display for Diagnostic {
         if let (Some(p), Some(text)) = (self.position, &self.line_text) {
             let number = p.line.to_string();
             let pad = " ".repeat(number.len());
+            let (text, column) = excerpt(text, p.column);
             let caret_pad: String = text
                 .chars()
-                .take(p.column.saturating_sub(1))
+                .take(column.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             write!(f, "\n{pad} |\n{number} | {text}\n{pad} | {caret_pad}^")?;
         }
         Ok(())
     }
+}
+
+/// The most characters of a line an excerpt shows, so that it fits a terminal.
+const EXCERPT_WIDTH: usize = 72;
+
+/// The part of `line` an excerpt shows around the 1-based character `column`,
+/// with `…` where it is cut, and the column of the caret in it.
+fn excerpt(line: &str, column: usize) -> (String, usize) {
+    let total = line.chars().count();
+    if total <= EXCERPT_WIDTH {
+        return (line.to_owned(), column);
+    }
+    let at = column.saturating_sub(1).min(total);
+    let end = (at.saturating_sub(EXCERPT_WIDTH / 2) + EXCERPT_WIDTH).min(total);
+    let start = end - EXCERPT_WIDTH;
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(line.chars().skip(start).take(EXCERPT_WIDTH));
+    if end < total {
+        shown.push('…');
+    }
+    (shown, at - start + 1 + usize::from(start > 0))
 }
 
 /// Keys that are valid beside the ones a struct declares (a goal's common
@@ -382,6 +407,33 @@ mod tests {
         let text = d.to_string();
         assert!(text.ends_with("2 |   bad: 2\n  |   ^"), "{text}");
         assert!(text.contains(":2:3: oops"));
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_the_column() {
+        let line = format!("{}bogus: 1{}", "a".repeat(1_000_000), "z".repeat(500));
+        let d = Diagnostic::new(
+            Path::new("/nonexistent/check.yaml"),
+            &line,
+            Some(Position {
+                line: 1,
+                column: 1_000_001,
+            }),
+            "oops".into(),
+        );
+        let text = d.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        let shown = lines[2].strip_prefix("1 | ").unwrap();
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{text}");
+        assert_eq!(shown.chars().count(), EXCERPT_WIDTH + 2);
+        let caret = lines[3].strip_prefix("  | ").unwrap();
+        let under: String = shown.chars().skip(caret.len() - 1).take(5).collect();
+        assert_eq!(under, "bogus");
+        // At either end, the excerpt is cut on one side only.
+        assert_eq!(excerpt(&line, 1), (format!("{}…", "a".repeat(72)), 1));
+        let (shown, column) = excerpt(&line, line.len());
+        assert_eq!(shown, format!("…{}", "z".repeat(72)));
+        assert_eq!(column, 73);
     }
 
     #[test]

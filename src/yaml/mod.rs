@@ -1,8 +1,10 @@
 //! YAML files read with their positions: a document deserialises into serde
 //! types (with `deny_unknown_fields`), and every problem, whether serde's or one
 //! found afterwards, names the file, line and column of the key or value at
-//! fault, with an excerpt of the line.
+//! fault, with an excerpt of the line. A file too large or nested too deep is
+//! refused before any parser reads it.
 
+pub mod bounds;
 mod diagnostic;
 pub mod locate;
 
@@ -25,12 +27,15 @@ pub struct Document<'a> {
 }
 
 impl<'a> Document<'a> {
-    pub fn new(path: &'a Path, source: &'a str) -> Self {
-        Document {
+    /// The document in `source`, read from `path`; a problem when it is larger
+    /// or nests deeper than [`bounds`] allows, found before it is parsed.
+    pub fn new(path: &'a Path, source: &'a str) -> Result<Self, Diagnostic> {
+        bounds::check(source).map_err(|exceeded| refused(path, source, exceeded))?;
+        Ok(Document {
             path,
             source,
             locator: Locator::new(source),
-        }
+        })
     }
 
     /// A problem with the node at `path`: its value, else its key, else the
@@ -125,5 +130,31 @@ impl<'a> Document<'a> {
                 None
             }
         }
+    }
+}
+
+/// The problem of a file refused by [`bounds::check`].
+pub fn refused(path: &Path, source: &str, exceeded: bounds::Exceeded) -> Diagnostic {
+    match exceeded {
+        bounds::Exceeded::Size => too_large(path),
+        bounds::Exceeded::Depth(at) => Diagnostic::new(
+            path,
+            source,
+            Some(at),
+            tr!("yaml-too-deep", limit = bounds::MAX_DEPTH),
+        ),
+    }
+}
+
+/// The problem of a YAML file larger than [`bounds::MAX_BYTES`].
+pub fn too_large(path: &Path) -> Diagnostic {
+    Diagnostic {
+        file: path.to_owned(),
+        position: None,
+        message: tr!(
+            "yaml-too-large",
+            limit = crate::units::bytes(bounds::MAX_BYTES)
+        ),
+        line_text: None,
     }
 }

@@ -454,3 +454,52 @@ fn tasks_and_regions_take_a_name_or_a_pattern_over_names() {
         "check.yaml:8:19: `\\<request\\>` uses `\\<`, which Go's regular expressions do not have",
     );
 }
+
+#[test]
+fn a_workshop_file_nested_100000_deep_is_refused_before_parsing() {
+    let n = 100_000;
+    let deep = format!("{}1{}\n", "{a: ".repeat(n), "}".repeat(n));
+    let workshop = Workshop::fixture("outcomes");
+    workshop.write("workshop.yaml", &deep);
+    let started = std::time::Instant::now();
+    let run = workshop.run(&["list"]);
+    let elapsed = started.elapsed();
+    // The 64th `{` (column 253) is the 65th level, under the document's own.
+    run.code(2).stderr_has(
+        "workshop.yaml:1:253: nested deeper than 64 levels (of indentation, `-` items or `[`/`{`)",
+    );
+    assert!(
+        elapsed < std::time::Duration::from_secs(2),
+        "took {elapsed:?}"
+    );
+    assert!(run.stderr.len() < 1000, "{}", run.stderr);
+}
+
+#[test]
+fn a_yaml_file_past_the_size_limit_is_refused_unread() {
+    Workshop::fixture("outcomes")
+        .write(
+            "checks/outcome/met/check.yaml",
+            &"# padding\n".repeat(110_000),
+        )
+        .run(&["list"])
+        .code(2)
+        .stderr_has("check.yaml: the file is larger than 1 MiB");
+}
+
+#[test]
+fn a_megabyte_line_shows_as_an_excerpt_around_the_column() {
+    let title = "x".repeat(1_000_000);
+    let line = format!(
+        "{{title: {title}, runs: [{{name: bench, bench: BenchmarkSum}}], bogus: 1, solution: [sum.go]}}\n"
+    );
+    let run = Workshop::fixture("outcomes")
+        .write("checks/outcome/met/check.yaml", &line)
+        .run(&["list"]);
+    run.code(2)
+        .stderr_has("check.yaml:1:1000055: unknown key `bogus`")
+        .stderr_has(
+            "1 | …uns: [{name: bench, bench: BenchmarkSum}], bogus: 1, solution: [sum.go]}\n",
+        );
+    assert!(run.stderr.len() < 1000, "{}", run.stderr);
+}

@@ -183,3 +183,9 @@ sums-separator = {"; "}
 ## Patterns Go refuses for their repeat counts
 
 manifest-pattern-repeat = `{ $part }` repeats `{ $repeat }`, more than the { $limit } times Go's regular expressions allow (go test would refuse it)
+## Bounds on YAML files, checked before they are parsed
+
+# `limit` is a size such as `1 MiB`.
+yaml-too-large = the file is larger than { $limit }, far more than a workshop file needs
+# `limit` is a number of levels.
+yaml-too-deep = nested deeper than { $limit } levels (of indentation, `-` items or `[`/`{"{"}`), far more than a workshop file needs

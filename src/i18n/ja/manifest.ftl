@@ -164,3 +164,9 @@ sums-separator = {"、"}
 ## 繰り返し回数のために Go が拒否するパターン
 
 manifest-pattern-repeat = `{ $part }` の `{ $repeat }` は、Go の正規表現が許す { $limit } 回を超えて繰り返しています（go test はこれを拒否します）
+## Bounds on YAML files, checked before they are parsed
+
+# `limit` is a size such as `1 MiB`.
+yaml-too-large = ファイルが { $limit } を超えています。ワークショップのファイルに必要な大きさをはるかに超えています
+# `limit` is a number of levels.
+yaml-too-deep = 入れ子が { $limit } 段を超えています（インデント、`-` の項目、`[`/`{"{"}` の数）。ワークショップのファイルに必要な深さをはるかに超えています
