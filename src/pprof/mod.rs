@@ -9,6 +9,8 @@
 //! decompressed protobuf is never held whole, and samples are kept flat (every
 //! stack's frames in one array, every value in another), so a decoded profile
 //! takes about 4 bytes a frame and 8 a value, and decoding little more.
+//! What a profile may hold is bounded (`budget`): a small file built to
+//! expand into millions of empty entries is refused as it is read.
 
 mod budget;
 mod decode;
