@@ -14,6 +14,7 @@ use std::io::Read;
 use prost::Message;
 use rustc_hash::FxHashMap;
 
+use super::budget::{Limits, Over, What};
 use super::locations::{LARGE_ID, Locations};
 use super::wire::{self, Cursor, Fault, LEN, Stream, VARINT};
 use super::{Profile, ProfileError, SampleType, names, proto};
@@ -87,9 +88,12 @@ impl Strings {
         Some(&self.text[start..end])
     }
 
-    fn push(&mut self, s: &str) {
+    fn push(&mut self, s: &str, limits: &Limits) -> Result<(), Over> {
+        limits.check(What::Strings, self.ends.len() + 1)?;
+        limits.check(What::TableBytes, self.text.len() + s.len())?;
         self.text.push_str(s);
         self.ends.push(self.text.len());
+        Ok(())
     }
 }
 
@@ -97,7 +101,7 @@ impl Strings {
 struct Location {
     id: u64,
     address: u64,
-    lines: std::ops::Range<usize>,
+    lines: std::ops::Range<u32>,
 }
 
 /// What the pass keeps until the end, where ids and strings resolve.
@@ -125,53 +129,71 @@ pub(super) struct Raw {
     other_width: Option<(usize, usize)>,
     large_ids: Vec<u64>,
     large_index: FxHashMap<u64, u32>,
+    /// The most the profile may hold.
+    limits: Limits,
 }
 
 /// Reads every top-level field.
 pub(super) fn walk<R: Read>(stream: &mut Stream<R>) -> Result<Raw, Fault> {
-    let mut raw = Raw::default();
+    walk_within(stream, Limits::default())
+}
+
+/// Reads every top-level field, refusing a profile past `limits`.
+pub(super) fn walk_within<R: Read>(stream: &mut Stream<R>, limits: Limits) -> Result<Raw, Fault> {
+    let mut raw = Raw {
+        limits,
+        ..Raw::default()
+    };
     while let Some((tag, wire)) = stream.key()? {
         match (tag, wire) {
             (1, LEN) => {
-                let (bytes, at) = stream.bytes()?;
+                let (bytes, at) = stream.bytes(&raw.limits, What::Field(FIELDS[1]))?;
+                raw.limits
+                    .check(What::SampleTypes, raw.sample_types.len() + 1)?;
                 raw.sample_types.push(message(bytes, at, Part::SampleType)?);
             }
             (2, LEN) => {
-                let (bytes, at) = stream.bytes()?;
+                let (bytes, at) = stream.bytes(&raw.limits, What::Field(FIELDS[2]))?;
                 raw.sample(bytes, at)?;
             }
             (3, LEN) => {
                 // Mappings name binaries; frames do not need them.
-                let (bytes, at) = stream.bytes()?;
+                let (bytes, at) = stream.bytes(&raw.limits, What::Field(FIELDS[3]))?;
                 message::<proto::Mapping>(bytes, at, Part::Mapping)?;
             }
             (4, LEN) => {
-                let (bytes, at) = stream.bytes()?;
-                let location: proto::Location = message(bytes, at, Part::Location)?;
+                let (bytes, at) = stream.bytes(&raw.limits, What::Field(FIELDS[4]))?;
+                // Counted before it is decoded: an empty entry costs as much
+                // room as any other.
+                raw.limits.check(What::Locations, raw.locations.len() + 1)?;
                 let start = raw.line_functions.len();
+                raw.limits.check(What::Lines, start + lines(bytes))?;
+                let location: proto::Location = message(bytes, at, Part::Location)?;
                 raw.line_functions
                     .extend(location.line.iter().map(|line| line.function_id));
+                // Both fit: the lines are counted well below `u32::MAX`.
                 raw.locations.push(Location {
                     id: location.id,
                     address: location.address,
-                    lines: start..raw.line_functions.len(),
+                    lines: start as u32..raw.line_functions.len() as u32,
                 });
             }
             (5, LEN) => {
-                let (bytes, at) = stream.bytes()?;
+                let (bytes, at) = stream.bytes(&raw.limits, What::Field(FIELDS[5]))?;
+                raw.limits.check(What::Functions, raw.functions.len() + 1)?;
                 raw.functions.push(message(bytes, at, Part::Function)?);
             }
             (6, LEN) => {
-                let (bytes, at) = stream.bytes()?;
+                let (bytes, at) = stream.bytes(&raw.limits, What::StringBytes)?;
                 let s = std::str::from_utf8(bytes).map_err(|_| Fault::Wire {
                     at,
                     why: tr!("pprof-error-not-utf8"),
                 })?;
-                raw.strings.push(s);
+                raw.strings.push(s, &raw.limits)?;
             }
             (11, LEN) => {
                 // A message field given twice merges, as protobuf has it.
-                let (bytes, at) = stream.bytes()?;
+                let (bytes, at) = stream.bytes(&raw.limits, What::Field(FIELDS[11]))?;
                 let period_type = raw.period_type.get_or_insert_with(Default::default);
                 period_type
                     .merge(bytes)
@@ -179,7 +201,7 @@ pub(super) fn walk<R: Read>(stream: &mut Stream<R>) -> Result<Raw, Fault> {
             }
             (13, LEN) => {
                 // Comments: validated, not kept.
-                let (bytes, at) = stream.bytes()?;
+                let (bytes, at) = stream.bytes(&raw.limits, What::Field(FIELDS[13]))?;
                 Cursor::packed(bytes, at, |_| {})?;
             }
             (7..=10 | 12..=14, VARINT) => {
@@ -208,6 +230,27 @@ pub(super) fn walk<R: Read>(stream: &mut Stream<R>) -> Result<Raw, Fault> {
     Ok(raw)
 }
 
+/// How many lines a location holds, counted before prost decodes them (an
+/// empty line takes two bytes of input and 24 of memory); malformed bytes
+/// are left to prost to tell.
+fn lines(location: &[u8]) -> usize {
+    let mut cursor = Cursor::new(location, 0);
+    let mut count = 0;
+    while !cursor.is_empty() {
+        let Ok((tag, wire)) = cursor.key() else { break };
+        let skipped = if (tag, wire) == (4, LEN) {
+            count += 1;
+            cursor.bytes().map(|_| ())
+        } else {
+            cursor.skip(tag, wire)
+        };
+        if skipped.is_err() {
+            break;
+        }
+    }
+    count
+}
+
 /// One small message, decoded by prost.
 fn message<M: Message + Default>(bytes: &[u8], at: u64, what: Part) -> Result<M, Fault> {
     M::decode(bytes).map_err(|e| prost_fault(e, at, what))
@@ -232,13 +275,19 @@ impl Raw {
             at: m.at,
             why: tr!("pprof-error-in-sample", why = m.why.text()),
         };
+        self.limits.check(What::Samples, self.ends.len() + 1)?;
         let values = self.values.len();
+        // Every varint ends in a byte below 0x80: how many a packed field
+        // holds at most, checked before any is kept.
+        let count = |packed: &[u8]| packed.iter().filter(|&&b| b < 0x80).count();
         let mut cursor = Cursor::new(bytes, at);
         while !cursor.is_empty() {
             let (tag, wire) = cursor.key().map_err(in_sample)?;
             match (tag, wire) {
                 (1, LEN) => {
                     let (ids, at) = cursor.bytes().map_err(in_sample)?;
+                    self.limits
+                        .check(What::Frames, self.frames.len() + count(ids))?;
                     if ids.iter().all(|&b| b < 0x80) {
                         // Ids below 128, a byte each: most of Go's.
                         self.frames.extend(ids.iter().map(|&b| u32::from(b)));
@@ -253,15 +302,25 @@ impl Raw {
                 }
                 (1, VARINT) => {
                     let id = cursor.varint().map_err(in_sample)?;
+                    self.limits.check(What::Frames, self.frames.len() + 1)?;
                     self.location_id(id, at)?;
                 }
                 (2, LEN) => {
                     let (packed, at) = cursor.bytes().map_err(in_sample)?;
+                    self.limits.check(
+                        What::SampleValues,
+                        self.values.len() - values + count(packed),
+                    )?;
+                    self.limits
+                        .check(What::Values, self.values.len() + count(packed))?;
                     Cursor::packed(packed, at, |v| self.values.push(v as i64))
                         .map_err(in_sample)?;
                 }
                 (2, VARINT) => {
                     let value = cursor.varint().map_err(in_sample)?;
+                    self.limits
+                        .check(What::SampleValues, self.values.len() - values + 1)?;
+                    self.limits.check(What::Values, self.values.len() + 1)?;
                     self.values.push(value as i64);
                 }
                 (3, LEN) => {
@@ -420,7 +479,9 @@ impl Raw {
                 // Not symbolized: pprof shows the address.
                 pool.push(intern(format!("{:#x}", location.address)));
             } else {
-                for &function_id in &self.line_functions[location.lines.clone()] {
+                for &function_id in
+                    &self.line_functions[location.lines.start as usize..location.lines.end as usize]
+                {
                     let frame = function_names.get(&function_id).copied().ok_or_else(|| {
                         ProfileError::Invalid(tr!(
                             "pprof-error-location-function",
@@ -475,5 +536,7 @@ fn too_many_frames(at: u64) -> Fault {
     }
 }
 
+#[cfg(test)]
+mod bombs;
 #[cfg(test)]
 mod tests;

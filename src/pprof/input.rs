@@ -68,6 +68,7 @@ fn finish(walked: Result<Raw, Fault>, gzip: bool) -> Result<Profile, ProfileErro
             Err(e) => ProfileError::Io(e),
         }),
         Err(Fault::TooLarge) => Err(ProfileError::TooLarge),
+        Err(Fault::Budget(over)) => Err(ProfileError::OverBudget(over.text())),
         Err(Fault::Wire { at, why }) => Err(ProfileError::NotProfile(if gzip {
             tr!(
                 "pprof-error-no-decode-uncompressed",

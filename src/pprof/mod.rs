@@ -9,7 +9,10 @@
 //! decompressed protobuf is never held whole, and samples are kept flat (every
 //! stack's frames in one array, every value in another), so a decoded profile
 //! takes about 4 bytes a frame and 8 a value, and decoding little more.
+//! What a profile may hold is bounded (`budget`): a small file built to
+//! expand into millions of empty entries is refused as it is read.
 
+mod budget;
 mod decode;
 mod input;
 mod locations;
@@ -43,6 +46,9 @@ pub enum ProfileError {
     NotProfile(String),
     #[error("{}", tr!("pprof-error-invalid", why = .0))]
     Invalid(String),
+    /// More than the decoded profile may hold (see `budget`).
+    #[error("{}", tr!("pprof-error-over-budget", why = .0))]
+    OverBudget(String),
     /// Bytes after the end of a compressed profile.
     #[error("{}", tr!("pprof-error-trailing", count = .0.to_string()))]
     Trailing(u64),

@@ -6,6 +6,7 @@
 
 use std::io::{self, Read};
 
+use super::budget::{Limits, Over, What};
 use crate::tr;
 
 pub const VARINT: u8 = 0;
@@ -83,6 +84,14 @@ pub enum Fault {
     TooLarge,
     /// The wire format is broken, or a field is not what the message says.
     Wire { at: u64, why: String },
+    /// The input holds more than the decoded profile may.
+    Budget(Over),
+}
+
+impl From<Over> for Fault {
+    fn from(over: Over) -> Fault {
+        Fault::Budget(over)
+    }
 }
 
 impl From<Malformed> for Fault {
@@ -375,9 +384,12 @@ impl<R: Read> Stream<R> {
         self.buffered_varint()
     }
 
-    /// A length-delimited field's bytes, and where they start in the input.
-    pub fn bytes(&mut self) -> Result<(&[u8], u64), Fault> {
+    /// A length-delimited field's bytes, and where they start in the input;
+    /// a length past the limit on `what` is refused before anything is
+    /// buffered for it.
+    pub fn bytes(&mut self, limits: &Limits, what: What) -> Result<(&[u8], u64), Fault> {
         let len = self.buffered_varint()?;
+        limits.check(what, usize::try_from(len).unwrap_or(usize::MAX))?;
         let at = self.at();
         let short = Malformed {
             at,
@@ -479,7 +491,9 @@ mod tests {
         }
         let mut stream = Stream::new(Trickle(&input), u64::MAX);
         assert_eq!(stream.key().unwrap(), Some((1, LEN)));
-        let (bytes, at) = stream.bytes().unwrap();
+        let (bytes, at) = stream
+            .bytes(&Limits::default(), What::Field("sample"))
+            .unwrap();
         assert_eq!(bytes.len(), len);
         assert_eq!(at, 4);
         assert!(bytes.iter().enumerate().all(|(i, &b)| b == i as u8));

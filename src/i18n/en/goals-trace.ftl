@@ -362,3 +362,19 @@ trace-names-matched = { $pattern } matched { $names }
 
 flight-tasks-at-most-needs-task = `tasks-at-most` counts the tasks named by `task`: give `task` too
 flight-too-many-tasks = holds { $count } tasks named { $task }, more than the { $limit } allowed: a flight recorder's snapshot keeps the recent past up to the moment it is written, so written when the slow request happens it cannot hold the requests that came after; a trace of the whole run, or a snapshot written at its end, holds them all
+
+## Profile bombs: what a decoded profile may hold
+
+pprof-error-over-budget = the profile holds more than this reader takes (a real profile holds far less; the file may be built to exhaust memory): { $why }
+pprof-budget-samples = more than { $limit } samples (Profile.sample)
+pprof-budget-values = more than { $limit } values in all its samples (Sample.value)
+pprof-budget-frames = more than { $limit } location ids in all its samples (Sample.location_id)
+pprof-budget-sample-types = more than { $limit } sample types (Profile.sample_type)
+pprof-budget-sample-values = a sample with more than { $limit } values (Sample.value)
+pprof-budget-locations = more than { $limit } locations (Profile.location)
+pprof-budget-lines = more than { $limit } lines in all its locations (Location.line)
+pprof-budget-functions = more than { $limit } functions (Profile.function)
+pprof-budget-strings = more than { $limit } strings (Profile.string_table)
+pprof-budget-table-bytes = more than { $limit } bytes in all its strings (Profile.string_table)
+pprof-budget-string-bytes = a string of more than { $limit } bytes (Profile.string_table)
+pprof-budget-field = a { $field } entry of more than { $limit } bytes

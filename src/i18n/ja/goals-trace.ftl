@@ -315,3 +315,19 @@ trace-names-matched = { $pattern } に一致した名前: { $names }
 
 flight-tasks-at-most-needs-task = `tasks-at-most` は `task` で指定した名前のタスクを数えます。`task` も指定してください
 flight-too-many-tasks = { $task } という名前のタスクを { $count } 個含んでおり、上限の { $limit } 個を超えています。フライトレコーダーのスナップショットは書き出した時点までの直近の過去を保持するので、遅いリクエストが起きたときに書き出せば、その後のリクエストは含まれません。実行全体のトレースや、実行の最後に書き出したスナップショットには、すべてのリクエストが含まれます
+
+## プロファイル爆弾: デコードしたプロファイルが保持できる量
+
+pprof-error-over-budget = プロファイルがこのリーダーの扱える量を超えています (実際のプロファイルははるかに小さいので、メモリを使い果たすように作られたファイルかもしれません): { $why }
+pprof-budget-samples = サンプルが { $limit } 個を超えています (Profile.sample)
+pprof-budget-values = 全サンプルの値が合わせて { $limit } 個を超えています (Sample.value)
+pprof-budget-frames = 全サンプルのロケーション ID が合わせて { $limit } 個を超えています (Sample.location_id)
+pprof-budget-sample-types = サンプルの種類が { $limit } 個を超えています (Profile.sample_type)
+pprof-budget-sample-values = 値が { $limit } 個を超えるサンプルがあります (Sample.value)
+pprof-budget-locations = ロケーションが { $limit } 個を超えています (Profile.location)
+pprof-budget-lines = 全ロケーションの行が合わせて { $limit } 個を超えています (Location.line)
+pprof-budget-functions = 関数が { $limit } 個を超えています (Profile.function)
+pprof-budget-strings = 文字列が { $limit } 個を超えています (Profile.string_table)
+pprof-budget-table-bytes = 全文字列が合わせて { $limit } バイトを超えています (Profile.string_table)
+pprof-budget-string-bytes = { $limit } バイトを超える文字列があります (Profile.string_table)
+pprof-budget-field = { $limit } バイトを超える { $field } の要素があります
