@@ -250,6 +250,7 @@ impl<'a> Session<'a> {
                 tr!("run-tests-fail"),
                 Failure::Tests {
                     output: finished.output,
+                    cut: finished.cut,
                 },
             ));
         }

@@ -9,11 +9,12 @@ use console::style;
 
 use super::{fail, pass, unsure};
 use crate::display::{pad, pad_left, width};
+use crate::exec::OutputCut;
 use crate::goals::{Outcome, Status};
 use crate::run::hang::HangReport;
 use crate::run::{CheckReport, CheckStatus, Failure, ProtectedState};
 use crate::tr;
-use crate::units::{beside, duration};
+use crate::units::{beside, bytes, duration};
 
 /// Lines of a test's output shown before the rest is cut.
 const OUTPUT_LINES: usize = 40;
@@ -224,7 +225,10 @@ fn failure_details(out: &mut String, failure: &Failure) {
                 let _ = writeln!(out, "      {}: {}", style(place).bold(), e.message);
             }
         }
-        Failure::Tests { output } | Failure::Benchmark { output, .. } => indented(out, output),
+        Failure::Tests { output, cut } | Failure::Benchmark { output, cut, .. } => {
+            indented(out, output);
+            output_cut(out, cut.as_ref());
+        }
         Failure::Server { output, log, .. } => {
             indented(out, output);
             let _ = writeln!(
@@ -239,9 +243,28 @@ fn failure_details(out: &mut String, failure: &Failure) {
             interrupted,
             report,
             output,
+            cut,
             ..
-        } => hang(out, *timeout, *deadlock || *interrupted, report, output),
+        } => {
+            hang(out, *timeout, *deadlock || *interrupted, report, output);
+            output_cut(out, cut.as_ref());
+        }
     }
+}
+
+/// How much of an output too long to keep whole was left out, and where the
+/// rest is.
+fn output_cut(out: &mut String, cut: Option<&OutputCut>) {
+    let Some(cut) = cut else { return };
+    let text = tr!(
+        "output-cut",
+        total = bytes(cut.total),
+        dropped = bytes(cut.dropped),
+        head = bytes(cut.head),
+        tail = bytes(cut.tail),
+        path = crate::display::path(&cut.log)
+    );
+    let _ = writeln!(out, "      {}", style(text).dim());
 }
 
 /// Where the goroutines of a run that was stopped were; `said` when the
