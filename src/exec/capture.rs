@@ -32,6 +32,21 @@ pub struct OutputCut {
     pub log: PathBuf,
 }
 
+impl OutputCut {
+    /// How long the output was, how much was left out, and where the rest is.
+    pub fn message(&self) -> String {
+        use crate::units::bytes;
+        crate::tr!(
+            "output-cut",
+            total = bytes(self.total),
+            dropped = bytes(self.dropped),
+            head = bytes(self.head),
+            tail = bytes(self.tail),
+            path = crate::display::path(&self.log)
+        )
+    }
+}
+
 /// What a capture kept, once the child is done.
 #[derive(Debug)]
 pub(super) struct Kept {

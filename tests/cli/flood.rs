@@ -10,15 +10,12 @@ use crate::*;
 /// the line between them.
 const LOG_BOUND: u64 = 8 * 1024 * 1024 + 4096;
 
-/// The outcomes workshop with one more exercise, whose test floods its output.
+/// The outcomes workshop with two more exercises: one whose test prints until
+/// its deadline, one whose test prints 20 MiB and passes.
 fn flooding_workshop() -> Workshop {
     let workshop = Workshop::fixture("outcomes");
     let manifest = std::fs::read_to_string(workshop.path().join("workshop.yaml")).unwrap();
     workshop
-        .write(
-            "workshop.yaml",
-            &manifest.replace("  - outcome/hang\n", "  - outcome/hang\n  - outcome/flood\n"),
-        )
         .write(
             "exercises/outcome/flood/flood.go",
             "package flood\n\n// Line is what the test prints, again and again.\nfunc Line() string { return \"flood flood flood flood flood flood flood\\n\" }\n",
@@ -48,6 +45,53 @@ func TestFlood(t *testing.T) {
         .write(
             "checks/outcome/flood/solution/flood.go",
             "package flood\n\nfunc Line() string { return \"\" }\n",
+        )
+        .write(
+            "workshop.yaml",
+            &manifest.replace(
+                "  - outcome/hang\n",
+                "  - outcome/hang\n  - outcome/flood\n  - outcome/chatty\n",
+            ),
+        )
+        .write(
+            "exercises/outcome/chatty/chatty.go",
+            "package chatty\n\n// Sum adds.\nfunc Sum(a, b int) int { return a + b }\n",
+        )
+        .write(
+            "exercises/outcome/chatty/chatty_test.go",
+            r#"package chatty
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestChatty prints 20 MiB, then passes.
+func TestChatty(t *testing.T) {
+	block := []byte(strings.Repeat("chatty!\n", 1<<17))
+	for i := 0; i < 20; i++ {
+		os.Stdout.Write(block)
+	}
+	if Sum(1, 2) != 3 {
+		t.Fatal("Sum(1, 2) != 3")
+	}
+}
+
+func BenchmarkNone(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		_ = Sum(i, i)
+	}
+}
+"#,
+        )
+        .write(
+            "checks/outcome/chatty/check.yaml",
+            "title: The test prints a lot, then passes\nruns:\n  - name: bench\n    bench: BenchmarkNone\n    benchtime: 100x\ngoals:\n  - id: no-allocs\n    kind: bench-metric\n    benchmark: BenchmarkNone\n    metric: allocs/op\n    at-most: 0\nsolution: [chatty.go]\n",
+        )
+        .write(
+            "checks/outcome/chatty/solution/chatty.go",
+            "package chatty\n\nfunc Sum(a, b int) int { return a + b }\n",
         );
     workshop
 }
@@ -124,4 +168,18 @@ fn a_test_that_prints_until_its_deadline_is_judged_within_bounds() {
     );
     assert_eq!(dropped, total - 8 * 1024 * 1024);
     assert!(cut["log"].as_str().unwrap().ends_with("tests.log"));
+}
+
+#[test]
+fn a_run_that_went_well_says_its_output_was_cut() {
+    let workshop = flooding_workshop();
+    let run = workshop.run(&["check", "outcome/chatty"]);
+    run.code(0).stdout_has("✓ no-allocs").stdout_has(
+        "note: the output was 20 MiB (12 MiB left out); the first 4 MiB and the last 4 MiB are kept in ",
+    );
+    let log = workshop
+        .path()
+        .join(".workshop/runs/outcome/chatty/tests.log");
+    let size = std::fs::metadata(&log).unwrap().len();
+    assert!(size <= LOG_BOUND, "the log has {size} bytes");
 }

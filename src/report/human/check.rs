@@ -14,7 +14,7 @@ use crate::goals::{Outcome, Status};
 use crate::run::hang::HangReport;
 use crate::run::{CheckReport, CheckStatus, Failure, ProtectedState};
 use crate::tr;
-use crate::units::{beside, bytes, duration};
+use crate::units::{beside, duration};
 
 /// Lines of a test's output shown before the rest is cut.
 const OUTPUT_LINES: usize = 40;
@@ -255,16 +255,9 @@ fn failure_details(out: &mut String, failure: &Failure) {
 /// How much of an output too long to keep whole was left out, and where the
 /// rest is.
 fn output_cut(out: &mut String, cut: Option<&OutputCut>) {
-    let Some(cut) = cut else { return };
-    let text = tr!(
-        "output-cut",
-        total = bytes(cut.total),
-        dropped = bytes(cut.dropped),
-        head = bytes(cut.head),
-        tail = bytes(cut.tail),
-        path = crate::display::path(&cut.log)
-    );
-    let _ = writeln!(out, "      {}", style(text).dim());
+    if let Some(cut) = cut {
+        let _ = writeln!(out, "      {}", style(cut.message()).dim());
+    }
 }
 
 /// Where the goroutines of a run that was stopped were; `said` when the
