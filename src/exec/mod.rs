@@ -2,6 +2,7 @@
 //! binaries, `git`, and the helper programs `doctor` looks for. Every child runs
 //! in its own process group under a deadline and is killed with that whole group.
 
+mod capture;
 mod go;
 pub mod guard;
 mod overlay;
@@ -16,6 +17,7 @@ use std::time::Duration;
 
 use crate::tr;
 
+pub use capture::{OUTPUT_HEAD, OUTPUT_TAIL, OutputCut};
 pub use go::{
     BuildFailure, BuildFlags, CompileError, Compiled, GoInfo, GoTool, TestRun, compile_errors,
 };

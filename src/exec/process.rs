@@ -3,6 +3,7 @@
 
 use std::ffi::OsString;
 use std::fs::File;
+use std::io::Read;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,9 +14,12 @@ use nix::sys::signal::{self, Signal};
 use nix::unistd::Pid;
 
 use super::GoError;
+use super::capture::{HeadTail, OUTPUT_HEAD, OUTPUT_TAIL, OutputCut};
 
 /// How long a child may take to print its goroutine dump after SIGQUIT.
 const QUIT_GRACE: Duration = Duration::from_secs(5);
+/// How long the output reader may take to finish after the group is killed.
+const READER_GRACE: Duration = Duration::from_secs(1);
 /// How often a wait wakes up to look for Ctrl-C.
 const POLL: Duration = Duration::from_millis(100);
 
@@ -116,6 +120,9 @@ pub struct Finished {
     pub output: String,
     /// The same, as the exact bytes written.
     pub bytes: Vec<u8>,
+    /// What was left out of the middle of an output too long to keep whole
+    /// (`output`, `bytes` and the log then hold its start and its end).
+    pub cut: Option<OutputCut>,
     pub elapsed: Duration,
 }
 
@@ -125,7 +132,8 @@ impl Finished {
     }
 }
 
-/// Runs `spawn` to completion or to its deadline. On expiry the child gets
+/// Runs `spawn` to completion or to its deadline; its output is kept within
+/// [`OUTPUT_HEAD`] and [`OUTPUT_TAIL`]. On expiry the child gets
 /// SIGQUIT (if asked), a grace period, then the whole process group gets SIGKILL.
 /// Even after a normal exit the group is killed, so that nothing the child left
 /// running in the background survives it.
@@ -133,9 +141,31 @@ pub fn run(spawn: &Spawn) -> Result<Finished, GoError> {
     run_with(spawn, true)
 }
 
-/// Like [`run`], but only stdout is kept; stderr is discarded.
+/// Like [`run`], but only stdout is kept, and whole (git's answers are files of
+/// the repository); stderr is discarded.
 pub fn run_stdout(spawn: &Spawn) -> Result<Finished, GoError> {
     run_with(spawn, false)
+}
+
+/// Reads the child's output from `pipe` into `capture` until every writer has
+/// closed it, or the runner has taken the capture.
+fn read_output(mut pipe: std::io::PipeReader, capture: &Mutex<Option<HeadTail<File>>>) {
+    let mut buffer = vec![0u8; 64 * 1024];
+    loop {
+        let n = match pipe.read(&mut buffer) {
+            Ok(0) => return,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => return,
+        };
+        let Ok(mut capture) = capture.lock() else {
+            return;
+        };
+        match capture.as_mut() {
+            Some(capture) => capture.push(&buffer[..n]),
+            None => return,
+        }
+    }
 }
 
 #[allow(clippy::disallowed_methods)] // the one place that starts a process
@@ -145,10 +175,20 @@ fn run_with(spawn: &Spawn, with_stderr: bool) -> Result<Finished, GoError> {
         program: spawn.program.clone(),
         source,
     };
-    let output_file = File::create(&spawn.output).map_err(|source| GoError::Io {
+    let io_error = |source| GoError::Io {
         path: spawn.output.clone(),
         source,
-    })?;
+    };
+    let output_file = File::create(&spawn.output).map_err(io_error)?;
+    let (head, tail) = if with_stderr {
+        (OUTPUT_HEAD, OUTPUT_TAIL)
+    } else {
+        (usize::MAX, 0)
+    };
+    let capture = Arc::new(Mutex::new(Some(HeadTail::new(output_file, head, tail))));
+    // Through a pipe the runner reads, not into the file: the child cannot
+    // make the log longer than the bounds.
+    let (pipe, writer) = std::io::pipe().map_err(io_error)?;
     let mut expression = duct::cmd(&spawn.program, &spawn.args)
         .dir(&spawn.dir)
         .stdin_null();
@@ -158,7 +198,7 @@ fn run_with(spawn: &Spawn, with_stderr: bool) -> Result<Finished, GoError> {
         expression.stderr_null()
     };
     let mut expression = expression
-        .stdout_file(output_file)
+        .stdout_file(writer)
         .unchecked()
         .before_spawn(|command| {
             command.process_group(0);
@@ -169,6 +209,13 @@ fn run_with(spawn: &Spawn, with_stderr: bool) -> Result<Finished, GoError> {
     }
     super::guard::ensure();
     let handle = expression.start().map_err(spawn_error)?;
+    // The expression holds the pipe's write end: dropped, only the child has it.
+    drop(expression);
+    let shared = Arc::clone(&capture);
+    let reader = std::thread::Builder::new()
+        .name("child-output".into())
+        .spawn(move || read_output(pipe, &shared))
+        .map_err(io_error)?;
     let pid = handle
         .pids()
         .first()
@@ -199,10 +246,24 @@ fn run_with(spawn: &Spawn, with_stderr: bool) -> Result<Finished, GoError> {
     };
     kill_group(pid);
 
-    let output = std::fs::read(&spawn.output).map_err(|source| GoError::Io {
-        path: spawn.output.clone(),
-        source,
-    })?;
+    // Something the child started outside its group may hold the pipe open.
+    let until = Instant::now() + READER_GRACE;
+    while !reader.is_finished() && Instant::now() < until {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let capture = capture.lock().ok().and_then(|mut c| c.take());
+    let kept = match capture {
+        Some(capture) => capture.finish().map_err(io_error)?,
+        None => return Err(io_error(std::io::Error::other("output lost"))),
+    };
+    let cut = (kept.dropped > 0).then(|| OutputCut {
+        total: kept.total,
+        head: kept.head,
+        tail: kept.tail,
+        dropped: kept.dropped,
+        log: spawn.output.clone(),
+    });
+    let output = kept.bytes;
     Ok(Finished {
         code: status.code(),
         signal: status.signal(),
@@ -210,6 +271,7 @@ fn run_with(spawn: &Spawn, with_stderr: bool) -> Result<Finished, GoError> {
         interrupted: stopped,
         output: String::from_utf8_lossy(&output).into_owned(),
         bytes: output,
+        cut,
         elapsed: started.elapsed(),
     })
 }

@@ -68,6 +68,7 @@ pub(super) fn baseline(
                     &what,
                     spec,
                     format!("({which}) {}", finished.output),
+                    finished.cut,
                 ));
             }
             text.push_str(&finished.output);
@@ -129,6 +130,7 @@ pub(super) fn profile_pairs(
                     &what,
                     spec,
                     format!("({which}) {}", finished.output),
+                    finished.cut,
                 ));
             }
             let profile = match read_profile(&path, spec, kind, n == 1)? {
@@ -153,12 +155,18 @@ pub(super) fn profile_pairs(
     Ok(Some(pairs))
 }
 
-fn benchmark_failed(what: &str, spec: &RunSpec, output: String) -> Stop {
+fn benchmark_failed(
+    what: &str,
+    spec: &RunSpec,
+    output: String,
+    cut: Option<crate::exec::OutputCut>,
+) -> Stop {
     Stop::failed(
         tr!("run-step-failed", what = what),
         super::Failure::Benchmark {
             run: spec.name.clone(),
             output,
+            cut,
         },
     )
 }

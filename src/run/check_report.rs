@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use super::hang::HangReport;
 use super::protected::ProtectedFile;
-use crate::exec::{BuildFailure, GoInfo};
+use crate::exec::{BuildFailure, GoInfo, OutputCut};
 use crate::goals::{Outcome, Status};
 
 /// Whether a check passed.
@@ -26,9 +26,20 @@ pub enum Failure {
     /// The package or its tests do not compile.
     Build(BuildFailure),
     /// A functional test failed.
-    Tests { output: String },
+    Tests {
+        output: String,
+        /// What was left out of an output too long to keep whole.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        cut: Option<OutputCut>,
+    },
     /// A benchmark failed (b.Fatal, a panic).
-    Benchmark { run: String, output: String },
+    Benchmark {
+        run: String,
+        output: String,
+        /// What was left out of an output too long to keep whole.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        cut: Option<OutputCut>,
+    },
     /// A run hit its deadline, every goroutine blocked, or Ctrl-C stopped it
     /// to see where the code was.
     Hang {
@@ -40,6 +51,9 @@ pub enum Failure {
         timeout: Duration,
         report: HangReport,
         output: String,
+        /// What was left out of an output too long to keep whole.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        cut: Option<OutputCut>,
     },
     /// The exercise's server failed: it did not build is a `Build`; this is
     /// one that never became ready, or ended while it was needed.

@@ -73,6 +73,7 @@ pub(super) fn succeeded(
             Failure::Benchmark {
                 run: spec.name.clone(),
                 output: finished.output.clone(),
+                cut: finished.cut.clone(),
             },
         ));
     }
@@ -196,6 +197,7 @@ pub(super) fn hung(
         timeout,
         report: hang::hang_report(&finished.output, package_dir),
         output: finished.output.clone(),
+        cut: finished.cut.clone(),
     })
 }
 

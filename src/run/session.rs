@@ -16,7 +16,7 @@ use super::scope::{
 use super::serve::{ServerBuild, Serving, Side, build_server, server_name};
 use super::starter::StarterBuild;
 use super::{CheckError, CheckEvent, Failure, Listener, Step, Stop, Tree};
-use crate::exec::{Compiled, GoTool};
+use crate::exec::{Compiled, Finished, GoTool};
 use crate::goals::{
     Facts, MeasuredTrace, ProfileFacts, ProfileKind, SNAPSHOT_ENV, Snapshot, cpu_samples,
 };
@@ -223,6 +223,17 @@ impl<'a> Session<'a> {
         })
     }
 
+    /// Says, of a run that went well, that its output was too long to keep
+    /// whole.
+    fn note_cut(&mut self, finished: &Finished) {
+        if let Some(cut) = &finished.cut {
+            let note = cut.message();
+            if !self.notes.contains(&note) {
+                self.notes.push(note);
+            }
+        }
+    }
+
     /// The functional tests first: a fast wrong answer meets no goal.
     fn tests(&mut self, mine: &TestBinary<'_>) -> Result<(), Stop> {
         let tests = &self.scope.exercise.tests;
@@ -250,9 +261,11 @@ impl<'a> Session<'a> {
                 tr!("run-tests-fail"),
                 Failure::Tests {
                     output: finished.output,
+                    cut: finished.cut,
                 },
             ));
         }
+        self.note_cut(&finished);
         Ok(())
     }
 
@@ -302,6 +315,7 @@ impl<'a> Session<'a> {
             self.artifacts.insert(label.clone(), log);
             let step = english(|| invocation.describe());
             let output = succeeded(&finished, (&what, &step), spec, &self.scope.package_dir)?;
+            self.note_cut(&finished);
             let ops = output.results.iter().map(|r| r.iterations).sum();
             match (invocation.collect, artifact) {
                 (Collect::Profile(kind), Some(path)) => {

@@ -210,3 +210,6 @@ tests-restored = the workshop's { $files } { $count ->
     {"  "}your files are saved in { $saved }
     {"  "}`workshop restore { $id }` brings them back
 tests-already-restored = the tests and test data of { $id } are the workshop's already: nothing to put back
+
+# output too long to keep whole
+output-cut = the output was { $total } ({ $dropped } left out); the first { $head } and the last { $tail } are kept in { $path }

@@ -172,3 +172,6 @@ tests-restored = { $id } のワークショップの{ $count ->
     {"  "}あなたのファイルは { $saved } に保存してあります
     {"  "}`workshop restore { $id }` で元に戻せます
 tests-already-restored = { $id } のテストとテストデータはすでにワークショップのものです。戻すものはありません
+
+# output too long to keep whole
+output-cut = 出力は { $total } ありました（{ $dropped } を省きました）。最初の { $head } と最後の { $tail } を { $path } に残してあります

@@ -9,6 +9,7 @@ use console::style;
 
 use super::{fail, pass, unsure};
 use crate::display::{pad, pad_left, width};
+use crate::exec::OutputCut;
 use crate::goals::{Outcome, Status};
 use crate::run::hang::HangReport;
 use crate::run::{CheckReport, CheckStatus, Failure, ProtectedState};
@@ -224,7 +225,10 @@ fn failure_details(out: &mut String, failure: &Failure) {
                 let _ = writeln!(out, "      {}: {}", style(place).bold(), e.message);
             }
         }
-        Failure::Tests { output } | Failure::Benchmark { output, .. } => indented(out, output),
+        Failure::Tests { output, cut } | Failure::Benchmark { output, cut, .. } => {
+            indented(out, output);
+            output_cut(out, cut.as_ref());
+        }
         Failure::Server { output, log, .. } => {
             indented(out, output);
             let _ = writeln!(
@@ -239,8 +243,20 @@ fn failure_details(out: &mut String, failure: &Failure) {
             interrupted,
             report,
             output,
+            cut,
             ..
-        } => hang(out, *timeout, *deadlock || *interrupted, report, output),
+        } => {
+            hang(out, *timeout, *deadlock || *interrupted, report, output);
+            output_cut(out, cut.as_ref());
+        }
+    }
+}
+
+/// How much of an output too long to keep whole was left out, and where the
+/// rest is.
+fn output_cut(out: &mut String, cut: Option<&OutputCut>) {
+    if let Some(cut) = cut {
+        let _ = writeln!(out, "      {}", style(cut.message()).dim());
     }
 }
 

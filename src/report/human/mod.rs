@@ -13,6 +13,8 @@ mod profile;
 mod tests;
 #[cfg(test)]
 mod tests_numbers;
+#[cfg(test)]
+mod tests_output;
 mod verify;
 pub mod watch;
 

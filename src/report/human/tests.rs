@@ -102,7 +102,7 @@ fn check_with_met_and_unmet_goals() {
 }
 
 /// Tests stuck in a channel send, stopped at their timeout.
-fn hang_failure() -> Failure {
+pub(super) fn hang_failure() -> Failure {
     let frame = |file: &str, line, function: &str| Frame {
         function: function.into(),
         file: file.into(),
@@ -124,6 +124,7 @@ fn hang_failure() -> Failure {
             other_goroutines: 3,
         },
         output: String::new(),
+        cut: None,
     }
 }
 
