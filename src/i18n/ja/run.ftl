@@ -68,9 +68,7 @@ http-timeout = タイムアウトしました
 http-closed = 応答の途中で接続が閉じられました
 http-malformed = HTTP の応答ではありません: { $why }
 http-too-large = 応答が { $limit } バイトを超えています
-http-head-unended = ヘッダーが終わりません
 http-head-cut = 応答がヘッダーの途中で終わっています
-http-chunk-size-unended = チャンクサイズの行が終わりません
 http-chunk-size-bad = チャンクサイズが不正です
 http-chunk-unended = チャンクの後に改行がありません
 # 失敗したリクエストの種類（ラウンドでの数え方）: `接続リセット ×3`
@@ -247,3 +245,16 @@ verify-sums-updated = 変更されたスターターの { $file } を記録し�
 ## 完全な成果物、生成スタック、名前のパターン
 
 verify-no-function-solution-trace = /{ $pattern }/ は解答例のトレースのどの関数にも一致しません。解答例のコードはそこで goroutine を { $missed } 個起動していますが、どれも数えられないままゴールを満たしています（そこで goroutine を生成した関数: { $top }）
+
+## HTTP の応答の上限と URL が求める秒数
+
+http-past-limit = 応答が workshop の上限を超えています: { $what }（サーバーが壊れていませんか？）
+http-header-line-long = { $limit } より長いヘッダー行
+http-headers-large = 合計 { $limit } を超えるヘッダー
+http-headers-many = { $count } 個を超えるヘッダー
+http-chunk-line-long = { $limit } より長いチャンクサイズの行
+http-extensions-large = 合計 { $limit } を超えるチャンク拡張
+http-trailer-line-long = { $limit } より長いトレーラー行
+http-trailers-large = 合計 { $limit } を超えるトレーラー
+http-trailers-many = { $count } 個を超えるトレーラー
+cmd-fetch-seconds-absurd = { $url } の `seconds={ $seconds }` は、workshop が応答を待つ長さ（最長 { $most }）を超えています。秒数を減らしてください
