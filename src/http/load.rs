@@ -543,6 +543,24 @@ mod tests {
     }
 
     #[test]
+    fn a_rate_and_length_past_what_time_holds_end_the_round_without_a_panic() {
+        // At 1e-300/s only the first request is due within any Duration, and
+        // a round of Duration::MAX ends past what an Instant holds.
+        let address = server(200, Duration::ZERO);
+        let requests = mix();
+        let mut slow = plan(
+            address,
+            &requests,
+            Pace::Open { rate: 1e-300 },
+            Length::For(Duration::MAX),
+        );
+        slow.warmup = Duration::ZERO;
+        let round = run(&slow, &Control::default());
+        assert_eq!(round.requests(), 1);
+        assert_eq!(round.failed(), 0);
+    }
+
+    #[test]
     fn an_open_loop_charges_the_wait_behind_a_slow_server() {
         // 200/s due over 2 connections, each answer taking 20ms: a connection
         // can answer 50/s, so requests queue and their latency grows.

@@ -366,3 +366,29 @@ fn inspect_of_a_url_that_gives_no_profile_is_a_clear_error() {
         .code(2)
         .stderr_has("--save keeps what a URL answered");
 }
+
+#[test]
+fn inspect_of_absurd_seconds_is_a_clear_error_not_a_panic() {
+    let live = Live::start();
+    // The largest number, and one small enough to pass the first addition.
+    for seconds in ["18446744073709551615", "18446744073709551555"] {
+        let url = live.url(&format!("/debug/pprof/profile?seconds={seconds}"));
+        let run = crate::inspect(&[], &url);
+        run.code(2).stderr_has(&format!(
+            "`seconds={seconds}` in {url} asks for longer than workshop waits for an answer (at most 86400 seconds, a day)"
+        ));
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn inspect_of_absurd_seconds_says_so_in_japanese() {
+    // Refused before any connection: no server needed.
+    let url = "http://127.0.0.1:9/debug/pprof/profile?seconds=18446744073709551615";
+    let mut command = crate::binary();
+    command.env("WORKSHOP_LANG", "ja").args(["inspect", url]);
+    let run = crate::Run::from(command.output().unwrap());
+    run.code(2).stderr_has(
+        "の `seconds=18446744073709551615` は、workshop が応答を待つ長さ（最長 86400 秒、1 日）を超えています",
+    );
+}

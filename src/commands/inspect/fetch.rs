@@ -101,7 +101,7 @@ fn seconds_asked(url: &str, target: &str) -> anyhow::Result<Duration> {
             "cmd-fetch-seconds-absurd",
             seconds = text,
             url = url,
-            most = crate::units::duration(Duration::from_secs(MOST_SECONDS))
+            most = MOST_SECONDS.to_string()
         )),
     }
 }
