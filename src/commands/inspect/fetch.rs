@@ -39,7 +39,16 @@ pub fn fetch(text: &str) -> anyhow::Result<Vec<u8>> {
             }
         }
     }
-    .map_err(|e| anyhow::anyhow!(tr!("cmd-cannot-fetch", error = e.to_string())))?;
+    .map_err(|e| {
+        // A server that answered too much is running: no hint to start it.
+        let error = e.to_string();
+        match e.http() {
+            Some(http::HttpError::PastLimit(_) | http::HttpError::TooLarge(_)) => {
+                anyhow::anyhow!(tr!("cmd-fetch-too-much", error = error))
+            }
+            _ => anyhow::anyhow!(tr!("cmd-cannot-fetch", error = error)),
+        }
+    })?;
     if answer.status != 200 {
         let first = String::from_utf8_lossy(&answer.body);
         let first = first.lines().next().unwrap_or("").trim();

@@ -280,4 +280,5 @@ http-extensions-large = chunk extensions larger than { $limit } in all
 http-trailer-line-long = a trailer line longer than { $limit }
 http-trailers-large = trailers larger than { $limit } in all
 http-trailers-many = more than { $count } trailers
+cmd-fetch-too-much = cannot fetch { $error }
 cmd-fetch-seconds-absurd = `seconds={ $seconds }` in { $url } asks for longer than workshop waits for an answer (at most { $most } seconds, a day); ask for fewer seconds

@@ -257,4 +257,5 @@ http-extensions-large = 合計 { $limit } を超えるチャンク拡張
 http-trailer-line-long = { $limit } より長いトレーラー行
 http-trailers-large = 合計 { $limit } を超えるトレーラー
 http-trailers-many = { $count } 個を超えるトレーラー
+cmd-fetch-too-much = { $error } を取得できません
 cmd-fetch-seconds-absurd = { $url } の `seconds={ $seconds }` は、workshop が応答を待つ長さ（最長 { $most } 秒、1 日）を超えています。秒数を減らしてください
