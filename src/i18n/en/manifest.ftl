@@ -179,3 +179,7 @@ sums-and-more = { $count ->
        *[other] {" "}and { $count } more
     }
 sums-separator = {"; "}
+
+## Limits on durations
+
+yaml-duration-too-long = `{ $text }` is longer than a week, the most any wait in a workshop may be (7d)

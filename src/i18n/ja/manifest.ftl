@@ -160,3 +160,7 @@ sums-missing = 欠落: { $files }
 sums-extra = 余分: { $files }
 sums-and-more = {" "}ほか { $count } 個
 sums-separator = {"、"}
+
+## 時間の上限
+
+yaml-duration-too-long = `{ $text }` は1週間より長すぎます。ワークショップで待つ時間は最長で1週間（7d）です
