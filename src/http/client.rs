@@ -10,10 +10,16 @@ use std::time::{Duration, Instant};
 
 use crate::tr;
 
-/// How much of a header block the client reads before giving up on it.
-const MAX_HEAD: usize = 64 * 1024;
-/// Headers an answer may have.
-const MAX_HEADERS: usize = 64;
+// Limits on what frames an answer, far above what real servers send, so that
+// a broken or hostile server costs bounded memory and gets a clear error.
+/// The longest line of a header, a chunk size (with its extensions) or a trailer.
+const MAX_LINE: usize = 64 * 1024;
+/// The most bytes the headers of an answer may take, or its trailers.
+const MAX_BLOCK: usize = 1024 * 1024;
+/// Headers an answer may have; as many trailers.
+const MAX_HEADERS: usize = 128;
+/// The most bytes of chunk extensions one answer may carry in all.
+const MAX_EXTENSIONS: usize = 1024 * 1024;
 
 /// One request, ready to send again and again.
 #[derive(Debug, Clone)]
@@ -97,6 +103,10 @@ pub enum HttpError {
     Malformed(String),
     #[error("{}", tr!("http-too-large", limit = .0.to_string()))]
     TooLarge(u64),
+    /// What frames the answer (headers, chunk sizes, trailers) goes past one
+    /// of the client's limits; the words name the limit.
+    #[error("{}", tr!("http-past-limit", what = .0))]
+    PastLimit(String),
     #[error("{0}")]
     Io(io::Error),
 }
@@ -110,7 +120,7 @@ impl HttpError {
             HttpError::Timeout => "timeout",
             HttpError::Closed => "connection closed",
             HttpError::Malformed(_) => "malformed answer",
-            HttpError::TooLarge(_) => "answer too large",
+            HttpError::TooLarge(_) | HttpError::PastLimit(_) => "answer too large",
             HttpError::Io(_) => "i/o error",
         }
     }
@@ -268,8 +278,18 @@ impl Connection {
                     break (parsed.code.unwrap_or(0), headers, len);
                 }
                 Ok(httparse::Status::Partial) => {
-                    if self.end - self.start > MAX_HEAD {
-                        return Err(HttpError::Malformed(tr!("http-head-unended")));
+                    let rest = &self.buffer[self.start..self.end];
+                    if unended_line(rest) > MAX_LINE {
+                        return Err(past_limit(tr!(
+                            "http-header-line-long",
+                            limit = shown(MAX_LINE)
+                        )));
+                    }
+                    if rest.len() > MAX_BLOCK {
+                        return Err(past_limit(tr!(
+                            "http-headers-large",
+                            limit = shown(MAX_BLOCK)
+                        )));
                     }
                     if !self.fill(deadline)? {
                         return Err(if self.end == self.start {
@@ -278,6 +298,12 @@ impl Connection {
                             HttpError::Malformed(tr!("http-head-cut"))
                         });
                     }
+                }
+                Err(httparse::Error::TooManyHeaders) => {
+                    return Err(past_limit(tr!(
+                        "http-headers-many",
+                        count = MAX_HEADERS.to_string()
+                    )));
                 }
                 Err(e) => return Err(HttpError::Malformed(e.to_string())),
             }
@@ -365,16 +391,31 @@ impl Connection {
         body: Body,
         deadline: Instant,
     ) -> Result<(), HttpError> {
+        let mut extensions = 0;
         loop {
             let size = loop {
                 match httparse::parse_chunk_size(&self.buffer[self.start..self.end]) {
                     Ok(httparse::Status::Complete((len, size))) => {
+                        let line = &self.buffer[self.start..self.start + len];
+                        extensions += line
+                            .iter()
+                            .position(|&b| b == b';')
+                            .map_or(0, |at| len - at);
+                        if extensions > MAX_EXTENSIONS {
+                            return Err(past_limit(tr!(
+                                "http-extensions-large",
+                                limit = shown(MAX_EXTENSIONS)
+                            )));
+                        }
                         self.start += len;
                         break size;
                     }
                     Ok(httparse::Status::Partial) => {
-                        if self.end - self.start > MAX_HEAD {
-                            return Err(HttpError::Malformed(tr!("http-chunk-size-unended")));
+                        if self.end - self.start > MAX_LINE {
+                            return Err(past_limit(tr!(
+                                "http-chunk-line-long",
+                                limit = shown(MAX_LINE)
+                            )));
                         }
                         if !self.fill(deadline)? {
                             return Err(HttpError::Closed);
@@ -384,20 +425,7 @@ impl Connection {
                 }
             };
             if size == 0 {
-                // Trailers, if any, then the blank line that ends the body.
-                loop {
-                    let rest = &self.buffer[self.start..self.end];
-                    if let Some(at) = rest.windows(2).position(|w| w == b"\r\n") {
-                        self.start += at + 2;
-                        if at == 0 {
-                            return Ok(());
-                        }
-                        continue;
-                    }
-                    if !self.fill(deadline)? {
-                        return Err(HttpError::Closed);
-                    }
-                }
+                return self.read_trailers(deadline);
             }
             self.read_exactly(size, answer, body, deadline)?;
             while self.end - self.start < 2 {
@@ -411,6 +439,69 @@ impl Connection {
             self.start += 2;
         }
     }
+
+    /// Trailers, if any, then the blank line that ends a chunked body.
+    fn read_trailers(&mut self, deadline: Instant) -> Result<(), HttpError> {
+        let mut lines = 0;
+        let mut bytes = 0;
+        loop {
+            let rest = &self.buffer[self.start..self.end];
+            let Some(at) = rest.windows(2).position(|w| w == b"\r\n") else {
+                if rest.len() > MAX_LINE {
+                    return Err(past_limit(tr!(
+                        "http-trailer-line-long",
+                        limit = shown(MAX_LINE)
+                    )));
+                }
+                if !self.fill(deadline)? {
+                    return Err(HttpError::Closed);
+                }
+                continue;
+            };
+            self.start += at + 2;
+            if at == 0 {
+                return Ok(());
+            }
+            if at > MAX_LINE {
+                return Err(past_limit(tr!(
+                    "http-trailer-line-long",
+                    limit = shown(MAX_LINE)
+                )));
+            }
+            lines += 1;
+            bytes += at + 2;
+            if bytes > MAX_BLOCK {
+                return Err(past_limit(tr!(
+                    "http-trailers-large",
+                    limit = shown(MAX_BLOCK)
+                )));
+            }
+            if lines > MAX_HEADERS {
+                return Err(past_limit(tr!(
+                    "http-trailers-many",
+                    count = MAX_HEADERS.to_string()
+                )));
+            }
+        }
+    }
+}
+
+/// The length of the last, unended line of `bytes`.
+fn unended_line(bytes: &[u8]) -> usize {
+    bytes.len()
+        - bytes
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |at| at + 1)
+}
+
+fn past_limit(what: String) -> HttpError {
+    HttpError::PastLimit(what)
+}
+
+/// A limit in bytes, as people read it.
+fn shown(bytes: usize) -> String {
+    crate::units::bytes(bytes as u64)
 }
 
 #[cfg(test)]
@@ -533,6 +624,109 @@ mod tests {
         assert!(matches!(error, HttpError::Timeout), "{error:?}");
         assert!(started.elapsed() < Duration::from_secs(2));
         drop(listener);
+    }
+
+    /// A server that answers one request with `head`, then sends `more` again
+    /// and again until the client hangs up.
+    fn hostile(head: &'static [u8], more: &'static [u8]) -> SocketAddr {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = listener.local_addr().unwrap();
+        std::thread::spawn(move || {
+            let (mut stream, _) = listener.accept().unwrap();
+            let _ = stream.read(&mut [0u8; 4096]);
+            let more = more.repeat((64 * 1024 / more.len()).max(1));
+            if stream.write_all(head).is_ok() {
+                while stream.write_all(&more).is_ok() {}
+            }
+        });
+        address
+    }
+
+    /// What `GET /` to a hostile server ends with: an error naming a limit,
+    /// long before the deadline.
+    fn past_limit_from(head: &'static [u8], more: &'static [u8]) -> String {
+        let address = hostile(head, more);
+        let mut connection = Connection::open(address, Duration::from_secs(5)).unwrap();
+        let started = Instant::now();
+        let error = connection
+            .exchange(
+                &get("/"),
+                Body::Keep(1 << 30),
+                Instant::now() + Duration::from_secs(3),
+            )
+            .unwrap_err();
+        assert!(matches!(error, HttpError::PastLimit(_)), "{error:?}");
+        assert!(started.elapsed() < Duration::from_secs(3));
+        assert_eq!(error.kind(), "answer too large");
+        error.to_string()
+    }
+
+    const CHUNKED: &[u8] = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n";
+
+    #[test]
+    fn an_endless_trailer_line_is_cut_at_its_limit() {
+        let head = [CHUNKED, b"0\r\nX-Endless: "].concat().leak();
+        let error = past_limit_from(head, b"a");
+        assert!(
+            error.contains("a trailer line longer than 64 KiB"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn endless_trailers_are_cut_at_their_limit() {
+        let head = [CHUNKED, b"0\r\n"].concat().leak();
+        let error = past_limit_from(head, b"X-Again: 1\r\n");
+        assert!(error.contains("more than 128 trailers"), "{error}");
+        let long = [b"X-Long: ".as_slice(), &[b'a'; 60_000], b"\r\n"]
+            .concat()
+            .leak();
+        let error = past_limit_from(head, long);
+        assert!(
+            error.contains("trailers larger than 1 MiB in all"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn an_endless_header_line_is_cut_at_its_limit() {
+        let error = past_limit_from(b"HTTP/1.1 200 OK\r\nX-Endless: ", b"a");
+        assert!(
+            error.contains("a header line longer than 64 KiB"),
+            "{error}"
+        );
+        let error = past_limit_from(b"HTTP/1.1 200 OK\r\n", b"X-Again: 1\r\n");
+        assert!(error.contains("more than 128 headers"), "{error}");
+        let long = [b"X-Long: ".as_slice(), &[b'a'; 60_000], b"\r\n"]
+            .concat()
+            .leak();
+        let error = past_limit_from(b"HTTP/1.1 200 OK\r\n", long);
+        assert!(
+            error.contains("headers larger than 1 MiB in all"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn endless_chunk_sizes_and_extensions_are_cut_at_their_limits() {
+        let head = [CHUNKED, b"1;x="].concat().leak();
+        let error = past_limit_from(head, b"a");
+        assert!(
+            error.contains("a chunk-size line longer than 64 KiB"),
+            "{error}"
+        );
+        let extended = [b"1;x=".as_slice(), &[b'a'; 1000], b"\r\nz\r\n"]
+            .concat()
+            .leak();
+        let error = past_limit_from(CHUNKED, extended);
+        assert!(
+            error.contains("chunk extensions larger than 1 MiB in all"),
+            "{error}"
+        );
+        assert!(
+            error.starts_with("the answer goes past a limit of workshop's: "),
+            "{error}"
+        );
     }
 
     #[test]

@@ -358,9 +358,9 @@ impl Worker<'_> {
     fn run(self) -> Round {
         let plan = self.plan;
         let mut round = Round::new(plan.pace, self.connections);
-        let measure_from = self.started + plan.warmup;
+        let measure_from = super::after(self.started, plan.warmup);
         let measure_until = match plan.length {
-            Length::For(d) => Some(measure_from + d),
+            Length::For(d) => Some(super::after(measure_from, d)),
             _ => None,
         };
         let mut connection: Option<Connection> = None;
@@ -376,7 +376,12 @@ impl Worker<'_> {
                 Pace::Closed => Instant::now(),
                 Pace::Open { rate } => {
                     let slot = k * u64::from(self.connections) + u64::from(self.index);
-                    self.started + Duration::from_secs_f64(slot as f64 / rate)
+                    match Duration::try_from_secs_f64(slot as f64 / rate) {
+                        Ok(wait) => super::after(self.started, wait),
+                        // At a rate so slow that this request is due past
+                        // any time a Duration holds: it is never due.
+                        Err(_) => break,
+                    }
                 }
             };
             k += 1;
@@ -399,7 +404,7 @@ impl Worker<'_> {
             }
             let request = &plan.requests[self.order[next % self.order.len()]];
             next += 1;
-            let deadline = Instant::now() + plan.timeout;
+            let deadline = super::after(Instant::now(), plan.timeout);
             let result = match connection.as_mut() {
                 Some(open) => open.exchange(&request.prepared, Body::Discard, deadline),
                 None => match Connection::open(plan.address, plan.timeout) {
@@ -535,6 +540,24 @@ mod tests {
         assert_eq!(round.bytes, 800);
         assert!(round.throughput() > 0.0);
         assert!(round.to_string().starts_with("400 requests in "), "{round}");
+    }
+
+    #[test]
+    fn a_rate_and_length_past_what_time_holds_end_the_round_without_a_panic() {
+        // At 1e-300/s only the first request is due within any Duration, and
+        // a round of Duration::MAX ends past what an Instant holds.
+        let address = server(200, Duration::ZERO);
+        let requests = mix();
+        let mut slow = plan(
+            address,
+            &requests,
+            Pace::Open { rate: 1e-300 },
+            Length::For(Duration::MAX),
+        );
+        slow.warmup = Duration::ZERO;
+        let round = run(&slow, &Control::default());
+        assert_eq!(round.requests(), 1);
+        assert_eq!(round.failed(), 0);
     }
 
     #[test]

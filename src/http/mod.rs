@@ -35,6 +35,15 @@ impl FetchError {
     }
 }
 
+/// Longer than anything here waits for: a deadline this far off is none.
+const FOREVER: Duration = Duration::from_secs(10 * 365 * 24 * 60 * 60);
+
+/// The instant `wait` after `start`, with waits past [`FOREVER`] taken as
+/// forever (an `Instant` cannot hold every `Duration`).
+pub fn after(start: Instant, wait: Duration) -> Instant {
+    start + wait.min(FOREVER)
+}
+
 /// `GET url` on a connection of its own, answered within `timeout`, the body
 /// kept up to `limit` bytes.
 pub fn fetch(url: &Url, timeout: Duration, limit: u64) -> Result<Answer, FetchError> {
@@ -48,7 +57,7 @@ pub fn request(
     timeout: Duration,
     body: Body,
 ) -> Result<Answer, FetchError> {
-    let deadline = Instant::now() + timeout;
+    let deadline = after(Instant::now(), timeout);
     let failed = |source| FetchError::Http {
         url: url.to_string(),
         source,

@@ -368,7 +368,7 @@ impl Serving<'_, '_> {
     fn wait_ready(&self, started: &mut Started) -> std::result::Result<(), NotReady> {
         let ready = &self.serve.ready;
         let url = fill(&ready.url, &started.ports);
-        let deadline = Instant::now() + ready.within;
+        let deadline = crate::http::after(Instant::now(), ready.within);
         let mut last = tr!("run-server-no-answer");
         loop {
             if interrupted() {

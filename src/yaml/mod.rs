@@ -19,6 +19,11 @@ use locate::Locator;
 
 use crate::tr;
 
+/// The longest duration a file may give: a week, far beyond any wait in a
+/// workshop, and small enough that adding it to an `Instant` or another
+/// duration cannot overflow.
+const LONGEST: Duration = Duration::from_secs(7 * 24 * 60 * 60);
+
 /// One YAML file being read: its text and the positions of its nodes.
 pub struct Document<'a> {
     path: &'a Path,
@@ -124,6 +129,10 @@ impl<'a> Document<'a> {
     ) -> Option<Duration> {
         let text = text?;
         match humantime::parse_duration(text) {
+            Ok(d) if d > LONGEST => {
+                problems.push(self.at(path, tr!("yaml-duration-too-long", text = text)));
+                None
+            }
             Ok(d) if !d.is_zero() => Some(d),
             _ => {
                 problems.push(self.at(path, tr!("yaml-not-duration", text = text)));
@@ -156,5 +165,34 @@ pub fn too_large(path: &Path) -> Diagnostic {
             limit = crate::units::bytes(bounds::MAX_BYTES)
         ),
         line_text: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_past_a_week_are_refused() {
+        let path = Path::new("check.yaml");
+        let document = Document::new(path, "timeout: x\n").unwrap();
+        let mut problems = Vec::new();
+        assert_eq!(
+            document.duration("timeout", Some("7d"), &mut problems),
+            Some(LONGEST)
+        );
+        for text in ["500000000000y", "7d 1s"] {
+            assert_eq!(
+                document.duration("timeout", Some(text), &mut problems),
+                None
+            );
+        }
+        assert_eq!(problems.len(), 2);
+        for problem in &problems {
+            assert!(
+                problem.to_string().contains("is longer than a week"),
+                "{problem}"
+            );
+        }
     }
 }

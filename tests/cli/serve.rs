@@ -366,3 +366,52 @@ fn inspect_of_a_url_that_gives_no_profile_is_a_clear_error() {
         .code(2)
         .stderr_has("--save keeps what a URL answered");
 }
+
+#[test]
+fn inspect_of_absurd_seconds_is_a_clear_error_not_a_panic() {
+    let live = Live::start();
+    // The largest number, and one small enough to pass the first addition.
+    for seconds in ["18446744073709551615", "18446744073709551555"] {
+        let url = live.url(&format!("/debug/pprof/profile?seconds={seconds}"));
+        let run = crate::inspect(&[], &url);
+        run.code(2).stderr_has(&format!(
+            "`seconds={seconds}` in {url} asks for longer than workshop waits for an answer (at most 86400 seconds, a day)"
+        ));
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn inspect_of_absurd_seconds_says_so_in_japanese() {
+    // Refused before any connection: no server needed.
+    let url = "http://127.0.0.1:9/debug/pprof/profile?seconds=18446744073709551615";
+    let mut command = crate::binary();
+    command.env("WORKSHOP_LANG", "ja").args(["inspect", url]);
+    let run = crate::Run::from(command.output().unwrap());
+    run.code(2).stderr_has(
+        "の `seconds=18446744073709551615` は、workshop が応答を待つ長さ（最長 86400 秒、1 日）を超えています",
+    );
+}
+
+#[test]
+fn inspect_of_a_server_whose_trailer_never_ends_stops_at_a_limit() {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let _ = stream.read(&mut [0u8; 4096]);
+        let head =
+            b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\nX-Endless: ";
+        if stream.write_all(head).is_ok() {
+            while stream.write_all(&[b'a'; 64 * 1024]).is_ok() {}
+        }
+    });
+    let started = Instant::now();
+    crate::inspect(&[], format!("http://127.0.0.1:{port}/debug/pprof/heap"))
+        .code(2)
+        .stderr_has(&format!(
+            "cannot fetch http://127.0.0.1:{port}/debug/pprof/heap: the answer goes past a limit of workshop's: a trailer line longer than 64 KiB (is the server broken?)\n"
+        ));
+    assert!(started.elapsed() < Duration::from_secs(30));
+}

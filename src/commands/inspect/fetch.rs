@@ -13,12 +13,14 @@ const LIMIT: u64 = 1 << 30;
 /// How long an endpoint may take beyond the seconds it is asked to record
 /// (pprof's CPU profile records 30 seconds when not told otherwise).
 const SLACK: Duration = Duration::from_secs(60);
+/// The most seconds a URL may ask an endpoint to record: a day, far beyond any
+/// profile or trace a workshop takes; more is a slip of the keyboard.
+const MOST_SECONDS: u64 = 24 * 60 * 60;
 
 /// The body of a 200 answer to `GET text`.
 pub fn fetch(text: &str) -> anyhow::Result<Vec<u8>> {
     let url = Url::parse(text)?;
-    let seconds = query_seconds(&url.target).unwrap_or(0);
-    let timeout = SLACK + Duration::from_secs(seconds);
+    let timeout = SLACK + seconds_asked(text, &url.target)?;
     let (sender, answers) = std::sync::mpsc::channel();
     let asked = url.clone();
     // Detached: on Ctrl-C the program ends without waiting for the answer.
@@ -37,7 +39,16 @@ pub fn fetch(text: &str) -> anyhow::Result<Vec<u8>> {
             }
         }
     }
-    .map_err(|e| anyhow::anyhow!(tr!("cmd-cannot-fetch", error = e.to_string())))?;
+    .map_err(|e| {
+        // A server that answered too much is running: no hint to start it.
+        let error = e.to_string();
+        match e.http() {
+            Some(http::HttpError::PastLimit(_) | http::HttpError::TooLarge(_)) => {
+                anyhow::anyhow!(tr!("cmd-fetch-too-much", error = error))
+            }
+            _ => anyhow::anyhow!(tr!("cmd-cannot-fetch", error = error)),
+        }
+    })?;
     if answer.status != 200 {
         let first = String::from_utf8_lossy(&answer.body);
         let first = first.lines().next().unwrap_or("").trim();
@@ -81,12 +92,35 @@ pub fn looks_like_a_profile(url: &str, file: &Path) -> anyhow::Result<()> {
     anyhow::bail!(tr!("cmd-fetched-text", url = url, begins = begins))
 }
 
-/// The `seconds=N` of a query, if any.
-fn query_seconds(target: &str) -> Option<u64> {
+/// How long the endpoint at `target` is asked to record, by its `seconds=`
+/// (pprof takes fractions for traces); more than [`MOST_SECONDS`] is an error.
+fn seconds_asked(url: &str, target: &str) -> anyhow::Result<Duration> {
+    let Some(text) = query_seconds(target) else {
+        return Ok(Duration::ZERO);
+    };
+    match text.parse::<f64>() {
+        Ok(seconds) if seconds <= MOST_SECONDS as f64 => {
+            // Zero or less: pprof records its default, which SLACK allows for.
+            Ok(Duration::from_secs_f64(seconds.max(0.0)))
+        }
+        // Not a number: pprof records its default, as for none.
+        Err(_) => Ok(Duration::ZERO),
+        // Too many, infinite or NaN.
+        Ok(_) => anyhow::bail!(tr!(
+            "cmd-fetch-seconds-absurd",
+            seconds = text,
+            url = url,
+            most = MOST_SECONDS.to_string()
+        )),
+    }
+}
+
+/// The `seconds=` of a query, if any, as written.
+fn query_seconds(target: &str) -> Option<&str> {
     let (_, query) = target.split_once('?')?;
     query
         .split('&')
-        .find_map(|pair| pair.strip_prefix("seconds=")?.parse().ok())
+        .find_map(|pair| pair.strip_prefix("seconds="))
 }
 
 #[cfg(test)]
@@ -95,12 +129,46 @@ mod tests {
 
     #[test]
     fn the_deadline_allows_for_the_seconds_asked() {
-        assert_eq!(query_seconds("/debug/pprof/profile?seconds=5"), Some(5));
+        let asked = |target| seconds_asked("http://x", target).unwrap();
         assert_eq!(
-            query_seconds("/debug/pprof/trace?debug=0&seconds=2"),
-            Some(2)
+            asked("/debug/pprof/profile?seconds=5"),
+            Duration::from_secs(5)
         );
-        assert_eq!(query_seconds("/debug/pprof/heap"), None);
+        assert_eq!(
+            asked("/debug/pprof/trace?debug=0&seconds=2"),
+            Duration::from_secs(2)
+        );
+        assert_eq!(
+            asked("/debug/pprof/trace?seconds=0.5"),
+            Duration::from_millis(500)
+        );
+        assert_eq!(asked("/debug/pprof/heap"), Duration::ZERO);
+        assert_eq!(asked("/debug/pprof/profile?seconds=-3"), Duration::ZERO);
+        assert_eq!(asked("/debug/pprof/profile?seconds=soon"), Duration::ZERO);
+        assert_eq!(
+            asked("/debug/pprof/profile?seconds=86400"),
+            Duration::from_secs(86400)
+        );
+    }
+
+    #[test]
+    fn absurd_seconds_are_an_error_not_a_panic() {
+        for seconds in [
+            "18446744073709551615",
+            "18446744073709551555",
+            "99999999999999999999999",
+            "86401",
+            "inf",
+            "NaN",
+            "1e300",
+        ] {
+            let target = format!("/debug/pprof/profile?seconds={seconds}");
+            let error = seconds_asked("http://x/debug/pprof/profile", &target).unwrap_err();
+            assert!(
+                error.to_string().contains(&format!("`seconds={seconds}` in http://x/debug/pprof/profile asks for longer than workshop waits")),
+                "{error}"
+            );
+        }
     }
 
     #[test]

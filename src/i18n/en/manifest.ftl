@@ -189,3 +189,6 @@ manifest-pattern-repeat = `{ $part }` repeats `{ $repeat }`, more than the { $li
 yaml-too-large = the file is larger than { $limit }, far more than a workshop file needs
 # `limit` is a number of levels.
 yaml-too-deep = nested deeper than { $limit } levels (of indentation, `-` items or `[`/`{"{"}`), far more than a workshop file needs
+## Limits on durations
+
+yaml-duration-too-long = `{ $text }` is longer than a week, the most any wait in a workshop may be (7d)

@@ -77,9 +77,7 @@ http-timeout = timed out
 http-closed = connection closed before the answer ended
 http-malformed = not an HTTP answer: { $why }
 http-too-large = the answer is larger than { $limit } bytes
-http-head-unended = a header block without end
 http-head-cut = the answer ends inside its headers
-http-chunk-size-unended = a chunk size line without end
 http-chunk-size-bad = a bad chunk size
 http-chunk-unended = a chunk without its line end
 # Kinds of failed requests, as a round counts them: `connection reset ×3`.
@@ -278,3 +276,16 @@ state-too-many-aside = { $dir } already holds 1000 unreadable state files set as
 ## The machine, not the code, stopped a build
 
 exec-go-environment = go could not build, and not because of the code: { $line }; free space or make that place writable (see `workshop doctor`), then check again
+## Limits on HTTP answers and the seconds a URL asks for
+
+http-past-limit = the answer goes past a limit of workshop's: { $what } (is the server broken?)
+http-header-line-long = a header line longer than { $limit }
+http-headers-large = headers larger than { $limit } in all
+http-headers-many = more than { $count } headers
+http-chunk-line-long = a chunk-size line longer than { $limit }
+http-extensions-large = chunk extensions larger than { $limit } in all
+http-trailer-line-long = a trailer line longer than { $limit }
+http-trailers-large = trailers larger than { $limit } in all
+http-trailers-many = more than { $count } trailers
+cmd-fetch-too-much = cannot fetch { $error }
+cmd-fetch-seconds-absurd = `seconds={ $seconds }` in { $url } asks for longer than workshop waits for an answer (at most { $most } seconds, a day); ask for fewer seconds

@@ -170,3 +170,6 @@ manifest-pattern-repeat = `{ $part }` の `{ $repeat }` は、Go の正規表現
 yaml-too-large = ファイルが { $limit } を超えています。ワークショップのファイルに必要な大きさをはるかに超えています
 # `limit` is a number of levels.
 yaml-too-deep = 入れ子が { $limit } 段を超えています（インデント、`-` の項目、`[`/`{"{"}` の数）。ワークショップのファイルに必要な深さをはるかに超えています
+## 時間の上限
+
+yaml-duration-too-long = `{ $text }` は1週間より長すぎます。ワークショップで待つ時間は最長で1週間（7d）です

@@ -68,9 +68,7 @@ http-timeout = タイムアウトしました
 http-closed = 応答の途中で接続が閉じられました
 http-malformed = HTTP の応答ではありません: { $why }
 http-too-large = 応答が { $limit } バイトを超えています
-http-head-unended = ヘッダーが終わりません
 http-head-cut = 応答がヘッダーの途中で終わっています
-http-chunk-size-unended = チャンクサイズの行が終わりません
 http-chunk-size-bad = チャンクサイズが不正です
 http-chunk-unended = チャンクの後に改行がありません
 # 失敗したリクエストの種類（ラウンドでの数え方）: `接続リセット ×3`
@@ -255,3 +253,16 @@ state-too-many-aside = { $dir } には、この 1 秒の間に退避した読め
 ## コードではなくマシンがビルドを止めた
 
 exec-go-environment = コードのせいではなく、go がビルドできませんでした: { $line }。空き容量を作るか、その場所を書き込めるようにして（`workshop doctor` を参照）、もう一度チェックしてください
+## HTTP の応答の上限と URL が求める秒数
+
+http-past-limit = 応答が workshop の上限を超えています: { $what }（サーバーが壊れていませんか？）
+http-header-line-long = { $limit } より長いヘッダー行
+http-headers-large = 合計 { $limit } を超えるヘッダー
+http-headers-many = { $count } 個を超えるヘッダー
+http-chunk-line-long = { $limit } より長いチャンクサイズの行
+http-extensions-large = 合計 { $limit } を超えるチャンク拡張
+http-trailer-line-long = { $limit } より長いトレーラー行
+http-trailers-large = 合計 { $limit } を超えるトレーラー
+http-trailers-many = { $count } 個を超えるトレーラー
+cmd-fetch-too-much = { $error } を取得できません
+cmd-fetch-seconds-absurd = { $url } の `seconds={ $seconds }` は、workshop が応答を待つ長さ（最長 { $most } 秒、1 日）を超えています。秒数を減らしてください

@@ -64,8 +64,8 @@ impl Serving<'_, '_> {
         let url_text = format!("{base}{target}");
         let url = Url::parse(&url_text).map_err(|e| self.bad_url(&url_text, e.to_string()))?;
         let timeout = Duration::from_secs(u64::from(seconds))
-            + self.load_spec()?.request_timeout
-            + Duration::from_secs(10);
+            .saturating_add(self.load_spec()?.request_timeout)
+            .saturating_add(Duration::from_secs(10));
         let _ = std::fs::remove_file(path);
         let (round, fetched) =
             self.load_round(started, Length::UntilStopped, Some((url, timeout)))?;

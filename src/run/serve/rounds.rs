@@ -99,7 +99,7 @@ impl Serving<'_, '_> {
         let mut plan = self.plan(started, &requests, length)?;
         plan.warmup /= shorter.max(1);
         let control = Control::default();
-        let deadline = Instant::now() + self.spec.timeout;
+        let deadline = crate::http::after(Instant::now(), self.spec.timeout);
         let warmup = plan.warmup;
         enum Ended {
             Done,
