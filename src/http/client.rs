@@ -13,13 +13,13 @@ use crate::tr;
 // Limits on what frames an answer, far above what real servers send, so that
 // a broken or hostile server costs bounded memory and gets a clear error.
 /// The longest line of a header, a chunk size (with its extensions) or a trailer.
-const MAX_LINE: usize = 64 * 1024;
+pub(super) const MAX_LINE: usize = 64 * 1024;
 /// The most bytes the headers of an answer may take, or its trailers.
-const MAX_BLOCK: usize = 1024 * 1024;
+pub(super) const MAX_BLOCK: usize = 1024 * 1024;
 /// Headers an answer may have; as many trailers.
-const MAX_HEADERS: usize = 128;
+pub(super) const MAX_HEADERS: usize = 128;
 /// The most bytes of chunk extensions one answer may carry in all.
-const MAX_EXTENSIONS: usize = 1024 * 1024;
+pub(super) const MAX_EXTENSIONS: usize = 1024 * 1024;
 
 /// One request, ready to send again and again.
 #[derive(Debug, Clone)]
@@ -168,11 +168,11 @@ pub enum Body {
 
 /// One connection to a server.
 pub struct Connection {
-    stream: TcpStream,
-    buffer: Vec<u8>,
+    pub(super) stream: TcpStream,
+    pub(super) buffer: Vec<u8>,
     /// The unread bytes are `buffer[start..end]`.
-    start: usize,
-    end: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
 }
 
 impl Connection {
@@ -225,7 +225,7 @@ impl Connection {
     }
 
     /// Reads more bytes into the buffer; `false` at the end of the connection.
-    fn fill(&mut self, deadline: Instant) -> Result<bool, HttpError> {
+    pub(super) fn fill(&mut self, deadline: Instant) -> Result<bool, HttpError> {
         if self.start > 0 && self.start == self.end {
             self.start = 0;
             self.end = 0;
@@ -346,148 +346,10 @@ impl Connection {
         }
         Ok(answer)
     }
-
-    /// Moves up to `most` buffered bytes into the answer's body.
-    fn take(&mut self, most: usize, answer: &mut Answer, body: Body) -> Result<usize, HttpError> {
-        let n = (self.end - self.start).min(most);
-        answer.body_len += n as u64;
-        if let Body::Keep(limit) = body {
-            if answer.body_len > limit {
-                return Err(HttpError::TooLarge(limit));
-            }
-            answer
-                .body
-                .extend_from_slice(&self.buffer[self.start..self.start + n]);
-        }
-        self.start += n;
-        Ok(n)
-    }
-
-    fn read_exactly(
-        &mut self,
-        mut length: u64,
-        answer: &mut Answer,
-        body: Body,
-        deadline: Instant,
-    ) -> Result<(), HttpError> {
-        if let Body::Keep(limit) = body
-            && length > limit
-        {
-            return Err(HttpError::TooLarge(limit));
-        }
-        while length > 0 {
-            if self.start == self.end && !self.fill(deadline)? {
-                return Err(HttpError::Closed);
-            }
-            let most = usize::try_from(length).unwrap_or(usize::MAX);
-            length -= self.take(most, answer, body)? as u64;
-        }
-        Ok(())
-    }
-
-    fn read_chunked(
-        &mut self,
-        answer: &mut Answer,
-        body: Body,
-        deadline: Instant,
-    ) -> Result<(), HttpError> {
-        let mut extensions = 0;
-        loop {
-            let size = loop {
-                match httparse::parse_chunk_size(&self.buffer[self.start..self.end]) {
-                    Ok(httparse::Status::Complete((len, size))) => {
-                        let line = &self.buffer[self.start..self.start + len];
-                        extensions += line
-                            .iter()
-                            .position(|&b| b == b';')
-                            .map_or(0, |at| len - at);
-                        if extensions > MAX_EXTENSIONS {
-                            return Err(past_limit(tr!(
-                                "http-extensions-large",
-                                limit = shown(MAX_EXTENSIONS)
-                            )));
-                        }
-                        self.start += len;
-                        break size;
-                    }
-                    Ok(httparse::Status::Partial) => {
-                        if self.end - self.start > MAX_LINE {
-                            return Err(past_limit(tr!(
-                                "http-chunk-line-long",
-                                limit = shown(MAX_LINE)
-                            )));
-                        }
-                        if !self.fill(deadline)? {
-                            return Err(HttpError::Closed);
-                        }
-                    }
-                    Err(_) => return Err(HttpError::Malformed(tr!("http-chunk-size-bad"))),
-                }
-            };
-            if size == 0 {
-                return self.read_trailers(deadline);
-            }
-            self.read_exactly(size, answer, body, deadline)?;
-            while self.end - self.start < 2 {
-                if !self.fill(deadline)? {
-                    return Err(HttpError::Closed);
-                }
-            }
-            if &self.buffer[self.start..self.start + 2] != b"\r\n" {
-                return Err(HttpError::Malformed(tr!("http-chunk-unended")));
-            }
-            self.start += 2;
-        }
-    }
-
-    /// Trailers, if any, then the blank line that ends a chunked body.
-    fn read_trailers(&mut self, deadline: Instant) -> Result<(), HttpError> {
-        let mut lines = 0;
-        let mut bytes = 0;
-        loop {
-            let rest = &self.buffer[self.start..self.end];
-            let Some(at) = rest.windows(2).position(|w| w == b"\r\n") else {
-                if rest.len() > MAX_LINE {
-                    return Err(past_limit(tr!(
-                        "http-trailer-line-long",
-                        limit = shown(MAX_LINE)
-                    )));
-                }
-                if !self.fill(deadline)? {
-                    return Err(HttpError::Closed);
-                }
-                continue;
-            };
-            self.start += at + 2;
-            if at == 0 {
-                return Ok(());
-            }
-            if at > MAX_LINE {
-                return Err(past_limit(tr!(
-                    "http-trailer-line-long",
-                    limit = shown(MAX_LINE)
-                )));
-            }
-            lines += 1;
-            bytes += at + 2;
-            if bytes > MAX_BLOCK {
-                return Err(past_limit(tr!(
-                    "http-trailers-large",
-                    limit = shown(MAX_BLOCK)
-                )));
-            }
-            if lines > MAX_HEADERS {
-                return Err(past_limit(tr!(
-                    "http-trailers-many",
-                    count = MAX_HEADERS.to_string()
-                )));
-            }
-        }
-    }
 }
 
 /// The length of the last, unended line of `bytes`.
-fn unended_line(bytes: &[u8]) -> usize {
+pub(super) fn unended_line(bytes: &[u8]) -> usize {
     bytes.len()
         - bytes
             .iter()
@@ -495,12 +357,12 @@ fn unended_line(bytes: &[u8]) -> usize {
             .map_or(0, |at| at + 1)
 }
 
-fn past_limit(what: String) -> HttpError {
+pub(super) fn past_limit(what: String) -> HttpError {
     HttpError::PastLimit(what)
 }
 
 /// A limit in bytes, as people read it.
-fn shown(bytes: usize) -> String {
+pub(super) fn shown(bytes: usize) -> String {
     crate::units::bytes(bytes as u64)
 }
 

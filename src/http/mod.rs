@@ -3,6 +3,7 @@
 //! it ([`load`]). One-off requests (readiness probes, endpoint goals, profiles
 //! fetched from `net/http/pprof`) go through [`fetch`].
 
+mod body;
 pub mod client;
 pub mod load;
 pub mod url;
