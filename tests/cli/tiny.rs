@@ -49,16 +49,20 @@ fn workshop(at_most: &str) -> Workshop {
     workshop
 }
 
+/// The goal's line of a check's report.
+fn goal_line(run: &crate::Run) -> String {
+    run.stdout
+        .lines()
+        .find(|l| l.contains("mishaps"))
+        .unwrap_or_default()
+        .to_owned()
+}
+
 #[test]
 fn a_tiny_value_above_a_bound_of_zero_is_printed_so_that_it_visibly_fails() {
     let run = workshop("0").run(&["check", "t/tiny"]);
     run.code(1);
-    let line = run
-        .stdout
-        .lines()
-        .find(|l| l.contains("mishaps"))
-        .unwrap_or_default()
-        .to_owned();
+    let line = goal_line(&run);
     assert!(line.contains('✗'), "{line}");
     assert!(line.contains("3.33e-5 mishaps/op"), "{line}");
     assert!(line.contains("want ≤ 0 mishaps/op"), "{line}");
@@ -68,12 +72,7 @@ fn a_tiny_value_above_a_bound_of_zero_is_printed_so_that_it_visibly_fails() {
 fn a_tiny_value_below_its_bound_is_printed_apart_from_it() {
     let run = workshop("0.0001").run(&["check", "t/tiny"]);
     run.code(0);
-    let line = run
-        .stdout
-        .lines()
-        .find(|l| l.contains("mishaps"))
-        .unwrap_or_default()
-        .to_owned();
+    let line = goal_line(&run);
     assert!(line.contains('✓'), "{line}");
     assert!(line.contains("3.33e-5 mishaps/op"), "{line}");
     assert!(line.contains("want ≤ 0.0001 mishaps/op"), "{line}");
