@@ -17,6 +17,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::fence;
+
 /// The directory, under the workshop root, for everything the runner makes.
 pub const WORK_DIR: &str = ".workshop";
 
@@ -29,6 +31,7 @@ pub struct Layout {
 impl Layout {
     /// The layout under the workshop root `root`.
     pub fn new(root: &Path) -> Layout {
+        fence::enclose(root);
         Layout {
             dir: root.join(WORK_DIR),
         }
@@ -95,15 +98,17 @@ impl Layout {
         }
     }
 
-    /// Creates `.workshop/` if needed, ignoring itself so that its files never
-    /// show up in `git status`.
+    /// Creates `.workshop/` if needed, a real directory (never a link), that
+    /// ignores itself so that its files never show up in `git status`.
     pub fn ensure(&self) -> std::io::Result<()> {
+        fence::create_dir_all(&self.dir)?;
         let ignore = self.dir.join(".gitignore");
-        if !ignore.exists() {
-            std::fs::create_dir_all(&self.dir)?;
-            std::fs::write(
-                ignore,
-                "# Files made by `workshop`: binaries, logs, profiles, traces.\n*\n",
+        fence::check_all(&ignore)?;
+        if !ignore.is_file() {
+            let mut file = fence::create(&ignore)?;
+            std::io::Write::write_all(
+                &mut file,
+                b"# Files made by `workshop`: binaries, logs, profiles, traces.\n*\n",
             )?;
         }
         Ok(())

@@ -13,6 +13,7 @@ pub mod commands;
 pub mod display;
 pub mod doctor;
 pub mod exec;
+pub mod fence;
 pub mod goals;
 pub mod goregex;
 pub mod http;

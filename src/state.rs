@@ -4,10 +4,10 @@
 //! half-written file; a file that cannot be read is set aside, never fatal.
 
 use std::collections::BTreeMap;
-use std::fs::File;
 use std::io::Write;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::fence;
 use crate::layout::Layout;
 use crate::manifest::{Exercise, Workshop};
 use crate::tr;
@@ -194,7 +194,7 @@ impl State {
         change: impl FnOnce(&mut ExerciseState),
     ) -> std::io::Result<ExerciseState> {
         layout.ensure()?;
-        let lock = File::create(layout.state_lock())?;
+        let lock = fence::open_lock(&layout.state_lock())?;
         lock.lock()?;
         let mut state = State::load(layout);
         let entry = state.file.exercises.entry(id.to_owned()).or_default();
@@ -205,6 +205,7 @@ impl State {
     }
 
     fn save(&self) -> std::io::Result<()> {
+        fence::check(&self.layout.state())?;
         let mut temp = tempfile::NamedTempFile::new_in(self.layout.dir())?;
         // One write of the whole text, not one per token.
         let mut text = serde_json::to_vec_pretty(&self.file)?;
@@ -223,9 +224,9 @@ fn set_aside(layout: &Layout, path: &std::path::Path) -> std::io::Result<std::pa
     let stamp = now();
     for n in 1..=1000 {
         let aside = layout.state_aside(stamp, n);
-        match std::fs::hard_link(path, &aside) {
+        match fence::hard_link(path, &aside) {
             Ok(()) => {
-                std::fs::remove_file(path)?;
+                fence::remove_file(path)?;
                 return Ok(aside);
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,

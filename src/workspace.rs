@@ -1,12 +1,14 @@
 //! File helpers with typed errors: copy a source tree, read a tree into memory,
 //! write files atomically. Writes go to a temporary file beside the target that
 //! is renamed over it, so a kill midway leaves the old file or the new one,
-//! never half of one.
+//! never half of one. Every change goes through [`fence`], which never follows
+//! a link below a workshop root.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::display::path as display;
+use crate::fence;
 use crate::layout::WORK_DIR;
 use crate::tr;
 
@@ -95,9 +97,9 @@ pub fn copy_tree(from: &Path, to: &Path) -> Result<(), FileError> {
         let target = to.join(relative);
         let file_type = entry.file_type();
         let result = if file_type.is_dir() {
-            std::fs::create_dir_all(&target)
+            fence::create_dir_all(&target)
         } else if file_type.is_file() {
-            std::fs::copy(entry.path(), &target).map(drop)
+            copy_file(entry.path(), &target)
         } else {
             Ok(())
         };
@@ -110,10 +112,18 @@ pub fn copy_tree(from: &Path, to: &Path) -> Result<(), FileError> {
     Ok(())
 }
 
+/// Copies one file's bytes and permission bits, never writing through a link.
+pub fn copy_file(from: &Path, to: &Path) -> std::io::Result<()> {
+    let mut source = std::fs::File::open(from)?;
+    let mut target = fence::create(to)?;
+    std::io::copy(&mut source, &mut target)?;
+    target.set_permissions(source.metadata()?.permissions())
+}
+
 /// Removes a directory and everything below it (links themselves, never what
 /// they point to); one that does not exist is already gone.
 pub fn remove_tree(dir: &Path) -> Result<(), FileError> {
-    match std::fs::remove_dir_all(dir) {
+    match fence::remove_dir_all(dir) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(FileError::Write {
             path: dir.to_owned(),
             source: e,
@@ -126,6 +136,7 @@ pub fn remove_tree(dir: &Path) -> Result<(), FileError> {
 /// directory that does not exist holds no files.
 pub fn read_tree(dir: &Path, keep: impl Fn(&Path) -> bool) -> Result<Files, FileError> {
     let mut files = Files::new();
+    fence::check_all(dir).map_err(FileError::read(dir))?;
     if !dir.is_dir() {
         return Ok(files);
     }
@@ -170,10 +181,7 @@ pub fn refuse_links(dir: &Path, relative: &Path) -> Result<(), FileError> {
             Ok(meta) if meta.file_type().is_symlink() => {
                 return Err(FileError::Write {
                     path: dir.join(relative),
-                    source: std::io::Error::other(tr!(
-                        "state-link-not-followed",
-                        link = display(&at)
-                    )),
+                    source: fence::refused(&at),
                 });
             }
             Ok(_) => {}
@@ -188,7 +196,8 @@ pub fn refuse_links(dir: &Path, relative: &Path) -> Result<(), FileError> {
 /// old directory or the new one (and at worst a stray `.new-`/`.old-` one).
 pub fn replace_tree(dir: &Path, files: &Files, modes: &Modes) -> Result<(), FileError> {
     let parent = dir.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(FileError::write(parent))?;
+    fence::create_dir_all(parent).map_err(FileError::write(parent))?;
+    fence::check_all(dir).map_err(FileError::write(dir))?;
     let name = dir.file_name().unwrap_or_default().to_string_lossy();
     let fresh = tempfile::Builder::new()
         .prefix(&format!(".new-{name}-"))
@@ -198,21 +207,21 @@ pub fn replace_tree(dir: &Path, files: &Files, modes: &Modes) -> Result<(), File
     let old = parent.join(format!(".old-{name}-{}", std::process::id()));
     let had = dir.exists();
     if had {
-        std::fs::rename(dir, &old).map_err(FileError::write(dir))?;
+        fence::rename(dir, &old).map_err(FileError::write(dir))?;
     }
     let fresh = fresh.keep();
-    if let Err(source) = std::fs::rename(&fresh, dir) {
+    if let Err(source) = fence::rename(&fresh, dir) {
         if had {
-            let _ = std::fs::rename(&old, dir);
+            let _ = fence::rename(&old, dir);
         }
-        let _ = std::fs::remove_dir_all(&fresh);
+        let _ = fence::remove_dir_all(&fresh);
         return Err(FileError::Write {
             path: dir.to_owned(),
             source,
         });
     }
     if had {
-        std::fs::remove_dir_all(&old).map_err(FileError::write(&old))?;
+        fence::remove_dir_all(&old).map_err(FileError::write(&old))?;
     }
     Ok(())
 }
@@ -223,10 +232,12 @@ pub fn replace_tree(dir: &Path, files: &Files, modes: &Modes) -> Result<(), File
 pub fn write_atomic(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<(), FileError> {
     use std::os::unix::fs::PermissionsExt;
     let parent = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(FileError::write(parent))?;
+    fence::create_dir_all(parent).map_err(FileError::write(parent))?;
+    fence::check(path).map_err(FileError::write(path))?;
     let exact = mode.or_else(|| {
-        std::fs::metadata(path)
+        std::fs::symlink_metadata(path)
             .ok()
+            .filter(|m| m.is_file())
             .map(|m| m.permissions().mode() & 0o7777)
     });
     let mut temp = tempfile::Builder::new()

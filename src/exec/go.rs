@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::process::{self, Finished, Spawn};
-use super::{GoError, GoVersion, QUERY_TIMEOUT, capture_file, go_env};
+use super::{GoError, GoVersion, QUERY_TIMEOUT, in_memory, go_env};
 
 /// What `go env` says about the toolchain.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -131,7 +131,7 @@ impl GoTool {
     /// Finds `go` on PATH and asks it for its version and platform.
     pub fn detect(minimum: GoVersion) -> Result<GoTool, GoError> {
         let program = process::find_program("go").ok_or(GoError::NotFound { minimum })?;
-        let (_capture, output) = capture_file()?;
+        let output = in_memory();
         let finished = process::run(&Spawn {
             program: program.clone(),
             args: [
@@ -224,7 +224,7 @@ impl GoTool {
         log: &Path,
         timeout: Duration,
     ) -> Result<Compiled, GoError> {
-        let _ = std::fs::remove_file(binary);
+        let _ = crate::fence::remove_file(binary);
         let mut args: Vec<OsString> = command.iter().map(OsString::from).collect();
         args.extend(flags.args().into_iter().map(OsString::from));
         args.push("-o".into());

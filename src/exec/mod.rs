@@ -86,13 +86,9 @@ pub(crate) fn go_env() -> Vec<(OsString, OsString)> {
     }
 }
 
-/// A temporary file to capture a short command's output; removed when dropped.
-pub(crate) fn capture_file() -> Result<(tempfile::TempPath, PathBuf), GoError> {
-    let file = tempfile::NamedTempFile::new().map_err(|source| GoError::Io {
-        path: std::env::temp_dir(),
-        source,
-    })?;
-    let path = file.into_temp_path();
-    let owned = path.to_path_buf();
-    Ok((path, owned))
+/// Where a short command's output goes when only its bytes in memory are
+/// wanted: nowhere on disk, so that nothing is left behind however the runner
+/// ends (a temporary file would outlive a kill).
+pub(crate) fn in_memory() -> PathBuf {
+    PathBuf::from("/dev/null")
 }

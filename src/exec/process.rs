@@ -179,7 +179,7 @@ fn run_with(spawn: &Spawn, with_stderr: bool) -> Result<Finished, GoError> {
         path: spawn.output.clone(),
         source,
     };
-    let output_file = File::create(&spawn.output).map_err(io_error)?;
+    let output_file = crate::fence::create(&spawn.output).map_err(io_error)?;
     let (head, tail) = if with_stderr {
         (OUTPUT_HEAD, OUTPUT_TAIL)
     } else {

@@ -104,7 +104,7 @@ impl Server {
             path: spawn.log.clone(),
             source,
         };
-        let log = std::fs::File::create(&spawn.log).map_err(io_error)?;
+        let log = crate::fence::create(&spawn.log).map_err(io_error)?;
         let (reader, writer) = std::io::pipe().map_err(io_error)?;
         let mut env: Vec<(OsString, OsString)> = super::go_env();
         env.extend(spawn.env.iter().map(|(k, v)| (k.into(), v.into())));

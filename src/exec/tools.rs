@@ -5,13 +5,13 @@ use std::ffi::OsString;
 use std::path::Path;
 
 use super::process::{self, Spawn};
-use super::{QUERY_TIMEOUT, capture_file};
+use super::{QUERY_TIMEOUT, in_memory};
 
 /// What `git` printed on stdout, or `None` when git is missing or failed (the
 /// callers fall back to other sources). stderr goes nowhere.
 pub fn git(dir: &Path, args: &[&str]) -> Option<Vec<u8>> {
     let program = process::find_program("git")?;
-    let (_capture, output) = capture_file().ok()?;
+    let output = in_memory();
     let mut all: Vec<OsString> = vec!["-C".into(), dir.as_os_str().to_owned()];
     all.extend(args.iter().map(OsString::from));
     let finished = process::run_stdout(&Spawn {
@@ -30,7 +30,7 @@ pub fn git(dir: &Path, args: &[&str]) -> Option<Vec<u8>> {
 /// Looks for a helper program and returns its first line of `-V`/`version` output.
 pub fn probe_program(name: &str, args: &[&str]) -> Option<String> {
     let program = process::find_program(name)?;
-    let (_capture, output) = capture_file().ok()?;
+    let output = in_memory();
     let finished = process::run(&Spawn {
         program,
         args: args.iter().map(OsString::from).collect(),

@@ -75,7 +75,7 @@ pub(super) fn load(
     let build = file.build(raw.build.as_ref(), root, module_dir, package.as_deref());
     let runs = file.runs(raw.runs, package.as_deref());
     let goals = file.goals(raw.goals, &runs, go);
-    let solution = file.solution(&raw.solution, check_path);
+    let solution = file.solution(&raw.solution, check_path, root);
     let protected = super::protected::read(&file.doc, &raw.protected, &mut file.problems);
     let check_dir = check_path.parent().unwrap_or(root);
     let starter_sums = match super::sums::load(check_dir) {
@@ -426,7 +426,7 @@ impl CheckFile<'_> {
     }
 
     /// The reference solution's files, under `checks/<id>/solution/`.
-    fn solution(&mut self, names: &[String], check_path: &Path) -> Vec<SolutionFile> {
+    fn solution(&mut self, names: &[String], check_path: &Path, root: &Path) -> Vec<SolutionFile> {
         if names.is_empty() {
             self.problem("solution", tr!("manifest-solution-empty"));
         }
@@ -437,7 +437,9 @@ impl CheckFile<'_> {
             match safe_relative(name) {
                 Ok(target) => {
                     let source = solution_dir.join(&target);
-                    if source.is_file() {
+                    if let Err(e) = inside(root, &source) {
+                        self.problem(&path, e);
+                    } else if source.is_file() {
                         solution.push(SolutionFile { source, target });
                     } else {
                         self.problem(

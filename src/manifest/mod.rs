@@ -267,6 +267,7 @@ pub fn load(root: &Path) -> Result<Workshop, ManifestError> {
         path: root.to_owned(),
         source,
     })?;
+    crate::fence::enclose(&root);
     let manifest_path = root.join(MANIFEST);
     let source = read(&manifest_path)?;
     let file = Document::new(&manifest_path, &source)
@@ -358,6 +359,12 @@ pub fn load(root: &Path) -> Result<Workshop, ManifestError> {
                 tr!("manifest-check-file-missing", path = path_shown, id = id)
             };
             problems.push(file.at(&path, message));
+            continue;
+        }
+        // A check file is the instructor's material: one that leads out of
+        // the workshop is nobody's.
+        if let Err(e) = inside(&root, &check_path) {
+            problems.push(file.at(&path, e));
             continue;
         }
         match exercise::load(&root, &module_dir, go, id, &check_path) {

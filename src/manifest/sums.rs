@@ -362,6 +362,22 @@ pub fn load(check_dir: &Path) -> Result<Option<StarterSums>, ManifestError> {
         path: file.clone(),
         source,
     };
+    // The sums are the instructor's, beside the check file: a link that leads
+    // elsewhere is refused rather than read.
+    if let (Ok(real), Ok(dir)) = (file.canonicalize(), check_dir.canonicalize())
+        && !real.starts_with(&dir)
+    {
+        return Err(ManifestError::Invalid(vec![Diagnostic {
+            file: file.clone(),
+            position: None,
+            message: tr!(
+                "manifest-path-outside",
+                path = crate::display::path(&file),
+                target = real.display().to_string()
+            ),
+            line_text: None,
+        }]));
+    }
     let opened = match std::fs::File::open(&file) {
         Ok(opened) => opened,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),

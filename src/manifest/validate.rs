@@ -9,6 +9,7 @@ use crate::tr;
 /// A docs page named in a manifest: a relative path to an existing file.
 pub(super) fn page(root: &Path, text: &str) -> Result<PathBuf, String> {
     let path = safe_relative(text)?;
+    inside(root, &root.join(&path))?;
     if root.join(&path).is_file() {
         Ok(path)
     } else {

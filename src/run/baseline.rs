@@ -113,7 +113,7 @@ pub(super) fn profile_pairs(
             let label = format!("{}-{kind}-{which}-{i}", spec.name);
             let path = scope.run_dir.join(format!("{label}.pprof"));
             // A file left by an earlier check must not count for this one.
-            let _ = std::fs::remove_file(&path);
+            let _ = crate::fence::remove_file(&path);
             let (mut args, mut env) = (bench_args(&single), spec.env.clone());
             write_profile(kind, &path, &mut args, &mut env);
             let log = scope.run_dir.join(format!("{label}.txt"));

@@ -17,7 +17,6 @@ mod serve;
 mod session;
 mod starter;
 
-use std::fs::File;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -202,11 +201,11 @@ pub fn check(
         let path = path.to_owned();
         move |source| CheckError::Io { path, source }
     };
-    std::fs::create_dir_all(&run_dir).map_err(io(&run_dir))?;
+    crate::fence::create_dir_all(&run_dir).map_err(io(&run_dir))?;
     // Two checks of one exercise at once (watch mode and a manual check) would
     // overwrite each other's binary and logs: the second waits for the first.
     let lock_path = run_dir.join(".lock");
-    let lock = File::create(&lock_path).map_err(io(&lock_path))?;
+    let lock = crate::fence::open_lock(&lock_path).map_err(io(&lock_path))?;
     lock.lock().map_err(io(&lock_path))?;
 
     let package_dir = exercise.package_dir(&tree.module_dir);

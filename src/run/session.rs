@@ -289,7 +289,7 @@ impl<'a> Session<'a> {
                 .map(|file| self.scope.run_dir.join(file));
             if let Some(path) = &artifact {
                 // A file left by an earlier check must not count for this one.
-                let _ = std::fs::remove_file(path);
+                let _ = crate::fence::remove_file(path);
             }
             let mut args = bench_args(&RunSpec {
                 count: spec.count * scale,

@@ -112,9 +112,9 @@ fn build(scope: &Scope<'_>, what: &str) -> Result<Option<Built>, Stop> {
         return Ok(Some(built));
     }
     // A build half made by an interrupted check must not be taken for whole.
-    let _ = std::fs::remove_file(&key_file);
+    let _ = crate::fence::remove_file(&key_file);
     if dir.exists() {
-        std::fs::remove_dir_all(&dir)
+        crate::fence::remove_dir_all(&dir)
             .map_err(FileError::write(&dir))
             .map_err(CheckError::from)?;
     }
@@ -122,7 +122,7 @@ fn build(scope: &Scope<'_>, what: &str) -> Result<Option<Built>, Stop> {
     if let Ok(entries) = std::fs::read_dir(&built.package) {
         for entry in entries.flatten() {
             if is_go(&entry.path()) {
-                let _ = std::fs::remove_file(entry.path());
+                let _ = crate::fence::remove_file(&entry.path());
             }
         }
     }
@@ -139,8 +139,7 @@ fn build(scope: &Scope<'_>, what: &str) -> Result<Option<Built>, Stop> {
     )?;
     match compiled {
         Compiled::Binary(Some(_)) => {
-            std::fs::write(&key_file, &key)
-                .map_err(FileError::write(&key_file))
+            workspace::write_atomic(&key_file, key.as_bytes(), None)
                 .map_err(CheckError::from)?;
             Ok(Some(built))
         }

@@ -193,7 +193,7 @@ pub fn replace(
     workspace::write_files(&dir, &changed, modes)?;
     for path in current.keys().filter(|p| !wanted.contains_key(*p)) {
         let full = dir.join(path);
-        std::fs::remove_file(&full).map_err(FileError::write(&full))?;
+        crate::fence::remove_file(&full).map_err(FileError::write(&full))?;
     }
     Ok(())
 }

@@ -249,6 +249,7 @@ fn prepare(
         .path()
         .canonicalize()
         .map_err(|e| tr!("verify-cannot-resolve-temp", error = e.to_string()))?;
+    crate::fence::enclose(&root);
     let module_dir = root.join(&workshop.module);
     let chain = |e: workspace::FileError| crate::display::error_chain(&e);
     workspace::copy_tree(&workshop.module_dir(), &module_dir).map_err(chain)?;
@@ -257,7 +258,7 @@ fn prepare(
         for file in &exercise.solution {
             let target = package_dir.join(&file.target);
             if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| {
+                crate::fence::create_dir_all(parent).map_err(|e| {
                     tr!(
                         "verify-cannot-create",
                         path = parent.display().to_string(),
@@ -265,7 +266,7 @@ fn prepare(
                     )
                 })?;
             }
-            std::fs::copy(&file.source, &target).map_err(|e| {
+            workspace::copy_file(&file.source, &target).map_err(|e| {
                 tr!(
                     "verify-cannot-apply",
                     path = crate::display::path(&file.source),

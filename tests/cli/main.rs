@@ -5,6 +5,7 @@ mod architecture;
 mod benchstat;
 mod docs;
 mod events;
+mod fence;
 mod flood;
 mod help;
 mod links;

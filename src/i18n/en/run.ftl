@@ -289,3 +289,7 @@ http-trailers-large = trailers larger than { $limit } in all
 http-trailers-many = more than { $count } trailers
 cmd-fetch-too-much = cannot fetch { $error }
 cmd-fetch-seconds-absurd = `seconds={ $seconds }` in { $url } asks for longer than workshop waits for an answer (at most { $most } seconds, a day); ask for fewer seconds
+
+# The fence around a workshop: no change below its root follows a link.
+fence-link = { $link } is a symbolic link (to { $target }); `workshop` never follows links below the workshop's root, so that a repository cannot make it change files elsewhere: remove the link (or make it a real directory or file) and run again
+fence-climbs = { $path } climbs out of the workshop with `..`

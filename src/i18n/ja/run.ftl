@@ -266,3 +266,7 @@ http-trailers-large = 合計 { $limit } を超えるトレーラー
 http-trailers-many = { $count } 個を超えるトレーラー
 cmd-fetch-too-much = { $error } を取得できません
 cmd-fetch-seconds-absurd = { $url } の `seconds={ $seconds }` は、workshop が応答を待つ長さ（最長 { $most } 秒、1 日）を超えています。秒数を減らしてください
+
+# The fence around a workshop: no change below its root follows a link.
+fence-link = { $link } はシンボリックリンク（リンク先: { $target }）です。リポジトリがワークショップの外のファイルを変更させることがないよう、`workshop` はワークショップのルート以下ではリンクをたどりません。リンクを削除する（または実際のディレクトリやファイルにする）と、もう一度実行できます
+fence-climbs = { $path } は `..` でワークショップの外に出ています

@@ -66,7 +66,7 @@ impl Serving<'_, '_> {
         let timeout = Duration::from_secs(u64::from(seconds))
             .saturating_add(self.load_spec()?.request_timeout)
             .saturating_add(Duration::from_secs(10));
-        let _ = std::fs::remove_file(path);
+        let _ = crate::fence::remove_file(path);
         let (round, fetched) =
             self.load_round(started, Length::UntilStopped, Some((url, timeout)))?;
         let Some((answer, ops)) = fetched else {
@@ -104,10 +104,7 @@ impl Serving<'_, '_> {
                 &started.log,
             ));
         }
-        std::fs::write(path, &answer.body).map_err(|source| CheckError::Io {
-            path: path.to_owned(),
-            source,
-        })?;
+        crate::workspace::write_atomic(path, &answer.body, None).map_err(CheckError::from)?;
         Ok((round, ops))
     }
 

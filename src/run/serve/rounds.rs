@@ -237,7 +237,7 @@ impl Serving<'_, '_> {
         for (error, n) in &round.errors {
             text.push_str(&format!("{error}  {n}\n"));
         }
-        if std::fs::write(&path, text).is_ok() {
+        if crate::workspace::write_atomic(&path, text.as_bytes(), None).is_ok() {
             self.artifacts.insert(label.to_owned(), path);
         }
     }
