@@ -53,11 +53,7 @@ pub fn refused(link: &Path) -> io::Error {
     let target = std::fs::read_link(link)
         .map(|t| t.display().to_string())
         .unwrap_or_default();
-    io::Error::other(tr!(
-        "fence-link",
-        link = display(link),
-        target = target
-    ))
+    io::Error::other(tr!("fence-link", link = display(link), target = target))
 }
 
 /// The root that holds `path`, and the path's parts below it.
@@ -83,7 +79,10 @@ pub fn check(path: &Path) -> io::Result<()> {
     let Some((root, parts)) = enclosing(path) else {
         return Ok(());
     };
-    if parts.iter().any(|p| p.as_os_str() == Component::ParentDir.as_os_str()) {
+    if parts
+        .iter()
+        .any(|p| p.as_os_str() == Component::ParentDir.as_os_str())
+    {
         return Err(io::Error::other(tr!("fence-climbs", path = display(path))));
     }
     let mut at = root;
@@ -237,7 +236,10 @@ mod tests {
         ] {
             assert!(error.to_string().contains("linked"), "{error}");
         }
-        assert_eq!(std::fs::read(outside.path().join("victim")).unwrap(), b"theirs");
+        assert_eq!(
+            std::fs::read(outside.path().join("victim")).unwrap(),
+            b"theirs"
+        );
         assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 1);
     }
 

@@ -19,6 +19,7 @@ pub mod goregex;
 pub mod http;
 pub mod i18n;
 pub mod layout;
+pub mod leftovers;
 pub mod manifest;
 pub mod pprof;
 pub mod report;

@@ -206,7 +206,10 @@ impl State {
 
     fn save(&self) -> std::io::Result<()> {
         fence::check(&self.layout.state())?;
-        let mut temp = tempfile::NamedTempFile::new_in(self.layout.dir())?;
+        crate::leftovers::sweep_here(self.layout.dir());
+        let mut temp = tempfile::Builder::new()
+            .prefix(&crate::leftovers::prefix("state"))
+            .tempfile_in(self.layout.dir())?;
         // One write of the whole text, not one per token.
         let mut text = serde_json::to_vec_pretty(&self.file)?;
         text.push(b'\n');

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use crate::display::path as display;
 use crate::fence;
 use crate::layout::WORK_DIR;
+use crate::leftovers;
 use crate::tr;
 
 /// Files of a directory: path relative to it -> bytes.
@@ -199,12 +200,26 @@ pub fn replace_tree(dir: &Path, files: &Files, modes: &Modes) -> Result<(), File
     fence::create_dir_all(parent).map_err(FileError::write(parent))?;
     fence::check_all(dir).map_err(FileError::write(dir))?;
     let name = dir.file_name().unwrap_or_default().to_string_lossy();
+    // A command killed between its two renames left the old directory aside
+    // and none in its place: it comes back before anything else happens.
+    if !dir.exists()
+        && let Some(old) = leftovers::stale_in(parent).into_iter().find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.ends_with(&format!("-old-{name}")))
+        })
+    {
+        fence::rename(&old, dir).map_err(FileError::write(dir))?;
+    }
+    for stale in leftovers::stale_in(parent) {
+        let _ = fence::remove_dir_all(&stale);
+    }
     let fresh = tempfile::Builder::new()
-        .prefix(&format!(".new-{name}-"))
+        .prefix(&leftovers::prefix(&format!("new-{name}")))
         .tempdir_in(parent)
         .map_err(FileError::write(parent))?;
     write_files(fresh.path(), files, modes)?;
-    let old = parent.join(format!(".old-{name}-{}", std::process::id()));
+    let old = parent.join(format!("{}old-{name}", leftovers::prefix("")));
     let had = dir.exists();
     if had {
         fence::rename(dir, &old).map_err(FileError::write(dir))?;
@@ -241,6 +256,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<(), 
             .map(|m| m.permissions().mode() & 0o7777)
     });
     let mut temp = tempfile::Builder::new()
+        .prefix(&leftovers::prefix("file"))
         .permissions(std::fs::Permissions::from_mode(0o666))
         .tempfile_in(parent)
         .map_err(FileError::write(parent))?;

@@ -4,24 +4,33 @@ use super::Context;
 use crate::Exit;
 use crate::cli::ResetArgs;
 use crate::report;
-use crate::starter;
+use crate::starter::{self, Snapshot};
 use crate::tr;
 
 pub fn run(cx: &Context, args: &ResetArgs) -> anyhow::Result<Exit> {
     let workshop = cx.workshop()?;
     let exercise = workshop.exercise(&args.id)?;
+    if let Some(undone) = starter::recover(&workshop, exercise)? {
+        report::out(&report::human::undone(exercise, &undone));
+    }
     let found = starter::starter(&workshop, exercise)?;
-    let pristine = found.files;
-    let current = starter::current(&workshop, exercise, &pristine)?;
-    if current == pristine {
+    let pristine = Snapshot {
+        files: found.files,
+        modes: found.modes,
+        links: Default::default(),
+    };
+    let package = workshop.package_dir(exercise);
+    let current = starter::current(&workshop, exercise, &pristine.files)?;
+    let before = Snapshot::of(&package, current)?;
+    if before.files == pristine.files && before.links.is_empty() {
         report::out(&format!(
             "{}\n",
             tr!("cmd-reset-nothing-to-do", id = &exercise.id)
         ));
         return Ok(Exit::Success);
     }
-    let saved = starter::backup(&workshop, exercise, &current)?;
-    starter::replace(&workshop, exercise, &current, &pristine, &found.modes)?;
+    let saved = starter::backup(&workshop, exercise, &before)?;
+    starter::change(&workshop, exercise, "reset", &saved, &before, &pristine)?;
     report::out(&report::human::reset(exercise, &saved));
     Ok(Exit::Success)
 }

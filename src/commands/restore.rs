@@ -6,7 +6,7 @@ use crate::Exit;
 use crate::cli::RestoreArgs;
 use crate::manifest::{Exercise, Workshop};
 use crate::report;
-use crate::starter;
+use crate::starter::{self, Snapshot};
 use crate::workspace::Files;
 
 pub fn run(cx: &Context, args: &RestoreArgs) -> anyhow::Result<Exit> {
@@ -17,23 +17,26 @@ pub fn run(cx: &Context, args: &RestoreArgs) -> anyhow::Result<Exit> {
         report::out(&report::human::backups(exercise, &backups));
         return Ok(Exit::Success);
     }
+    if let Some(undone) = starter::recover(&workshop, exercise)? {
+        report::out(&report::human::undone(exercise, &undone));
+    }
     if args.tests {
         return tests(&workshop, exercise);
     }
     let chosen = starter::chosen_backup(&workshop, exercise, args.from.as_deref())?;
-    let (wanted, modes) = starter::read_backup(&chosen)?;
+    let wanted = starter::read_backup(&chosen)?;
     let pristine = starter::pristine(&workshop, exercise).unwrap_or_default();
+    let package = workshop.package_dir(exercise);
     let current = starter::current(&workshop, exercise, &pristine)?;
-    // What is there now is saved too: restoring never loses anything either.
-    let saved = (current != wanted)
-        .then(|| starter::backup(&workshop, exercise, &current))
-        .transpose()?;
-    starter::replace(&workshop, exercise, &current, &wanted, &modes)?;
-    report::out(&report::human::restored(
-        exercise,
-        &chosen,
-        saved.as_deref(),
-    ));
+    let before = Snapshot::of(&package, current)?;
+    if before == wanted {
+        report::out(&report::human::restored(exercise, &chosen, None));
+        return Ok(Exit::Success);
+    }
+    // What is there now is saved first: a restore can be undone by another.
+    let saved = starter::backup(&workshop, exercise, &before)?;
+    starter::change(&workshop, exercise, "restore", &saved, &before, &wanted)?;
+    report::out(&report::human::restored(exercise, &chosen, Some(&saved)));
     Ok(Exit::Success)
 }
 
@@ -56,21 +59,30 @@ fn tests(workshop: &Workshop, exercise: &Exercise) -> anyhow::Result<Exit> {
         return Ok(Exit::Success);
     }
     let current = starter::current(workshop, exercise, &starter_files)?;
-    let saved = starter::backup(workshop, exercise, &current)?;
-    let wanted: Files = pristine
-        .into_iter()
-        .filter(|(path, _)| differ.iter().any(|f| f.path == *path))
-        .collect();
-    let theirs: Files = current
-        .into_iter()
-        .filter(|(path, _)| wanted.contains_key(path))
-        .collect();
-    let modes: crate::workspace::Modes = found
-        .modes
-        .into_iter()
-        .filter(|(path, _)| wanted.contains_key(path))
-        .collect();
-    starter::replace(workshop, exercise, &theirs, &wanted, &modes)?;
+    let all = Snapshot::of(&package_dir, current)?;
+    let saved = starter::backup(workshop, exercise, &all)?;
+    let wanted = Snapshot {
+        files: pristine
+            .into_iter()
+            .filter(|(path, _)| differ.iter().any(|f| f.path == *path))
+            .collect(),
+        ..Snapshot::default()
+    };
+    let keep = |path: &std::path::PathBuf| wanted.files.contains_key(path);
+    let before = Snapshot {
+        files: all.files.into_iter().filter(|(p, _)| keep(p)).collect(),
+        modes: all.modes.into_iter().filter(|(p, _)| keep(p)).collect(),
+        links: all.links.into_iter().filter(|(p, _)| keep(p)).collect(),
+    };
+    let wanted = Snapshot {
+        modes: found
+            .modes
+            .into_iter()
+            .filter(|(path, _)| wanted.files.contains_key(path))
+            .collect(),
+        ..wanted
+    };
+    starter::change(workshop, exercise, "restore", &saved, &before, &wanted)?;
     report::out(&report::human::tests_restored(exercise, &differ, &saved));
     Ok(Exit::Success)
 }

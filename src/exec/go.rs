@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::process::{self, Finished, Spawn};
-use super::{GoError, GoVersion, QUERY_TIMEOUT, in_memory, go_env};
+use super::{GoError, GoVersion, QUERY_TIMEOUT, go_env, in_memory};
 
 /// What `go env` says about the toolchain.
 #[derive(Debug, Clone, serde::Serialize)]

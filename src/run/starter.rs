@@ -139,8 +139,7 @@ fn build(scope: &Scope<'_>, what: &str) -> Result<Option<Built>, Stop> {
     )?;
     match compiled {
         Compiled::Binary(Some(_)) => {
-            workspace::write_atomic(&key_file, key.as_bytes(), None)
-                .map_err(CheckError::from)?;
+            workspace::write_atomic(&key_file, key.as_bytes(), None).map_err(CheckError::from)?;
             Ok(Some(built))
         }
         Compiled::Binary(None) => Ok(None),

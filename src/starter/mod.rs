@@ -7,21 +7,23 @@
 //! attendee's untouched files) serves only when its files match the sums the
 //! instructor recorded in `checks/<id>/starter.sums`.
 
+mod backup;
 mod git;
 pub mod identify;
 mod saved;
 
-use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::path::PathBuf;
 
+pub use backup::{
+    Links, Snapshot, Undone, backup, backups, change, chosen_backup, read_backup, recover,
+};
 pub use identify::{Origin, Refusal, Starter, Tried, pristine, starter};
 pub use saved::remember;
 
-use crate::layout::Layout;
 use crate::manifest::sums::StarterSums;
 use crate::manifest::{Exercise, Workshop};
 use crate::tr;
-use crate::workspace::{self, FileError, Files, Modes, is_go};
+use crate::workspace::{self, FileError, Files, is_go};
 
 /// Why a version of the exercise could not be had.
 #[derive(Debug, thiserror::Error)]
@@ -38,6 +40,9 @@ pub enum StarterError {
     NoBackup(String),
     #[error("{}", tr!("state-unknown-backup", id = .id, name = .name))]
     UnknownBackup { id: String, name: String },
+    /// A backup's file differs from what its marker recorded.
+    #[error("{}", tr!("state-backup-damaged", path = crate::display::path(.path)))]
+    DamagedBackup { path: PathBuf },
 }
 
 /// The attendee's files: the starter's files and every `.go` file of the package.
@@ -93,107 +98,4 @@ pub fn working_tree(
         files.insert(path, bytes);
     }
     Ok(files)
-}
-
-/// Saves `files` under `.workshop/backups/<id>/<timestamp>/` and returns where.
-pub fn backup(
-    workshop: &Workshop,
-    exercise: &Exercise,
-    files: &Files,
-) -> Result<PathBuf, StarterError> {
-    let stamp = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default();
-    let time = jiff::Timestamp::from_second(stamp.as_secs() as i64)
-        .map(|t| {
-            t.to_zoned(jiff::tz::TimeZone::system())
-                .strftime("%Y%m%d-%H%M%S")
-                .to_string()
-        })
-        .unwrap_or_else(|_| stamp.as_secs().to_string());
-    let layout = Layout::new(&workshop.root);
-    let base = layout.backups(&exercise.id);
-    let mut dir = base.join(&time);
-    let mut n = 1;
-    while dir.exists() {
-        n += 1;
-        dir = base.join(format!("{time}-{n}"));
-    }
-    layout.ensure().map_err(FileError::write(&base))?;
-    let modes = workspace::read_modes(&workshop.package_dir(exercise), files);
-    workspace::write_files(&dir, files, &modes)?;
-    Ok(dir)
-}
-
-/// The backups of an exercise, oldest first.
-pub fn backups(workshop: &Workshop, exercise: &Exercise) -> Vec<PathBuf> {
-    let base = Layout::new(&workshop.root).backups(&exercise.id);
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&base)
-        .map(|entries| {
-            entries
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.is_dir())
-                .collect()
-        })
-        .unwrap_or_default();
-    dirs.sort();
-    dirs
-}
-
-/// The backup called `name`, or the latest one.
-pub fn chosen_backup(
-    workshop: &Workshop,
-    exercise: &Exercise,
-    name: Option<&str>,
-) -> Result<PathBuf, StarterError> {
-    let backups = backups(workshop, exercise);
-    match name {
-        Some(name) => backups
-            .into_iter()
-            .find(|b| b.file_name().is_some_and(|n| n == name))
-            .ok_or_else(|| StarterError::UnknownBackup {
-                id: exercise.id.clone(),
-                name: name.to_owned(),
-            }),
-        None => backups
-            .into_iter()
-            .last()
-            .ok_or_else(|| StarterError::NoBackup(exercise.id.clone())),
-    }
-}
-
-/// Reads a backup: its files and their modes.
-pub fn read_backup(dir: &Path) -> Result<(Files, Modes), StarterError> {
-    let files = workspace::read_tree(dir, |_| true)?;
-    let modes = workspace::read_modes(dir, &files);
-    Ok((files, modes))
-}
-
-/// Makes the package hold exactly `wanted` among the files `current` lists:
-/// writes what differs and removes what `wanted` lacks. Other files (profiles,
-/// traces, notes) are left alone.
-pub fn replace(
-    workshop: &Workshop,
-    exercise: &Exercise,
-    current: &Files,
-    wanted: &Files,
-    modes: &Modes,
-) -> Result<(), StarterError> {
-    let dir = workshop.package_dir(exercise);
-    let now = workspace::read_modes(&dir, current);
-    let changed: Files = wanted
-        .iter()
-        .filter(|(path, bytes)| {
-            current.get(*path) != Some(*bytes)
-                || modes.get(*path).is_some_and(|m| now.get(*path) != Some(m))
-        })
-        .map(|(p, b)| (p.clone(), b.clone()))
-        .collect();
-    workspace::write_files(&dir, &changed, modes)?;
-    for path in current.keys().filter(|p| !wanted.contains_key(*p)) {
-        let full = dir.join(path);
-        crate::fence::remove_file(&full).map_err(FileError::write(&full))?;
-    }
-    Ok(())
 }

@@ -85,7 +85,11 @@ impl World {
 fn refused(world: &World, args: &[&str], link: &str) -> Run {
     let before = world.canary();
     let run = world.run(args);
-    assert_eq!(before, world.canary(), "something outside changed: {args:?}");
+    assert_eq!(
+        before,
+        world.canary(),
+        "something outside changed: {args:?}"
+    );
     assert!(
         run.code != 0 && run.code != 101,
         "{args:?} exited {}:\n{}\n{}",

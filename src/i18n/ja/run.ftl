@@ -270,3 +270,4 @@ cmd-fetch-seconds-absurd = { $url } の `seconds={ $seconds }` は、workshop �
 # The fence around a workshop: no change below its root follows a link.
 fence-link = { $link } はシンボリックリンク（リンク先: { $target }）です。リポジトリがワークショップの外のファイルを変更させることがないよう、`workshop` はワークショップのルート以下ではリンクをたどりません。リンクを削除する（または実際のディレクトリやファイルにする）と、もう一度実行できます
 fence-climbs = { $path } は `..` でワークショップの外に出ています
+state-backup-damaged = バックアップのファイル { $path } が、バックアップ作成時に記録した内容と異なるため、復元しません（`--list` で一覧を見て、`--from` で別のバックアップを選んでください）

@@ -69,6 +69,17 @@ pub fn reset(exercise: &Exercise, saved: &Path) -> String {
     )
 }
 
+/// The note that a `reset` or `restore` killed midway was undone.
+pub fn undone(exercise: &Exercise, undone: &crate::starter::Undone) -> String {
+    let text = tr!(
+        "backup-undone",
+        id = &exercise.id,
+        operation = undone.operation.as_str(),
+        backup = crate::display::path(&undone.backup)
+    );
+    format!("{} {text}\n", style(tr!("label-note")).yellow())
+}
+
 /// The output of `workshop restore`.
 pub fn restored(exercise: &Exercise, from: &Path, saved: Option<&Path>) -> String {
     let restored = tr!(

@@ -32,7 +32,7 @@ pub use check::check;
 pub use compare::compare;
 pub use doctor::doctor;
 pub use files::{
-    HintView, backups, diff, hints, reset, restored, tests_already_restored, tests_restored,
+    HintView, backups, diff, hints, reset, restored, tests_already_restored, tests_restored, undone,
 };
 pub use inspect::{InspectView, trace_summary};
 pub use list::{all_done, list, next};
