@@ -4,7 +4,7 @@ use super::Context;
 use crate::Exit;
 use crate::cli::ResetArgs;
 use crate::report;
-use crate::starter::{self, Snapshot};
+use crate::starter::{self, Snapshot, Touch};
 use crate::tr;
 
 pub fn run(cx: &Context, args: &ResetArgs) -> anyhow::Result<Exit> {
@@ -29,8 +29,9 @@ pub fn run(cx: &Context, args: &ResetArgs) -> anyhow::Result<Exit> {
         ));
         return Ok(Exit::Success);
     }
-    let saved = starter::backup(&workshop, exercise, &before)?;
-    starter::change(&workshop, exercise, "reset", &saved, &before, &pristine)?;
-    report::out(&report::human::reset(exercise, &saved));
+    let journal =
+        starter::transaction(&workshop, exercise, "reset", &before, &pristine, Touch::All)?;
+    report::out(&report::human::reset(exercise, &journal.saved));
+    journal.commit()?;
     Ok(Exit::Success)
 }

@@ -6,7 +6,7 @@ use crate::Exit;
 use crate::cli::RestoreArgs;
 use crate::manifest::{Exercise, Workshop};
 use crate::report;
-use crate::starter::{self, Snapshot};
+use crate::starter::{self, Snapshot, Touch};
 use crate::workspace::Files;
 
 pub fn run(cx: &Context, args: &RestoreArgs) -> anyhow::Result<Exit> {
@@ -19,6 +19,11 @@ pub fn run(cx: &Context, args: &RestoreArgs) -> anyhow::Result<Exit> {
     }
     if let Some(undone) = starter::recover(&workshop, exercise)? {
         report::out(&report::human::undone(exercise, &undone));
+        // The files a stopped reset was about to replace are back: that is
+        // what a plain `restore` asks for after it.
+        if undone.operation == "reset" && args.from.is_none() && !args.tests {
+            return Ok(Exit::Success);
+        }
     }
     if args.tests {
         return tests(&workshop, exercise);
@@ -34,9 +39,14 @@ pub fn run(cx: &Context, args: &RestoreArgs) -> anyhow::Result<Exit> {
         return Ok(Exit::Success);
     }
     // What is there now is saved first: a restore can be undone by another.
-    let saved = starter::backup(&workshop, exercise, &before)?;
-    starter::change(&workshop, exercise, "restore", &saved, &before, &wanted)?;
-    report::out(&report::human::restored(exercise, &chosen, Some(&saved)));
+    let journal =
+        starter::transaction(&workshop, exercise, "restore", &before, &wanted, Touch::All)?;
+    report::out(&report::human::restored(
+        exercise,
+        &chosen,
+        Some(&journal.saved),
+    ));
+    journal.commit()?;
     Ok(Exit::Success)
 }
 
@@ -60,19 +70,12 @@ fn tests(workshop: &Workshop, exercise: &Exercise) -> anyhow::Result<Exit> {
     }
     let current = starter::current(workshop, exercise, &starter_files)?;
     let all = Snapshot::of(&package_dir, current)?;
-    let saved = starter::backup(workshop, exercise, &all)?;
     let wanted = Snapshot {
         files: pristine
             .into_iter()
             .filter(|(path, _)| differ.iter().any(|f| f.path == *path))
             .collect(),
         ..Snapshot::default()
-    };
-    let keep = |path: &std::path::PathBuf| wanted.files.contains_key(path);
-    let before = Snapshot {
-        files: all.files.into_iter().filter(|(p, _)| keep(p)).collect(),
-        modes: all.modes.into_iter().filter(|(p, _)| keep(p)).collect(),
-        links: all.links.into_iter().filter(|(p, _)| keep(p)).collect(),
     };
     let wanted = Snapshot {
         modes: found
@@ -82,7 +85,13 @@ fn tests(workshop: &Workshop, exercise: &Exercise) -> anyhow::Result<Exit> {
             .collect(),
         ..wanted
     };
-    starter::change(workshop, exercise, "restore", &saved, &before, &wanted)?;
-    report::out(&report::human::tests_restored(exercise, &differ, &saved));
+    let journal =
+        starter::transaction(workshop, exercise, "restore", &all, &wanted, Touch::Wanted)?;
+    report::out(&report::human::tests_restored(
+        exercise,
+        &differ,
+        &journal.saved,
+    ));
+    journal.commit()?;
     Ok(Exit::Success)
 }

@@ -7,11 +7,13 @@
 //! whole. Only marked backups are listed or restored, and a backup whose files
 //! differ from its marker is refused.
 //!
-//! Before a command changes the package it writes a journal naming the backup
-//! of what was there and every path it may touch; it removes the journal when
-//! done. A journal found by the next command means the last one was killed
-//! midway: the package is put back as the backup has it, so that a killed
-//! `reset` or `restore` is one that never ran.
+//! Before a command saves anything it writes a journal naming the backup it is
+//! about to make of what is there and every path it may touch; it removes the
+//! journal when done. A journal found by the next command means the last one
+//! was killed midway: the package is put back as that backup has it (when it
+//! was finished), and the backup, now the same as the package, is removed, so
+//! that a killed `reset` or `restore` is one that never ran and the latest
+//! backup is still the one `workshop restore` should bring back.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -118,22 +120,22 @@ fn text(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
-/// Saves `snapshot` under `.workshop/backups/<id>/<time>/`, whole or not at
-/// all, and returns where.
-pub fn backup(
-    workshop: &Workshop,
-    exercise: &Exercise,
-    snapshot: &Snapshot,
-) -> Result<PathBuf, StarterError> {
+/// Makes the directory of an exercise's backups, and returns it.
+fn base(workshop: &Workshop, exercise: &Exercise) -> Result<PathBuf, StarterError> {
     let layout = Layout::new(&workshop.root);
     let base = layout.backups(&exercise.id);
     layout.ensure().map_err(FileError::write(layout.dir()))?;
     fence::create_dir_all(&base).map_err(FileError::write(&base))?;
-    leftovers::sweep_here(&base);
+    Ok(base)
+}
+
+/// Saves `snapshot` as the backup `dir` (under `.workshop/backups/<id>/`),
+/// whole or not at all.
+fn backup(base: &Path, dir: &Path, snapshot: &Snapshot) -> Result<(), StarterError> {
     let partial = tempfile::Builder::new()
         .prefix(&leftovers::prefix("backup"))
-        .tempdir_in(&base)
-        .map_err(FileError::write(&base))?;
+        .tempdir_in(base)
+        .map_err(FileError::write(base))?;
     workspace::write_files(partial.path(), &snapshot.files, &snapshot.modes)?;
     let marker = Marker {
         files: snapshot
@@ -158,13 +160,16 @@ pub fn backup(
         &json.map_err(FileError::write(&marker_path))?,
         None,
     )?;
-    let dir = fresh_name(&base);
     let partial = partial.keep();
-    if let Err(source) = fence::rename(&partial, &dir) {
+    if let Err(source) = fence::rename(&partial, dir) {
         let _ = fence::remove_dir_all(&partial);
-        return Err(FileError::Write { path: dir, source }.into());
+        return Err(FileError::Write {
+            path: dir.to_owned(),
+            source,
+        }
+        .into());
     }
-    Ok(dir)
+    Ok(())
 }
 
 /// A name for a new backup: the local time, with `-2`, `-3`… when taken.
@@ -270,26 +275,51 @@ pub fn read_backup(dir: &Path) -> Result<Snapshot, StarterError> {
     Ok(snapshot)
 }
 
-fn pending_path(workshop: &Workshop, exercise: &Exercise) -> PathBuf {
-    Layout::new(&workshop.root)
-        .backups(&exercise.id)
-        .join(PENDING)
+/// Which paths a transaction changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Touch {
+    /// Every path of what was there and of what is wanted: what was there
+    /// and is not wanted goes.
+    All,
+    /// Only the paths of what is wanted; everything else stays.
+    Wanted,
 }
 
-/// Makes the package hold `wanted` where `before` (what it holds now, saved
-/// in the complete backup `saved`) differs: a transaction, journaled so that
-/// the next command undoes it if this one is killed midway. Other files
+/// A change made and not yet committed: until [`Journal::commit`], the next
+/// command undoes it. Commands commit after telling the attendee, so that a
+/// command killed before it said ✓ is one that never ran.
+#[must_use = "a change is undone by the next command unless committed"]
+pub struct Journal {
+    path: PathBuf,
+    /// The backup of what was there before.
+    pub saved: PathBuf,
+}
+
+impl Journal {
+    /// Makes the change final.
+    pub fn commit(self) -> Result<(), StarterError> {
+        fence::remove_file(&self.path).map_err(FileError::write(&self.path))?;
+        Ok(())
+    }
+}
+
+/// Makes the package hold `wanted` where `before` (what it holds now)
+/// differs, after saving `before` as a new backup: a transaction, journaled
+/// so that the next command undoes it unless this one commits it. Other files
 /// (profiles, traces, notes) are left alone.
-pub fn change(
+pub fn transaction(
     workshop: &Workshop,
     exercise: &Exercise,
     operation: &str,
-    saved: &Path,
     before: &Snapshot,
     wanted: &Snapshot,
-) -> Result<(), StarterError> {
+    touch: Touch,
+) -> Result<Journal, StarterError> {
     let dir = workshop.package_dir(exercise);
-    let touched: BTreeSet<PathBuf> = before.paths().chain(wanted.paths()).cloned().collect();
+    let touched: BTreeSet<PathBuf> = match touch {
+        Touch::All => before.paths().chain(wanted.paths()).cloned().collect(),
+        Touch::Wanted => wanted.paths().cloned().collect(),
+    };
     // Every path is checked before the first change: a link on the way to
     // one of them refuses the whole change, not its second half.
     for path in &touched {
@@ -297,6 +327,9 @@ pub fn change(
         fence::check(&full).map_err(FileError::write(&full))?;
         workspace::refuse_links(&dir, path)?;
     }
+    let base = base(workshop, exercise)?;
+    leftovers::sweep_here(&base);
+    let saved = fresh_name(&base);
     let pending = Pending {
         operation: operation.to_owned(),
         backup: saved
@@ -305,12 +338,15 @@ pub fn change(
             .unwrap_or_default(),
         touched: touched.iter().cloned().collect(),
     };
-    let journal = pending_path(workshop, exercise);
+    let journal = base.join(PENDING);
     let json = serde_json::to_vec_pretty(&pending).map_err(std::io::Error::other);
     workspace::write_atomic(&journal, &json.map_err(FileError::write(&journal))?, None)?;
+    backup(&base, &saved, before)?;
     apply(&dir, before, wanted, &touched)?;
-    fence::remove_file(&journal).map_err(FileError::write(&journal))?;
-    Ok(())
+    Ok(Journal {
+        path: journal,
+        saved,
+    })
 }
 
 /// Writes `wanted` over `now` for the `touched` paths of `dir`: what differs
@@ -324,6 +360,7 @@ fn apply(
     let changed: Files = wanted
         .files
         .iter()
+        .filter(|(path, _)| touched.contains(*path))
         .filter(|(path, bytes)| {
             now.files.get(*path) != Some(*bytes)
                 || now.links.contains_key(*path)
@@ -335,7 +372,7 @@ fn apply(
         .map(|(p, b)| (p.clone(), b.clone()))
         .collect();
     workspace::write_files(dir, &changed, &wanted.modes)?;
-    for (path, target) in &wanted.links {
+    for (path, target) in wanted.links.iter().filter(|(p, _)| touched.contains(*p)) {
         if now.links.get(path) == Some(target) {
             continue;
         }
@@ -368,8 +405,11 @@ fn remove_entry(path: &Path) -> Result<(), FileError> {
 pub struct Undone {
     /// `reset` or `restore`.
     pub operation: String,
-    /// The backup the files came back from.
-    pub backup: PathBuf,
+}
+
+/// A backup's name as the journal holds it: one plain name, no path.
+fn valid_name(name: &str) -> bool {
+    !name.is_empty() && !name.starts_with('.') && !name.contains('/')
 }
 
 /// Undoes a `reset` or `restore` of `exercise` that was killed midway, if
@@ -379,22 +419,30 @@ pub fn recover(workshop: &Workshop, exercise: &Exercise) -> Result<Option<Undone
     let base = Layout::new(&workshop.root).backups(&exercise.id);
     let dir = workshop.package_dir(exercise);
     leftovers::sweep_here(&base);
-    let journal = pending_path(workshop, exercise);
+    let journal = base.join(PENDING);
     let Ok(bytes) = std::fs::read(&journal) else {
         leftovers::sweep(&dir);
         return Ok(None);
     };
     let undone = match serde_json::from_slice::<Pending>(&bytes) {
-        Ok(pending) if !pending.backup.is_empty() && !pending.backup.starts_with('.') => {
+        Ok(pending) if valid_name(&pending.backup) => {
             let backup = base.join(&pending.backup);
-            let before = read_backup(&backup)?;
-            let touched: BTreeSet<PathBuf> = pending.touched.into_iter().collect();
-            let files = workspace::read_tree(&dir, |p| touched.contains(p))?;
-            let now = Snapshot::of(&dir, files)?;
-            apply(&dir, &now, &before, &touched)?;
+            // Without its marker the backup was never finished, and nothing
+            // after it began: the package is as it was.
+            if backup.join(MARKER).is_file() {
+                let before = read_backup(&backup)?;
+                let touched: BTreeSet<PathBuf> = pending.touched.into_iter().collect();
+                let files = workspace::read_tree(&dir, |p| touched.contains(p))?;
+                let now = Snapshot::of(&dir, files)?;
+                apply(&dir, &now, &before, &touched)?;
+                // The package now holds what the backup holds: it goes, by
+                // a rename first so that a kill never leaves half of it.
+                let aside = base.join(format!("{}undone", leftovers::prefix("")));
+                fence::rename(&backup, &aside).map_err(FileError::write(&backup))?;
+                let _ = fence::remove_dir_all(&aside);
+            }
             Some(Undone {
                 operation: pending.operation,
-                backup,
             })
         }
         // A journal that cannot be read was never finished: the change it

@@ -15,7 +15,8 @@ mod saved;
 use std::path::PathBuf;
 
 pub use backup::{
-    Links, Snapshot, Undone, backup, backups, change, chosen_backup, read_backup, recover,
+    Journal, Links, Snapshot, Touch, Undone, backups, chosen_backup, read_backup, recover,
+    transaction,
 };
 pub use identify::{Origin, Refusal, Starter, Tried, pristine, starter};
 pub use saved::remember;

@@ -20,6 +20,7 @@ mod state;
 mod terminal;
 mod tiny;
 mod trace;
+mod transactions;
 mod whole;
 
 use std::collections::BTreeMap;

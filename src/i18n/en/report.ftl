@@ -215,4 +215,4 @@ tests-already-restored = the tests and test data of { $id } are the workshop's a
 output-cut = the output was { $total } ({ $dropped } left out); the first { $head } and the last { $tail } are kept in { $path }
 
 # Reset and restore as transactions.
-backup-undone = `workshop { $operation } { $id }` was stopped midway last time; it has been undone, and your files are as they were before it (also saved in { $backup })
+backup-undone = `workshop { $operation } { $id }` was stopped midway last time; it has been undone, and your files are as they were before it

@@ -177,4 +177,4 @@ tests-already-restored = { $id } のテストとテストデータはすでに�
 output-cut = 出力は { $total } ありました（{ $dropped } を省きました）。最初の { $head } と最後の { $tail } を { $path } に残してあります
 
 # Reset and restore as transactions.
-backup-undone = 前回の `workshop { $operation } { $id }` は途中で止まったため、取り消しました。ファイルはその前の状態に戻っています（{ $backup } にも保存されています）
+backup-undone = 前回の `workshop { $operation } { $id }` は途中で止まったため、取り消しました。ファイルはその前の状態に戻っています

@@ -74,8 +74,7 @@ pub fn undone(exercise: &Exercise, undone: &crate::starter::Undone) -> String {
     let text = tr!(
         "backup-undone",
         id = &exercise.id,
-        operation = undone.operation.as_str(),
-        backup = crate::display::path(&undone.backup)
+        operation = undone.operation.as_str()
     );
     format!("{} {text}\n", style(tr!("label-note")).yellow())
 }
