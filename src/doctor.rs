@@ -197,7 +197,7 @@ fn cache_writable(cache: &Path) -> Finding {
             fix: Some(tr!("doctor-cache-off-fix")),
         };
     }
-    let probe = std::fs::create_dir_all(cache).and_then(|()| tempfile::tempfile_in(cache));
+    let probe = crate::fence::create_dir_all(cache).and_then(|()| tempfile::tempfile_in(cache));
     match probe {
         Ok(_) => Finding {
             health: Health::Ok,

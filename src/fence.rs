@@ -173,6 +173,15 @@ fn link_or(path: &Path, error: io::Error) -> io::Error {
     }
 }
 
+/// Writes a whole file the user named (an output of `inspect`, a report):
+/// outside every root as any program would, below one never through a link.
+pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if enclosing(path).is_none() {
+        return std::fs::write(path, bytes);
+    }
+    io::Write::write_all(&mut create(path)?, bytes)
+}
+
 /// Removes a file (a link itself, never what it points to).
 pub fn remove_file(path: &Path) -> io::Result<()> {
     check(path)?;

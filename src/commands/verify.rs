@@ -86,7 +86,7 @@ pub fn run(cx: &Context, args: &VerifyArgs) -> anyhow::Result<Exit> {
     drop(load);
     bar.finish_and_clear();
     if let Some(path) = &args.junit {
-        std::fs::write(path, report::junit::verify(&results)).map_err(|e| {
+        crate::fence::write(path, report::junit::verify(&results).as_bytes()).map_err(|e| {
             anyhow::anyhow!(tr!(
                 "cmd-cannot-write",
                 path = crate::display::path(path),

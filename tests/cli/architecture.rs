@@ -281,6 +281,43 @@ fn only_the_top_imports_the_printing_module() {
 }
 
 #[test]
+fn only_the_fence_changes_the_file_system() {
+    // Every write, creation, removal or rename goes through `fence`, which
+    // never follows a link below a workshop root; anything else could.
+    let calls = [
+        "fs::write(",
+        "File::create(",
+        "fs::create_dir(",
+        "fs::create_dir_all(",
+        "fs::remove_file(",
+        "fs::remove_dir(",
+        "fs::remove_dir_all(",
+        "fs::rename(",
+        "fs::hard_link(",
+        "fs::copy(",
+        "OpenOptions::new(",
+        "fs::symlink(",
+        "set_permissions(",
+    ];
+    let mut found = Vec::new();
+    for source in sources() {
+        let module = source.module.join("::");
+        if ["fence", "workspace"].contains(&module.as_str()) {
+            continue;
+        }
+        for call in calls {
+            if source.code.contains(call) {
+                found.push(format!("{module}: {call}"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "file-system changes outside `fence`: {found:?}"
+    );
+}
+
+#[test]
 fn the_checker_finds_a_cycle_and_resolves_super() {
     let source = |module: &str, code: &str| Source {
         module: module.split("::").map(str::to_owned).collect(),

@@ -56,7 +56,7 @@ pub fn run(_: &Context, args: &InspectArgs) -> anyhow::Result<Exit> {
             let bytes = fetch::fetch(&text)?;
             match save {
                 Some(path) => {
-                    std::fs::write(path, &bytes).map_err(|e| {
+                    crate::fence::write(path, &bytes).map_err(|e| {
                         anyhow::anyhow!(tr!(
                             "cmd-cannot-write",
                             path = display::path(path),
@@ -197,7 +197,7 @@ fn profile(file: &Path, shown: &Path, plan: &ProfilePlan) -> anyhow::Result<Exit
     if let Some(out) = &plan.flamegraph {
         let svg = report::flamegraph::flamegraph(&profile, index, plan.focus.as_ref())
             .map_err(|e| anyhow::anyhow!(tr!("cmd-flamegraph-failed", error = e.to_string())))?;
-        std::fs::write(out, svg).map_err(|e| {
+        crate::fence::write(out, &svg).map_err(|e| {
             anyhow::anyhow!(tr!(
                 "cmd-cannot-write",
                 path = display::path(out),
