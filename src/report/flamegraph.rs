@@ -3,6 +3,7 @@
 use regex::Regex;
 
 use crate::pprof::Profile;
+use crate::tr;
 
 /// An SVG flame graph of one sample type.
 pub fn flamegraph(
@@ -16,18 +17,25 @@ pub fn flamegraph(
         .iter()
         .map(|f| focus.is_none_or(|r| r.is_match(f)))
         .collect();
+    let sample_type = &profile.sample_types[index];
+    let what = described(&sample_type.name);
+    // inferno draws the root without a name; this first frame gives it one.
+    let root = tr!("flamegraph-root", what = what.as_str()).replace(';', ",");
     for sample in &profile.samples {
         let value = sample.values[index];
         if value <= 0 || (focus.is_some() && !sample.frames.iter().any(|&f| matches[f as usize])) {
             continue;
         }
-        let names: Vec<&str> = sample
-            .frames
-            .iter()
-            .rev()
-            .map(|&f| profile.functions[f as usize].as_str())
+        let names: Vec<&str> = std::iter::once(root.as_str())
+            .chain(
+                sample
+                    .frames
+                    .iter()
+                    .rev()
+                    .map(|&f| profile.functions[f as usize].as_str()),
+            )
             .collect();
-        let key = names.join(";").replace(' ', "_");
+        let key = names.join(";");
         *stacks.entry(key).or_default() += value;
     }
     let total: i64 = stacks.values().sum();
@@ -35,9 +43,12 @@ pub fn flamegraph(
         .into_iter()
         .map(|(stack, value)| format!("{stack} {value}"))
         .collect();
-    let sample_type = &profile.sample_types[index];
     let mut options = inferno::flamegraph::Options::default();
-    options.title = format!("{} profile: {}", profile.kind().name(), sample_type.name);
+    options.title = tr!(
+        "flamegraph-title",
+        what = what.as_str(),
+        kind = profile.kind().name()
+    );
     let (factor, name) = tooltip_unit(&sample_type.name, &sample_type.unit, total);
     options.factor = factor;
     options.count_name = name;
@@ -45,6 +56,23 @@ pub fn flamegraph(
     inferno::flamegraph::from_lines(&mut options, lines.iter().map(String::as_str), &mut svg)
         .map_err(|e| e.to_string())?;
     Ok(svg)
+}
+
+/// What a sample type measures, in words (`cpu` is CPU time).
+fn described(name: &str) -> String {
+    let key = match name {
+        "cpu" => "flamegraph-cpu",
+        "samples" => "flamegraph-samples",
+        "alloc_space" => "flamegraph-alloc-space",
+        "alloc_objects" => "flamegraph-alloc-objects",
+        "inuse_space" => "flamegraph-inuse-space",
+        "inuse_objects" => "flamegraph-inuse-objects",
+        "contentions" => "flamegraph-contentions",
+        "delay" => "flamegraph-delay",
+        "goroutine" | "goroutines" => "flamegraph-goroutines",
+        other => return other.to_owned(),
+    };
+    crate::i18n::message(key, None)
 }
 
 /// The unit the tooltips count in, and the factor from the profile's: the

@@ -212,6 +212,25 @@ fn flame_graph_is_an_svg() {
     let text = std::fs::read_to_string(&svg).unwrap();
     assert!(!text.contains("nanoseconds"), "{text}");
     assert!(text.contains(" ms, "), "{text}");
+    // Titled by what it measures, and a root bar that says what it holds.
+    assert!(text.contains(">CPU time (CPU profile)</text>"), "{text}");
+    assert!(text.contains(">all CPU time</text>"), "{text}");
+    let heap = workshop.path().join("heap.svg");
+    inspect(
+        &[
+            "--sample",
+            "alloc_space",
+            "--flamegraph",
+            heap.to_str().unwrap(),
+        ],
+        repo().join("tests/fixtures/profiles/heap.pprof"),
+    )
+    .code(0);
+    let text = std::fs::read_to_string(&heap).unwrap();
+    assert!(
+        text.contains(">bytes allocated (heap profile)</text>"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -216,3 +216,16 @@ output-cut = the output was { $total } ({ $dropped } left out); the first { $hea
 
 # Reset and restore as transactions.
 backup-undone = `workshop { $operation } { $id }` was stopped midway last time; it has been undone, and your files are as they were before it
+
+# Flame graphs: titled by what they measure, with a named root.
+flamegraph-title = { $what } ({ $kind } profile)
+flamegraph-root = all { $what }
+flamegraph-cpu = CPU time
+flamegraph-samples = samples
+flamegraph-alloc-space = bytes allocated
+flamegraph-alloc-objects = objects allocated
+flamegraph-inuse-space = bytes in use
+flamegraph-inuse-objects = objects in use
+flamegraph-contentions = waits
+flamegraph-delay = time spent waiting
+flamegraph-goroutines = goroutines

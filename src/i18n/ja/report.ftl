@@ -178,3 +178,16 @@ output-cut = 出力は { $total } ありました（{ $dropped } を省きまし
 
 # Reset and restore as transactions.
 backup-undone = 前回の `workshop { $operation } { $id }` は途中で止まったため、取り消しました。ファイルはその前の状態に戻っています
+
+# Flame graphs: titled by what they measure, with a named root.
+flamegraph-title = { $what }（{ $kind } プロファイル）
+flamegraph-root = { $what }の合計
+flamegraph-cpu = CPU 時間
+flamegraph-samples = サンプル数
+flamegraph-alloc-space = 割り当てたバイト数
+flamegraph-alloc-objects = 割り当てたオブジェクト数
+flamegraph-inuse-space = 使用中のバイト数
+flamegraph-inuse-objects = 使用中のオブジェクト数
+flamegraph-contentions = 待ちの回数
+flamegraph-delay = 待っていた時間
+flamegraph-goroutines = goroutine 数

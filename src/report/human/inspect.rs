@@ -283,7 +283,10 @@ fn goroutines(out: &mut String, facts: &Facts) {
         "syscall",
         tr!("inspect-start-created"),
     );
-    for g in &facts.goroutines {
+    // In numeric order of their ids, as `go tool trace` lists them.
+    let mut ordered: Vec<_> = facts.goroutines.iter().collect();
+    ordered.sort_by_key(|g| g.id);
+    for g in ordered {
         let end_state = if g.ended.is_some() {
             tr!("inspect-ended")
         } else {
