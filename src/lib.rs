@@ -56,6 +56,13 @@ pub fn main() -> ExitCode {
     {
         return exec::guard::serve();
     }
+    // What every child runs under: see `exec::reaper`.
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a == exec::reaper::REAPER_ARG)
+    {
+        return exec::reaper::serve();
+    }
     // Sets the language before parsing, so that `--help` speaks it too.
     let cli = cli::parse();
     report::set_color(cli.color);

@@ -52,6 +52,7 @@ pub fn install_interrupt_handler() {
 #[allow(clippy::disallowed_methods)] // the one exit that cannot wait for the commands to return
 fn end_now() -> ! {
     let groups = RUNNING.lock().map(|g| g.clone()).unwrap_or_default();
+    super::tree::kill_tree(&groups, true);
     for group in groups {
         let _ = signal::killpg(Pid::from_raw(group), Signal::SIGKILL);
     }
@@ -189,9 +190,8 @@ fn run_with(spawn: &Spawn, with_stderr: bool) -> Result<Finished, GoError> {
     // Through a pipe the runner reads, not into the file: the child cannot
     // make the log longer than the bounds.
     let (pipe, writer) = std::io::pipe().map_err(io_error)?;
-    let mut expression = duct::cmd(&spawn.program, &spawn.args)
-        .dir(&spawn.dir)
-        .stdin_null();
+    let (program, args) = super::reaper::wrap(&spawn.program, &spawn.args);
+    let mut expression = duct::cmd(program, args).dir(&spawn.dir).stdin_null();
     expression = if with_stderr {
         expression.stderr_to_stdout()
     } else {
@@ -290,7 +290,7 @@ fn stop_group(
             return status;
         }
     }
-    kill_group(pid);
+    kill_tree(pid);
     match handle.wait() {
         Ok(output) => output.status,
         // Waiting on a child that was just SIGKILLed only fails if it was already
@@ -315,6 +315,7 @@ pub(super) fn start_group(
         source,
     };
     let errors = output.try_clone().map_err(spawn_error)?;
+    let (program, args) = super::reaper::wrap(program, args);
     let mut expression = duct::cmd(program, args)
         .dir(dir)
         .stdin_null()
@@ -341,11 +342,22 @@ pub(super) fn start_group(
     Ok((handle, pid, running))
 }
 
+/// Kills what is left in the process group of a child that has ended (its
+/// reaper has killed everything below it that left the group).
 pub(super) fn kill_group(pid: Option<i32>) {
     if let Some(pid) = pid {
         // ESRCH (nothing left in the group) is the common, good case.
         let _ = signal::killpg(Pid::from_raw(pid), Signal::SIGKILL);
     }
+}
+
+/// Kills a child that has not been reaped yet (its pid still names it), with
+/// everything below it in whatever group or session, then its group.
+pub(super) fn kill_tree(pid: Option<i32>) {
+    if let Some(pid) = pid {
+        super::tree::kill_tree(&[pid], true);
+    }
+    kill_group(pid);
 }
 
 /// Looks a program up on `PATH`, the way a shell would.

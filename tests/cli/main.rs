@@ -3,6 +3,7 @@
 
 mod architecture;
 mod benchstat;
+mod descendants;
 mod docs;
 mod events;
 mod flood;
