@@ -45,6 +45,8 @@ pub enum Exit {
     CouldNotRun = 2,
     /// Stopped by Ctrl-C.
     Interrupted = 130,
+    /// Stopped by SIGTERM.
+    Terminated = 143,
 }
 
 /// Parses the command line, runs the command, and maps the result to an exit code.
@@ -77,6 +79,13 @@ pub fn main() -> ExitCode {
             report::error(error.as_ref());
             Exit::CouldNotRun
         }
+    };
+    // Commands say they were stopped; how is the signal's to say.
+    let exit = match (exit, exec::stop_signal()) {
+        (Exit::Interrupted, Some(signal)) if signal == signal_hook::consts::SIGTERM => {
+            Exit::Terminated
+        }
+        (exit, _) => exit,
     };
     ExitCode::from(exit as u8)
 }

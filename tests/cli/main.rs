@@ -14,6 +14,7 @@ mod pprof;
 mod protected;
 mod refactor;
 mod serve;
+mod signals;
 mod spine;
 mod starter;
 mod state;

@@ -289,3 +289,6 @@ http-trailers-large = trailers larger than { $limit } in all
 http-trailers-many = more than { $count } trailers
 cmd-fetch-too-much = cannot fetch { $error }
 cmd-fetch-seconds-absurd = `seconds={ $seconds }` in { $url } asks for longer than workshop waits for an answer (at most { $most } seconds, a day); ask for fewer seconds
+
+# Inputs that are not files
+cmd-inspect-not-a-file = cannot read { $path }: not a regular file (a named pipe, a device or a directory); inspect reads a profile or trace file, or a URL

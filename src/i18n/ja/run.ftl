@@ -266,3 +266,6 @@ http-trailers-large = 合計 { $limit } を超えるトレーラー
 http-trailers-many = { $count } 個を超えるトレーラー
 cmd-fetch-too-much = { $error } を取得できません
 cmd-fetch-seconds-absurd = { $url } の `seconds={ $seconds }` は、workshop が応答を待つ長さ（最長 { $most } 秒、1 日）を超えています。秒数を減らしてください
+
+# Inputs that are not files
+cmd-inspect-not-a-file = { $path } を読めません: 通常のファイルではありません（名前付きパイプ、デバイス、ディレクトリのいずれかです）。inspect が読むのはプロファイルかトレースのファイル、または URL です
