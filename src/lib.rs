@@ -65,6 +65,7 @@ pub fn main() -> ExitCode {
     {
         return exec::reaper::serve();
     }
+    exec::reaper::enable();
     // Sets the language before parsing, so that `--help` speaks it too.
     let cli = cli::parse();
     report::set_color(cli.color);

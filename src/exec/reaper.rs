@@ -35,9 +35,23 @@ const PASSED_ON: [i32; 4] = [
     signal_hook::consts::SIGHUP,
 ];
 
+/// Whether this process's executable is the `workshop` binary, which
+/// answers [`REAPER_ARG`] (a program using the library may not).
+static OWN_BINARY: AtomicBool = AtomicBool::new(false);
+
+/// Says that this process runs the `workshop` binary, so that its children
+/// can run under a copy of it.
+pub fn enable() {
+    OWN_BINARY.store(true, Ordering::SeqCst);
+}
+
 /// The program and arguments that run `program` under a reaper; `program`
-/// itself when the runner cannot name its own executable.
+/// itself when the runner is not the `workshop` binary or cannot name its
+/// own executable (its children's groups are still killed, not what left them).
 pub(super) fn wrap(program: &Path, args: &[OsString]) -> (PathBuf, Vec<OsString>) {
+    if !OWN_BINARY.load(Ordering::SeqCst) {
+        return (program.to_owned(), args.to_vec());
+    }
     match std::env::current_exe() {
         Ok(own) => {
             let mut all = vec![OsString::from(REAPER_ARG), program.as_os_str().to_owned()];
