@@ -47,6 +47,8 @@ pub enum Exit {
     CouldNotRun = 2,
     /// Stopped by Ctrl-C.
     Interrupted = 130,
+    /// Stopped by SIGTERM.
+    Terminated = 143,
 }
 
 /// Parses the command line, runs the command, and maps the result to an exit code.
@@ -58,6 +60,14 @@ pub fn main() -> ExitCode {
     {
         return exec::guard::serve();
     }
+    // What every child runs under: see `exec::reaper`.
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a == exec::reaper::REAPER_ARG)
+    {
+        return exec::reaper::serve();
+    }
+    exec::reaper::enable();
     // Sets the language before parsing, so that `--help` speaks it too.
     let cli = cli::parse();
     report::set_color(cli.color);
@@ -72,6 +82,13 @@ pub fn main() -> ExitCode {
             report::error(error.as_ref());
             Exit::CouldNotRun
         }
+    };
+    // Commands say they were stopped; how is the signal's to say.
+    let exit = match (exit, exec::stop_signal()) {
+        (Exit::Interrupted, Some(signal)) if signal == signal_hook::consts::SIGTERM => {
+            Exit::Terminated
+        }
+        (exit, _) => exit,
     };
     ExitCode::from(exit as u8)
 }

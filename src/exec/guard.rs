@@ -2,7 +2,9 @@
 //! child the runner starts a guard: a copy of itself (`workshop __guard`), in a
 //! process group of its own, reading the process groups of the running children
 //! from a pipe. When the runner ends in any way, a SIGKILL or a closed terminal
-//! included, the pipe closes and the guard kills every group still listed.
+//! included, the pipe closes and the guard kills every group still listed, with
+//! everything below its leader (a reaper, see `exec::reaper`) in other groups
+//! and sessions.
 
 use std::io::{BufRead, Write};
 use std::os::unix::process::CommandExt;
@@ -78,6 +80,9 @@ pub fn serve() -> std::process::ExitCode {
             _ => {}
         }
     }
+    // Each group is led by a child's reaper, which holds what the child
+    // started in other groups and sessions: the whole tree goes.
+    super::tree::kill_tree(&groups, true);
     for group in groups {
         let _ = killpg(Pid::from_raw(group), Signal::SIGKILL);
     }

@@ -1,14 +1,17 @@
 //! The one place that starts processes: the `go` command, compiled test
 //! binaries, `git`, and the helper programs `doctor` looks for. Every child runs
-//! in its own process group under a deadline and is killed with that whole group.
+//! in its own process group under a deadline, below a reaper that keeps hold of
+//! whatever it starts in other groups or sessions, and is killed with all of it.
 
 mod capture;
 mod go;
 pub mod guard;
 mod overlay;
 mod process;
+pub mod reaper;
 pub mod server;
 mod tools;
+mod tree;
 mod version;
 
 use std::ffi::OsString;
@@ -22,7 +25,7 @@ pub use go::{
     BuildFailure, BuildFlags, CompileError, Compiled, GoInfo, GoTool, TestRun, compile_errors,
 };
 pub use overlay::{Overlay, OverlayError};
-pub use process::{Finished, install_interrupt_handler, interrupted};
+pub use process::{Finished, install_interrupt_handler, interrupted, stop_signal};
 pub use tools::{git, probe_program};
 pub use version::{BadGoVersion, GoVersion};
 

@@ -6,7 +6,7 @@ use std::fs::File;
 use std::io::Read;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -25,13 +25,30 @@ const POLL: Duration = Duration::from_millis(100);
 
 static INTERRUPTED: OnceLock<Arc<AtomicBool>> = OnceLock::new();
 
+/// The signal that asked to stop, once one has.
+static SIGNAL: AtomicI32 = AtomicI32::new(0);
+
 /// The process groups of the children running now, for a second Ctrl-C.
 static RUNNING: Mutex<Vec<i32>> = Mutex::new(Vec::new());
 
+/// Held while a child is started and registered, so that ending the program
+/// at once never falls between the two (the child would be nobody's).
+static STARTING: Mutex<()> = Mutex::new(());
+
+/// How long the program may go on with no child to stop after being asked to
+/// stop before it is ended: enough to report what the stopped children left,
+/// short enough that a program blocked where it cannot look (opening a FIFO,
+/// reading a device) still ends promptly.
+const IDLE_AFTER_STOP: Duration = Duration::from_secs(1);
+
 /// Makes the first Ctrl-C (or SIGTERM) stop the running children: a Go test
 /// binary is asked for its goroutines (SIGQUIT) and its run returns them;
-/// anything else returns [`GoError::Interrupted`]. A second Ctrl-C kills every
-/// child's process group and ends the program at once, with status 130.
+/// anything else returns [`GoError::Interrupted`]. Should the program then
+/// have no child to stop for [`IDLE_AFTER_STOP`] and still not have ended
+/// (it may be blocked in a system call that never looks at the request), or
+/// should a second signal come, every child's process group is killed and the
+/// program ends at once, with status 128 + the signal (130 for Ctrl-C, 143 for
+/// SIGTERM).
 pub fn install_interrupt_handler() {
     let flag = Arc::clone(INTERRUPTED.get_or_init(|| Arc::new(AtomicBool::new(false))));
     let signals = [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM];
@@ -40,23 +57,49 @@ pub fn install_interrupt_handler() {
         return;
     };
     std::thread::spawn(move || {
-        for _ in signals.forever() {
+        for signal in signals.forever() {
             if flag.swap(true, Ordering::SeqCst) {
                 end_now();
             }
+            SIGNAL.store(signal, Ordering::SeqCst);
+            std::thread::spawn(end_when_idle);
         }
     });
 }
 
-/// The second Ctrl-C: every child's group is killed, then the program ends.
+/// Which signal asked to stop, if one has.
+pub fn stop_signal() -> Option<i32> {
+    match SIGNAL.load(Ordering::SeqCst) {
+        0 => None,
+        signal => Some(signal),
+    }
+}
+
+/// Ends the program once it has had no child to stop for [`IDLE_AFTER_STOP`].
+fn end_when_idle() {
+    let step = Duration::from_millis(50);
+    let mut idle = Duration::ZERO;
+    while idle < IDLE_AFTER_STOP {
+        std::thread::sleep(step);
+        let running = RUNNING.lock().map(|r| !r.is_empty()).unwrap_or(false);
+        idle = if running { Duration::ZERO } else { idle + step };
+    }
+    end_now();
+}
+
+/// Every child's group is killed, then the program ends.
 #[allow(clippy::disallowed_methods)] // the one exit that cannot wait for the commands to return
 fn end_now() -> ! {
+    // A child being started is registered first, then killed with the rest.
+    let _starting = STARTING.lock();
     let groups = RUNNING.lock().map(|g| g.clone()).unwrap_or_default();
+    super::tree::kill_tree(&groups, true);
     for group in groups {
         let _ = signal::killpg(Pid::from_raw(group), Signal::SIGKILL);
     }
     crate::terminal::restore();
-    std::process::exit(130)
+    let signal = stop_signal().unwrap_or(signal_hook::consts::SIGINT);
+    std::process::exit(128 + signal)
 }
 
 /// Keeps a child's process group in [`RUNNING`] while the value lives.
@@ -189,9 +232,8 @@ fn run_with(spawn: &Spawn, with_stderr: bool) -> Result<Finished, GoError> {
     // Through a pipe the runner reads, not into the file: the child cannot
     // make the log longer than the bounds.
     let (pipe, writer) = std::io::pipe().map_err(io_error)?;
-    let mut expression = duct::cmd(&spawn.program, &spawn.args)
-        .dir(&spawn.dir)
-        .stdin_null();
+    let (program, args) = super::reaper::wrap(&spawn.program, &spawn.args);
+    let mut expression = duct::cmd(program, args).dir(&spawn.dir).stdin_null();
     expression = if with_stderr {
         expression.stderr_to_stdout()
     } else {
@@ -208,6 +250,7 @@ fn run_with(spawn: &Spawn, with_stderr: bool) -> Result<Finished, GoError> {
         expression = expression.env(key, value);
     }
     super::guard::ensure();
+    let starting = STARTING.lock();
     let handle = expression.start().map_err(spawn_error)?;
     // The expression holds the pipe's write end: dropped, only the child has it.
     drop(expression);
@@ -222,6 +265,7 @@ fn run_with(spawn: &Spawn, with_stderr: bool) -> Result<Finished, GoError> {
         .copied()
         .and_then(|p| i32::try_from(p).ok());
     let _running = Running::new(pid);
+    drop(starting);
     let deadline = started + spawn.timeout;
 
     let (mut timed_out, mut stopped) = (false, false);
@@ -290,7 +334,7 @@ fn stop_group(
             return status;
         }
     }
-    kill_group(pid);
+    kill_tree(pid);
     match handle.wait() {
         Ok(output) => output.status,
         // Waiting on a child that was just SIGKILLed only fails if it was already
@@ -315,6 +359,7 @@ pub(super) fn start_group(
         source,
     };
     let errors = output.try_clone().map_err(spawn_error)?;
+    let (program, args) = super::reaper::wrap(program, args);
     let mut expression = duct::cmd(program, args)
         .dir(dir)
         .stdin_null()
@@ -329,6 +374,7 @@ pub(super) fn start_group(
         expression = expression.env(key, value);
     }
     super::guard::ensure();
+    let _starting = STARTING.lock();
     let handle = expression.start().map_err(spawn_error)?;
     // The expression holds the pipe's write ends: dropped, only the child has them.
     drop(expression);
@@ -341,11 +387,22 @@ pub(super) fn start_group(
     Ok((handle, pid, running))
 }
 
+/// Kills what is left in the process group of a child that has ended (its
+/// reaper has killed everything below it that left the group).
 pub(super) fn kill_group(pid: Option<i32>) {
     if let Some(pid) = pid {
         // ESRCH (nothing left in the group) is the common, good case.
         let _ = signal::killpg(Pid::from_raw(pid), Signal::SIGKILL);
     }
+}
+
+/// Kills a child that has not been reaped yet (its pid still names it), with
+/// everything below it in whatever group or session, then its group.
+pub(super) fn kill_tree(pid: Option<i32>) {
+    if let Some(pid) = pid {
+        super::tree::kill_tree(&[pid], true);
+    }
+    kill_group(pid);
 }
 
 /// Looks a program up on `PATH`, the way a shell would.

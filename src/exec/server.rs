@@ -17,7 +17,7 @@ use nix::sys::signal::{self, Signal};
 use nix::unistd::Pid;
 
 use super::GoError;
-use super::process::{Running, kill_group, start_group};
+use super::process::{Running, kill_group, kill_tree, start_group};
 
 /// How much of the start of a server's output its log keeps.
 pub const LOG_HEAD: usize = 512 * 1024;
@@ -185,7 +185,11 @@ impl Server {
             }
             killed = self.exited().is_none();
         }
-        kill_group(self.pid);
+        if self.exit.is_none() {
+            kill_tree(self.pid);
+        } else {
+            kill_group(self.pid);
+        }
         let exit = match self.exited() {
             Some(exit) => exit,
             None => match self.handle.wait() {
@@ -202,7 +206,11 @@ impl Server {
 
     /// Kills its group now, leaving it to be reaped later.
     pub fn kill_now(&self) {
-        kill_group(self.pid);
+        if self.exit.is_none() {
+            kill_tree(self.pid);
+        } else {
+            kill_group(self.pid);
+        }
     }
 
     /// Kills its group now, and says how it ended.
@@ -213,7 +221,11 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        kill_group(self.pid);
+        if self.exit.is_none() {
+            kill_tree(self.pid);
+        } else {
+            kill_group(self.pid);
+        }
         // Reaps it, so that no zombie is left behind.
         let _ = self.handle.wait();
     }

@@ -3,6 +3,7 @@
 
 mod architecture;
 mod benchstat;
+mod descendants;
 mod docs;
 mod events;
 mod fence;
@@ -14,6 +15,7 @@ mod pprof;
 mod protected;
 mod refactor;
 mod serve;
+mod signals;
 mod spine;
 mod starter;
 mod state;

@@ -86,6 +86,13 @@ pub fn run(_: &Context, args: &InspectArgs) -> anyhow::Result<Exit> {
     } else {
         file.clone()
     };
+    // A named pipe or a device would block or never end; a directory is not
+    // read at all. Nothing but a file is a profile or a trace.
+    if let Ok(meta) = std::fs::metadata(file)
+        && !meta.is_file()
+    {
+        anyhow::bail!(tr!("cmd-inspect-not-a-file", path = display::path(&shown)));
+    }
     let mut head = [0u8; 16];
     // Before its first bytes are read, it is neither a trace nor a profile.
     let read = std::fs::File::open(file)

@@ -294,3 +294,5 @@ cmd-fetch-seconds-absurd = `seconds={ $seconds }` in { $url } asks for longer th
 fence-link = { $link } is a symbolic link (to { $target }); `workshop` never follows links below the workshop's root, so that a repository cannot make it change files elsewhere: remove the link (or make it a real directory or file) and run again
 fence-climbs = { $path } climbs out of the workshop with `..`
 state-backup-damaged = the backup file { $path } differs from what the backup recorded when it was made; it is not restored (choose another with `--from`, see `--list`)
+# Inputs that are not files
+cmd-inspect-not-a-file = cannot read { $path }: not a regular file (a named pipe, a device or a directory); inspect reads a profile or trace file, or a URL

@@ -271,3 +271,5 @@ cmd-fetch-seconds-absurd = { $url } の `seconds={ $seconds }` は、workshop �
 fence-link = { $link } はシンボリックリンク（リンク先: { $target }）です。リポジトリがワークショップの外のファイルを変更させることがないよう、`workshop` はワークショップのルート以下ではリンクをたどりません。リンクを削除する（または実際のディレクトリやファイルにする）と、もう一度実行できます
 fence-climbs = { $path } は `..` でワークショップの外に出ています
 state-backup-damaged = バックアップのファイル { $path } が、バックアップ作成時に記録した内容と異なるため、復元しません（`--list` で一覧を見て、`--from` で別のバックアップを選んでください）
+# Inputs that are not files
+cmd-inspect-not-a-file = { $path } を読めません: 通常のファイルではありません（名前付きパイプ、デバイス、ディレクトリのいずれかです）。inspect が読むのはプロファイルかトレースのファイル、または URL です
