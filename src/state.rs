@@ -23,9 +23,22 @@ pub enum Progress {
     Done,
 }
 
+/// How an exercise stands now, once done: its latest check passed or failed,
+/// or its starter was put back since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Latest {
+    Passed,
+    Failing,
+    Reset,
+}
+
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct ExerciseState {
     progress: Progress,
+    /// What happened last: a check's verdict, or a reset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    latest: Option<Latest>,
     /// Seconds since the Unix epoch of the last check (0 if never checked).
     checked_at: u64,
     /// How many of the exercise's hints have been revealed.
@@ -40,6 +53,7 @@ impl Default for ExerciseState {
     fn default() -> Self {
         ExerciseState {
             progress: Progress::NotStarted,
+            latest: None,
             checked_at: 0,
             hints_shown: 0,
             failures: BTreeMap::new(),
@@ -123,6 +137,20 @@ impl State {
             .map_or(Progress::NotStarted, |e| e.progress)
     }
 
+    /// What happened last to an exercise: a check's verdict or a reset.
+    pub fn latest(&self, id: &str) -> Option<Latest> {
+        self.file.exercises.get(id).and_then(|e| e.latest)
+    }
+
+    /// Records that the exercise's starter was put back (or the attendee's
+    /// files restored): the last verdict no longer says how it stands.
+    pub fn forget_verdict(layout: &Layout, id: &str, reset: bool) -> std::io::Result<()> {
+        State::update(layout, id, |entry| {
+            entry.latest = reset.then_some(Latest::Reset);
+        })
+        .map(drop)
+    }
+
     /// The first exercise, in curriculum order, that is not done.
     pub fn next_not_done<'a>(&self, workshop: &'a Workshop) -> Option<&'a Exercise> {
         workshop
@@ -150,6 +178,11 @@ impl State {
             } else if entry.progress != Progress::Done {
                 entry.progress = Progress::InProgress;
             }
+            entry.latest = Some(if passed {
+                Latest::Passed
+            } else {
+                Latest::Failing
+            });
             entry.checked_at = now();
             for goal in failed {
                 *entry.failures.entry((*goal).to_owned()).or_default() += 1;

@@ -33,5 +33,9 @@ pub fn run(cx: &Context, args: &ResetArgs) -> anyhow::Result<Exit> {
         starter::transaction(&workshop, exercise, "reset", &before, &pristine, Touch::All)?;
     report::out(&report::human::reset(exercise, &journal.saved));
     journal.commit()?;
+    let layout = crate::layout::Layout::new(&workshop.root);
+    if let Err(e) = crate::state::State::forget_verdict(&layout, &exercise.id, true) {
+        report::warning(&tr!("cmd-progress-not-saved", error = e.to_string()));
+    }
     Ok(Exit::Success)
 }

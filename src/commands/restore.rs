@@ -47,6 +47,10 @@ pub fn run(cx: &Context, args: &RestoreArgs) -> anyhow::Result<Exit> {
         Some(&journal.saved),
     ));
     journal.commit()?;
+    let layout = crate::layout::Layout::new(&workshop.root);
+    if let Err(e) = crate::state::State::forget_verdict(&layout, &exercise.id, false) {
+        report::warning(&crate::tr!("cmd-progress-not-saved", error = e.to_string()));
+    }
     Ok(Exit::Success)
 }
 

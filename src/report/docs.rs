@@ -13,7 +13,7 @@ use crate::exec::GoInfo;
 use crate::manifest::{Exercise, Workshop};
 use crate::pprof::{FunctionTotal, Kind, Profile, SampleType};
 use crate::run::CheckReport;
-use crate::state::{Progress, State};
+use crate::state::{Latest, Progress, State};
 use crate::trace::facts::Facts as TraceFacts;
 use crate::verify::ExerciseResult;
 
@@ -118,6 +118,9 @@ pub struct ListEntry<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub progress: Progress,
+    /// What happened last: `passed`, `failing` or `reset` (absent when unknown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latest: Option<Latest>,
     /// The exercise's page, relative to the workshop root.
     pub docs: Option<&'a Path>,
 }
@@ -143,6 +146,7 @@ impl<'a> ListDoc<'a> {
                     id: &e.id,
                     title: e.title.read(),
                     progress: state.progress(&e.id),
+                    latest: state.latest(&e.id),
                     docs: e.docs.as_deref(),
                 })
                 .collect(),

@@ -32,3 +32,32 @@ fn an_unreadable_state_file_is_set_aside_and_said_by_the_first_command() {
     run.code(0);
     assert!(!run.stderr.contains("could not be read"), "{}", run.stderr);
 }
+
+#[test]
+fn list_says_when_a_done_exercise_fails_now_or_was_reset() {
+    let workshop = Workshop::fixture("outcomes");
+    workshop.run(&["check", "outcome/met"]).code(0);
+    workshop
+        .run(&["list"])
+        .code(0)
+        .stdout_has("outcome/met")
+        .stdout_has("done\n");
+    // Broken since: done once, failing now.
+    let sum = workshop.path().join("exercises/outcome/met/sum.go");
+    let good = std::fs::read_to_string(&sum).unwrap();
+    std::fs::write(&sum, format!("{good}\nfunc broken() {{ return 1 }}\n")).unwrap();
+    assert_ne!(workshop.run(&["check", "outcome/met"]).code, 0);
+    let list = workshop.run(&["list", "--json"]);
+    let entry = list.json()["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "outcome/met")
+        .cloned()
+        .unwrap();
+    assert_eq!(entry["progress"], "done");
+    assert_eq!(entry["latest"], "failing");
+    workshop.run(&["list"]).stdout_has("done once, failing now");
+    workshop.run(&["reset", "outcome/met"]).code(0);
+    workshop.run(&["list"]).stdout_has("done once, reset since");
+}

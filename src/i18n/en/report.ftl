@@ -229,3 +229,7 @@ flamegraph-inuse-objects = objects in use
 flamegraph-contentions = waits
 flamegraph-delay = time spent waiting
 flamegraph-goroutines = goroutines
+
+# `list`: an exercise done once that fails now, or was reset since.
+progress-done-failing = done once, failing now
+progress-done-reset = done once, reset since

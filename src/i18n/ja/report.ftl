@@ -191,3 +191,7 @@ flamegraph-inuse-objects = 使用中のオブジェクト数
 flamegraph-contentions = 待ちの回数
 flamegraph-delay = 待っていた時間
 flamegraph-goroutines = goroutine 数
+
+# `list`: an exercise done once that fails now, or was reset since.
+progress-done-failing = 一度完了、現在は失敗中
+progress-done-reset = 一度完了、その後リセット

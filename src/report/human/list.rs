@@ -10,7 +10,7 @@ use super::pass;
 use crate::display::{pad, width};
 use crate::manifest::Exercise;
 use crate::report::ListEntry;
-use crate::state::Progress;
+use crate::state::{Latest, Progress};
 use crate::tr;
 
 /// The output of `workshop next`.
@@ -50,7 +50,17 @@ pub fn list(title: &str, index: Option<&Path>, entries: &[ListEntry<'_>]) -> Str
     let next = entries.iter().position(|e| e.progress != Progress::Done);
     for (i, entry) in entries.iter().enumerate() {
         let (symbol, label) = match entry.progress {
-            Progress::Done => (pass(), style(tr!("progress-done")).green()),
+            Progress::Done => match entry.latest {
+                Some(Latest::Failing) => (
+                    style("✓").yellow().to_string(),
+                    style(tr!("progress-done-failing")).yellow(),
+                ),
+                Some(Latest::Reset) => (
+                    style("✓").yellow().to_string(),
+                    style(tr!("progress-done-reset")).yellow(),
+                ),
+                _ => (pass(), style(tr!("progress-done")).green()),
+            },
             Progress::InProgress => (
                 style("…").yellow().to_string(),
                 style(tr!("progress-in-progress")).yellow(),
