@@ -147,18 +147,21 @@ fn list_with_progress() {
             id: "cpu/01-regexp",
             title: "A regular expression in a hot loop",
             progress: Progress::Done,
+            latest: None,
             docs: Some(Path::new("docs/exercises/cpu-01-regexp.md")),
         },
         ListEntry {
             id: "heap/01-concat",
             title: "Building a string piece by piece",
             progress: Progress::InProgress,
+            latest: None,
             docs: Some(Path::new("docs/exercises/heap-01-concat.md")),
         },
         ListEntry {
             id: "trace/02-task",
             title: "One task per request",
             progress: Progress::NotStarted,
+            latest: None,
             docs: None,
         },
     ];
@@ -394,18 +397,21 @@ fn list_in_japanese_lines_up_by_width() {
             id: "cpu/01-regexp",
             title: "ホットループの中の正規表現",
             progress: Progress::Done,
+            latest: None,
             docs: Some(Path::new("docs/ja/exercises/cpu-01-regexp.md")),
         },
         ListEntry {
             id: "heap/01-concat",
             title: "文字列を少しずつ組み立てる（mixed ASCII）",
             progress: Progress::InProgress,
+            latest: None,
             docs: Some(Path::new("docs/ja/exercises/heap-01-concat.md")),
         },
         ListEntry {
             id: "trace/02-task",
             title: "リクエストごとに 1 つのタスク",
             progress: Progress::NotStarted,
+            latest: None,
             docs: None,
         },
     ];
