@@ -1,20 +1,59 @@
 //! How values read in messages, wherever the message is made: paths relative
 //! to the current directory, errors with their causes. A leaf.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// `path` relative to the current directory when it lies below it, else as is.
+/// The root of the workshop being worked on, once loaded: paths inside it
+/// are shown relative to the current directory even from a subdirectory.
+static ROOT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// Says which workshop root paths are shown against.
+pub fn set_root(root: &Path) {
+    let _ = ROOT.set(root.to_owned());
+}
+
+/// `path` relative to the current directory when it lies below it; inside
+/// the workshop, relative from a subdirectory of it too (`../../docs/x.md`),
+/// as a shell there needs it; else as is.
 pub fn path(path: &Path) -> String {
-    std::env::current_dir()
-        .ok()
-        .and_then(|cwd| {
-            let cwd = cwd.canonicalize().unwrap_or(cwd);
-            path.strip_prefix(&cwd).ok().map(Path::to_owned)
-        })
-        .filter(|relative| !relative.as_os_str().is_empty())
-        .unwrap_or_else(|| path.to_owned())
-        .display()
-        .to_string()
+    shown(
+        path,
+        std::env::current_dir().ok().as_deref(),
+        ROOT.get().map(PathBuf::as_path),
+    )
+}
+
+/// A page of the workshop text, given relative to the workshop root.
+pub fn page(relative: &Path) -> String {
+    match ROOT.get() {
+        Some(root) if relative.is_relative() => path(&root.join(relative)),
+        _ => relative.display().to_string(),
+    }
+}
+
+fn shown(path: &Path, cwd: Option<&Path>, root: Option<&Path>) -> String {
+    let Some(cwd) = cwd else {
+        return path.display().to_string();
+    };
+    let cwd = cwd.canonicalize().unwrap_or_else(|_| cwd.to_owned());
+    if let Ok(below) = path.strip_prefix(&cwd)
+        && !below.as_os_str().is_empty()
+    {
+        return below.display().to_string();
+    }
+    if let Some(root) = root
+        && path.starts_with(root)
+        && let Ok(up) = cwd.strip_prefix(root)
+        && up.components().count() > 0
+    {
+        let mut relative = PathBuf::new();
+        for _ in up.components() {
+            relative.push("..");
+        }
+        relative.push(path.strip_prefix(root).unwrap_or(path));
+        return relative.display().to_string();
+    }
+    path.display().to_string()
 }
 
 /// An error and its sources as one message: `cannot read x: permission denied`.
@@ -86,7 +125,29 @@ pub fn truncate(text: &str, columns: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::pattern;
+    use super::*;
+
+    #[test]
+    fn paths_inside_the_workshop_are_shown_from_where_one_stands() {
+        let root = Path::new("/w");
+        let page = Path::new("/w/docs/exercises/cpu-01.md");
+        assert_eq!(
+            shown(page, Some(root), Some(root)),
+            "docs/exercises/cpu-01.md"
+        );
+        assert_eq!(
+            shown(page, Some(Path::new("/w/exercises/cpu/01")), Some(root)),
+            "../../../docs/exercises/cpu-01.md"
+        );
+        assert_eq!(
+            shown(page, Some(Path::new("/elsewhere")), Some(root)),
+            "/w/docs/exercises/cpu-01.md"
+        );
+        assert_eq!(
+            shown(page, Some(Path::new("/w/docs")), None),
+            "exercises/cpu-01.md"
+        );
+    }
 
     #[test]
     fn names_read_as_names_and_patterns_as_patterns() {

@@ -268,6 +268,7 @@ pub fn load(root: &Path) -> Result<Workshop, ManifestError> {
         source,
     })?;
     crate::fence::enclose(&root);
+    crate::display::set_root(&root);
     let manifest_path = root.join(MANIFEST);
     let source = read(&manifest_path)?;
     let file = Document::new(&manifest_path, &source)

@@ -61,3 +61,17 @@ fn list_says_when_a_done_exercise_fails_now_or_was_reset() {
     workshop.run(&["reset", "outcome/met"]).code(0);
     workshop.run(&["list"]).stdout_has("done once, reset since");
 }
+
+#[test]
+fn pages_are_named_from_where_the_attendee_stands() {
+    let workshop = Workshop::bundled();
+    workshop
+        .run_in("exercises/cpu/01-regexp", &["list"])
+        .code(0)
+        .stdout_has("read ../../../docs/exercises/cpu-01-regexp.md")
+        .stdout_has("starts at ../../../docs/README.md");
+    workshop
+        .run_in(".", &["list"])
+        .code(0)
+        .stdout_has("read docs/exercises/cpu-01-regexp.md");
+}

@@ -83,7 +83,7 @@ pub fn check(report: &CheckReport) -> String {
         let _ = write!(
             out,
             " · {}",
-            tr!("read-page", page = docs.display().to_string())
+            tr!("read-page", page = crate::display::page(docs))
         );
     }
     let _ = writeln!(out);
@@ -234,7 +234,7 @@ fn failure_details(out: &mut String, failure: &Failure) {
             let _ = writeln!(
                 out,
                 "      {}",
-                style(tr!("server-log", path = log.display().to_string())).dim()
+                style(tr!("server-log", path = crate::display::path(log))).dim()
             );
         }
         Failure::Hang {

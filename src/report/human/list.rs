@@ -25,7 +25,7 @@ pub fn next(exercise: &Exercise) -> String {
     if let Some(docs) = &exercise.docs {
         out.push_str(&tr!(
             "next-read-then-check-or-watch",
-            page = docs.display().to_string(),
+            page = crate::display::page(docs),
             id = &exercise.id
         ));
     } else {
@@ -95,7 +95,7 @@ pub fn list(title: &str, index: Option<&Path>, entries: &[ListEntry<'_>]) -> Str
         let then = match entry.docs {
             Some(docs) => tr!(
                 "next-read-then-check",
-                page = docs.display().to_string(),
+                page = crate::display::page(docs),
                 id = entry.id
             ),
             None => tr!("next-check", id = entry.id),
@@ -106,7 +106,7 @@ pub fn list(title: &str, index: Option<&Path>, entries: &[ListEntry<'_>]) -> Str
         let _ = writeln!(
             out,
             "{}",
-            tr!("list-text-starts", page = index.display().to_string())
+            tr!("list-text-starts", page = crate::display::page(index))
         );
     }
     out

@@ -27,7 +27,7 @@ pub fn moving_on(next: &Exercise) -> String {
         style(format!("— {}", next.title)).dim()
     );
     if let Some(docs) = &next.docs {
-        let text = tr!("watch-moving-on", page = docs.display().to_string());
+        let text = tr!("watch-moving-on", page = crate::display::page(docs));
         out.push_str(&format!("{text}\n"));
     }
     out
