@@ -25,6 +25,11 @@ const POLL: Duration = Duration::from_millis(100);
 
 static INTERRUPTED: OnceLock<Arc<AtomicBool>> = OnceLock::new();
 
+/// Set when the user quits (`q` in `watch`): no child is started any more,
+/// and every wait returns [`GoError::Interrupted`] without asking the child
+/// for its goroutines.
+static QUITTING: AtomicBool = AtomicBool::new(false);
+
 /// The process groups of the children running now, for a second Ctrl-C.
 static RUNNING: Mutex<Vec<i32>> = Mutex::new(Vec::new());
 
@@ -85,11 +90,28 @@ impl Drop for Running {
     }
 }
 
-/// Whether the user has asked to stop.
+/// Whether the user has asked to stop: Ctrl-C, or [`quit`].
 pub fn interrupted() -> bool {
-    INTERRUPTED
-        .get()
-        .is_some_and(|flag| flag.load(Ordering::Relaxed))
+    quitting()
+        || INTERRUPTED
+            .get()
+            .is_some_and(|flag| flag.load(Ordering::Relaxed))
+}
+
+/// The user quits, from any thread: every running child's process group is
+/// killed at once (no goroutine dump: nobody will read it), the runs waiting
+/// on them return [`GoError::Interrupted`], and no child starts any more.
+pub fn quit() {
+    QUITTING.store(true, Ordering::SeqCst);
+    let groups = RUNNING.lock().map(|g| g.clone()).unwrap_or_default();
+    for group in groups {
+        kill_group(Some(group));
+    }
+}
+
+/// Whether [`quit`] was called.
+pub fn quitting() -> bool {
+    QUITTING.load(Ordering::SeqCst)
 }
 
 /// What to run.
@@ -207,6 +229,9 @@ fn run_with(spawn: &Spawn, with_stderr: bool) -> Result<Finished, GoError> {
     for (key, value) in &spawn.env {
         expression = expression.env(key, value);
     }
+    if quitting() {
+        return Err(GoError::Interrupted);
+    }
     super::guard::ensure();
     let handle = expression.start().map_err(spawn_error)?;
     // The expression holds the pipe's write end: dropped, only the child has it.
@@ -226,6 +251,10 @@ fn run_with(spawn: &Spawn, with_stderr: bool) -> Result<Finished, GoError> {
 
     let (mut timed_out, mut stopped) = (false, false);
     let status = loop {
+        if quitting() {
+            stop_group(pid, &handle, false);
+            return Err(GoError::Interrupted);
+        }
         if interrupted() {
             if !spawn.quit_first {
                 stop_group(pid, &handle, false);
@@ -327,6 +356,9 @@ pub(super) fn start_group(
         });
     for (key, value) in env {
         expression = expression.env(key, value);
+    }
+    if quitting() {
+        return Err(GoError::Interrupted);
     }
     super::guard::ensure();
     let handle = expression.start().map_err(spawn_error)?;

@@ -216,3 +216,8 @@ output-cut = the output was { $total } ({ $dropped } left out); the first { $hea
 
 # Reset and restore as transactions.
 backup-undone = `workshop { $operation } { $id }` was stopped midway last time; it has been undone, and your files are as they were before it
+
+# The spinner follows the attendee: a slow step counts up live, a wait for another check is said.
+spinner-long-stopped-at = { $step }: still running after { $time }, stopped at { $timeout }; Ctrl-C shows where the code is
+spinner-long-usually-stopped-at = { $step }: still running after { $time } (it took { $usual } last time), stopped at { $timeout }; Ctrl-C shows where the code is
+spinner-waiting = waiting for another check of { $id }

@@ -178,3 +178,8 @@ output-cut = 出力は { $total } ありました（{ $dropped } を省きまし
 
 # Reset and restore as transactions.
 backup-undone = 前回の `workshop { $operation } { $id }` は途中で止まったため、取り消しました。ファイルはその前の状態に戻っています
+
+# The spinner follows the attendee: a slow step counts up live, a wait for another check is said.
+spinner-long-stopped-at = { $step }: { $time } 経ってもまだ実行中です（{ $timeout } で停止します）。Ctrl-C でコードがどこにいるかを表示します
+spinner-long-usually-stopped-at = { $step }: { $time } 経ってもまだ実行中です（前回は { $usual }、{ $timeout } で停止します）。Ctrl-C でコードがどこにいるかを表示します
+spinner-waiting = { $id } の別のチェックが終わるのを待っています
