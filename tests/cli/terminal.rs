@@ -4,7 +4,7 @@
 
 use std::fs::File;
 use std::io::{Read, Write};
-use std::os::fd::{AsFd, OwnedFd};
+use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
@@ -37,6 +37,13 @@ impl Session {
     /// leader of its session with that terminal as its controlling one.
     fn start(workshop: &Workshop, args: &[&str]) -> Session {
         let pty = nix::pty::openpty(None, None).unwrap();
+        // Only the copies given as its standard streams go to the program:
+        // one holding the controller side would block on a full terminal
+        // once a failed test has stopped reading it.
+        for fd in [pty.master.as_raw_fd(), pty.slave.as_raw_fd()] {
+            // SAFETY: setting a flag on descriptors this function owns.
+            unsafe { nix::libc::fcntl(fd, nix::libc::F_SETFD, nix::libc::FD_CLOEXEC) };
+        }
         let before = modes(&pty.slave);
         let io = |fd: &OwnedFd| Stdio::from(fd.try_clone().unwrap());
         let mut command = workshop_process();
@@ -226,6 +233,15 @@ fn watch_keeps_a_passed_exercise_on_screen_and_names_the_hint_key() {
     assert!(
         !output[passed..].contains("\x1b[2J"),
         "the screen was cleared after the pass:\n{output}"
+    );
+    // The spinner is drawn only once it has a step to name: a glyph drawn
+    // before the screen is cleared would stay in the scrollback.
+    let clear = output.find("\x1b[2J").expect(&output);
+    assert!(
+        !output[..clear]
+            .chars()
+            .any(|c| ('\u{2800}'..='\u{28ff}').contains(&c)),
+        "a spinner glyph was drawn before the screen was cleared:\n{output}"
     );
     let first = output.find("FAIL").expect(&output);
     assert_eq!(
