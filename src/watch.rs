@@ -5,10 +5,16 @@
 //! Everything arrives as an [`Event`] on one channel: file changes from the
 //! watcher, keys from a reader thread. The loop handles one event at a time, so
 //! two checks never run at once; saves made during a check are gathered and
-//! answered by one more check.
+//! answered by one more check. A change counts only if it is a file of the
+//! exercise watched when the loop takes it ([`concerns`]): a save made during
+//! the check that passes an exercise is still on the channel after the loop
+//! has moved on to the next one.
+//!
+//! `q` quits at once, even during a check: the reader thread has `exec` stop
+//! the check's processes, and the check returns as interrupted.
 
 use std::io::BufRead;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
@@ -57,6 +63,7 @@ fn read_keys(events: Sender<Event>, keys: bool) {
                     terminal::Key::Escape => 'q',
                     terminal::Key::Other => continue,
                 };
+                quit_on(c);
                 if events.send(Event::Key(c.to_ascii_lowercase())).is_err() {
                     return;
                 }
@@ -65,17 +72,46 @@ fn read_keys(events: Sender<Event>, keys: bool) {
     } else {
         for line in std::io::stdin().lock().lines() {
             let Ok(line) = line else { return };
-            if let Some(c) = line.trim().chars().next()
-                && events.send(Event::Key(c.to_ascii_lowercase())).is_err()
-            {
+            let Some(c) = line.trim().chars().next() else {
+                continue;
+            };
+            quit_on(c);
+            if events.send(Event::Key(c.to_ascii_lowercase())).is_err() {
                 return;
             }
         }
     }
 }
 
+/// `q` stops the running check's processes now, from the reader thread: the
+/// loop, busy with the check, would only see the key once the check is over.
+fn quit_on(key: char) {
+    if key.eq_ignore_ascii_case(&'q') {
+        exec::quit();
+    }
+}
+
+/// Whether a change of `path` concerns the exercise whose package is `dir`:
+/// a file right in it (the package is not recursive), compared as paths, so
+/// that `01-channel` is not `01-channel-old`.
+fn concerns(path: &Path, dir: &Path) -> bool {
+    path.parent() == Some(dir) && is_go(path)
+}
+
 /// Watches exercises from `start` on, until `q`, Ctrl-C, or the last one is done.
 pub fn watch(workshop: &Workshop, start: &Exercise, go: &GoTool) -> Result<Exit, WatchError> {
+    match watch_until_done(workshop, start, go) {
+        // `q` stopped a check: that is quitting, not an error.
+        _ if exec::quitting() => Ok(Exit::Success),
+        result => result,
+    }
+}
+
+fn watch_until_done(
+    workshop: &Workshop,
+    start: &Exercise,
+    go: &GoTool,
+) -> Result<Exit, WatchError> {
     let (sender, events) = mpsc::channel();
     let key_sender = sender.clone();
     // Held until watch returns, however it returns: its drop (or a panic, or
@@ -146,6 +182,8 @@ pub fn watch(workshop: &Workshop, start: &Exercise, go: &GoTool) -> Result<Exit,
         match next {
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => return Ok(Exit::Success),
+            // Another exercise's file: a save made before the last move on.
+            Ok(Event::Changed(path)) if !concerns(&path, &watched) => {}
             Ok(Event::Changed(path)) => {
                 settle(&events, &mut pending);
                 done = run_check(current, &tree, go, true, Some(&path))?;
@@ -215,9 +253,9 @@ fn run_check(
     let spinner = report::human::Spinner::new(true);
     let listener = |event: &CheckEvent<'_>| {
         if let CheckEvent::Started { exercise } = event {
-            report::out(&report::human::watch::checking(exercise, clear));
+            spinner.print(&report::human::watch::checking(exercise, clear));
             if let Some(path) = changed {
-                report::out(&report::human::watch::changed(path));
+                spinner.print(&report::human::watch::changed(path));
             }
         }
         spinner.follow(event);
@@ -233,4 +271,39 @@ fn run_check(
         report::out(&report::human::watch::keys(&exercise.id));
     }
     Ok(passed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sequence reported: the save that passes block/01-channel is
+    /// followed, while that check runs, by another save of it (an editor that
+    /// formats on save writes twice); the check passes, watch moves on to
+    /// mutex/01-contention, and only then takes the second save off the channel.
+    #[test]
+    fn a_save_of_the_exercise_left_behind_does_not_concern_the_next() {
+        let exercises = Path::new("/w/exercises");
+        let left = exercises.join("block/01-channel");
+        let now = exercises.join("mutex/01-contention");
+        let queued = left.join("digest.go");
+        assert!(concerns(&queued, &left));
+        assert!(!concerns(&queued, &now));
+    }
+
+    #[test]
+    fn only_go_files_right_in_the_package_concern_it() {
+        let dir = Path::new("/w/exercises/block/01-channel");
+        assert!(concerns(&dir.join("digest_test.go"), dir));
+        assert!(!concerns(&dir.join("digest.go~"), dir));
+        assert!(!concerns(&dir.join(".digest.go.swp"), dir));
+        assert!(!concerns(&dir.join("testdata/gen.go"), dir));
+        // A sibling whose name starts with this one's is another directory.
+        let sibling = Path::new("/w/exercises/block/01-channel-old/digest.go");
+        assert!(!concerns(sibling, dir));
+        assert!(!concerns(
+            Path::new("/w/exercises/block/01-channel.go"),
+            dir
+        ));
+    }
 }

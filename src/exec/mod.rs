@@ -25,7 +25,7 @@ pub use go::{
     BuildFailure, BuildFlags, CompileError, Compiled, GoInfo, GoTool, TestRun, compile_errors,
 };
 pub use overlay::{Overlay, OverlayError};
-pub use process::{Finished, install_interrupt_handler, interrupted, stop_signal};
+pub use process::{Finished, install_interrupt_handler, interrupted, quit, quitting, stop_signal};
 pub use tools::{git, probe_program};
 pub use version::{BadGoVersion, GoVersion};
 

@@ -28,6 +28,11 @@ static INTERRUPTED: OnceLock<Arc<AtomicBool>> = OnceLock::new();
 /// The signal that asked to stop, once one has.
 static SIGNAL: AtomicI32 = AtomicI32::new(0);
 
+/// Set when the user quits (`q` in `watch`): no child is started any more,
+/// and every wait returns [`GoError::Interrupted`] without asking the child
+/// for its goroutines.
+static QUITTING: AtomicBool = AtomicBool::new(false);
+
 /// The process groups of the children running now, for a second Ctrl-C.
 static RUNNING: Mutex<Vec<i32>> = Mutex::new(Vec::new());
 
@@ -128,11 +133,30 @@ impl Drop for Running {
     }
 }
 
-/// Whether the user has asked to stop.
+/// Whether the user has asked to stop: Ctrl-C, or [`quit`].
 pub fn interrupted() -> bool {
-    INTERRUPTED
-        .get()
-        .is_some_and(|flag| flag.load(Ordering::Relaxed))
+    quitting()
+        || INTERRUPTED
+            .get()
+            .is_some_and(|flag| flag.load(Ordering::Relaxed))
+}
+
+/// The user quits, from any thread: every running child's process group is
+/// killed at once (no goroutine dump: nobody will read it), the runs waiting
+/// on them return [`GoError::Interrupted`], and no child starts any more.
+pub fn quit() {
+    QUITTING.store(true, Ordering::SeqCst);
+    let groups = RUNNING.lock().map(|g| g.clone()).unwrap_or_default();
+    for group in groups {
+        // The group's leader is the child itself (its reaper): its whole
+        // tree goes, in whatever group or session.
+        kill_tree(Some(group));
+    }
+}
+
+/// Whether [`quit`] was called.
+pub fn quitting() -> bool {
+    QUITTING.load(Ordering::SeqCst)
 }
 
 /// What to run.
@@ -249,6 +273,9 @@ fn run_with(spawn: &Spawn, with_stderr: bool) -> Result<Finished, GoError> {
     for (key, value) in &spawn.env {
         expression = expression.env(key, value);
     }
+    if quitting() {
+        return Err(GoError::Interrupted);
+    }
     super::guard::ensure();
     let starting = STARTING.lock();
     let handle = expression.start().map_err(spawn_error)?;
@@ -270,6 +297,10 @@ fn run_with(spawn: &Spawn, with_stderr: bool) -> Result<Finished, GoError> {
 
     let (mut timed_out, mut stopped) = (false, false);
     let status = loop {
+        if quitting() {
+            stop_group(pid, &handle, false);
+            return Err(GoError::Interrupted);
+        }
         if interrupted() {
             if !spawn.quit_first {
                 stop_group(pid, &handle, false);
@@ -372,6 +403,9 @@ pub(super) fn start_group(
         });
     for (key, value) in env {
         expression = expression.env(key, value);
+    }
+    if quitting() {
+        return Err(GoError::Interrupted);
     }
     super::guard::ensure();
     let _starting = STARTING.lock();

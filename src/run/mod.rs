@@ -98,6 +98,9 @@ impl Tree {
 /// What the pipeline is doing, for whoever shows progress.
 #[derive(Debug)]
 pub enum CheckEvent<'a> {
+    /// Another check of the exercise (another `workshop check`, a `watch`)
+    /// holds its run directory: this one waits until it is over.
+    Waiting { exercise: &'a str },
     /// A check of the exercise begins.
     Started { exercise: &'a str },
     /// A step begins: `build`, `tests`, or a run such as `benchmark run `bench``;
@@ -106,6 +109,8 @@ pub enum CheckEvent<'a> {
         exercise: &'a str,
         step: &'a str,
         usual: Option<Duration>,
+        /// When the step will be stopped, if it has a deadline.
+        timeout: Option<Duration>,
     },
     /// A step made of many runs (against the starter, alternating) has made
     /// `done` of its `total`.
@@ -206,7 +211,13 @@ pub fn check(
     // overwrite each other's binary and logs: the second waits for the first.
     let lock_path = run_dir.join(".lock");
     let lock = crate::fence::open_lock(&lock_path).map_err(io(&lock_path))?;
-    lock.lock().map_err(io(&lock_path))?;
+    take_lock(&lock, &exercise.id, listener).map_err(|error| match error {
+        LockWait::Io(source) => CheckError::Io {
+            path: lock_path.clone(),
+            source,
+        },
+        LockWait::Interrupted => CheckError::Go(GoError::Interrupted),
+    })?;
 
     let package_dir = exercise.package_dir(&tree.module_dir);
     let protection = protected::prepare(exercise, tree, &package_dir)?;
@@ -263,6 +274,37 @@ pub fn check(
     }
     listener(&CheckEvent::Finished { report: &report });
     Ok(report)
+}
+
+/// How often a check waiting for another one's lock looks again (and at Ctrl-C or `q`).
+const LOCK_POLL: Duration = Duration::from_millis(100);
+
+/// Why the run lock was not taken.
+enum LockWait {
+    Io(std::io::Error),
+    Interrupted,
+}
+
+/// Takes the run lock of exercise `id`: at once when it is free; else the
+/// listener hears that the check waits for another one, and it waits until
+/// that check is over, or the user stops.
+fn take_lock(lock: &std::fs::File, id: &str, listener: Listener<'_>) -> Result<(), LockWait> {
+    let mut told = false;
+    loop {
+        match lock.try_lock() {
+            Ok(()) => return Ok(()),
+            Err(std::fs::TryLockError::WouldBlock) => {}
+            Err(std::fs::TryLockError::Error(error)) => return Err(LockWait::Io(error)),
+        }
+        if crate::exec::interrupted() {
+            return Err(LockWait::Interrupted);
+        }
+        if !told {
+            listener(&CheckEvent::Waiting { exercise: id });
+            told = true;
+        }
+        std::thread::sleep(LOCK_POLL);
+    }
 }
 
 /// Where a check keeps how long its steps took, for the next one.

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use super::baseline;
 use super::plan::{Collect, Invocation, bench_args, go_duration, plan};
@@ -161,6 +161,17 @@ impl<'a> Session<'a> {
         name: impl Fn() -> String,
         run: impl FnOnce(&mut Self) -> Result<T, Stop>,
     ) -> Result<T, Stop> {
+        self.step_until(name, None, run)
+    }
+
+    /// [`Session::step`] for a step stopped after `timeout`, which the
+    /// listener hears of.
+    pub fn step_until<T>(
+        &mut self,
+        name: impl Fn() -> String,
+        timeout: Option<Duration>,
+        run: impl FnOnce(&mut Self) -> Result<T, Stop>,
+    ) -> Result<T, Stop> {
         let key = english(&name);
         let name = &name();
         let exercise = &self.scope.exercise.id;
@@ -168,6 +179,7 @@ impl<'a> Session<'a> {
             exercise,
             step: name,
             usual: self.usual.get(&key).copied(),
+            timeout,
         });
         let started = Instant::now();
         let result = run(self);
@@ -185,8 +197,9 @@ impl<'a> Session<'a> {
     fn build(&mut self) -> Result<TestBinary<'a>, Stop> {
         let binary = self.scope.run_dir.join("exercise.test");
         let log = self.scope.run_dir.join("build.log");
-        let compiled = self.step(
+        let compiled = self.step_until(
             || tr!("run-step-build"),
+            Some(BUILD_TIMEOUT),
             |s| {
                 Ok(s.scope.go.compile_test(
                     &s.scope.tree.module_dir,
@@ -245,7 +258,7 @@ impl<'a> Session<'a> {
             "-test.paniconexit0".into(),
         ];
         let step = || tr!("run-step-tests");
-        let finished = self.step(step, |_| {
+        let finished = self.step_until(step, Some(tests.timeout), |_| {
             Ok(mine.run(args, tests.env.clone(), &log, tests.timeout)?)
         })?;
         self.artifacts.insert("tests-log".into(), log);
@@ -308,8 +321,9 @@ impl<'a> Session<'a> {
                 }
                 _ => {}
             }
-            let finished = self.step(
+            let finished = self.step_until(
                 || invocation.describe(),
+                Some(spec.timeout),
                 |_| Ok(mine.run(args, env, &log, spec.timeout)?),
             )?;
             self.artifacts.insert(label.clone(), log);

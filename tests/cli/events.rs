@@ -22,6 +22,7 @@ fn events_of(id: &str) -> (Vec<String>, CheckStatus) {
     let heard = Mutex::new(Vec::new());
     let listener = |event: &CheckEvent<'_>| {
         let text = match event {
+            CheckEvent::Waiting { exercise } => format!("waiting {exercise}"),
             CheckEvent::Started { exercise } => format!("started {exercise}"),
             CheckEvent::StepStarted { step, .. } => format!("step {step}"),
             CheckEvent::RunProgress {

@@ -233,3 +233,7 @@ flamegraph-goroutines = goroutines
 # `list`: an exercise done once that fails now, or was reset since.
 progress-done-failing = done once, failing now
 progress-done-reset = done once, reset since
+# The spinner follows the attendee: a slow step counts up live, a wait for another check is said.
+spinner-long-stopped-at = { $step }: still running after { $time }, stopped at { $timeout }; Ctrl-C shows where the code is
+spinner-long-usually-stopped-at = { $step }: still running after { $time } (it took { $usual } last time), stopped at { $timeout }; Ctrl-C shows where the code is
+spinner-waiting = waiting for another check of { $id }

@@ -195,3 +195,7 @@ flamegraph-goroutines = goroutine 数
 # `list`: an exercise done once that fails now, or was reset since.
 progress-done-failing = 一度完了、現在は失敗中
 progress-done-reset = 一度完了、その後リセット
+# The spinner follows the attendee: a slow step counts up live, a wait for another check is said.
+spinner-long-stopped-at = { $step }: { $time } 経ってもまだ実行中です（{ $timeout } で停止します）。Ctrl-C でコードがどこにいるかを表示します
+spinner-long-usually-stopped-at = { $step }: { $time } 経ってもまだ実行中です（前回は { $usual }、{ $timeout } で停止します）。Ctrl-C でコードがどこにいるかを表示します
+spinner-waiting = { $id } の別のチェックが終わるのを待っています
