@@ -14,6 +14,7 @@ mod go_help;
 mod markdown;
 mod readme;
 mod running;
+mod titles;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
