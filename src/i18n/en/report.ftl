@@ -216,3 +216,7 @@ output-cut = the output was { $total } ({ $dropped } left out); the first { $hea
 
 # Reset and restore as transactions.
 backup-undone = `workshop { $operation } { $id }` was stopped midway last time; it has been undone, and your files are as they were before it
+
+# Lists the runner joins: between the items of a list, between clauses.
+list-separator = {", "}
+clause-separator = {"; "}

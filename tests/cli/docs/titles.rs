@@ -46,7 +46,10 @@ fn page_lang(name: &str, langs: &[&str]) -> String {
 
 /// Every `<id> — <title>` a text shows for one of `ids`, with its line
 /// number: the title runs to the end of the line or of the link text.
-fn named<'a>(text: &str, ids: impl Iterator<Item = &'a String> + Clone) -> Vec<(usize, String, String)> {
+fn named<'a>(
+    text: &str,
+    ids: impl Iterator<Item = &'a String> + Clone,
+) -> Vec<(usize, String, String)> {
     let mut found = Vec::new();
     for (number, line) in text.lines().enumerate() {
         for id in ids.clone() {
@@ -97,7 +100,10 @@ fn pages_name_each_exercise_by_its_check_files_title() {
     // most pages link the next exercise by it.
     for lang in ["en", "ja"] {
         let count = checked.get(lang).copied().unwrap_or_default();
-        assert!(count >= 2 * titles.len() - 1, "only {count} {lang} titles found");
+        assert!(
+            count >= 2 * titles.len() - 1,
+            "only {count} {lang} titles found"
+        );
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
