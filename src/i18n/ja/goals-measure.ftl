@@ -15,7 +15,7 @@ versus-infinitely-lower = スターターより無限に低い
 ## bench-metric
 
 bench-metric-not-a-benchmark = `{ $name }` はベンチマークの名前ではありません（BenchmarkXxx の形にしてください）
-bench-metric-empty-metric = metric が空です
+bench-metric-empty-metric = `metric` が空です
 bench-metric-needs-benchmem = { $metric } には run `{ $run }` の `benchmem: true` が必要です
 bench-metric-no-output = run `{ $run }` はベンチマークの出力を出しませんでした
 bench-metric-not-run = { $benchmark } は実行されませんでした

@@ -70,7 +70,7 @@ trace-logs-found = 見つかったログのカテゴリ: { $categories }
 ## trace-regions
 
 trace-regions-subject = 名前が { $name } のリージョン
-trace-regions-subject-in-task = すべてのタスク { $task } 内の、名前が { $name } のリージョン
+trace-regions-subject-in-task = 名前が { $task } のどのタスクの中にもある、名前が { $name } のリージョン
 trace-regions-count = 名前が { $name } のリージョンは { $count } 個、基準は { $bound }
 trace-regions-no-task = トレースに名前が { $task } のタスクがありません
 trace-regions-tasks-without = リージョン { $name } を持たない、名前が { $task } のタスク
@@ -86,7 +86,7 @@ trace-tasks-subject = 名前が { $name } のタスク
 trace-tasks-count = 名前が { $name } のタスクは { $count } 個、基準は { $bound }
 trace-tasks-found-expected = 見つかったタスク: { $tasks }。求められているタスク: { $expected }
 trace-tasks-background-regions = どのタスクにも属さない（バックグラウンドタスクの）リージョン: { $regions }
-trace-tasks-fewest-goroutines = 各タスク { $name } の goroutine 数の最小値
+trace-tasks-fewest-goroutines = 名前が { $name } のタスクごとの goroutine 数の最小値
 trace-tasks-thin = タスク { $total } 個のうち { $thin } 個では、関わった goroutine が { $at_least } 個未満です
 trace-tasks-touched = タスク { $task } が関わった goroutine: { $goroutines }（{ $count } 個）。goroutine がタスクに属するのは、タスクを開始または終了したとき、タスクのコンテキストでリージョンを実行したりログを書いたりしたときです
 trace-tasks-not-ended = 終了していない、名前が { $name } のタスク
