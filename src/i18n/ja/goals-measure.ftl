@@ -31,7 +31,7 @@ bench-metric-not-exactly = { $measured } { $unit }（基準はちょうど { $li
 
 ## bench-relative
 
-bench-relative-no-values = { $benchmark } の { $metric } が片方で出力されませんでした
+bench-relative-no-values = { $benchmark } の { $metric } が、スターターとあなたのコードの一方で出力されませんでした
 bench-relative-medians = 中央値: スターター { $starter }、あなたのコード { $mine }（各 { $runs } 回）
 bench-relative-medians-p = 中央値: スターター { $starter }、あなたのコード { $mine }（各 { $runs } 回、p={ $p }）
 bench-relative-more-repeats = はっきりした結果を得るには、繰り返しを増やし（run の `count` を大きくする）、ほかに動いている重いプログラムを閉じてください

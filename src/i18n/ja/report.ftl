@@ -95,8 +95,8 @@ diff-no-changes = { $id } はまだ変更されていません
 
 spinner-step = { $id } をチェック中: { $step }
 spinner-progress = { $id } をチェック中: { $step }（{ $done }/{ $total }）
-spinner-long = { $step }: { $time } 経ってもまだ実行中です。Ctrl-C でコードがどこにいるかを表示します
-spinner-long-usually = { $step }: { $time } 経ってもまだ実行中です（前回は { $usual }）。Ctrl-C でコードがどこにいるかを表示します
+spinner-long = { $step }: { $time } 経ってもまだ実行中です。Ctrl-C を押すと、コードがいまどこを実行しているかを表示します
+spinner-long-usually = { $step }: { $time } 経ってもまだ実行中です（前回は { $usual }）。Ctrl-C を押すと、コードがいまどこを実行しているかを表示します
 
 ## workshop inspect: トレース
 

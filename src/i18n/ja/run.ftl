@@ -30,7 +30,7 @@ run-the-tests = テスト
 run-tests-fail = 機能テストが失敗しています
 run-vet-problems = go vet が問題を { $count } 件報告しています（go test はテストの前に go vet を実行します）
 run-compile-errors = コードがコンパイルできません（エラー { $count } 件）
-run-hang-interrupted = { $what } を Ctrl-C で止めました。コードはこの場所にありました
+run-hang-interrupted = { $what } を Ctrl-C で止めました。止めたときにコードが実行していた場所です
 run-hang-deadlock = { $what } がデッドロックしました: すべての goroutine がブロックしています
 run-hang-timeout = { $what } が時間内に終わりませんでした
 # 失敗したベンチマークの出力がどちらのものか: (スターター) ..., (あなたのコード) ...
