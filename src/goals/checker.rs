@@ -121,7 +121,7 @@ impl Checker<'_, '_> {
                     run = &run,
                     has_best = if best.is_some() { "yes" } else { "no" },
                     best = best.unwrap_or(""),
-                    runs = names.join(", "),
+                    runs = crate::i18n::list(&names),
                 );
                 self.problem("run", message);
                 run
@@ -132,7 +132,7 @@ impl Checker<'_, '_> {
                 String::new()
             }
             (None, many) => {
-                let message = tr!("goal-which-run", runs = many.join(", "));
+                let message = tr!("goal-which-run", runs = crate::i18n::list(many));
                 self.problem("", message);
                 String::new()
             }

@@ -119,7 +119,7 @@ pub(super) fn too_many_failures(
         .collect();
     outcome.status = Status::Fail;
     let (failed, requests) = (number(failed as f64), number(requests as f64));
-    let failures = failures.join("; ");
+    let failures = crate::i18n::clauses(&failures);
     outcome.explanation = Some(match server {
         Server::Alone => tr!(
             "load-server-fails",
@@ -139,9 +139,5 @@ pub(super) fn too_many_failures(
 
 /// Per-round values in words: `12.1ms, 11.9ms, 13.0ms`.
 pub(super) fn latencies(values: &[f64]) -> String {
-    values
-        .iter()
-        .map(|v| nanos(*v as i64))
-        .collect::<Vec<_>>()
-        .join(", ")
+    crate::i18n::list(values.iter().map(|v| nanos(*v as i64)))
 }

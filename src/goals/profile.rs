@@ -128,7 +128,7 @@ impl ProfileSource {
                 "profile-no-sample-type",
                 profile = kind.name(),
                 sample = sample,
-                types = types.join(", ")
+                types = crate::i18n::list(&types)
             ));
             return None;
         };
@@ -325,7 +325,7 @@ pub(super) fn sample(
     };
     let valid = profile.sample_types();
     if !valid.contains(&sample.as_str()) {
-        let expected = valid.join(", ");
+        let expected = crate::i18n::list(valid);
         let message = match closest(&sample, valid.iter().copied()) {
             Some(best) => tr!(
                 "profile-unknown-sample-did-you-mean",

@@ -210,17 +210,13 @@ pub(super) fn inventory<'a>(names: impl Iterator<Item = &'a str>) -> String {
         listed.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
         listed.truncate(INVENTORY_NAMES);
     }
-    let shown = listed
-        .iter()
-        .map(|(name, n)| {
-            if name.is_empty() {
-                tr!("trace-inventory-unnamed", count = n)
-            } else {
-                format!("{name} ({n})")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+    let shown = crate::i18n::list(listed.iter().map(|(name, n)| {
+        if name.is_empty() {
+            tr!("trace-inventory-unnamed", count = n)
+        } else {
+            format!("{name} ({n})")
+        }
+    }));
     if distinct > INVENTORY_NAMES {
         tr!("trace-inventory-some", count = distinct, names = shown)
     } else {
@@ -394,7 +390,7 @@ impl Conditions {
         if self.problems.is_empty() {
             outcome.status = Status::Pass;
         } else {
-            outcome.explanation = Some(self.problems.join("; "));
+            outcome.explanation = Some(crate::i18n::clauses(&self.problems));
         }
     }
 }

@@ -233,7 +233,7 @@ impl Round {
                 count = self.unexpected.to_string()
             ));
         }
-        parts.join(", ")
+        crate::i18n::list(&parts)
     }
 }
 

@@ -170,6 +170,29 @@ pub fn message(key: &str, args: Option<&FluentArgs<'_>>) -> String {
     message_in(lang(), key, args)
 }
 
+/// Items as a list in the chosen language: `a, b, c` in English, `a、b、c`
+/// in Japanese (the catalogues' `list-separator`).
+pub fn list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
+    joined(items, &message("list-separator", None))
+}
+
+/// Clauses that each say something, one after the other: `a; b` in
+/// English, `a。b` in Japanese (the catalogues' `clause-separator`).
+pub fn clauses<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
+    joined(items, &message("clause-separator", None))
+}
+
+fn joined<S: AsRef<str>>(items: impl IntoIterator<Item = S>, separator: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(item.as_ref());
+    }
+    out
+}
+
 /// The message of a key in the chosen language: `tr!("goals-met", met = 2,
 /// total = 3)`. Values are anything Fluent takes: strings, and numbers for the
 /// messages that choose a plural form.

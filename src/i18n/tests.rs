@@ -210,3 +210,61 @@ fn text_falls_back_to_english_then_the_first_language() {
     assert!(serde_yaml::from_str::<Text>("{en: a, en: b}").is_err());
     assert!(serde_yaml::from_str::<Text>("[a]").is_err());
 }
+
+#[test]
+fn lists_are_joined_with_the_languages_separators() {
+    let items = ["BenchmarkA", "BenchmarkB", "BenchmarkC"];
+    assert_eq!(
+        with_lang(Lang::En, || list(items)),
+        "BenchmarkA, BenchmarkB, BenchmarkC"
+    );
+    assert_eq!(
+        with_lang(Lang::Ja, || list(items)),
+        "BenchmarkA、BenchmarkB、BenchmarkC"
+    );
+    assert_eq!(with_lang(Lang::Ja, || list(["a"])), "a");
+    assert_eq!(with_lang(Lang::Ja, || list(Vec::<String>::new())), "");
+    assert_eq!(with_lang(Lang::En, || clauses(["a", "b"])), "a; b");
+    assert_eq!(with_lang(Lang::Ja, || clauses(["a", "b"])), "a。b");
+}
+
+/// The Japanese catalogue speaks with one voice: Japanese punctuation outside
+/// code spans (`、` and `。`, full-width parentheses), and one term per
+/// concept: a goal's bound is 基準 (never 期待値, which is a statistical
+/// expectation, nor 目標), a goal is ゴール.
+#[test]
+fn the_japanese_catalogue_uses_japanese_punctuation_and_the_house_terms() {
+    // Mirrors the code's `name (count)` of the names beside it.
+    const ASCII_PARENTHESES: [&str; 1] = ["trace-inventory-unnamed"];
+    let mut problems = Vec::new();
+    let mut key = String::new();
+    for line in CATALOGUES[1].1.concat().lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let value = match line.split_once(" =") {
+            Some((k, v)) if !line.starts_with(' ') => {
+                key = k.to_owned();
+                v
+            }
+            _ => line,
+        };
+        // Code spans (`workshop check <id>`, `at-most: 20ms`) stay as written.
+        let prose: String = value.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+        for (bad, why) in [
+            (", ", "`、` between items"),
+            ("; ", "`。` or `、` between clauses"),
+            ("期待値", "基準 for a goal's bound"),
+            ("目標", "基準 for a goal's bound, ゴール for a goal"),
+            ("コレクター", "GC"),
+        ] {
+            if prose.contains(bad) {
+                problems.push(format!("{key}: {bad:?} in {value:?}: use {why}"));
+            }
+        }
+        if prose.contains('(') && !ASCII_PARENTHESES.contains(&key.as_str()) {
+            problems.push(format!("{key}: `(` in {value:?}: use `（` and `）`"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -151,7 +151,7 @@ fn unknown_exercise(id: &str, suggestions: &[String]) -> String {
         "manifest-unknown-exercise",
         id = id,
         suggest = suggest,
-        closest = suggestions.join(", "),
+        closest = crate::i18n::list(suggestions),
     )
 }
 

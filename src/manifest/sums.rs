@@ -81,12 +81,7 @@ impl Differences {
     pub fn describe(&self) -> String {
         let names = |paths: &[String]| {
             const SHOWN: usize = 4;
-            let mut text = paths
-                .iter()
-                .take(SHOWN)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", ");
+            let mut text = crate::i18n::list(paths.iter().take(SHOWN));
             if paths.len() > SHOWN {
                 text.push_str(&tr!("sums-and-more", count = paths.len() - SHOWN));
             }

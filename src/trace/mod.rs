@@ -212,7 +212,7 @@ impl<R: BufRead> Reader<R> {
             .collect();
         self.broken(tr!(
             "trace-error-stuck",
-            waiting = waiting.join("; "),
+            waiting = crate::i18n::clauses(&waiting),
             state = self.order.describe()
         ))
     }

@@ -122,7 +122,7 @@ pub fn unknown(what: &str, name: &str, valid: &[&str]) -> String {
         has_best = if best.is_some() { "yes" } else { "no" },
         best = best.unwrap_or(""),
         has_valid = if valid.is_empty() { "no" } else { "yes" },
-        valid = valid.join(", "),
+        valid = crate::i18n::list(valid),
     )
 }
 

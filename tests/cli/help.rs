@@ -33,7 +33,7 @@ fn help_is_in_japanese_with_lang_ja_and_english_without() {
             "オプション:\n      --json\n          テキストの代わりに JSON ドキュメントを出力する",
         )
         .stdout_has("      --fresh\n          スターターと比べるゴールのために")
-        .stdout_has("  -h, --help\n          ヘルプを表示する ('-h' で概要)")
+        .stdout_has("  -h, --help\n          ヘルプを表示する（'-h' で概要）")
         .stdout_has("  -V, --version\n          バージョンを表示する");
     lacks(
         &japanese,
@@ -84,7 +84,7 @@ fn help_follows_workshop_lang_and_the_locale_and_lang_en_wins() {
         .code(0)
         .stdout_has("使い方: workshop [OPTIONS] <COMMAND>\n\nコマンド:\n  list ")
         .stdout_has("  help         このメッセージ、または指定したサブコマンドのヘルプを表示する")
-        .stdout_has("  -h, --help          ヘルプを表示する ('--help' で詳細)");
+        .stdout_has("  -h, --help          ヘルプを表示する（'--help' で詳細）");
     let inspect = workshop(&["help", "inspect"], &[("WORKSHOP_LANG", "ja")]);
     inspect
         .code(0)

@@ -1233,7 +1233,7 @@ fn a_check_in_japanese_keeps_its_json_language_neutral() {
     let run = workshop.run_env(&["check", "outcome/unmet"], &[("LANG", "ja_JP.UTF-8")]);
     run.code(1)
         .stdout_has("outcome/unmet — 未達成のゴール")
-        .stdout_has("目標 ≤ 0 allocs/op")
+        .stdout_has("基準 ≤ 0 allocs/op")
         .stdout_has("Clone は入力をコピーします。")
         .stdout_has("ヒント: A caller that only reads the numbers")
         .stdout_has("FAIL ゴール 1 個中 0 個を達成");

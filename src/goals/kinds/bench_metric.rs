@@ -88,7 +88,7 @@ impl Kind for BenchMetric {
             outcome.evidence.push(if found.is_empty() {
                 tr!("bench-metric-no-results")
             } else {
-                tr!("bench-metric-ran", benchmarks = found.join(", "))
+                tr!("bench-metric-ran", benchmarks = crate::i18n::list(&found))
             });
             return outcome;
         }
@@ -101,7 +101,7 @@ impl Kind for BenchMetric {
             ));
             outcome.evidence.push(tr!(
                 "bench-metric-units",
-                units = output.units(&self.benchmark).join(", ")
+                units = crate::i18n::list(output.units(&self.benchmark))
             ));
             return outcome;
         };
@@ -112,7 +112,7 @@ impl Kind for BenchMetric {
             outcome.evidence.push(tr!(
                 "bench-metric-median-of",
                 runs = values.len().to_string(),
-                values = list.join(", ")
+                values = crate::i18n::list(&list)
             ));
         }
         if !outcome.judge(value) {

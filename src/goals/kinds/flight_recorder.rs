@@ -177,7 +177,7 @@ impl Kind for FlightRecorder {
         if problems.is_empty() {
             outcome.status = Status::Pass;
         } else {
-            outcome.explanation = Some(tr!("flight-problems", problems = problems.join("; ")));
+            outcome.explanation = Some(tr!("flight-problems", problems = crate::i18n::clauses(&problems)));
         }
         outcome
     }

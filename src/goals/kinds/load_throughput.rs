@@ -121,11 +121,7 @@ impl LoadThroughput {
         judgement.record(&mut outcome);
         let p = versus::p_value(judgement.p);
         let rates = |values: &[f64]| {
-            values
-                .iter()
-                .map(|v| number(v.round()))
-                .collect::<Vec<_>>()
-                .join(", ")
+            crate::i18n::list(values.iter().map(|v| number(v.round())))
         };
         outcome.evidence.push(tr!(
             "load-throughput-per-round",

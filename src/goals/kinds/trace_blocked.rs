@@ -146,7 +146,7 @@ impl Kind for TraceBlocked {
             .collect();
         outcome
             .evidence
-            .push(tr!("trace-blocked-by-reason", reasons = listed.join(", ")));
+            .push(tr!("trace-blocked-by-reason", reasons = crate::i18n::list(&listed)));
         outcome
     }
 }

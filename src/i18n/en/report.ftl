@@ -237,3 +237,6 @@ progress-done-reset = done once, reset since
 spinner-long-stopped-at = { $step }: still running after { $time }, stopped at { $timeout }; Ctrl-C shows where the code is
 spinner-long-usually-stopped-at = { $step }: still running after { $time } (it took { $usual } last time), stopped at { $timeout }; Ctrl-C shows where the code is
 spinner-waiting = waiting for another check of { $id }
+# Lists the runner joins: between the items of a list, between clauses.
+list-separator = {", "}
+clause-separator = {"; "}

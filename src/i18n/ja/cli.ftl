@@ -10,13 +10,13 @@ cli-long-about =
     `go test` フラグで実行し、生成されたベンチマーク、プロファイル、
     トレースを読み取って、どのゴールを達成したかを示します。
 cli-arg-root =
-    ワークショップのルート (既定: workshop.yaml がある、
-    最も近い上位ディレクトリ)
+    ワークショップのルート（既定: workshop.yaml がある、
+    最も近い上位ディレクトリ）
 cli-arg-color = 色を使うかどうか
 cli-arg-lang =
     メッセージの言語: en または ja
-    (既定: ロケール (LC_ALL, LC_MESSAGES, LANG) に従い、
-    なければ英語)
+    （既定: ロケール（LC_ALL、LC_MESSAGES、LANG）に従い、
+    なければ英語）
 
 cli-list-about = 演習をカリキュラム順に、進捗とともに一覧表示する
 cli-list-arg-json = テキストの代わりに JSON ドキュメントを出力する
@@ -26,15 +26,15 @@ cli-check-long-about =
     演習のテストとベンチマークを実行し、ゴールを判定する。
 
     終了ステータス: すべてのゴールを達成したら 0、未達成があれば 1、
-    チェックを実行できなかったら 2 (マニフェストの誤り、Go がない、
-    Go が古すぎる、不明な演習)。
+    チェックを実行できなかったら 2（マニフェストの誤り、Go がない、
+    Go が古すぎる、不明な演習）。
 cli-check-arg-id =
-    演習 (例: heap/01-concat、`workshop list` を参照)
+    演習（例: heap/01-concat、`workshop list` を参照）
     またはそのディレクトリ。省略すると、今いるディレクトリの演習
 cli-check-arg-fresh =
     スターターと比べるゴールのために、前回のチェックの
     テストバイナリを使い回さず、スターターをビルドし直す
-    (実行は常にやり直す)
+    （実行は常にやり直す）
 cli-check-arg-json = テキストの代わりに JSON ドキュメントを出力する
 
 cli-hint-about = 演習の次のヒントを表示する: 実行するたびに 1 つずつ増える
@@ -44,7 +44,7 @@ cli-hint-long-about =
     ヒントは、きっかけ、見るべき場所、解き方の順に進みます。
     `--all` は、これまでに表示したヒントをすべて表示し直します。
 cli-hint-arg-id =
-    演習 (例: heap/01-concat) またはそのディレクトリ。
+    演習（例: heap/01-concat）またはそのディレクトリ。
     省略すると、今いるディレクトリの演習
 cli-hint-arg-all =
     新しいヒントを出さずに、これまでに表示したヒントを
@@ -57,16 +57,16 @@ cli-reset-long-about =
 
     今のファイルはまず .workshop/backups/<id>/<time>/ にコピーされ、
     `workshop restore <id>` で元に戻せます。
-cli-reset-arg-id = 演習 (例: heap/01-concat)
+cli-reset-arg-id = 演習（例: heap/01-concat）
 
-cli-restore-about = `reset` が作ったバックアップからコードを戻す (既定: 最新のもの)
-cli-restore-arg-id = 演習 (例: heap/01-concat)
-cli-restore-arg-from = 戻すバックアップ (--list が示すディレクトリ名)
+cli-restore-about = `reset` が作ったバックアップからコードを戻す（既定: 最新のもの）
+cli-restore-arg-id = 演習（例: heap/01-concat）
+cli-restore-arg-from = 戻すバックアップ（--list が示すディレクトリ名）
 cli-restore-arg-list = 戻さずに、バックアップを一覧表示する
 
 cli-diff-about = 演習に加えた変更を、スターターコードとの差分で表示する
 cli-diff-arg-id =
-    演習 (例: heap/01-concat) またはそのディレクトリ。
+    演習（例: heap/01-concat）またはそのディレクトリ。
     省略すると、今いるディレクトリの演習
 cli-diff-arg-solution =
     スターターへの変更ではなく、解答例との違いを表示する
@@ -75,7 +75,7 @@ cli-watch-about = 演習の .go ファイルを保存するたびに、チェッ
 cli-watch-long-about =
     演習の .go ファイルを保存するたびに、チェックし直す。
 
-    指定した演習 (既定: 完了していない最初の演習) から始め、
+    指定した演習（既定: 完了していない最初の演習）から始め、
     すべてのゴールを達成すると次の演習に進みます。
     キー: h ヒント、l 一覧、c 再チェック、q 終了。
 cli-watch-arg-id = 最初に取り組む演習
@@ -89,25 +89,25 @@ cli-verify-long-about =
     講師向け: どのゴールもスターターで未達成、解答例で達成となるか確かめる。
 
     各演習を一時的なコピーでチェックします。配布したままの状態では
-    どのゴールも未達成 (ゴールに `starter: met` とある場合を除く)、
+    どのゴールも未達成（ゴールに `starter: met` とある場合を除く）、
     解答例を適用した状態ではどのゴールも達成でなければなりません。
     ゴールごとに両側の値と境界からの余裕を表示し、混み合った教室では
     足りないほど余裕が小さければ警告します。ワークショップ自体の
-    ファイルは変更しません (演習にないスターターのハッシュ
-    checks/<id>/starter.sums を作業ツリーから記録するときを除く)。
+    ファイルは変更しません（演習にないスターターのハッシュ
+    checks/<id>/starter.sums を作業ツリーから記録するときを除く）。
     どの演習も期待どおりのときだけ、終了ステータス 0 を返します。
-cli-verify-arg-ids = 検証する演習 (既定: すべて)
+cli-verify-arg-ids = 検証する演習（既定: すべて）
 cli-verify-arg-jobs = 同時に実行するチェックの数
 cli-verify-arg-json = テキストの代わりに JSON ドキュメントを出力する
 cli-verify-arg-junit =
     CI システム向けに JUnit XML レポートも書き出す
-    (演習とスターター/解答例の組ごとに 1 テストケース)
+    （演習とスターター/解答例の組ごとに 1 テストケース）
 cli-verify-arg-repeat =
     スターターと解答例をそれぞれ N 回チェックし、
     判定が一度でも変わったゴールを示す
 cli-verify-arg-load =
     その間、混み合った教室のように K 個のスレッドを
-    働かせ続ける (終わったら止める)
+    働かせ続ける（終わったら止める）
 cli-verify-arg-strict = 余裕についての警告を失敗として数える
 
 cli-inspect-about = Go の実行トレースまたは pprof プロファイルを要約する
@@ -115,13 +115,13 @@ cli-inspect-long-about =
     Go の実行トレースまたは pprof プロファイルを要約する。
 
     `go test -trace`、`runtime/trace`、フライトレコーダーの
-    スナップショット (Go 1.22 から 1.26) が書いたトレースと、
-    `go test` や `runtime/pprof` が書いたプロファイル (CPU, heap,
-    allocs, block, mutex, goroutine) を、ワークショップの内外を問わず
+    スナップショット（Go 1.22 から 1.26）が書いたトレースと、
+    `go test` や `runtime/pprof` が書いたプロファイル（CPU、heap、
+    allocs、block、mutex、goroutine）を、ワークショップの内外を問わず
     扱えます。
 cli-inspect-arg-file =
     トレースまたはプロファイルのファイル、または取得元の
-    http:// URL (例: http://127.0.0.1:6060/debug/pprof/profile?seconds=5)
+    http:// URL（例: http://127.0.0.1:6060/debug/pprof/profile?seconds=5）
 cli-inspect-arg-json = JSON ドキュメントとして出力する
 cli-inspect-arg-save = URL のとき: 応答をこのファイルに保存する
 cli-inspect-arg-dump =
@@ -134,11 +134,11 @@ cli-inspect-arg-tasks =
     トレース: すべてのタスクを、その goroutine、
     リージョン、ログとともに一覧表示する
 cli-inspect-arg-regions = トレース: すべてのリージョンを一覧表示する
-cli-inspect-arg-top = プロファイル: 一覧表示する関数の数 (0 ならすべて)
+cli-inspect-arg-top = プロファイル: 一覧表示する関数の数（0 ならすべて）
 cli-inspect-arg-sample =
-    プロファイル: 表示するサンプルの種類
-    (例: cpu, alloc_space, inuse_space, delay)
-cli-inspect-arg-cum = プロファイル: flat ではなく累積値 (cum) で並べ替える
+    プロファイル: 表示するサンプルタイプ
+    （例: cpu、alloc_space、inuse_space、delay）
+cli-inspect-arg-cum = プロファイル: flat ではなく累積値（cum）で並べ替える
 cli-inspect-arg-focus =
     プロファイル: この正規表現に一致する関数を含む
     サンプルだけを使う
@@ -149,15 +149,15 @@ cli-compare-long-about =
     保存した 2 つのベンチマーク出力を、benchstat と同じやり方で比較する。
 
     単位ごとに、各ベンチマークの両側の中央値 ± 95% 信頼区間と変化を、
-    Mann-Whitney の p 値とともに表示します。差が有意でない (p ≥ 0.05)
+    Mann-Whitney の p 値とともに表示します。差が有意でない（p ≥ 0.05）
     ときは `~` を表示します。ベンチマークは -count 10 以上で
     実行してください。
 cli-compare-arg-old =
-    基準となる出力 (`go test -bench ... -count 10 > old.txt`)
+    比較の元になる出力（`go test -bench ... -count 10 > old.txt`）
 cli-compare-arg-new = それと比較する出力
 cli-compare-arg-json = テキストの代わりに JSON ドキュメントを出力する
 
-cli-completions-about = シェルの補完スクリプトを出力する (bash, zsh, fish, elvish, powershell)
+cli-completions-about = シェルの補完スクリプトを出力する（bash、zsh、fish、elvish、powershell）
 
 cli-doctor-about = このマシンの準備を確かめる: Go とそのバージョン、ビルドキャッシュ、graphviz
 cli-doctor-arg-json = テキストの代わりに JSON ドキュメントを出力する
@@ -170,14 +170,14 @@ cli-heading-commands = コマンド
 cli-heading-arguments = 引数
 cli-heading-options = オプション
 cli-flag-help = ヘルプを表示する
-cli-flag-help-more = ヘルプを表示する ('--help' で詳細)
-cli-flag-help-summary = ヘルプを表示する ('-h' で概要)
+cli-flag-help-more = ヘルプを表示する（'--help' で詳細）
+cli-flag-help-summary = ヘルプを表示する（'-h' で概要）
 cli-flag-version = バージョンを表示する
 cli-help-about = このメッセージ、または指定したサブコマンドのヘルプを表示する
 cli-help-arg-subcommand = ヘルプを表示するサブコマンド
 
 ## Protected files: `workshop restore --tests`
 
-cli-restore-arg-tests = 自分のファイルを保存してから、ワークショップのテストとテストデータ (チェックが常にワークショップのものを使うファイル) だけを元に戻す
+cli-restore-arg-tests = 自分のファイルを保存してから、ワークショップのテストとテストデータ（チェックが常にワークショップのものを使うファイル）だけを元に戻す
 # スターターのハッシュ
 cli-verify-arg-record-starter = 意図してスターターを変えた演習のスターターのハッシュ（checks/<id>/starter.sums）を記録し直す

@@ -15,7 +15,7 @@ versus-infinitely-lower = スターターより無限に低い
 ## bench-metric
 
 bench-metric-not-a-benchmark = `{ $name }` はベンチマークの名前ではありません（BenchmarkXxx の形にしてください）
-bench-metric-empty-metric = metric が空です
+bench-metric-empty-metric = `metric` が空です
 bench-metric-needs-benchmem = { $metric } には run `{ $run }` の `benchmem: true` が必要です
 bench-metric-no-output = run `{ $run }` はベンチマークの出力を出しませんでした
 bench-metric-not-run = { $benchmark } は実行されませんでした
@@ -27,11 +27,11 @@ bench-metric-median-of = { $runs } 回の中央値: { $values }
 bench-metric-times-the-limit = { $measured } { $unit } は上限 { $limit } の { $times } 倍です
 bench-metric-over-the-limit = { $measured } { $unit }（上限は { $limit }）
 bench-metric-below-the-required = { $measured } { $unit } は必要な { $limit } を下回っています
-bench-metric-not-exactly = { $measured } { $unit }（ゴールはちょうど { $limit }）
+bench-metric-not-exactly = { $measured } { $unit }（基準はちょうど { $limit }）
 
 ## bench-relative
 
-bench-relative-no-values = { $benchmark } の { $metric } が片方で出力されませんでした
+bench-relative-no-values = { $benchmark } の { $metric } が、スターターとあなたのコードの一方で出力されませんでした
 bench-relative-medians = 中央値: スターター { $starter }、あなたのコード { $mine }（各 { $runs } 回）
 bench-relative-medians-p = 中央値: スターター { $starter }、あなたのコード { $mine }（各 { $runs } 回、p={ $p }）
 bench-relative-more-repeats = はっきりした結果を得るには、繰り返しを増やし（run の `count` を大きくする）、ほかに動いている重いプログラムを閉じてください
@@ -71,10 +71,10 @@ load-errors-failed = リクエスト { $requests } 件中 { $failed } 件が失�
 
 load-latency-not-a-duration = `{ $text }` は時間の長さではありません（20ms や 1.5s のように指定してください）
 load-latency-both-bounds = `at-most`（時間の長さ）か `at-least-times`（スターターとの比較）のどちらか一方だけを指定してください
-load-latency-no-bound = 目標を指定してください: `at-most: 20ms`、またはスターターと比較する `at-least-times: 2`
+load-latency-no-bound = 基準を指定してください: `at-most: 20ms`、またはスターターと比較する `at-least-times: 2`
 load-latency-subject = { $at } レイテンシ
-load-latency-over = { $at } レイテンシは { $latency }（目標は { $limit } 以下）
-load-latency-per-round = ラウンドごとの { $at }: スターター { $starter }、あなたのコード { $mine }
+load-latency-over = { $at } レイテンシは { $latency }（基準は { $limit } 以下）
+load-latency-per-round = ラウンドごとの { $at }: スターター（{ $starter }）、あなたのコード（{ $mine }）
 load-latency-medians = 中央値: スターター { $starter }、あなたのコード { $mine }（各 { $rounds } ラウンド、p={ $p }）
 load-latency-last-round = あなたのコードの最後のラウンド: { $round }
 load-latency-more-rounds = はっきりした結果を得るには、ラウンドを増やし（run の負荷の `rounds`）、ほかに動いている重いプログラムを閉じてください
@@ -84,10 +84,10 @@ load-latency-more-rounds = はっきりした結果を得るには、ラウン�
 load-throughput-open-loop = run `{ $run }` は固定の `rate` で送信するので、サーバーがどうであれスループットはその rate になります。スループットはクローズドループ（`rate` なし）で計測してください
 load-throughput-rate = リクエストのレート
 load-throughput-positive-ratio = 正の倍率を指定してください（スターターの 2 倍なら 2）
-load-throughput-no-bound = 目標を 1 つ指定してください: `at-least`（1 秒あたりのリクエスト数）か `at-least-times`（スターターとの比較）
+load-throughput-no-bound = 基準を 1 つ指定してください: `at-least`（1 秒あたりのリクエスト数）か `at-least-times`（スターターとの比較）
 load-throughput-subject = スループット
-load-throughput-under = サーバーの応答は { $rate } requests/s（目標は { $limit } 以上）
-load-throughput-per-round = ラウンドごとの requests/s: スターター { $starter }、あなたのコード { $mine }、p={ $p }
+load-throughput-under = サーバーの応答は { $rate } requests/s（基準は { $limit } 以上）
+load-throughput-per-round = ラウンドごとの requests/s: スターター（{ $starter }）、あなたのコード（{ $mine }）、p={ $p }
 
 ## プロファイルのゴールに共通
 
@@ -95,7 +95,7 @@ profile-none-written = run `{ $run }` は { $profile } プロファイルを書�
 profile-no-sample-type = { $profile } プロファイルにはサンプルタイプ `{ $sample }` がありません（あるのは { $types }）
 profile-too-few-samples = { $profile } プロファイルのサンプルは { $samples } 個で、判定に必要な { $needed } 個に足りません
 profile-run-longer = プロファイラがもっとサンプルを取れるように、ベンチマークを長く実行してください（-benchtime を大きくする）
-profile-no-iterations = run `{ $run }` は割る数になるベンチマークの反復回数を出しませんでした
+profile-no-iterations = run `{ $run }` は、op あたりの値を出すのに使うベンチマークの反復回数を報告しませんでした
 profile-no-amounts = 交互の実行から比較できる { $sample } の量が得られませんでした
 profile-median-range = { $median }（{ $low } から { $high }）
 profile-medians = 中央値: スターター { $starter }、あなたのコード { $mine }（交互に各 { $runs } 回、p={ $p }）
@@ -191,15 +191,15 @@ versus-short = { $what } は{ $ratio }（ゴール: { $goal }）
 versus-not-told-apart = { $lead }。この実行では、{ $what } をスターターと区別できません（ゴール: { $goal }）
 versus-maybe-noise = { $lead }。中央値では、{ $what } は{ $ratio }という結果でゴールを満たしますが、この実行ではノイズと区別できません
 versus-with-note = { $text }（{ $note }）
-versus-too-few-runs = 片側 { $count } 回では、どんな差も有意になりえません
-versus-too-few-rounds = 片側 { $count } ラウンドでは、どんな差も有意になりえません
+versus-too-few-runs = スターターとあなたのコードが各 { $count } 回では、どんな差も有意になりえません
+versus-too-few-rounds = スターターとあなたのコードが各 { $count } ラウンドでは、どんな差も有意になりえません
 profile-your-sample = あなたのコードの { $sample }
 bench-not-slower-exact-metric = { $metric } は実行ごとに変わりません。`bench-metric` のゴールで上限を決めてください
 bench-not-slower-not-a-percentage = `10%` のようなパーセントを指定してください（スターターより遅くなってよい割合）
 bench-not-slower-starter-met = スターターは `bench-not-slower` のゴールを達成します（スターター自身と同じ速さです）。ゴールに `starter: met` と書いてください
 bench-not-slower-medians = 中央値: スターター { $starter }、あなたのコード { $mine }（スターターの { $ratio }、許容は { $bound } まで。各 { $runs } 回、片側検定の p={ $p }）
 bench-not-slower-unshown = この実行では、{ $what } について「{ $goal }」を示せません（片側検定の p={ $p } ≥ { $alpha }）。中央値では{ $ratio }
-bench-not-slower-too-few = 片側 { $runs } 回では、{ $what } について「{ $goal }」を検定で示せません。run の `count` を { $needed } 以上にしてください
+bench-not-slower-too-few = スターターとあなたのコードが各 { $runs } 回では、{ $what } について「{ $goal }」を検定で示せません。run の `count` を { $needed } 以上にしてください
 versus-wants-as-fast = スターター以上の速さであること
 versus-wants-no-more = スターター以下であること
 versus-wants-no-lower = スターター以上であること

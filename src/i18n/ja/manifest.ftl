@@ -151,9 +151,9 @@ sums-path-empty = パスが空です
 sums-path-leaves = `{ $path }` はパッケージのディレクトリの外を指しています（`..` を含まない相対パスにしてください）
 sums-bad-escape = `sha256sum` の形式でエスケープされた名前では、バックスラッシュの後には `\\`、`\n`、`\r` しか書けません
 sums-twice = { $path } が 2 回書かれています（最初は { $line } 行目）
-sums-line-too-long = 行が { $limit } バイトより長いです
+sums-line-too-long = 行が { $limit } バイトを超えています
 sums-not-utf8 = UTF-8 のテキストではありません
-sums-too-many = ファイルが { $limit } 個より多いです
+sums-too-many = ファイルが { $limit } 個を超えています
 sums-too-big = ファイルが { $limit } より大きく、スターターに必要な大きさをはるかに超えています
 sums-changed = 変更: { $files }
 sums-missing = 欠落: { $files }
@@ -172,4 +172,4 @@ yaml-too-large = ファイルが { $limit } を超えています。ワークシ
 yaml-too-deep = 入れ子が { $limit } 段を超えています（インデント、`-` の項目、`[`/`{"{"}` の数）。ワークショップのファイルに必要な深さをはるかに超えています
 ## 時間の上限
 
-yaml-duration-too-long = `{ $text }` は1週間より長すぎます。ワークショップで待つ時間は最長で1週間（7d）です
+yaml-duration-too-long = `{ $text }` は長すぎます。ワークショップで待つ時間は最長で 1 週間（7d）です

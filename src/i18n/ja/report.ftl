@@ -9,7 +9,7 @@ label-warning = 警告:
 label-error = エラー:
 label-fix = 対処:
 label-next = 次:
-want = 目標 { $bound }
+want = 基準 { $bound }
 read-page = { $page } を読んでください
 goroutine-count = goroutine { $count } 個
 earlier-lines = … 前の { $count } 行は省略
@@ -95,8 +95,8 @@ diff-no-changes = { $id } はまだ変更されていません
 
 spinner-step = { $id } をチェック中: { $step }
 spinner-progress = { $id } をチェック中: { $step }（{ $done }/{ $total }）
-spinner-long = { $step }: { $time } 経ってもまだ実行中です。Ctrl-C でコードがどこにいるかを表示します
-spinner-long-usually = { $step }: { $time } 経ってもまだ実行中です（前回は { $usual }）。Ctrl-C でコードがどこにいるかを表示します
+spinner-long = { $step }: { $time } 経ってもまだ実行中です。Ctrl-C を押すと、コードがいまどこを実行しているかを表示します
+spinner-long-usually = { $step }: { $time } 経ってもまだ実行中です（前回は { $usual }）。Ctrl-C を押すと、コードがいまどこを実行しているかを表示します
 
 ## workshop inspect: トレース
 
@@ -139,16 +139,16 @@ profile-header-long = { $kind } プロファイル、期間 { $time }
 profile-samples = サンプル { $count } 個
 profile-stacks = スタック { $count } 個
 profile-counted = { $header }、{ $counted }
-profile-sample-types = サンプルの種類: { $types }
+profile-sample-types = サンプルタイプ: { $types }
 profile-total-focused = 合計 { $total } { $name }。/{ $focus }/ を通るサンプルは { $focused }（{ $percent }）
 profile-total = 合計 { $total } { $name }
 profile-more = （ほかに { $count } 個の関数。--top 0 ですべて表示）
 profile-few-samples = サンプルが 50 個未満です。100 Hz の CPU プロファイルで意味のある結果を得るには、約 1 秒分の処理が必要です
-verify-untranslated = { $file }: `{ $field }` に { $lang } のテキストがありません。代わりに英語を表示します
+verify-untranslated = { $file }: `{ $field }` に{ $lang }のテキストがありません。代わりに英語を表示します
 verify-untranslated-count = 、翻訳のないテキスト { $count } 件
 lang-name = { $lang ->
-    [ja] 日本語 (ja)
-   *[en] 英語 (en)
+    [ja] 日本語（ja）
+   *[en] 英語（en）
 }
 
 ## workshop compare
@@ -199,3 +199,6 @@ progress-done-reset = 一度完了、その後リセット
 spinner-long-stopped-at = { $step }: { $time } 経ってもまだ実行中です（{ $timeout } で停止します）。Ctrl-C でコードがどこにいるかを表示します
 spinner-long-usually-stopped-at = { $step }: { $time } 経ってもまだ実行中です（前回は { $usual }、{ $timeout } で停止します）。Ctrl-C でコードがどこにいるかを表示します
 spinner-waiting = { $id } の別のチェックが終わるのを待っています
+# Lists the runner joins: between the items of a list, between clauses.
+list-separator = {"、"}
+clause-separator = {"。"}

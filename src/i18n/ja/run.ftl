@@ -4,8 +4,8 @@
 
 run-go-too-old = 演習 `{ $exercise }` には Go { $needed } 以上が必要ですが、`go` は { $found } です。新しい Go をインストールしてください（`workshop doctor` を参照）
 run-no-tests = パッケージ { $path } にテストファイルがありません（演習のテストとベンチマークを含む *_test.go が必要です）
-run-profile-unreadable = 実行 `{ $run }` の { $kind } プロファイルを読めません（{ $path }）
-run-trace-unreadable = 実行 `{ $run }` のトレースを読めません（{ $path }）
+run-profile-unreadable = run `{ $run }` の { $kind } プロファイルを読めません（{ $path }）
+run-trace-unreadable = run `{ $run }` のトレースを読めません（{ $path }）
 run-cannot-prepare = { $path } を準備できません
 
 ## チェックの段階（スピナーとメッセージでの呼び名）
@@ -13,15 +13,15 @@ run-cannot-prepare = { $path } を準備できません
 run-step-build = ビルド
 run-step-tests = テスト
 run-step-build-server = サーバーのビルド
-run-step-benchmarks = ベンチマーク実行 `{ $run }`
-run-step-profile = { $kind } プロファイルの実行 `{ $run }`
-run-step-trace = トレース付きの実行 `{ $run }`
-run-step-snapshot = フライトレコーダーの実行 `{ $run }`
-run-step-baseline = スターターと比べる実行 `{ $run }`
-run-step-profile-pairs = { $kind } プロファイルの実行 `{ $run }`（スターターと交互）
-run-step-endpoints = 実行 `{ $run }` のエンドポイント
-run-step-load = 実行 `{ $run }` への負荷
-run-step-load-pairs = 実行 `{ $run }` への負荷（スターターと交互）
+run-step-benchmarks = run `{ $run }` のベンチマーク
+run-step-profile = run `{ $run }` の { $kind } プロファイル
+run-step-trace = run `{ $run }` のトレース
+run-step-snapshot = run `{ $run }` のフライトレコーダー
+run-step-baseline = スターターでの run `{ $run }`
+run-step-profile-pairs = run `{ $run }` の { $kind } プロファイル（スターターと交互）
+run-step-endpoints = run `{ $run }` のエンドポイント
+run-step-load = run `{ $run }` への負荷
+run-step-load-pairs = run `{ $run }` への負荷（スターターと交互）
 
 ## ゴールを判定できなかった理由
 
@@ -30,7 +30,7 @@ run-the-tests = テスト
 run-tests-fail = 機能テストが失敗しています
 run-vet-problems = go vet が問題を { $count } 件報告しています（go test はテストの前に go vet を実行します）
 run-compile-errors = コードがコンパイルできません（エラー { $count } 件）
-run-hang-interrupted = { $what } を Ctrl-C で止めました。コードはこの場所にありました
+run-hang-interrupted = { $what } を Ctrl-C で止めました。止めたときにコードが実行していた場所です
 run-hang-deadlock = { $what } がデッドロックしました: すべての goroutine がブロックしています
 run-hang-timeout = { $what } が時間内に終わりませんでした
 # 失敗したベンチマークの出力がどちらのものか: (スターター) ..., (あなたのコード) ...
@@ -43,12 +43,12 @@ run-server-mine = サーバー
 run-server-starter = スターターのサーバー
 run-server-not-built = { $server }がビルドされませんでした: `go build` が ./{ $main } のバイナリを作りませんでした
 run-server-compile-errors = { $server }がコンパイルできません（エラー { $count } 件）
-run-server-port-taken = { $server }用に選んだポートが listen される前にほかに使われたため、別のポートで起動し直しました
+run-server-port-taken = { $server }用に選んだポートが、待ち受けを始める前にほかのプログラムに使われたため、別のポートで起動し直しました
 run-server-exited-early = { $server }が準備完了の前に終了しました（{ $exit }）
 run-server-not-ready = { $server }が { $within } 以内に { $url } に応答しませんでした（{ $last }）
 run-server-no-answer = 応答なし
 run-server-last-status = 最後の応答はステータス { $status }
-run-server-killed = { $server }が SIGTERM から { $grace } 以内に止まらなかったため、プロセスグループを kill しました（サーバーは指示されたら終了するべきです: SIGTERM で http.Server.Shutdown）
+run-server-killed = { $server }が SIGTERM から { $grace } 以内に止まらなかったため、プロセスグループを強制終了しました（サーバーは指示されたら終了するべきです: SIGTERM で http.Server.Shutdown）
 run-server-exited-under-load = { $server }が負荷の最中に終了しました（{ $exit }）
 run-load-did-not-end = { $server }への負荷が { $timeout }（この実行のタイムアウト）以内に終わりませんでした
 run-server-gave-nothing = { $server }から{ $what }を取得できませんでした: { $error }
@@ -56,8 +56,8 @@ run-server-not-pprof = { $server }が { $url } に{ $what }ではなくステー
 run-server-printed-nothing = （何も出力しませんでした）
 run-fetched-profile = { $kind } プロファイル
 run-fetched-trace = トレース
-run-profile-recorded-nothing = 実行 `{ $run }` の { $kind } プロファイルには何も記録されていません: サーバーが { $kind } イベントを記録するのは { $call } を呼んだ後だけです
-run-no-load = 実行 `{ $run }` は負荷を送りません
+run-profile-recorded-nothing = run `{ $run }` の { $kind } プロファイルには何も記録されていません: サーバーが { $kind } イベントを記録するのは { $call } を呼んだ後だけです
+run-no-load = run `{ $run }` は負荷をかけません
 run-cannot-load = { $url } に負荷をかけられません: { $why }
 
 ## HTTP: クライアント、URL、負荷生成 (src/http)
@@ -105,8 +105,8 @@ exec-interrupted = 中断しました
 exec-bad-go-version = `{ $text }` は Go のバージョンではありません（1.25 や 1.25.3 のように書きます）
 # サーバーの終わり方
 exec-exit-status = 終了ステータス { $code }
-exec-killed-by = { $signal } で kill されました
-exec-killed-by-signal = シグナル { $signal } で kill されました
+exec-killed-by = { $signal } で強制終了されました
+exec-killed-by-signal = シグナル { $signal } で強制終了されました
 exec-ended = 終了しました
 
 ## workshop verify (src/verify)
@@ -115,8 +115,8 @@ verify-cannot-make-temp = 一時ディレクトリを作れません: { $error }
 verify-cannot-resolve-temp = 一時ディレクトリのパスを解決できません: { $error }
 verify-cannot-create = { $path } を作れません: { $error }
 verify-cannot-apply = { $path } を適用できません: { $error }
-verify-starter-not-clean = スターターは問題なく実行できるはずですが: { $message }
-verify-solution-not-clean = 解答例は合格するはずですが: { $message }
+verify-starter-not-clean = スターターは問題なく実行できるはずですが、そうなりませんでした: { $message }
+verify-solution-not-clean = 解答例はテストに合格するはずですが、合格しませんでした: { $message }
 verify-side-could-not-run = 実行できませんでした: { $error }
 verify-starter-fails-nothing = スターターが失敗するゴールがありません: この演習は何も求めていません
 verify-goal-problems = ゴール `{ $id }`: { $problems }
@@ -159,8 +159,8 @@ doctor-race-no-compiler = `{ $compiler }`（cgo が使う C コンパイラ）�
 doctor-race-no-compiler-fix = C コンパイラをインストールしてください（apt install gcc、macOS では xcode-select --install）
 doctor-loopback = ループバックのポート
 doctor-loopback-ok = 127.0.0.1:{ $port } を確保できました（{ $exercises } に必要）
-doctor-loopback-fail = 127.0.0.1 で listen できません（{ $error }）。{ $exercises } に必要です
-doctor-loopback-fix = プログラムがループバックインターフェースで listen できるようにしてください（サンドボックスやファイアウォールが禁じていることがあります）
+doctor-loopback-fail = 127.0.0.1 で待ち受けできません（{ $error }）。{ $exercises } に必要です
+doctor-loopback-fix = プログラムがループバックインターフェースで待ち受けできるようにしてください（サンドボックスやファイアウォールが禁じていることがあります）
 doctor-cache = go のビルドキャッシュ
 doctor-cache-off = GOCACHE が無効です
 doctor-cache-off-fix = GOCACHE の設定を外すか、書き込めるディレクトリを指定してください（go env -w GOCACHE=...）

@@ -102,7 +102,7 @@ fn protected_notes(report: &CheckReport) -> Vec<String> {
                 .filter(|f| f.state == state)
                 .map(|f| f.path.display().to_string())
                 .collect();
-            let (count, files, id) = (files.len(), files.join(", "), &report.exercise);
+            let (count, files, id) = (files.len(), crate::i18n::list(&files), &report.exercise);
             (count > 0).then(|| match state {
                 ProtectedState::Edited => {
                     tr!(

@@ -104,7 +104,7 @@ pub fn tests_restored(exercise: &Exercise, put_back: &[ProtectedFile], saved: &P
         "tests-restored",
         id = &exercise.id,
         count = files.len(),
-        files = files.join(", "),
+        files = crate::i18n::list(&files),
         saved = crate::display::path(saved)
     );
     format!("{} {text}\n", pass())

@@ -151,12 +151,12 @@ fn summary(out: &mut String, facts: &Facts) {
     let _ = writeln!(out, "{}{}", label(&tr!("inspect-logs")), listing(logs));
 }
 
-/// Items joined by commas, or `none`.
+/// Items as a list in the reader's language, or `none`.
 fn listing(items: Vec<String>) -> String {
     if items.is_empty() {
         tr!("inspect-none")
     } else {
-        items.join(", ")
+        crate::i18n::list(&items)
     }
 }
 

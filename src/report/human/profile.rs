@@ -68,7 +68,7 @@ pub fn profile(path: &Path, profile: &Profile, view: &ProfileView<'_>) -> String
     let _ = writeln!(
         out,
         "{}",
-        tr!("profile-sample-types", types = types.join(", "))
+        tr!("profile-sample-types", types = crate::i18n::list(&types))
     );
     let focused = profile.focused_total(view.index, view.focus);
     match view.focus {

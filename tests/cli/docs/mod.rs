@@ -5,15 +5,19 @@
 //! module of the exercises), and the `go` commands of each page's command
 //! blocks run, in order, in a copy of that module. The commands in the
 //! exercises' hints, which `workshop hint` shows, are held to the same
-//! standard; they run in the exercise's package directory.
+//! standard; they run in the exercise's package directory. Pages name each
+//! exercise by its check file's title, and the Japanese pages quote the tool's
+//! Japanese output.
 
 // These tests say on stderr how many commands they checked; the harness shows it.
 #![allow(clippy::disallowed_macros)]
 
 mod go_help;
+mod japanese;
 mod markdown;
 mod readme;
 mod running;
+mod titles;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
