@@ -46,8 +46,9 @@ pub(super) fn baseline(
         .join(format!("{}-baseline-starter.txt", spec.name));
     let (mut starter_text, mut mine_text) = (String::new(), String::new());
     let total = spec.count.max(1) * 2;
+    let _turn = super::side_by_side::turn();
     for round in 0..spec.count.max(1) {
-        for (side, (which, text, binary, log)) in [
+        let mut turns = [
             (
                 tr!("run-which-starter"),
                 &mut starter_text,
@@ -55,10 +56,13 @@ pub(super) fn baseline(
                 &starter_log,
             ),
             (tr!("run-which-yours"), &mut mine_text, mine, &mine_log),
-        ]
-        .into_iter()
-        .enumerate()
-        {
+        ];
+        // Starter first, then yours, then yours first: whatever favours the
+        // first (or the second) run of a pair falls on both sides alike.
+        if round % 2 == 1 {
+            turns.reverse();
+        }
+        for (side, (which, text, binary, log)) in turns.into_iter().enumerate() {
             let finished = binary.run(args.clone(), spec.env.clone(), log, spec.timeout)?;
             if finished.interrupted {
                 return Err(GoError::Interrupted.into());
@@ -102,6 +106,7 @@ pub(super) fn profile_pairs(
     let mut pairs = ProfilePairs::default();
     let mut damaged = None;
     let rounds = spec.count.max(PROFILE_PAIRS);
+    let _turn = super::side_by_side::turn();
     'rounds: for i in 0..rounds {
         for (n, (which, binary, side)) in [
             ("starter", &starter, &mut pairs.starter),

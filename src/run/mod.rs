@@ -15,6 +15,7 @@ mod protected;
 mod scope;
 mod serve;
 mod session;
+mod side_by_side;
 mod starter;
 
 use std::path::PathBuf;

@@ -199,6 +199,7 @@ impl Serving<'_, '_> {
         };
         let mut pairs = LoadPairs::default();
         let length = self.length();
+        let _turn = crate::run::side_by_side::turn();
         for i in 0..rounds {
             for (n, side) in [Side::Starter, Side::Mine].into_iter().enumerate() {
                 let started = match side {
