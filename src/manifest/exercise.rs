@@ -97,6 +97,11 @@ pub(super) fn load(
         go,
         package: package.unwrap_or_default(),
         check_file: check_path.to_owned(),
+        reasoning: docs.as_deref().and_then(|page| {
+            let name = page.file_name()?;
+            let beside = page.parent()?.join("solutions").join(name);
+            root.join(&beside).is_file().then_some(beside)
+        }),
         docs,
         tests,
         build,

@@ -64,6 +64,9 @@ pub struct Exercise {
     pub check_file: PathBuf,
     /// The exercise's page in the chosen language (else English), relative to the root.
     pub docs: Option<PathBuf>,
+    /// How the reference solution reasons, kept out of the exercise's page:
+    /// `solutions/<page>` beside it, when there is one.
+    pub reasoning: Option<PathBuf>,
     pub tests: TestSpec,
     /// How the test binary is built.
     pub build: crate::exec::BuildFlags,

@@ -252,7 +252,7 @@ fn every_page_has_its_japanese_page_and_each_links_to_the_other() {
             problems.push(format!("{name}: no English page docs/{rest}"));
         }
     }
-    assert_eq!(pages, 19, "docs/ has 19 pages");
+    assert_eq!(pages, 32, "docs/ has 32 pages");
     // The commands of a page's command blocks are those of the English page,
     // in order: the docs tests run the English page's.
     for page in markdown_files() {
@@ -326,8 +326,9 @@ fn every_exercise_has_a_japanese_page_linked_from_the_japanese_index() {
 #[test]
 fn list_and_check_point_to_the_pages_in_the_chosen_language() {
     let workshop = Workshop::bundled();
+    // Pages are named from where the attendee stands: the workshop's root.
     workshop
-        .run(&["list", "--lang", "ja"])
+        .run_in(".", &["list", "--lang", "ja"])
         .code(0)
         .stdout_has("docs/ja/exercises/cpu-01-regexp.md を読んでから `workshop check cpu/01-regexp` を実行してください")
         .stdout_has("docs/ja/README.md");
@@ -340,10 +341,10 @@ fn list_and_check_point_to_the_pages_in_the_chosen_language() {
     }
     // The locale chooses when no flag does, and the flag wins over it.
     workshop
-        .run_env(&["list"], &[("LANG", "ja_JP.UTF-8")])
+        .run_env_in(".", &["list"], &[("LANG", "ja_JP.UTF-8")])
         .stdout_has("ワークショップのテキストは docs/ja/README.md から始まります");
     workshop
-        .run_env(&["list", "--lang", "en"], &[("LANG", "ja_JP.UTF-8")])
+        .run_env_in(".", &["list", "--lang", "en"], &[("LANG", "ja_JP.UTF-8")])
         .stdout_has("the workshop text starts at docs/README.md");
 }
 
@@ -351,7 +352,7 @@ fn list_and_check_point_to_the_pages_in_the_chosen_language() {
 fn list_points_to_the_index_and_the_next_page() {
     let workshop = Workshop::bundled();
     workshop
-        .run(&["list"])
+        .run_in(".", &["list"])
         .code(0)
         .stdout_has(
             "next: read docs/exercises/cpu-01-regexp.md, then run `workshop check cpu/01-regexp`",

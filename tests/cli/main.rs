@@ -102,6 +102,17 @@ impl Workshop {
         Run::from(command.output().unwrap())
     }
 
+    /// `workshop <args>` started in `dir` (relative to the workshop), with
+    /// environment variables set.
+    pub fn run_env_in(&self, dir: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut command = binary();
+        command.current_dir(self.path().join(dir)).args(args);
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        Run::from(command.output().unwrap())
+    }
+
     /// `workshop <args>` started in `dir` (relative to the workshop), finding
     /// the workshop from there as an attendee's shell would.
     pub fn run_in(&self, dir: &str, args: &[&str]) -> Run {

@@ -364,7 +364,7 @@ fn verify_of_the_bundled_workshop_passes_and_modifies_nothing() {
 fn heap_concat_fails_on_starter_and_passes_with_the_solution() {
     let workshop = Workshop::bundled();
     workshop
-        .run(&["check", "heap/01-concat"])
+        .run_in(".", &["check", "heap/01-concat"])
         .code(1)
         .stdout_has("✗ allocations")
         .stdout_has("BenchmarkBuildLine")

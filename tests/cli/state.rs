@@ -75,3 +75,22 @@ fn pages_are_named_from_where_the_attendee_stands() {
         .code(0)
         .stdout_has("read docs/exercises/cpu-01-regexp.md");
 }
+
+#[test]
+fn the_solutions_reasoning_waits_on_its_own_page_until_the_last_hint() {
+    let workshop = Workshop::bundled();
+    let page =
+        std::fs::read_to_string(workshop.path().join("docs/exercises/cpu-01-regexp.md")).unwrap();
+    assert!(!page.contains("<details>"), "the page shows the reasoning");
+    assert!(page.contains("(solutions/cpu-01-regexp.md)"));
+    let mut last = None;
+    for _ in 0..3 {
+        last = Some(workshop.run_in(".", &["hint", "cpu/01-regexp"]));
+    }
+    last.unwrap()
+        .code(0)
+        .stdout_has("That was the last hint")
+        .stdout_has(
+            "How the reference solution reasons: docs/exercises/solutions/cpu-01-regexp.md",
+        );
+}

@@ -240,3 +240,6 @@ spinner-waiting = waiting for another check of { $id }
 # Lists the runner joins: between the items of a list, between clauses.
 list-separator = {", "}
 clause-separator = {"; "}
+
+# The solution's reasoning, kept out of the exercise's page.
+hints-reasoning = How the reference solution reasons: { $page }

@@ -202,3 +202,6 @@ spinner-waiting = { $id } の別のチェックが終わるのを待っていま
 # Lists the runner joins: between the items of a list, between clauses.
 list-separator = {"、"}
 clause-separator = {"。"}
+
+# The solution's reasoning, kept out of the exercise's page.
+hints-reasoning = 解答例の考え方：{ $page }

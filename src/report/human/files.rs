@@ -48,6 +48,10 @@ pub fn hints(exercise: &Exercise, shown: usize, view: HintView) -> String {
     }
     if shown == total {
         let _ = writeln!(out, "{}", style(tr!("hints-last", id = &exercise.id)).dim());
+        if let Some(page) = &exercise.reasoning {
+            let text = tr!("hints-reasoning", page = crate::display::page(page));
+            let _ = writeln!(out, "{}", style(text).dim());
+        }
     } else if view == HintView::Watch {
         let _ = writeln!(out, "{}", style(tr!("hints-press-h")).dim());
     } else if !all {

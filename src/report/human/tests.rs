@@ -210,6 +210,7 @@ fn test_exercise() -> crate::manifest::Exercise {
         package: "heap/01-concat".into(),
         check_file: PathBuf::from("checks/heap/01-concat/check.yaml"),
         docs: None,
+        reasoning: None,
         tests: crate::manifest::TestSpec {
             run: ".".into(),
             timeout: Duration::from_secs(60),

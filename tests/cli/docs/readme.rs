@@ -54,7 +54,8 @@ fn the_readme_shows_what_the_tool_prints() {
     for (command, shown) in samples {
         let args: Vec<String> = shlex::split(&command).unwrap();
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let run = workshop.run(&args);
+        // As the attendee runs it: in the workshop's directory.
+        let run = workshop.run_in(".", &args);
         let printed: Vec<String> = run.stdout.lines().map(shape).collect();
         let shown: Vec<String> = shown.iter().map(|l| shape(l)).collect();
         assert_eq!(
