@@ -560,6 +560,23 @@ mod tests {
     }
 
     #[test]
+    fn answers_are_read_from_any_stream() {
+        let mut connection = Connection::over(
+            &b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3;x=y\r\nabc\r\n0\r\nT: 1\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nde"[..],
+        );
+        let chunked = connection
+            .answer(&get("/a"), Body::Keep(100), soon())
+            .unwrap();
+        assert_eq!(chunked.body, b"abc");
+        let second = connection
+            .answer(&get("/b"), Body::Keep(100), soon())
+            .unwrap();
+        assert_eq!(second.body, b"de");
+        let error = connection.answer(&get("/c"), Body::Discard, soon());
+        assert!(matches!(error, Err(HttpError::Closed)), "{error:?}");
+    }
+
+    #[test]
     fn requests_carry_host_and_length() {
         let post = Prepared::new(
             "POST",
