@@ -4,12 +4,13 @@
 use std::time::Instant;
 
 use super::client::{
-    Answer, Body, Connection, HttpError, MAX_BLOCK, MAX_EXTENSIONS, MAX_HEADERS, MAX_LINE,
-    past_limit, shown,
+    Answer, Body, Connection, MAX_BLOCK, MAX_EXTENSIONS, MAX_HEADERS, MAX_LINE, Stream, past_limit,
+    shown,
 };
+use super::error::HttpError;
 use crate::tr;
 
-impl Connection {
+impl<S: Stream> Connection<S> {
     /// Moves up to `most` buffered bytes into the answer's body.
     pub(super) fn take(
         &mut self,

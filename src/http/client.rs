@@ -8,6 +8,7 @@ use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
 
+use super::error::HttpError;
 use crate::tr;
 
 // Limits on what frames an answer, far above what real servers send, so that
@@ -88,75 +89,6 @@ impl Answer {
     }
 }
 
-/// Why an exchange failed.
-#[derive(Debug, thiserror::Error)]
-pub enum HttpError {
-    #[error("{}", tr!("http-refused"))]
-    Refused,
-    #[error("{}", tr!("http-reset"))]
-    Reset,
-    #[error("{}", tr!("http-timeout"))]
-    Timeout,
-    #[error("{}", tr!("http-closed"))]
-    Closed,
-    #[error("{}", tr!("http-malformed", why = .0))]
-    Malformed(String),
-    #[error("{}", tr!("http-too-large", limit = .0.to_string()))]
-    TooLarge(u64),
-    /// What frames the answer (headers, chunk sizes, trailers) goes past one
-    /// of the client's limits; the words name the limit.
-    #[error("{}", tr!("http-past-limit", what = .0))]
-    PastLimit(String),
-    #[error("{0}")]
-    Io(io::Error),
-}
-
-impl HttpError {
-    /// A short name for counting errors by kind.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            HttpError::Refused => "connection refused",
-            HttpError::Reset => "connection reset",
-            HttpError::Timeout => "timeout",
-            HttpError::Closed => "connection closed",
-            HttpError::Malformed(_) => "malformed answer",
-            HttpError::TooLarge(_) | HttpError::PastLimit(_) => "answer too large",
-            HttpError::Io(_) => "i/o error",
-        }
-    }
-
-    /// The kind of an error in the reader's words.
-    pub fn kind_words(&self) -> String {
-        kind_words(self.kind())
-    }
-
-    fn from_io(error: io::Error) -> HttpError {
-        match error.kind() {
-            io::ErrorKind::ConnectionRefused => HttpError::Refused,
-            io::ErrorKind::ConnectionReset
-            | io::ErrorKind::ConnectionAborted
-            | io::ErrorKind::BrokenPipe => HttpError::Reset,
-            io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => HttpError::Timeout,
-            io::ErrorKind::UnexpectedEof => HttpError::Closed,
-            _ => HttpError::Io(error),
-        }
-    }
-}
-
-/// A kind of error that [`HttpError::kind`] names, in the reader's words.
-pub fn kind_words(kind: &str) -> String {
-    match kind {
-        "connection refused" => tr!("http-kind-refused"),
-        "connection reset" => tr!("http-kind-reset"),
-        "timeout" => tr!("http-kind-timeout"),
-        "connection closed" => tr!("http-kind-closed"),
-        "malformed answer" => tr!("http-kind-malformed"),
-        "answer too large" => tr!("http-kind-too-large"),
-        "i/o error" => tr!("http-kind-io"),
-        other => other.to_owned(),
-    }
-}
-
 /// Whether an answer's body is kept, and how much of it may come.
 #[derive(Debug, Clone, Copy)]
 pub enum Body {
@@ -166,9 +98,28 @@ pub enum Body {
     Keep(u64),
 }
 
+/// What a connection reads answers from: a TCP stream, or any other reader
+/// (an answer held in memory, for tests).
+pub trait Stream: Read {
+    /// Makes the next reads give up after `left`; a stream that cannot wait
+    /// does nothing.
+    fn set_read_timeout(&self, left: Duration) -> io::Result<()> {
+        let _ = left;
+        Ok(())
+    }
+}
+
+impl Stream for TcpStream {
+    fn set_read_timeout(&self, left: Duration) -> io::Result<()> {
+        TcpStream::set_read_timeout(self, Some(left))
+    }
+}
+
+impl Stream for &[u8] {}
+
 /// One connection to a server.
-pub struct Connection {
-    pub(super) stream: TcpStream,
+pub struct Connection<S = TcpStream> {
+    pub(super) stream: S,
     pub(super) buffer: Vec<u8>,
     /// The unread bytes are `buffer[start..end]`.
     pub(super) start: usize,
@@ -181,12 +132,7 @@ impl Connection {
         let stream = TcpStream::connect_timeout(&address, timeout.max(Duration::from_millis(1)))
             .map_err(HttpError::from_io)?;
         let _ = stream.set_nodelay(true);
-        Ok(Connection {
-            stream,
-            buffer: vec![0; 16 * 1024],
-            start: 0,
-            end: 0,
-        })
+        Ok(Connection::over(stream))
     }
 
     /// Sends `request` and reads its answer, all before `deadline`.
@@ -198,10 +144,34 @@ impl Connection {
     ) -> Result<Answer, HttpError> {
         self.start = 0;
         self.end = 0;
-        self.set_deadline(deadline, true)?;
+        self.stream
+            .set_write_timeout(Some(time_left(deadline)?))
+            .map_err(HttpError::from_io)?;
         self.stream
             .write_all(&request.bytes)
             .map_err(HttpError::from_io)?;
+        self.answer(request, body, deadline)
+    }
+}
+
+impl<S: Stream> Connection<S> {
+    /// A connection that reads its answers from `stream`.
+    pub fn over(stream: S) -> Connection<S> {
+        Connection {
+            stream,
+            buffer: vec![0; 16 * 1024],
+            start: 0,
+            end: 0,
+        }
+    }
+
+    /// Reads the answer to `request`, sent already, before `deadline`.
+    pub fn answer(
+        &mut self,
+        request: &Prepared,
+        body: Body,
+        deadline: Instant,
+    ) -> Result<Answer, HttpError> {
         loop {
             let answer = self.read_answer(request, body, deadline)?;
             // An interim answer (100 Continue) comes before the real one.
@@ -209,19 +179,6 @@ impl Connection {
                 return Ok(answer);
             }
         }
-    }
-
-    fn set_deadline(&self, deadline: Instant, write: bool) -> Result<(), HttpError> {
-        let left = deadline.saturating_duration_since(Instant::now());
-        if left.is_zero() {
-            return Err(HttpError::Timeout);
-        }
-        let result = if write {
-            self.stream.set_write_timeout(Some(left))
-        } else {
-            self.stream.set_read_timeout(Some(left))
-        };
-        result.map_err(HttpError::from_io)
     }
 
     /// Reads more bytes into the buffer; `false` at the end of the connection.
@@ -240,7 +197,9 @@ impl Connection {
                 self.buffer.resize(grown, 0);
             }
         }
-        self.set_deadline(deadline, false)?;
+        self.stream
+            .set_read_timeout(time_left(deadline)?)
+            .map_err(HttpError::from_io)?;
         loop {
             match self.stream.read(&mut self.buffer[self.end..]) {
                 Ok(0) => return Ok(false),
@@ -346,6 +305,15 @@ impl Connection {
         }
         Ok(answer)
     }
+}
+
+/// The time left until `deadline`; a timeout when none is.
+fn time_left(deadline: Instant) -> Result<Duration, HttpError> {
+    let left = deadline.saturating_duration_since(Instant::now());
+    if left.is_zero() {
+        return Err(HttpError::Timeout);
+    }
+    Ok(left)
 }
 
 /// The length of the last, unended line of `bytes`.
@@ -589,6 +557,23 @@ mod tests {
             error.starts_with("the answer goes past a limit of workshop's: "),
             "{error}"
         );
+    }
+
+    #[test]
+    fn answers_are_read_from_any_stream() {
+        let mut connection = Connection::over(
+            &b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3;x=y\r\nabc\r\n0\r\nT: 1\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nde"[..],
+        );
+        let chunked = connection
+            .answer(&get("/a"), Body::Keep(100), soon())
+            .unwrap();
+        assert_eq!(chunked.body, b"abc");
+        let second = connection
+            .answer(&get("/b"), Body::Keep(100), soon())
+            .unwrap();
+        assert_eq!(second.body, b"de");
+        let error = connection.answer(&get("/c"), Body::Discard, soon());
+        assert!(matches!(error, Err(HttpError::Closed)), "{error:?}");
     }
 
     #[test]

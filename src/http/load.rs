@@ -15,7 +15,8 @@ use std::time::{Duration, Instant};
 
 use hdrhistogram::Histogram;
 
-use super::client::{Body, Connection, HttpError, Prepared};
+use super::client::{Body, Connection, Prepared};
+use super::error::HttpError;
 use crate::tr;
 
 /// The largest latency the histogram tells apart (an hour, in nanoseconds);
@@ -225,7 +226,7 @@ impl Round {
         parts.extend(
             self.errors
                 .iter()
-                .map(|(e, n)| format!("{} ×{n}", super::client::kind_words(e))),
+                .map(|(e, n)| format!("{} ×{n}", super::error::kind_words(e))),
         );
         if parts.is_empty() && self.unexpected > 0 {
             parts.push(tr!(

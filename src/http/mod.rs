@@ -5,12 +5,14 @@
 
 mod body;
 pub mod client;
+mod error;
 pub mod load;
 pub mod url;
 
 use std::time::{Duration, Instant};
 
-pub use client::{Answer, Body, Connection, HttpError, Prepared};
+pub use client::{Answer, Body, Connection, Prepared, Stream};
+pub use error::HttpError;
 pub use url::{Url, UrlError};
 
 /// Why a one-off request got no answer.
