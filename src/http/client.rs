@@ -219,52 +219,63 @@ impl<S: Stream> Connection<S> {
         body: Body,
         deadline: Instant,
     ) -> Result<Answer, HttpError> {
+        // Bytes of the head looked at so far, and where its last unended line
+        // starts (both from `self.start`): a head that comes a byte at a time
+        // is parsed again only when a line ends, never rescanned whole.
+        let (mut seen, mut line_start) = (0usize, 0usize);
         let (status, headers, head_len) = loop {
-            let mut slots = [httparse::EMPTY_HEADER; MAX_HEADERS];
-            let mut parsed = httparse::Response::new(&mut slots);
-            match parsed.parse(&self.buffer[self.start..self.end]) {
-                Ok(httparse::Status::Complete(len)) => {
-                    let headers: Vec<(String, String)> = parsed
-                        .headers
-                        .iter()
-                        .map(|h| {
-                            (
-                                h.name.to_owned(),
-                                String::from_utf8_lossy(h.value).trim().to_owned(),
-                            )
-                        })
-                        .collect();
-                    break (parsed.code.unwrap_or(0), headers, len);
-                }
-                Ok(httparse::Status::Partial) => {
-                    let rest = &self.buffer[self.start..self.end];
-                    if unended_line(rest) > MAX_LINE {
+            let rest = &self.buffer[self.start..self.end];
+            let fresh = &rest[seen.min(rest.len())..];
+            let ended_line = fresh.iter().rposition(|&b| b == b'\n');
+            if seen == 0 || ended_line.is_some() {
+                let mut slots = [httparse::EMPTY_HEADER; MAX_HEADERS];
+                let mut parsed = httparse::Response::new(&mut slots);
+                match parsed.parse(rest) {
+                    Ok(httparse::Status::Complete(len)) => {
+                        let headers: Vec<(String, String)> = parsed
+                            .headers
+                            .iter()
+                            .map(|h| {
+                                (
+                                    h.name.to_owned(),
+                                    String::from_utf8_lossy(h.value).trim().to_owned(),
+                                )
+                            })
+                            .collect();
+                        break (parsed.code.unwrap_or(0), headers, len);
+                    }
+                    Ok(httparse::Status::Partial) => {}
+                    Err(httparse::Error::TooManyHeaders) => {
                         return Err(past_limit(tr!(
-                            "http-header-line-long",
-                            limit = shown(MAX_LINE)
+                            "http-headers-many",
+                            count = MAX_HEADERS.to_string()
                         )));
                     }
-                    if rest.len() > MAX_BLOCK {
-                        return Err(past_limit(tr!(
-                            "http-headers-large",
-                            limit = shown(MAX_BLOCK)
-                        )));
-                    }
-                    if !self.fill(deadline)? {
-                        return Err(if self.end == self.start {
-                            HttpError::Closed
-                        } else {
-                            HttpError::Malformed(tr!("http-head-cut"))
-                        });
-                    }
+                    Err(e) => return Err(HttpError::Malformed(e.to_string())),
                 }
-                Err(httparse::Error::TooManyHeaders) => {
-                    return Err(past_limit(tr!(
-                        "http-headers-many",
-                        count = MAX_HEADERS.to_string()
-                    )));
-                }
-                Err(e) => return Err(HttpError::Malformed(e.to_string())),
+            }
+            if let Some(i) = ended_line {
+                line_start = seen + i + 1;
+            }
+            seen = rest.len();
+            if rest.len() - line_start.min(rest.len()) > MAX_LINE {
+                return Err(past_limit(tr!(
+                    "http-header-line-long",
+                    limit = shown(MAX_LINE)
+                )));
+            }
+            if rest.len() > MAX_BLOCK {
+                return Err(past_limit(tr!(
+                    "http-headers-large",
+                    limit = shown(MAX_BLOCK)
+                )));
+            }
+            if !self.fill(deadline)? {
+                return Err(if self.end == self.start {
+                    HttpError::Closed
+                } else {
+                    HttpError::Malformed(tr!("http-head-cut"))
+                });
             }
         };
         self.start += head_len;
@@ -314,15 +325,6 @@ fn time_left(deadline: Instant) -> Result<Duration, HttpError> {
         return Err(HttpError::Timeout);
     }
     Ok(left)
-}
-
-/// The length of the last, unended line of `bytes`.
-pub(super) fn unended_line(bytes: &[u8]) -> usize {
-    bytes.len()
-        - bytes
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |at| at + 1)
 }
 
 pub(super) fn past_limit(what: String) -> HttpError {
@@ -574,6 +576,47 @@ mod tests {
         assert_eq!(second.body, b"de");
         let error = connection.answer(&get("/c"), Body::Discard, soon());
         assert!(matches!(error, Err(HttpError::Closed)), "{error:?}");
+    }
+
+    /// A server that sends one byte per read.
+    struct Trickle(std::collections::VecDeque<u8>);
+
+    impl Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            match (self.0.pop_front(), buf.first_mut()) {
+                (Some(byte), Some(slot)) => {
+                    *slot = byte;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    impl Stream for Trickle {}
+
+    #[test]
+    fn a_head_sent_a_byte_at_a_time_is_read_in_linear_time() {
+        // 15 headers of 60 KB, just under the limits: parsed again at each
+        // ended line, never at each byte (which took hours).
+        let mut head = b"HTTP/1.1 200 OK\r\n".to_vec();
+        for i in 0..15 {
+            head.extend_from_slice(format!("X-{i}: ").as_bytes());
+            head.extend(std::iter::repeat_n(b'a', 60_000));
+            head.extend_from_slice(b"\r\n");
+        }
+        head.extend_from_slice(b"Content-Length: 2\r\n\r\nok");
+        let started = Instant::now();
+        let mut connection = Connection::over(Trickle(head.into_iter().collect()));
+        let answer = connection
+            .answer(&get("/"), Body::Keep(100), soon())
+            .unwrap();
+        assert_eq!(answer.body, b"ok");
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{:?}",
+            started.elapsed()
+        );
     }
 
     #[test]
