@@ -203,7 +203,7 @@ impl Go {
 
 #[test]
 fn go_commands_in_the_docs_are_real() {
-    let module = repo().join("exercises");
+    let module = crate::committed::exercises();
     let mut go = Go::default();
     let mut problems = Vec::new();
     let mut checked = 0;
@@ -237,7 +237,7 @@ go test -count=2 ./heap/99-missing/ ./...
 
 Then `go vett ./...`, `go vet ./trace/` and `go test ./<topic>/<NN-name>/`.
 ";
-    let module = repo().join("exercises");
+    let module = crate::committed::exercises();
     let mut go = Go::default();
     let problems: Vec<String> = commands(page, "go")
         .iter()
