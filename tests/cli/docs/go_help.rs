@@ -210,7 +210,7 @@ fn go_commands_in_the_docs_are_real() {
     for (name, shown) in shown_in_docs("go") {
         for Shown { text: command, .. } in shown {
             checked += 1;
-            for problem in go.problems(&command, &module) {
+            for problem in go.problems(&command, module) {
                 problems.push(format!("{name}: `{command}`: {problem}"));
             }
         }
@@ -241,7 +241,7 @@ Then `go vett ./...`, `go vet ./trace/` and `go test ./<topic>/<NN-name>/`.
     let mut go = Go::default();
     let problems: Vec<String> = commands(page, "go")
         .iter()
-        .flat_map(|shown| go.problems(&shown.text, &module))
+        .flat_map(|shown| go.problems(&shown.text, module))
         .collect();
     assert_eq!(
         problems,
