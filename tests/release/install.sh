@@ -120,6 +120,7 @@ echo "sha256 $sum ok"
 # served_pid and served_port (empty when it did not start). Port 0: the kernel
 # picks a free port, which the server prints.
 serve() {
+    : >"$2"
     python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$1" >"$2" 2>&1 &
     served_pid=$!
     served_port=
