@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes a fresh container ready for the workshop: graphviz for pprof's graph
-# views, the prebuilt `workshop` from the latest release, and a doctor's check.
+# views, `workshop` built from this clone with the README's command (Rust comes
+# from the devcontainer's rust feature), and a doctor's check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,8 +11,7 @@ if ! command -v dot >/dev/null 2>&1; then
 fi
 
 if ! command -v workshop >/dev/null 2>&1; then
-    installer=https://github.com/workshop-tool/workshop/releases/latest/download/workshop-installer.sh
-    curl --proto '=https' --tlsv1.2 -LsSf "$installer" | sh
+    cargo install --locked --path .
     export PATH="$HOME/.cargo/bin:$PATH"
 fi
 

@@ -1,54 +1,67 @@
 //! Differential test of `workshop compare` against benchstat itself
-//! (golang.org/x/perf/cmd/benchstat, installed by .ci/run): on each fixture
-//! pair in tests/fixtures/bench, every median, "±", change, p-value and note
-//! that benchstat prints must be printed by `workshop compare` too, and the
-//! JSON must hold the same numbers (against benchstat's CSV, which has them
-//! unrounded). Fails, never skips, when benchstat is missing.
+//! (golang.org/x/perf/cmd/benchstat): on each fixture pair in
+//! tests/fixtures/bench, every median, "±", change, p-value and note that
+//! benchstat prints must be printed by `workshop compare` too, and the JSON
+//! must hold the same numbers (against benchstat's CSV, which has them
+//! unrounded). The pinned benchstat is built from its module by the installed
+//! Go, once, into the test run's directory under target/; one on the
+//! developer's PATH is never used. Fails, never skips, when Go is missing.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use super::{Run, binary, go, repo};
 
-/// The version .ci/run installs.
+/// The module and version compared against.
 const BENCHSTAT: &str = "golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da";
 
 /// The fixture pairs: directories holding old.txt and new.txt.
 const PAIRS: [&str; 5] = ["", "json", "small", "ties", "large"];
 
-/// benchstat on PATH, else in Go's bin directory (GOBIN, or GOPATH's first
-/// entry's bin), where `go install` puts it.
-fn benchstat_path() -> PathBuf {
-    let on_path = std::env::var_os("PATH")
-        .map(|path| std::env::split_paths(&path).collect::<Vec<_>>())
-        .unwrap_or_default()
-        .into_iter()
-        .map(|dir| dir.join("benchstat"))
-        .find(|candidate| candidate.is_file());
-    if let Some(path) = on_path {
-        return path;
-    }
-    let go_env = |name: &str| -> String {
-        let output = go().args(["env", name]).output().unwrap_or_else(|e| {
-            panic!("cannot run `go env {name}` to look for benchstat ({e}); install Go")
-        });
-        String::from_utf8_lossy(&output.stdout).trim().to_owned()
-    };
-    let mut dir = PathBuf::from(go_env("GOBIN"));
-    if dir.as_os_str().is_empty() {
-        let gopath = go_env("GOPATH");
-        let first = std::env::split_paths(&gopath).next().unwrap_or_default();
-        dir = first.join("bin");
-    }
-    let candidate = dir.join("benchstat");
-    assert!(
-        candidate.is_file(),
-        "benchstat is not installed (not on PATH, not in {}): the differential test of \
-         `workshop compare` needs it. Install it with `go install {BENCHSTAT}` \
-         (or run .ci/run, which does)",
-        dir.display()
-    );
-    candidate
+/// The pinned benchstat, built by `go install` on first use into
+/// `target/tmp/benchstat/<version>/`, under a file lock so that test threads
+/// and concurrent test processes build it once; built in a scratch directory
+/// and renamed into place, so an interrupted build leaves no half binary.
+fn benchstat_path() -> &'static Path {
+    static PATH: OnceLock<PathBuf> = OnceLock::new();
+    PATH.get_or_init(|| {
+        let version = BENCHSTAT.rsplit_once('@').unwrap().1;
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join("benchstat")
+            .join(version);
+        std::fs::create_dir_all(&dir).unwrap();
+        let binary = dir.join("benchstat");
+        let lock = std::fs::File::create(dir.join("build.lock")).unwrap();
+        lock.lock().unwrap();
+        if !binary.is_file() {
+            let scratch = tempfile::Builder::new()
+                .prefix("build-")
+                .tempdir_in(&dir)
+                .unwrap();
+            let output = go()
+                .args(["install", BENCHSTAT])
+                .env("GOBIN", scratch.path())
+                .env("GOWORK", "off")
+                .env("GOFLAGS", "")
+                .current_dir(scratch.path())
+                .output()
+                .unwrap_or_else(|e| {
+                    panic!(
+                        "cannot run `go install {BENCHSTAT}` ({e}): the differential test \
+                         of `workshop compare` builds benchstat with Go; install Go 1.25 or newer"
+                    )
+                });
+            assert!(
+                output.status.success(),
+                "`go install {BENCHSTAT}` failed (it needs the Go module proxy, or the \
+                 module in Go's module cache):\n{}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            std::fs::rename(scratch.path().join("benchstat"), &binary).unwrap();
+        }
+        binary
+    })
 }
 
 #[allow(clippy::disallowed_methods)]

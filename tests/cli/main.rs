@@ -3,6 +3,7 @@
 
 mod architecture;
 mod benchstat;
+mod committed;
 mod descendants;
 mod docs;
 mod events;
@@ -50,11 +51,15 @@ impl Workshop {
         workshop
     }
 
-    /// A copy of the workshop this repository ships.
+    /// A copy of the workshop this repository ships, with the exercises as
+    /// committed (never the attendee's work in the checkout's `exercises/`).
     pub fn bundled() -> Workshop {
         let workshop = Workshop::empty();
         for part in ["workshop.yaml", "checks", "exercises", "docs"] {
-            let from = repo().join(part);
+            let from = match part {
+                "exercises" => committed::exercises().to_owned(),
+                _ => repo().join(part),
+            };
             if from.is_dir() {
                 copy_dir(&from, &workshop.path().join(part));
             } else if from.is_file() {

@@ -341,23 +341,27 @@ fn verify_json_lists_both_sides() {
 
 #[test]
 fn verify_of_the_bundled_workshop_passes_and_modifies_nothing() {
-    let before = snapshot(&repo().join("exercises"));
-    let had_work_dir = repo().join(".workshop").exists();
-    let mut command = binary();
-    command.arg("--root").arg(repo()).args(["verify"]);
-    let run = Run::from(command.output().unwrap());
+    // The bundled workshop as a git checkout, as attendees and CI have it.
+    let workshop = Workshop::bundled();
+    for args in [
+        &["init", "-q"][..],
+        &["add", "-A"],
+        &["commit", "-qm", "shipped"],
+    ] {
+        crate::starter::git(workshop.path(), args);
+    }
+    let before = snapshot(&workshop.path().join("exercises"));
+    let run = workshop.run(&["verify"]);
     run.code(0).stdout_has("OK");
     assert_eq!(
-        snapshot(&repo().join("exercises")),
+        snapshot(&workshop.path().join("exercises")),
         before,
         "verify changed the exercises"
     );
-    if !had_work_dir {
-        assert!(
-            !repo().join(".workshop").exists(),
-            "verify created .workshop/ in the workshop root"
-        );
-    }
+    assert!(
+        !workshop.path().join(".workshop").exists(),
+        "verify created .workshop/ in the workshop root"
+    );
 }
 
 #[test]

@@ -13,7 +13,7 @@ const SUMS: &str = "checks/outcome/speedup/starter.sums";
 
 /// `git <args>` in `dir`, which must succeed; no user configuration counts.
 #[allow(clippy::disallowed_methods)]
-fn git(dir: &Path, args: &[&str]) {
+pub(crate) fn git(dir: &Path, args: &[&str]) {
     let output = std::process::Command::new("git")
         .current_dir(dir)
         .env("GIT_CONFIG_NOSYSTEM", "1")

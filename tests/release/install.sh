@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # Release check: builds this machine's archive and the shell installer with
-# dist, serves them over HTTP on 127.0.0.1, and installs from them with the
-# generated installer, the way an attendee's `curl ... | sh` does, into an
-# empty temporary prefix with HOME (and TMPDIR) pointed at a temporary
-# directory, so nothing of the real user's is read or changed.
+# dist and installs from them with the generated installer the ways
+# docs/install.md tells attendees and instructors to, each into an empty
+# temporary prefix with HOME (and TMPDIR) pointed at a temporary directory, so
+# nothing of the real user's is read or changed:
+#   - from the room's network: the artifacts served over HTTP on 127.0.0.1,
+#     the installer downloaded with `curl --fail`, then run with
+#     WORKSHOP_DOWNLOAD_URL naming the server;
+#   - from a USB stick: the artifacts copied to a directory, the server
+#     stopped, the installer run from there with WORKSHOP_DOWNLOAD_URL a
+#     file:// URL of that directory.
 #
 #   tests/release/install.sh
 #
@@ -13,6 +19,9 @@
 #   - the installer put the binary in <prefix>/bin, byte for byte the one in
 #     the archive, and `workshop --version` prints the crate's version and
 #     `workshop --help` works;
+#   - a download that fails is loud: `curl --fail` from a stopped server exits
+#     non-zero, and the installer pointed at a directory without the archive
+#     fails and installs nothing;
 #   - a tampered archive is refused (the installer fails, installs nothing).
 #
 # The artifacts are built in the normal target directory, with
@@ -69,12 +78,13 @@ echo "workshop $version for $host, dist $installed, artifacts in $distrib"
 # -- the temporary world, and its cleanup on every exit path ------------------
 work=$(mktemp -d "${TMPDIR:-/tmp}/workshop-release.XXXXXX")
 server_pid=
+second_pid=
 cleanup() {
     local status=$?
-    if [ -n "$server_pid" ]; then
-        kill "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-    fi
+    for pid in $server_pid $second_pid; do
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
     rm -rf "$work"
     exit "$status"
 }
@@ -106,16 +116,28 @@ grep -q "_checksum_value=\"$sum\"" "$distrib/workshop-installer.sh" ||
 echo "sha256 $sum ok"
 
 # -- serve ---------------------------------------------------------------------
-# Port 0: the kernel picks a free port, which the server prints.
-python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$distrib" >"$work/server.log" 2>&1 &
-server_pid=$!
-port=
-for _ in $(seq 100); do
-    port=$(sed -n 's/^Serving HTTP on 127\.0\.0\.1 port \([0-9]*\).*/\1/p' "$work/server.log")
-    [ -n "$port" ] && break
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
-done
+# serve DIR LOG: an HTTP server of DIR on 127.0.0.1 in the background; sets
+# served_pid and served_port (empty when it did not start). Port 0: the kernel
+# picks a free port, which the server prints.
+serve() {
+    : >"$2"
+    python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$1" >"$2" 2>&1 &
+    served_pid=$!
+    served_port=
+    for _ in $(seq 100); do
+        served_port=$(sed -n 's/^Serving HTTP on 127\.0\.0\.1 port \([0-9]*\).*/\1/p' "$2")
+        [ -n "$served_port" ] && break
+        kill -0 "$served_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+}
+stop_server() {
+    kill "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+}
+serve "$distrib" "$work/server.log"
+server_pid=$served_pid
+port=$served_port
 [ -n "$port" ] || {
     cat "$work/server.log" >&2
     fail "the HTTP server did not start"
@@ -124,63 +146,97 @@ url=http://127.0.0.1:$port
 export NO_PROXY=127.0.0.1 no_proxy=127.0.0.1
 echo "serving $distrib at $url"
 
-# run_installer URL PREFIX LOG: the attendee's `curl ... | sh`, with the download URL
-# and the install dir overridden, in the temporary HOME.
-run_installer() {
-    curl --fail --silent --show-error --location "$1/workshop-installer.sh" |
-        env -u CARGO_HOME -u XDG_CONFIG_HOME -u WORKSHOP_UNMANAGED_INSTALL -u WORKSHOP_DOWNLOAD_URL \
-            HOME="$work/home" TMPDIR="$work/tmp" \
-            INSTALLER_DOWNLOAD_URL="$1" WORKSHOP_INSTALL_DIR="$2" INSTALLER_NO_MODIFY_PATH=1 \
-            sh >"$3" 2>&1
+# download URL FILE: the docs' "download, then run" first step; fails (non-zero)
+# when the download does.
+download() {
+    curl --fail --silent --show-error --location -o "$2" "$1"
 }
-mkdir -p "$work/home" "$work/tmp" "$work/prefix"
+# run_installer INSTALLER URL PREFIX LOG: a downloaded or copied installer run
+# with sh, the archives taken from URL (as docs/install.md says, with
+# WORKSHOP_DOWNLOAD_URL) and put in PREFIX, in the temporary HOME.
+run_installer() {
+    env -u CARGO_HOME -u XDG_CONFIG_HOME -u WORKSHOP_UNMANAGED_INSTALL -u INSTALLER_DOWNLOAD_URL \
+        HOME="$work/home" TMPDIR="$work/tmp" \
+        WORKSHOP_DOWNLOAD_URL="$2" WORKSHOP_INSTALL_DIR="$3" INSTALLER_NO_MODIFY_PATH=1 \
+        sh "$1" >"$4" 2>&1
+}
+mkdir -p "$work/home" "$work/tmp" "$work/prefix" "$work/downloads" "$work/unpacked"
 [ -z "$(ls -A "$work/prefix")" ] || fail "the prefix is not empty"
+tar -xJf "$distrib/$archive" -C "$work/unpacked"
 
-# -- install -------------------------------------------------------------------
+# installed PREFIX HOW: the installer put exactly the archive's binary in
+# PREFIX/bin and it runs.
+installed() {
+    local bin=$1/bin/workshop extra printed
+    [ -x "$bin" ] || fail "$2: the installer did not put workshop in $1/bin (it has: $(cd "$1" && find . | tr '\n' ' '))"
+    extra=$(cd "$1" && find . -mindepth 1 ! -path ./bin ! -path ./bin/workshop)
+    [ -z "$extra" ] || fail "$2: the installer left more than bin/workshop in the prefix: $extra"
+    cmp -s "$bin" "$work/unpacked/workshop-$host/workshop" || fail "$2: the installed binary differs from the archive's"
+    printed=$("$bin" --version) || fail "$2: workshop --version failed"
+    [ "$printed" = "workshop $version" ] || fail "$2: workshop --version printed '$printed', want 'workshop $version'"
+    "$bin" --help >"$work/help.txt" 2>&1 || {
+        cat "$work/help.txt" >&2
+        fail "$2: workshop --help failed"
+    }
+    grep -q '^Usage: workshop' "$work/help.txt" || fail "$2: workshop --help printed no usage line"
+    echo "$2: workshop --version: $printed; workshop --help: ok ($(wc -l <"$work/help.txt") lines)"
+}
+
+# -- install from the room's network ---------------------------------------------
 install_started=$(date +%s.%N)
-run_installer "$url" "$work/prefix" "$work/install.log" || {
+download "$url/workshop-installer.sh" "$work/downloads/workshop-installer.sh" ||
+    fail "could not download the installer from $url"
+run_installer "$work/downloads/workshop-installer.sh" "$url" "$work/prefix" "$work/install.log" || {
     cat "$work/install.log" >&2
     fail "the installer failed"
 }
 install_time=$(elapsed "$install_started")
 sed 's/^/  installer: /' "$work/install.log"
+installed "$work/prefix" "over HTTP"
 
-bin=$work/prefix/bin/workshop
-[ -x "$bin" ] || fail "the installer did not put workshop in $work/prefix/bin (it has: $(cd "$work/prefix" && find . | tr '\n' ' '))"
-extra=$(cd "$work/prefix" && find . -mindepth 1 ! -path ./bin ! -path ./bin/workshop)
-[ -z "$extra" ] || fail "the installer left more than bin/workshop in the prefix: $extra"
-mkdir "$work/unpacked"
-tar -xJf "$distrib/$archive" -C "$work/unpacked"
-cmp -s "$bin" "$work/unpacked/workshop-$host/workshop" || fail "the installed binary differs from the archive's"
-
-printed=$("$bin" --version) || fail "workshop --version failed"
-[ "$printed" = "workshop $version" ] || fail "workshop --version printed '$printed', want 'workshop $version'"
-echo "workshop --version: $printed"
-"$bin" --help >"$work/help.txt" 2>&1 || {
-    cat "$work/help.txt" >&2
-    fail "workshop --help failed"
+# -- install from a USB stick, with no server ----------------------------------
+stop_server "$server_pid"
+server_pid=
+stick=$work/usb/workshop
+mkdir -p "$stick" "$work/prefix-usb"
+cp "$distrib/workshop-installer.sh" "$distrib/$archive" "$distrib/$archive.sha256" "$distrib/sha256.sum" "$stick/"
+run_installer "$stick/workshop-installer.sh" "file://$stick" "$work/prefix-usb" "$work/install-usb.log" || {
+    cat "$work/install-usb.log" >&2
+    fail "the installer failed from file://$stick"
 }
-grep -q '^Usage: workshop' "$work/help.txt" || fail "workshop --help printed no usage line"
-echo "workshop --help: ok ($(wc -l <"$work/help.txt") lines)"
+installed "$work/prefix-usb" "from a directory (file://)"
+
+# -- a failed download is loud -------------------------------------------------
+if download "$url/workshop-installer.sh" "$work/downloads/again.sh" 2>"$work/download-failed.log"; then
+    fail "downloading from a stopped server succeeded"
+fi
+[ ! -e "$work/downloads/again.sh" ] || fail "a failed download left a file to run"
+echo "failed download exits non-zero: $(head -1 "$work/download-failed.log")"
+mkdir -p "$work/empty-stick" "$work/prefix-missing"
+missing_status=0
+run_installer "$stick/workshop-installer.sh" "file://$work/empty-stick" "$work/prefix-missing" "$work/install-missing.log" ||
+    missing_status=$?
+[ "$missing_status" != 0 ] || {
+    cat "$work/install-missing.log" >&2
+    fail "the installer succeeded without its archive"
+}
+[ ! -e "$work/prefix-missing/bin/workshop" ] || fail "the installer installed something without its archive"
+echo "installer without its archive fails: $(grep -i 'fail' "$work/install-missing.log" | head -1 | sed "s/\x1b[[(][0-9;]*[A-Za-z]//g")"
 
 # -- a tampered archive is refused ---------------------------------------------
 mkdir "$work/tampered" "$work/prefix-tampered"
 cp "$distrib/workshop-installer.sh" "$distrib/$archive" "$work/tampered/"
 printf 'x' >>"$work/tampered/$archive"
-python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$work/tampered" >"$work/server2.log" 2>&1 &
-second_pid=$!
-port2=
-for _ in $(seq 100); do
-    port2=$(sed -n 's/^Serving HTTP on 127\.0\.0\.1 port \([0-9]*\).*/\1/p' "$work/server2.log")
-    [ -n "$port2" ] && break
-    sleep 0.1
-done
+serve "$work/tampered" "$work/server2.log"
+second_pid=$served_pid
+port2=$served_port
 tampered_status=0
 if [ -n "$port2" ]; then
-    run_installer "http://127.0.0.1:$port2" "$work/prefix-tampered" "$work/install-tampered.log" || tampered_status=$?
+    download "http://127.0.0.1:$port2/workshop-installer.sh" "$work/downloads/tampered-installer.sh" &&
+        run_installer "$work/downloads/tampered-installer.sh" "http://127.0.0.1:$port2" \
+            "$work/prefix-tampered" "$work/install-tampered.log" || tampered_status=$?
 fi
-kill "$second_pid" 2>/dev/null || true
-wait "$second_pid" 2>/dev/null || true
+stop_server "$second_pid"
 [ -n "$port2" ] || fail "the second HTTP server did not start"
 [ "$tampered_status" != 0 ] || fail "the installer accepted a tampered archive"
 grep -qi checksum "$work/install-tampered.log" || {

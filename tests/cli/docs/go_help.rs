@@ -203,14 +203,14 @@ impl Go {
 
 #[test]
 fn go_commands_in_the_docs_are_real() {
-    let module = repo().join("exercises");
+    let module = crate::committed::exercises();
     let mut go = Go::default();
     let mut problems = Vec::new();
     let mut checked = 0;
     for (name, shown) in shown_in_docs("go") {
         for Shown { text: command, .. } in shown {
             checked += 1;
-            for problem in go.problems(&command, &module) {
+            for problem in go.problems(&command, module) {
                 problems.push(format!("{name}: `{command}`: {problem}"));
             }
         }
@@ -237,11 +237,11 @@ go test -count=2 ./heap/99-missing/ ./...
 
 Then `go vett ./...`, `go vet ./trace/` and `go test ./<topic>/<NN-name>/`.
 ";
-    let module = repo().join("exercises");
+    let module = crate::committed::exercises();
     let mut go = Go::default();
     let problems: Vec<String> = commands(page, "go")
         .iter()
-        .flat_map(|shown| go.problems(&shown.text, &module))
+        .flat_map(|shown| go.problems(&shown.text, module))
         .collect();
     assert_eq!(
         problems,

@@ -210,7 +210,7 @@ fn translated_hints_show_the_commands_of_the_english_ones() {
 fn commands_in_hints_are_real() {
     let mut cli = WorkshopCli::new();
     let mut go = Go::default();
-    let module = repo().join("exercises");
+    let module = crate::committed::exercises();
     let mut problems = Vec::new();
     let mut checked = 0;
     for hints in exercise_hints() {

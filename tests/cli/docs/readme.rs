@@ -73,3 +73,61 @@ fn numbers_are_shapes() {
         "  ✗ bytes  # MiB/op  want ≤ # KiB/op, # in #s"
     );
 }
+
+/// The fenced blocks of a Markdown text, each as its lines.
+fn blocks(text: &str) -> Vec<Vec<String>> {
+    let mut blocks = Vec::new();
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        if line.starts_with("```") {
+            blocks.push(
+                lines
+                    .by_ref()
+                    .take_while(|l| !l.starts_with("```"))
+                    .map(str::to_owned)
+                    .collect(),
+            );
+        }
+    }
+    blocks
+}
+
+#[test]
+fn the_readme_leads_with_what_works_from_a_clone() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let manifest = std::fs::read_to_string(repo().join("workshop.yaml")).unwrap();
+    let first = manifest
+        .lines()
+        .skip_while(|l| !l.starts_with("exercises:"))
+        .find_map(|l| l.trim().strip_prefix("- "))
+        .expect("an exercise in workshop.yaml");
+    let blocks = blocks(&readme);
+    assert_eq!(
+        blocks[..2],
+        [
+            vec![format!(
+                "cargo install --locked --path . && workshop check {first}"
+            )],
+            vec!["cargo test --locked".to_owned()],
+        ],
+        "the README's first two commands install and check, then test"
+    );
+}
+
+#[test]
+fn no_page_pipes_a_download_into_a_shell() {
+    for page in super::markdown::markdown_files() {
+        let text = std::fs::read_to_string(&page).unwrap();
+        for line in text.lines() {
+            let piped = line
+                .split('|')
+                .skip(1)
+                .any(|after| matches!(after.split_whitespace().next(), Some("sh" | "bash")));
+            assert!(
+                !(piped && (line.contains("curl") || line.contains("wget"))),
+                "{}: `{line}` runs a download that may have failed; download, then run",
+                page.display()
+            );
+        }
+    }
+}

@@ -458,7 +458,7 @@ fn run_script(script: &Script, pprof_formats: &BTreeMap<String, bool>) -> Outcom
         .prefix("workshop-docs-")
         .tempdir()
         .unwrap();
-    copy_dir(&repo().join("exercises"), copy.path());
+    copy_dir(crate::committed::exercises(), copy.path());
     let starts_programs = script
         .commands
         .iter()
