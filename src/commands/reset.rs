@@ -31,11 +31,13 @@ pub fn run(cx: &Context, args: &ResetArgs) -> anyhow::Result<Exit> {
     }
     let journal =
         starter::transaction(&workshop, exercise, "reset", &before, &pristine, Touch::All)?;
-    report::out(&report::human::reset(exercise, &journal.saved));
-    journal.commit()?;
+    // The verdict is forgotten inside the transaction: a command stopped
+    // after it still undoes the change.
     let layout = crate::layout::Layout::new(&workshop.root);
     if let Err(e) = crate::state::State::forget_verdict(&layout, &exercise.id, true) {
         report::warning(&tr!("cmd-progress-not-saved", error = e.to_string()));
     }
+    report::out(&report::human::reset(exercise, &journal.saved));
+    journal.commit()?;
     Ok(Exit::Success)
 }

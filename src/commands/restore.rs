@@ -41,16 +41,18 @@ pub fn run(cx: &Context, args: &RestoreArgs) -> anyhow::Result<Exit> {
     // What is there now is saved first: a restore can be undone by another.
     let journal =
         starter::transaction(&workshop, exercise, "restore", &before, &wanted, Touch::All)?;
+    // The verdict is forgotten inside the transaction: a command stopped
+    // after it still undoes the change.
+    let layout = crate::layout::Layout::new(&workshop.root);
+    if let Err(e) = crate::state::State::forget_verdict(&layout, &exercise.id, false) {
+        report::warning(&crate::tr!("cmd-progress-not-saved", error = e.to_string()));
+    }
     report::out(&report::human::restored(
         exercise,
         &chosen,
         Some(&journal.saved),
     ));
     journal.commit()?;
-    let layout = crate::layout::Layout::new(&workshop.root);
-    if let Err(e) = crate::state::State::forget_verdict(&layout, &exercise.id, false) {
-        report::warning(&crate::tr!("cmd-progress-not-saved", error = e.to_string()));
-    }
     Ok(Exit::Success)
 }
 
