@@ -53,7 +53,11 @@ impl Context {
         let workshop = manifest::load(&self.root()?)?;
         // Read first here, so that a state file set aside as unreadable is
         // said whichever command meets it first.
-        let state = crate::state::State::load(&crate::layout::Layout::new(&workshop.root));
+        let layout = crate::layout::Layout::new(&workshop.root);
+        // What a command killed midway left at the top of `.workshop/` (a
+        // state file on its way) goes, whoever comes next.
+        crate::leftovers::sweep_here(layout.dir());
+        let state = crate::state::State::load(&layout);
         for warning in &state.warnings {
             crate::report::warning(warning);
         }
