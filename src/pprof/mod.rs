@@ -14,6 +14,9 @@
 
 mod budget;
 mod decode;
+pub mod diff;
+pub mod format;
+pub mod listing;
 mod input;
 mod locations;
 mod names;
