@@ -5,7 +5,8 @@
 //! found as pprof finds them, from the working directory: a path that holds
 //! the directory's own name is taken from there, `/proc/self/cwd/` is
 //! removed, and a relative path is looked up in the directory and each of
-//! its parents. The lines shown run from the function's first line (five
+//! its parents; the file is named as the profile names it (less
+//! `/proc/self/cwd/`). The lines shown run from the function's first line (five
 //! before its first sampled line without one) to five after its last
 //! sampled line, with pprof's own bounds.
 
@@ -123,8 +124,9 @@ impl Profile {
                 if file.is_empty() {
                     continue;
                 }
+                // Shown as pprof shows it: only `/proc/self/cwd/` trimmed.
                 by_file
-                    .entry(clean(&trim(file, &search)))
+                    .entry(clean(&trim(file, "")))
                     .or_default()
                     .push(i);
             }
@@ -233,14 +235,17 @@ fn read_source(file: &str, cwd: &Path) -> Option<Vec<String>> {
 /// pprof's `trimPath` with no paths given to trim: a path holding
 /// `/<name of the search directory>/` is taken relative to it, and the
 /// prefixes `/proc/self/cwd/./` and `/proc/self/cwd/` are removed.
+/// Without a search directory (`""`), only the prefixes go.
 fn trim(path: &str, search: &str) -> String {
-    let base = Path::new(search)
-        .file_name()
-        .map(|b| b.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "/".to_owned());
-    let want = format!("/{base}/");
-    if let Some(at) = path.find(&want) {
-        return path[at + want.len()..].to_owned();
+    if !search.is_empty() {
+        let base = Path::new(search)
+            .file_name()
+            .map(|b| b.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "/".to_owned());
+        let want = format!("/{base}/");
+        if let Some(at) = path.find(&want) {
+            return path[at + want.len()..].to_owned();
+        }
     }
     for prefix in ["/proc/self/cwd/./", "/proc/self/cwd/"] {
         if let Some(rest) = path.strip_prefix(prefix) {
@@ -290,6 +295,7 @@ mod tests {
         );
         assert_eq!(trim("/proc/self/cwd/./a.go", "/tmp"), "a.go");
         assert_eq!(trim("/usr/lib/go/a.go", "/tmp"), "/usr/lib/go/a.go");
+        assert_eq!(trim("/home/me/ws/a.go", ""), "/home/me/ws/a.go");
         assert_eq!(clean("a/./b/../c.go"), "a/c.go");
         assert_eq!(clean("/../a//b/"), "/a/b");
         assert_eq!(clean("../a"), "../a");
