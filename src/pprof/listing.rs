@@ -55,7 +55,7 @@ pub enum Source {
         searched: Option<String>,
     },
     /// No samples name a file for the function.
-    NoSource,
+    NoSource {},
 }
 
 /// One source line and what it carried.
@@ -125,10 +125,7 @@ impl Profile {
                     continue;
                 }
                 // Shown as pprof shows it: only `/proc/self/cwd/` trimmed.
-                by_file
-                    .entry(clean(&trim(file, "")))
-                    .or_default()
-                    .push(i);
+                by_file.entry(clean(&trim(file, ""))).or_default().push(i);
             }
             if by_file.is_empty() {
                 routines.push(Routine {
@@ -136,7 +133,7 @@ impl Profile {
                     file: None,
                     flat: 0,
                     cum: 0,
-                    source: Source::NoSource,
+                    source: Source::NoSource {},
                 });
                 continue;
             }

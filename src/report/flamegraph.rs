@@ -59,8 +59,14 @@ pub fn differential(
             .map(|(stack, &value)| (stack, value, 0)),
     );
     stacks.sort();
+    // Counted in the tooltips' unit here rather than by inferno's `factor`,
+    // which its differential percentages would count twice.
+    let (factor, name) = tooltip_unit(&sample_type.name, &sample_type.unit, total);
+    let scaled = |v: i64| (v as f64 * factor).round() as i64;
     let lines: Vec<String> = stacks
         .into_iter()
+        .map(|(stack, before, now)| (stack, scaled(before), scaled(now)))
+        .filter(|&(_, before, now)| before > 0 || now > 0)
         .map(|(stack, before, now)| format!("{stack} {before} {now}"))
         .collect();
     let mut options = inferno::flamegraph::Options::default();
@@ -69,8 +75,6 @@ pub fn differential(
         what = what.as_str(),
         kind = profile.kind().name()
     );
-    let (factor, name) = tooltip_unit(&sample_type.name, &sample_type.unit, total);
-    options.factor = factor;
     options.count_name = name;
     let mut svg = Vec::new();
     inferno::flamegraph::from_lines(&mut options, lines.iter().map(String::as_str), &mut svg)

@@ -12,6 +12,7 @@ mod help;
 mod links;
 mod manifest;
 mod pprof;
+mod pprof_views;
 mod protected;
 mod refactor;
 mod serve;

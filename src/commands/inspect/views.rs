@@ -26,10 +26,7 @@ pub(super) fn diff(
     let base = read_profile(base_path, base_path, false)?;
     let name = &profile.sample_types[index].name;
     // The base's sample type of the same name, whatever its default.
-    let base_index = base
-        .sample_types
-        .iter()
-        .position(|t| t.name == *name);
+    let base_index = base.sample_types.iter().position(|t| t.name == *name);
     let Some(base_index) = base_index else {
         let types: Vec<&str> = base.sample_types.iter().map(|t| t.name.as_str()).collect();
         anyhow::bail!(tr!(

@@ -84,7 +84,7 @@ pub fn source_listing(listing: &Listing, unit: &str) -> String {
             } => {
                 let _ = writeln!(out, " {}", tr!("profile-list-cannot-open", path = &**path));
             }
-            Source::NoSource => {}
+            Source::NoSource {} => {}
         }
     }
     out
