@@ -92,7 +92,7 @@ fn go_g2(x: f64) -> String {
     let (mantissa, exponent) = e.split_once('e').expect("exponent form");
     let exponent: i32 = exponent.parse().expect("an exponent");
     let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
-    if exponent < -4 || exponent >= 2 {
+    if !(-4..2).contains(&exponent) {
         let sign = if exponent < 0 { '-' } else { '+' };
         format!("{mantissa}e{sign}{:02}", exponent.abs())
     } else {
