@@ -213,7 +213,7 @@ profile-diff-shown = 表示した関数の合計は { $shown } で、{ $total } 
 profile-diff-none = 差のある関数はありません
 profile-list-total = 合計: { $total }
 profile-list-routine = ルーチン ======================== { $function }（{ $file }）
-profile-list-sums = { $flat } { $cum } (flat, cum) 合計の { $percent }
+profile-list-sums = { $flat } { $cum }（flat と cum）合計の { $percent }
 profile-list-no-source = { $function } にはソースの情報がありません
 profile-list-not-found = エラー: ファイル { $path } がパス { $searched } に見つかりません
 profile-list-cannot-open = エラー: { $path } を開けません: ファイルがありません
