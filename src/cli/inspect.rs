@@ -28,6 +28,10 @@ pub struct ProfilePlan {
     pub focus: Option<Regex>,
     pub flamegraph: Option<PathBuf>,
     pub json: bool,
+    /// The base profile to show the differences from.
+    pub base: Option<PathBuf>,
+    /// The functions to list line by line.
+    pub list: Option<Regex>,
 }
 
 /// Flags given that do not apply to the file.
@@ -39,6 +43,8 @@ pub enum InspectFlagError {
     TraceFlagsOnProfile(PathBuf),
     #[error("{}", crate::tr!("cmd-inspect-bad-focus", error = .0.to_string()))]
     Focus(#[source] regex::Error),
+    #[error("{}", crate::tr!("cmd-inspect-bad-list", error = .0.to_string()))]
+    List(#[source] regex::Error),
 }
 
 impl InspectArgs {
@@ -49,6 +55,8 @@ impl InspectArgs {
                 || self.cum
                 || self.focus.is_some()
                 || self.flamegraph.is_some()
+                || self.base.is_some()
+                || self.list.is_some()
             {
                 return Err(InspectFlagError::ProfileFlagsOnTrace(self.file.clone()));
             }
@@ -73,6 +81,12 @@ impl InspectArgs {
             .map(Regex::new)
             .transpose()
             .map_err(InspectFlagError::Focus)?;
+        let list = self
+            .list
+            .as_deref()
+            .map(Regex::new)
+            .transpose()
+            .map_err(InspectFlagError::List)?;
         Ok(InspectPlan::Profile(ProfilePlan {
             top: self.top,
             sample: self.sample.clone(),
@@ -80,6 +94,8 @@ impl InspectArgs {
             focus,
             flamegraph: self.flamegraph.clone(),
             json: self.json,
+            base: self.base.clone(),
+            list,
         }))
     }
 }

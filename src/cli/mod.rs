@@ -283,6 +283,14 @@ pub struct InspectArgs {
     /// Profile: also write an SVG flame graph.
     #[arg(long, value_name = "OUT.svg", help_heading = "Profiles")]
     pub flamegraph: Option<PathBuf>,
+    /// Profile: show what changed since this base profile, as `go tool pprof
+    /// -diff_base` does (the flame graph is then differential).
+    #[arg(long, value_name = "BASE", help_heading = "Profiles", conflicts_with_all = ["list", "focus", "cum"])]
+    pub base: Option<PathBuf>,
+    /// Profile: flat and cum per source line of the functions matching this
+    /// regular expression, beside their source, as `go tool pprof -list` does.
+    #[arg(long, value_name = "REGEX", help_heading = "Profiles", conflicts_with_all = ["flamegraph", "focus", "cum"])]
+    pub list: Option<String>,
 }
 
 /// The arguments of `workshop compare`.

@@ -411,6 +411,7 @@ pub(super) mod testing {
             time_nanos: 0,
             functions,
             samples,
+            sites: Vec::new(),
         }
     }
 

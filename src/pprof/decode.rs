@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap;
 use super::budget::{Limits, Over, What};
 use super::locations::{LARGE_ID, Locations};
 use super::wire::{self, Cursor, Fault, LEN, Stream, VARINT};
-use super::{Profile, ProfileError, SampleType, names, proto};
+use super::{Profile, ProfileError, SampleType, Site, names, proto};
 use crate::tr;
 
 /// The fields of `Profile`, by number, for errors.
@@ -117,6 +117,8 @@ pub(super) struct Raw {
     functions: Vec<proto::Function>,
     locations: Vec<Location>,
     line_functions: Vec<u64>,
+    /// The line number of each of `line_functions`.
+    line_numbers: Vec<i64>,
     /// Every sample's location ids (below `LARGE_ID`, or `LARGE_ID` plus an
     /// index into `large_ids`), then its frames.
     frames: Vec<u32>,
@@ -171,6 +173,8 @@ pub(super) fn walk_within<R: Read>(stream: &mut Stream<R>, limits: Limits) -> Re
                 let location: proto::Location = message(bytes, at, Part::Location)?;
                 raw.line_functions
                     .extend(location.line.iter().map(|line| line.function_id));
+                raw.line_numbers
+                    .extend(location.line.iter().map(|line| line.line));
                 // Both fit: the lines are counted well below `u32::MAX`.
                 raw.locations.push(Location {
                     id: location.id,
@@ -386,8 +390,9 @@ impl Raw {
         Ok(())
     }
 
-    /// Checks what was read and resolves ids and strings.
-    pub(super) fn resolve(self) -> Result<Profile, ProfileError> {
+    /// Checks what was read and resolves ids and strings; with `lines`, a
+    /// frame is a source line (an index into [`Profile::sites`]).
+    pub(super) fn resolve(self, lines: bool) -> Result<Profile, ProfileError> {
         let strings = &self.strings;
         if strings.get(0) != Some("") {
             return Err(ProfileError::NotProfile(tr!("pprof-error-first-string")));
@@ -443,7 +448,13 @@ impl Raw {
             i
         };
         let mut function_names: FxHashMap<u64, u32> = FxHashMap::default();
+        // With `lines`: each function's file and first line, by id.
+        let mut function_files: FxHashMap<u64, (i64, i64)> = FxHashMap::default();
         for function in &self.functions {
+            if lines {
+                string(function.filename, Part::FunctionName)?;
+                function_files.insert(function.id, (function.filename, function.start_line));
+            }
             if function.id == 0 {
                 return Err(ProfileError::Invalid(tr!("pprof-error-function-id-zero")));
             }
@@ -466,6 +477,24 @@ impl Raw {
             }
         }
 
+        // Source lines, when asked for: frames index these instead.
+        let mut sites: Vec<Site> = Vec::new();
+        let mut site_index: FxHashMap<(u32, i64, i64, i64), u32> = FxHashMap::default();
+        let mut site = |function: u32, file: i64, start_line: i64, line: i64| -> u32 {
+            let key = (function, file, start_line, line);
+            if let Some(&i) = site_index.get(&key) {
+                return i;
+            }
+            let i = sites.len() as u32;
+            sites.push(Site {
+                function,
+                file: strings.get(file as usize).unwrap_or_default().to_owned(),
+                start_line,
+                line,
+            });
+            site_index.insert(key, i);
+            i
+        };
         // Each location's frames, one after another in `pool`.
         let mut pool: Vec<u32> = Vec::new();
         let mut starts: Vec<usize> = Vec::with_capacity(self.locations.len() + 1);
@@ -477,10 +506,13 @@ impl Raw {
             starts.push(pool.len());
             if location.lines.is_empty() {
                 // Not symbolized: pprof shows the address.
-                pool.push(intern(format!("{:#x}", location.address)));
+                let frame = intern(format!("{:#x}", location.address));
+                pool.push(if lines { site(frame, 0, 0, 0) } else { frame });
             } else {
-                for &function_id in
-                    &self.line_functions[location.lines.start as usize..location.lines.end as usize]
+                let range = location.lines.start as usize..location.lines.end as usize;
+                for (&function_id, &number) in self.line_functions[range.clone()]
+                    .iter()
+                    .zip(&self.line_numbers[range])
                 {
                     let frame = function_names.get(&function_id).copied().ok_or_else(|| {
                         ProfileError::Invalid(tr!(
@@ -489,7 +521,15 @@ impl Raw {
                             function = function_id.to_string()
                         ))
                     })?;
-                    pool.push(frame);
+                    if lines {
+                        let (file, start) = function_files
+                            .get(&function_id)
+                            .copied()
+                            .unwrap_or_default();
+                        pool.push(site(frame, file, start, number));
+                    } else {
+                        pool.push(frame);
+                    }
                 }
             }
             if location_index.insert(location.id, index as u32).is_some() {
@@ -522,6 +562,7 @@ impl Raw {
             time_nanos: self.time_nanos,
             functions: names,
             samples,
+            sites,
         })
     }
 }

@@ -14,12 +14,23 @@ use crate::tr;
 
 /// Reads a profile file as it decodes it.
 pub(super) fn read(path: &Path) -> Result<Profile, ProfileError> {
+    read_with(path, false)
+}
+
+/// Reads a profile file; with `lines`, its frames are source lines (see
+/// [`Profile::sites`]).
+pub(super) fn read_with(path: &Path, lines: bool) -> Result<Profile, ProfileError> {
     let file = File::open(path).map_err(ProfileError::Io)?;
-    decode(Source(file))
+    decode_with(Source(file), lines)
 }
 
 /// Decodes gzip-compressed or raw `profile.proto` from a reader.
-pub(super) fn decode<R: Read>(mut input: R) -> Result<Profile, ProfileError> {
+pub(super) fn decode<R: Read>(input: R) -> Result<Profile, ProfileError> {
+    decode_with(input, false)
+}
+
+/// Decodes a profile, at source lines with `lines`.
+pub(super) fn decode_with<R: Read>(mut input: R, lines: bool) -> Result<Profile, ProfileError> {
     let mut head = [0u8; 2];
     let mut n = 0;
     while n < head.len() {
@@ -53,15 +64,15 @@ pub(super) fn decode<R: Read>(mut input: R) -> Result<Profile, ProfileError> {
                 Err(e) => walked = Err(Fault::Read(e)),
             }
         }
-        finish(walked, true)
+        finish(walked, true, lines)
     } else {
-        finish(walk(&mut Stream::new(input, u64::MAX)), false)
+        finish(walk(&mut Stream::new(input, u64::MAX)), false, lines)
     }
 }
 
-fn finish(walked: Result<Raw, Fault>, gzip: bool) -> Result<Profile, ProfileError> {
+fn finish(walked: Result<Raw, Fault>, gzip: bool, lines: bool) -> Result<Profile, ProfileError> {
     match walked {
-        Ok(raw) => raw.resolve(),
+        Ok(raw) => raw.resolve(lines),
         Err(Fault::Read(e)) => Err(match unwrap_source(e) {
             Ok(e) => ProfileError::Io(e),
             Err(e) if gzip => ProfileError::Gzip(e.to_string()),

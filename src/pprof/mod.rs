@@ -14,7 +14,10 @@
 
 mod budget;
 mod decode;
+pub mod diff;
+pub mod format;
 mod input;
+pub mod listing;
 mod locations;
 mod names;
 mod proto;
@@ -195,9 +198,25 @@ pub struct Profile {
     pub period: i64,
     pub duration_nanos: i64,
     pub time_nanos: i64,
-    /// Function names; frames index into this.
+    /// Function names; frames index into this (or into `sites`, when read
+    /// at source lines).
     pub functions: Vec<String>,
     pub samples: Samples,
+    /// Read with [`Profile::read_lines`]: every source line the samples
+    /// name, and frames index into this instead of `functions`; otherwise empty.
+    pub sites: Vec<Site>,
+}
+
+/// A source line of a function, as a frame of a profile read at source lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    /// Index into [`Profile::functions`].
+    pub function: u32,
+    /// As the profile names it (empty without one).
+    pub file: String,
+    /// The function's first line, 0 when unknown.
+    pub start_line: i64,
+    pub line: i64,
 }
 
 /// Flat and cum of one function for one sample type.
@@ -219,6 +238,11 @@ impl Profile {
     /// Reads a profile file.
     pub fn read(path: &Path) -> Result<Profile, ProfileError> {
         input::read(path)
+    }
+
+    /// Reads a profile file at source lines: its frames index [`Profile::sites`].
+    pub fn read_lines(path: &Path) -> Result<Profile, ProfileError> {
+        input::read_with(path, true)
     }
 
     /// Decodes gzip-compressed or raw `profile.proto` bytes.
@@ -413,6 +437,7 @@ mod tests {
             time_nanos: 0,
             functions,
             samples: flat,
+            sites: Vec::new(),
         }
     }
 

@@ -11,33 +11,9 @@ pub fn flamegraph(
     index: usize,
     focus: Option<&Regex>,
 ) -> Result<Vec<u8>, String> {
-    let mut stacks: rustc_hash::FxHashMap<String, i64> = rustc_hash::FxHashMap::default();
-    let matches: Vec<bool> = profile
-        .functions
-        .iter()
-        .map(|f| focus.is_none_or(|r| r.is_match(f)))
-        .collect();
     let sample_type = &profile.sample_types[index];
     let what = described(&sample_type.name);
-    // inferno draws the root without a name; this first frame gives it one.
-    let root = tr!("flamegraph-root", what = what.as_str()).replace(';', ",");
-    for sample in &profile.samples {
-        let value = sample.values[index];
-        if value <= 0 || (focus.is_some() && !sample.frames.iter().any(|&f| matches[f as usize])) {
-            continue;
-        }
-        let names: Vec<&str> = std::iter::once(root.as_str())
-            .chain(
-                sample
-                    .frames
-                    .iter()
-                    .rev()
-                    .map(|&f| profile.functions[f as usize].as_str()),
-            )
-            .collect();
-        let key = names.join(";");
-        *stacks.entry(key).or_default() += value;
-    }
+    let stacks = folded(profile, index, focus, &what);
     let total: i64 = stacks.values().sum();
     let lines: Vec<String> = stacks
         .into_iter()
@@ -56,6 +32,90 @@ pub fn flamegraph(
     inferno::flamegraph::from_lines(&mut options, lines.iter().map(String::as_str), &mut svg)
         .map_err(|e| e.to_string())?;
     Ok(svg)
+}
+
+/// A differential flame graph: the profile's stacks drawn at their widths,
+/// coloured by how much each grew (red) or shrank (blue) since the base, from
+/// inferno's two-column folded lines (`stack base current`).
+pub fn differential(
+    profile: &Profile,
+    index: usize,
+    base: &Profile,
+    base_index: usize,
+) -> Result<Vec<u8>, String> {
+    let sample_type = &profile.sample_types[index];
+    let what = described(&sample_type.name);
+    let now = folded(profile, index, None, &what);
+    let before = folded(base, base_index, None, &what);
+    let total: i64 = now.values().sum();
+    let mut stacks: Vec<(&String, i64, i64)> = now
+        .iter()
+        .map(|(stack, &value)| (stack, before.get(stack).copied().unwrap_or(0), value))
+        .collect();
+    stacks.extend(
+        before
+            .iter()
+            .filter(|(stack, _)| !now.contains_key(*stack))
+            .map(|(stack, &value)| (stack, value, 0)),
+    );
+    stacks.sort();
+    // Counted in the tooltips' unit here rather than by inferno's `factor`,
+    // which its differential percentages would count twice.
+    let (factor, name) = tooltip_unit(&sample_type.name, &sample_type.unit, total);
+    let scaled = |v: i64| (v as f64 * factor).round() as i64;
+    let lines: Vec<String> = stacks
+        .into_iter()
+        .map(|(stack, before, now)| (stack, scaled(before), scaled(now)))
+        .filter(|&(_, before, now)| before > 0 || now > 0)
+        .map(|(stack, before, now)| format!("{stack} {before} {now}"))
+        .collect();
+    let mut options = inferno::flamegraph::Options::default();
+    options.title = tr!(
+        "flamegraph-diff-title",
+        what = what.as_str(),
+        kind = profile.kind().name()
+    );
+    options.count_name = name;
+    let mut svg = Vec::new();
+    inferno::flamegraph::from_lines(&mut options, lines.iter().map(String::as_str), &mut svg)
+        .map_err(|e| e.to_string())?;
+    Ok(svg)
+}
+
+/// Every stack of positive value as folded text (`root;main;f`), outermost
+/// first under a root frame named for `what`, with its value.
+fn folded(
+    profile: &Profile,
+    index: usize,
+    focus: Option<&Regex>,
+    what: &str,
+) -> rustc_hash::FxHashMap<String, i64> {
+    let mut stacks: rustc_hash::FxHashMap<String, i64> = rustc_hash::FxHashMap::default();
+    let matches: Vec<bool> = profile
+        .functions
+        .iter()
+        .map(|f| focus.is_none_or(|r| r.is_match(f)))
+        .collect();
+    // inferno draws the root without a name; this first frame gives it one.
+    let root = tr!("flamegraph-root", what = what).replace(';', ",");
+    for sample in &profile.samples {
+        let value = sample.values[index];
+        if value <= 0 || (focus.is_some() && !sample.frames.iter().any(|&f| matches[f as usize])) {
+            continue;
+        }
+        let names: Vec<&str> = std::iter::once(root.as_str())
+            .chain(
+                sample
+                    .frames
+                    .iter()
+                    .rev()
+                    .map(|&f| profile.functions[f as usize].as_str()),
+            )
+            .collect();
+        let key = names.join(";");
+        *stacks.entry(key).or_default() += value;
+    }
+    stacks
 }
 
 /// What a sample type measures, in words (`cpu` is CPU time).

@@ -8,6 +8,7 @@ pub mod flamegraph;
 pub mod human;
 mod json;
 pub mod junit;
+mod pprof_docs;
 
 use std::io::Write;
 
@@ -16,6 +17,7 @@ pub use docs::{
     TraceDoc, VerifyDoc,
 };
 pub use json::VERSION;
+pub use pprof_docs::{DiffDoc, SourceDoc};
 
 /// How a command writes its document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,6 +13,7 @@ mod help;
 mod links;
 mod manifest;
 mod pprof;
+mod pprof_views;
 mod protected;
 mod refactor;
 mod serve;

@@ -10,6 +10,12 @@
 # (both decode, aggregate flat and cum per function and print a top table),
 # and prints wall time and peak memory of each, the ratios, and peak memory as
 # a multiple of the profile's size, compressed and decompressed.
+# Then, against a base profile of 2^(depth-1) paths, and line by line:
+#   go tool pprof -top -diff_base=BASE -sample_index=alloc_space PROFILE
+#   workshop inspect --sample alloc_space --base BASE PROFILE
+#   go tool pprof -list 'main\.walk' -sample_index=alloc_space PROFILE
+#   workshop inspect --sample alloc_space --list 'main\.walk' PROFILE
+# (run from the repository, where the listed source, bigprofile/main.go, is).
 #
 # PROFILE_BENCH_BASELINE=path/to/workshop adds another build of workshop to
 # every round (say, one from an earlier commit), to compare before and after.
@@ -24,6 +30,10 @@ work=${PROFILE_BENCH_DIR:-$(mktemp -d)}
 profile=$work/big-$depth.pprof
 if [ ! -f "$profile" ]; then
     (cd tests/perf/bigprofile && go run . -depth "$depth" "$profile")
+fi
+base=$work/big-$((depth - 1)).pprof
+if [ ! -f "$base" ]; then
+    (cd tests/perf/bigprofile && go run . -depth "$((depth - 1))" "$base")
 fi
 compressed=$(stat -c %s "$profile")
 decompressed=$(gzip -dc "$profile" | wc -c)
@@ -46,6 +56,10 @@ for i in $(seq "$rounds"); do
     if [ -n "$baseline" ]; then
         measure "baseline inspect" "$baseline" inspect --sample alloc_space "$profile"
     fi
+    measure "go tool pprof -top -diff_base" go tool pprof -top -diff_base="$base" -sample_index=alloc_space "$profile"
+    measure "workshop inspect --base" "$bin" inspect --sample alloc_space --base "$base" "$profile"
+    measure "go tool pprof -list" go tool pprof -list 'main\.walk' -sample_index=alloc_space "$profile"
+    measure "workshop inspect --list" "$bin" inspect --sample alloc_space --list 'main\.walk' "$profile"
 done
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 # The median time and peak memory (KB) of one program's rounds.
@@ -73,3 +87,9 @@ if [ -n "$baseline" ]; then
     printf 'workshop against the baseline: %.2fx the time, %.2fx the memory\n' \
         "$(echo "$ws_t / $base_t" | bc -l)" "$(echo "$ws_m / $base_m" | bc -l)"
 fi
+for pair in "go tool pprof -top -diff_base|workshop inspect --base" "go tool pprof -list|workshop inspect --list"; do
+    read -r a_t a_m < <(medians "${pair%%|*}")
+    read -r b_t b_m < <(medians "${pair##*|}")
+    printf 'median: %s %.2f s, %s %.2f s (%.1fx faster, %.1fx less memory)\n' \
+        "${pair%%|*}" "$a_t" "${pair##*|}" "$b_t" "$(echo "$a_t / $b_t" | bc -l)" "$(echo "$a_m / $b_m" | bc -l)"
+done

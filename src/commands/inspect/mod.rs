@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use super::Context;
 
 mod fetch;
+mod views;
 use crate::Exit;
 use crate::cli::InspectArgs;
 use crate::cli::inspect::{InspectPlan, ProfilePlan};
@@ -163,24 +164,32 @@ fn summary(file: &Path, shown: &Path, view: InspectView, format: Format) -> anyh
     Ok(Exit::Success)
 }
 
-fn profile(file: &Path, shown: &Path, plan: &ProfilePlan) -> anyhow::Result<Exit> {
-    let profile = match Profile::read(file) {
-        Ok(profile) => profile,
+/// A profile file, read at source lines with `lines`, its errors named by `shown`.
+fn read_profile(file: &Path, shown: &Path, lines: bool) -> anyhow::Result<Profile> {
+    let read = if lines {
+        Profile::read_lines(file)
+    } else {
+        Profile::read(file)
+    };
+    match read {
+        Ok(profile) => Ok(profile),
         Err(ProfileError::NotProfile(why)) => anyhow::bail!(tr!(
             "cmd-inspect-neither",
             path = display::path(shown),
             why = why.to_string()
         )),
-        Err(source) => {
-            return Err(ProfileFileError {
-                path: shown.to_owned(),
-                source,
-            }
-            .into());
+        Err(source) => Err(ProfileFileError {
+            path: shown.to_owned(),
+            source,
         }
-    };
-    let index = match &plan.sample {
-        None => profile.default_type,
+        .into()),
+    }
+}
+
+/// The sample type asked for by `--sample` (the profile's default without).
+fn sample_index(profile: &Profile, shown: &Path, sample: Option<&String>) -> anyhow::Result<usize> {
+    match sample {
+        None => Ok(profile.default_type),
         Some(name) => profile.sample_index(name).ok_or_else(|| {
             let types: Vec<&str> = profile
                 .sample_types
@@ -193,8 +202,19 @@ fn profile(file: &Path, shown: &Path, plan: &ProfilePlan) -> anyhow::Result<Exit
                 name = name,
                 types = types.join(", ")
             ))
-        })?,
-    };
+        }),
+    }
+}
+
+fn profile(file: &Path, shown: &Path, plan: &ProfilePlan) -> anyhow::Result<Exit> {
+    let profile = read_profile(file, shown, plan.list.is_some())?;
+    let index = sample_index(&profile, shown, plan.sample.as_ref())?;
+    if let Some(base) = &plan.base {
+        return views::diff(&profile, shown, index, base, plan);
+    }
+    if let Some(pattern) = &plan.list {
+        return views::list(&profile, shown, index, pattern, plan.json);
+    }
     let view = ProfileView {
         index,
         top: plan.top,

@@ -127,3 +127,6 @@ cli-help-arg-subcommand = Print help for the subcommand(s)
 cli-restore-arg-tests = Put back only the workshop's tests and test data (the files checks always take from the workshop), after saving yours
 # Starter sums
 cli-verify-arg-record-starter = Record the starter sums (checks/<id>/starter.sums) again where the starter changed on purpose
+# workshop inspect --base and --list
+cli-inspect-arg-base = Profile: show what changed since this base profile, as `go tool pprof -diff_base` does (the flame graph is then differential)
+cli-inspect-arg-list = Profile: flat and cum per source line of the functions matching this regular expression, beside their source, as `go tool pprof -list` does

@@ -243,3 +243,16 @@ clause-separator = {"; "}
 
 # The solution's reasoning, kept out of the exercise's page.
 hints-reasoning = How the reference solution reasons: { $page }
+
+# workshop inspect --base and --list
+profile-diff-header = { $header } against { $base }
+profile-diff-totals = total { $current } { $name }, { $base } in the base: { $change }
+profile-diff-shown = showing functions accounting for { $shown }, { $percent } of { $total } total (percentages are of the base's total)
+profile-diff-none = no function differs
+profile-list-total = Total: { $total }
+profile-list-routine = ROUTINE ======================== { $function } in { $file }
+profile-list-sums = { $flat } { $cum } (flat, cum) { $percent } of Total
+profile-list-no-source = No source information for { $function }
+profile-list-not-found = Error: could not find file { $path } on path { $searched }
+profile-list-cannot-open = Error: open { $path }: no such file or directory
+flamegraph-diff-title = { $what } ({ $kind } profile), against the base: red grew, blue shrank

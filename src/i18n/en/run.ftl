@@ -296,3 +296,7 @@ fence-climbs = { $path } climbs out of the workshop with `..`
 state-backup-damaged = the backup file { $path } differs from what the backup recorded when it was made; it is not restored (choose another with `--from`, see `--list`)
 # Inputs that are not files
 cmd-inspect-not-a-file = cannot read { $path }: not a regular file (a named pipe, a device or a directory); inspect reads a profile or trace file, or a URL
+# workshop inspect --base and --list
+cmd-inspect-bad-list = --list is not a valid regular expression: { $error }
+cmd-inspect-base-no-type = the base profile { $path } has no sample type `{ $name }` (it has: { $types })
+cmd-inspect-list-no-match = no function with samples in { $path } matches /{ $pattern }/

@@ -181,3 +181,10 @@ cli-help-arg-subcommand = ヘルプを表示するサブコマンド
 cli-restore-arg-tests = 自分のファイルを保存してから、ワークショップのテストとテストデータ（チェックが常にワークショップのものを使うファイル）だけを元に戻す
 # スターターのハッシュ
 cli-verify-arg-record-starter = 意図してスターターを変えた演習のスターターのハッシュ（checks/<id>/starter.sums）を記録し直す
+# workshop inspect --base と --list
+cli-inspect-arg-base =
+    プロファイル: このベースのプロファイルからの差を
+    `go tool pprof -diff_base` と同じように表示する（フレームグラフも差分になる）
+cli-inspect-arg-list =
+    プロファイル: この正規表現に一致する関数のソース行ごとの flat と cum を
+    `go tool pprof -list` と同じようにソースの横に表示する

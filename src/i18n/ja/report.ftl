@@ -205,3 +205,16 @@ clause-separator = {"。"}
 
 # The solution's reasoning, kept out of the exercise's page.
 hints-reasoning = 解答例の考え方：{ $page }
+
+# workshop inspect --base と --list
+profile-diff-header = { $header }（ベース: { $base }）
+profile-diff-totals = 合計 { $current } { $name }、ベースは { $base }: 差 { $change }
+profile-diff-shown = 表示した関数の合計は { $shown } で、{ $total } の { $percent } です（割合はベースの合計に対するものです）
+profile-diff-none = 差のある関数はありません
+profile-list-total = 合計: { $total }
+profile-list-routine = ルーチン ======================== { $function }（{ $file }）
+profile-list-sums = { $flat } { $cum }（flat と cum）合計の { $percent }
+profile-list-no-source = { $function } にはソースの情報がありません
+profile-list-not-found = エラー: ファイル { $path } がパス { $searched } に見つかりません
+profile-list-cannot-open = エラー: { $path } を開けません: ファイルがありません
+flamegraph-diff-title = { $what }（{ $kind } プロファイル）、ベースとの差: 赤は増え、青は減りました

@@ -273,3 +273,7 @@ fence-climbs = { $path } は `..` でワークショップの外に出ていま�
 state-backup-damaged = バックアップのファイル { $path } が、バックアップ作成時に記録した内容と異なるため、復元しません（`--list` で一覧を見て、`--from` で別のバックアップを選んでください）
 # Inputs that are not files
 cmd-inspect-not-a-file = { $path } を読めません: 通常のファイルではありません（名前付きパイプ、デバイス、ディレクトリのいずれかです）。inspect が読むのはプロファイルかトレースのファイル、または URL です
+# workshop inspect --base と --list
+cmd-inspect-bad-list = --list が正しい正規表現ではありません: { $error }
+cmd-inspect-base-no-type = ベースのプロファイル { $path } にはサンプルタイプ `{ $name }` がありません（あるのは { $types } です）
+cmd-inspect-list-no-match = { $path } には /{ $pattern }/ に一致するサンプルのある関数がありません

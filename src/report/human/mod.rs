@@ -9,6 +9,8 @@ mod files;
 mod inspect;
 mod list;
 mod profile;
+mod profile_diff;
+mod source;
 mod spinner;
 #[cfg(test)]
 mod tests;
@@ -30,6 +32,8 @@ pub use files::{
 pub use inspect::{InspectView, trace_summary};
 pub use list::{all_done, list, next};
 pub use profile::{ProfileView, ordered, profile};
+pub use profile_diff::{DiffView, profile_diff};
+pub use source::source_listing;
 pub use spinner::Spinner;
 pub use verify::{UntranslatedDoc, verify, verify_progress};
 

@@ -1,0 +1,166 @@
+//! One profile against another, as `go tool pprof -diff_base=BASE PROFILE`
+//! shows it: the base's samples count negated, so a function's flat and cum
+//! are what it gained (positive) or lost (negative). Functions are matched by
+//! name across the two profiles; percentages are of the base's total, the
+//! sum of the absolute values of its samples (of both profiles' when the base
+//! has none), as pprof computes it.
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use super::{FunctionTotal, Profile};
+
+/// The difference of one sample type between a profile and its base.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diff {
+    /// What percentages are of, as pprof takes it.
+    pub total: i64,
+    /// The sum of the profile's values, and of the base's.
+    pub current: i64,
+    pub base: i64,
+    /// Every function whose flat or cum changed, largest change of flat first
+    /// (by absolute value, then by name), as `pprof -top` orders them.
+    pub functions: Vec<FunctionTotal>,
+}
+
+/// `current` (sample type `ci`) less `base` (sample type `bi`), per function.
+pub fn diff(current: &Profile, ci: usize, base: &Profile, bi: usize) -> Diff {
+    let mut names: Vec<&str> = Vec::new();
+    let mut index: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut maps: [Vec<u32>; 2] = [Vec::new(), Vec::new()];
+    for (map, profile) in maps.iter_mut().zip([current, base]) {
+        for name in &profile.functions {
+            let next = names.len() as u32;
+            let i = *index.entry(name).or_insert(next);
+            if i == next {
+                names.push(name);
+            }
+            map.push(i);
+        }
+    }
+    let mut flat = vec![0i64; names.len()];
+    let mut cum = vec![0i64; names.len()];
+    let mut seen = vec![u32::MAX; names.len()];
+    let mut counter = 0u32;
+    let mut abs_total = [0i64; 2];
+    let mut sums = [0i64; 2];
+    for (side, (profile, at, sign)) in [(current, ci, 1i64), (base, bi, -1i64)]
+        .into_iter()
+        .enumerate()
+    {
+        let map = &maps[side];
+        for sample in &profile.samples {
+            let value = sample.values[at];
+            if value == 0 {
+                continue;
+            }
+            abs_total[side] += value.abs();
+            sums[side] += value;
+            let value = value * sign;
+            counter = counter.wrapping_add(1);
+            if let Some(&leaf) = sample.frames.first() {
+                flat[map[leaf as usize] as usize] += value;
+            }
+            for &frame in sample.frames {
+                let f = map[frame as usize] as usize;
+                // Once per sample: a recursive function is not counted twice.
+                if seen[f] != counter {
+                    seen[f] = counter;
+                    cum[f] += value;
+                }
+            }
+        }
+    }
+    let mut functions: Vec<FunctionTotal> = (0..names.len())
+        .filter(|&i| flat[i] != 0 || cum[i] != 0)
+        .map(|i| FunctionTotal {
+            name: names[i].to_owned(),
+            flat: flat[i],
+            cum: cum[i],
+        })
+        .collect();
+    functions.sort_by(|a, b| {
+        b.flat
+            .abs()
+            .cmp(&a.flat.abs())
+            .then_with(|| a.name.cmp(&b.name))
+            .then_with(|| b.cum.abs().cmp(&a.cum.abs()))
+    });
+    let total = if abs_total[1] > 0 {
+        abs_total[1]
+    } else {
+        abs_total[0]
+    };
+    Diff {
+        total,
+        current: sums[0],
+        base: sums[1],
+        functions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pprof::{SampleType, Samples};
+
+    fn profile(samples: &[(&[&str], i64)]) -> Profile {
+        let mut functions: Vec<String> = Vec::new();
+        let mut flat = Samples::new(1);
+        for (stack, value) in samples {
+            let frames: Vec<u32> = stack
+                .iter()
+                .map(|name| match functions.iter().position(|f| f == name) {
+                    Some(i) => i as u32,
+                    None => {
+                        functions.push((*name).to_owned());
+                        (functions.len() - 1) as u32
+                    }
+                })
+                .collect();
+            flat.push(&frames, &[*value]);
+        }
+        Profile {
+            sample_types: vec![SampleType {
+                name: "cpu".into(),
+                unit: "nanoseconds".into(),
+            }],
+            default_type: 0,
+            period_type: None,
+            period: 0,
+            duration_nanos: 0,
+            time_nanos: 0,
+            functions,
+            samples: flat,
+            sites: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_base_counts_negated_and_functions_match_by_name() {
+        let base = profile(&[(&["slow", "main"], 30), (&["fast", "main"], 10)]);
+        let new = profile(&[(&["fast", "main"], 15), (&["other", "main"], 5)]);
+        let d = diff(&new, 0, &base, 0);
+        let rows: Vec<(&str, i64, i64)> = d
+            .functions
+            .iter()
+            .map(|f| (f.name.as_str(), f.flat, f.cum))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                ("slow", -30, -30),
+                ("fast", 5, 5),
+                ("other", 5, 5),
+                ("main", 0, -20)
+            ]
+        );
+        assert_eq!((d.total, d.current, d.base), (40, 20, 40));
+    }
+
+    #[test]
+    fn what_cancels_out_is_not_shown() {
+        let p = profile(&[(&["a", "main"], 7)]);
+        assert!(diff(&p, 0, &p, 0).functions.is_empty());
+    }
+}
