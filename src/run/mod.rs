@@ -17,6 +17,7 @@ mod serve;
 mod session;
 mod side_by_side;
 mod starter;
+mod starter_artifacts;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -50,6 +51,9 @@ pub struct Tree {
     pub starter_note: Option<String>,
     /// Build the starter again instead of reusing its build from an earlier check.
     pub fresh: bool,
+    /// Keep the starter's profiles and traces beside the attendee's, for
+    /// looking (`starter_artifacts`); `verify` has no use for them.
+    pub starter_artifacts: bool,
 }
 
 impl Tree {
@@ -72,6 +76,7 @@ impl Tree {
             starter_missing: None,
             starter_note: None,
             fresh,
+            starter_artifacts: true,
         };
         tree.identify_starter(workshop, exercise);
         tree

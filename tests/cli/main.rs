@@ -10,6 +10,7 @@ mod fence;
 mod flood;
 mod help;
 mod links;
+mod look;
 mod manifest;
 mod pprof;
 mod protected;

@@ -296,3 +296,6 @@ fence-climbs = { $path } climbs out of the workshop with `..`
 state-backup-damaged = the backup file { $path } differs from what the backup recorded when it was made; it is not restored (choose another with `--from`, see `--list`)
 # Inputs that are not files
 cmd-inspect-not-a-file = cannot read { $path }: not a regular file (a named pipe, a device or a directory); inspect reads a profile or trace file, or a URL
+
+# The starter's artifacts, kept for looking
+run-step-starter-artifact = the starter's side of { $what }, for comparing

@@ -273,3 +273,6 @@ fence-climbs = { $path } は `..` でワークショップの外に出ていま�
 state-backup-damaged = バックアップのファイル { $path } が、バックアップ作成時に記録した内容と異なるため、復元しません（`--list` で一覧を見て、`--from` で別のバックアップを選んでください）
 # Inputs that are not files
 cmd-inspect-not-a-file = { $path } を読めません: 通常のファイルではありません（名前付きパイプ、デバイス、ディレクトリのいずれかです）。inspect が読むのはプロファイルかトレースのファイル、または URL です
+
+# The starter's artifacts, kept for looking
+run-step-starter-artifact = 比較用のスターター側の { $what }
