@@ -15,7 +15,7 @@ use crate::units::{amount, quantity};
 use crate::yaml::closest;
 
 /// What is measured of a function.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Measure {
     Flat,

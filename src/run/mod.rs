@@ -249,7 +249,15 @@ pub fn check(
         session.notes.push(note.clone());
     }
     let goals: Vec<_> = if failure.is_none() {
-        exercise.goals.iter().map(|g| g.evaluate(&facts)).collect()
+        exercise
+            .goals
+            .iter()
+            .map(|g| {
+                let mut outcome = g.evaluate(&facts);
+                outcome.since_starter = since_starter(g, &facts, &session.artifacts);
+                outcome
+            })
+            .collect()
     } else {
         Vec::new()
     };
@@ -280,6 +288,27 @@ pub fn check(
     }
     listener(&CheckEvent::Finished { report: &report });
     Ok(report)
+}
+
+/// What changed since the starter in the profile `goal` reads, from the
+/// starter's profile kept beside the attendee's; after the verdict, and
+/// never part of it.
+fn since_starter(
+    goal: &crate::goals::Goal,
+    facts: &Facts,
+    artifacts: &std::collections::BTreeMap<String, PathBuf>,
+) -> Option<crate::goals::since::SinceStarter> {
+    let looked = goal.kind.looked()?;
+    let Ok(mine) = facts
+        .profiles
+        .get(&(looked.run.to_owned(), looked.profile))?
+    else {
+        return None;
+    };
+    let key = format!("profile-{}-{}", looked.run, looked.profile);
+    let path = artifacts.get(&starter_artifacts::key(&key))?;
+    let starter = crate::pprof::Profile::read(path).ok()?;
+    crate::goals::since::since_starter(&looked, &starter, &mine.profile)
 }
 
 /// How often a check waiting for another one's lock looks again (and at Ctrl-C or `q`).

@@ -50,3 +50,34 @@ fn the_starters_profile_is_kept_beside_the_attendees_and_made_once() {
         made
     );
 }
+
+#[test]
+fn a_profile_goal_shows_what_changed_since_the_starter() {
+    let workshop = Workshop::fixture("look");
+    // The first check keeps the starter (and its profile) as the exercise begins.
+    workshop.run(&["check", "look/regexp"]).code(1);
+    let solution =
+        std::fs::read_to_string(workshop.path().join("checks/look/regexp/solution/logs.go"))
+            .unwrap();
+    workshop.write("exercises/look/regexp/logs.go", &solution);
+    let run = workshop.run(&["check", "look/regexp"]);
+    run.code(0)
+        .stdout_has("since the starter (cum share of cpu, points):");
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("regexp.Compile") || l.contains("regexp.MustCompile"))
+        .unwrap_or_else(|| panic!("no change of the compiler:\n{}", run.stdout));
+    assert!(line.contains("→   0.0%"), "{line}");
+
+    let json = workshop.run(&["check", "look/regexp", "--json"]).json();
+    let since = &json["goals"][0]["since_starter"];
+    assert_eq!(since["measure"], "cum-share", "{since:#}");
+    let first = &since["changes"][0];
+    assert!(
+        first["function"].as_str().unwrap().starts_with("regexp."),
+        "{since:#}"
+    );
+    assert_eq!(first["mine"], 0.0);
+    assert!(first["starter"].as_f64().unwrap() > 0.0, "{since:#}");
+}

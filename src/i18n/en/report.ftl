@@ -243,3 +243,6 @@ clause-separator = {"; "}
 
 # The solution's reasoning, kept out of the exercise's page.
 hints-reasoning = How the reference solution reasons: { $page }
+
+# What changed since the starter, under a profile goal
+check-since-starter = since the starter ({ $measure } share of { $sample }, points):

@@ -205,3 +205,6 @@ clause-separator = {"。"}
 
 # The solution's reasoning, kept out of the exercise's page.
 hints-reasoning = 解答例の考え方：{ $page }
+
+# What changed since the starter, under a profile goal
+check-since-starter = スターターからの変化（{ $sample } に占める { $measure } の割合、ポイント）:
