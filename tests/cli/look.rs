@@ -81,3 +81,95 @@ fn a_profile_goal_shows_what_changed_since_the_starter() {
     assert_eq!(first["mine"], 0.0);
     assert!(first["starter"].as_f64().unwrap() > 0.0, "{since:#}");
 }
+
+/// The body of `GET url` (plain HTTP on the loopback), following redirects.
+fn fetch(url: &str) -> String {
+    use std::io::{Read, Write};
+    let mut url = url.to_owned();
+    for _ in 0..5 {
+        let rest = url.strip_prefix("http://").expect("an http:// address");
+        let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        let path = if path.is_empty() { "/" } else { path };
+        let mut stream = std::net::TcpStream::connect(host).unwrap();
+        write!(stream, "GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n").unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
+        let location = head.lines().find_map(|l| {
+            l.strip_prefix("Location: ")
+                .or(l.strip_prefix("location: "))
+        });
+        match location {
+            Some(next) if head.starts_with("HTTP/1.1 30") || head.starts_with("HTTP/1.0 30") => {
+                url = if next.starts_with("http") {
+                    next.to_owned()
+                } else if next.starts_with('/') {
+                    format!("http://{host}{next}")
+                } else {
+                    format!("http://{host}{}{next}", &path[..=path.rfind('/').unwrap()])
+                };
+            }
+            _ => return body.to_owned(),
+        }
+    }
+    panic!("too many redirects from {url}");
+}
+
+#[test]
+fn open_serves_gos_viewer_on_the_last_checks_profile_until_ctrl_c() {
+    use std::io::BufRead;
+    let workshop = Workshop::fixture("look");
+    workshop
+        .run(&["check", "look/regexp"])
+        .code(1)
+        .stdout_has("`workshop open look/regexp`");
+    for diff in [false, true] {
+        let mut args = vec![
+            "--root",
+            workshop.path().to_str().unwrap(),
+            "open",
+            "look/regexp",
+            "--no-browser",
+        ];
+        if diff {
+            args.push("--diff");
+        }
+        let mut child = workshop_process()
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+        let url = loop {
+            let line = lines
+                .next()
+                .unwrap_or_else(|| {
+                    let mut err = String::new();
+                    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err)
+                        .unwrap();
+                    panic!("no address printed: {err}")
+                })
+                .unwrap();
+            if let Some(at) = line.find("http://") {
+                break line[at..].split_whitespace().next().unwrap().to_owned();
+            }
+        };
+        let page = fetch(&url);
+        assert!(page.contains("pprof"), "{url}: {page}");
+        let pid = nix::unistd::Pid::from_raw(child.id() as i32);
+        nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGINT).unwrap();
+        let status = child.wait().unwrap();
+        assert!(matches!(status.code(), Some(0 | 130)), "{status:?}");
+        let port = url
+            .trim_start_matches("http://127.0.0.1:")
+            .split('/')
+            .next()
+            .unwrap();
+        assert_eq!(
+            processes_mentioning(&format!("127.0.0.1:{port}")),
+            Vec::<String>::new()
+        );
+        assert!(std::net::TcpStream::connect(format!("127.0.0.1:{port}")).is_err());
+    }
+}

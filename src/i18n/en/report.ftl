@@ -246,3 +246,6 @@ hints-reasoning = How the reference solution reasons: { $page }
 
 # What changed since the starter, under a profile goal
 check-since-starter = since the starter ({ $measure } share of { $sample }, points):
+
+# workshop open, told after a failed goal on a profile or trace
+check-open-hint = look at the profile or trace in Go's viewer: `{ $command }`

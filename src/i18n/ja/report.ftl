@@ -208,3 +208,6 @@ hints-reasoning = 解答例の考え方：{ $page }
 
 # What changed since the starter, under a profile goal
 check-since-starter = スターターからの変化（{ $sample } に占める { $measure } の割合、ポイント）:
+
+# workshop open, told after a failed goal on a profile or trace
+check-open-hint = Go のビューアーでプロファイルやトレースを見るには: `{ $command }`

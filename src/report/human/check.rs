@@ -87,7 +87,20 @@ pub fn check(report: &CheckReport) -> String {
         );
     }
     let _ = writeln!(out);
+    if report.goals.iter().any(looked_at) {
+        let command = format!("workshop open {}", report.exercise);
+        let _ = writeln!(out, "{}", tr!("check-open-hint", command = command));
+    }
     out
+}
+
+/// Whether a goal is an unmet goal on a profile or a trace: Go's viewers
+/// show what is behind it.
+fn looked_at(goal: &Outcome) -> bool {
+    goal.status == Status::Fail
+        && ["profile-", "trace-", "flight-recorder"]
+            .iter()
+            .any(|prefix| goal.kind.starts_with(prefix))
 }
 
 /// What to say of the attendee's protected files that the check did not use:

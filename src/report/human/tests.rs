@@ -641,3 +641,17 @@ fn a_goal_shows_what_changed_since_the_starter_met_or_not() {
         "{text}"
     );
 }
+
+#[test]
+fn a_failed_goal_on_a_profile_ends_the_report_with_workshop_open() {
+    let mut share = goal("share", Status::Fail, 60.0, Bound::AtMost(5.0), "%");
+    share.kind = "profile-function";
+    let text = check(&report(vec![share.clone()], None, None));
+    let last = text.lines().last().unwrap();
+    assert!(last.contains("`workshop open "), "{text}");
+    share.status = Status::Pass;
+    let text = check(&report(vec![share], None, None));
+    assert!(!text.contains("workshop open"), "{text}");
+    let bench = goal("allocs", Status::Fail, 3.0, Bound::AtMost(0.0), "allocs/op");
+    assert!(!check(&report(vec![bench], None, None)).contains("workshop open"));
+}
