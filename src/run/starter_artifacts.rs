@@ -20,13 +20,13 @@ pub(super) fn key(mine: &str) -> String {
     format!("starter-{mine}")
 }
 
+/// Environment variables set for a run.
+type Env = Vec<(String, String)>;
+
 /// The invocation's arguments and environment, with the starter's file as
 /// the artifact: `None` for runs whose artifact is no profile or trace of
 /// the run's own (a snapshot is the exercise's code's to write).
-fn invocation_args(
-    invocation: &Invocation<'_>,
-    path: &Path,
-) -> Option<(Vec<String>, Vec<(String, String)>)> {
+fn invocation_args(invocation: &Invocation<'_>, path: &Path) -> Option<(Vec<String>, Env)> {
     let spec = invocation.run;
     let (mut args, mut env) = (bench_args(spec), spec.env.clone());
     match invocation.collect {
