@@ -131,6 +131,9 @@ pub struct ListArgs {
     /// Print a JSON document instead of text.
     #[arg(long)]
     pub json: bool,
+    /// How each goal's measured value moved over the exercise's last checks.
+    #[arg(long, value_name = "ID")]
+    pub history: Option<String>,
 }
 
 /// The arguments of `workshop check`.

@@ -12,8 +12,8 @@ pub mod junit;
 use std::io::Write;
 
 pub use docs::{
-    CheckErrorDoc, CompareDoc, DoctorDoc, HintDoc, ListDoc, ListEntry, NextDoc, ProfileDoc,
-    TraceDoc, VerifyDoc,
+    CheckErrorDoc, CompareDoc, DoctorDoc, GoalHistory, HintDoc, HistoryCheck, HistoryDoc, ListDoc,
+    ListEntry, NextDoc, ProfileDoc, TraceDoc, VerifyDoc,
 };
 pub use json::VERSION;
 

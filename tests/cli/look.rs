@@ -49,6 +49,22 @@ fn the_starters_profile_is_kept_beside_the_attendees_and_made_once() {
         std::fs::metadata(starter).unwrap().modified().unwrap(),
         made
     );
+
+    // Each check recorded the goal's value.
+    let history = workshop
+        .run(&["list", "--history", "look/regexp", "--json"])
+        .json();
+    let values = history["goals"][0]["values"].as_array().unwrap();
+    assert_eq!(values.len(), 2, "{history:#}");
+    assert!(
+        values.iter().all(|v| v.as_f64().unwrap() > 5.0),
+        "{history:#}"
+    );
+    workshop
+        .run(&["list", "--history", "look/regexp"])
+        .code(0)
+        .stdout_has("the last 2 checks, oldest first: ✗✗")
+        .stdout_has("compiler-share  ");
 }
 
 #[test]

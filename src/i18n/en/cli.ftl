@@ -153,3 +153,6 @@ cli-open-arg-profile = Which profile, when the check wrote several: cpu, heap (o
 cli-open-arg-trace = Open the check's execution trace (`go tool trace`)
 cli-open-arg-diff = Show the profile as a change from the starter's (`-diff_base`)
 cli-open-arg-no-browser = Print the address only; do not open a browser
+
+# workshop list --history
+cli-list-arg-history = How each goal's measured value moved over the exercise's last checks

@@ -249,3 +249,7 @@ check-since-starter = since the starter ({ $measure } share of { $sample }, poin
 
 # workshop open, told after a failed goal on a profile or trace
 check-open-hint = look at the profile or trace in Go's viewer: `{ $command }`
+
+# workshop list --history
+history-none = no check of { $id } is recorded yet
+history-checks = the last { $count } checks, oldest first: { $verdicts }

@@ -209,3 +209,6 @@ cli-open-arg-profile = チェックが複数書いたときに開くプロファ
 cli-open-arg-trace = チェックの実行トレースを開く（`go tool trace`）
 cli-open-arg-diff = スターターのプロファイルとの差分として表示する（`-diff_base`）
 cli-open-arg-no-browser = アドレスを表示するだけで、ブラウザーは開かない
+
+# workshop list --history
+cli-list-arg-history = 演習の直近のチェックで、各ゴールの計測値がどう動いたかを表示する

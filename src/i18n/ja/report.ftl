@@ -211,3 +211,7 @@ check-since-starter = スターターからの変化（{ $sample } に占める 
 
 # workshop open, told after a failed goal on a profile or trace
 check-open-hint = Go のビューアーでプロファイルやトレースを見るには: `{ $command }`
+
+# workshop list --history
+history-none = { $id } のチェックはまだ記録されていません
+history-checks = 直近 { $count } 回のチェック（古い順）: { $verdicts }
