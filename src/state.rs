@@ -47,6 +47,22 @@ struct ExerciseState {
     /// How many checks each goal has failed.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     failures: BTreeMap<String, u32>,
+    /// The last [`HISTORY`] checks' measured values, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    history: Vec<Attempt>,
+}
+
+/// How many checks of an exercise the state keeps the values of.
+pub const HISTORY: usize = 20;
+
+/// One check of an exercise: when, its verdict, and each goal's measured value.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Attempt {
+    /// Seconds since the Unix epoch.
+    pub at: u64,
+    pub passed: bool,
+    /// By goal id; a goal with no value (not judged, inconclusive) is absent.
+    pub values: BTreeMap<String, f64>,
 }
 
 impl Default for ExerciseState {
@@ -57,6 +73,7 @@ impl Default for ExerciseState {
             checked_at: 0,
             hints_shown: 0,
             failures: BTreeMap::new(),
+            history: Vec::new(),
         }
     }
 }
@@ -164,13 +181,23 @@ impl State {
         self.file.exercises.get(id).map_or(0, |e| e.hints_shown)
     }
 
-    /// Records a check's verdict, and the goals it failed, and saves. A passed
+    /// The measured values of the exercise's last checks, oldest first.
+    pub fn history(&self, id: &str) -> &[Attempt] {
+        self.file
+            .exercises
+            .get(id)
+            .map_or(&[], |e| e.history.as_slice())
+    }
+
+    /// Records a check's verdict, the goals it failed and the values it
+    /// measured (the last [`HISTORY`] checks' are kept), and saves. A passed
     /// exercise stays done.
     pub fn record(
         layout: &Layout,
         id: &str,
         passed: bool,
         failed: &[&str],
+        values: BTreeMap<String, f64>,
     ) -> std::io::Result<Recorded> {
         State::update(layout, id, |entry| {
             if passed {
@@ -184,6 +211,13 @@ impl State {
                 Latest::Failing
             });
             entry.checked_at = now();
+            entry.history.push(Attempt {
+                at: entry.checked_at,
+                passed,
+                values,
+            });
+            let over = entry.history.len().saturating_sub(HISTORY);
+            entry.history.drain(..over);
             for goal in failed {
                 *entry.failures.entry((*goal).to_owned()).or_default() += 1;
             }
@@ -294,10 +328,10 @@ mod tests {
     #[test]
     fn records_and_keeps_done() {
         let (_dir, layout) = layout();
-        State::record(&layout, "a/b", false, &[]).unwrap();
+        State::record(&layout, "a/b", false, &[], BTreeMap::new()).unwrap();
         assert_eq!(State::load(&layout).progress("a/b"), Progress::InProgress);
-        State::record(&layout, "a/b", true, &[]).unwrap();
-        State::record(&layout, "a/b", false, &[]).unwrap();
+        State::record(&layout, "a/b", true, &[], BTreeMap::new()).unwrap();
+        State::record(&layout, "a/b", false, &[], BTreeMap::new()).unwrap();
         assert_eq!(State::load(&layout).progress("a/b"), Progress::Done);
         assert_eq!(State::load(&layout).progress("c/d"), Progress::NotStarted);
     }
@@ -330,13 +364,14 @@ mod tests {
     #[test]
     fn a_goals_hint_shows_after_two_failed_checks_or_once_hints_are_asked_for() {
         let (_dir, layout) = layout();
-        let first = State::record(&layout, "a/b", false, &["speed"]).unwrap();
+        let first = State::record(&layout, "a/b", false, &["speed"], BTreeMap::new()).unwrap();
         assert!(!first.shows_hint("speed"));
-        let second = State::record(&layout, "a/b", false, &["speed", "bytes"]).unwrap();
+        let second =
+            State::record(&layout, "a/b", false, &["speed", "bytes"], BTreeMap::new()).unwrap();
         assert!(second.shows_hint("speed"));
         assert!(!second.shows_hint("bytes"));
         State::reveal_hint(&layout, "a/b", 3).unwrap();
-        let third = State::record(&layout, "a/b", false, &["bytes"]).unwrap();
+        let third = State::record(&layout, "a/b", false, &["bytes"], BTreeMap::new()).unwrap();
         assert!(third.shows_hint("bytes"));
     }
 
@@ -348,5 +383,21 @@ mod tests {
         assert_eq!(State::reveal_hint(&layout, "a/b", 2).unwrap(), 2);
         assert_eq!(State::load(&layout).hints_shown("a/b"), 2);
         assert_eq!(State::load(&layout).progress("a/b"), Progress::InProgress);
+    }
+
+    #[test]
+    fn each_check_keeps_its_values_and_only_the_last_ones_are_kept() {
+        let (_dir, layout) = layout();
+        for n in 0..HISTORY + 3 {
+            let values = BTreeMap::from([("speed".to_owned(), n as f64)]);
+            State::record(&layout, "a/b", n % 2 == 0, &[], values).unwrap();
+        }
+        let state = State::load(&layout);
+        let history = state.history("a/b");
+        assert_eq!(history.len(), HISTORY);
+        assert_eq!(history[0].values["speed"], 3.0);
+        assert_eq!(history[HISTORY - 1].values["speed"], (HISTORY + 2) as f64);
+        assert!(history[HISTORY - 1].passed);
+        assert!(state.history("c/d").is_empty());
     }
 }

@@ -262,7 +262,8 @@ fn run_check(
     };
     let mut result = run::check(exercise, tree, go, &listener)?;
     let passed = result.status == CheckStatus::Pass;
-    match State::record(&tree.layout, &exercise.id, passed, &result.failed()) {
+    let values = result.values();
+    match State::record(&tree.layout, &exercise.id, passed, &result.failed(), values) {
         Ok(recorded) => result.keep_hints(|goal| recorded.shows_hint(goal)),
         Err(e) => report::warning(&tr!("cmd-progress-not-saved", error = e.to_string())),
     }

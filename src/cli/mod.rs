@@ -75,6 +75,13 @@ pub enum Command {
     /// Show your changes to an exercise, against its starter code.
     Diff(DiffArgs),
 
+    /// Open Go's own viewer on a profile or trace of the last check.
+    ///
+    /// Runs `go tool pprof -http` (or `go tool trace`) on a free port of
+    /// 127.0.0.1, prints its address and opens a browser when there is one.
+    /// `--diff` shows the profile against the starter's. Ctrl-C stops it.
+    Open(OpenArgs),
+
     /// Check an exercise again every time you save one of its .go files.
     ///
     /// Starts with the given exercise (default: the first one not done) and moves
@@ -124,6 +131,9 @@ pub struct ListArgs {
     /// Print a JSON document instead of text.
     #[arg(long)]
     pub json: bool,
+    /// How each goal's measured value moved over the exercise's last checks.
+    #[arg(long, value_name = "ID")]
+    pub history: Option<String>,
 }
 
 /// The arguments of `workshop check`.
@@ -188,6 +198,27 @@ pub struct DiffArgs {
     /// your changes to the starter).
     #[arg(long)]
     pub solution: bool,
+}
+
+/// The arguments of `workshop open`.
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    /// The exercise, e.g. cpu/01-regexp, or its directory; without it, the
+    /// exercise whose directory you are in.
+    pub id: Option<String>,
+    /// Which profile, when the check wrote several: cpu, heap (or memory),
+    /// block, mutex, goroutine.
+    #[arg(long, conflicts_with = "trace")]
+    pub profile: Option<String>,
+    /// Open the check's execution trace (`go tool trace`).
+    #[arg(long)]
+    pub trace: bool,
+    /// Show the profile as a change from the starter's (`-diff_base`).
+    #[arg(long, conflicts_with = "trace")]
+    pub diff: bool,
+    /// Print the address only; do not open a browser.
+    #[arg(long)]
+    pub no_browser: bool,
 }
 
 /// The arguments of `workshop watch`.

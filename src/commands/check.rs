@@ -73,7 +73,13 @@ pub fn check(workshop: &Workshop, id: &str, fresh: bool, format: Format) -> anyh
         Err(e) => return fail(&e, Some(&go.info)),
     };
     let passed = report.status == CheckStatus::Pass;
-    let recorded = State::record(&tree.layout, &exercise.id, passed, &report.failed());
+    let recorded = State::record(
+        &tree.layout,
+        &exercise.id,
+        passed,
+        &report.failed(),
+        report.values(),
+    );
     match recorded {
         Ok(recorded) => report.keep_hints(|goal| recorded.shows_hint(goal)),
         Err(e) => report::warning(&tr!("cmd-progress-not-saved", error = e.to_string())),

@@ -4,13 +4,17 @@ use super::Context;
 use crate::Exit;
 use crate::cli::ListArgs;
 use crate::layout::Layout;
-use crate::report::{self, Format, ListDoc};
+use crate::report::{self, Format, HistoryDoc, ListDoc};
 use crate::state::State;
 
 pub fn run(cx: &Context, args: &ListArgs) -> anyhow::Result<Exit> {
     let workshop = cx.workshop()?;
     // Its warnings were said when the workshop was loaded.
     let state = State::load(&Layout::new(&workshop.root));
-    report::emit(Format::json(args.json), &ListDoc::new(&workshop, &state));
+    let format = Format::json(args.json);
+    match &args.history {
+        Some(id) => report::emit(format, &HistoryDoc::new(workshop.exercise(id)?, &state)),
+        None => report::emit(format, &ListDoc::new(&workshop, &state)),
+    }
     Ok(Exit::Success)
 }

@@ -10,6 +10,7 @@ mod hint;
 mod inspect;
 mod list;
 mod next;
+mod open;
 mod reset;
 mod restore;
 mod verify;
@@ -75,6 +76,7 @@ pub fn run(cx: &Context, command: &Command) -> anyhow::Result<Exit> {
         Command::Reset(args) => reset::run(cx, args),
         Command::Restore(args) => restore::run(cx, args),
         Command::Diff(args) => diff::run(cx, args),
+        Command::Open(args) => open::run(cx, args),
         Command::Watch(args) => watch::run(cx, args),
         Command::Next(args) => next::run(cx, args),
         Command::Verify(args) => verify::run(cx, args),

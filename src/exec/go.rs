@@ -128,6 +128,11 @@ pub struct TestRun<'a> {
 }
 
 impl GoTool {
+    /// The `go` command itself.
+    pub(super) fn program(&self) -> &Path {
+        &self.program
+    }
+
     /// Finds `go` on PATH and asks it for its version and platform.
     pub fn detect(minimum: GoVersion) -> Result<GoTool, GoError> {
         let program = process::find_program("go").ok_or(GoError::NotFound { minimum })?;

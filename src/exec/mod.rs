@@ -13,6 +13,7 @@ pub mod server;
 mod tools;
 mod tree;
 mod version;
+pub mod viewer;
 
 use std::ffi::OsString;
 use std::path::PathBuf;

@@ -15,6 +15,7 @@ pub mod load;
 pub mod profile;
 mod read;
 pub mod registry;
+pub mod since;
 pub mod trace;
 pub mod versus;
 
@@ -234,6 +235,10 @@ pub struct Outcome {
     pub explanation: Option<String>,
     pub evidence: Vec<String>,
     pub hint: Option<String>,
+    /// For goals on a profile, when the starter's is kept beside it: the
+    /// functions whose share changed most since the starter (never judged).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since_starter: Option<since::SinceStarter>,
 }
 
 impl Outcome {
@@ -256,6 +261,7 @@ impl Outcome {
             explanation: None,
             evidence: Vec::new(),
             hint: None,
+            since_starter: None,
         }
     }
 

@@ -15,7 +15,7 @@ use crate::units::{amount, quantity};
 use crate::yaml::closest;
 
 /// What is measured of a function.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Measure {
     Flat,
@@ -258,7 +258,7 @@ pub(super) fn evidence(profile: &Profile, index: usize, target: Option<&Regex>) 
         sample = &profile.sample_types[index].name,
         total = amount(total, unit)
     )];
-    for f in profile.functions(index, None).iter().take(5) {
+    for f in top(profile, index, 5) {
         lines.push(format!(
             "  flat {:>5.1}%  cum {:>5.1}%  {}",
             share(f.flat),
@@ -271,8 +271,7 @@ pub(super) fn evidence(profile: &Profile, index: usize, target: Option<&Regex>) 
     let target = match target {
         Some(target) => Some(target),
         None => {
-            leaf = profile
-                .functions(index, None)
+            leaf = top(profile, index, 1)
                 .first()
                 .and_then(|f| Regex::new(&format!("^{}$", regex::escape(&f.name))).ok());
             leaf.as_ref()
@@ -302,6 +301,62 @@ pub(super) fn evidence(profile: &Profile, index: usize, target: Option<&Regex>) 
         }
     }
     lines
+}
+
+/// Where a function's code comes from, in the order a top shows them: the
+/// exercise's own code (package `main` or a module path, whose first element
+/// has a dot), then the standard library, then the runtime's internals and the
+/// test harness, which say least about what the attendee wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Origin {
+    Own,
+    Std,
+    Runtime,
+}
+
+impl Origin {
+    /// The origin of a function as the profile names it
+    /// (`regexp.(*Regexp).doExecute`, `workshop.example/exercises/cpu.isError`).
+    pub(crate) fn of(name: &str) -> Origin {
+        let first = name.split(['/', '.']).next().unwrap_or_default();
+        // A module path's first element has a dot (`github.com/...`); a name
+        // without a slash is a package of one element (`regexp.compile`).
+        let head = match name.split_once('/') {
+            Some((head, _)) => head,
+            None => first,
+        };
+        if name.starts_with("runtime.")
+            || name.starts_with("runtime/")
+            || name.starts_with("internal/")
+            || name.starts_with("testing.")
+            || name.contains("/internal/") && !head.contains('.')
+        {
+            Origin::Runtime
+        } else if first == "main" || first == "command-line-arguments" || head.contains('.') {
+            Origin::Own
+        } else {
+            Origin::Std
+        }
+    }
+}
+
+/// The heaviest `limit` functions by flat value, the exercise's own first,
+/// then the standard library's, then the runtime's; functions with no flat
+/// value (a caller of the leaf that holds it all) say nothing in a flat top.
+pub(crate) fn top(
+    profile: &Profile,
+    index: usize,
+    limit: usize,
+) -> Vec<crate::pprof::FunctionTotal> {
+    let mut functions: Vec<_> = profile
+        .functions(index, None)
+        .into_iter()
+        .filter(|f| f.flat != 0)
+        .collect();
+    // A stable sort keeps the order of `functions` (largest flat first) within an origin.
+    functions.sort_by_key(|f| Origin::of(&f.name));
+    functions.truncate(limit);
+    functions
 }
 
 pub(super) fn total_of(measured: &ProfileFacts, index: usize, per_op: bool) -> f64 {
@@ -368,6 +423,62 @@ pub(super) fn bound(
 /// share is noise. Other profiles record every event at the rates the runner sets.
 pub(super) fn default_min_samples(profile: ProfileKind) -> u64 {
     if profile == ProfileKind::Cpu { 50 } else { 0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::cpu;
+    use super::*;
+
+    #[test]
+    fn origins_of_function_names() {
+        for (name, origin) in [
+            ("main.isError", Origin::Own),
+            (
+                "workshop.example/exercises/cpu/01-regexp.isError",
+                Origin::Own,
+            ),
+            ("github.com/a/b.(*T).Run", Origin::Own),
+            ("regexp.compile", Origin::Std),
+            ("net/http.(*conn).serve", Origin::Std),
+            ("sync.(*Mutex).Unlock", Origin::Std),
+            ("runtime.lock2", Origin::Runtime),
+            ("runtime/internal/atomic.Load", Origin::Runtime),
+            ("internal/runtime/maps.(*Map).Get", Origin::Runtime),
+            ("internal/poll.(*FD).Read", Origin::Runtime),
+            ("testing.(*B).runN", Origin::Runtime),
+        ] {
+            assert_eq!(Origin::of(name), origin, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_top_shows_the_exercise_then_the_library_then_the_runtime_and_no_empty_rows() {
+        let profile = cpu(&[
+            (&["runtime.lock2", "main.work", "main.main"], 50),
+            (&["asyncPreempt", "main.work"], 0),
+            (&["runtime.asyncPreempt", "main.work"], 20),
+            (&["regexp.compile", "main.work"], 15),
+            (&["main.work"], 10),
+        ]);
+        let names: Vec<String> = top(&profile, 1, 5).into_iter().map(|f| f.name).collect();
+        assert_eq!(
+            names,
+            [
+                "main.work",
+                "regexp.compile",
+                "runtime.lock2",
+                "runtime.asyncPreempt"
+            ]
+        );
+        let lines = evidence(&profile, 1, None);
+        assert!(
+            lines[1].contains("flat  10.5%") && lines[1].ends_with("main.work"),
+            "{lines:?}"
+        );
+        // main.main holds no flat value: no row of the top.
+        assert_eq!(lines[5], "hottest paths into \"main.work\":", "{lines:?}");
+    }
 }
 
 /// Profiles for the kinds' tests.

@@ -160,6 +160,65 @@ impl Document for ListDoc<'_> {
     }
 }
 
+/// `workshop list --history <id>`: how each goal's measured value moved over
+/// the exercise's last checks, oldest first.
+#[derive(Debug, Serialize)]
+pub struct HistoryDoc<'a> {
+    pub exercise: &'a str,
+    pub title: &'a str,
+    /// Each check: when (seconds since the Unix epoch) and its verdict.
+    pub checks: Vec<HistoryCheck>,
+    pub goals: Vec<GoalHistory>,
+}
+
+/// One check in a history.
+#[derive(Debug, Serialize)]
+pub struct HistoryCheck {
+    pub at: u64,
+    pub passed: bool,
+}
+
+/// One goal's value in each check of a history (`null` when it had none).
+#[derive(Debug, Serialize)]
+pub struct GoalHistory {
+    pub id: String,
+    pub values: Vec<Option<f64>>,
+}
+
+impl<'a> HistoryDoc<'a> {
+    pub fn new(exercise: &'a Exercise, state: &State) -> Self {
+        let attempts = state.history(&exercise.id);
+        HistoryDoc {
+            exercise: &exercise.id,
+            title: exercise.title.read(),
+            checks: attempts
+                .iter()
+                .map(|a| HistoryCheck {
+                    at: a.at,
+                    passed: a.passed,
+                })
+                .collect(),
+            goals: exercise
+                .goals
+                .iter()
+                .map(|goal| GoalHistory {
+                    id: goal.id.clone(),
+                    values: attempts
+                        .iter()
+                        .map(|a| a.values.get(&goal.id).copied())
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Document for HistoryDoc<'_> {
+    fn human(&self) -> String {
+        human::history(self)
+    }
+}
+
 /// `workshop hint`: the hints revealed so far.
 #[derive(Debug, Serialize)]
 pub struct HintDoc<'a> {

@@ -13,8 +13,8 @@ mod pprof_docs;
 use std::io::Write;
 
 pub use docs::{
-    CheckErrorDoc, CompareDoc, DoctorDoc, HintDoc, ListDoc, ListEntry, NextDoc, ProfileDoc,
-    TraceDoc, VerifyDoc,
+    CheckErrorDoc, CompareDoc, DoctorDoc, GoalHistory, HintDoc, HistoryCheck, HistoryDoc, ListDoc,
+    ListEntry, NextDoc, ProfileDoc, TraceDoc, VerifyDoc,
 };
 pub use json::VERSION;
 pub use pprof_docs::{DiffDoc, SourceDoc};

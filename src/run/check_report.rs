@@ -133,6 +133,14 @@ impl CheckReport {
         )
     }
 
+    /// Each goal's measured value, when it has a finite one.
+    pub fn values(&self) -> std::collections::BTreeMap<String, f64> {
+        self.goals
+            .iter()
+            .filter_map(|g| Some((g.id.clone(), g.measured.filter(|v| v.is_finite())?)))
+            .collect()
+    }
+
     pub fn met(&self) -> usize {
         self.goals
             .iter()

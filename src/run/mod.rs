@@ -17,6 +17,7 @@ mod serve;
 mod session;
 mod side_by_side;
 mod starter;
+mod starter_artifacts;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -50,6 +51,9 @@ pub struct Tree {
     pub starter_note: Option<String>,
     /// Build the starter again instead of reusing its build from an earlier check.
     pub fresh: bool,
+    /// Keep the starter's profiles and traces beside the attendee's, for
+    /// looking (`starter_artifacts`); `verify` has no use for them.
+    pub starter_artifacts: bool,
 }
 
 impl Tree {
@@ -72,6 +76,7 @@ impl Tree {
             starter_missing: None,
             starter_note: None,
             fresh,
+            starter_artifacts: true,
         };
         tree.identify_starter(workshop, exercise);
         tree
@@ -244,7 +249,15 @@ pub fn check(
         session.notes.push(note.clone());
     }
     let goals: Vec<_> = if failure.is_none() {
-        exercise.goals.iter().map(|g| g.evaluate(&facts)).collect()
+        exercise
+            .goals
+            .iter()
+            .map(|g| {
+                let mut outcome = g.evaluate(&facts);
+                outcome.since_starter = since_starter(g, &facts, &session.artifacts);
+                outcome
+            })
+            .collect()
     } else {
         Vec::new()
     };
@@ -275,6 +288,27 @@ pub fn check(
     }
     listener(&CheckEvent::Finished { report: &report });
     Ok(report)
+}
+
+/// What changed since the starter in the profile `goal` reads, from the
+/// starter's profile kept beside the attendee's; after the verdict, and
+/// never part of it.
+fn since_starter(
+    goal: &crate::goals::Goal,
+    facts: &Facts,
+    artifacts: &std::collections::BTreeMap<String, PathBuf>,
+) -> Option<crate::goals::since::SinceStarter> {
+    let looked = goal.kind.looked()?;
+    let Ok(mine) = facts
+        .profiles
+        .get(&(looked.run.to_owned(), looked.profile))?
+    else {
+        return None;
+    };
+    let key = format!("profile-{}-{}", looked.run, looked.profile);
+    let path = artifacts.get(&starter_artifacts::key(&key))?;
+    let starter = crate::pprof::Profile::read(path).ok()?;
+    crate::goals::since::since_starter(&looked, &starter, &mine.profile)
 }
 
 /// How often a check waiting for another one's lock looks again (and at Ctrl-C or `q`).

@@ -347,6 +347,7 @@ impl<'a> Session<'a> {
                         }
                     }
                     self.artifacts.insert(format!("profile-{label}"), path);
+                    self.starter_artifact(invocation, &format!("profile-{label}"))?;
                     facts.profiles.insert(
                         (spec.name.clone(), kind),
                         read.map(|profile| ProfileFacts { profile, ops }),
@@ -355,6 +356,7 @@ impl<'a> Session<'a> {
                 (Collect::Trace, Some(path)) => {
                     let read = read_trace(&path, &spec.name)?;
                     self.artifacts.insert(format!("trace-{}", spec.name), path);
+                    self.starter_artifact(invocation, &format!("trace-{}", spec.name))?;
                     facts.traces.insert(
                         spec.name.clone(),
                         read.map(|trace| MeasuredTrace { facts: trace, ops }),
@@ -382,6 +384,28 @@ impl<'a> Session<'a> {
             }
             return Ok(());
         }
+    }
+}
+
+impl Session<'_> {
+    /// The starter's artifact beside the attendee's artifact `mine`, for
+    /// looking only: kept from an earlier check, or made in a step of its own.
+    fn starter_artifact(&mut self, invocation: &Invocation<'_>, mine: &str) -> Result<(), Stop> {
+        let found = if super::starter_artifacts::kept(&self.scope, invocation) {
+            super::starter_artifacts::starter_artifact(&self.scope, &mut self.starter, invocation)?
+        } else {
+            self.step(
+                || tr!("run-step-starter-artifact", what = invocation.describe()),
+                |s| {
+                    super::starter_artifacts::starter_artifact(&s.scope, &mut s.starter, invocation)
+                },
+            )?
+        };
+        if let Some(path) = found {
+            self.artifacts
+                .insert(super::starter_artifacts::key(mine), path);
+        }
+        Ok(())
     }
 }
 

@@ -73,6 +73,20 @@ impl StarterBuild {
     }
 }
 
+impl StarterBuild {
+    /// Whether the starter's build kept from an earlier check still stands
+    /// (nothing it depends on has changed, and `--fresh` was not asked).
+    pub fn kept(scope: &Scope<'_>) -> bool {
+        let Some(starter) = &scope.tree.starter else {
+            return false;
+        };
+        let dir = scope.tree.layout.starter_build(&scope.exercise.id);
+        !scope.tree.fresh
+            && std::fs::read_to_string(dir.join("key")).is_ok_and(|k| k == key(scope, starter))
+            && dir.join("starter.test").is_file()
+    }
+}
+
 /// What the starter's build depends on: its files, the module's go.mod and
 /// go.sum, the package's place, and the toolchain.
 fn key(scope: &Scope<'_>, starter: &Files) -> String {

@@ -284,6 +284,7 @@ fn prepare(
         starter_missing: None,
         starter_note: None,
         fresh: true,
+        starter_artifacts: false,
     };
     Ok((temp, tree))
 }

@@ -11,6 +11,7 @@ mod fence;
 mod flood;
 mod help;
 mod links;
+mod look;
 mod manifest;
 mod pprof;
 mod pprof_views;

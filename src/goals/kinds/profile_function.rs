@@ -88,10 +88,8 @@ impl ProfileFunction {
                 .iter()
                 .filter(|name| self.pattern.is_match(name))
                 .count(),
-            top: profile
-                .functions(index, None)
+            top: profile::top(profile, index, 5)
                 .into_iter()
-                .take(5)
                 .map(|f| f.name)
                 .collect(),
             within: "profile",

@@ -130,3 +130,32 @@ cli-verify-arg-record-starter = Record the starter sums (checks/<id>/starter.sum
 # workshop inspect --base and --list
 cli-inspect-arg-base = Profile: show what changed since this base profile, as `go tool pprof -diff_base` does (the flame graph is then differential)
 cli-inspect-arg-list = Profile: flat and cum per source line of the functions matching this regular expression, beside their source, as `go tool pprof -list` does
+
+# workshop open: Go's viewers on a check's profiles and traces
+open-nothing = the last check of { $id } left no profile or trace: run `workshop check { $id }` first
+open-choose = the last check left several: choose one with { $choices }
+open-unknown-profile = no profile is called { $name }; the last check left { $choices }
+open-no-such = the last check left nothing for { $what }; it left { $choices }
+open-no-starter = the starter's profile of { $id } is not kept yet: run `workshop check { $id }` once, then try again
+open-no-port = no free port was found on 127.0.0.1
+open-viewer-ended = the viewer stopped before it answered:
+    { $output }
+open-viewer-slow = the viewer did not answer within { $seconds } s
+open-starting = opening { $path }…
+open-serving = the viewer is at { $url }
+open-in-container = this runs in a container: the viewer listens on its own 127.0.0.1. Forward port { $port } to reach it (your editor's port forwarding, or `ssh -L { $port }:127.0.0.1:{ $port } <host>` from your machine).
+open-no-browser = no browser was opened: open the address above in yours.
+open-stop = Ctrl-C stops the viewer.
+cli-open-about = Open Go's own viewer on a profile or trace of the last check
+cli-open-long-about =
+    Open Go's own viewer on a profile or trace of the last check.
+
+    Runs `go tool pprof -http` (or `go tool trace`) on a free port of 127.0.0.1, prints its address and opens a browser when there is one. `--diff` shows the profile against the starter's. Ctrl-C stops it.
+cli-open-arg-id = The exercise, e.g. cpu/01-regexp, or its directory; without it, the exercise whose directory you are in
+cli-open-arg-profile = Which profile, when the check wrote several: cpu, heap (or memory), block, mutex, goroutine
+cli-open-arg-trace = Open the check's execution trace (`go tool trace`)
+cli-open-arg-diff = Show the profile as a change from the starter's (`-diff_base`)
+cli-open-arg-no-browser = Print the address only; do not open a browser
+
+# workshop list --history
+cli-list-arg-history = How each goal's measured value moved over the exercise's last checks

@@ -256,3 +256,12 @@ profile-list-no-source = No source information for { $function }
 profile-list-not-found = Error: could not find file { $path } on path { $searched }
 profile-list-cannot-open = Error: open { $path }: no such file or directory
 flamegraph-diff-title = { $what } ({ $kind } profile), against the base: red grew, blue shrank
+# What changed since the starter, under a profile goal
+check-since-starter = since the starter ({ $measure } share of { $sample }, points):
+
+# workshop open, told after a failed goal on a profile or trace
+check-open-hint = look at the profile or trace in Go's viewer: `{ $command }`
+
+# workshop list --history
+history-none = no check of { $id } is recorded yet
+history-checks = the last { $count } checks, oldest first: { $verdicts }

@@ -300,3 +300,6 @@ cmd-inspect-not-a-file = cannot read { $path }: not a regular file (a named pipe
 cmd-inspect-bad-list = --list is not a valid regular expression: { $error }
 cmd-inspect-base-no-type = the base profile { $path } has no sample type `{ $name }` (it has: { $types })
 cmd-inspect-list-no-match = no function with samples in { $path } matches /{ $pattern }/
+
+# The starter's artifacts, kept for looking
+run-step-starter-artifact = the starter's side of { $what }, for comparing

@@ -218,3 +218,12 @@ profile-list-no-source = { $function } にはソースの情報がありませ�
 profile-list-not-found = エラー: ファイル { $path } がパス { $searched } に見つかりません
 profile-list-cannot-open = エラー: { $path } を開けません: ファイルがありません
 flamegraph-diff-title = { $what }（{ $kind } プロファイル）、ベースとの差: 赤は増え、青は減りました
+# What changed since the starter, under a profile goal
+check-since-starter = スターターからの変化（{ $sample } に占める { $measure } の割合、ポイント）:
+
+# workshop open, told after a failed goal on a profile or trace
+check-open-hint = Go のビューアーでプロファイルやトレースを見るには: `{ $command }`
+
+# workshop list --history
+history-none = { $id } のチェックはまだ記録されていません
+history-checks = 直近 { $count } 回のチェック（古い順）: { $verdicts }

@@ -277,3 +277,6 @@ cmd-inspect-not-a-file = { $path } を読めません: 通常のファイルで�
 cmd-inspect-bad-list = --list が正しい正規表現ではありません: { $error }
 cmd-inspect-base-no-type = ベースのプロファイル { $path } にはサンプルタイプ `{ $name }` がありません（あるのは { $types } です）
 cmd-inspect-list-no-match = { $path } には /{ $pattern }/ に一致するサンプルのある関数がありません
+
+# The starter's artifacts, kept for looking
+run-step-starter-artifact = 比較用のスターター側の { $what }

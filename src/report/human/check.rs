@@ -87,7 +87,20 @@ pub fn check(report: &CheckReport) -> String {
         );
     }
     let _ = writeln!(out);
+    if report.goals.iter().any(looked_at) {
+        let command = format!("workshop open {}", report.exercise);
+        let _ = writeln!(out, "{}", tr!("check-open-hint", command = command));
+    }
     out
+}
+
+/// Whether a goal is an unmet goal on a profile or a trace: Go's viewers
+/// show what is behind it.
+fn looked_at(goal: &Outcome) -> bool {
+    goal.status == Status::Fail
+        && ["profile-", "trace-", "flight-recorder"]
+            .iter()
+            .any(|prefix| goal.kind.starts_with(prefix))
 }
 
 /// What to say of the attendee's protected files that the check did not use:
@@ -132,6 +145,11 @@ fn relative_to(module: &str, goal: &Outcome) -> Outcome {
     let shorten = |text: &str| without_module(module, text);
     goal.evidence = goal.evidence.iter().map(|line| shorten(line)).collect();
     goal.explanation = goal.explanation.as_deref().map(shorten);
+    if let Some(since) = &mut goal.since_starter {
+        for change in &mut since.changes {
+            change.function = shorten(&change.function);
+        }
+    }
     goal
 }
 
@@ -194,6 +212,7 @@ fn outcome(
         style(pad_left(&measured(goal), value_width)).bold(),
         style(want).dim(),
     );
+    since_starter(out, goal);
     if goal.status == Status::Pass {
         return;
     }
@@ -208,6 +227,43 @@ fn outcome(
         let first = format!("      {} ", style(&label).cyan());
         let indent = " ".repeat(7 + width(&label));
         out.push_str(&super::paragraph(&first, &indent, hint));
+    }
+}
+
+/// The functions whose share changed most since the starter, one a line:
+/// `regexp.compile  70.0% → 0.0%  (-70.0)`.
+fn since_starter(out: &mut String, goal: &Outcome) {
+    let Some(since) = &goal.since_starter else {
+        return;
+    };
+    if since.changes.is_empty() {
+        return;
+    }
+    let measure = match since.measure {
+        crate::goals::profile::Measure::Cum | crate::goals::profile::Measure::CumShare => "cum",
+        _ => "flat",
+    };
+    let header = tr!(
+        "check-since-starter",
+        measure = measure,
+        sample = &since.sample
+    );
+    let _ = writeln!(out, "      {}", style(header).dim());
+    let name_width = since
+        .changes
+        .iter()
+        .map(|c| width(&c.function))
+        .max()
+        .unwrap_or(0);
+    for change in &since.changes {
+        let _ = writeln!(
+            out,
+            "        {}  {:>5.1}% → {:>5.1}%  ({:+.1})",
+            pad(&change.function, name_width),
+            change.starter,
+            change.mine,
+            change.delta()
+        );
     }
 }
 

@@ -6,6 +6,7 @@ mod check;
 mod compare;
 mod doctor;
 mod files;
+mod history;
 mod inspect;
 mod list;
 mod profile;
@@ -29,6 +30,7 @@ pub use doctor::doctor;
 pub use files::{
     HintView, backups, diff, hints, reset, restored, tests_already_restored, tests_restored, undone,
 };
+pub use history::{history, sparkline};
 pub use inspect::{InspectView, trace_summary};
 pub use list::{all_done, list, next};
 pub use profile::{ProfileView, ordered, profile};

@@ -66,6 +66,7 @@ pub(super) fn goal(id: &str, status: Status, measured: f64, bound: Bound, unit: 
         explanation: (status != Status::Pass).then(|| format!("{measured} {unit} is too many")),
         evidence: vec!["median of 3 runs: 1998, 1998, 1998".into()],
         hint: (status != Status::Pass).then(|| "try a strings.Builder".into()),
+        since_starter: None,
     }
 }
 
@@ -604,4 +605,53 @@ fn check_names_the_protected_files_it_did_not_use() {
         "check_names_the_protected_files_it_did_not_use_in_japanese",
         check_with_protected_files_not_used(crate::i18n::Lang::Ja)
     );
+}
+
+#[test]
+fn a_goal_shows_what_changed_since_the_starter_met_or_not() {
+    use crate::goals::since::{Change, SinceStarter};
+    let mut met = goal("share", Status::Pass, 0.0, Bound::AtMost(5.0), "%");
+    met.since_starter = Some(SinceStarter {
+        measure: crate::goals::profile::Measure::CumShare,
+        sample: "cpu".into(),
+        changes: vec![
+            Change {
+                function: "regexp.compile".into(),
+                starter: 70.0,
+                mine: 0.0,
+            },
+            Change {
+                function: "main.isError".into(),
+                starter: 90.0,
+                mine: 60.5,
+            },
+        ],
+    });
+    let text = check(&report(vec![met], None, None));
+    assert!(
+        text.contains("since the starter (cum share of cpu, points):"),
+        "{text}"
+    );
+    assert!(
+        text.contains("regexp.compile   70.0% →   0.0%  (-70.0)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("main.isError     90.0% →  60.5%  (-29.5)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_failed_goal_on_a_profile_ends_the_report_with_workshop_open() {
+    let mut share = goal("share", Status::Fail, 60.0, Bound::AtMost(5.0), "%");
+    share.kind = "profile-function";
+    let text = check(&report(vec![share.clone()], None, None));
+    let last = text.lines().last().unwrap();
+    assert!(last.contains("`workshop open "), "{text}");
+    share.status = Status::Pass;
+    let text = check(&report(vec![share], None, None));
+    assert!(!text.contains("workshop open"), "{text}");
+    let bench = goal("allocs", Status::Fail, 3.0, Bound::AtMost(0.0), "allocs/op");
+    assert!(!check(&report(vec![bench], None, None)).contains("workshop open"));
 }
