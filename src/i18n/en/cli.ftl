@@ -127,3 +127,7 @@ cli-help-arg-subcommand = Print help for the subcommand(s)
 cli-restore-arg-tests = Put back only the workshop's tests and test data (the files checks always take from the workshop), after saving yours
 # Starter sums
 cli-verify-arg-record-starter = Record the starter sums (checks/<id>/starter.sums) again where the starter changed on purpose
+# Trace timeline
+cli-inspect-arg-timeline = Trace: also write an SVG timeline (a lane per P, GC and stop-the-world, tasks, regions, goroutine count)
+cli-inspect-arg-from = Trace: the timeline starts this long after the trace's start (e.g. 120ms)
+cli-inspect-arg-to = Trace: the timeline ends this long after the trace's start (e.g. 180ms)

@@ -196,7 +196,7 @@ cmd-inspect-save-file = --save keeps what a URL answered; { $path } is a file al
 cmd-inspect-neither = cannot read { $path }: not a Go execution trace (no `go 1.N trace` header) and not a pprof profile ({ $why })
 cmd-inspect-no-sample-type = { $path } has no sample type `{ $name }` (it has: { $types })
 cmd-inspect-profile-flags = --sample, --cum, --focus and --flamegraph apply to profiles; { $path } is an execution trace
-cmd-inspect-trace-flags = --dump, --goroutines, --tasks and --regions apply to execution traces; { $path } is not one
+cmd-inspect-trace-flags = --dump, --goroutines, --tasks, --regions, --timeline, --from and --to apply to execution traces; { $path } is not one
 cmd-inspect-bad-focus = --focus is not a valid regular expression: { $error }
 cmd-flamegraph-failed = cannot draw the flame graph: { $error }
 cmd-flamegraph-written = flame graph written to { $path }
@@ -296,3 +296,6 @@ fence-climbs = { $path } climbs out of the workshop with `..`
 state-backup-damaged = the backup file { $path } differs from what the backup recorded when it was made; it is not restored (choose another with `--from`, see `--list`)
 # Inputs that are not files
 cmd-inspect-not-a-file = cannot read { $path }: not a regular file (a named pipe, a device or a directory); inspect reads a profile or trace file, or a URL
+# Trace timeline
+cmd-timeline-written = timeline written to { $path }
+cmd-timeline-range = --from { $from } is not before --to { $to } within the trace ({ $span } long)

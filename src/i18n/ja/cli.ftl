@@ -181,3 +181,7 @@ cli-help-arg-subcommand = ヘルプを表示するサブコマンド
 cli-restore-arg-tests = 自分のファイルを保存してから、ワークショップのテストとテストデータ（チェックが常にワークショップのものを使うファイル）だけを元に戻す
 # スターターのハッシュ
 cli-verify-arg-record-starter = 意図してスターターを変えた演習のスターターのハッシュ（checks/<id>/starter.sums）を記録し直す
+# トレースのタイムライン
+cli-inspect-arg-timeline = トレース: SVG のタイムライン（P ごとのレーン、GC と stop the world、タスク、リージョン、goroutine 数）も書き出す
+cli-inspect-arg-from = トレース: タイムラインをトレース開始からこの時間の所から始める（例: 120ms）
+cli-inspect-arg-to = トレース: タイムラインをトレース開始からこの時間の所で終える（例: 180ms）

@@ -9,6 +9,7 @@ mod files;
 mod inspect;
 mod list;
 mod profile;
+mod sparkline;
 mod spinner;
 #[cfg(test)]
 mod tests;

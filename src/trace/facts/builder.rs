@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::series::SeriesBuilder;
 use super::{
     Detail, Facts, FrameInfo, GcCycle, GoState, Goroutine, GoroutineGroup, Log, Name, Pause,
     RECORD_LIMIT, Region, SpanStats, Stack, TASK_GOROUTINES, Task, Transition,
@@ -74,6 +75,10 @@ pub(super) struct Builder {
     max_heap: u64,
     max_gomaxprocs: u64,
     cpu_samples: u64,
+    /// Levels over time, in a bounded number of buckets.
+    series: SeriesBuilder,
+    /// Goroutines running now.
+    running: FxHashSet<i64>,
     /// This generation's stacks by id.
     stacks: FxHashMap<u64, Stack>,
     stacks_of: usize,
@@ -125,6 +130,8 @@ impl Builder {
             max_heap: 0,
             max_gomaxprocs: 0,
             cpu_samples: 0,
+            series: SeriesBuilder::new(),
+            running: FxHashSet::default(),
             stacks: FxHashMap::default(),
             stacks_of: 0,
             interned: FxHashSet::default(),
@@ -219,8 +226,9 @@ impl Builder {
     }
 
     pub(super) fn add(&mut self, event: &Event) {
-        if event.kind() != Kind::Sync || event.tables().is_some() {
-            self.start.get_or_insert(event.time);
+        if (event.kind() != Kind::Sync || event.tables().is_some()) && self.start.is_none() {
+            self.start = Some(event.time);
+            self.series.at(event.time);
         }
         self.end = event.time;
         match event.kind() {
@@ -288,6 +296,14 @@ impl Builder {
             None => (Rc::clone(&self.empty), None),
         };
         let started = from == GoState::Undetermined || creation;
+        // A goroutine is counted running once, whatever its first state said.
+        if to == GoState::Running {
+            if self.running.insert(id) {
+                self.series.running(time, 1);
+            }
+        } else if self.running.remove(&id) {
+            self.series.running(time, -1);
+        }
         let g = self.goroutine(id, time);
         // Close the time spent in the state being left.
         let spent = time.saturating_sub(g.since);
@@ -343,6 +359,7 @@ impl Builder {
         if to == GoState::NotExist {
             g.ended = Some(time);
             self.live = self.live.saturating_sub(1);
+            self.series.live(time, self.live);
             // Regions it left open stay counted as not ended.
             self.open_regions.remove(&id);
             if let Some(g) = self.goroutines.remove(&id) {
@@ -353,6 +370,7 @@ impl Builder {
             }
         } else if started {
             self.live += 1;
+            self.series.live(time, self.live);
             if self.live > self.max_live {
                 self.max_live = self.live;
                 self.max_live_at = time;
@@ -406,6 +424,7 @@ impl Builder {
 
     fn heap_point(&mut self, time: i64, bytes: u64) {
         self.max_heap = self.max_heap.max(bytes);
+        self.series.heap(time, bytes);
         self.heap_seen += 1;
         if !self.heap_seen.is_multiple_of(self.heap_stride) {
             return;
@@ -426,20 +445,32 @@ impl Builder {
         const MARK: RangeName = RangeName::Fixed("GC concurrent mark phase");
         const ASSIST: RangeName = RangeName::Fixed("GC mark assist");
         match (event.kind(), name) {
-            (Kind::RangeBegin, n) if n == MARK => self.gc_cycles.push(GcCycle {
-                begin: Some(event.time),
-                end: None,
-            }),
-            (Kind::RangeActive, n) if n == MARK => self.gc_cycles.push(GcCycle {
-                begin: None,
-                end: None,
-            }),
-            (Kind::RangeEnd, n) if n == MARK => match self.gc_cycles.last_mut() {
-                Some(cycle) if cycle.end.is_none() => cycle.end = Some(event.time),
-                _ => self.gc_cycles.push(GcCycle {
+            (Kind::RangeBegin, n) if n == MARK => {
+                self.series.gc(event.time, true);
+                self.gc_cycles.push(GcCycle {
+                    begin: Some(event.time),
+                    end: None,
+                })
+            }
+            (Kind::RangeActive, n) if n == MARK => {
+                self.series.gc(event.time, true);
+                self.gc_cycles.push(GcCycle {
                     begin: None,
-                    end: Some(event.time),
-                }),
+                    end: None,
+                })
+            }
+            (Kind::RangeEnd, n) if n == MARK => match self.gc_cycles.last_mut() {
+                Some(cycle) if cycle.end.is_none() => {
+                    self.series.gc(event.time, false);
+                    cycle.end = Some(event.time)
+                }
+                _ => {
+                    self.series.gc(event.time, false);
+                    self.gc_cycles.push(GcCycle {
+                        begin: None,
+                        end: Some(event.time),
+                    })
+                }
             },
             (Kind::RangeBegin, RangeName::StopTheWorld(kind)) => {
                 let kind = String::from_utf8_lossy(kind)
@@ -611,6 +642,7 @@ impl Builder {
 
     pub(super) fn finish(mut self, events: u64) -> Facts {
         let end = self.end;
+        let series = std::mem::replace(&mut self.series, SeriesBuilder::new()).finish(end);
         let mut alive: Vec<Goroutine> =
             std::mem::take(&mut self.goroutines).into_values().collect();
         alive.sort_by_key(|g| g.seen);
@@ -662,6 +694,7 @@ impl Builder {
             gc_cycles: self.gc_cycles,
             pauses: self.pauses,
             heap: self.heap,
+            series,
             max_heap: self.max_heap,
             // Assists still going when the trace stopped count up to its end.
             mark_assist_ns: self.mark_assist_ns
