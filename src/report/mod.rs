@@ -5,6 +5,7 @@
 
 mod docs;
 pub mod flamegraph;
+pub mod timeline;
 pub mod human;
 mod json;
 pub mod junit;

@@ -12,6 +12,7 @@ pub mod facts;
 mod generation;
 mod order;
 pub mod spec;
+pub mod timeline;
 #[cfg(test)]
 mod tests;
 mod wire;
