@@ -5,10 +5,10 @@
 
 mod docs;
 pub mod flamegraph;
-pub mod timeline;
 pub mod human;
 mod json;
 pub mod junit;
+pub mod timeline;
 
 use std::io::Write;
 

@@ -201,12 +201,10 @@ pub fn timeline_svg(path: &Path, facts: &Facts, timeline: &Timeline) -> String {
 
     let gc = coverage(
         timeline,
-        facts.gc_cycles.iter().map(|c| {
-            (
-                c.begin.unwrap_or(facts.start),
-                c.end.unwrap_or(facts.end),
-            )
-        }),
+        facts
+            .gc_cycles
+            .iter()
+            .map(|c| (c.begin.unwrap_or(facts.start), c.end.unwrap_or(facts.end))),
     );
     svg.label(&tr!("timeline-gc"), LANE);
     svg.runs(
@@ -261,12 +259,11 @@ pub fn timeline_svg(path: &Path, facts: &Facts, timeline: &Timeline) -> String {
 
     let tasks = frequent(facts.tasks.iter().map(|t| &*t.name));
     for name in tasks {
-        let spans = facts.tasks.iter().filter(|t| &*t.name == name).map(|t| {
-            (
-                t.begin.unwrap_or(facts.start),
-                t.end.unwrap_or(facts.end),
-            )
-        });
+        let spans = facts
+            .tasks
+            .iter()
+            .filter(|t| &*t.name == name)
+            .map(|t| (t.begin.unwrap_or(facts.start), t.end.unwrap_or(facts.end)));
         annotation(
             &mut svg,
             &tr!("timeline-task", name = name),
@@ -280,12 +277,7 @@ pub fn timeline_svg(path: &Path, facts: &Facts, timeline: &Timeline) -> String {
             .regions
             .iter()
             .filter(|r| &*r.name == name)
-            .map(|r| {
-                (
-                    r.begin.unwrap_or(facts.start),
-                    r.end.unwrap_or(facts.end),
-                )
-            });
+            .map(|r| (r.begin.unwrap_or(facts.start), r.end.unwrap_or(facts.end)));
         annotation(
             &mut svg,
             &tr!("timeline-region", name = name),
@@ -388,7 +380,10 @@ mod tests {
 
     #[test]
     fn text_is_escaped_and_ticks_are_round() {
-        assert_eq!(escape(r#"<a & "b">'"#), "&lt;a &amp; &quot;b&quot;&gt;&#39;");
+        assert_eq!(
+            escape(r#"<a & "b">'"#),
+            "&lt;a &amp; &quot;b&quot;&gt;&#39;"
+        );
         assert_eq!(tick_step(1_000_000), 200_000);
         assert_eq!(tick_step(42_230_000), 10_000_000);
         assert_ne!(colour(1), GC_COLOUR);

@@ -12,9 +12,9 @@ pub mod facts;
 mod generation;
 mod order;
 pub mod spec;
-pub mod timeline;
 #[cfg(test)]
 mod tests;
+pub mod timeline;
 mod wire;
 
 use std::collections::VecDeque;

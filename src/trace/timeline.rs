@@ -121,8 +121,8 @@ impl Timeline {
             timeline.ran(p, g, since, end);
         }
         // Pixels with no change hold the count of the one before.
-        for i in 1..timeline.pixels {
-            if !touched[i] {
+        for (i, touched) in touched.iter().enumerate().skip(1) {
+            if !touched {
                 timeline.live[i] = timeline.live[i - 1];
             }
         }

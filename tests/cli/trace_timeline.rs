@@ -57,11 +57,12 @@ fn render(svg: &Path) -> Picture {
         .arg("-o")
         .arg(&png)
         .status()
-        .expect("rsvg-convert must be installed to render timelines (apt-get install librsvg2-bin)");
+        .expect(
+            "rsvg-convert must be installed to render timelines (apt-get install librsvg2-bin)",
+        );
     assert!(status.success(), "rsvg-convert failed on {}", svg.display());
-    let mut decoder = png::Decoder::new(std::io::BufReader::new(
-        std::fs::File::open(&png).unwrap(),
-    ));
+    let mut decoder =
+        png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
     decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
     let mut reader = decoder.read_info().unwrap();
     let mut buf = vec![0; reader.output_buffer_size().unwrap()];
@@ -139,7 +140,10 @@ fn timeline_size_is_bounded_by_lanes_and_width() {
     let text = std::fs::read_to_string(&svg).unwrap();
     let lanes = text.matches(r#"class="l""#).count();
     let rects = text.matches("<rect").count();
-    assert!(rects <= 2 + lanes * 1201, "{rects} rectangles, {lanes} lanes");
+    assert!(
+        rects <= 2 + lanes * 1201,
+        "{rects} rectangles, {lanes} lanes"
+    );
     assert!(text.len() < 200 * lanes.max(1) * 1200);
     // What it says is escaped text and the document is whole.
     assert!(text.trim_end().ends_with("</svg>"));
@@ -183,7 +187,19 @@ fn trace_summary_draws_series_and_json_carries_them() {
     for name in ["running_goroutines", "heap_bytes", "gc"] {
         assert_eq!(series[name].as_array().unwrap().len(), live.len(), "{name}");
     }
-    assert!(series["gc"].as_array().unwrap().iter().any(|g| g.as_f64() > Some(0.0)));
-    assert!(series["heap_bytes"].as_array().unwrap().iter().any(|h| h.as_u64() > Some(1 << 20)));
+    assert!(
+        series["gc"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g.as_f64() > Some(0.0))
+    );
+    assert!(
+        series["heap_bytes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h.as_u64() > Some(1 << 20))
+    );
     assert!(series["bucket_ns"].as_i64() > Some(0));
 }

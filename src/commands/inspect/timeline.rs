@@ -7,22 +7,20 @@ use crate::cli::inspect::TimelinePlan;
 use crate::display;
 use crate::report::timeline::{PLOT_WIDTH, timeline_svg};
 use crate::tr;
+use crate::trace::Reader;
 use crate::trace::facts::Facts;
 use crate::trace::timeline::Timeline;
-use crate::trace::Reader;
 use crate::units::nanos;
 
 /// Draws the window the plan asks for and writes it; a window outside the
 /// trace, or empty, is an error of the command line.
-pub fn write(
-    file: &Path,
-    shown: &Path,
-    facts: &Facts,
-    plan: &TimelinePlan,
-) -> anyhow::Result<()> {
+pub fn write(file: &Path, shown: &Path, facts: &Facts, plan: &TimelinePlan) -> anyhow::Result<()> {
     let offset = |d: std::time::Duration| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX);
     let from = plan.from.map_or(0, offset);
-    let to = plan.to.map_or(facts.duration(), offset).min(facts.duration());
+    let to = plan
+        .to
+        .map_or(facts.duration(), offset)
+        .min(facts.duration());
     if from >= to {
         anyhow::bail!(tr!(
             "cmd-timeline-range",
@@ -32,9 +30,7 @@ pub fn write(
         ));
     }
     let timeline = Reader::open(file)
-        .and_then(|reader| {
-            Timeline::read(reader, facts.start + from, facts.start + to, PLOT_WIDTH)
-        })
+        .and_then(|reader| Timeline::read(reader, facts.start + from, facts.start + to, PLOT_WIDTH))
         .map_err(super::named(shown))?;
     let svg = timeline_svg(shown, facts, &timeline);
     crate::fence::write(&plan.out, svg.as_bytes()).map_err(|e| {

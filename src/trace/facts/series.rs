@@ -222,7 +222,11 @@ mod tests {
             b.running(i * 997, if i % 2 == 0 { 1 } else { -1 });
         }
         let s = b.finish(100_000 * 997);
-        assert!(s.len() <= SERIES_BUCKETS && s.len() > SERIES_BUCKETS / 2, "{}", s.len());
+        assert!(
+            s.len() <= SERIES_BUCKETS && s.len() > SERIES_BUCKETS / 2,
+            "{}",
+            s.len()
+        );
         assert!(s.live_goroutines.iter().all(|&l| l == 49));
         assert!(s.running_goroutines.iter().all(|&r| r > 0.4 && r < 0.6));
         assert!(s.gc[..s.len() - 1].iter().all(|&g| g == 1.0), "{:?}", s.gc);

@@ -30,7 +30,6 @@ pub(super) struct OpenRegion {
     record: Option<usize>,
 }
 
-
 impl Builder {
     pub(super) fn touch_task(&mut self, task: u64, goroutine: i64) {
         if goroutine != -1
