@@ -5,13 +5,12 @@
 //! of equal pixels merged into one rectangle, so the file grows with the
 //! lanes and the width, not with the trace's events.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::Path;
 
 use crate::tr;
 use crate::trace::facts::Facts;
-use crate::trace::timeline::Timeline;
+use crate::trace::timeline::{Annotation, AnnotationLane, Timeline};
 use crate::units::nanos;
 
 /// The width of the drawing area, in pixels (one [`Timeline`] pixel each).
@@ -123,25 +122,38 @@ impl Svg {
 }
 
 /// Pixels of a lane covered by spans: how many overlap each.
-fn coverage(timeline: &Timeline, spans: impl Iterator<Item = (i64, i64)>) -> Vec<u32> {
-    let mut counts = vec![0u32; timeline.pixels];
+/// Pixels of a lane covered by spans: the ns covered in each, summed.
+fn coverage(timeline: &Timeline, spans: impl Iterator<Item = (i64, i64)>) -> Vec<i64> {
+    let mut covered = vec![0i64; timeline.pixels];
+    let pixel = timeline.pixel_ns();
     for (begin, end) in spans {
         if let Some((first, last)) = timeline.pixels_of(begin, end) {
-            for count in &mut counts[first..last] {
-                *count += 1;
+            for (i, ns) in covered.iter_mut().enumerate().take(last).skip(first) {
+                let a = timeline.from + (i as f64 * pixel) as i64;
+                let b = timeline.from + ((i + 1) as f64 * pixel) as i64;
+                *ns += (end.min(b) - begin.max(a)).max(1);
             }
         }
     }
-    counts
+    covered
 }
 
-/// A density lane's pixels: opacity in tenths, by share of the densest.
-fn density(counts: &[u32]) -> Vec<Option<u32>> {
-    let top = counts.iter().copied().max().unwrap_or(0).max(1);
-    counts
+/// A density lane's pixels: opacity in tenths, by the share of the pixel
+/// covered (at least 0.3, to be seen; a whole pixel or more is opaque).
+fn density(covered: &[i64], pixel: f64) -> Vec<Option<u32>> {
+    covered
         .iter()
-        .map(|&c| (c > 0).then(|| (c * 10).div_ceil(top).max(3)))
+        .map(|&ns| (ns > 0).then(|| ((ns as f64 / pixel) * 10.0).ceil().clamp(3.0, 10.0) as u32))
         .collect()
+}
+
+/// `fill` at an opacity in tenths.
+fn fill(colour: &str, tenths: u32) -> String {
+    if tenths >= 10 {
+        format!(r#"fill="{colour}""#)
+    } else {
+        format!(r#"fill="{colour}" fill-opacity="0.{tenths}""#)
+    }
 }
 
 /// A step of round size for about eight ticks over `span` ns.
@@ -156,22 +168,6 @@ fn tick_step(span: i64) -> i64 {
         .map(|m| step * m)
         .find(|s| *s >= rough)
         .unwrap_or(step * 10)
-}
-
-/// Names with how often they occur, the most frequent first, at most
-/// [`NAMED_LANES`].
-fn frequent<'a>(names: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for name in names {
-        *counts.entry(name).or_default() += 1;
-    }
-    let mut names: Vec<(&str, usize)> = counts.into_iter().collect();
-    names.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
-    names
-        .into_iter()
-        .take(NAMED_LANES)
-        .map(|(n, _)| n)
-        .collect()
 }
 
 /// The SVG timeline of `timeline`'s window, with the bands and annotation
@@ -206,10 +202,11 @@ pub fn timeline_svg(path: &Path, facts: &Facts, timeline: &Timeline) -> String {
             .iter()
             .map(|c| (c.begin.unwrap_or(facts.start), c.end.unwrap_or(facts.end))),
     );
+    let pixel = timeline.pixel_ns();
     svg.label(&tr!("timeline-gc"), LANE);
     svg.runs(
-        gc.iter().map(|&c| (c > 0).then_some(())),
-        |_| format!(r#"fill="{GC_COLOUR}""#),
+        density(&gc, pixel).into_iter(),
+        |tenths| fill(GC_COLOUR, *tenths),
         LANE,
     );
     svg.y += LANE + GAP;
@@ -222,13 +219,12 @@ pub fn timeline_svg(path: &Path, facts: &Facts, timeline: &Timeline) -> String {
     );
     svg.label(&tr!("timeline-stw"), LANE);
     svg.runs(
-        stw.iter().map(|&c| (c > 0).then_some(())),
-        |_| format!(r#"fill="{STW_COLOUR}""#),
+        density(&stw, pixel).into_iter(),
+        |tenths| fill(STW_COLOUR, *tenths),
         LANE,
     );
     svg.y += LANE + GAP * 3;
 
-    let pixel = timeline.pixel_ns();
     for (p, cells) in &timeline.procs {
         svg.label(&tr!("timeline-proc", id = p.to_string()), LANE);
         let _ = writeln!(
@@ -257,33 +253,25 @@ pub fn timeline_svg(path: &Path, facts: &Facts, timeline: &Timeline) -> String {
     }
     svg.y += GAP * 2;
 
-    let tasks = frequent(facts.tasks.iter().map(|t| &*t.name));
-    for name in tasks {
-        let spans = facts
-            .tasks
+    for (kind, colour) in [
+        (Annotation::Task, TASK_COLOUR),
+        (Annotation::Region, REGION_COLOUR),
+    ] {
+        let mut lanes: Vec<&AnnotationLane> = timeline
+            .annotations
             .iter()
-            .filter(|t| &*t.name == name)
-            .map(|t| (t.begin.unwrap_or(facts.start), t.end.unwrap_or(facts.end)));
-        annotation(
-            &mut svg,
-            &tr!("timeline-task", name = name),
-            &coverage(timeline, spans),
-            TASK_COLOUR,
-        );
-    }
-    let regions = frequent(facts.regions.iter().map(|r| &*r.name));
-    for name in regions {
-        let spans = facts
-            .regions
-            .iter()
-            .filter(|r| &*r.name == name)
-            .map(|r| (r.begin.unwrap_or(facts.start), r.end.unwrap_or(facts.end)));
-        annotation(
-            &mut svg,
-            &tr!("timeline-region", name = name),
-            &coverage(timeline, spans),
-            REGION_COLOUR,
-        );
+            .filter(|l| l.kind == kind)
+            .collect();
+        // The most frequent names (stable: first seen among equals).
+        lanes.sort_by_key(|l| std::cmp::Reverse(l.count));
+        for lane in lanes.into_iter().take(NAMED_LANES) {
+            let name = lane.name.as_str();
+            let label = match kind {
+                Annotation::Task => tr!("timeline-task", name = name),
+                Annotation::Region => tr!("timeline-region", name = name),
+            };
+            annotation(&mut svg, &label, &density(&lane.covered, pixel), colour);
+        }
     }
     let _ = writeln!(
         svg.body,
@@ -309,19 +297,12 @@ pub fn timeline_svg(path: &Path, facts: &Facts, timeline: &Timeline) -> String {
 }
 
 /// A task's or region's lane: how many of them were open in each pixel.
-fn annotation(svg: &mut Svg, label: &str, counts: &[u32], fill: &str) {
+fn annotation(svg: &mut Svg, label: &str, pixels: &[Option<u32>], colour: &str) {
     let height = LANE - 4;
     svg.label(label, height);
     svg.runs(
-        density(counts).into_iter(),
-        |tenths| {
-            let opacity = if *tenths >= 10 {
-                String::new()
-            } else {
-                format!(r#" fill-opacity="0.{tenths}""#)
-            };
-            format!(r#"fill="{fill}"{opacity}"#)
-        },
+        pixels.iter().copied(),
+        |tenths| fill(colour, *tenths),
         height,
     );
     svg.y += height + GAP;
@@ -387,6 +368,9 @@ mod tests {
         assert_eq!(tick_step(1_000_000), 200_000);
         assert_eq!(tick_step(42_230_000), 10_000_000);
         assert_ne!(colour(1), GC_COLOUR);
-        assert_eq!(density(&[0, 1, 10]), vec![None, Some(3), Some(10)]);
+        assert_eq!(
+            density(&[0, 1, 50, 100, 300], 100.0),
+            vec![None, Some(3), Some(5), Some(10), Some(10)]
+        );
     }
 }

@@ -4,10 +4,14 @@
 //! streaming pass; slices shorter than a pixel add up in their pixel, so memory
 //! and the picture drawn from it grow with Ps × pixels, never with events.
 
+mod annotations;
+
 use std::collections::BTreeMap;
 use std::io::BufRead;
 
 use rustc_hash::FxHashMap;
+
+pub use annotations::{Annotation, AnnotationLane, MAX_NAMES};
 
 use super::{GoState, Kind, Reader, Resource, TraceError};
 
@@ -36,6 +40,8 @@ pub struct Timeline {
     pub procs: BTreeMap<i64, Vec<Cell>>,
     /// The most goroutines alive at once in each pixel.
     pub live: Vec<u64>,
+    /// Tasks and regions by name, in the order first seen.
+    pub annotations: Vec<AnnotationLane>,
 }
 
 impl Timeline {
@@ -69,7 +75,10 @@ impl Timeline {
             pixels: pixels.max(1),
             procs: BTreeMap::new(),
             live: vec![0; pixels.max(1)],
+            annotations: Vec::new(),
         };
+        let mut open = annotations::Open::default();
+        let mut start = None;
         // Where each running goroutine runs and since when.
         let mut running: FxHashMap<i64, (i64, i64)> = FxHashMap::default();
         let mut alive: FxHashMap<i64, ()> = FxHashMap::default();
@@ -83,8 +92,14 @@ impl Timeline {
                 Err(e) => return Err(e),
             };
             end = event.time;
-            if event.kind() != Kind::StateTransition {
-                continue;
+            let start = *start.get_or_insert(event.time);
+            match event.kind() {
+                Kind::StateTransition => {}
+                Kind::TaskBegin | Kind::TaskEnd | Kind::RegionBegin | Kind::RegionEnd => {
+                    open.add(&mut timeline, &event, start);
+                    continue;
+                }
+                _ => continue,
             }
             let Some(Resource::Goroutine(g, from_state, to_state)) = event.transition() else {
                 continue;
@@ -117,6 +132,7 @@ impl Timeline {
             }
         }
         let end = if end == i64::MIN { from } else { end };
+        open.finish(&mut timeline, end);
         for (g, (p, since)) in running {
             timeline.ran(p, g, since, end);
         }
@@ -135,6 +151,30 @@ impl Timeline {
             }
         }
         Ok(timeline)
+    }
+
+    /// An instance of annotation lane `lane` (if followed) was open from
+    /// `begin` to `end`.
+    fn cover(&mut self, lane: Option<usize>, begin: i64, end: i64) {
+        let Some(lane) = lane else {
+            return;
+        };
+        let Some((first, last)) = self.pixels_of(begin, end) else {
+            return;
+        };
+        let (from, pixel) = (self.from, self.pixel_ns());
+        for (i, covered) in self.annotations[lane]
+            .covered
+            .iter_mut()
+            .enumerate()
+            .take(last)
+            .skip(first)
+        {
+            let a = (from as f64 + i as f64 * pixel) as i64;
+            let b = (from as f64 + (i + 1) as f64 * pixel) as i64;
+            // An instant still marks its pixel.
+            *covered += (end.min(b) - begin.max(a)).max(1);
+        }
     }
 
     /// Goroutine `g` ran on P `p` from `begin` to `end`.
@@ -186,6 +226,7 @@ mod tests {
             pixels: 10,
             procs: BTreeMap::new(),
             live: vec![0; 10],
+            annotations: Vec::new(),
         };
         t.ran(0, 7, 0, 250);
         t.ran(0, 8, 250, 260);
