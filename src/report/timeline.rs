@@ -121,23 +121,6 @@ impl Svg {
     }
 }
 
-/// Pixels of a lane covered by spans: how many overlap each.
-/// Pixels of a lane covered by spans: the ns covered in each, summed.
-fn coverage(timeline: &Timeline, spans: impl Iterator<Item = (i64, i64)>) -> Vec<i64> {
-    let mut covered = vec![0i64; timeline.pixels];
-    let pixel = timeline.pixel_ns();
-    for (begin, end) in spans {
-        if let Some((first, last)) = timeline.pixels_of(begin, end) {
-            for (i, ns) in covered.iter_mut().enumerate().take(last).skip(first) {
-                let a = timeline.from + (i as f64 * pixel) as i64;
-                let b = timeline.from + ((i + 1) as f64 * pixel) as i64;
-                *ns += (end.min(b) - begin.max(a)).max(1);
-            }
-        }
-    }
-    covered
-}
-
 /// A density lane's pixels: opacity in tenths, by the share of the pixel
 /// covered (at least 0.3, to be seen; a whole pixel or more is opaque).
 fn density(covered: &[i64], pixel: f64) -> Vec<Option<u32>> {
@@ -195,31 +178,17 @@ pub fn timeline_svg(path: &Path, facts: &Facts, timeline: &Timeline) -> String {
     curve(&mut svg, timeline);
     svg.y += CURVE + GAP * 2;
 
-    let gc = coverage(
-        timeline,
-        facts
-            .gc_cycles
-            .iter()
-            .map(|c| (c.begin.unwrap_or(facts.start), c.end.unwrap_or(facts.end))),
-    );
     let pixel = timeline.pixel_ns();
     svg.label(&tr!("timeline-gc"), LANE);
     svg.runs(
-        density(&gc, pixel).into_iter(),
+        density(&timeline.gc, pixel).into_iter(),
         |tenths| fill(GC_COLOUR, *tenths),
         LANE,
     );
     svg.y += LANE + GAP;
-    let stw = coverage(
-        timeline,
-        facts
-            .pauses
-            .iter()
-            .map(|p| (p.begin, p.end.unwrap_or(facts.end))),
-    );
     svg.label(&tr!("timeline-stw"), LANE);
     svg.runs(
-        density(&stw, pixel).into_iter(),
+        density(&timeline.stw, pixel).into_iter(),
         |tenths| fill(STW_COLOUR, *tenths),
         LANE,
     );

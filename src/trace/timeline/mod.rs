@@ -5,6 +5,7 @@
 //! and the picture drawn from it grow with Ps × pixels, never with events.
 
 mod annotations;
+mod bands;
 
 use std::collections::BTreeMap;
 use std::io::BufRead;
@@ -42,9 +43,21 @@ pub struct Timeline {
     pub live: Vec<u64>,
     /// Tasks and regions by name, in the order first seen.
     pub annotations: Vec<AnnotationLane>,
+    /// The ns of each pixel during which the GC was marking.
+    pub gc: Vec<i64>,
+    /// The ns of each pixel during which the world was stopped.
+    pub stw: Vec<i64>,
 }
 
-impl Timeline {
+/// Where a window's pixels are on the trace's clock.
+#[derive(Debug, Clone, Copy)]
+pub struct Geometry {
+    pub from: i64,
+    pub to: i64,
+    pub pixels: usize,
+}
+
+impl Geometry {
     /// How long a pixel is, in ns (at least 1).
     pub fn pixel_ns(&self) -> f64 {
         ((self.to - self.from) as f64 / self.pixels as f64).max(1.0)
@@ -62,6 +75,41 @@ impl Timeline {
         Some((first.min(self.pixels - 1), last.min(self.pixels)))
     }
 
+    /// Adds to each pixel of `covered` the ns of `[begin, end)` in it (an
+    /// instant still marks its pixel).
+    pub fn spread(&self, covered: &mut [i64], begin: i64, end: i64) {
+        let Some((first, last)) = self.pixels_of(begin, end) else {
+            return;
+        };
+        let pixel = self.pixel_ns();
+        for (i, ns) in covered.iter_mut().enumerate().take(last).skip(first) {
+            let a = (self.from as f64 + i as f64 * pixel) as i64;
+            let b = (self.from as f64 + (i + 1) as f64 * pixel) as i64;
+            *ns += (end.min(b) - begin.max(a)).max(1);
+        }
+    }
+}
+
+impl Timeline {
+    /// Where its pixels are.
+    pub fn geometry(&self) -> Geometry {
+        Geometry {
+            from: self.from,
+            to: self.to,
+            pixels: self.pixels,
+        }
+    }
+
+    /// How long a pixel is, in ns (at least 1).
+    pub fn pixel_ns(&self) -> f64 {
+        self.geometry().pixel_ns()
+    }
+
+    /// The pixels `[begin, end)` covers, clipped to the window, or `None`.
+    pub fn pixels_of(&self, begin: i64, end: i64) -> Option<(usize, usize)> {
+        self.geometry().pixels_of(begin, end)
+    }
+
     /// Reads the trace and fills the window `[from, to)` (ns on its clock).
     pub fn read<R: BufRead>(
         reader: Reader<R>,
@@ -76,7 +124,10 @@ impl Timeline {
             procs: BTreeMap::new(),
             live: vec![0; pixels.max(1)],
             annotations: Vec::new(),
+            gc: vec![0; pixels.max(1)],
+            stw: vec![0; pixels.max(1)],
         };
+        let mut bands = bands::Bands::default();
         let mut open = annotations::Open::default();
         let mut start = None;
         // Where each running goroutine runs and since when.
@@ -97,6 +148,10 @@ impl Timeline {
                 Kind::StateTransition => {}
                 Kind::TaskBegin | Kind::TaskEnd | Kind::RegionBegin | Kind::RegionEnd => {
                     open.add(&mut timeline, &event, start);
+                    continue;
+                }
+                Kind::RangeBegin | Kind::RangeActive | Kind::RangeEnd => {
+                    bands.add(&mut timeline, &event, start);
                     continue;
                 }
                 _ => continue,
@@ -133,6 +188,7 @@ impl Timeline {
         }
         let end = if end == i64::MIN { from } else { end };
         open.finish(&mut timeline, end);
+        bands.finish(&mut timeline, end);
         for (g, (p, since)) in running {
             timeline.ran(p, g, since, end);
         }
@@ -156,24 +212,9 @@ impl Timeline {
     /// An instance of annotation lane `lane` (if followed) was open from
     /// `begin` to `end`.
     fn cover(&mut self, lane: Option<usize>, begin: i64, end: i64) {
-        let Some(lane) = lane else {
-            return;
-        };
-        let Some((first, last)) = self.pixels_of(begin, end) else {
-            return;
-        };
-        let (from, pixel) = (self.from, self.pixel_ns());
-        for (i, covered) in self.annotations[lane]
-            .covered
-            .iter_mut()
-            .enumerate()
-            .take(last)
-            .skip(first)
-        {
-            let a = (from as f64 + i as f64 * pixel) as i64;
-            let b = (from as f64 + (i + 1) as f64 * pixel) as i64;
-            // An instant still marks its pixel.
-            *covered += (end.min(b) - begin.max(a)).max(1);
+        if let Some(lane) = lane {
+            let geometry = self.geometry();
+            geometry.spread(&mut self.annotations[lane].covered, begin, end);
         }
     }
 
@@ -227,6 +268,8 @@ mod tests {
             procs: BTreeMap::new(),
             live: vec![0; 10],
             annotations: Vec::new(),
+            gc: vec![0; 10],
+            stw: vec![0; 10],
         };
         t.ran(0, 7, 0, 250);
         t.ran(0, 8, 250, 260);
