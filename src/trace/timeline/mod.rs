@@ -176,10 +176,11 @@ impl Timeline {
                 && let Some((first, _)) = timeline.pixels_of(time, time)
             {
                 let live = &mut timeline.live[first];
+                // The pixel's most: the count before the change counts too.
                 *live = if touched[first] {
                     (*live).max(alive.len() as u64)
                 } else {
-                    alive.len() as u64
+                    (before as u64).max(alive.len() as u64)
                 };
                 touched[first] = true;
             } else if time < timeline.from {
