@@ -2,6 +2,7 @@
 //! known: trace flags apply to traces, profile flags to profiles.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use regex::Regex;
 
@@ -13,10 +14,22 @@ use crate::report::human::InspectView;
 pub enum InspectPlan {
     /// Every event of a trace, as `go tool trace -d=parsed` prints them.
     Dump,
-    /// A trace's summary, with the lists asked for.
-    Trace { view: InspectView, json: bool },
+    /// A trace's summary, with the lists asked for, and maybe its timeline.
+    Trace {
+        view: InspectView,
+        json: bool,
+        timeline: Option<TimelinePlan>,
+    },
     /// A profile's `pprof -top`-like table.
     Profile(ProfilePlan),
+}
+
+/// Where to write a trace's SVG timeline, and its window (from the trace's start).
+#[derive(Debug)]
+pub struct TimelinePlan {
+    pub out: PathBuf,
+    pub from: Option<Duration>,
+    pub to: Option<Duration>,
 }
 
 /// How to show a profile.
@@ -70,9 +83,14 @@ impl InspectArgs {
                     regions: self.regions,
                 },
                 json: self.json,
+                timeline: self.timeline.clone().map(|out| TimelinePlan {
+                    out,
+                    from: self.from,
+                    to: self.to,
+                }),
             });
         }
-        if self.dump || self.goroutines || self.tasks || self.regions {
+        if self.dump || self.goroutines || self.tasks || self.regions || self.timeline.is_some() {
             return Err(InspectFlagError::TraceFlagsOnProfile(self.file.clone()));
         }
         let focus = self

@@ -282,7 +282,7 @@ pub struct InspectArgs {
     pub save: Option<PathBuf>,
 
     /// Trace: print every event in order, in the text format of `go tool trace -d=parsed`.
-    #[arg(long, conflicts_with_all = ["json", "goroutines", "tasks", "regions"], help_heading = "Traces")]
+    #[arg(long, conflicts_with_all = ["json", "goroutines", "tasks", "regions", "timeline"], help_heading = "Traces")]
     pub dump: bool,
     /// Trace: list every goroutine with its creation, start function and time by state.
     #[arg(long, help_heading = "Traces")]
@@ -293,6 +293,15 @@ pub struct InspectArgs {
     /// Trace: list every region.
     #[arg(long, help_heading = "Traces")]
     pub regions: bool,
+    /// Trace: also write an SVG timeline (a lane per P, GC and stop-the-world, tasks, regions, goroutine count).
+    #[arg(long, value_name = "OUT.svg", help_heading = "Traces")]
+    pub timeline: Option<PathBuf>,
+    /// Trace: the timeline starts this long after the trace's start (e.g. 120ms).
+    #[arg(long, value_name = "DURATION", requires = "timeline", value_parser = humantime::parse_duration, help_heading = "Traces")]
+    pub from: Option<std::time::Duration>,
+    /// Trace: the timeline ends this long after the trace's start (e.g. 180ms).
+    #[arg(long, value_name = "DURATION", requires = "timeline", value_parser = humantime::parse_duration, help_heading = "Traces")]
+    pub to: Option<std::time::Duration>,
 
     /// Profile: how many functions to list (0 for all).
     #[arg(

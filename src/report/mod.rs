@@ -9,6 +9,7 @@ pub mod human;
 mod json;
 pub mod junit;
 mod pprof_docs;
+pub mod timeline;
 
 use std::io::Write;
 

@@ -14,6 +14,7 @@ mod order;
 pub mod spec;
 #[cfg(test)]
 mod tests;
+pub mod timeline;
 mod wire;
 
 use std::collections::VecDeque;

@@ -25,6 +25,7 @@ mod state;
 mod terminal;
 mod tiny;
 mod trace;
+mod trace_timeline;
 mod transactions;
 mod whole;
 

@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 use super::Context;
 
 mod fetch;
+mod timeline;
 mod views;
 use crate::Exit;
 use crate::cli::InspectArgs;
-use crate::cli::inspect::{InspectPlan, ProfilePlan};
+use crate::cli::inspect::{InspectPlan, ProfilePlan, TimelinePlan};
 use crate::display;
 use crate::pprof::{Profile, ProfileError};
 use crate::report::human::{InspectView, ProfileView};
@@ -108,7 +109,11 @@ pub fn run(_: &Context, args: &InspectArgs) -> anyhow::Result<Exit> {
     }
     match args.plan(is_trace)? {
         InspectPlan::Dump => dump(file, &shown),
-        InspectPlan::Trace { view, json } => summary(file, &shown, view, Format::json(json)),
+        InspectPlan::Trace {
+            view,
+            json,
+            timeline,
+        } => summary(file, &shown, view, Format::json(json), timeline.as_ref()),
         InspectPlan::Profile(plan) => profile(file, &shown, &plan),
     }
 }
@@ -143,7 +148,13 @@ fn dump(file: &Path, shown: &Path) -> anyhow::Result<Exit> {
     Ok(Exit::Success)
 }
 
-fn summary(file: &Path, shown: &Path, view: InspectView, format: Format) -> anyhow::Result<Exit> {
+fn summary(
+    file: &Path,
+    shown: &Path,
+    view: InspectView,
+    format: Format,
+    timeline: Option<&TimelinePlan>,
+) -> anyhow::Result<Exit> {
     // The summary is bounded by what is alive; listing every goroutine is not,
     // and JSON lists them up to the limit of records.
     let detail = trace::facts::Detail {
@@ -155,12 +166,21 @@ fn summary(file: &Path, shown: &Path, view: InspectView, format: Format) -> anyh
         lifetimes: false,
     };
     let facts = trace::facts::Facts::read_with(file, detail).map_err(named(shown))?;
+    if let Some(plan) = timeline {
+        timeline::write(file, shown, &facts, plan)?;
+    }
     let doc = TraceDoc {
         facts: &facts,
         path: shown,
         view,
     };
     report::emit(format, &doc);
+    if let (Some(plan), Format::Human) = (timeline, format) {
+        report::out(&format!(
+            "{}\n",
+            tr!("cmd-timeline-written", path = display::path(&plan.out))
+        ));
+    }
     Ok(Exit::Success)
 }
 

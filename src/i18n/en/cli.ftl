@@ -159,3 +159,7 @@ cli-open-arg-no-browser = Print the address only; do not open a browser
 
 # workshop list --history
 cli-list-arg-history = How each goal's measured value moved over the exercise's last checks
+# Trace timeline
+cli-inspect-arg-timeline = Trace: also write an SVG timeline (a lane per P, GC and stop-the-world, tasks, regions, goroutine count)
+cli-inspect-arg-from = Trace: the timeline starts this long after the trace's start (e.g. 120ms)
+cli-inspect-arg-to = Trace: the timeline ends this long after the trace's start (e.g. 180ms)

@@ -265,3 +265,18 @@ check-open-hint = look at the profile or trace in Go's viewer: `{ $command }`
 # workshop list --history
 history-none = no check of { $id } is recorded yet
 history-checks = the last { $count } checks, oldest first: { $verdicts }
+# Trace timeline: pictures over time in `inspect`, and the SVG of `--timeline`.
+inspect-over-time = over time
+inspect-series-axis = { $span } in all, { $column } a column
+inspect-series-live = live
+inspect-series-running = running
+inspect-series-range = { $min }–{ $max }
+inspect-series-gc = marking { $share }% of the time
+timeline-title = { $path }: { $from } to { $to } of { $span }
+timeline-goroutines = goroutines
+timeline-gc = GC
+timeline-stw = stop the world
+timeline-proc = P{ $id }
+timeline-task = task { $name }
+timeline-region = region { $name }
+timeline-legend = each P's lane is coloured by the goroutine it ran; paler where it ran only part of a pixel

@@ -196,7 +196,7 @@ cmd-inspect-save-file = --save keeps what a URL answered; { $path } is a file al
 cmd-inspect-neither = cannot read { $path }: not a Go execution trace (no `go 1.N trace` header) and not a pprof profile ({ $why })
 cmd-inspect-no-sample-type = { $path } has no sample type `{ $name }` (it has: { $types })
 cmd-inspect-profile-flags = --sample, --cum, --focus and --flamegraph apply to profiles; { $path } is an execution trace
-cmd-inspect-trace-flags = --dump, --goroutines, --tasks and --regions apply to execution traces; { $path } is not one
+cmd-inspect-trace-flags = --dump, --goroutines, --tasks, --regions, --timeline, --from and --to apply to execution traces; { $path } is not one
 cmd-inspect-bad-focus = --focus is not a valid regular expression: { $error }
 cmd-flamegraph-failed = cannot draw the flame graph: { $error }
 cmd-flamegraph-written = flame graph written to { $path }
@@ -303,3 +303,6 @@ cmd-inspect-list-no-match = no function with samples in { $path } matches /{ $pa
 
 # The starter's artifacts, kept for looking
 run-step-starter-artifact = the starter's side of { $what }, for comparing
+# Trace timeline
+cmd-timeline-written = timeline written to { $path }
+cmd-timeline-range = --from { $from } is not before --to { $to } within the trace ({ $span } long)

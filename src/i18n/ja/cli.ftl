@@ -219,3 +219,7 @@ cli-open-arg-no-browser = アドレスを表示するだけで、ブラウザー
 
 # workshop list --history
 cli-list-arg-history = 演習の直近のチェックで、各ゴールの計測値がどう動いたかを表示する
+# トレースのタイムライン
+cli-inspect-arg-timeline = トレース: SVG のタイムライン（P ごとのレーン、GC と stop the world、タスク、リージョン、goroutine 数）も書き出す
+cli-inspect-arg-from = トレース: タイムラインをトレース開始からこの時間の所から始める（例: 120ms）
+cli-inspect-arg-to = トレース: タイムラインをトレース開始からこの時間の所で終える（例: 180ms）

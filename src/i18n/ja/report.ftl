@@ -227,3 +227,18 @@ check-open-hint = Go のビューアーでプロファイルやトレースを�
 # workshop list --history
 history-none = { $id } のチェックはまだ記録されていません
 history-checks = 直近 { $count } 回のチェック（古い順）: { $verdicts }
+# トレースのタイムライン: inspect の時系列の図と --timeline の SVG
+inspect-over-time = 時間経過
+inspect-series-axis = 全体 { $span }、1 列 { $column }
+inspect-series-live = 生存
+inspect-series-running = 実行中
+inspect-series-range = { $min }–{ $max }
+inspect-series-gc = 時間の { $share }% でマーク中
+timeline-title = { $path }: { $span } のうち { $from } から { $to } まで
+timeline-goroutines = goroutine 数
+timeline-gc = GC
+timeline-stw = stop the world
+timeline-proc = P{ $id }
+timeline-task = タスク { $name }
+timeline-region = リージョン { $name }
+timeline-legend = 各 P のレーンは実行した goroutine ごとに色分けしています。1 ピクセルの一部だけ実行した所は淡く表示します

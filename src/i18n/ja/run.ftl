@@ -187,7 +187,7 @@ cmd-inspect-save-file = --save は URL の応答を保存するためのもの�
 cmd-inspect-neither = { $path } を読めません: Go の実行トレースでも（`go 1.N trace` ヘッダーがありません）、pprof プロファイルでもありません（{ $why }）
 cmd-inspect-no-sample-type = { $path } にはサンプルタイプ `{ $name }` がありません（あるのは: { $types }）
 cmd-inspect-profile-flags = --sample、--cum、--focus、--flamegraph はプロファイル用です。{ $path } は実行トレースです
-cmd-inspect-trace-flags = --dump、--goroutines、--tasks、--regions は実行トレース用です。{ $path } は実行トレースではありません
+cmd-inspect-trace-flags = --dump、--goroutines、--tasks、--regions、--timeline、--from、--to は実行トレース用です。{ $path } は実行トレースではありません
 cmd-inspect-bad-focus = --focus が正しい正規表現ではありません: { $error }
 cmd-flamegraph-failed = フレームグラフを描けません: { $error }
 cmd-flamegraph-written = フレームグラフを { $path } に書きました
@@ -280,3 +280,6 @@ cmd-inspect-list-no-match = { $path } には /{ $pattern }/ に一致するサ�
 
 # The starter's artifacts, kept for looking
 run-step-starter-artifact = 比較用のスターター側の { $what }
+# トレースのタイムライン
+cmd-timeline-written = タイムラインを { $path } に書きました
+cmd-timeline-range = --from { $from } が --to { $to } より前ではないか、トレース（長さ { $span }）の範囲外です

@@ -9,8 +9,8 @@ use crate::display::{pad, width};
 use crate::report::HistoryDoc;
 use crate::tr;
 
-/// The eight heights of a sparkline, lowest first.
-const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+/// The eight heights of a sparkline, lowest first (as the trace pictures draw them).
+use super::sparkline::BLOCKS as BARS;
 
 /// One block character per value, from the lowest to the highest of them;
 /// a space where there is none, and the middle height when all are equal.

@@ -27,6 +27,7 @@ pub fn trace_summary(path: &Path, facts: &Facts, view: &InspectView) -> String {
     let mut out = String::new();
     header(&mut out, path, facts);
     summary(&mut out, facts);
+    super::sparkline::pictures(&mut out, facts, super::sparkline::columns());
     alive(&mut out, facts);
     if view.goroutines {
         goroutines(&mut out, facts);

@@ -12,6 +12,7 @@ mod list;
 mod profile;
 mod profile_diff;
 mod source;
+mod sparkline;
 mod spinner;
 #[cfg(test)]
 mod tests;

@@ -8,32 +8,17 @@ use std::rc::Rc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+mod annotations;
+
+use annotations::OpenRegion;
+
+use super::series::SeriesBuilder;
 use super::{
     Detail, Facts, FrameInfo, GcCycle, GoState, Goroutine, GoroutineGroup, Log, Name, Pause,
-    RECORD_LIMIT, Region, SpanStats, Stack, TASK_GOROUTINES, Task, Transition,
+    RECORD_LIMIT, Region, SpanStats, Stack, Task, Transition,
 };
 use crate::trace::event::RangeName;
-use crate::trace::{Event, Kind, NO_TASK, RangeScope, Resource};
-
-/// The statistics of regions named `name`, made empty on first use.
-fn span_stats<'a>(stats: &'a mut FxHashMap<Name, SpanStats>, name: &Name) -> &'a mut SpanStats {
-    stats.entry(Rc::clone(name)).or_insert_with(|| SpanStats {
-        name: Rc::clone(name),
-        count: 0,
-        ended: 0,
-        total_ns: 0,
-        max_ns: 0,
-        parents: BTreeSet::new(),
-    })
-}
-
-/// A region still open on a goroutine.
-#[derive(Debug)]
-struct OpenRegion {
-    name: Name,
-    begin: i64,
-    record: Option<usize>,
-}
+use crate::trace::{Event, Kind, RangeScope, Resource};
 
 const HEAP_POINTS: usize = 4096;
 
@@ -74,6 +59,10 @@ pub(super) struct Builder {
     max_heap: u64,
     max_gomaxprocs: u64,
     cpu_samples: u64,
+    /// Levels over time, in a bounded number of buckets.
+    series: SeriesBuilder,
+    /// Goroutines running now.
+    running: FxHashSet<i64>,
     /// This generation's stacks by id.
     stacks: FxHashMap<u64, Stack>,
     stacks_of: usize,
@@ -125,6 +114,8 @@ impl Builder {
             max_heap: 0,
             max_gomaxprocs: 0,
             cpu_samples: 0,
+            series: SeriesBuilder::new(),
+            running: FxHashSet::default(),
             stacks: FxHashMap::default(),
             stacks_of: 0,
             interned: FxHashSet::default(),
@@ -219,8 +210,9 @@ impl Builder {
     }
 
     pub(super) fn add(&mut self, event: &Event) {
-        if event.kind() != Kind::Sync || event.tables().is_some() {
-            self.start.get_or_insert(event.time);
+        if (event.kind() != Kind::Sync || event.tables().is_some()) && self.start.is_none() {
+            self.start = Some(event.time);
+            self.series.at(event.time);
         }
         self.end = event.time;
         match event.kind() {
@@ -288,6 +280,14 @@ impl Builder {
             None => (Rc::clone(&self.empty), None),
         };
         let started = from == GoState::Undetermined || creation;
+        // A goroutine is counted running once, whatever its first state said.
+        if to == GoState::Running {
+            if self.running.insert(id) {
+                self.series.running(time, 1);
+            }
+        } else if self.running.remove(&id) {
+            self.series.running(time, -1);
+        }
         let g = self.goroutine(id, time);
         // Close the time spent in the state being left.
         let spent = time.saturating_sub(g.since);
@@ -343,6 +343,7 @@ impl Builder {
         if to == GoState::NotExist {
             g.ended = Some(time);
             self.live = self.live.saturating_sub(1);
+            self.series.live(time, self.live);
             // Regions it left open stay counted as not ended.
             self.open_regions.remove(&id);
             if let Some(g) = self.goroutines.remove(&id) {
@@ -353,6 +354,7 @@ impl Builder {
             }
         } else if started {
             self.live += 1;
+            self.series.live(time, self.live);
             if self.live > self.max_live {
                 self.max_live = self.live;
                 self.max_live_at = time;
@@ -406,6 +408,7 @@ impl Builder {
 
     fn heap_point(&mut self, time: i64, bytes: u64) {
         self.max_heap = self.max_heap.max(bytes);
+        self.series.heap(time, bytes);
         self.heap_seen += 1;
         if !self.heap_seen.is_multiple_of(self.heap_stride) {
             return;
@@ -426,20 +429,32 @@ impl Builder {
         const MARK: RangeName = RangeName::Fixed("GC concurrent mark phase");
         const ASSIST: RangeName = RangeName::Fixed("GC mark assist");
         match (event.kind(), name) {
-            (Kind::RangeBegin, n) if n == MARK => self.gc_cycles.push(GcCycle {
-                begin: Some(event.time),
-                end: None,
-            }),
-            (Kind::RangeActive, n) if n == MARK => self.gc_cycles.push(GcCycle {
-                begin: None,
-                end: None,
-            }),
-            (Kind::RangeEnd, n) if n == MARK => match self.gc_cycles.last_mut() {
-                Some(cycle) if cycle.end.is_none() => cycle.end = Some(event.time),
-                _ => self.gc_cycles.push(GcCycle {
+            (Kind::RangeBegin, n) if n == MARK => {
+                self.series.gc(event.time, true);
+                self.gc_cycles.push(GcCycle {
+                    begin: Some(event.time),
+                    end: None,
+                })
+            }
+            (Kind::RangeActive, n) if n == MARK => {
+                self.series.gc(event.time, true);
+                self.gc_cycles.push(GcCycle {
                     begin: None,
-                    end: Some(event.time),
-                }),
+                    end: None,
+                })
+            }
+            (Kind::RangeEnd, n) if n == MARK => match self.gc_cycles.last_mut() {
+                Some(cycle) if cycle.end.is_none() => {
+                    self.series.gc(event.time, false);
+                    cycle.end = Some(event.time)
+                }
+                _ => {
+                    self.series.gc(event.time, false);
+                    self.gc_cycles.push(GcCycle {
+                        begin: None,
+                        end: Some(event.time),
+                    })
+                }
             },
             (Kind::RangeBegin, RangeName::StopTheWorld(kind)) => {
                 let kind = String::from_utf8_lossy(kind)
@@ -471,146 +486,9 @@ impl Builder {
         }
     }
 
-    fn touch_task(&mut self, task: u64, goroutine: i64) {
-        if goroutine != -1
-            && let Some(&index) = self.active_tasks.get(&task)
-        {
-            self.tasks[index].goroutines.insert(goroutine);
-        }
-        if task != 0 && task != NO_TASK && goroutine != -1 {
-            self.goroutine(goroutine, 0).tasks.insert(task);
-        }
-    }
-
-    fn task(&mut self, event: &Event) {
-        let Some((id, parent, name)) = event.task() else {
-            return;
-        };
-        let parent = (parent != NO_TASK && parent != 0).then_some(parent);
-        let name = self.name(name);
-        if event.kind() == Kind::TaskBegin {
-            self.active_tasks.insert(id, self.tasks.len());
-            self.tasks.push(Task {
-                id,
-                name: Rc::clone(&name),
-                parent,
-                begin: Some(event.time),
-                end: None,
-                goroutines: BTreeSet::new(),
-                goroutine_count: 0,
-                regions: 0,
-                logs: 0,
-            });
-        } else if !self.active_tasks.contains_key(&id) {
-            // It began before the trace started.
-            self.active_tasks.insert(id, self.tasks.len());
-            self.tasks.push(Task {
-                id,
-                name: Rc::clone(&name),
-                parent,
-                begin: None,
-                end: None,
-                goroutines: BTreeSet::new(),
-                goroutine_count: 0,
-                regions: 0,
-                logs: 0,
-            });
-        }
-        self.touch_task(id, event.ctx.g);
-        if event.kind() == Kind::TaskEnd
-            && let Some(index) = self.active_tasks.remove(&id)
-        {
-            let task = &mut self.tasks[index];
-            task.end = Some(event.time);
-            // No goroutine joins an ended task: keep its count and a few ids.
-            task.goroutine_count = task.goroutines.len();
-            if task.goroutines.len() > TASK_GOROUTINES {
-                task.goroutines = task
-                    .goroutines
-                    .iter()
-                    .copied()
-                    .take(TASK_GOROUTINES)
-                    .collect();
-            }
-        }
-    }
-
-    fn region(&mut self, event: &Event) {
-        let Some((task, name)) = event.region() else {
-            return;
-        };
-        let name = self.name(name);
-        let goroutine = event.ctx.g;
-        self.touch_task(task, goroutine);
-        if let Some(&index) = self.active_tasks.get(&task)
-            && event.kind() == Kind::RegionBegin
-        {
-            self.tasks[index].regions += 1;
-        }
-        let open = self.open_regions.entry(goroutine).or_default();
-        if event.kind() == Kind::RegionBegin {
-            let parent = open.last().map(|r| Rc::clone(&r.name));
-            let depth = open.len();
-            let stats = span_stats(&mut self.region_stats, &name);
-            stats.count += 1;
-            if let Some(parent) = &parent {
-                stats.parents.insert(Rc::clone(parent));
-            }
-            let record = (self.regions.len() < RECORD_LIMIT).then(|| {
-                self.regions.push(Region {
-                    name: Rc::clone(&name),
-                    task,
-                    goroutine,
-                    begin: Some(event.time),
-                    end: None,
-                    depth,
-                    parent,
-                });
-                self.regions.len() - 1
-            });
-            open.push(OpenRegion {
-                name,
-                begin: event.time,
-                record,
-            });
-        } else {
-            match open.pop() {
-                Some(region) => {
-                    let duration = event.time.saturating_sub(region.begin);
-                    if let Some(stats) = self.region_stats.get_mut(&region.name) {
-                        stats.ended += 1;
-                        stats.total_ns = stats.total_ns.saturating_add(duration);
-                        stats.max_ns = stats.max_ns.max(duration);
-                    }
-                    if let Some(index) = region.record {
-                        self.regions[index].end = Some(event.time);
-                    }
-                    if self.open_regions.get(&goroutine).is_some_and(Vec::is_empty) {
-                        self.open_regions.remove(&goroutine);
-                    }
-                }
-                None => {
-                    self.open_regions.remove(&goroutine);
-                    // It began before the trace: counted, with no duration.
-                    span_stats(&mut self.region_stats, &name).count += 1;
-                    if self.regions.len() < RECORD_LIMIT {
-                        self.regions.push(Region {
-                            name,
-                            task,
-                            goroutine,
-                            begin: None,
-                            end: Some(event.time),
-                            depth: 0,
-                            parent: None,
-                        });
-                    }
-                }
-            }
-        }
-    }
-
     pub(super) fn finish(mut self, events: u64) -> Facts {
         let end = self.end;
+        let series = std::mem::replace(&mut self.series, SeriesBuilder::new()).finish(end);
         let mut alive: Vec<Goroutine> =
             std::mem::take(&mut self.goroutines).into_values().collect();
         alive.sort_by_key(|g| g.seen);
@@ -662,6 +540,7 @@ impl Builder {
             gc_cycles: self.gc_cycles,
             pauses: self.pauses,
             heap: self.heap,
+            series,
             max_heap: self.max_heap,
             // Assists still going when the trace stopped count up to its end.
             mark_assist_ns: self.mark_assist_ns

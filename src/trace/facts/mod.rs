@@ -8,6 +8,7 @@
 //! number of events.
 
 mod builder;
+mod series;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::BufRead;
@@ -18,6 +19,7 @@ use serde::Serialize;
 
 use super::{GoState, Reader, TraceError};
 use builder::Builder;
+pub use series::{SERIES_BUCKETS, Series};
 
 /// One frame of a stack, resolved.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -352,6 +354,9 @@ pub struct Facts {
     /// Heap in use over time: (time, bytes), thinned to at most a few thousand points.
     pub heap: Vec<(i64, u64)>,
     pub max_heap: u64,
+    /// Live and running goroutines, heap and GC over time, in at most
+    /// [`SERIES_BUCKETS`] buckets.
+    pub series: Series,
     pub max_gomaxprocs: u64,
     pub cpu_samples: u64,
     /// The Go source root the traced program was built with (`/usr/local/go/src/`),
