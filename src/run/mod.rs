@@ -29,7 +29,7 @@ use crate::exec::{GoError, GoTool, GoVersion};
 use crate::goals::{Facts, Status};
 use crate::layout::Layout;
 use crate::manifest::{Exercise, Workshop};
-use crate::workspace::{FileError, Files};
+use crate::workspace::{self, FileError, Files};
 use session::Session;
 
 /// Where a check finds the code and puts what it makes.
@@ -248,13 +248,23 @@ pub fn check(
     {
         session.notes.push(note.clone());
     }
+    // Code that is still the starter has nothing to show since the starter:
+    // the differences would be noise between two runs of the same code.
+    let changed = tree.starter.as_ref().is_none_or(|starter| {
+        let package_dir = exercise.package_dir(&tree.module_dir);
+        let go_files = workspace::read_tree(&package_dir, workspace::is_go).unwrap_or_default();
+        protected::differing(&package_dir, starter).map_or(true, |d| !d.is_empty())
+            || go_files.keys().any(|path| !starter.contains_key(path))
+    });
     let goals: Vec<_> = if failure.is_none() {
         exercise
             .goals
             .iter()
             .map(|g| {
                 let mut outcome = g.evaluate(&facts);
-                outcome.since_starter = since_starter(g, &facts, &session.artifacts);
+                if changed {
+                    outcome.since_starter = since_starter(g, &facts, &session.artifacts);
+                }
                 outcome
             })
             .collect()
