@@ -85,7 +85,10 @@ fn a_profile_goal_shows_what_changed_since_the_starter() {
     workshop.write("exercises/look/regexp/logs.go", &solution);
     let run = workshop.run(&["check", "look/regexp"]);
     run.code(0)
-        .stdout_has("since the starter (cum share of cpu, points):");
+        .stdout_has("since the starter (cum share of cpu, points):")
+        .stdout_has(
+            "see what changed since the starter in Go's viewer: `workshop open look/regexp --diff`",
+        );
     let line = run
         .stdout
         .lines()

@@ -280,3 +280,6 @@ timeline-proc = P{ $id }
 timeline-task = task { $name }
 timeline-region = region { $name }
 timeline-legend = each P's lane is coloured by the goroutine it ran; paler where it ran only part of a pixel
+
+# workshop open, told after a check whose profile goals are all met
+check-open-diff-hint = see what changed since the starter in Go's viewer: `{ $command }`

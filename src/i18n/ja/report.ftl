@@ -242,3 +242,6 @@ timeline-proc = P{ $id }
 timeline-task = タスク { $name }
 timeline-region = リージョン { $name }
 timeline-legend = 各 P のレーンは実行した goroutine ごとに色分けしています。1 ピクセルの一部だけ実行した所は淡く表示します
+
+# workshop open, told after a check whose profile goals are all met
+check-open-diff-hint = スターターから何が変わったかを Go のビューアーで見るには: `{ $command }`

@@ -87,20 +87,34 @@ pub fn check(report: &CheckReport) -> String {
         );
     }
     let _ = writeln!(out);
+    // Go's viewers show what is behind a goal on a profile or a trace: what
+    // to look at when one is unmet, what changed since the starter when all
+    // are met and the starter's profile is there to compare with.
     if report.goals.iter().any(looked_at) {
         let command = format!("workshop open {}", report.exercise);
-        let _ = writeln!(out, "{}", tr!("check-open-hint", command = command));
+        let all_met = report.goals.iter().all(|g| g.status == Status::Pass);
+        let starter_kept = report
+            .artifacts
+            .keys()
+            .any(|key| key.starts_with("starter-profile-"));
+        let text = if all_met && starter_kept {
+            tr!(
+                "check-open-diff-hint",
+                command = format!("{command} --diff")
+            )
+        } else {
+            tr!("check-open-hint", command = command)
+        };
+        let _ = writeln!(out, "{text}");
     }
     out
 }
 
-/// Whether a goal is an unmet goal on a profile or a trace: Go's viewers
-/// show what is behind it.
+/// Whether a goal is judged on a profile or a trace.
 fn looked_at(goal: &Outcome) -> bool {
-    goal.status == Status::Fail
-        && ["profile-", "trace-", "flight-recorder"]
-            .iter()
-            .any(|prefix| goal.kind.starts_with(prefix))
+    ["profile-", "trace-", "flight-recorder"]
+        .iter()
+        .any(|prefix| goal.kind.starts_with(prefix))
 }
 
 /// What to say of the attendee's protected files that the check did not use:

@@ -643,15 +643,25 @@ fn a_goal_shows_what_changed_since_the_starter_met_or_not() {
 }
 
 #[test]
-fn a_failed_goal_on_a_profile_ends_the_report_with_workshop_open() {
+fn a_goal_on_a_profile_ends_the_report_with_workshop_open() {
     let mut share = goal("share", Status::Fail, 60.0, Bound::AtMost(5.0), "%");
     share.kind = "profile-function";
     let text = check(&report(vec![share.clone()], None, None));
     let last = text.lines().last().unwrap();
     assert!(last.contains("`workshop open "), "{text}");
+    // Met: still worth a look, against the starter when its profile is kept.
     share.status = Status::Pass;
-    let text = check(&report(vec![share], None, None));
-    assert!(!text.contains("workshop open"), "{text}");
+    let text = check(&report(vec![share.clone()], None, None));
+    assert!(text.contains("`workshop open "), "{text}");
+    assert!(!text.contains("--diff"), "{text}");
+    let mut kept = report(vec![share], None, None);
+    kept.artifacts.insert(
+        "starter-profile-bench-cpu".into(),
+        PathBuf::from(".workshop/runs/x/starter/artifacts/bench-cpu.pprof"),
+    );
+    let text = check(&kept);
+    let last = text.lines().last().unwrap();
+    assert!(last.contains("since the starter") && last.contains("--diff`"), "{text}");
     let bench = goal("allocs", Status::Fail, 3.0, Bound::AtMost(0.0), "allocs/op");
     assert!(!check(&report(vec![bench], None, None)).contains("workshop open"));
 }
