@@ -661,7 +661,10 @@ fn a_goal_on_a_profile_ends_the_report_with_workshop_open() {
     );
     let text = check(&kept);
     let last = text.lines().last().unwrap();
-    assert!(last.contains("since the starter") && last.contains("--diff`"), "{text}");
+    assert!(
+        last.contains("since the starter") && last.contains("--diff`"),
+        "{text}"
+    );
     let bench = goal("allocs", Status::Fail, 3.0, Bound::AtMost(0.0), "allocs/op");
     assert!(!check(&report(vec![bench], None, None)).contains("workshop open"));
 }
