@@ -1,6 +1,6 @@
 //! A trace you can see: the pictures over time in `workshop inspect`'s
 //! summary and JSON, and the SVG timeline of `--timeline`, rendered to pixels
-//! by a real SVG renderer (rsvg-convert, from librsvg) and looked at.
+//! by a real SVG renderer (resvg) and looked at.
 
 use std::path::{Path, PathBuf};
 
@@ -47,39 +47,23 @@ impl Picture {
     }
 }
 
-/// rsvg-convert's rendering of an SVG file. Fails, never skips, without it
-/// (Debian: `apt-get install librsvg2-bin`; .ci/run installs it).
-#[allow(clippy::disallowed_methods)]
+/// A real SVG renderer's drawing of an SVG file (resvg, a crate: nothing to
+/// install beyond Rust), composed over white as a viewer shows it.
 fn render(svg: &Path) -> Picture {
-    let png = svg.with_extension("png");
-    let status = std::process::Command::new("rsvg-convert")
-        .arg(svg)
-        .arg("-o")
-        .arg(&png)
-        .status()
-        .expect(
-            "rsvg-convert must be installed to render timelines (apt-get install librsvg2-bin)",
-        );
-    assert!(status.success(), "rsvg-convert failed on {}", svg.display());
-    let mut decoder =
-        png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
-    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
-    let mut reader = decoder.read_info().unwrap();
-    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut buf).unwrap();
-    buf.truncate(info.buffer_size());
-    let rgba = match info.color_type {
-        png::ColorType::Rgba => buf,
-        png::ColorType::Rgb => buf
-            .chunks(3)
-            .flat_map(|p| [p[0], p[1], p[2], 255])
-            .collect(),
-        other => panic!("unexpected PNG colour type {other:?}"),
-    };
+    use resvg::{tiny_skia, usvg};
+    let data = std::fs::read(svg).unwrap();
+    let tree = usvg::Tree::from_data(&data, &usvg::Options::default())
+        .unwrap_or_else(|e| panic!("{} is not an SVG resvg reads: {e}", svg.display()));
+    let size = tree.size().to_int_size();
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).unwrap();
+    pixmap.fill(tiny_skia::Color::WHITE);
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    // Premultiplied over an opaque ground: every pixel is opaque, so the
+    // bytes are the colours.
     Picture {
-        width: info.width as usize,
-        height: info.height as usize,
-        rgba,
+        width: size.width() as usize,
+        height: size.height() as usize,
+        rgba: pixmap.data().to_vec(),
     }
 }
 
