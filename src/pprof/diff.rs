@@ -102,38 +102,9 @@ pub fn diff(current: &Profile, ci: usize, base: &Profile, bi: usize) -> Diff {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pprof::{SampleType, Samples};
 
     fn profile(samples: &[(&[&str], i64)]) -> Profile {
-        let mut functions: Vec<String> = Vec::new();
-        let mut flat = Samples::new(1);
-        for (stack, value) in samples {
-            let frames: Vec<u32> = stack
-                .iter()
-                .map(|name| match functions.iter().position(|f| f == name) {
-                    Some(i) => i as u32,
-                    None => {
-                        functions.push((*name).to_owned());
-                        (functions.len() - 1) as u32
-                    }
-                })
-                .collect();
-            flat.push(&frames, &[*value]);
-        }
-        Profile {
-            sample_types: vec![SampleType {
-                name: "cpu".into(),
-                unit: "nanoseconds".into(),
-            }],
-            default_type: 0,
-            period_type: None,
-            period: 0,
-            duration_nanos: 0,
-            time_nanos: 0,
-            functions,
-            samples: flat,
-            sites: Vec::new(),
-        }
+        crate::pprof::testing::cpu_profile(samples)
     }
 
     #[test]

@@ -410,35 +410,7 @@ mod tests {
     use super::*;
 
     fn profile(samples: &[(&[&str], i64)]) -> Profile {
-        let mut functions: Vec<String> = Vec::new();
-        let mut index = |name: &str| -> u32 {
-            match functions.iter().position(|f| f == name) {
-                Some(i) => i as u32,
-                None => {
-                    functions.push(name.to_owned());
-                    (functions.len() - 1) as u32
-                }
-            }
-        };
-        let mut flat = Samples::new(1);
-        for (stack, value) in samples {
-            let frames: Vec<u32> = stack.iter().map(|f| index(f)).collect();
-            flat.push(&frames, &[*value]);
-        }
-        Profile {
-            sample_types: vec![SampleType {
-                name: "cpu".into(),
-                unit: "nanoseconds".into(),
-            }],
-            default_type: 0,
-            period_type: None,
-            period: 0,
-            duration_nanos: 0,
-            time_nanos: 0,
-            functions,
-            samples: flat,
-            sites: Vec::new(),
-        }
+        crate::pprof::testing::cpu_profile(samples)
     }
 
     fn totals(p: &Profile) -> Vec<(String, i64, i64)> {
