@@ -58,13 +58,7 @@ pub fn run(_: &Context, args: &InspectArgs) -> anyhow::Result<Exit> {
             let bytes = fetch::fetch(&text)?;
             match save {
                 Some(path) => {
-                    crate::fence::write(path, &bytes).map_err(|e| {
-                        anyhow::anyhow!(tr!(
-                            "cmd-cannot-write",
-                            path = display::path(path),
-                            error = e.to_string()
-                        ))
-                    })?;
+                    write_output(path, &bytes)?;
                     path.clone()
                 }
                 None => {
@@ -244,13 +238,7 @@ fn profile(file: &Path, shown: &Path, plan: &ProfilePlan) -> anyhow::Result<Exit
     if let Some(out) = &plan.flamegraph {
         let svg = report::flamegraph::flamegraph(&profile, index, plan.focus.as_ref())
             .map_err(|e| anyhow::anyhow!(tr!("cmd-flamegraph-failed", error = e.to_string())))?;
-        crate::fence::write(out, &svg).map_err(|e| {
-            anyhow::anyhow!(tr!(
-                "cmd-cannot-write",
-                path = display::path(out),
-                error = e.to_string()
-            ))
-        })?;
+        write_output(out, &svg)?;
     }
     let format = Format::json(plan.json);
     report::emit(
@@ -268,4 +256,16 @@ fn profile(file: &Path, shown: &Path, plan: &ProfilePlan) -> anyhow::Result<Exit
         ));
     }
     Ok(Exit::Success)
+}
+
+/// Writes a file the user named (a flame graph, a timeline, a fetched
+/// profile), through the fence, or says which and why not.
+fn write_output(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    crate::fence::write(path, bytes).map_err(|e| {
+        anyhow::anyhow!(tr!(
+            "cmd-cannot-write",
+            path = display::path(path),
+            error = e.to_string()
+        ))
+    })
 }

@@ -4,7 +4,6 @@
 use std::path::Path;
 
 use crate::cli::inspect::TimelinePlan;
-use crate::display;
 use crate::report::timeline::{PLOT_WIDTH, timeline_svg};
 use crate::tr;
 use crate::trace::Reader;
@@ -33,11 +32,5 @@ pub fn write(file: &Path, shown: &Path, facts: &Facts, plan: &TimelinePlan) -> a
         .and_then(|reader| Timeline::read(reader, facts.start + from, facts.start + to, PLOT_WIDTH))
         .map_err(super::named(shown))?;
     let svg = timeline_svg(shown, facts, &timeline);
-    crate::fence::write(&plan.out, svg.as_bytes()).map_err(|e| {
-        anyhow::anyhow!(tr!(
-            "cmd-cannot-write",
-            path = display::path(&plan.out),
-            error = e.to_string()
-        ))
-    })
+    super::write_output(&plan.out, svg.as_bytes())
 }

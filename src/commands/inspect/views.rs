@@ -40,13 +40,7 @@ pub(super) fn diff(
     if let Some(out) = &plan.flamegraph {
         let svg = report::flamegraph::differential(profile, index, &base, base_index)
             .map_err(|e| anyhow::anyhow!(tr!("cmd-flamegraph-failed", error = e.to_string())))?;
-        crate::fence::write(out, &svg).map_err(|e| {
-            anyhow::anyhow!(tr!(
-                "cmd-cannot-write",
-                path = display::path(out),
-                error = e.to_string()
-            ))
-        })?;
+        super::write_output(out, &svg)?;
     }
     let format = Format::json(plan.json);
     report::emit(
