@@ -12,6 +12,7 @@ mod checker;
 mod facts;
 pub mod kinds;
 pub mod load;
+pub mod picture;
 pub mod profile;
 mod read;
 pub mod registry;
@@ -239,6 +240,9 @@ pub struct Outcome {
     /// functions whose share changed most since the starter (never judged).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub since_starter: Option<since::SinceStarter>,
+    /// For goals on a trace: the levels over time that bear on the goal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub picture: Option<picture::Picture>,
 }
 
 impl Outcome {
@@ -262,6 +266,7 @@ impl Outcome {
             evidence: Vec::new(),
             hint: None,
             since_starter: None,
+            picture: None,
         }
     }
 

@@ -11,6 +11,7 @@ use std::path::Path;
 
 use regex::Regex;
 
+use super::picture::{Level, Picture};
 use super::{Bound, Facts, MeasuredTrace, Outcome, Requirement, Status};
 use crate::tr;
 use crate::trace::facts::{FrameInfo, GoroutineGroup};
@@ -26,14 +27,19 @@ pub(super) fn traced(run: &str) -> Vec<Requirement> {
 }
 
 /// The trace of `run`; without one the goal is inconclusive, and on one that
-/// is not whole it fails with the reader's words.
+/// is not whole it fails with the reader's words. The outcome gets the
+/// picture of the trace's `levels` over time.
 pub(super) fn trace<'a>(
     facts: &'a Facts,
     run: &str,
     outcome: &mut Outcome,
+    levels: &[Level],
 ) -> Option<&'a MeasuredTrace> {
     match facts.traces.get(run) {
-        Some(Ok(measured)) => Some(measured),
+        Some(Ok(measured)) => {
+            outcome.picture = Picture::of(&measured.facts, levels);
+            Some(measured)
+        }
         Some(Err(damage)) => {
             let why = tr!("trace-not-whole", run = run, why = &damage.why);
             damage.fail(outcome, why);

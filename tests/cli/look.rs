@@ -199,3 +199,52 @@ fn open_serves_gos_viewer_on_the_last_checks_profile_until_ctrl_c() {
         assert!(std::net::TcpStream::connect(format!("127.0.0.1:{port}")).is_err());
     }
 }
+
+#[test]
+fn a_trace_goal_shows_its_trace_over_time_under_its_evidence() {
+    let workshop = Workshop::fixture("whole");
+    let run = workshop.run(&["check", "whole/spawn", "--json"]);
+    run.code(1);
+    let doc = run.json();
+    let goal = doc["goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["id"] == "at-once")
+        .unwrap()
+        .clone();
+    assert_eq!(goal["status"], "fail", "{goal}");
+    let picture = &goal["picture"];
+    assert_eq!(
+        picture["levels"],
+        serde_json::json!(["live_goroutines", "running_goroutines"]),
+        "{goal}"
+    );
+    assert!(picture["duration_ns"].as_i64().unwrap() > 0, "{picture}");
+    // The picture is of the trace the goal judged: the most goroutines alive
+    // in any bucket is at least the exercise's own at once.
+    let most = picture["series"]["live_goroutines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .max()
+        .unwrap();
+    assert!(
+        most as f64 >= goal["measured"].as_f64().unwrap(),
+        "{most} live at most, {} measured",
+        goal["measured"]
+    );
+
+    let text = workshop.run(&["check", "whole/spawn"]);
+    text.code(1);
+    let out = &text.stdout;
+    let at_once = out.find("at-once").expect("the goal's line");
+    let below = &out[at_once..];
+    let over_time = below.find("over time").unwrap_or_else(|| panic!("{out}"));
+    let rows: Vec<&str> = below[over_time..].lines().skip(1).take(2).collect();
+    for (row, label) in rows.iter().zip(["live", "running"]) {
+        assert!(row.trim_start().starts_with(label), "{row}\n{out}");
+        assert!(row.chars().any(|c| ('▁'..='█').contains(&c)), "{row}");
+    }
+}

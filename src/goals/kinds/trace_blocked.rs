@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use regex::Regex;
 use serde::Deserialize;
 
+use crate::goals::picture::Level;
 use crate::goals::trace::{created_in, trace, traced};
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement, Status};
 use crate::tr;
@@ -79,7 +80,7 @@ impl Kind for TraceBlocked {
             ),
             Some(self.bound),
         );
-        let Some(measured) = trace(facts, &self.run, &mut outcome) else {
+        let Some(measured) = trace(facts, &self.run, &mut outcome, &[Level::RunningGoroutines, Level::LiveGoroutines]) else {
             return outcome;
         };
         let mut by_reason: BTreeMap<&str, i64> = BTreeMap::new();

@@ -5,6 +5,7 @@
 
 use serde::Deserialize;
 
+use crate::goals::picture::Level;
 use crate::goals::trace::{trace, traced};
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement};
 use crate::tr;
@@ -118,7 +119,7 @@ impl Kind for TraceGc {
         } else {
             unit.to_owned()
         });
-        let Some(measured) = trace(facts, &self.run, &mut outcome) else {
+        let Some(measured) = trace(facts, &self.run, &mut outcome, &[Level::HeapBytes, Level::Gc]) else {
             return outcome;
         };
         let t = &measured.facts;

@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use regex::Regex;
 
+use crate::goals::picture::Level;
 use crate::goals::trace::{Origin, created_in, in_package, origin, trace, traced};
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Matched, Outcome, Requirement};
 use crate::tr;
@@ -109,7 +110,7 @@ impl Kind for TraceGoroutines {
             ),
         };
         let mut outcome = Outcome::new(subject.clone(), Some(self.bound));
-        let Some(measured) = trace(facts, &self.run, &mut outcome) else {
+        let Some(measured) = trace(facts, &self.run, &mut outcome, &[Level::LiveGoroutines, Level::RunningGoroutines]) else {
             return outcome;
         };
         let package = &facts.package_dir;

@@ -4,6 +4,7 @@
 
 use serde::Deserialize;
 
+use crate::goals::picture::Level;
 use crate::goals::trace::{created_in, in_package, trace, traced};
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement};
 use crate::tr;
@@ -49,7 +50,7 @@ impl Kind for TraceLeaks {
             tr!("trace-leaks-subject"),
             Some(self.bound),
         );
-        let Some(measured) = trace(facts, &self.run, &mut outcome) else {
+        let Some(measured) = trace(facts, &self.run, &mut outcome, &[Level::LiveGoroutines]) else {
             return outcome;
         };
         let package = &facts.package_dir;

@@ -3,6 +3,7 @@
 
 use serde::Deserialize;
 
+use crate::goals::picture::Level;
 use crate::goals::trace::{inventory, trace, traced};
 use crate::goals::{Bound, Checker, Domain, Facts, Kind, Outcome, Requirement, Status};
 use crate::tr;
@@ -62,7 +63,7 @@ impl Kind for TraceLogs {
             ),
             Some(self.count),
         );
-        let Some(measured) = trace(facts, &self.run, &mut outcome) else {
+        let Some(measured) = trace(facts, &self.run, &mut outcome, &[Level::RunningGoroutines]) else {
             return outcome;
         };
         let t = &measured.facts;

@@ -5,6 +5,7 @@
 
 use serde::Deserialize;
 
+use crate::goals::picture::Level;
 use crate::goals::trace::{
     Conditions, Durations, DurationsFile, Names, Spans, inventory, trace, traced,
 };
@@ -86,7 +87,7 @@ impl Kind for TraceRegions {
             ),
         };
         let mut outcome = Outcome::new(subject, Some(self.count));
-        let Some(measured) = trace(facts, &self.run, &mut outcome) else {
+        let Some(measured) = trace(facts, &self.run, &mut outcome, &[Level::RunningGoroutines]) else {
             return outcome;
         };
         let t = &measured.facts;

@@ -5,6 +5,7 @@
 
 use serde::Deserialize;
 
+use crate::goals::picture::Level;
 use crate::goals::trace::{
     Conditions, Durations, DurationsFile, Names, Spans, inventory, trace, traced,
 };
@@ -77,7 +78,7 @@ impl Kind for TraceTasks {
     fn evaluate(&self, facts: &Facts) -> Outcome {
         let name = self.names.shown();
         let mut outcome = Outcome::new(tr!("trace-tasks-subject", name = &name), Some(self.count));
-        let Some(measured) = trace(facts, &self.run, &mut outcome) else {
+        let Some(measured) = trace(facts, &self.run, &mut outcome, &[Level::RunningGoroutines, Level::LiveGoroutines]) else {
             return outcome;
         };
         let all = &measured.facts.tasks;

@@ -236,6 +236,9 @@ fn outcome(
     for line in &goal.evidence {
         let _ = writeln!(out, "      {}", style(line).dim());
     }
+    if let Some(picture) = &goal.picture {
+        super::sparkline::goal_picture(out, picture, "      ", super::sparkline::columns());
+    }
     if let Some(hint) = &goal.hint {
         let label = tr!("label-hint");
         let first = format!("      {} ", style(&label).cyan());

@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use console::style;
 
+use crate::goals::picture::{Level, Picture};
 use crate::tr;
 use crate::trace::facts::{Facts, Series};
 use crate::units::{bytes, nanos};
@@ -74,71 +75,102 @@ fn range(values: &[f64], show: impl Fn(f64) -> String) -> (f64, String) {
     )
 }
 
-fn rows(series: &Series) -> Vec<Row> {
-    let live: Vec<f64> = series.live_goroutines.iter().map(|&v| v as f64).collect();
-    let heap: Vec<f64> = series.heap_bytes.iter().map(|&v| v as f64).collect();
+/// The row of one level of `series`.
+fn row(series: &Series, level: Level) -> Row {
     let count = |v: f64| format!("{}", (v * 10.0).round() / 10.0);
-    let (live_top, live_range) = range(&live, count);
-    let (running_top, running_range) = range(&series.running_goroutines, count);
-    let (heap_top, heap_range) = range(&heap, |v| bytes(v as u64));
-    let gc_share = series.gc.iter().sum::<f64>() / series.len().max(1) as f64;
-    vec![
-        Row {
-            label: tr!("inspect-series-live"),
-            values: live,
-            top: live_top,
-            range: live_range,
-            gc: false,
-        },
-        Row {
-            label: tr!("inspect-series-running"),
-            values: series.running_goroutines.clone(),
-            top: running_top,
-            range: running_range,
-            gc: false,
-        },
-        Row {
-            label: tr!("inspect-heap"),
-            values: heap,
-            top: heap_top,
-            range: heap_range,
-            gc: false,
-        },
-        Row {
-            label: "GC".to_owned(),
-            values: series.gc.clone(),
-            top: 1.0,
-            range: tr!(
-                "inspect-series-gc",
-                share = format!("{:.0}", gc_share * 100.0)
-            ),
-            gc: true,
-        },
-    ]
+    match level {
+        Level::LiveGoroutines => {
+            let live: Vec<f64> = series.live_goroutines.iter().map(|&v| v as f64).collect();
+            let (top, range) = range(&live, count);
+            Row {
+                label: tr!("inspect-series-live"),
+                values: live,
+                top,
+                range,
+                gc: false,
+            }
+        }
+        Level::RunningGoroutines => {
+            let (top, range) = range(&series.running_goroutines, count);
+            Row {
+                label: tr!("inspect-series-running"),
+                values: series.running_goroutines.clone(),
+                top,
+                range,
+                gc: false,
+            }
+        }
+        Level::HeapBytes => {
+            let heap: Vec<f64> = series.heap_bytes.iter().map(|&v| v as f64).collect();
+            let (top, range) = range(&heap, |v| bytes(v as u64));
+            Row {
+                label: tr!("inspect-heap"),
+                values: heap,
+                top,
+                range,
+                gc: false,
+            }
+        }
+        Level::Gc => {
+            let share = series.gc.iter().sum::<f64>() / series.len().max(1) as f64;
+            Row {
+                label: "GC".to_owned(),
+                values: series.gc.clone(),
+                top: 1.0,
+                range: tr!("inspect-series-gc", share = format!("{:.0}", share * 100.0)),
+                gc: true,
+            }
+        }
+    }
 }
+
+/// Every level, in the order the summary draws them.
+const ALL: [Level; 4] = [
+    Level::LiveGoroutines,
+    Level::RunningGoroutines,
+    Level::HeapBytes,
+    Level::Gc,
+];
 
 /// The pictures of a trace over time, `columns` wide in all; nothing for a
 /// trace without time.
 pub fn pictures(out: &mut String, facts: &Facts, columns: usize) {
-    let series = &facts.series;
-    if series.is_empty() || facts.duration() <= 0 {
-        return;
+    if let Some(picture) = Picture::of(facts, &ALL) {
+        draw(out, &picture, "", columns);
     }
-    let rows = rows(series);
+}
+
+/// A trace goal's picture under its evidence, each line after `indent`,
+/// `columns` wide in all.
+pub fn goal_picture(out: &mut String, picture: &Picture, indent: &str, columns: usize) {
+    draw(out, picture, indent, columns);
+}
+
+/// The picture's levels, one row each under a heading with the time span,
+/// and a time axis.
+fn draw(out: &mut String, picture: &Picture, indent: &str, columns: usize) {
+    let rows: Vec<Row> = picture
+        .levels
+        .iter()
+        .map(|&level| row(&picture.series, level))
+        .collect();
     let widest = rows
         .iter()
         .map(|r| crate::display::width(&r.range))
         .max()
         .unwrap_or(0);
-    let bar = columns.saturating_sub(LABEL + 2 + widest).max(8);
-    let per_column = facts.duration() / bar as i64;
+    let used = crate::display::width(indent) + LABEL + 2 + widest;
+    let bar = columns.saturating_sub(used).max(8);
+    let duration = picture.duration_ns;
+    let per_column = duration / bar as i64;
     let _ = writeln!(
         out,
-        "\n{}{}",
+        "{}{indent}{}{}",
+        if indent.is_empty() { "\n" } else { "" },
         style(crate::display::pad(&tr!("inspect-over-time"), LABEL)).bold(),
         tr!(
             "inspect-series-axis",
-            span = nanos(facts.duration()),
+            span = nanos(duration),
             column = nanos(per_column)
         )
     );
@@ -151,16 +183,16 @@ pub fn pictures(out: &mut String, facts: &Facts, columns: usize) {
         };
         let _ = writeln!(
             out,
-            "{}{blocks}  {}",
+            "{indent}{}{blocks}  {}",
             crate::display::pad(&row.label, LABEL),
             row.range
         );
     }
     // The time axis: where the picture starts and ends.
-    let end = format!("+{}", nanos(facts.duration()));
+    let end = format!("+{}", nanos(duration));
     let _ = writeln!(
         out,
-        "{}0{}",
+        "{indent}{}0{}",
         " ".repeat(LABEL),
         crate::display::pad_left(&end, bar.saturating_sub(1))
     );

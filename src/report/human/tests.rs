@@ -67,6 +67,7 @@ pub(super) fn goal(id: &str, status: Status, measured: f64, bound: Bound, unit: 
         evidence: vec!["median of 3 runs: 1998, 1998, 1998".into()],
         hint: (status != Status::Pass).then(|| "try a strings.Builder".into()),
         since_starter: None,
+        picture: None,
     }
 }
 
