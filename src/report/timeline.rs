@@ -1,10 +1,12 @@
 //! The SVG timeline of a trace (`workshop inspect TRACE --timeline out.svg`):
 //! a curve of live goroutines, bands where the GC marked and the world
-//! stopped, one lane per P coloured by the goroutine it ran, and lanes for
+//! stopped, one lane per P coloured by the function its goroutine was started
+//! with (the longest-running in colours named by a key, the rest grey), and lanes for
 //! tasks and regions. Everything is drawn per pixel from a [`Timeline`], runs
 //! of equal pixels merged into one rectangle, so the file grows with the
 //! lanes and the width, not with the trace's events.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -48,23 +50,55 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A goroutine's colour: hues spread by its id, never as bright as the bands.
-fn colour(goroutine: i64) -> String {
-    let hue = (goroutine.unsigned_abs().wrapping_mul(137) % 360) as f64;
-    let (s, l) = (0.55, 0.55);
-    let c = (1.0 - (2.0 * l - 1.0f64).abs()) * s;
-    let x = c * (1.0 - ((hue / 60.0) % 2.0 - 1.0).abs());
-    let m = l - c / 2.0;
-    let (r, g, b) = match (hue / 60.0) as u32 {
-        0 => (c, x, 0.0),
-        1 => (x, c, 0.0),
-        2 => (0.0, c, x),
-        3 => (0.0, x, c),
-        4 => (x, 0.0, c),
-        _ => (c, 0.0, x),
-    };
-    let byte = |v: f64| ((v + m) * 255.0).round() as u8;
-    format!("#{:02x}{:02x}{:02x}", byte(r), byte(g), byte(b))
+/// The colours of the start functions that ran longest, in order: well apart
+/// from each other and from the GC's orange and the stop-the-world red.
+const PALETTE: [&str; 8] = [
+    "#4e79a7", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#ff9da7", "#1f3b73",
+];
+/// The colour of every other goroutine.
+const OTHER: &str = "#bdbdbd";
+
+/// Each P lane's colours: the leading start functions take the palette in
+/// order, every other goroutine is grey.
+struct Colours<'t> {
+    timeline: &'t Timeline,
+    leading: Vec<&'t str>,
+}
+
+impl<'t> Colours<'t> {
+    fn new(timeline: &'t Timeline) -> Self {
+        let leading = leading_functions(timeline)
+            .into_iter()
+            .take(PALETTE.len())
+            .map(|(name, _)| name)
+            .collect();
+        Colours { timeline, leading }
+    }
+
+    /// The colour of goroutine `g`.
+    fn of(&self, g: i64) -> &'static str {
+        self.timeline
+            .starts
+            .of(g)
+            .and_then(|f| self.leading.iter().position(|l| *l == f))
+            .map_or(OTHER, |i| PALETTE[i])
+    }
+}
+
+/// The start functions that ran longest on the Ps in the window, longest
+/// first, with how long.
+fn leading_functions(timeline: &Timeline) -> Vec<(&str, i64)> {
+    let mut time: BTreeMap<&str, i64> = BTreeMap::new();
+    for cells in timeline.procs.values() {
+        for cell in cells.iter().filter(|c| c.busy_ns > 0) {
+            if let Some(function) = timeline.starts.of(cell.goroutine) {
+                *time.entry(function).or_default() += cell.goroutine_ns;
+            }
+        }
+    }
+    let mut leading: Vec<(&str, i64)> = time.into_iter().collect();
+    leading.sort_by_key(|&(name, ns)| (std::cmp::Reverse(ns), name));
+    leading
 }
 
 /// The SVG being written, row by row.
@@ -194,6 +228,7 @@ pub fn timeline_svg(path: &Path, facts: &Facts, timeline: &Timeline) -> String {
     );
     svg.y += LANE + GAP * 3;
 
+    let colours = Colours::new(timeline);
     for (p, cells) in &timeline.procs {
         svg.label(&tr!("timeline-proc", id = p.to_string()), LANE);
         let _ = writeln!(
@@ -205,21 +240,15 @@ pub fn timeline_svg(path: &Path, facts: &Facts, timeline: &Timeline) -> String {
             cells.iter().map(|c| {
                 (c.busy_ns > 0).then(|| {
                     let tenths = ((c.busy_ns as f64 / pixel) * 10.0).ceil().clamp(3.0, 10.0);
-                    (c.goroutine, tenths as u32)
+                    (colours.of(c.goroutine), tenths as u32)
                 })
             }),
-            |(g, tenths)| {
-                let opacity = if *tenths >= 10 {
-                    String::new()
-                } else {
-                    format!(r#" fill-opacity="0.{tenths}""#)
-                };
-                format!(r#"fill="{}"{opacity}"#, colour(*g))
-            },
+            |(colour, tenths)| fill(colour, *tenths),
             LANE,
         );
         svg.y += LANE + GAP;
     }
+    functions(&mut svg, &colours);
     svg.y += GAP * 2;
 
     for (kind, colour) in [
@@ -275,6 +304,42 @@ fn annotation(svg: &mut Svg, label: &str, pixels: &[Option<u32>], colour: &str) 
         height,
     );
     svg.y += height + GAP;
+}
+
+/// The key to the P lanes' colours: the functions that ran longest, each
+/// with its colour's swatch, as many as the width holds, then grey for the rest.
+fn functions(svg: &mut Svg, colours: &Colours<'_>) {
+    if colours.leading.is_empty() {
+        return;
+    }
+    svg.y += GAP;
+    svg.label(&tr!("timeline-started-with"), LANE);
+    let mut x = LEFT;
+    let end = LEFT + colours.timeline.pixels;
+    let other = tr!("timeline-other");
+    let swatches = colours
+        .leading
+        .iter()
+        .zip(PALETTE)
+        .map(|(f, c)| (*f, c))
+        .chain([(other.as_str(), OTHER)]);
+    for (function, colour) in swatches {
+        // About 6 px a character at the small font, and room for the swatch.
+        let room = 14 + 6 * function.chars().count().min(48) + 12;
+        if x + room > end {
+            break;
+        }
+        let _ = writeln!(
+            svg.body,
+            r#"<rect x="{x}" y="{}" width="10" height="10" fill="{colour}"/><text x="{}" y="{}" class="s">{}</text>"#,
+            svg.y + 2,
+            x + 14,
+            svg.y + 11,
+            escape(function)
+        );
+        x += room;
+    }
+    svg.y += LANE + GAP;
 }
 
 /// Ticks at round times from the trace's start.
@@ -336,7 +401,7 @@ mod tests {
         );
         assert_eq!(tick_step(1_000_000), 200_000);
         assert_eq!(tick_step(42_230_000), 10_000_000);
-        assert_ne!(colour(1), GC_COLOUR);
+        assert!(!PALETTE.contains(&GC_COLOUR) && !PALETTE.contains(&STW_COLOUR));
         assert_eq!(
             density(&[0, 1, 50, 100, 300], 100.0),
             vec![None, Some(3), Some(5), Some(10), Some(10)]

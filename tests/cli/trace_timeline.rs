@@ -187,3 +187,30 @@ fn trace_summary_draws_series_and_json_carries_them() {
     );
     assert!(series["bucket_ns"].as_i64() > Some(0));
 }
+
+/// The colour of a start function's swatch in the key of a timeline's SVG.
+fn swatch(svg: &str, function: &str) -> [u8; 3] {
+    let text = format!(r#"class="s">{function}</text>"#);
+    let at = svg
+        .find(&text)
+        .unwrap_or_else(|| panic!("no {function} in the key:\n{svg}"));
+    let fill = svg[..at].rfind("fill=\"#").expect("a swatch") + "fill=\"#".len();
+    let hex = &svg[fill..fill + 6];
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).unwrap();
+    [byte(0), byte(2), byte(4)]
+}
+
+#[test]
+fn timeline_colours_the_lanes_by_start_function_with_a_key() {
+    let dir = tempfile::tempdir().unwrap();
+    // churn: the main goroutine runs on one P, then 300 goroutines started
+    // with main.churn.func1 run and end.
+    let (svg, picture) = timeline(dir.path(), "churn", "churn-go126.trace", &[]);
+    assert!(svg.contains(">started with<"), "{svg}");
+    let main = swatch(&svg, "main.main");
+    let workers = swatch(&svg, "main.churn.func1");
+    assert_ne!(main, workers);
+    // Beyond the 10×10 swatch, the colour fills a P lane for most of the trace.
+    assert!(picture.count(main) > 5_000, "{}", picture.count(main));
+    assert!(picture.count(workers) > 100, "{}", picture.count(workers));
+}

@@ -279,7 +279,11 @@ timeline-stw = stop the world
 timeline-proc = P{ $id }
 timeline-task = task { $name }
 timeline-region = region { $name }
-timeline-legend = each P's lane is coloured by the goroutine it ran; paler where it ran only part of a pixel
+timeline-legend = each P's lane is coloured by the function its goroutine was started with (the key above names those that ran longest; the others are grey); paler where it ran only part of a pixel
 
 # workshop open, told after a check whose profile goals are all met
 check-open-diff-hint = see what changed since the starter in Go's viewer: `{ $command }`
+
+# The key to the timeline's colours
+timeline-started-with = started with
+timeline-other = others

@@ -241,7 +241,11 @@ timeline-stw = stop the world
 timeline-proc = P{ $id }
 timeline-task = タスク { $name }
 timeline-region = リージョン { $name }
-timeline-legend = 各 P のレーンは実行した goroutine ごとに色分けしています。1 ピクセルの一部だけ実行した所は淡く表示します
+timeline-legend = 各 P のレーンは、実行した goroutine の開始関数ごとに色分けしています（上の凡例は実行時間の長い関数で、それ以外は灰色です）。1 ピクセルの一部だけ実行した所は淡く表示します
 
 # workshop open, told after a check whose profile goals are all met
 check-open-diff-hint = スターターから何が変わったかを Go のビューアーで見るには: `{ $command }`
+
+# The key to the timeline's colours
+timeline-started-with = 開始関数
+timeline-other = その他

@@ -6,6 +6,7 @@
 
 mod annotations;
 mod bands;
+mod starts;
 
 use std::collections::BTreeMap;
 use std::io::BufRead;
@@ -13,6 +14,7 @@ use std::io::BufRead;
 use rustc_hash::FxHashMap;
 
 pub use annotations::{Annotation, AnnotationLane, MAX_NAMES};
+pub use starts::Starts;
 
 use super::{GoState, Kind, Reader, Resource, TraceError};
 
@@ -47,6 +49,8 @@ pub struct Timeline {
     pub gc: Vec<i64>,
     /// The ns of each pixel during which the world was stopped.
     pub stw: Vec<i64>,
+    /// The function each goroutine was started with.
+    pub starts: Starts,
 }
 
 /// Where a window's pixels are on the trace's clock.
@@ -126,6 +130,7 @@ impl Timeline {
             annotations: Vec::new(),
             gc: vec![0; pixels.max(1)],
             stw: vec![0; pixels.max(1)],
+            starts: Starts::default(),
         };
         let mut bands = bands::Bands::default();
         let mut open = annotations::Open::default();
@@ -160,6 +165,7 @@ impl Timeline {
                 continue;
             };
             let time = event.time;
+            timeline.starts.note(&event, g, from_state);
             if let Some((p, since)) = running.remove(&g) {
                 timeline.ran(p, g, since, time);
             }
@@ -271,6 +277,7 @@ mod tests {
             annotations: Vec::new(),
             gc: vec![0; 10],
             stw: vec![0; 10],
+            starts: Starts::default(),
         };
         t.ran(0, 7, 0, 250);
         t.ran(0, 8, 250, 260);
