@@ -12,6 +12,7 @@
 // These tests say on stderr how many commands they checked; the harness shows it.
 #![allow(clippy::disallowed_macros)]
 
+mod artifacts;
 mod go_help;
 mod japanese;
 mod markdown;
