@@ -62,14 +62,15 @@ fn kept(check: &serde_yaml::Value) -> Kept {
 
 /// Every `.workshop/runs/<id>/<rest>` a text shows, with its line number:
 /// the id and the rest (empty for the directory itself). Paths with a
-/// placeholder (`<id>`) name no exercise and are left out.
+/// placeholder (`<id>`) name no exercise and are left out, as is the
+/// `.workshop/runs/` directory itself.
 fn runs_paths(text: &str) -> Vec<(usize, String, String)> {
-    let shape = regex::Regex::new(r"\.workshop/runs/([^\s`'\x22(),]*)").unwrap();
+    let shape = regex::Regex::new(r"\.workshop/runs/([A-Za-z0-9_./<>*-]*)").unwrap();
     let mut found = Vec::new();
     for (number, line) in text.lines().enumerate() {
         for path in shape.captures_iter(line) {
             let path = path[1].trim_end_matches(['.', ':', ';']);
-            if path.contains('<') || path.contains('*') {
+            if path.is_empty() || path.contains('<') || path.contains('*') {
                 continue;
             }
             let mut parts = path.splitn(3, '/');
@@ -114,6 +115,15 @@ fn open_problems(command: &str, kept: &dyn Fn(&str) -> Option<Kept>) -> Vec<Stri
         return vec![format!("no exercise `{id}` in workshop.yaml")];
     };
     let mut problems = Vec::new();
+    let choosable = kept.profiles.len() + usize::from(kept.trace);
+    let chosen = words.contains(&"--profile") || words.contains(&"--trace");
+    if choosable == 0 {
+        problems.push(format!("a check of {id} keeps no profile or trace to open"));
+    } else if choosable > 1 && !chosen {
+        problems.push(format!(
+            "a check of {id} keeps several: `--profile` or `--trace` must choose"
+        ));
+    }
     for (i, word) in words.iter().enumerate() {
         match *word {
             "--profile" => {
@@ -212,18 +222,27 @@ Look at `.workshop/runs/cpu/01-regexp/bench-cpu.pprof` and
 workshop inspect .workshop/runs/cpu/01-regexp/bench-memory.pprof
 workshop inspect .workshop/runs/cpu/01-regexp/cpu.pprof --base .workshop/runs/<id>/x
 workshop inspect .workshop/runs/heap/01-concat/bench-cpu.pprof
-workshop open cpu/01-regexp --diff
+workshop open cpu/01-regexp --profile cpu --diff
 workshop open cpu/01-regexp --profile block
 workshop open heap/01-concat --trace
+workshop open cpu/01-regexp
 ```
 ";
     let problems = problems_in("page.md", page, &kept);
     let lines: Vec<&str> = problems.iter().map(|p| p.split(": ").next().unwrap()).collect();
     assert_eq!(
         lines,
-        ["page.md:5", "page.md:6", "page.md:7", "page.md", "page.md"],
+        [
+            "page.md:5",
+            "page.md:6",
+            "page.md:7",
+            "page.md",
+            "page.md",
+            "page.md"
+        ],
         "{problems:#?}"
     );
+    assert!(problems[5].contains("must choose"), "{problems:#?}");
     assert!(problems[3].contains("no block profile"), "{problems:#?}");
     assert!(problems[4].contains("no exercise `heap/01-concat`"), "{problems:#?}");
 }
