@@ -108,7 +108,10 @@ fn open_problems(command: &str, kept: &dyn Fn(&str) -> Option<Kept>) -> Vec<Stri
     if words.get(1) != Some(&"open") {
         return Vec::new();
     }
-    let Some(id) = words[2..].iter().find(|w| !w.starts_with('-') && w.contains('/')) else {
+    let Some(id) = words[2..]
+        .iter()
+        .find(|w| !w.starts_with('-') && w.contains('/'))
+    else {
         return Vec::new();
     };
     let Some(kept) = kept(id) else {
@@ -166,7 +169,9 @@ fn problems_in(name: &str, text: &str, kept: &dyn Fn(&str) -> Option<Kept>) -> V
     let mut problems = Vec::new();
     for (line, id, rest) in runs_paths(text) {
         if let Some(problem) = path_problem(&id, &rest, kept(&id).as_ref()) {
-            problems.push(format!("{name}:{line}: .workshop/runs/{id}/{rest}: {problem}"));
+            problems.push(format!(
+                "{name}:{line}: .workshop/runs/{id}/{rest}: {problem}"
+            ));
         }
     }
     for shown in super::commands(text, "workshop") {
@@ -229,7 +234,10 @@ workshop open cpu/01-regexp
 ```
 ";
     let problems = problems_in("page.md", page, &kept);
-    let lines: Vec<&str> = problems.iter().map(|p| p.split(": ").next().unwrap()).collect();
+    let lines: Vec<&str> = problems
+        .iter()
+        .map(|p| p.split(": ").next().unwrap())
+        .collect();
     assert_eq!(
         lines,
         [
@@ -244,7 +252,10 @@ workshop open cpu/01-regexp
     );
     assert!(problems[5].contains("must choose"), "{problems:#?}");
     assert!(problems[3].contains("no block profile"), "{problems:#?}");
-    assert!(problems[4].contains("no exercise `heap/01-concat`"), "{problems:#?}");
+    assert!(
+        problems[4].contains("no exercise `heap/01-concat`"),
+        "{problems:#?}"
+    );
 }
 
 #[test]
