@@ -7,11 +7,14 @@
 //! exercises' hints, which `workshop hint` shows, are held to the same
 //! standard; they run in the exercise's package directory. Pages name each
 //! exercise by its check file's title, and the Japanese pages quote the tool's
-//! Japanese output.
+//! Japanese output. The runner's files a page or hint shows
+//! (`.workshop/runs/<id>/...`) are those a check of that exercise keeps, and
+//! its `workshop open` commands ask for what is there.
 
 // These tests say on stderr how many commands they checked; the harness shows it.
 #![allow(clippy::disallowed_macros)]
 
+mod artifacts;
 mod go_help;
 mod japanese;
 mod markdown;
