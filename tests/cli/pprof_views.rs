@@ -338,7 +338,7 @@ fn list_speaks_japanese_and_json() {
         .output()
         .unwrap();
     let ja = String::from_utf8_lossy(&ja.stdout);
-    assert!(ja.starts_with("合計: ") && ja.contains("ルーチン"), "{ja}");
+    assert!(ja.starts_with("合計: ") && ja.contains("関数 ===="), "{ja}");
     let run = binary()
         .current_dir(&exercises)
         .args(["inspect", "--json", "--list", "CountErrors$"])

@@ -183,17 +183,19 @@ cli-restore-arg-tests = 自分のファイルを保存してから、ワーク�
 cli-verify-arg-record-starter = 意図してスターターを変えた演習のスターターのハッシュ（checks/<id>/starter.sums）を記録し直す
 # workshop inspect --base と --list
 cli-inspect-arg-base =
-    プロファイル: このベースのプロファイルからの差を
-    `go tool pprof -diff_base` と同じように表示する（フレームグラフも差分になる）
+    プロファイル: このベースのプロファイルとの差分を、
+    `go tool pprof -diff_base` と同じように表示する
+    （フレームグラフも差分を描く）
 cli-inspect-arg-list =
-    プロファイル: この正規表現に一致する関数のソース行ごとの flat と cum を
-    `go tool pprof -list` と同じようにソースの横に表示する
+    プロファイル: この正規表現に一致する関数のソースを、
+    各行の flat と cum とともに、
+    `go tool pprof -list` と同じように表示する
 
 # workshop open: Go's viewers on a check's profiles and traces
 open-nothing = { $id } の直前のチェックはプロファイルもトレースも残していません。先に `workshop check { $id }` を実行してください
-open-choose = 直前のチェックは複数残しています。{ $choices } のどれかで選んでください
+open-choose = 直前のチェックはプロファイルやトレースを複数残しています。{ $choices } のどれかで選んでください
 open-unknown-profile = { $name } という名前のプロファイルはありません。直前のチェックが残したのは { $choices } です
-open-no-such = 直前のチェックは { $what } に当たるものを残していません。残したのは { $choices } です
+open-no-such = 直前のチェックは { $what } で開けるものを残していません。残したのは { $choices } です
 open-no-starter = { $id } のスターターのプロファイルはまだ保存されていません。一度 `workshop check { $id }` を実行してから、もう一度試してください
 open-no-port = 127.0.0.1 に空いているポートが見つかりませんでした
 open-viewer-ended = ビューアーが応答する前に終了しました:
@@ -201,25 +203,39 @@ open-viewer-ended = ビューアーが応答する前に終了しました:
 open-viewer-slow = ビューアーが { $seconds } 秒以内に応答しませんでした
 open-starting = { $path } を開いています…
 open-serving = ビューアーのアドレスは { $url } です
-open-in-container = コンテナーの中で動いています。ビューアーはコンテナー自身の 127.0.0.1 で待ち受けています。ポート { $port } を転送してください（エディターのポート転送、または手元のマシンから `ssh -L { $port }:127.0.0.1:{ $port } <host>`）。
+open-in-container = workshop はコンテナーの中で動いているため、ビューアーはコンテナー内の 127.0.0.1 で待ち受けています。アクセスするには、ポート { $port } を転送してください（エディターのポート転送機能を使うか、手元のマシンで `ssh -L { $port }:127.0.0.1:{ $port } <host>` を実行します）。
 open-no-browser = ブラウザーは開きませんでした。上のアドレスをお使いのブラウザーで開いてください。
-open-stop = Ctrl-C でビューアーを止めます。
+open-stop = ビューアーを止めるには Ctrl-C を押してください。
 cli-open-about = 直前のチェックのプロファイルやトレースを Go のビューアーで開く
 cli-open-long-about =
     直前のチェックのプロファイルやトレースを Go のビューアーで開く。
 
-    `go tool pprof -http`（または `go tool trace`）を 127.0.0.1 の空いているポートで起動し、アドレスを表示して、ブラウザーがあれば開きます。`--diff` はスターターのプロファイルとの差分を表示します。Ctrl-C で止まります。
+    `go tool pprof -http`（または `go tool trace`）を 127.0.0.1 の
+    空いているポートで起動し、そのアドレスを表示して、ブラウザーが
+    あれば開きます。`--diff` を付けると、スターターのプロファイルとの
+    差分を表示します。Ctrl-C で停止します。
 cli-open-arg-id =
     演習（例: cpu/01-regexp）またはそのディレクトリ。
     省略すると、今いるディレクトリの演習
-cli-open-arg-profile = チェックが複数書いたときに開くプロファイル: cpu、heap（または memory）、block、mutex、goroutine
+cli-open-arg-profile =
+    チェックが複数のプロファイルを書いたときに開くもの:
+    cpu、heap（または memory）、block、mutex、goroutine
 cli-open-arg-trace = チェックの実行トレースを開く（`go tool trace`）
 cli-open-arg-diff = スターターのプロファイルとの差分として表示する（`-diff_base`）
 cli-open-arg-no-browser = アドレスを表示するだけで、ブラウザーは開かない
 
 # workshop list --history
-cli-list-arg-history = 演習の直近のチェックで、各ゴールの計測値がどう動いたかを表示する
+cli-list-arg-history =
+    演習の直近のチェックでの、各ゴールの計測値の
+    推移を表示する
 # トレースのタイムライン
-cli-inspect-arg-timeline = トレース: SVG のタイムライン（P ごとのレーン、GC と stop the world、タスク、リージョン、goroutine 数）も書き出す
-cli-inspect-arg-from = トレース: タイムラインをトレース開始からこの時間の所から始める（例: 120ms）
-cli-inspect-arg-to = トレース: タイムラインをトレース開始からこの時間の所で終える（例: 180ms）
+cli-inspect-arg-timeline =
+    トレース: SVG のタイムラインも書き出す（P ごとの
+    レーン、GC と stop-the-world、タスク、リージョン、
+    goroutine 数）
+cli-inspect-arg-from =
+    トレース: タイムラインの始点（トレース開始からの
+    時間、例: 120ms）
+cli-inspect-arg-to =
+    トレース: タイムラインの終点（トレース開始からの
+    時間、例: 180ms）

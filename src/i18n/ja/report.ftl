@@ -208,18 +208,18 @@ hints-reasoning = 解答例の考え方：{ $page }
 
 # workshop inspect --base と --list
 profile-diff-header = { $header }（ベース: { $base }）
-profile-diff-totals = 合計 { $current } { $name }、ベースは { $base }: 差 { $change }
-profile-diff-shown = 表示した関数の合計は { $shown } で、{ $total } の { $percent } です（割合はベースの合計に対するものです）
+profile-diff-totals = 合計 { $current } { $name }、ベースでは { $base }（差 { $change }）
+profile-diff-shown = 表示した関数が占めるのは { $shown }（合計 { $total } の { $percent }。割合はベースの合計に対する値です）
 profile-diff-none = 差のある関数はありません
 profile-list-total = 合計: { $total }
-profile-list-routine = ルーチン ======================== { $function }（{ $file }）
+profile-list-routine = 関数 ======================== { $function }（{ $file }）
 profile-list-sums = { $flat } { $cum }（flat と cum）合計の { $percent }
 profile-list-no-source = { $function } にはソースの情報がありません
 profile-list-not-found = エラー: ファイル { $path } がパス { $searched } に見つかりません
 profile-list-cannot-open = エラー: { $path } を開けません: ファイルがありません
-flamegraph-diff-title = { $what }（{ $kind } プロファイル）、ベースとの差: 赤は増え、青は減りました
+flamegraph-diff-title = { $what }（{ $kind } プロファイル）、ベースとの差分: 赤は増加、青は減少
 # What changed since the starter, under a profile goal
-check-since-starter = スターターからの変化（{ $sample } に占める { $measure } の割合、ポイント）:
+check-since-starter = スターターからの変化（{ $sample } に占める { $measure } の割合、単位はポイント）:
 
 # workshop open, told after a failed goal on a profile or trace
 check-open-hint = Go のビューアーでプロファイルやトレースを見るには: `{ $command }`
@@ -228,23 +228,23 @@ check-open-hint = Go のビューアーでプロファイルやトレースを�
 history-none = { $id } のチェックはまだ記録されていません
 history-checks = 直近 { $count } 回のチェック（古い順）: { $verdicts }
 # トレースのタイムライン: inspect の時系列の図と --timeline の SVG
-inspect-over-time = 時間経過
-inspect-series-axis = 全体 { $span }、1 列 { $column }
+inspect-over-time = 時系列
+inspect-series-axis = 全体 { $span }、1 列あたり { $column }
 inspect-series-live = 生存
 inspect-series-running = 実行中
 inspect-series-range = { $min }–{ $max }
-inspect-series-gc = 時間の { $share }% でマーク中
-timeline-title = { $path }: { $span } のうち { $from } から { $to } まで
+inspect-series-gc = マーク中は時間の { $share }%
+timeline-title = { $path }: 全体 { $span } のうち { $from } から { $to } まで
 timeline-goroutines = goroutine 数
 timeline-gc = GC
-timeline-stw = stop the world
+timeline-stw = stop-the-world
 timeline-proc = P{ $id }
 timeline-task = タスク { $name }
 timeline-region = リージョン { $name }
-timeline-legend = 各 P のレーンは、実行した goroutine の開始関数ごとに色分けしています（上の凡例は実行時間の長い関数で、それ以外は灰色です）。1 ピクセルの一部だけ実行した所は淡く表示します
+timeline-legend = 各 P のレーンは、実行していた goroutine の開始関数ごとに色分けしています（上の凡例は実行時間の長い関数で、それ以外は灰色です）。1 ピクセル分の時間の一部だけ実行していた所は淡い色で表示します
 
 # workshop open, told after a check whose profile goals are all met
-check-open-diff-hint = スターターから何が変わったかを Go のビューアーで見るには: `{ $command }`
+check-open-diff-hint = スターターからの変化を Go のビューアーで見るには: `{ $command }`
 
 # The key to the timeline's colours
 timeline-started-with = 開始関数

@@ -275,11 +275,11 @@ state-backup-damaged = バックアップのファイル { $path } が、バッ�
 cmd-inspect-not-a-file = { $path } を読めません: 通常のファイルではありません（名前付きパイプ、デバイス、ディレクトリのいずれかです）。inspect が読むのはプロファイルかトレースのファイル、または URL です
 # workshop inspect --base と --list
 cmd-inspect-bad-list = --list が正しい正規表現ではありません: { $error }
-cmd-inspect-base-no-type = ベースのプロファイル { $path } にはサンプルタイプ `{ $name }` がありません（あるのは { $types } です）
-cmd-inspect-list-no-match = { $path } には /{ $pattern }/ に一致するサンプルのある関数がありません
+cmd-inspect-base-no-type = ベースのプロファイル { $path } にはサンプルタイプ `{ $name }` がありません（あるのは: { $types }）
+cmd-inspect-list-no-match = { $path } のサンプルには、/{ $pattern }/ に一致する関数がありません
 
 # The starter's artifacts, kept for looking
-run-step-starter-artifact = 比較用のスターター側の { $what }
+run-step-starter-artifact = スターターでの { $what }（比較用）
 # トレースのタイムライン
 cmd-timeline-written = タイムラインを { $path } に書きました
-cmd-timeline-range = --from { $from } が --to { $to } より前ではないか、トレース（長さ { $span }）の範囲外です
+cmd-timeline-range = トレース（長さ { $span }）の中で、--from { $from } が --to { $to } より前になっていません
