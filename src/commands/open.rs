@@ -64,8 +64,9 @@ impl Artifact {
     }
 }
 
-/// The profiles and traces a check left in `run_dir`, by name: `<run>-<kind>.pprof`
-/// and `<run>-trace.trace` (not the numbered profiles of alternating runs).
+/// The profiles and traces a check left in `run_dir`, by name: `<run>-<kind>.pprof`,
+/// `<run>-trace.trace` and the flight recorder's `<run>-snapshot.trace` (not
+/// the numbered profiles of alternating runs).
 fn artifacts(run_dir: &Path) -> Vec<Artifact> {
     let Ok(entries) = std::fs::read_dir(run_dir) else {
         return Vec::new();
@@ -75,7 +76,7 @@ fn artifacts(run_dir: &Path) -> Vec<Artifact> {
         .filter_map(|entry| {
             let path = entry.path();
             let name = path.file_name()?.to_str()?.to_owned();
-            if name.ends_with("-trace.trace") {
+            if name.ends_with("-trace.trace") || name.ends_with("-snapshot.trace") {
                 return Some(Artifact::Trace(path));
             }
             let stem = name.strip_suffix(".pprof")?;
@@ -287,5 +288,15 @@ mod tests {
             choose(&[], &args(None, false), "x"),
             Err(OpenError::Nothing(_))
         ));
+    }
+
+    #[test]
+    fn a_flight_recorder_snapshot_opens_as_a_trace() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("record-snapshot.trace"), b"").unwrap();
+        let found = artifacts(dir.path());
+        let chosen = choose(&found, &args(None, false), "x").unwrap();
+        assert!(chosen.path().ends_with("record-snapshot.trace"));
+        assert_eq!(chosen.option(), "--trace");
     }
 }

@@ -243,6 +243,30 @@ pub struct Outcome {
     /// For goals on a trace: the levels over time that bear on the goal.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub picture: Option<picture::Picture>,
+    /// The artifact Go's viewers would show for this goal.
+    #[serde(skip)]
+    pub looks_at: Option<Look>,
+}
+
+/// An artifact of a check that Go's viewers open: a profile of a kind, or a
+/// trace (a flight-recorder snapshot is one too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Look {
+    Profile(ProfileKind),
+    Trace,
+}
+
+impl Look {
+    /// What a goal with these requirements reads that a viewer can show.
+    pub fn of(requirements: &[Requirement]) -> Option<Look> {
+        requirements.iter().find_map(|r| match r {
+            Requirement::Profile { profile, .. } | Requirement::ProfilePairs { profile, .. } => {
+                Some(Look::Profile(*profile))
+            }
+            Requirement::Trace { .. } | Requirement::Snapshot { .. } => Some(Look::Trace),
+            _ => None,
+        })
+    }
 }
 
 impl Outcome {
@@ -267,6 +291,7 @@ impl Outcome {
             hint: None,
             since_starter: None,
             picture: None,
+            looks_at: None,
         }
     }
 

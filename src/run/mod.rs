@@ -262,6 +262,7 @@ pub fn check(
             .iter()
             .map(|g| {
                 let mut outcome = g.evaluate(&facts);
+                outcome.looks_at = crate::goals::Look::of(&g.requirements());
                 if changed {
                     outcome.since_starter = since_starter(g, &facts, &session.artifacts);
                 }

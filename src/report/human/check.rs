@@ -10,7 +10,7 @@ use console::style;
 use super::{fail, pass, unsure};
 use crate::display::{pad, pad_left, width};
 use crate::exec::OutputCut;
-use crate::goals::{Outcome, Status};
+use crate::goals::{Look, Outcome, Status};
 use crate::run::hang::HangReport;
 use crate::run::{CheckReport, CheckStatus, Failure, ProtectedState};
 use crate::tr;
@@ -90,31 +90,63 @@ pub fn check(report: &CheckReport) -> String {
     // Go's viewers show what is behind a goal on a profile or a trace: what
     // to look at when one is unmet, what changed since the starter when all
     // are met and the starter's profile is there to compare with.
-    if report.goals.iter().any(looked_at) {
-        let command = format!("workshop open {}", report.exercise);
-        let all_met = report.goals.iter().all(|g| g.status == Status::Pass);
-        let starter_kept = report
-            .artifacts
-            .keys()
-            .any(|key| key.starts_with("starter-profile-"));
-        let text = if all_met && starter_kept {
-            tr!(
-                "check-open-diff-hint",
-                command = format!("{command} --diff")
-            )
-        } else {
-            tr!("check-open-hint", command = command)
-        };
+    if let Some(text) = open_hint(report) {
         let _ = writeln!(out, "{text}");
     }
     out
 }
 
-/// Whether a goal is judged on a profile or a trace.
-fn looked_at(goal: &Outcome) -> bool {
-    ["profile-", "trace-", "flight-recorder"]
-        .iter()
-        .any(|prefix| goal.kind.starts_with(prefix))
+/// The `workshop open` line: the viewer on what the first unmet goal on a
+/// profile or trace read (the first such goal when all are met), or, when
+/// every goal is met and the starter's profile is kept, on the change since
+/// the starter. The command names the profile or
+/// trace whenever the check left more than one, so that it opens as told.
+fn open_hint(report: &CheckReport) -> Option<String> {
+    let all_met = report.goals.iter().all(|g| g.status == Status::Pass);
+    let starter_kept = report
+        .artifacts
+        .keys()
+        .any(|key| key.starts_with("starter-profile-"));
+    let diff = all_met && starter_kept;
+    let looked = || report.goals.iter().filter(|g| g.looks_at.is_some());
+    let goal = if diff {
+        looked().find(|g| matches!(g.looks_at, Some(Look::Profile(_))))
+    } else {
+        looked()
+            .find(|g| g.status != Status::Pass)
+            .or_else(|| looked().next())
+    }?;
+    let openable = report
+        .artifacts
+        .keys()
+        .filter(|key| {
+            ["profile-", "trace-", "snapshot-"]
+                .iter()
+                .any(|p| key.starts_with(p))
+        })
+        .count();
+    // A flight recorder that wrote no snapshot left nothing to look at.
+    if openable == 0 && !report.artifacts.is_empty() {
+        return None;
+    }
+    let mut command = format!("workshop open {}", report.exercise);
+    if openable > 1 || diff {
+        match goal.looks_at {
+            Some(Look::Profile(kind)) if openable > 1 => {
+                command.push_str(&format!(" --profile {kind}"));
+            }
+            Some(Look::Trace) => command.push_str(" --trace"),
+            _ => {}
+        }
+    }
+    Some(if diff {
+        tr!(
+            "check-open-diff-hint",
+            command = format!("{command} --diff")
+        )
+    } else {
+        tr!("check-open-hint", command = command)
+    })
 }
 
 /// What to say of the attendee's protected files that the check did not use:
@@ -408,5 +440,81 @@ fn indented(out: &mut String, text: &str) {
     }
     for line in &lines[skipped..] {
         let _ = writeln!(out, "      {line}");
+    }
+}
+
+#[cfg(test)]
+mod open_hint_tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::goals::{Bound, ProfileKind};
+    use crate::report::human::tests::{goal, report};
+
+    fn looking(id: &str, status: Status, look: Look) -> Outcome {
+        let mut outcome = goal(id, status, 1.0, Bound::AtMost(0.0), "x");
+        outcome.looks_at = Some(look);
+        outcome
+    }
+
+    fn hint(goals: Vec<Outcome>, artifacts: &[&str]) -> Option<String> {
+        let mut report = report(goals, None, None);
+        report.exercise = "block/01-channel".into();
+        for key in artifacts {
+            report
+                .artifacts
+                .insert((*key).to_owned(), PathBuf::from(key));
+        }
+        open_hint(&report)
+    }
+
+    #[test]
+    fn the_open_command_names_the_artifact_when_the_check_left_several() {
+        let block = Look::Profile(ProfileKind::Block);
+        let both = [
+            "profile-bench-block",
+            "trace-bench",
+            "starter-profile-bench-block",
+        ];
+        let unmet_profile = vec![
+            looking("send-waits", Status::Fail, block),
+            looking("workers", Status::Fail, Look::Trace),
+        ];
+        assert!(
+            hint(unmet_profile, &both)
+                .unwrap()
+                .contains("`workshop open block/01-channel --profile block`")
+        );
+        let unmet_trace = vec![
+            looking("send-waits", Status::Pass, block),
+            looking("workers", Status::Fail, Look::Trace),
+        ];
+        assert!(
+            hint(unmet_trace, &both)
+                .unwrap()
+                .contains("`workshop open block/01-channel --trace`")
+        );
+        let all_met = vec![
+            looking("send-waits", Status::Pass, block),
+            looking("workers", Status::Pass, Look::Trace),
+        ];
+        assert!(
+            hint(all_met, &both)
+                .unwrap()
+                .contains("`workshop open block/01-channel --profile block --diff`")
+        );
+        // One artifact: the command needs no choice; a snapshot opens as a trace.
+        let snapshot = vec![looking("snapshot", Status::Fail, Look::Trace)];
+        assert!(
+            hint(snapshot, &["snapshot-record"])
+                .unwrap()
+                .contains("`workshop open block/01-channel`")
+        );
+        // A snapshot that was never written: nothing to open.
+        let none = vec![looking("snapshot", Status::Fail, Look::Trace)];
+        assert_eq!(hint(none, &["tests-log", "serve-snapshot"]), None);
+        // No goal on a profile or trace: no line.
+        let plain = vec![goal("allocs", Status::Fail, 3.0, Bound::AtMost(2.0), "x")];
+        assert_eq!(hint(plain, &["profile-bench-cpu"]), None);
     }
 }

@@ -68,6 +68,7 @@ pub(super) fn goal(id: &str, status: Status, measured: f64, bound: Bound, unit: 
         hint: (status != Status::Pass).then(|| "try a strings.Builder".into()),
         since_starter: None,
         picture: None,
+        looks_at: None,
     }
 }
 
@@ -647,6 +648,7 @@ fn a_goal_shows_what_changed_since_the_starter_met_or_not() {
 fn a_goal_on_a_profile_ends_the_report_with_workshop_open() {
     let mut share = goal("share", Status::Fail, 60.0, Bound::AtMost(5.0), "%");
     share.kind = "profile-function";
+    share.looks_at = Some(crate::goals::Look::Profile(crate::goals::ProfileKind::Cpu));
     let text = check(&report(vec![share.clone()], None, None));
     let last = text.lines().last().unwrap();
     assert!(last.contains("`workshop open "), "{text}");
@@ -656,6 +658,10 @@ fn a_goal_on_a_profile_ends_the_report_with_workshop_open() {
     assert!(text.contains("`workshop open "), "{text}");
     assert!(!text.contains("--diff"), "{text}");
     let mut kept = report(vec![share], None, None);
+    kept.artifacts.insert(
+        "profile-bench-cpu".into(),
+        PathBuf::from(".workshop/runs/x/bench-cpu.pprof"),
+    );
     kept.artifacts.insert(
         "starter-profile-bench-cpu".into(),
         PathBuf::from(".workshop/runs/x/starter/artifacts/bench-cpu.pprof"),
