@@ -43,6 +43,8 @@ pub struct ProfilePlan {
     pub json: bool,
     /// The base profile to show the differences from.
     pub base: Option<PathBuf>,
+    /// Whether the profile is scaled to the base's total first.
+    pub normalize: bool,
     /// The functions to list line by line.
     pub list: Option<Regex>,
 }
@@ -113,6 +115,7 @@ impl InspectArgs {
             flamegraph: self.flamegraph.clone(),
             json: self.json,
             base: self.base.clone(),
+            normalize: self.normalize,
             list,
         }))
     }

@@ -325,8 +325,13 @@ pub struct InspectArgs {
     pub flamegraph: Option<PathBuf>,
     /// Profile: show what changed since this base profile, as `go tool pprof
     /// -diff_base` does (the flame graph is then differential).
-    #[arg(long, value_name = "BASE", help_heading = "Profiles", conflicts_with_all = ["list", "focus", "cum"])]
+    #[arg(long, value_name = "BASE", help_heading = "Profiles", conflicts_with_all = ["list", "focus"])]
     pub base: Option<PathBuf>,
+    /// Profile: with --base, scale the profile to the base's total first (as
+    /// `go tool pprof -normalize`), so that runs of different lengths compare
+    /// by share.
+    #[arg(long, requires = "base", help_heading = "Profiles")]
+    pub normalize: bool,
     /// Profile: flat and cum per source line of the functions matching this
     /// regular expression, beside their source, as `go tool pprof -list` does.
     #[arg(long, value_name = "REGEX", help_heading = "Profiles", conflicts_with_all = ["flamegraph", "focus", "cum"])]

@@ -3,7 +3,9 @@
 //! are what it gained (positive) or lost (negative). Functions are matched by
 //! name across the two profiles; percentages are of the base's total, the
 //! sum of the absolute values of its samples (of both profiles' when the base
-//! has none), as pprof computes it.
+//! has none), as pprof computes it. With `normalize` (pprof's `-normalize`)
+//! the profile's values are first scaled so that they sum to the base's, each
+//! rounded, so that two runs of different lengths compare by share.
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -11,20 +13,32 @@ use serde::Serialize;
 use super::{FunctionTotal, Profile};
 
 /// The difference of one sample type between a profile and its base.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diff {
     /// What percentages are of, as pprof takes it.
     pub total: i64,
     /// The sum of the profile's values, and of the base's.
     pub current: i64,
     pub base: i64,
+    /// The factor the profile's values were scaled by to the base's sum
+    /// (`normalize`), if they were.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scale: Option<f64>,
     /// Every function whose flat or cum changed, largest change of flat first
     /// (by absolute value, then by name), as `pprof -top` orders them.
     pub functions: Vec<FunctionTotal>,
 }
 
-/// `current` (sample type `ci`) less `base` (sample type `bi`), per function.
-pub fn diff(current: &Profile, ci: usize, base: &Profile, bi: usize) -> Diff {
+/// `current` (sample type `ci`) less `base` (sample type `bi`), per function;
+/// `current` first scaled to the base's sum when `normalize`.
+pub fn diff(current: &Profile, ci: usize, base: &Profile, bi: usize, normalize: bool) -> Diff {
+    let scale = normalize.then(|| {
+        let sum = |p: &Profile, at: usize| p.samples.iter().map(|s| s.values[at]).sum::<i64>();
+        match sum(current, ci) {
+            0 => 0.0,
+            mine => sum(base, bi) as f64 / mine as f64,
+        }
+    });
     let mut names: Vec<&str> = Vec::new();
     let mut index: FxHashMap<&str, u32> = FxHashMap::default();
     let mut maps: [Vec<u32>; 2] = [Vec::new(), Vec::new()];
@@ -50,7 +64,10 @@ pub fn diff(current: &Profile, ci: usize, base: &Profile, bi: usize) -> Diff {
     {
         let map = &maps[side];
         for sample in &profile.samples {
-            let value = sample.values[at];
+            let value = match scale {
+                Some(scale) if side == 0 => (sample.values[at] as f64 * scale).round() as i64,
+                _ => sample.values[at],
+            };
             if value == 0 {
                 continue;
             }
@@ -95,7 +112,22 @@ pub fn diff(current: &Profile, ci: usize, base: &Profile, bi: usize) -> Diff {
         total,
         current: sums[0],
         base: sums[1],
+        scale,
         functions,
+    }
+}
+
+impl Diff {
+    /// Orders the functions by the absolute change of cum, then name, then
+    /// the absolute change of flat, as `pprof -top -cum` does.
+    pub fn sort_by_cum(&mut self) {
+        self.functions.sort_by(|a, b| {
+            b.cum
+                .abs()
+                .cmp(&a.cum.abs())
+                .then_with(|| a.name.cmp(&b.name))
+                .then_with(|| b.flat.abs().cmp(&a.flat.abs()))
+        });
     }
 }
 
@@ -111,7 +143,7 @@ mod tests {
     fn the_base_counts_negated_and_functions_match_by_name() {
         let base = profile(&[(&["slow", "main"], 30), (&["fast", "main"], 10)]);
         let new = profile(&[(&["fast", "main"], 15), (&["other", "main"], 5)]);
-        let d = diff(&new, 0, &base, 0);
+        let d = diff(&new, 0, &base, 0, false);
         let rows: Vec<(&str, i64, i64)> = d
             .functions
             .iter()
@@ -130,8 +162,27 @@ mod tests {
     }
 
     #[test]
+    fn normalized_the_profile_counts_at_the_bases_scale() {
+        // Twice as long a run with the same shares: no change once normalized.
+        let base = profile(&[(&["a", "main"], 30), (&["b", "main"], 10)]);
+        let twice = profile(&[(&["a", "main"], 60), (&["b", "main"], 20)]);
+        assert!(!diff(&twice, 0, &base, 0, false).functions.is_empty());
+        let d = diff(&twice, 0, &base, 0, true);
+        assert_eq!(d.scale, Some(0.5));
+        assert!(d.functions.is_empty(), "{:?}", d.functions);
+        assert_eq!(d.current, 40);
+        // By cum: main's change comes first.
+        let grown = profile(&[(&["a", "main"], 30), (&["b", "main"], 10), (&["c", "x"], 4)]);
+        let mut d = diff(&grown, 0, &base, 0, false);
+        assert_eq!(d.functions[0].name, "c");
+        d.sort_by_cum();
+        let names: Vec<&str> = d.functions.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["c", "x"]);
+    }
+
+    #[test]
     fn what_cancels_out_is_not_shown() {
         let p = profile(&[(&["a", "main"], 7)]);
-        assert!(diff(&p, 0, &p, 0).functions.is_empty());
+        assert!(diff(&p, 0, &p, 0, false).functions.is_empty());
     }
 }

@@ -42,11 +42,23 @@ pub fn differential(
     index: usize,
     base: &Profile,
     base_index: usize,
+    normalize: bool,
 ) -> Result<Vec<u8>, String> {
     let sample_type = &profile.sample_types[index];
     let what = described(&sample_type.name);
     let now = folded(profile, index, None, &what);
-    let before = folded(base, base_index, None, &what);
+    let mut before = folded(base, base_index, None, &what);
+    if normalize {
+        // The base at the profile's scale: widths stay the profile's own
+        // values, colours show the change of share.
+        let (mine, theirs): (i64, i64) = (now.values().sum(), before.values().sum());
+        if theirs != 0 {
+            let scale = mine as f64 / theirs as f64;
+            for value in before.values_mut() {
+                *value = (*value as f64 * scale).round() as i64;
+            }
+        }
+    }
     let total: i64 = now.values().sum();
     let mut stacks: Vec<(&String, i64, i64)> = now
         .iter()

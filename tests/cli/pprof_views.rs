@@ -50,6 +50,7 @@ fn go_diff(
     base: &Path,
     sample: &str,
     unit: &str,
+    extra: &[&str],
 ) -> (Vec<(String, i64, i64)>, i64, i64) {
     let mut command = go();
     command.args([
@@ -60,6 +61,7 @@ fn go_diff(
         "-edgefraction=0",
         "-nodecount=1000000",
     ]);
+    command.args(extra);
     command.arg(format!("-sample_index={sample}"));
     match unit {
         "nanoseconds" => {
@@ -158,7 +160,7 @@ fn base_equals_go_tool_pprof_diff_base_on_every_fixture_pair() {
                             )
                         })
                         .collect();
-                    let (rows, shown, total) = go_diff(profile, base, name, unit);
+                    let (rows, shown, total) = go_diff(profile, base, name, unit, &[]);
                     compared += 1;
                     let label = format!(
                         "{} --base {} {name}",
@@ -195,6 +197,82 @@ fn base_equals_go_tool_pprof_diff_base_on_every_fixture_pair() {
         compared >= 60,
         "only {compared} pair/sample-type comparisons"
     );
+    assert!(
+        failures.is_empty(),
+        "{} differences from go tool pprof -diff_base:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Our `--base` rows with `flags` as (name, flat, cum), in order.
+fn our_diff(profile: &Path, base: &Path, sample: &str, flags: &[&str]) -> Vec<(String, i64, i64)> {
+    let mut args = vec![
+        "--json",
+        "--top",
+        "0",
+        "--sample",
+        sample,
+        "--base",
+        base.to_str().unwrap(),
+    ];
+    args.extend_from_slice(flags);
+    let run = inspect(&args, profile);
+    run.code(0);
+    run.json()["functions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["name"].as_str().unwrap().to_owned(),
+                f["flat"].as_i64().unwrap(),
+                f["cum"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn base_normalized_and_by_cum_equal_go_tool_pprof() {
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    for files in groups().values() {
+        for (i, base) in files.iter().enumerate() {
+            for profile in files.iter().skip(i + 1) {
+                let types = inspect(&["--json", "--top", "1"], profile).json();
+                let sample_type = &types["sample_types"][0];
+                let name = sample_type["name"].as_str().unwrap();
+                let unit = sample_type["unit"].as_str().unwrap();
+                for (ours, go) in [
+                    (&["--normalize"][..], &["-normalize"][..]),
+                    (&["--cum"], &["-cum"]),
+                    (&["--normalize", "--cum"], &["-normalize", "-cum"]),
+                ] {
+                    let mine = our_diff(profile, base, name, ours);
+                    let (rows, _, _) = go_diff(profile, base, name, unit, go);
+                    compared += 1;
+                    if mine != rows {
+                        let first = mine
+                            .iter()
+                            .zip(&rows)
+                            .position(|(a, b)| a != b)
+                            .unwrap_or(mine.len().min(rows.len()));
+                        failures.push(format!(
+                            "{} --base {} {name} {ours:?}: {} rows, go {}; first difference at row {first}: ours {:?}, go {:?}",
+                            profile.file_name().unwrap().to_string_lossy(),
+                            base.file_name().unwrap().to_string_lossy(),
+                            mine.len(),
+                            rows.len(),
+                            mine.get(first),
+                            rows.get(first)
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(compared >= 30, "only {compared} comparisons");
     assert!(
         failures.is_empty(),
         "{} differences from go tool pprof -diff_base:\n{}",

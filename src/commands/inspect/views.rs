@@ -36,10 +36,16 @@ pub(super) fn diff(
             types = types.join(", ")
         ));
     };
-    let diff = crate::pprof::diff::diff(profile, index, &base, base_index);
+    let mut diff = crate::pprof::diff::diff(profile, index, &base, base_index, plan.normalize);
+    if plan.cum {
+        diff.sort_by_cum();
+    }
     if let Some(out) = &plan.flamegraph {
-        let svg = report::flamegraph::differential(profile, index, &base, base_index)
-            .map_err(|e| anyhow::anyhow!(tr!("cmd-flamegraph-failed", error = e.to_string())))?;
+        let svg =
+            report::flamegraph::differential(profile, index, &base, base_index, plan.normalize)
+                .map_err(|e| {
+                    anyhow::anyhow!(tr!("cmd-flamegraph-failed", error = e.to_string()))
+                })?;
         super::write_output(out, &svg)?;
     }
     let format = Format::json(plan.json);

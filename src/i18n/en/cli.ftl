@@ -163,3 +163,6 @@ cli-list-arg-history = How each goal's measured value moved over the exercise's 
 cli-inspect-arg-timeline = Trace: also write an SVG timeline (a lane per P, GC and stop-the-world, tasks, regions, goroutine count)
 cli-inspect-arg-from = Trace: the timeline starts this long after the trace's start (e.g. 120ms)
 cli-inspect-arg-to = Trace: the timeline ends this long after the trace's start (e.g. 180ms)
+
+# inspect --normalize
+cli-inspect-arg-normalize = Profile: with --base, scale the profile to the base's total first, as `go tool pprof -normalize` does, so that runs of different lengths compare by share

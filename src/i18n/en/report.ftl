@@ -287,3 +287,6 @@ check-open-diff-hint = see what changed since the starter in Go's viewer: `{ $co
 # The key to the timeline's colours
 timeline-started-with = started with
 timeline-other = others
+
+# inspect --base --normalize
+profile-diff-normalized = (normalized: the profile's values scaled by { $scale } to the base's total, so that the rows compare shares)

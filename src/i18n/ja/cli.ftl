@@ -239,3 +239,9 @@ cli-inspect-arg-from =
 cli-inspect-arg-to =
     トレース: タイムラインの終点（トレース開始からの
     時間、例: 180ms）
+
+# inspect --normalize
+cli-inspect-arg-normalize =
+    プロファイル: --base と一緒に使い、先にプロファイルを
+    ベースの合計にそろえる（`go tool pprof -normalize`
+    と同じ）。長さの違う実行を割合で比べられる

@@ -249,3 +249,6 @@ check-open-diff-hint = スターターからの変化を Go のビューアー�
 # The key to the timeline's colours
 timeline-started-with = 開始関数
 timeline-other = その他
+
+# inspect --base --normalize
+profile-diff-normalized = （正規化済み: プロファイルの値を { $scale } 倍してベースの合計にそろえたので、各行は割合の変化を表します）

@@ -57,6 +57,16 @@ pub fn profile_diff(path: &Path, profile: &Profile, diff: &Diff, view: &DiffView
             change = change
         )
     );
+    if let Some(scale) = diff.scale {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!(
+                "profile-diff-normalized",
+                scale = crate::units::number(scale)
+            )
+        );
+    }
     let shown = if view.top == 0 {
         diff.functions.len()
     } else {
