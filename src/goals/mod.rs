@@ -9,6 +9,7 @@
 //! neither.
 
 mod checker;
+pub mod compiler;
 mod facts;
 pub mod kinds;
 pub mod load;
@@ -157,6 +158,9 @@ pub enum Requirement {
         method: String,
         url: String,
     },
+    /// The compiler's decisions about the exercise's package, as the check
+    /// compiles it: no run.
+    Compiler,
 }
 
 impl Requirement {
@@ -172,6 +176,7 @@ impl Requirement {
             | Requirement::Load { run }
             | Requirement::LoadPairs { run }
             | Requirement::Endpoint { run, .. } => run,
+            Requirement::Compiler => "",
         }
     }
 
@@ -183,6 +188,7 @@ impl Requirement {
             | Requirement::Snapshot { .. } => !run.serves,
             Requirement::Load { .. } | Requirement::LoadPairs { .. } => run.loads,
             Requirement::Endpoint { .. } => run.serves,
+            Requirement::Compiler => true,
             Requirement::Profile { .. }
             | Requirement::ProfilePairs { .. }
             | Requirement::Trace { .. } => !run.serves || run.loads,

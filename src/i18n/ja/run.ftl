@@ -283,3 +283,7 @@ run-step-starter-artifact = 比較用のスターター側の { $what }
 # トレースのタイムライン
 cmd-timeline-written = タイムラインを { $path } に書きました
 cmd-timeline-range = --from { $from } が --to { $to } より前ではないか、トレース（長さ { $span }）の範囲外です
+
+# コンパイラの判断（compiler-escape、compiler-inline、compiler-bounds のゴール）
+run-step-decisions = コンパイラの判断
+verify-no-match-compiler = `{ $pattern }` はスターターについてコンパイラが述べたどれにも一致しません（関数: { $top }）
