@@ -237,17 +237,26 @@ compiler-not-whole = the compiler's output could not be read whole, so nothing o
 compiler-place-matches-nothing = { $place } match nothing the compiler compiled (its functions: { $top })
 compiler-escape-what = values on the heap
 compiler-escape-subject = values on the heap in { $place }
-compiler-escape-holds = the compiler puts { $count } values in { $place } on the heap
+compiler-escape-holds = the compiler puts { $count ->
+        [one] one value
+       *[other] { $count } values
+    } in { $place } on the heap
 compiler-bounds-what = bounds checks
 compiler-bounds-subject = bounds checks kept in { $place }
-compiler-bounds-holds = the compiler keeps { $count } bounds checks in { $place }
+compiler-bounds-holds = the compiler keeps { $count ->
+        [one] one bounds check
+       *[other] { $count } bounds checks
+    } in { $place }
 compiler-inline-subject-can = { $place } that cannot be inlined
 compiler-inline-subject-cannot = { $place } that can be inlined
 compiler-inline-cannot = the compiler cannot inline { $count } of the { $place }
 compiler-inline-can = the compiler can inline { $count } of the { $place }
 compiler-inline-subject-call = calls to { $call } inlined in { $place }
 compiler-call-not-inlined = no call to { $call } is inlined in { $place }
-compiler-call-inlined = { $count } calls to { $call } are inlined in { $place }
+compiler-call-inlined = { $count ->
+        [one] one call
+       *[other] { $count } calls
+    } to { $call } inlined in { $place }
 compiler-call-unknown = { $call } names no function the compiler knows in this package (its functions: { $top })
 compiler-file-plain = `{ $file }` is not a Go file of the exercise's package: give its name alone, such as `parse.go`
 compiler-line-zero = lines are counted from 1
