@@ -76,8 +76,10 @@ impl Place {
                             pattern,
                         }
                     }
-                    _ => {
-                        checker.problem("file", tr!("compiler-line-or-near"));
+                    (line, _) => {
+                        // Both given: the second is at fault; neither: the file.
+                        let key = if line.is_some() { "near" } else { "file" };
+                        checker.problem(key, tr!("compiler-line-or-near"));
                         fallback()
                     }
                 }
