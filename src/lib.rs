@@ -10,6 +10,7 @@
 pub mod bench;
 pub mod cli;
 pub mod commands;
+pub mod compiler;
 pub mod display;
 pub mod doctor;
 pub mod exec;

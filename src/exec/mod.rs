@@ -4,6 +4,7 @@
 //! whatever it starts in other groups or sessions, and is killed with all of it.
 
 mod capture;
+mod decisions;
 mod go;
 pub mod guard;
 mod overlay;
@@ -22,6 +23,7 @@ use std::time::Duration;
 use crate::tr;
 
 pub use capture::{OUTPUT_HEAD, OUTPUT_TAIL, OutputCut};
+pub use decisions::DECISION_FLAGS;
 pub use go::{
     BuildFailure, BuildFlags, CompileError, Compiled, GoInfo, GoTool, TestRun, compile_errors,
 };

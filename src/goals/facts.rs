@@ -30,6 +30,9 @@ pub struct Facts {
     pub load_pairs: BTreeMap<String, LoadPairs>,
     /// Answers of a serve run's server, by run, method and URL as written.
     pub endpoints: BTreeMap<(String, String, String), Probe>,
+    /// The compiler's decisions about the exercise's package, when a goal
+    /// asked for them; `Err` says why they are not whole.
+    pub compiler: Option<Result<crate::compiler::Decisions, String>>,
     /// The exercise's package directory, as compiled: frames whose file lies
     /// below it are the exercise's own code.
     pub package_dir: PathBuf,

@@ -9,6 +9,7 @@
 //! neither.
 
 mod checker;
+pub mod compiler;
 mod facts;
 pub mod kinds;
 pub mod load;
@@ -158,6 +159,9 @@ pub enum Requirement {
         method: String,
         url: String,
     },
+    /// The compiler's decisions about the exercise's package, as the check
+    /// compiles it: no run.
+    Compiler,
 }
 
 impl Requirement {
@@ -173,6 +177,7 @@ impl Requirement {
             | Requirement::Load { run }
             | Requirement::LoadPairs { run }
             | Requirement::Endpoint { run, .. } => run,
+            Requirement::Compiler => "",
         }
     }
 
@@ -184,6 +189,7 @@ impl Requirement {
             | Requirement::Snapshot { .. } => !run.serves,
             Requirement::Load { .. } | Requirement::LoadPairs { .. } => run.loads,
             Requirement::Endpoint { .. } => run.serves,
+            Requirement::Compiler => true,
             Requirement::Profile { .. }
             | Requirement::ProfilePairs { .. }
             | Requirement::Trace { .. } => !run.serves || run.loads,

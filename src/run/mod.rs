@@ -9,6 +9,7 @@
 
 mod baseline;
 mod check_report;
+mod decisions;
 pub mod hang;
 mod plan;
 mod protected;

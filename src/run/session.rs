@@ -72,6 +72,21 @@ impl<'a> Session<'a> {
     pub fn pipeline(&mut self, facts: &mut Facts) -> Result<(), Stop> {
         let mine = self.build()?;
         self.tests(&mine)?;
+        let asked = self.scope.exercise.goals.iter().any(|goal| {
+            goal.requirements()
+                .contains(&crate::goals::Requirement::Compiler)
+        });
+        if asked {
+            facts.compiler = Some(self.step_until(
+                || tr!("run-step-decisions"),
+                Some(BUILD_TIMEOUT),
+                |s| super::decisions::decisions(&s.scope),
+            )?);
+            self.artifacts.insert(
+                "decisions-log".into(),
+                self.scope.run_dir.join("decisions.log"),
+            );
+        }
         for invocation in plan(self.scope.exercise) {
             if let Some(serve) = &invocation.run.serve {
                 let mine = self.server(serve)?;

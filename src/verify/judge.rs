@@ -171,6 +171,11 @@ pub(crate) fn exercise(
                             {
                                 let (pattern, top) = (&m.pattern, m.top.join(", "));
                                 let problem = match m.within {
+                                    "compiler" => tr!(
+                                        "verify-no-match-compiler",
+                                        pattern = pattern,
+                                        top = top
+                                    ),
                                     "trace" => {
                                         tr!(
                                             "verify-no-function-trace",

@@ -4,6 +4,7 @@
 mod architecture;
 mod benchstat;
 mod committed;
+mod compiler;
 mod descendants;
 mod docs;
 mod events;

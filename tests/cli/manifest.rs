@@ -112,6 +112,21 @@ const MISSPELLED: &[(&str, &str, &str)] = &[
         "  - id: a\n    kind: endpoint\n    url: http://127.0.0.1:{port}/\n    servd: false\n",
         "check.yaml:9:5: unknown key `servd`; did you mean `served`?",
     ),
+    (
+        "compiler-escape",
+        "  - id: a\n    kind: compiler-escape\n    function: x\n    at-mots: 0\n",
+        "check.yaml:9:5: unknown key `at-mots`; did you mean `at-most`?",
+    ),
+    (
+        "compiler-inline",
+        "  - id: a\n    kind: compiler-inline\n    function: x\n    inlinabel: true\n",
+        "check.yaml:9:5: unknown key `inlinabel`; did you mean `inlinable`?",
+    ),
+    (
+        "compiler-bounds",
+        "  - id: a\n    kind: compiler-bounds\n    file: sum.go\n    nera: x\n    at-most: 0\n",
+        "check.yaml:9:5: unknown key `nera`; did you mean `near`?",
+    ),
 ];
 
 /// One test per kind, so that a kind whose errors lose their place names itself.
@@ -159,6 +174,37 @@ misspelled_key! {
     misspelled_key_in_trace_blocked: "trace-blocked",
     misspelled_key_in_flight_recorder: "flight-recorder",
     misspelled_key_in_trace_gc: "trace-gc",
+    misspelled_key_in_compiler_escape: "compiler-escape",
+    misspelled_key_in_compiler_inline: "compiler-inline",
+    misspelled_key_in_compiler_bounds: "compiler-bounds",
+}
+
+#[test]
+fn a_compiler_goal_looks_at_functions_or_at_a_line_never_both() {
+    rejected(
+        "  - id: a\n    kind: compiler-bounds\n    function: x\n    file: sum.go\n    line: 3\n    at-most: 0\n",
+        "say where the goal looks: `function:` (a pattern over function names), or `file:` with `line:` or `near:`",
+    );
+    rejected(
+        "  - id: a\n    kind: compiler-bounds\n    file: sum.go\n    line: 3\n    near: x\n    at-most: 0\n",
+        "check.yaml:10:11: give the line, by `line:` (its number) or `near:` (a pattern over its text), not both",
+    );
+    rejected(
+        "  - id: a\n    kind: compiler-escape\n    file: ../sum.go\n    line: 3\n    at-most: 0\n",
+        "check.yaml:8:11: `../sum.go` is not a Go file of the exercise's package",
+    );
+    rejected(
+        "  - id: a\n    kind: compiler-inline\n    function: x\n    inlined: true\n",
+        "check.yaml:9:14: `inlined:` is about a call: give the called function by `call:`",
+    );
+    rejected(
+        "  - id: a\n    kind: compiler-inline\n    file: sum.go\n    line: 3\n    inlinable: true\n",
+        "`inlinable:` is about functions: give them by `function:`",
+    );
+    rejected(
+        "  - id: a\n    kind: compiler-escape\n    function: x\n",
+        "check.yaml:6:5",
+    );
 }
 
 #[test]

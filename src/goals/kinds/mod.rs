@@ -19,4 +19,7 @@ super::registry::registry! {
     load_throughput::LoadThroughput = "load-throughput",
     load_errors::LoadErrors = "load-errors",
     endpoint::Endpoint = "endpoint",
+    compiler_escape::CompilerEscape = "compiler-escape",
+    compiler_inline::CompilerInline = "compiler-inline",
+    compiler_bounds::CompilerBounds = "compiler-bounds",
 }

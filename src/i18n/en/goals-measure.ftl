@@ -228,3 +228,40 @@ bench-not-slower-too-few = with { $runs } runs per side the test cannot show tha
 versus-wants-as-fast = at least as fast
 versus-wants-no-more = no more than the starter's
 versus-wants-no-lower = no lower than the starter's
+
+# Goals on the compiler's decisions (compiler-escape, compiler-inline, compiler-bounds)
+compiler-place-function = functions matching { $pattern }
+compiler-place-near = the lines of { $file } matching { $pattern }
+compiler-not-measured = the compiler's decisions were not asked for in this check
+compiler-not-whole = the compiler's output could not be read whole, so nothing of it counts: { $why }
+compiler-place-matches-nothing = { $place } match nothing the compiler compiled (its functions: { $top })
+compiler-escape-what = values on the heap
+compiler-escape-subject = values on the heap in { $place }
+compiler-escape-holds = the compiler puts { $count ->
+        [one] one value
+       *[other] { $count } values
+    } in { $place } on the heap
+compiler-bounds-what = bounds checks
+compiler-bounds-subject = bounds checks kept in { $place }
+compiler-bounds-holds = the compiler keeps { $count ->
+        [one] one bounds check
+       *[other] { $count } bounds checks
+    } in { $place }
+compiler-inline-subject-can = { $place } that cannot be inlined
+compiler-inline-subject-cannot = { $place } that can be inlined
+compiler-inline-cannot = the compiler cannot inline { $count } of the { $place }
+compiler-inline-can = the compiler can inline { $count } of the { $place }
+compiler-inline-subject-call = calls to { $call } inlined in { $place }
+compiler-call-not-inlined = no call to { $call } is inlined in { $place }
+compiler-call-inlined = { $count ->
+        [one] one call
+       *[other] { $count } calls
+    } to { $call } inlined in { $place }
+compiler-call-unknown = { $call } names no function the compiler knows in this package (its functions: { $top })
+compiler-file-plain = `{ $file }` is not a Go file of the exercise's package: give its name alone, such as `parse.go`
+compiler-line-zero = lines are counted from 1
+compiler-line-or-near = give the line, by `line:` (its number) or `near:` (a pattern over its text), not both
+compiler-place = say where the goal looks: `function:` (a pattern over function names), or `file:` with `line:` or `near:`
+compiler-inlinable-function = `inlinable:` is about functions: give them by `function:`
+compiler-inlined-needs-call = `inlined:` is about a call: give the called function by `call:`
+compiler-inline-one-of = give `inlinable:` (the functions can be inlined) or `call:` (the call is inlined), one of the two

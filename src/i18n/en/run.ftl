@@ -306,3 +306,7 @@ run-step-starter-artifact = the starter's side of { $what }, for comparing
 # Trace timeline
 cmd-timeline-written = timeline written to { $path }
 cmd-timeline-range = --from { $from } is not before --to { $to } within the trace ({ $span } long)
+
+# The compiler's decisions (goals compiler-escape, compiler-inline, compiler-bounds)
+run-step-decisions = the compiler's decisions
+verify-no-match-compiler = `{ $pattern }` matches nothing the compiler said of the starter (its functions: { $top })

@@ -283,3 +283,7 @@ run-step-starter-artifact = スターターでの { $what }（比較用）
 # トレースのタイムライン
 cmd-timeline-written = タイムラインを { $path } に書きました
 cmd-timeline-range = トレース（長さ { $span }）の中で、--from { $from } が --to { $to } より前になっていません
+
+# コンパイラの判断（compiler-escape、compiler-inline、compiler-bounds のゴール）
+run-step-decisions = コンパイラの判断
+verify-no-match-compiler = `{ $pattern }` はスターターについてコンパイラが述べたどれにも一致しません（関数: { $top }）
