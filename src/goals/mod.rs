@@ -16,6 +16,7 @@ pub mod profile;
 mod read;
 pub mod registry;
 pub mod since;
+mod skip;
 pub mod trace;
 pub mod versus;
 
@@ -29,6 +30,7 @@ pub use facts::{
 pub use kinds::GoalKind;
 pub(crate) use read::read_goal;
 pub use registry::Kind;
+pub use skip::Skip;
 pub use trace::SNAPSHOT_ENV;
 
 /// One goal of an exercise.
@@ -41,6 +43,9 @@ pub struct Goal {
     pub explain: Option<crate::i18n::Text>,
     /// Shown beside the goal when it is not met: what to try.
     pub hint: Option<crate::i18n::Text>,
+    /// The Go version this goal needs beyond its exercise's (its `go:` key,
+    /// when higher): an older Go leaves the goal out of the check, skipped.
+    pub go: Option<crate::exec::GoVersion>,
     pub kind: GoalKind,
 }
 
@@ -198,6 +203,8 @@ pub enum Status {
     Fail,
     /// Too little data to judge; not a pass.
     Inconclusive,
+    /// Not judged at all: left out of the check (see [`Outcome::skip`]).
+    Skipped,
 }
 
 /// A goal's verdict with the numbers and evidence behind it.
@@ -239,6 +246,9 @@ pub struct Outcome {
     /// functions whose share changed most since the starter (never judged).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub since_starter: Option<since::SinceStarter>,
+    /// Why the goal was left out of the check, when it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skip: Option<Skip>,
 }
 
 impl Outcome {
@@ -262,6 +272,7 @@ impl Outcome {
             evidence: Vec::new(),
             hint: None,
             since_starter: None,
+            skip: None,
         }
     }
 
@@ -300,6 +311,21 @@ impl Goal {
 
     pub fn requirements(&self) -> Vec<Requirement> {
         self.kind.requirements()
+    }
+
+    /// The outcome of this goal left out of a check, for `skip`'s reason.
+    pub fn skipped(&self, skip: Skip) -> Outcome {
+        let mut outcome = Outcome::new(String::new(), None);
+        outcome.id = self.id.clone();
+        outcome.kind = self.kind_name();
+        outcome.status = Status::Skipped;
+        outcome.explanation = Some(crate::tr!(
+            "gate-goal-needs-go",
+            go = skip.go.clone(),
+            found = skip.found.clone()
+        ));
+        outcome.skip = Some(skip);
+        outcome
     }
 
     pub fn evaluate(&self, facts: &Facts) -> Outcome {

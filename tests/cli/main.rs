@@ -9,6 +9,7 @@ mod docs;
 mod events;
 mod fence;
 mod flood;
+mod gate;
 mod help;
 mod links;
 mod look;

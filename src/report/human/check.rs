@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use console::style;
 
-use super::{fail, pass, unsure};
+use super::{fail, pass, skipped, unsure};
 use crate::display::{pad, pad_left, width};
 use crate::exec::OutputCut;
 use crate::goals::{Outcome, Status};
@@ -28,6 +28,15 @@ pub fn check(report: &CheckReport) -> String {
         style(&report.exercise).bold(),
         style(format!("— {}", report.title)).dim()
     );
+    if let Some(skip) = &report.skip {
+        let message = report.message.clone().unwrap_or_default();
+        let _ = writeln!(out, "  {} {}", skipped(), style(message).bold());
+        out.push_str(&super::paragraph(
+            "    ",
+            "    ",
+            &how_to_judge(report, skip),
+        ));
+    }
     if let Some(failure) = &report.failure {
         let message = report
             .message
@@ -41,6 +50,7 @@ pub fn check(report: &CheckReport) -> String {
         report
             .goals
             .iter()
+            .filter(|g| g.status != Status::Skipped)
             .map(|g| width(&g.subject))
             .max()
             .unwrap_or(0),
@@ -49,7 +59,7 @@ pub fn check(report: &CheckReport) -> String {
         report
             .goals
             .iter()
-            .filter(|g| g.shown.is_none())
+            .filter(|g| g.shown.is_none() && g.status != Status::Skipped)
             .map(|g| width(&measured(g)))
             .max()
             .unwrap_or(0),
@@ -64,14 +74,25 @@ pub fn check(report: &CheckReport) -> String {
         let _ = writeln!(out, "  {} {note}", style(tr!("label-note")).yellow());
     }
     let _ = writeln!(out);
-    let summary = if report.failure.is_some() {
+    let skipped_goals = report.skipped();
+    let summary = if let Some(skip) = &report.skip {
+        tr!("gate-summary-exercise", go = skip.go.clone())
+    } else if report.failure.is_some() {
         tr!("check-not-judged")
+    } else if skipped_goals > 0 {
+        tr!(
+            "gate-summary-goals",
+            met = report.met(),
+            total = report.goals.len() - skipped_goals,
+            skipped = skipped_goals
+        )
     } else {
         tr!("goals-met", met = report.met(), total = report.goals.len())
     };
     let verdict = match report.status {
         CheckStatus::Pass => style("PASS").green().bold(),
         CheckStatus::Fail => style("FAIL").red().bold(),
+        CheckStatus::Skipped => style("SKIPPED").cyan().bold(),
     };
     let took = tr!(
         "check-took",
@@ -87,6 +108,11 @@ pub fn check(report: &CheckReport) -> String {
         );
     }
     let _ = writeln!(out);
+    if report.failure.is_none()
+        && let Some(skip) = report.goals.iter().find_map(|g| g.skip.as_ref())
+    {
+        out.push_str(&super::paragraph("", "", &how_to_judge(report, skip)));
+    }
     // Go's viewers show what is behind a goal on a profile or a trace: what
     // to look at when one is unmet, what changed since the starter when all
     // are met and the starter's profile is there to compare with.
@@ -108,6 +134,32 @@ pub fn check(report: &CheckReport) -> String {
         let _ = writeln!(out, "{text}");
     }
     out
+}
+
+/// How to judge what a Go too old left out: fetch the toolchain for one
+/// command, or install it.
+fn how_to_judge(report: &CheckReport, skip: &crate::goals::Skip) -> String {
+    let needed = report
+        .goals
+        .iter()
+        .filter_map(|g| g.skip.as_ref())
+        .map(|s| s.go.as_str())
+        .chain(std::iter::once(skip.go.as_str()))
+        .max_by_key(|v| v.parse::<crate::exec::GoVersion>().ok())
+        .unwrap_or(&skip.go)
+        .to_owned();
+    let toolchain = crate::goals::Skip::needs_go(
+        needed
+            .parse()
+            .unwrap_or(crate::exec::GoVersion::new(1, 0, 0)),
+        &skip.found,
+    )
+    .toolchain();
+    tr!(
+        "gate-how-to-judge",
+        command = format!("GOTOOLCHAIN={toolchain} workshop check {}", report.exercise),
+        go = needed
+    )
 }
 
 /// Whether a goal is judged on a profile or a trace.
@@ -209,6 +261,17 @@ fn outcome(
         Status::Pass => pass(),
         Status::Fail => fail(),
         Status::Inconclusive => unsure(),
+        Status::Skipped => {
+            let why = goal.explanation.clone().unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {} {}  {}",
+                skipped(),
+                pad(&goal.id, id_width),
+                style(why).cyan()
+            );
+            return;
+        }
     };
     let unit = goal.unit.as_deref().unwrap_or("");
     let value: Vec<f64> = goal.measured.into_iter().collect();

@@ -23,6 +23,7 @@ pub(super) fn report(
         CheckStatus::Fail
     };
     CheckReport {
+        skip: None,
         exercise: "heap/01-concat".into(),
         title: "Building a string piece by piece".into(),
         status,
@@ -50,6 +51,7 @@ pub(super) fn report(
 
 pub(super) fn goal(id: &str, status: Status, measured: f64, bound: Bound, unit: &str) -> Outcome {
     Outcome {
+        skip: None,
         id: id.into(),
         kind: "bench-metric",
         status,
@@ -257,6 +259,7 @@ fn verify_lines_up_goal_values_under_the_sides_however_long_the_ids() {
         error: None,
     };
     let goal = |id: &str| GoalVerdict {
+        skip: None,
         id: id.into(),
         kind: "bench-metric",
         ok: true,
@@ -272,6 +275,7 @@ fn verify_lines_up_goal_values_under_the_sides_however_long_the_ids() {
         warnings: Vec::new(),
     };
     let result = ExerciseResult {
+        skip: None,
         exercise: "a/01-b".into(),
         ok: true,
         starter: side(Side::Starter),
@@ -469,11 +473,13 @@ fn verify_in_japanese() {
         error: None,
     };
     let result = ExerciseResult {
+        skip: None,
         exercise: "heap/01-concat".into(),
         ok: true,
         starter: side(Side::Starter, false),
         solution: side(Side::Solution, true),
         goals: vec![GoalVerdict {
+            skip: None,
             id: "allocations".into(),
             kind: "bench-metric",
             ok: true,
