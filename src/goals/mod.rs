@@ -11,6 +11,7 @@
 mod checker;
 mod facts;
 pub mod kinds;
+mod leak;
 pub mod load;
 pub mod profile;
 mod read;
@@ -24,8 +25,9 @@ use std::fmt;
 
 pub use checker::{Checker, Domain, RunInfo};
 pub use facts::{
-    Baseline, Damage, Facts, GOROUTINE_PROFILE_ENV, LoadPairs, LoadRound, MeasuredTrace, Probe,
-    Probed, ProfileFacts, ProfileKind, ProfilePairs, Snapshot, cpu_samples,
+    Baseline, Damage, Facts, GOROUTINE_PROFILE_ENV, GOROUTINELEAK_GO, GOROUTINELEAK_PROFILE_ENV,
+    LoadPairs, LoadRound, MeasuredTrace, Probe, Probed, ProfileFacts, ProfileKind, ProfilePairs,
+    Snapshot, cpu_samples,
 };
 pub use kinds::GoalKind;
 pub(crate) use read::read_goal;

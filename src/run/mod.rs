@@ -10,6 +10,7 @@
 mod baseline;
 mod check_report;
 pub mod hang;
+mod leak_main;
 mod plan;
 mod protected;
 mod scope;
@@ -181,6 +182,10 @@ pub enum CheckError {
 
     #[error(transparent)]
     Overlay(#[from] crate::exec::OverlayError),
+
+    /// The package's own `TestMain` does not write the goroutine-leak profile.
+    #[error(transparent)]
+    OwnTestMain(leak_main::OwnTestMain),
 }
 
 /// Checks one exercise in `tree`, telling `listener` how it goes.

@@ -11,6 +11,7 @@ mod fence;
 mod flood;
 mod gate;
 mod help;
+mod leak;
 mod links;
 mod look;
 mod manifest;

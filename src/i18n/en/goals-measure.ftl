@@ -228,3 +228,11 @@ bench-not-slower-too-few = with { $runs } runs per side the test cannot show tha
 versus-wants-as-fast = at least as fast
 versus-wants-no-more = no more than the starter's
 versus-wants-no-lower = no lower than the starter's
+# Goroutine-leak profile (Go 1.27+)
+profile-goroutineleak-needs-go = the goroutineleak profile exists in Go 1.27 and newer, and this goal would be judged with Go { $found }: give the goal `go: "{ $go }"` (an older Go then skips it)
+profile-goroutineleak-absolute = the { $profile } profile takes an absolute bound (at-most: 0 for no leaked goroutine), not at-least-times
+profile-leaked-goroutines = { $count ->
+        [one] { $count } leaked goroutine
+       *[other] { $count } leaked goroutines
+    } running { $function }, blocked in { $blocked }
+profile-leaked-more = … and { $count } more stacks

@@ -283,3 +283,5 @@ timeline-legend = each P's lane is coloured by the goroutine it ran; paler where
 
 # workshop open, told after a check whose profile goals are all met
 check-open-diff-hint = see what changed since the starter in Go's viewer: `{ $command }`
+# Goroutine-leak profile (Go 1.27+)
+flamegraph-goroutines-leaked = leaked goroutines

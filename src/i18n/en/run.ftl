@@ -334,3 +334,5 @@ doctor-newer-go-left-out = { $version } leaves out { $what }: { $count ->
        *[other] they are
     } skipped by check and verify, never failed
 doctor-newer-go-fix = run `{ $command }` (the go command fetches that toolchain once, through the Go module proxy), or install Go { $go } or newer
+# Goroutine-leak profile (Go 1.27+)
+run-leak-own-testmain = the goroutine-leak profile is written by a TestMain that the check adds to the package's tests, and { $file } has its own TestMain: make that TestMain write `pprof.Lookup("goroutineleak")` after `m.Run` to the path in `${ $env }` (when it is set)

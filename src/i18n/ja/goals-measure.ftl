@@ -203,3 +203,8 @@ bench-not-slower-too-few = スターターとあなたのコードが各 { $runs
 versus-wants-as-fast = スターター以上の速さであること
 versus-wants-no-more = スターター以下であること
 versus-wants-no-lower = スターター以上であること
+# goroutine リークのプロファイル（Go 1.27 以降）
+profile-goroutineleak-needs-go = goroutineleak プロファイルは Go 1.27 以降にあり、このゴールは Go { $found } で判定されることになります。ゴールに `go: "{ $go }"` を指定してください（それより古い Go ではスキップされます）
+profile-goroutineleak-absolute = { $profile } プロファイルには絶対的な境界（リークした goroutine がないことを求めるなら at-most: 0）を指定してください。at-least-times は使えません
+profile-leaked-goroutines = { $function } を実行中のリークした goroutine { $count } 個（{ $blocked } でブロック中）
+profile-leaked-more = …ほかに { $count } 個のスタック

@@ -245,3 +245,5 @@ timeline-legend = 各 P のレーンは実行した goroutine ごとに色分け
 
 # workshop open, told after a check whose profile goals are all met
 check-open-diff-hint = スターターから何が変わったかを Go のビューアーで見るには: `{ $command }`
+# goroutine リークのプロファイル（Go 1.27 以降）
+flamegraph-goroutines-leaked = リークした goroutine 数

@@ -294,3 +294,5 @@ doctor-newer-go = 新しい Go
 doctor-newer-go-ok = { $version } で、ワークショップの Go より新しい Go（最大 { $go }）が必要な演習・ゴール { $count } 個をすべて判定できます
 doctor-newer-go-left-out = { $version } では { $what }（{ $count } 個）を判定できません。check と verify ではスキップされ、失敗にはなりません
 doctor-newer-go-fix = `{ $command }` を実行してください（go コマンドが Go モジュールプロキシからそのツールチェーンを一度だけ取得します）。または Go { $go } 以上をインストールしてください
+# goroutine リークのプロファイル（Go 1.27 以降）
+run-leak-own-testmain = goroutine リークのプロファイルは、チェックがパッケージのテストに加える TestMain が書き出しますが、{ $file } には独自の TestMain があります。その TestMain で、`m.Run` のあとに `pprof.Lookup("goroutineleak")` を `${ $env }` のパス（設定されているとき）に書き出すようにしてください
