@@ -203,7 +203,7 @@ fn watch_until_done(
                 ));
             }
             Ok(Event::Key('l')) => {
-                let list = report::ListDoc::new(workshop, &State::load(&layout));
+                let list = report::ListDoc::new(workshop, &State::load(&layout), None);
                 report::out(&report::Document::human(&list));
                 report::out(&report::human::watch::keys(&current.id));
             }

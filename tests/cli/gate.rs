@@ -40,8 +40,12 @@ fn an_exercise_that_needs_a_newer_go_is_skipped_with_how_to_get_it() {
     assert_eq!(doc["skip"]["go"], "1.99");
     assert!(doc["goals"].as_array().unwrap().is_empty());
     // Nothing was judged: the progress is as it was.
-    let list = workshop.run(&["list", "--json"]);
-    assert_eq!(list.json()["exercises"][0]["progress"], "not-started");
+    let list = workshop.run(&["list", "--json"]).json();
+    assert_eq!(list["exercises"][0]["progress"], "not-started");
+    assert_eq!(list["exercises"][0]["left_out"]["go"], "1.99");
+    workshop
+        .run(&["list"])
+        .stdout_has("(skipped: needs Go 1.99)");
 }
 
 #[test]
@@ -61,6 +65,9 @@ fn a_goal_that_needs_a_newer_go_is_skipped_and_the_rest_judged() {
     assert_eq!(doc["goals"][1]["status"], "skipped");
     assert_eq!(doc["goals"][1]["skip"]["reason"], "needs-go");
     assert_eq!(doc["goals"][1]["skip"]["go"], "1.99");
+    workshop.run(&["list"]).stdout_has("(items needs Go 1.99)");
+    let list = workshop.run(&["list", "--json"]).json();
+    assert_eq!(list["exercises"][0]["left_out"]["goals"][0], "items");
 }
 
 #[test]

@@ -285,3 +285,9 @@ timeline-legend = each P's lane is coloured by the goroutine it ran; paler where
 check-open-diff-hint = see what changed since the starter in Go's viewer: `{ $command }`
 # Goroutine-leak profile (Go 1.27+)
 flamegraph-goroutines-leaked = leaked goroutines
+# Go version gates in the list
+list-needs-go = {" "}(skipped: needs Go { $go })
+list-goals-need-go = {" "}({ $goals } { $count ->
+        [one] needs
+       *[other] need
+    } Go { $go })

@@ -247,3 +247,6 @@ timeline-legend = 各 P のレーンは実行した goroutine ごとに色分け
 check-open-diff-hint = スターターから何が変わったかを Go のビューアーで見るには: `{ $command }`
 # goroutine リークのプロファイル（Go 1.27 以降）
 flamegraph-goroutines-leaked = リークした goroutine 数
+# 一覧での Go のバージョンによる制限
+list-needs-go = {" "}（スキップ：Go { $go } が必要です）
+list-goals-need-go = {" "}（{ $goals } には Go { $go } が必要です（{ $count } 個））

@@ -147,6 +147,7 @@ fn list_with_progress() {
     use crate::state::Progress;
     let entries = [
         ListEntry {
+            left_out: None,
             id: "cpu/01-regexp",
             title: "A regular expression in a hot loop",
             progress: Progress::Done,
@@ -154,6 +155,7 @@ fn list_with_progress() {
             docs: Some(Path::new("docs/exercises/cpu-01-regexp.md")),
         },
         ListEntry {
+            left_out: None,
             id: "heap/01-concat",
             title: "Building a string piece by piece",
             progress: Progress::InProgress,
@@ -161,6 +163,7 @@ fn list_with_progress() {
             docs: Some(Path::new("docs/exercises/heap-01-concat.md")),
         },
         ListEntry {
+            left_out: None,
             id: "trace/02-task",
             title: "One task per request",
             progress: Progress::NotStarted,
@@ -400,6 +403,7 @@ fn list_in_japanese_lines_up_by_width() {
     use crate::state::Progress;
     let entries = [
         ListEntry {
+            left_out: None,
             id: "cpu/01-regexp",
             title: "ホットループの中の正規表現",
             progress: Progress::Done,
@@ -407,6 +411,7 @@ fn list_in_japanese_lines_up_by_width() {
             docs: Some(Path::new("docs/ja/exercises/cpu-01-regexp.md")),
         },
         ListEntry {
+            left_out: None,
             id: "heap/01-concat",
             title: "文字列を少しずつ組み立てる（mixed ASCII）",
             progress: Progress::InProgress,
@@ -414,6 +419,7 @@ fn list_in_japanese_lines_up_by_width() {
             docs: Some(Path::new("docs/ja/exercises/heap-01-concat.md")),
         },
         ListEntry {
+            left_out: None,
             id: "trace/02-task",
             title: "リクエストごとに 1 つのタスク",
             progress: Progress::NotStarted,
