@@ -165,7 +165,7 @@ misspelled_key! {
 fn an_unknown_key_lists_the_keys_every_goal_takes_too() {
     rejected(
         "  - id: a\n    kind: trace-leaks\n    hnt: x\n",
-        "check.yaml:8:5: unknown key `hnt`; did you mean `hint`? (expected one of: id, run, at-most, explain, hint, starter)",
+        "check.yaml:8:5: unknown key `hnt`; did you mean `hint`? (expected one of: id, run, at-most, explain, hint, starter, go)",
     );
 }
 
