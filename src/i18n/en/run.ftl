@@ -308,7 +308,7 @@ cmd-timeline-range = --from { $from } is not before --to { $to } within the trac
 gate-exercise-needs-go = exercise `{ $exercise }` needs Go { $go } or newer, and `go` is { $found }: skipped, nothing was judged
 gate-goal-needs-go = needs Go { $go } or newer (`go` is { $found }): skipped, neither met nor failed
 gate-how-to-judge = To judge it, run `{ $command }` (the go command fetches that toolchain once, through the Go module proxy), or install Go { $go } or newer and put it first on PATH.
-gate-summary-exercise = skipped: needs Go { $go }
+gate-summary-exercise = nothing judged: needs Go { $go }
 gate-summary-goals = { $met } of { $total } goals met, judged without { $skipped ->
         [one] { $skipped } goal skipped
        *[other] { $skipped } goals skipped

@@ -94,11 +94,16 @@ pub fn check(report: &CheckReport) -> String {
         CheckStatus::Fail => style("FAIL").red().bold(),
         CheckStatus::Skipped => style("SKIPPED").cyan().bold(),
     };
-    let took = tr!(
-        "check-took",
-        summary = summary,
-        time = duration(report.elapsed)
-    );
+    // Nothing ran in a check skipped whole: no time to tell.
+    let took = if report.skip.is_some() {
+        summary
+    } else {
+        tr!(
+            "check-took",
+            summary = summary,
+            time = duration(report.elapsed)
+        )
+    };
     let _ = write!(out, "{verdict} {took}");
     if let Some(docs) = &report.docs {
         let _ = write!(
