@@ -32,6 +32,9 @@ pub struct Needs {
     pub race: Vec<String>,
     /// Exercises that start a server on loopback ports.
     pub serve: Vec<String>,
+    /// What needs a newer Go than the workshop's: an exercise by its id, a
+    /// goal as `exercise: goal`, each with the Go it needs.
+    pub newer_go: Vec<(String, GoVersion)>,
 }
 
 /// Checks Go (present, recent enough), its build cache, what the exercises'
@@ -82,6 +85,9 @@ pub fn examine(required: GoVersion, why: &str, needs: &Needs) -> Vec<Finding> {
                     fix: None,
                 }),
             }
+            if !needs.newer_go.is_empty() {
+                findings.push(left_out(info, &needs.newer_go));
+            }
             findings.push(cache_writable(&info.gocache));
             if !needs.race.is_empty() {
                 findings.push(race_detector(info, &needs.race));
@@ -124,6 +130,50 @@ pub fn examine(required: GoVersion, why: &str, needs: &Needs) -> Vec<Finding> {
         },
     });
     findings
+}
+
+/// What the Go found leaves out of the exercises and goals that need a newer
+/// one: skipped by `check` and `verify`, never failed.
+fn left_out(info: &exec::GoInfo, newer: &[(String, GoVersion)]) -> Finding {
+    let what = tr!("doctor-newer-go");
+    let left: Vec<&(String, GoVersion)> = newer
+        .iter()
+        .filter(|(_, needed)| info.parsed.is_some_and(|found| found < *needed))
+        .collect();
+    let Some(highest) = left.iter().map(|(_, v)| *v).max() else {
+        let highest = newer.iter().map(|(_, v)| *v).max();
+        return Finding {
+            health: Health::Ok,
+            what,
+            detail: tr!(
+                "doctor-newer-go-ok",
+                version = &info.version,
+                count = newer.len(),
+                go = highest.map(|v| v.to_string()).unwrap_or_default()
+            ),
+            fix: None,
+        };
+    };
+    let named: Vec<String> = left
+        .iter()
+        .map(|(name, needed)| format!("{name} (Go {needed})"))
+        .collect();
+    let toolchain = crate::goals::Skip::needs_go(highest, &info.version).toolchain();
+    Finding {
+        health: Health::Warn,
+        what,
+        detail: tr!(
+            "doctor-newer-go-left-out",
+            version = &info.version,
+            count = left.len(),
+            what = crate::i18n::list(&named)
+        ),
+        fix: Some(tr!(
+            "doctor-newer-go-fix",
+            command = format!("GOTOOLCHAIN={toolchain} workshop check <id>"),
+            go = highest.to_string()
+        )),
+    }
 }
 
 /// `-race` needs cgo on and the C compiler it names.

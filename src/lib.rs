@@ -44,8 +44,11 @@ pub enum Exit {
     Success = 0,
     /// Ran, and something is not met.
     Unmet = 1,
-    /// Could not run: bad manifest, Go missing or too old, unknown exercise.
+    /// Could not run: bad manifest, Go missing, unknown exercise.
     CouldNotRun = 2,
+    /// Nothing was judged: the installed Go is older than the exercise needs
+    /// (`check`). Not a failure of the attendee's code.
+    Skipped = 3,
     /// Stopped by Ctrl-C.
     Interrupted = 130,
     /// Stopped by SIGTERM.

@@ -203,7 +203,7 @@ fn watch_until_done(
                 ));
             }
             Ok(Event::Key('l')) => {
-                let list = report::ListDoc::new(workshop, &State::load(&layout));
+                let list = report::ListDoc::new(workshop, &State::load(&layout), None);
                 report::out(&report::Document::human(&list));
                 report::out(&report::human::watch::keys(&current.id));
             }
@@ -263,9 +263,13 @@ fn run_check(
     let mut result = run::check(exercise, tree, go, &listener)?;
     let passed = result.status == CheckStatus::Pass;
     let values = result.values();
-    match State::record(&tree.layout, &exercise.id, passed, &result.failed(), values) {
-        Ok(recorded) => result.keep_hints(|goal| recorded.shows_hint(goal)),
-        Err(e) => report::warning(&tr!("cmd-progress-not-saved", error = e.to_string())),
+    // An exercise this Go cannot judge leaves the progress as it was.
+    let recorded = (result.status != CheckStatus::Skipped)
+        .then(|| State::record(&tree.layout, &exercise.id, passed, &result.failed(), values));
+    match recorded {
+        Some(Ok(recorded)) => result.keep_hints(|goal| recorded.shows_hint(goal)),
+        Some(Err(e)) => report::warning(&tr!("cmd-progress-not-saved", error = e.to_string())),
+        None => {}
     }
     report::out(&report::human::check(&result));
     if !passed {

@@ -72,6 +72,11 @@ pub fn check(workshop: &Workshop, id: &str, fresh: bool, format: Format) -> anyh
         Err(CheckError::Go(GoError::Interrupted)) => return Ok(Exit::Interrupted),
         Err(e) => return fail(&e, Some(&go.info)),
     };
+    if report.status == CheckStatus::Skipped {
+        // Nothing was judged: progress stays as it was.
+        report::emit(format, &report);
+        return Ok(Exit::Skipped);
+    }
     let passed = report.status == CheckStatus::Pass;
     let recorded = State::record(
         &tree.layout,

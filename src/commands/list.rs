@@ -14,7 +14,14 @@ pub fn run(cx: &Context, args: &ListArgs) -> anyhow::Result<Exit> {
     let format = Format::json(args.json);
     match &args.history {
         Some(id) => report::emit(format, &HistoryDoc::new(workshop.exercise(id)?, &state)),
-        None => report::emit(format, &ListDoc::new(&workshop, &state)),
+        None => {
+            // What the installed Go leaves out is shown too; without a `go`
+            // to ask, the list is only the progress.
+            let found = crate::exec::GoTool::detect(workshop.go)
+                .ok()
+                .and_then(|go| go.info.parsed);
+            report::emit(format, &ListDoc::new(&workshop, &state, found));
+        }
     }
     Ok(Exit::Success)
 }

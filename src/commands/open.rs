@@ -96,6 +96,7 @@ fn profile_kind(name: &str) -> Option<ProfileKind> {
         "block" => ProfileKind::Block,
         "mutex" => ProfileKind::Mutex,
         "goroutine" => ProfileKind::Goroutine,
+        "goroutineleak" => ProfileKind::GoroutineLeak,
         _ => return None,
     })
 }

@@ -29,12 +29,15 @@ pub(super) struct Common {
     /// `met` when the starter meets the goal on purpose.
     #[serde(default)]
     pub starter: Option<super::OnStarter>,
+    /// A higher Go version than the exercise's, if this goal needs one.
+    #[serde(default)]
+    pub go: Option<String>,
 }
 
 /// Where the common keys stand among a kind's keys in "expected one of" lists.
 pub(super) const COMMON: Beside<'static> = Beside {
     before: &["id", "run"],
-    after: &["explain", "hint", "starter"],
+    after: &["explain", "hint", "starter", "go"],
 };
 
 /// What values a goal's measure can take, so that a bound outside them (which
@@ -93,7 +96,7 @@ impl Checker<'_, '_> {
         self.starter
     }
 
-    /// The Go version the exercise needs.
+    /// The Go version the goal needs: the exercise's, or the goal's own when higher.
     pub fn go(&self) -> GoVersion {
         self.go
     }

@@ -174,7 +174,21 @@ pub enum ProfileKind {
     /// Written by the exercise's own test code at the moment it chooses, to the
     /// path in [`GOROUTINE_PROFILE_ENV`]: `go test` has no flag for it.
     Goroutine,
+    /// The goroutines the runtime finds leaked (Go 1.27 and newer): blocked
+    /// on something no running goroutine can reach. `go test` has no flag for
+    /// it either: the check compiles in a `TestMain` that writes it once the
+    /// tests and benchmarks are over, to the path in [`GOROUTINELEAK_PROFILE_ENV`]
+    /// (see `run::leak_main`); a serve run fetches `/debug/pprof/goroutineleak`.
+    #[serde(rename = "goroutineleak")]
+    GoroutineLeak,
 }
+
+/// The environment variable that tells the `TestMain` a check compiles in
+/// where to write the goroutine-leak profile.
+pub const GOROUTINELEAK_PROFILE_ENV: &str = "WORKSHOP_GOROUTINELEAK_PROFILE";
+
+/// The first Go whose runtime writes the goroutine-leak profile.
+pub const GOROUTINELEAK_GO: crate::exec::GoVersion = crate::exec::GoVersion::new(1, 27, 0);
 
 /// The environment variable that tells a test where to write its goroutine profile.
 pub const GOROUTINE_PROFILE_ENV: &str = "WORKSHOP_GOROUTINE_PROFILE";
@@ -187,16 +201,18 @@ impl ProfileKind {
             ProfileKind::Block => "block",
             ProfileKind::Mutex => "mutex",
             ProfileKind::Goroutine => "goroutine",
+            ProfileKind::GoroutineLeak => "goroutineleak",
         }
     }
 
     /// Every kind, in the order runs are made.
-    pub const ALL: [ProfileKind; 5] = [
+    pub const ALL: [ProfileKind; 6] = [
         ProfileKind::Cpu,
         ProfileKind::Memory,
         ProfileKind::Block,
         ProfileKind::Mutex,
         ProfileKind::Goroutine,
+        ProfileKind::GoroutineLeak,
     ];
 
     /// The `-test.*` flags that write this profile to `file` (in -outputdir).
@@ -215,7 +231,7 @@ impl ProfileKind {
                 format!("-test.mutexprofile={file}"),
                 "-test.mutexprofilefraction=1".into(),
             ],
-            ProfileKind::Goroutine => Vec::new(),
+            ProfileKind::Goroutine | ProfileKind::GoroutineLeak => Vec::new(),
         }
     }
 
@@ -226,6 +242,7 @@ impl ProfileKind {
             ProfileKind::Memory => "alloc_space",
             ProfileKind::Block | ProfileKind::Mutex => "delay",
             ProfileKind::Goroutine => "goroutine",
+            ProfileKind::GoroutineLeak => "goroutineleak",
         }
     }
 
@@ -241,6 +258,7 @@ impl ProfileKind {
             ],
             ProfileKind::Block | ProfileKind::Mutex => &["contentions", "delay"],
             ProfileKind::Goroutine => &["goroutine"],
+            ProfileKind::GoroutineLeak => &["goroutineleak"],
         }
     }
 }

@@ -12,12 +12,14 @@ mod checker;
 pub mod compiler;
 mod facts;
 pub mod kinds;
+mod leak;
 pub mod load;
 pub mod picture;
 pub mod profile;
 mod read;
 pub mod registry;
 pub mod since;
+mod skip;
 pub mod trace;
 pub mod versus;
 
@@ -25,12 +27,14 @@ use std::fmt;
 
 pub use checker::{Checker, Domain, RunInfo};
 pub use facts::{
-    Baseline, Damage, Facts, GOROUTINE_PROFILE_ENV, LoadPairs, LoadRound, MeasuredTrace, Probe,
-    Probed, ProfileFacts, ProfileKind, ProfilePairs, Snapshot, cpu_samples,
+    Baseline, Damage, Facts, GOROUTINE_PROFILE_ENV, GOROUTINELEAK_GO, GOROUTINELEAK_PROFILE_ENV,
+    LoadPairs, LoadRound, MeasuredTrace, Probe, Probed, ProfileFacts, ProfileKind, ProfilePairs,
+    Snapshot, cpu_samples,
 };
 pub use kinds::GoalKind;
 pub(crate) use read::read_goal;
 pub use registry::Kind;
+pub use skip::Skip;
 pub use trace::SNAPSHOT_ENV;
 
 /// One goal of an exercise.
@@ -43,6 +47,9 @@ pub struct Goal {
     pub explain: Option<crate::i18n::Text>,
     /// Shown beside the goal when it is not met: what to try.
     pub hint: Option<crate::i18n::Text>,
+    /// The Go version this goal needs beyond its exercise's (its `go:` key,
+    /// when higher): an older Go leaves the goal out of the check, skipped.
+    pub go: Option<crate::exec::GoVersion>,
     pub kind: GoalKind,
 }
 
@@ -205,6 +212,8 @@ pub enum Status {
     Fail,
     /// Too little data to judge; not a pass.
     Inconclusive,
+    /// Not judged at all: left out of the check (see [`Outcome::skip`]).
+    Skipped,
 }
 
 /// A goal's verdict with the numbers and evidence behind it.
@@ -252,6 +261,9 @@ pub struct Outcome {
     /// The artifact Go's viewers would show for this goal.
     #[serde(skip)]
     pub looks_at: Option<Look>,
+    /// Why the goal was left out of the check, when it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skip: Option<Skip>,
 }
 
 /// An artifact of a check that Go's viewers open: a profile of a kind, or a
@@ -298,6 +310,7 @@ impl Outcome {
             since_starter: None,
             picture: None,
             looks_at: None,
+            skip: None,
         }
     }
 
@@ -336,6 +349,21 @@ impl Goal {
 
     pub fn requirements(&self) -> Vec<Requirement> {
         self.kind.requirements()
+    }
+
+    /// The outcome of this goal left out of a check, for `skip`'s reason.
+    pub fn skipped(&self, skip: Skip) -> Outcome {
+        let mut outcome = Outcome::new(String::new(), None);
+        outcome.id = self.id.clone();
+        outcome.kind = self.kind_name();
+        outcome.status = Status::Skipped;
+        outcome.explanation = Some(crate::tr!(
+            "gate-goal-needs-go",
+            go = skip.go.clone(),
+            found = skip.found.clone()
+        ));
+        outcome.skip = Some(skip);
+        outcome
     }
 
     pub fn evaluate(&self, facts: &Facts) -> Outcome {

@@ -244,6 +244,9 @@ impl ProfileSource {
 
 /// A short `pprof -top` of a profile, and the hottest paths into a function.
 pub(super) fn evidence(profile: &Profile, index: usize, target: Option<&Regex>) -> Vec<String> {
+    if profile.kind() == Kind::GoroutineLeak {
+        return super::leak::leaked(profile, index);
+    }
     let unit = &profile.sample_types[index].unit;
     let total = profile.total(index);
     let share = |v: i64| {
@@ -375,6 +378,18 @@ pub(super) fn sample(
     profile: ProfileKind,
     sample: Option<String>,
 ) -> String {
+    // A Go without the profile would never write it: the goal must say it
+    // needs the Go that does, so that an older one skips it.
+    if profile == ProfileKind::GoroutineLeak && checker.go() < super::GOROUTINELEAK_GO {
+        checker.problem(
+            "profile",
+            tr!(
+                "profile-goroutineleak-needs-go",
+                go = super::GOROUTINELEAK_GO.to_string(),
+                found = checker.go().to_string()
+            ),
+        );
+    }
     let Some(sample) = sample else {
         return profile.default_sample().to_owned();
     };

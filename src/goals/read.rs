@@ -39,6 +39,18 @@ pub fn read_goal(
         problems.push(doc.at(path, tr!("goal-read-no-kind", path = path)));
         return None;
     };
+    // A goal's own `go:` only ever raises what the exercise needs.
+    let own_go = common
+        .as_ref()
+        .and_then(|c| c.go.as_deref())
+        .and_then(|text| match text.parse::<GoVersion>() {
+            Ok(version) => Some(version).filter(|v| *v > go),
+            Err(e) => {
+                problems.push(doc.at(&child(path, "go"), e.to_string()));
+                None
+            }
+        });
+    let go = own_go.unwrap_or(go);
     let mut checker = Checker {
         doc,
         path,
@@ -70,6 +82,7 @@ pub fn read_goal(
         starter: common.starter.unwrap_or_default(),
         explain: common.explain,
         hint: common.hint,
+        go: own_go,
         kind,
     })
 }

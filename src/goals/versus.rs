@@ -103,7 +103,7 @@ impl Judgement {
         let what = compared.what;
         let lead = || tr!("versus-no-difference", p = p_value(self.p));
         let text = match self.status {
-            Status::Pass => return None,
+            Status::Pass | Status::Skipped => return None,
             Status::Fail if self.significant => {
                 return Some(tr!("versus-short", what = what, ratio = ratio, goal = goal));
             }

@@ -5,6 +5,7 @@
 
 mod error;
 mod exercise;
+mod gate;
 mod nearby;
 mod protected;
 mod raw;
@@ -18,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub use error::ManifestError;
+pub use gate::GoGate;
 pub use protected::{ProtectedGlob, protected_by_default};
 pub use serve::{
     CollectSpec, Collectable, LoadLength, LoadSpec, ReadySpec, RequestSpec, ServeSpec,

@@ -81,6 +81,8 @@ pub enum Kind {
     /// Block or mutex contention (`contentions`, `delay`).
     Contention,
     Goroutine,
+    /// The runtime's goroutine-leak profile (Go 1.27+): sample type `goroutineleak`.
+    GoroutineLeak,
     Other,
 }
 
@@ -91,6 +93,7 @@ impl Kind {
             Kind::Heap => "heap",
             Kind::Contention => "contention (block or mutex)",
             Kind::Goroutine => "goroutine",
+            Kind::GoroutineLeak => "goroutine-leak",
             Kind::Other => "profile",
         }
     }
@@ -264,6 +267,8 @@ impl Profile {
             Kind::Contention
         } else if names.contains(&"goroutine") {
             Kind::Goroutine
+        } else if names.contains(&"goroutineleak") {
+            Kind::GoroutineLeak
         } else {
             Kind::Other
         }

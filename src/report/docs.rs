@@ -123,6 +123,19 @@ pub struct ListEntry<'a> {
     pub latest: Option<Latest>,
     /// The exercise's page, relative to the workshop root.
     pub docs: Option<&'a Path>,
+    /// What the installed Go leaves out of the exercise, when it leaves out
+    /// anything (and `go` could be asked).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left_out: Option<LeftOut>,
+}
+
+/// What `check` would skip of an exercise on the installed Go.
+#[derive(Debug, Serialize)]
+pub struct LeftOut {
+    /// The Go that judges it all, e.g. `1.27`.
+    pub go: String,
+    /// The goals skipped; empty when the whole exercise is.
+    pub goals: Vec<String>,
 }
 
 /// `workshop list`: the exercises in curriculum order with their progress.
@@ -135,7 +148,24 @@ pub struct ListDoc<'a> {
 }
 
 impl<'a> ListDoc<'a> {
-    pub fn new(workshop: &'a Workshop, state: &State) -> Self {
+    /// The exercises with their progress; with the installed Go's version
+    /// (`found`), what it leaves out of them.
+    pub fn new(
+        workshop: &'a Workshop,
+        state: &State,
+        found: Option<crate::exec::GoVersion>,
+    ) -> Self {
+        let left_out = |e: &crate::manifest::Exercise| match e.gate(found) {
+            crate::manifest::GoGate::Open => None,
+            crate::manifest::GoGate::Exercise { needed } => Some(LeftOut {
+                go: needed.to_string(),
+                goals: Vec::new(),
+            }),
+            crate::manifest::GoGate::Goals(goals) => Some(LeftOut {
+                go: e.go_for_all().to_string(),
+                goals: goals.iter().map(|g| g.id.clone()).collect(),
+            }),
+        };
         ListDoc {
             title: workshop.title.read(),
             docs: workshop.docs.as_deref(),
@@ -148,6 +178,7 @@ impl<'a> ListDoc<'a> {
                     progress: state.progress(&e.id),
                     latest: state.latest(&e.id),
                     docs: e.docs.as_deref(),
+                    left_out: left_out(e),
                 })
                 .collect(),
         }

@@ -142,6 +142,7 @@ fn described(name: &str) -> String {
         "contentions" => "flamegraph-contentions",
         "delay" => "flamegraph-delay",
         "goroutine" | "goroutines" => "flamegraph-goroutines",
+        "goroutineleak" => "flamegraph-goroutines-leaked",
         other => return other.to_owned(),
     };
     crate::i18n::message(key, None)

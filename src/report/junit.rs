@@ -52,7 +52,19 @@ fn case(out: &mut String, exercise: &str, side: &SideResult, extra: Option<Strin
     }
 }
 
-/// The report of a verify run.
+/// A case that was not run, for `why`.
+fn skipped_case(out: &mut String, exercise: &str, name: &str, why: &str) {
+    let _ = write!(
+        out,
+        "    <testcase classname=\"{}\" name=\"{}\" time=\"0.000\">\n      <skipped message=\"{}\"/>\n    </testcase>\n",
+        escape(exercise),
+        escape(name),
+        escape(why)
+    );
+}
+
+/// The report of a verify run: an exercise left out has its two cases
+/// skipped; a goal left out on both sides has a skipped case of its own.
 pub fn verify(results: &[ExerciseResult]) -> String {
     // A starter that differs from its sums fails the starter's case.
     let sums = |r: &ExerciseResult| r.starter_sums.as_ref().and_then(|s| s.problem());
@@ -62,18 +74,33 @@ pub fn verify(results: &[ExerciseResult]) -> String {
         .filter(|failed| *failed)
         .count();
     let total: f64 = results.iter().map(|r| r.elapsed.as_secs_f64()).sum();
+    let skipped_goals = results
+        .iter()
+        .flat_map(|r| &r.goals)
+        .filter(|g| g.skip.is_some())
+        .count();
+    let skipped = results.iter().filter(|r| r.skip.is_some()).count() * 2 + skipped_goals;
+    let tests = results.len() * 2 + skipped_goals;
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
-        "<testsuites name=\"workshop verify\" tests=\"{}\" failures=\"{failures}\" time=\"{total:.3}\">",
-        results.len() * 2
+        "<testsuites name=\"workshop verify\" tests=\"{tests}\" failures=\"{failures}\" skipped=\"{skipped}\" time=\"{total:.3}\">",
     );
     let _ = writeln!(
         out,
-        "  <testsuite name=\"workshop verify\" tests=\"{}\" failures=\"{failures}\" time=\"{total:.3}\">",
-        results.len() * 2
+        "  <testsuite name=\"workshop verify\" tests=\"{tests}\" failures=\"{failures}\" skipped=\"{skipped}\" time=\"{total:.3}\">",
     );
     for result in results {
+        if let Some(skip) = &result.skip {
+            let why = crate::tr!(
+                "verify-exercise-skipped",
+                go = &skip.go,
+                found = &skip.found
+            );
+            skipped_case(&mut out, &result.exercise, "starter", &why);
+            skipped_case(&mut out, &result.exercise, "solution", &why);
+            continue;
+        }
         let half = result.elapsed.as_secs_f64() / 2.0;
         case(
             &mut out,
@@ -83,6 +110,17 @@ pub fn verify(results: &[ExerciseResult]) -> String {
             half,
         );
         case(&mut out, &result.exercise, &result.solution, None, half);
+        for goal in &result.goals {
+            if let Some(skip) = &goal.skip {
+                let why = crate::tr!("verify-goal-skipped", go = &skip.go, found = &skip.found);
+                skipped_case(
+                    &mut out,
+                    &result.exercise,
+                    &format!("goal {}", goal.id),
+                    &why,
+                );
+            }
+        }
     }
     out.push_str("  </testsuite>\n</testsuites>\n");
     out

@@ -17,6 +17,9 @@ use crate::goals::{Outcome, Status};
 pub enum CheckStatus {
     Pass,
     Fail,
+    /// Nothing was judged: the installed Go is too old for the exercise
+    /// (see [`CheckReport::skip`]). Not a failure of the attendee's code.
+    Skipped,
 }
 
 /// Why a check failed before its goals could be judged.
@@ -80,6 +83,9 @@ pub struct CheckReport {
     pub exercise: String,
     pub title: String,
     pub status: CheckStatus,
+    /// Why the whole exercise was left out, when it was (`status: skipped`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skip: Option<crate::goals::Skip>,
     pub message: Option<String>,
     pub failure: Option<Failure>,
     pub goals: Vec<Outcome>,
@@ -104,6 +110,38 @@ pub struct CheckReport {
 }
 
 impl CheckReport {
+    /// The report of a check that judged nothing: the whole exercise is
+    /// left out, for `skip`'s reason.
+    pub fn left_out(
+        exercise: &crate::manifest::Exercise,
+        skip: crate::goals::Skip,
+        tree: &super::Tree,
+        go: &crate::exec::GoTool,
+    ) -> CheckReport {
+        CheckReport {
+            exercise: exercise.id.clone(),
+            title: exercise.title.read().to_owned(),
+            status: CheckStatus::Skipped,
+            message: Some(crate::tr!(
+                "gate-exercise-needs-go",
+                exercise = exercise.id.clone(),
+                go = skip.go.clone(),
+                found = skip.found.clone()
+            )),
+            skip: Some(skip),
+            failure: None,
+            goals: Vec::new(),
+            artifacts: BTreeMap::new(),
+            go: go.info.clone(),
+            steps: Vec::new(),
+            elapsed: Duration::ZERO,
+            docs: exercise.docs.clone(),
+            module: crate::workspace::go_module_path(&tree.module_dir),
+            notes: Vec::new(),
+            protected_differ: Vec::new(),
+        }
+    }
+
     /// The goals that failed.
     pub fn failed(&self) -> Vec<&str> {
         self.goals
@@ -145,6 +183,14 @@ impl CheckReport {
         self.goals
             .iter()
             .filter(|g| g.status == Status::Pass)
+            .count()
+    }
+
+    /// The goals left out of the check (they need a newer Go).
+    pub fn skipped(&self) -> usize {
+        self.goals
+            .iter()
+            .filter(|g| g.status == Status::Skipped)
             .count()
     }
 }

@@ -11,6 +11,7 @@ mod baseline;
 mod check_report;
 mod decisions;
 pub mod hang;
+mod leak_main;
 mod plan;
 mod protected;
 mod scope;
@@ -26,10 +27,10 @@ use std::time::{Duration, Instant};
 pub use check_report::{CheckReport, CheckStatus, Failure, Step};
 pub use protected::{ProtectedFile, ProtectedState, differing};
 
-use crate::exec::{GoError, GoTool, GoVersion};
-use crate::goals::{Facts, Status};
+use crate::exec::{GoError, GoTool};
+use crate::goals::{Facts, Skip, Status};
 use crate::layout::Layout;
-use crate::manifest::{Exercise, Workshop};
+use crate::manifest::{Exercise, GoGate, Workshop};
 use crate::workspace::{self, FileError, Files};
 use session::Session;
 
@@ -146,13 +147,6 @@ pub enum CheckError {
     #[error(transparent)]
     Go(#[from] GoError),
 
-    #[error("{}", crate::tr!("run-go-too-old", exercise = .exercise, needed = .needed.to_string(), found = .found))]
-    GoTooOld {
-        exercise: String,
-        needed: GoVersion,
-        found: String,
-    },
-
     #[error("{}", crate::tr!("run-no-tests", path = crate::display::path(.0)))]
     NoTests(PathBuf),
 
@@ -189,6 +183,10 @@ pub enum CheckError {
 
     #[error(transparent)]
     Overlay(#[from] crate::exec::OverlayError),
+
+    /// The package's own `TestMain` does not write the goroutine-leak profile.
+    #[error(transparent)]
+    OwnTestMain(leak_main::OwnTestMain),
 }
 
 /// Checks one exercise in `tree`, telling `listener` how it goes.
@@ -199,15 +197,29 @@ pub fn check(
     listener: Listener<'_>,
 ) -> Result<CheckReport, CheckError> {
     let started = Instant::now();
-    if let Some(found) = go.info.parsed
-        && found < exercise.go
-    {
-        return Err(CheckError::GoTooOld {
-            exercise: exercise.id.clone(),
-            needed: exercise.go,
-            found: go.info.version.clone(),
-        });
-    }
+    // What this Go cannot judge is left out: the whole exercise, reported
+    // as skipped, or the goals that need more, planned and judged without.
+    let gated: Vec<String> = match exercise.gate(go.info.parsed) {
+        GoGate::Open => Vec::new(),
+        GoGate::Exercise { needed } => {
+            let skip = Skip::needs_go(needed, &go.info.version);
+            let report = CheckReport::left_out(exercise, skip, tree, go);
+            listener(&CheckEvent::Finished { report: &report });
+            return Ok(report);
+        }
+        GoGate::Goals(goals) => goals.iter().map(|g| g.id.clone()).collect(),
+    };
+    let judged;
+    let (whole, exercise) = (exercise, {
+        if gated.is_empty() {
+            exercise
+        } else {
+            let mut trimmed = exercise.clone();
+            trimmed.goals.retain(|g| !gated.contains(&g.id));
+            judged = trimmed;
+            &judged
+        }
+    });
     let run_dir = tree.layout.runs(&exercise.id);
     let io = |path: &std::path::Path| {
         let path = path.to_owned();
@@ -258,10 +270,13 @@ pub fn check(
             || go_files.keys().any(|path| !starter.contains_key(path))
     });
     let goals: Vec<_> = if failure.is_none() {
-        exercise
+        whole
             .goals
             .iter()
             .map(|g| {
+                if let Some(needed) = g.go.filter(|_| gated.contains(&g.id)) {
+                    return g.skipped(Skip::needs_go(needed, &go.info.version));
+                }
                 let mut outcome = g.evaluate(&facts);
                 outcome.looks_at = crate::goals::Look::of(&g.requirements());
                 if changed {
@@ -273,7 +288,11 @@ pub fn check(
     } else {
         Vec::new()
     };
-    let status = if failure.is_none() && goals.iter().all(|g| g.status == Status::Pass) {
+    let status = if failure.is_none()
+        && goals
+            .iter()
+            .all(|g| matches!(g.status, Status::Pass | Status::Skipped))
+    {
         CheckStatus::Pass
     } else {
         CheckStatus::Fail
@@ -282,6 +301,7 @@ pub fn check(
         exercise: exercise.id.clone(),
         title: exercise.title.read().to_owned(),
         status,
+        skip: None,
         message,
         failure,
         goals,

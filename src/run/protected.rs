@@ -61,34 +61,54 @@ pub(super) fn prepare(
     let staged = layout.staged_package(id);
     // A copy staged by an earlier check holds that check's files.
     workspace::remove_tree(&staged)?;
-    let unprotected = Protection {
-        overlay: None,
-        workdir: package_dir.to_owned(),
-        differ: Vec::new(),
+    let pristine: Files = match &tree.starter {
+        Some(starter) => {
+            let protected = exercise
+                .protected_files(starter)
+                .map_err(CheckError::Protected)?;
+            starter
+                .iter()
+                .filter(|(path, _)| protected.contains(*path))
+                .map(|(path, bytes)| (path.clone(), bytes.clone()))
+                .collect()
+        }
+        None => Files::new(),
     };
-    let Some(starter) = &tree.starter else {
-        return Ok(unprotected);
+    // The goroutine-leak profile's TestMain, added to what is compiled.
+    let leak_main = if super::leak_main::needed(exercise) {
+        let is_test = |p: &Path| {
+            p.parent() == Some(Path::new("")) && p.to_string_lossy().ends_with("_test.go")
+        };
+        let mut tests = workspace::read_tree(package_dir, is_test)?;
+        tests.extend(
+            pristine
+                .iter()
+                .filter(|(path, _)| is_test(path))
+                .map(|(path, bytes)| (path.clone(), bytes.clone())),
+        );
+        super::leak_main::stage(package_dir, &layout.runs(id), &tests)?
+    } else {
+        None
     };
-    let protected = exercise
-        .protected_files(starter)
-        .map_err(CheckError::Protected)?;
-    let pristine: Files = starter
-        .iter()
-        .filter(|(path, _)| protected.contains(*path))
-        .map(|(path, bytes)| (path.clone(), bytes.clone()))
-        .collect();
-    if pristine.is_empty() {
-        return Ok(unprotected);
+    if pristine.is_empty() && leak_main.is_none() {
+        return Ok(Protection {
+            overlay: None,
+            workdir: package_dir.to_owned(),
+            differ: Vec::new(),
+        });
     }
     let copies = layout.protected(id);
     workspace::remove_tree(&copies)?;
     workspace::write_files(&copies, &pristine, &Modes::new())?;
-    let overlay = Overlay {
+    let mut overlay = Overlay {
         replace: pristine
             .keys()
             .map(|path| (package_dir.join(path), Some(copies.join(path))))
             .collect(),
     };
+    if let Some((from, to)) = leak_main {
+        overlay.replace.insert(from, Some(to));
+    }
     let overlay_file = layout.overlay(id);
     workspace::write_atomic(&overlay_file, &overlay.to_json()?, None)?;
 

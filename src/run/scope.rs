@@ -9,7 +9,7 @@ use super::protected::Protection;
 use super::{CheckError, CheckEvent, Failure, Listener, Stop, Tree, hang};
 use crate::bench;
 use crate::exec::{BuildFlags, Finished, GoError, GoTool, TestRun};
-use crate::goals::{Damage, GOROUTINE_PROFILE_ENV, ProfileKind};
+use crate::goals::{Damage, GOROUTINE_PROFILE_ENV, GOROUTINELEAK_PROFILE_ENV, ProfileKind};
 use crate::manifest::{Exercise, RunSpec};
 use crate::tr;
 
@@ -134,6 +134,8 @@ pub(super) fn write_profile(
     let path = path.display().to_string();
     if kind == ProfileKind::Goroutine {
         env.push((GOROUTINE_PROFILE_ENV.to_owned(), path));
+    } else if kind == ProfileKind::GoroutineLeak {
+        env.push((GOROUTINELEAK_PROFILE_ENV.to_owned(), path));
     } else {
         args.extend(kind.flags(&path));
     }

@@ -30,6 +30,8 @@ fn invocation_args(invocation: &Invocation<'_>, path: &Path) -> Option<(Vec<Stri
     let spec = invocation.run;
     let (mut args, mut env) = (bench_args(spec), spec.env.clone());
     match invocation.collect {
+        // Written by a TestMain that only the attendee's build has.
+        Collect::Profile(crate::goals::ProfileKind::GoroutineLeak) => return None,
         Collect::Profile(kind) => write_profile(kind, path, &mut args, &mut env),
         Collect::Trace => args.push(format!("-test.trace={}", path.display())),
         _ => return None,

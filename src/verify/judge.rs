@@ -70,6 +70,10 @@ pub struct GoalVerdict {
     pub problems: Vec<String>,
     /// What makes it fragile in a busy room.
     pub warnings: Vec<String>,
+    /// Why it was left out of every check on both sides (the Go that ran
+    /// them is too old for it): neither a pass nor a failure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skip: Option<crate::goals::Skip>,
 }
 
 /// Which sides a goal's problems are about.
@@ -137,8 +141,13 @@ pub(crate) fn exercise(
                 flipped: false,
                 problems: Vec::new(),
                 warnings: Vec::new(),
+                skip: None,
             };
             let mut concerns = Concerns::default();
+            if let Some(skip) = skipped_everywhere(&goal.id, &starter, &solution) {
+                verdict.skip = Some(skip);
+                return (verdict, concerns);
+            }
             // A goal of several conditions headlines the one that fails: its
             // values are compared where the headline is the one the solution
             // shows (its main measure), and only its verdicts count elsewhere.
@@ -243,6 +252,49 @@ pub(crate) fn exercise(
         warnings,
         elapsed,
         starter_sums: None,
+        skip: None,
+    }
+}
+
+/// Why goal `id` was left out, when every check of both sides that ran left
+/// it out: the Go of one verify is the same for every check.
+fn skipped_everywhere(
+    id: &str,
+    starter: &[SideRun],
+    solution: &[SideRun],
+) -> Option<crate::goals::Skip> {
+    let mut outcomes = starter
+        .iter()
+        .chain(solution)
+        .filter_map(|r| r.report.as_ref().ok())
+        .filter_map(|r| r.goals.iter().find(|o| o.id == id))
+        .peekable();
+    let skip = outcomes.peek()?.skip.clone()?;
+    outcomes
+        .all(|o| o.status == Status::Skipped)
+        .then_some(skip)
+}
+
+/// An exercise left out of verify whole, its checks never run: the Go that
+/// runs verify is older than it needs (`skip`).
+pub(crate) fn left_out(exercise: &Exercise, skip: crate::goals::Skip) -> ExerciseResult {
+    let side = |side| SideResult {
+        side,
+        ok: true,
+        reason: None,
+        check: None,
+        error: None,
+    };
+    ExerciseResult {
+        exercise: exercise.id.clone(),
+        ok: true,
+        starter: side(Side::Starter),
+        solution: side(Side::Solution),
+        goals: Vec::new(),
+        warnings: 0,
+        elapsed: Duration::ZERO,
+        starter_sums: None,
+        skip: Some(skip),
     }
 }
 
@@ -478,6 +530,7 @@ mod tests {
             max: values.iter().copied().reduce(f64::max),
         };
         GoalVerdict {
+            skip: None,
             id: "goal".into(),
             kind: "bench-metric",
             ok: true,

@@ -65,6 +65,10 @@ pub struct ExerciseResult {
     /// The exercise's starter sums: matched, recorded now, or differing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub starter_sums: Option<SumsCheck>,
+    /// Why the whole exercise was left out (the Go that runs verify is too
+    /// old for it): nothing was checked, and that is no failure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skip: Option<crate::goals::Skip>,
 }
 
 /// How verify runs.
@@ -117,6 +121,16 @@ pub fn verify(
     progress: &(dyn Fn(Progress<'_>) + Sync),
 ) -> Vec<ExerciseResult> {
     let rounds = options.rounds.max(1);
+    // What this Go cannot judge at all is never checked.
+    let left_out: Vec<Option<crate::goals::Skip>> = exercises
+        .iter()
+        .map(|exercise| match exercise.gate(go.info.parsed) {
+            crate::manifest::GoGate::Exercise { needed } => {
+                Some(crate::goals::Skip::needs_go(needed, &go.info.version))
+            }
+            _ => None,
+        })
+        .collect();
     // The working tree is every round's starter, and its sums are checked
     // (or recorded) once, before any check.
     let starters: Vec<(Option<workspace::Files>, SumsCheck)> = exercises
@@ -125,10 +139,14 @@ pub fn verify(
         .collect();
     // Round by round, so that every exercise has a round done before the next
     // begins: what the machine does over time spreads over all of them.
+    let judged: Vec<usize> = (0..exercises.len())
+        .filter(|i| left_out[*i].is_none())
+        .collect();
     let tasks: Vec<(usize, Side, usize)> = (0..rounds)
         .flat_map(|round| {
-            (0..exercises.len())
-                .flat_map(move |i| [(i, Side::Starter, round), (i, Side::Solution, round)])
+            judged
+                .iter()
+                .flat_map(move |&i| [(i, Side::Starter, round), (i, Side::Solution, round)])
         })
         .collect();
     let runs: Mutex<Vec<Option<SideRun>>> = Mutex::new((0..tasks.len()).map(|_| None).collect());
@@ -179,6 +197,9 @@ pub fn verify(
         .iter()
         .enumerate()
         .map(|(i, exercise)| {
+            if let Some(skip) = left_out[i].clone() {
+                return judge::left_out(exercise, skip);
+            }
             let mut take = |side: Side| -> Vec<SideRun> {
                 tasks
                     .iter()

@@ -211,7 +211,7 @@ fn a_compiler_goal_looks_at_functions_or_at_a_line_never_both() {
 fn an_unknown_key_lists_the_keys_every_goal_takes_too() {
     rejected(
         "  - id: a\n    kind: trace-leaks\n    hnt: x\n",
-        "check.yaml:8:5: unknown key `hnt`; did you mean `hint`? (expected one of: id, run, at-most, explain, hint, starter)",
+        "check.yaml:8:5: unknown key `hnt`; did you mean `hint`? (expected one of: id, run, at-most, explain, hint, starter, go)",
     );
 }
 

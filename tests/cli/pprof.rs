@@ -269,3 +269,22 @@ fn truncated_and_foreign_profiles_are_clear_errors() {
     .code(2)
     .stderr_has("no sample type `nope` (it has: samples, cpu)");
 }
+
+/// The goroutine-leak profile of Go 1.27 (tests/fixtures/profiles/
+/// generate-goroutineleak.sh): named as what it is, its goroutines counted as
+/// `go tool pprof` counts them (its numbers per function are compared with
+/// pprof's with every other fixture's above).
+#[test]
+fn the_goroutine_leak_profile_is_named_and_counted() {
+    let path = repo().join("tests/fixtures/profiles/goroutineleak.pprof");
+    let (functions, total) = go_top(&path, "goroutineleak", "count");
+    assert_eq!(total, 16);
+    assert_eq!(functions["main.send"], (0, 12));
+    inspect(&["--top", "3"], &path)
+        .code(0)
+        .stdout_has("goroutine-leak profile, 16 goroutines\n")
+        .stdout_has("sample types: goroutineleak/count");
+    let doc = inspect(&["--json", "--top", "0"], &path).json();
+    assert_eq!(doc["kind"], "goroutineleak");
+    assert_eq!(doc["total"], 16);
+}

@@ -110,6 +110,7 @@ impl Kind for ProfileFunction {
         }
         let (bound, relative) =
             profile::bound(checker, file.at_most, file.at_least, file.at_least_times);
+        crate::goals::leak::absolute_only(checker, file.profile, relative);
         if relative.is_none() {
             let (domain, what) = if file.measure.share() {
                 (Domain::Share, tr!("profile-function-share"))

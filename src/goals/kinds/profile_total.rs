@@ -44,6 +44,7 @@ impl Kind for ProfileTotal {
         let sample = profile::sample(checker, file.profile, file.sample);
         let (bound, relative) =
             profile::bound(checker, file.at_most, file.at_least, file.at_least_times);
+        crate::goals::leak::absolute_only(checker, file.profile, relative);
         if relative.is_none() {
             checker.within(bound, Domain::Amount, &tr!("profile-total-a-total"));
         }

@@ -265,3 +265,11 @@ compiler-place = say where the goal looks: `function:` (a pattern over function 
 compiler-inlinable-function = `inlinable:` is about functions: give them by `function:`
 compiler-inlined-needs-call = `inlined:` is about a call: give the called function by `call:`
 compiler-inline-one-of = give `inlinable:` (the functions can be inlined) or `call:` (the call is inlined), one of the two
+# Goroutine-leak profile (Go 1.27+)
+profile-goroutineleak-needs-go = the goroutineleak profile exists in Go 1.27 and newer, and this goal would be judged with Go { $found }: give the goal `go: "{ $go }"` (an older Go then skips it)
+profile-goroutineleak-absolute = the { $profile } profile takes an absolute bound (at-most: 0 for no leaked goroutine), not at-least-times
+profile-leaked-goroutines = { $count ->
+        [one] { $count } leaked goroutine
+       *[other] { $count } leaked goroutines
+    } running { $function }, blocked in { $blocked }
+profile-leaked-more = … and { $count } more stacks

@@ -290,3 +290,11 @@ timeline-other = others
 
 # inspect --base --normalize
 profile-diff-normalized = (normalized: the profile's values scaled by { $scale } to the base's total, so that the rows compare shares)
+# Goroutine-leak profile (Go 1.27+)
+flamegraph-goroutines-leaked = leaked goroutines
+# Go version gates in the list
+list-needs-go = {" "}(skipped: needs Go { $go })
+list-goals-need-go = {" "}({ $goals } { $count ->
+        [one] needs
+       *[other] need
+    } Go { $go })

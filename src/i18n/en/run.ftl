@@ -2,7 +2,6 @@
 
 ## Why a check could not run (src/run)
 
-run-go-too-old = exercise `{ $exercise }` needs Go { $needed } or newer, but `go` is { $found }; install a newer Go (see `workshop doctor`)
 run-no-tests = the package { $path } has no test files (expected *_test.go with the exercise's tests and benchmarks)
 run-profile-unreadable = the { $kind } profile of run `{ $run }` cannot be read ({ $path })
 run-trace-unreadable = the trace of run `{ $run }` cannot be read ({ $path })
@@ -148,7 +147,6 @@ verify-margin-solution-closest = the solution's closest value is { $times }× fr
 ## workshop doctor (src/doctor.rs): what each finding is, what was found, how to fix it
 
 doctor-for-this-workshop = this workshop
-doctor-for-exercise = exercise { $id }
 doctor-for-the-workshop = the workshop
 doctor-go-install = install Go { $required } or newer and put `go` on PATH
 doctor-go-ok = { $version } { $platform } (needs { $required }+ for { $why })
@@ -310,3 +308,35 @@ cmd-timeline-range = --from { $from } is not before --to { $to } within the trac
 # The compiler's decisions (goals compiler-escape, compiler-inline, compiler-bounds)
 run-step-decisions = the compiler's decisions
 verify-no-match-compiler = `{ $pattern }` matches nothing the compiler said of the starter (its functions: { $top })
+# Go version gates: exercises and goals that need a newer Go
+gate-exercise-needs-go = exercise `{ $exercise }` needs Go { $go } or newer, and `go` is { $found }: skipped, nothing was judged
+gate-goal-needs-go = needs Go { $go } or newer (`go` is { $found }): skipped, neither met nor failed
+gate-how-to-judge = To judge it, run `{ $command }` (the go command fetches that toolchain once, through the Go module proxy), or install Go { $go } or newer and put it first on PATH.
+gate-summary-exercise = nothing judged: needs Go { $go }
+gate-summary-goals = { $met } of { $total } goals met, judged without { $skipped ->
+        [one] { $skipped } goal skipped
+       *[other] { $skipped } goals skipped
+    } (needs a newer Go)
+verify-exercise-skipped = skipped: needs Go { $go } or newer (`go` is { $found })
+verify-goal-skipped = skipped on both sides: needs Go { $go } or newer (`go` is { $found })
+verify-skipped-count = { $exercises ->
+        [0] {""}
+        [one] ; { $exercises } exercise skipped
+       *[other] ; { $exercises } exercises skipped
+    }{ $goals ->
+        [0] {""}
+        [one] ; { $goals } goal skipped
+       *[other] ; { $goals } goals skipped
+    } (needs a newer Go; see `workshop doctor`)
+doctor-newer-go = newer Go
+doctor-newer-go-ok = { $version } judges all { $count ->
+        [one] { $count } exercise or goal
+       *[other] { $count } exercises and goals
+    } that need more than the workshop's Go (up to { $go })
+doctor-newer-go-left-out = { $version } leaves out { $what }: { $count ->
+        [one] it is
+       *[other] they are
+    } skipped by check and verify, never failed
+doctor-newer-go-fix = run `{ $command }` (the go command fetches that toolchain once, through the Go module proxy), or install Go { $go } or newer
+# Goroutine-leak profile (Go 1.27+)
+run-leak-own-testmain = the goroutine-leak profile is written by a TestMain that the check adds to the package's tests, and { $file } has its own TestMain: make that TestMain write `pprof.Lookup("goroutineleak")` after `m.Run` to the path in `${ $env }` (when it is set)

@@ -231,3 +231,8 @@ compiler-place = ゴールがどこを見るかを指定してください: `fun
 compiler-inlinable-function = `inlinable:` は関数についてのキーです。関数を `function:` で指定してください
 compiler-inlined-needs-call = `inlined:` は呼び出しについてのキーです。呼び出される関数を `call:` で指定してください
 compiler-inline-one-of = `inlinable:`（関数がインライン化できること）か `call:`（呼び出しがインライン化されること）のどちらか一方を指定してください
+# goroutine リークのプロファイル（Go 1.27 以降）
+profile-goroutineleak-needs-go = goroutineleak プロファイルは Go 1.27 以降にあり、このゴールは Go { $found } で判定されることになります。ゴールに `go: "{ $go }"` を指定してください（それより古い Go ではスキップされます）
+profile-goroutineleak-absolute = { $profile } プロファイルには絶対的な境界（リークした goroutine がないことを求めるなら at-most: 0）を指定してください。at-least-times は使えません
+profile-leaked-goroutines = { $function } を実行中のリークした goroutine { $count } 個（{ $blocked } でブロック中）
+profile-leaked-more = …ほかに { $count } 個のスタック

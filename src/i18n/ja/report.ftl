@@ -252,3 +252,8 @@ timeline-other = その他
 
 # inspect --base --normalize
 profile-diff-normalized = （正規化済み: プロファイルの値を { $scale } 倍してベースの合計にそろえたので、各行は割合の変化を表します）
+# goroutine リークのプロファイル（Go 1.27 以降）
+flamegraph-goroutines-leaked = リークした goroutine 数
+# 一覧での Go のバージョンによる制限
+list-needs-go = {" "}（スキップ：Go { $go } が必要です）
+list-goals-need-go = {" "}（{ $goals } には Go { $go } が必要です（{ $count } 個））

@@ -2,7 +2,6 @@
 
 ## チェックを実行できなかった理由 (src/run)
 
-run-go-too-old = 演習 `{ $exercise }` には Go { $needed } 以上が必要ですが、`go` は { $found } です。新しい Go をインストールしてください（`workshop doctor` を参照）
 run-no-tests = パッケージ { $path } にテストファイルがありません（演習のテストとベンチマークを含む *_test.go が必要です）
 run-profile-unreadable = run `{ $run }` の { $kind } プロファイルを読めません（{ $path }）
 run-trace-unreadable = run `{ $run }` のトレースを読めません（{ $path }）
@@ -139,7 +138,6 @@ verify-margin-solution-closest = 解答例の最も近い値が基準から { $t
 ## workshop doctor (src/doctor.rs): 各項目の名前、見つかったこと、直し方
 
 doctor-for-this-workshop = このワークショップ
-doctor-for-exercise = 演習 { $id }
 doctor-for-the-workshop = ワークショップ
 doctor-go-install = Go { $required } 以上をインストールし、`go` を PATH に置いてください
 doctor-go-ok = { $version } { $platform }（{ $why }には { $required } 以上が必要）
@@ -287,3 +285,18 @@ cmd-timeline-range = トレース（長さ { $span }）の中で、--from { $fro
 # コンパイラの判断（compiler-escape、compiler-inline、compiler-bounds のゴール）
 run-step-decisions = コンパイラの判断
 verify-no-match-compiler = `{ $pattern }` はスターターについてコンパイラが述べたどれにも一致しません（関数: { $top }）
+# Go のバージョンによる制限：新しい Go が必要な演習とゴール
+gate-exercise-needs-go = 演習 `{ $exercise }` には Go { $go } 以上が必要ですが、`go` は { $found } です。スキップしました（何も判定していません）
+gate-goal-needs-go = Go { $go } 以上が必要です（`go` は { $found }）。スキップしました（達成とも未達成とも判定していません）
+gate-how-to-judge = 判定するには `{ $command }` を実行してください（go コマンドが Go モジュールプロキシからそのツールチェーンを一度だけ取得します）。または Go { $go } 以上をインストールし、PATH の先頭に置いてください。
+gate-summary-exercise = 何も判定していません（Go { $go } が必要です）
+gate-summary-goals = ゴール { $total } 個中 { $met } 個を達成（{ $skipped } 個のゴールは新しい Go が必要なためスキップし、残りで判定しました）
+verify-exercise-skipped = スキップ：Go { $go } 以上が必要です（`go` は { $found }）
+verify-goal-skipped = 両側でスキップ：Go { $go } 以上が必要です（`go` は { $found }）
+verify-skipped-count = 、スキップした演習 { $exercises } 個・ゴール { $goals } 個（新しい Go が必要です。`workshop doctor` を参照）
+doctor-newer-go = 新しい Go
+doctor-newer-go-ok = { $version } で、ワークショップの Go より新しい Go（最大 { $go }）が必要な演習・ゴール { $count } 個をすべて判定できます
+doctor-newer-go-left-out = { $version } では { $what }（{ $count } 個）を判定できません。check と verify ではスキップされ、失敗にはなりません
+doctor-newer-go-fix = `{ $command }` を実行してください（go コマンドが Go モジュールプロキシからそのツールチェーンを一度だけ取得します）。または Go { $go } 以上をインストールしてください
+# goroutine リークのプロファイル（Go 1.27 以降）
+run-leak-own-testmain = goroutine リークのプロファイルは、チェックがパッケージのテストに加える TestMain が書き出しますが、{ $file } には独自の TestMain があります。その TestMain で、`m.Run` のあとに `pprof.Lookup("goroutineleak")` を `${ $env }` のパス（設定されているとき）に書き出すようにしてください

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use console::style;
 
-use super::{fail, pass, unsure};
+use super::{fail, pass, skipped, unsure};
 use crate::display::{pad, pad_left, width};
 use crate::exec::OutputCut;
 use crate::goals::{Look, Outcome, Status};
@@ -28,6 +28,15 @@ pub fn check(report: &CheckReport) -> String {
         style(&report.exercise).bold(),
         style(format!("— {}", report.title)).dim()
     );
+    if let Some(skip) = &report.skip {
+        let message = report.message.clone().unwrap_or_default();
+        let _ = writeln!(out, "  {} {}", skipped(), style(message).bold());
+        out.push_str(&super::paragraph(
+            "    ",
+            "    ",
+            &how_to_judge(report, skip),
+        ));
+    }
     if let Some(failure) = &report.failure {
         let message = report
             .message
@@ -41,6 +50,7 @@ pub fn check(report: &CheckReport) -> String {
         report
             .goals
             .iter()
+            .filter(|g| g.status != Status::Skipped)
             .map(|g| width(&g.subject))
             .max()
             .unwrap_or(0),
@@ -49,7 +59,7 @@ pub fn check(report: &CheckReport) -> String {
         report
             .goals
             .iter()
-            .filter(|g| g.shown.is_none())
+            .filter(|g| g.shown.is_none() && g.status != Status::Skipped)
             .map(|g| width(&measured(g)))
             .max()
             .unwrap_or(0),
@@ -64,20 +74,36 @@ pub fn check(report: &CheckReport) -> String {
         let _ = writeln!(out, "  {} {note}", style(tr!("label-note")).yellow());
     }
     let _ = writeln!(out);
-    let summary = if report.failure.is_some() {
+    let skipped_goals = report.skipped();
+    let summary = if let Some(skip) = &report.skip {
+        tr!("gate-summary-exercise", go = skip.go.clone())
+    } else if report.failure.is_some() {
         tr!("check-not-judged")
+    } else if skipped_goals > 0 {
+        tr!(
+            "gate-summary-goals",
+            met = report.met(),
+            total = report.goals.len() - skipped_goals,
+            skipped = skipped_goals
+        )
     } else {
         tr!("goals-met", met = report.met(), total = report.goals.len())
     };
     let verdict = match report.status {
         CheckStatus::Pass => style("PASS").green().bold(),
         CheckStatus::Fail => style("FAIL").red().bold(),
+        CheckStatus::Skipped => style("SKIPPED").cyan().bold(),
     };
-    let took = tr!(
-        "check-took",
-        summary = summary,
-        time = duration(report.elapsed)
-    );
+    // Nothing ran in a check skipped whole: no time to tell.
+    let took = if report.skip.is_some() {
+        summary
+    } else {
+        tr!(
+            "check-took",
+            summary = summary,
+            time = duration(report.elapsed)
+        )
+    };
     let _ = write!(out, "{verdict} {took}");
     if let Some(docs) = &report.docs {
         let _ = write!(
@@ -87,6 +113,11 @@ pub fn check(report: &CheckReport) -> String {
         );
     }
     let _ = writeln!(out);
+    if report.failure.is_none()
+        && let Some(skip) = report.goals.iter().find_map(|g| g.skip.as_ref())
+    {
+        out.push_str(&super::paragraph("", "", &how_to_judge(report, skip)));
+    }
     // Go's viewers show what is behind a goal on a profile or a trace: what
     // to look at when one is unmet, what changed since the starter when all
     // are met and the starter's profile is there to compare with.
@@ -102,13 +133,22 @@ pub fn check(report: &CheckReport) -> String {
 /// the starter. The command names the profile or
 /// trace whenever the check left more than one, so that it opens as told.
 fn open_hint(report: &CheckReport) -> Option<String> {
-    let all_met = report.goals.iter().all(|g| g.status == Status::Pass);
+    let all_met = report
+        .goals
+        .iter()
+        .all(|g| g.status == Status::Pass || g.skip.is_some());
     let starter_kept = report
         .artifacts
         .keys()
         .any(|key| key.starts_with("starter-profile-"));
     let diff = all_met && starter_kept;
-    let looked = || report.goals.iter().filter(|g| g.looks_at.is_some());
+    // A goal left out for its Go read nothing to look at.
+    let looked = || {
+        report
+            .goals
+            .iter()
+            .filter(|g| g.looks_at.is_some() && g.skip.is_none())
+    };
     let goal = if diff {
         looked().find(|g| matches!(g.looks_at, Some(Look::Profile(_))))
     } else {
@@ -147,6 +187,32 @@ fn open_hint(report: &CheckReport) -> Option<String> {
     } else {
         tr!("check-open-hint", command = command)
     })
+}
+
+/// How to judge what a Go too old left out: fetch the toolchain for one
+/// command, or install it.
+fn how_to_judge(report: &CheckReport, skip: &crate::goals::Skip) -> String {
+    let needed = report
+        .goals
+        .iter()
+        .filter_map(|g| g.skip.as_ref())
+        .map(|s| s.go.as_str())
+        .chain(std::iter::once(skip.go.as_str()))
+        .max_by_key(|v| v.parse::<crate::exec::GoVersion>().ok())
+        .unwrap_or(&skip.go)
+        .to_owned();
+    let toolchain = crate::goals::Skip::needs_go(
+        needed
+            .parse()
+            .unwrap_or(crate::exec::GoVersion::new(1, 0, 0)),
+        &skip.found,
+    )
+    .toolchain();
+    tr!(
+        "gate-how-to-judge",
+        command = format!("GOTOOLCHAIN={toolchain} workshop check {}", report.exercise),
+        go = needed
+    )
 }
 
 /// What to say of the attendee's protected files that the check did not use:
@@ -241,6 +307,17 @@ fn outcome(
         Status::Pass => pass(),
         Status::Fail => fail(),
         Status::Inconclusive => unsure(),
+        Status::Skipped => {
+            let why = goal.explanation.clone().unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {} {}  {}",
+                skipped(),
+                pad(&goal.id, id_width),
+                style(why).cyan()
+            );
+            return;
+        }
     };
     let unit = goal.unit.as_deref().unwrap_or("");
     let value: Vec<f64> = goal.measured.into_iter().collect();

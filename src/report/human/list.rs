@@ -75,8 +75,21 @@ pub fn list(title: &str, index: Option<&Path>, entries: &[ListEntry<'_>]) -> Str
         } else {
             String::new()
         };
+        let gate = entry.left_out.as_ref().map_or(String::new(), |left| {
+            let text = if left.goals.is_empty() {
+                tr!("list-needs-go", go = &left.go)
+            } else {
+                tr!(
+                    "list-goals-need-go",
+                    go = &left.go,
+                    count = left.goals.len(),
+                    goals = crate::i18n::list(&left.goals)
+                )
+            };
+            style(text).cyan().to_string()
+        });
         let line = format!(
-            "  {symbol} {}  {}  {label} {marker}",
+            "  {symbol} {}  {}  {label} {marker}{gate}",
             pad(entry.id, id_width),
             pad(entry.title, title_width)
         );

@@ -83,3 +83,8 @@ fn fail() -> String {
 fn unsure() -> String {
     style("?").yellow().bold().to_string()
 }
+
+/// The mark of something left out, neither met nor failed.
+fn skipped() -> String {
+    style("–").cyan().bold().to_string()
+}

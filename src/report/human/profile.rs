@@ -42,7 +42,8 @@ pub fn profile(path: &Path, profile: &Profile, view: &ProfileView<'_>) -> String
     // its stack; a profile without either (heap, block) has one record per
     // distinct stack.
     let count = |name: &str| profile.sample_types.iter().position(|t| t.name == name);
-    let counted = match (count("samples"), count("goroutine")) {
+    let goroutines = count("goroutine").or_else(|| count("goroutineleak"));
+    let counted = match (count("samples"), goroutines) {
         (Some(index), _) => tr!("profile-samples", count = profile.total(index)),
         (None, Some(index)) => tr!("goroutine-count", count = profile.total(index)),
         (None, None) => tr!("profile-stacks", count = profile.samples.len()),

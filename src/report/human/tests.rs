@@ -23,6 +23,7 @@ pub(super) fn report(
         CheckStatus::Fail
     };
     CheckReport {
+        skip: None,
         exercise: "heap/01-concat".into(),
         title: "Building a string piece by piece".into(),
         status,
@@ -50,6 +51,7 @@ pub(super) fn report(
 
 pub(super) fn goal(id: &str, status: Status, measured: f64, bound: Bound, unit: &str) -> Outcome {
     Outcome {
+        skip: None,
         id: id.into(),
         kind: "bench-metric",
         status,
@@ -147,6 +149,7 @@ fn list_with_progress() {
     use crate::state::Progress;
     let entries = [
         ListEntry {
+            left_out: None,
             id: "cpu/01-regexp",
             title: "A regular expression in a hot loop",
             progress: Progress::Done,
@@ -154,6 +157,7 @@ fn list_with_progress() {
             docs: Some(Path::new("docs/exercises/cpu-01-regexp.md")),
         },
         ListEntry {
+            left_out: None,
             id: "heap/01-concat",
             title: "Building a string piece by piece",
             progress: Progress::InProgress,
@@ -161,6 +165,7 @@ fn list_with_progress() {
             docs: Some(Path::new("docs/exercises/heap-01-concat.md")),
         },
         ListEntry {
+            left_out: None,
             id: "trace/02-task",
             title: "One task per request",
             progress: Progress::NotStarted,
@@ -259,6 +264,7 @@ fn verify_lines_up_goal_values_under_the_sides_however_long_the_ids() {
         error: None,
     };
     let goal = |id: &str| GoalVerdict {
+        skip: None,
         id: id.into(),
         kind: "bench-metric",
         ok: true,
@@ -274,6 +280,7 @@ fn verify_lines_up_goal_values_under_the_sides_however_long_the_ids() {
         warnings: Vec::new(),
     };
     let result = ExerciseResult {
+        skip: None,
         exercise: "a/01-b".into(),
         ok: true,
         starter: side(Side::Starter),
@@ -398,6 +405,7 @@ fn list_in_japanese_lines_up_by_width() {
     use crate::state::Progress;
     let entries = [
         ListEntry {
+            left_out: None,
             id: "cpu/01-regexp",
             title: "ホットループの中の正規表現",
             progress: Progress::Done,
@@ -405,6 +413,7 @@ fn list_in_japanese_lines_up_by_width() {
             docs: Some(Path::new("docs/ja/exercises/cpu-01-regexp.md")),
         },
         ListEntry {
+            left_out: None,
             id: "heap/01-concat",
             title: "文字列を少しずつ組み立てる（mixed ASCII）",
             progress: Progress::InProgress,
@@ -412,6 +421,7 @@ fn list_in_japanese_lines_up_by_width() {
             docs: Some(Path::new("docs/ja/exercises/heap-01-concat.md")),
         },
         ListEntry {
+            left_out: None,
             id: "trace/02-task",
             title: "リクエストごとに 1 つのタスク",
             progress: Progress::NotStarted,
@@ -471,11 +481,13 @@ fn verify_in_japanese() {
         error: None,
     };
     let result = ExerciseResult {
+        skip: None,
         exercise: "heap/01-concat".into(),
         ok: true,
         starter: side(Side::Starter, false),
         solution: side(Side::Solution, true),
         goals: vec![GoalVerdict {
+            skip: None,
             id: "allocations".into(),
             kind: "bench-metric",
             ok: true,

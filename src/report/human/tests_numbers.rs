@@ -100,6 +100,7 @@ fn judged(
         max: values.iter().copied().reduce(f64::max),
     };
     GoalVerdict {
+        skip: None,
         id: id.into(),
         kind: "trace-gc",
         ok: false,
@@ -145,6 +146,7 @@ fn verify_shows_values_beside_their_bounds_as_they_compare() {
         ),
     ];
     let result = ExerciseResult {
+        skip: None,
         exercise: "gc/01-garbage".into(),
         ok: false,
         starter: side(Side::Starter),

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use console::style;
 
-use super::{check, fail, pass};
+use super::{check, fail, pass, skipped};
 use crate::display::{pad, truncate, width};
 use crate::goals::OnStarter;
 use crate::tr;
@@ -68,6 +68,21 @@ pub fn verify(results: &[ExerciseResult], untranslated: &[UntranslatedDoc]) -> S
         .bold()
     );
     for result in results {
+        if let Some(skip) = &result.skip {
+            let why = tr!(
+                "verify-exercise-skipped",
+                go = &skip.go,
+                found = &skip.found
+            );
+            let _ = writeln!(
+                out,
+                "{}  {} {}",
+                pad(&result.exercise, width),
+                skipped(),
+                style(why).cyan()
+            );
+            continue;
+        }
         let _ = writeln!(
             out,
             "{}  {}  {}  {}",
@@ -160,6 +175,19 @@ pub fn verify(results: &[ExerciseResult], untranslated: &[UntranslatedDoc]) -> S
     if flipped > 0 {
         summary.push_str(&tr!("verify-flipped", count = flipped));
     }
+    let skipped_exercises = results.iter().filter(|r| r.skip.is_some()).count();
+    let skipped_goals = results
+        .iter()
+        .flat_map(|r| &r.goals)
+        .filter(|g| g.skip.is_some())
+        .count();
+    if skipped_exercises + skipped_goals > 0 {
+        summary.push_str(&tr!(
+            "verify-skipped-count",
+            exercises = skipped_exercises,
+            goals = skipped_goals
+        ));
+    }
     if !untranslated.is_empty() {
         summary.push_str(&tr!(
             "verify-untranslated-count",
@@ -173,6 +201,17 @@ pub fn verify(results: &[ExerciseResult], untranslated: &[UntranslatedDoc]) -> S
 /// A goal's line (its values on both sides, its bound and margin), and under
 /// it what fails it or makes it fragile.
 fn goal_rows(out: &mut String, goal: &GoalVerdict, width: usize) {
+    if let Some(skip) = &goal.skip {
+        let why = tr!("verify-goal-skipped", go = &skip.go, found = &skip.found);
+        let _ = writeln!(
+            out,
+            "  {} {}{}",
+            skipped(),
+            pad(&goal.id, width),
+            style(why).cyan()
+        );
+        return;
+    }
     let unit = goal.unit.as_deref().unwrap_or("");
     let symbol = if !goal.ok {
         fail()
@@ -241,7 +280,11 @@ fn side_cell(side: &SideResult) -> String {
             .message
             .clone()
             .unwrap_or_else(|| tr!("verify-side-failed")),
-        (Some(report), None) => tr!("goals-met", met = report.met(), total = report.goals.len()),
+        (Some(report), None) => tr!(
+            "goals-met",
+            met = report.met(),
+            total = report.goals.len() - report.skipped()
+        ),
         (None, None) => tr!("verify-not-run"),
     };
     format!("{symbol} {}", pad(&truncate(&text, 26), 26))

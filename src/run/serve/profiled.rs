@@ -36,6 +36,9 @@ impl Fetched {
             Fetched::Profile(ProfileKind::Mutex) => format!("/mutex?seconds={seconds}"),
             // A snapshot of the goroutines at work, not a change in their number.
             Fetched::Profile(ProfileKind::Goroutine) => "/goroutine".to_owned(),
+            // The goroutines leaked when it is taken (the handler runs the
+            // leak-finding GC cycle first), not a change over the window.
+            Fetched::Profile(ProfileKind::GoroutineLeak) => "/goroutineleak".to_owned(),
             Fetched::Trace => format!("/trace?seconds={seconds}"),
         }
     }
@@ -196,5 +199,16 @@ impl Serving<'_, '_> {
             }
         }
         Ok(Some(pairs))
+    }
+}
+
+#[cfg(test)]
+mod leak_tests {
+    use super::*;
+
+    #[test]
+    fn the_goroutine_leak_profile_is_fetched_whole_at_its_endpoint() {
+        let path = Fetched::Profile(ProfileKind::GoroutineLeak).path(10);
+        assert_eq!(path, "/goroutineleak");
     }
 }
