@@ -165,4 +165,4 @@ cli-inspect-arg-from = Trace: the timeline starts this long after the trace's st
 cli-inspect-arg-to = Trace: the timeline ends this long after the trace's start (e.g. 180ms)
 
 # inspect --normalize
-cli-inspect-arg-normalize = Profile: with --base, scale the profile to the base's total first, as `go tool pprof -normalize` does, so that runs of different lengths compare by share
+cli-inspect-arg-normalize = Profile: with --base, scale the profile to the base's total first (as `go tool pprof -normalize`), so that runs of different lengths compare by share
