@@ -523,6 +523,7 @@ pub(super) mod testing {
             functions,
             samples,
             sites: Vec::new(),
+            labels: Default::default(),
         }
     }
 
