@@ -7,6 +7,7 @@ use std::time::Duration;
 use regex::Regex;
 
 use super::InspectArgs;
+use crate::pprof::tags::{TagFilter, TagFilterError, TagFilters};
 use crate::report::human::InspectView;
 
 /// What `workshop inspect` is to do with its file.
@@ -45,6 +46,10 @@ pub struct ProfilePlan {
     pub base: Option<PathBuf>,
     /// The functions to list line by line.
     pub list: Option<Regex>,
+    /// The labels' table instead of the functions.
+    pub tags: bool,
+    /// The samples kept by their labels.
+    pub filters: TagFilters,
 }
 
 /// Flags given that do not apply to the file.
@@ -58,6 +63,8 @@ pub enum InspectFlagError {
     Focus(#[source] regex::Error),
     #[error("{}", crate::tr!("cmd-inspect-bad-list", error = .0.to_string()))]
     List(#[source] regex::Error),
+    #[error("{}", crate::tr!("cmd-inspect-bad-tag-filter", flag = *.0, error = .1.to_string()))]
+    TagFilter(&'static str, #[source] TagFilterError),
 }
 
 impl InspectArgs {
@@ -70,6 +77,9 @@ impl InspectArgs {
                 || self.flamegraph.is_some()
                 || self.base.is_some()
                 || self.list.is_some()
+                || self.tags
+                || self.tagfocus.is_some()
+                || self.tagignore.is_some()
             {
                 return Err(InspectFlagError::ProfileFlagsOnTrace(self.file.clone()));
             }
@@ -105,6 +115,16 @@ impl InspectArgs {
             .map(Regex::new)
             .transpose()
             .map_err(InspectFlagError::List)?;
+        let filter = |flag: &'static str, text: &Option<String>| {
+            text.as_deref()
+                .map(|t| TagFilter::parse_with(t, &crate::goregex::refusal))
+                .transpose()
+                .map_err(|e| InspectFlagError::TagFilter(flag, e))
+        };
+        let filters = TagFilters {
+            focus: filter("--tagfocus", &self.tagfocus)?,
+            ignore: filter("--tagignore", &self.tagignore)?,
+        };
         Ok(InspectPlan::Profile(ProfilePlan {
             top: self.top,
             sample: self.sample.clone(),
@@ -114,6 +134,8 @@ impl InspectArgs {
             json: self.json,
             base: self.base.clone(),
             list,
+            tags: self.tags,
+            filters,
         }))
     }
 }

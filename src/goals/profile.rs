@@ -524,6 +524,7 @@ pub(super) mod testing {
             samples,
             sites: Vec::new(),
             labels: Default::default(),
+            unfiltered: None,
         }
     }
 

@@ -569,6 +569,7 @@ impl Raw {
             samples,
             sites,
             labels,
+            unfiltered: None,
         })
     }
 }

@@ -210,6 +210,10 @@ pub struct Profile {
     pub sites: Vec<Site>,
     /// The samples' profiler labels.
     pub labels: labels::Labels,
+    /// After samples were left out by their labels ([`Profile::retain`]):
+    /// each sample type's total of absolute values before, which pprof
+    /// still takes percentages of.
+    pub unfiltered: Option<Vec<i64>>,
 }
 
 /// A source line of a function, as a frame of a profile read at source lines.
@@ -275,6 +279,25 @@ impl Profile {
             samples,
             sites: self.sites.clone(),
             labels: self.labels.retain(self.samples.len(), keep),
+            unfiltered: Some(
+                self.unfiltered.clone().unwrap_or_else(|| {
+                    (0..self.samples.width).map(|i| self.abs_total(i)).collect()
+                }),
+            ),
+        }
+    }
+
+    /// The sum of the absolute values of one sample type.
+    pub fn abs_total(&self, index: usize) -> i64 {
+        self.samples.iter().map(|s| s.values[index].abs()).sum()
+    }
+
+    /// What pprof's reports take percentages of: the absolute values of all
+    /// samples, those left out by label filters too.
+    pub fn pprof_total(&self, index: usize) -> i64 {
+        match &self.unfiltered {
+            Some(totals) => totals[index],
+            None => self.abs_total(index),
         }
     }
 

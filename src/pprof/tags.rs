@@ -27,13 +27,9 @@ pub enum TagFilterError {
         #[source]
         source: regex::Error,
     },
-    #[error("{}", tr!("pprof-tag-rust-only", pattern = .pattern.as_str(), syntax = *.syntax))]
-    RustOnly {
-        pattern: String,
-        syntax: &'static str,
-    },
-    #[error("{}", tr!("pprof-tag-repeat", pattern = .pattern.as_str(), repeat = .repeat.as_str()))]
-    Repeat { pattern: String, repeat: String },
+    /// An expression the caller refuses (one Go's `regexp` would not read).
+    #[error("{}", .why)]
+    Refused { pattern: String, why: String },
     #[error("{}", tr!("pprof-tag-number", number = .0.as_str()))]
     Number(String),
 }
@@ -72,6 +68,15 @@ fn range_pattern() -> Regex {
 impl TagFilter {
     /// Reads `[KEY=]VALUE` as pprof does.
     pub fn parse(text: &str) -> Result<TagFilter, TagFilterError> {
+        TagFilter::parse_with(text, &|_| None)
+    }
+
+    /// Reads `[KEY=]VALUE` as pprof does; `refuse` says why an expression
+    /// may not be used, if it may not.
+    pub fn parse_with(
+        text: &str,
+        refuse: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<TagFilter, TagFilterError> {
         let (key, value) = match text.split_once('=') {
             Some((key, value)) => ((!key.is_empty()).then(|| key.to_owned()), value),
             None => (None, text),
@@ -81,7 +86,7 @@ impl TagFilter {
             None => Test::Patterns(
                 value
                     .split(',')
-                    .map(compile)
+                    .map(|p| compile(p, refuse))
                     .collect::<Result<Vec<_>, _>>()?,
             ),
         };
@@ -134,17 +139,14 @@ impl TagFilter {
     }
 }
 
-fn compile(pattern: &str) -> Result<Regex, TagFilterError> {
-    if let Some(syntax) = crate::goregex::rust_only(pattern) {
-        return Err(TagFilterError::RustOnly {
+fn compile(
+    pattern: &str,
+    refuse: &dyn Fn(&str) -> Option<String>,
+) -> Result<Regex, TagFilterError> {
+    if let Some(why) = refuse(pattern) {
+        return Err(TagFilterError::Refused {
             pattern: pattern.to_owned(),
-            syntax,
-        });
-    }
-    if let Some(repeat) = crate::goregex::repeat_over_limit(pattern) {
-        return Err(TagFilterError::Repeat {
-            pattern: pattern.to_owned(),
-            repeat: repeat.to_owned(),
+            why,
         });
     }
     Regex::new(pattern).map_err(|source| TagFilterError::Regex {
@@ -221,6 +223,18 @@ pub struct Filtered {
 }
 
 impl TagFilters {
+    /// The filters as flags: `--tagfocus=… --tagignore=…`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(f) = &self.focus {
+            parts.push(format!("--tagfocus={}", f.as_str()));
+        }
+        if let Some(f) = &self.ignore {
+            parts.push(format!("--tagignore={}", f.as_str()));
+        }
+        parts.join(" ")
+    }
+
     /// Whether there is a filter at all.
     pub fn is_empty(&self) -> bool {
         self.focus.is_none() && self.ignore.is_none()
@@ -314,8 +328,9 @@ pub fn table(profile: &Profile, index: usize) -> Vec<TagKey> {
 }
 
 /// The total pprof shares are taken of: the sum of the samples' absolute values.
+/// Samples left out by label filters count too, as in every pprof report.
 pub fn total(profile: &Profile, index: usize) -> i64 {
-    profile.samples.iter().map(|s| s.values[index].abs()).sum()
+    profile.pprof_total(index)
 }
 
 #[cfg(test)]
@@ -411,9 +426,10 @@ mod tests {
             TagFilter::parse("endpoint=(").unwrap_err(),
             TagFilterError::Regex { .. }
         ));
+        let refuse = |p: &str| p.contains("&&").then(|| "no".to_owned());
         assert!(matches!(
-            TagFilter::parse("endpoint=a&&b").unwrap_err(),
-            TagFilterError::RustOnly { .. }
+            TagFilter::parse_with("endpoint=a&&b", &refuse).unwrap_err(),
+            TagFilterError::Refused { .. }
         ));
         assert!(matches!(
             TagFilter::parse("99999999999999999999").unwrap_err(),

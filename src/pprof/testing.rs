@@ -51,5 +51,6 @@ pub(super) fn cpu_profile(samples: &[(&[&str], i64)]) -> super::Profile {
         samples: flat,
         sites: Vec::new(),
         labels: Default::default(),
+        unfiltered: None,
     }
 }

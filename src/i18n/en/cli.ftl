@@ -163,3 +163,7 @@ cli-list-arg-history = How each goal's measured value moved over the exercise's 
 cli-inspect-arg-timeline = Trace: also write an SVG timeline (a lane per P, GC and stop-the-world, tasks, regions, goroutine count)
 cli-inspect-arg-from = Trace: the timeline starts this long after the trace's start (e.g. 120ms)
 cli-inspect-arg-to = Trace: the timeline ends this long after the trace's start (e.g. 180ms)
+# Profiler labels (pprof.Do)
+cli-inspect-arg-tags = Profile: the profiler labels (pprof.Do) and their shares, as `go tool pprof -tags` prints them, instead of the functions
+cli-inspect-arg-tagfocus = Profile: only samples whose labels match, as `go tool pprof -tagfocus`: `[KEY=]REGEX[,REGEX...]` or a numeric range (`32kb`, `1kb:64kb`)
+cli-inspect-arg-tagignore = Profile: leave out samples whose labels match, as `go tool pprof -tagignore`

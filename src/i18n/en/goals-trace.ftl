@@ -381,6 +381,6 @@ pprof-budget-field = a { $field } entry of more than { $limit } bytes
 # Profiler labels (pprof.Do): the decoder and tag filters
 pprof-budget-labels = more than { $limit } labels in all its samples (Sample.label)
 pprof-tag-bad-regex = `{ $pattern }` is not a valid regular expression: { $error }
-pprof-tag-rust-only = `{ $pattern }` uses `{ $syntax }`, which Go's regexp (and so go tool pprof) does not accept
-pprof-tag-repeat = `{ $pattern }` repeats { $repeat } times, more than Go's regexp (and so go tool pprof) accepts (1000)
+goregex-rust-only = `{ $pattern }` uses `{ $syntax }`, which Go's regexp (and so go tool pprof) does not accept
+goregex-repeat = `{ $pattern }` repeats { $repeat } times, more than Go's regexp (and so go tool pprof) accepts ({ $limit })
 pprof-tag-number = the number { $number } is too large for a numeric range

@@ -283,3 +283,5 @@ timeline-legend = each P's lane is coloured by the goroutine it ran; paler where
 
 # workshop open, told after a check whose profile goals are all met
 check-open-diff-hint = see what changed since the starter in Go's viewer: `{ $command }`
+# Profiler labels (pprof.Do): inspect --tagfocus, --tagignore
+profile-total-tag-filtered = total { $total } { $name }; { $kept } ({ $percent }) in the samples { $filters } keeps

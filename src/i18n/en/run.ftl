@@ -306,3 +306,10 @@ run-step-starter-artifact = the starter's side of { $what }, for comparing
 # Trace timeline
 cmd-timeline-written = timeline written to { $path }
 cmd-timeline-range = --from { $from } is not before --to { $to } within the trace ({ $span } long)
+# Profiler labels (pprof.Do): inspect --tags, --tagfocus, --tagignore
+cmd-inspect-bad-tag-filter = { $flag } cannot be used: { $error }
+cmd-inspect-tag-range = { $flag }: read `{ $filter }` as a numeric range, not a regular expression, as go tool pprof does (it matches numeric labels only; pprof.Do's labels are strings)
+cmd-inspect-tag-no-match = { $flag } `{ $filter }` matched no samples
+inspect-tags-none = no sample carries a profiler label (pprof.Do, pprof.SetGoroutineLabels)
+inspect-tags-key = Total { $amount } of { $total } ({ $share })
+inspect-tags-key-no-total = Total { $amount } of { $total }

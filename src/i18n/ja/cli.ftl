@@ -223,3 +223,7 @@ cli-list-arg-history = 演習の直近のチェックで、各ゴールの計測
 cli-inspect-arg-timeline = トレース: SVG のタイムライン（P ごとのレーン、GC と stop the world、タスク、リージョン、goroutine 数）も書き出す
 cli-inspect-arg-from = トレース: タイムラインをトレース開始からこの時間の所から始める（例: 120ms）
 cli-inspect-arg-to = トレース: タイムラインをトレース開始からこの時間の所で終える（例: 180ms）
+# Profiler labels (pprof.Do)
+cli-inspect-arg-tags = プロファイル: 関数の代わりにプロファイララベル（pprof.Do）とその割合を `go tool pprof -tags` と同じ形で表示します
+cli-inspect-arg-tagfocus = プロファイル: ラベルが合うサンプルだけを使います（`go tool pprof -tagfocus` と同じ）: `[KEY=]REGEX[,REGEX...]` または数値の範囲（`32kb`、`1kb:64kb`）
+cli-inspect-arg-tagignore = プロファイル: ラベルが合うサンプルを除きます（`go tool pprof -tagignore` と同じ）

@@ -245,3 +245,5 @@ timeline-legend = 各 P のレーンは実行した goroutine ごとに色分け
 
 # workshop open, told after a check whose profile goals are all met
 check-open-diff-hint = スターターから何が変わったかを Go のビューアーで見るには: `{ $command }`
+# Profiler labels (pprof.Do): inspect --tagfocus, --tagignore
+profile-total-tag-filtered = 合計 { $total } { $name }。{ $filters } で残るサンプルは { $kept }（{ $percent }）

@@ -283,3 +283,10 @@ run-step-starter-artifact = 比較用のスターター側の { $what }
 # トレースのタイムライン
 cmd-timeline-written = タイムラインを { $path } に書きました
 cmd-timeline-range = --from { $from } が --to { $to } より前ではないか、トレース（長さ { $span }）の範囲外です
+# Profiler labels (pprof.Do): inspect --tags, --tagfocus, --tagignore
+cmd-inspect-bad-tag-filter = { $flag } を使えません: { $error }
+cmd-inspect-tag-range = { $flag }: go tool pprof と同じく `{ $filter }` を正規表現ではなく数値の範囲として読みました（数値のラベルにしか合いません。pprof.Do のラベルは文字列です）
+cmd-inspect-tag-no-match = { $flag } `{ $filter }` に合うサンプルがありません
+inspect-tags-none = プロファイララベル（pprof.Do、pprof.SetGoroutineLabels）の付いたサンプルはありません
+inspect-tags-key = 合計 { $total } のうち { $amount }（{ $share }）
+inspect-tags-key-no-total = 合計 { $total } のうち { $amount }
