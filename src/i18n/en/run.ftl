@@ -313,3 +313,4 @@ cmd-inspect-tag-no-match = { $flag } `{ $filter }` matched no samples
 inspect-tags-none = no sample carries a profiler label (pprof.Do, pprof.SetGoroutineLabels)
 inspect-tags-key = Total { $amount } of { $total } ({ $share })
 inspect-tags-key-no-total = Total { $amount } of { $total }
+verify-no-label-solution = no sample of the solution's profile carries { $label }, and the goal is met anyway: it holds of nothing (labels there: { $keys })

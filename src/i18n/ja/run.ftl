@@ -290,3 +290,4 @@ cmd-inspect-tag-no-match = { $flag } `{ $filter }` に合うサンプルがあ�
 inspect-tags-none = プロファイララベル（pprof.Do、pprof.SetGoroutineLabels）の付いたサンプルはありません
 inspect-tags-key = 合計 { $total } のうち { $amount }（{ $share }）
 inspect-tags-key-no-total = 合計 { $total } のうち { $amount }
+verify-no-label-solution = 解答例のプロファイルには { $label } の付いたサンプルが一つもないのに、ゴールが満たされています。何も判定していません（そこにあるラベル: { $keys }）
