@@ -21,8 +21,8 @@ pub enum InspectPlan {
         json: bool,
         timeline: Option<TimelinePlan>,
     },
-    /// A profile's `pprof -top`-like table.
-    Profile(ProfilePlan),
+    /// A profile's `pprof -top`-like table (boxed: far larger than the others).
+    Profile(Box<ProfilePlan>),
 }
 
 /// Where to write a trace's SVG timeline, and its window (from the trace's start).
@@ -77,9 +77,9 @@ impl InspectArgs {
                 || self.flamegraph.is_some()
                 || self.base.is_some()
                 || self.list.is_some()
-                || self.tags
-                || self.tagfocus.is_some()
-                || self.tagignore.is_some()
+                || self.labels.tags
+                || self.labels.tagfocus.is_some()
+                || self.labels.tagignore.is_some()
             {
                 return Err(InspectFlagError::ProfileFlagsOnTrace(self.file.clone()));
             }
@@ -122,10 +122,10 @@ impl InspectArgs {
                 .map_err(|e| InspectFlagError::TagFilter(flag, e))
         };
         let filters = TagFilters {
-            focus: filter("--tagfocus", &self.tagfocus)?,
-            ignore: filter("--tagignore", &self.tagignore)?,
+            focus: filter("--tagfocus", &self.labels.tagfocus)?,
+            ignore: filter("--tagignore", &self.labels.tagignore)?,
         };
-        Ok(InspectPlan::Profile(ProfilePlan {
+        Ok(InspectPlan::Profile(Box::new(ProfilePlan {
             top: self.top,
             sample: self.sample.clone(),
             cum: self.cum,
@@ -134,8 +134,8 @@ impl InspectArgs {
             json: self.json,
             base: self.base.clone(),
             list,
-            tags: self.tags,
+            tags: self.labels.tags,
             filters,
-        }))
+        })))
     }
 }

@@ -331,6 +331,15 @@ pub struct InspectArgs {
     /// regular expression, beside their source, as `go tool pprof -list` does.
     #[arg(long, value_name = "REGEX", help_heading = "Profiles", conflicts_with_all = ["flamegraph", "focus", "cum"])]
     pub list: Option<String>,
+    /// Profile: the profiler labels' table and filters (boxed: the
+    /// subcommands' arguments stay of similar sizes).
+    #[command(flatten)]
+    pub labels: Box<LabelArgs>,
+}
+
+/// `workshop inspect`'s flags on profiler labels.
+#[derive(Debug, Args)]
+pub struct LabelArgs {
     /// Profile: the profiler labels (pprof.Do) and their shares, as `go tool
     /// pprof -tags` prints them, instead of the functions.
     #[arg(long, help_heading = "Profiles", conflicts_with_all = ["list", "base", "flamegraph", "focus", "cum"])]

@@ -44,8 +44,16 @@ fn filter_args(focus: Option<&str>, ignore: Option<&str>) -> (Vec<String>, Vec<S
     (ours, theirs)
 }
 
+/// A profile, its sample types, and `-tagfocus` and `-tagignore` (if any).
+type Case = (
+    &'static str,
+    &'static [&'static str],
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
 /// Each profile with its sample types, and filters of every form pprof reads.
-const CASES: &[(&str, &[&str], Option<&str>, Option<&str>)] = &[
+const CASES: &[Case] = &[
     ("labels-cpu.pprof", &["cpu", "samples"], None, None),
     ("labels-cpu.pprof", &["cpu"], Some("endpoint=/search"), None),
     (

@@ -23,7 +23,7 @@ func TestEndpoints(t *testing.T) {
 		{"/search?q=timeout", "1000\n", 200},
 		{"/search?q=id=3999", "1\n", 200},
 		{"/search", "missing q\n", 400},
-		{"/items", `{"id":100,"name":"item-100","price":10000}]` + "\n", 200},
+		{"/items", `{"id":60,"name":"item-60","price":6000}]` + "\n", 200},
 		{"/health", "ok\n", 200},
 		{"/nowhere", "404 page not found\n", 404},
 	} {

@@ -56,7 +56,6 @@ pub struct ProfileFunctionFile {
 impl ProfileFunction {
     /// The amount the goal measures in one profile.
     fn value(&self, measured: &ProfileFacts, index: usize) -> f64 {
-        let measured = &*measured;
         let profile = &measured.profile;
         // Of every sample, those label filters leave out too, as pprof's shares are.
         let total = profile.pprof_total(index);

@@ -75,7 +75,7 @@ type item struct {
 }
 
 var catalogue = func() []item {
-	items := make([]item, 100)
+	items := make([]item, 60)
 	for i := range items {
 		items[i] = item{ID: i + 1, Name: fmt.Sprintf("item-%d", i+1), Price: 100 * (i + 1)}
 	}
