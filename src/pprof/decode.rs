@@ -15,7 +15,7 @@ use prost::Message;
 use rustc_hash::FxHashMap;
 
 use super::budget::{Limits, Over, What};
-use super::labels::{Labels, LabelsBuilder};
+use super::labels::Labels;
 use super::locations::{LARGE_ID, Locations};
 use super::wire::{self, Cursor, Fault, LEN, Stream, VARINT};
 use super::{Profile, ProfileError, SampleType, Site, names, proto};
@@ -544,7 +544,9 @@ impl Raw {
             }
         }
         starts.push(pool.len());
-        let labels = resolve_labels(&self.labels, self.ends.len(), &string)?;
+        let labels = Labels::resolve(&self.labels, self.ends.len(), &|index| {
+            string(index, Part::SampleLabel)
+        })?;
         let locations = Locations::new(pool, starts, location_index, self.large_ids);
 
         let width = sample_types.len();
@@ -572,35 +574,6 @@ impl Raw {
             unfiltered: None,
         })
     }
-}
-
-/// The samples' labels, their strings resolved.
-fn resolve_labels<'s>(
-    raw: &[(u32, proto::Label)],
-    samples: usize,
-    string: &dyn Fn(i64, Part) -> Result<&'s str, ProfileError>,
-) -> Result<Labels, ProfileError> {
-    let mut builder = LabelsBuilder::default();
-    if raw.is_empty() {
-        return Ok(builder.finish());
-    }
-    let mut rest = raw;
-    for n in 0..samples {
-        let count = rest.iter().take_while(|(s, _)| *s as usize == n).count();
-        let (these, after) = rest.split_at(count);
-        rest = after;
-        let mut resolved = Vec::with_capacity(these.len());
-        for (_, label) in these {
-            resolved.push((
-                string(label.key, Part::SampleLabel)?,
-                string(label.str, Part::SampleLabel)?,
-                label.num,
-                string(label.num_unit, Part::SampleLabel)?,
-            ));
-        }
-        builder.push(resolved);
-    }
-    Ok(builder.finish())
 }
 
 fn too_many_frames(at: u64) -> Fault {

@@ -85,6 +85,38 @@ impl Labels {
     }
 }
 
+impl Labels {
+    /// The labels of `samples` samples as read (`Sample.label`, each with its
+    /// sample's number, in order), their strings found by `string`.
+    pub(super) fn resolve<'s, E>(
+        raw: &[(u32, super::proto::Label)],
+        samples: usize,
+        string: &dyn Fn(i64) -> Result<&'s str, E>,
+    ) -> Result<Labels, E> {
+        let mut builder = LabelsBuilder::default();
+        if raw.is_empty() {
+            return Ok(builder.finish());
+        }
+        let mut rest = raw;
+        for n in 0..samples {
+            let count = rest.iter().take_while(|(s, _)| *s as usize == n).count();
+            let (these, after) = rest.split_at(count);
+            rest = after;
+            let mut resolved = Vec::with_capacity(these.len());
+            for (_, label) in these {
+                resolved.push((
+                    string(label.key)?,
+                    string(label.str)?,
+                    label.num,
+                    string(label.num_unit)?,
+                ));
+            }
+            builder.push(resolved);
+        }
+        Ok(builder.finish())
+    }
+}
+
 /// Builds [`Labels`] sample by sample, interning names.
 #[derive(Debug, Default)]
 pub struct LabelsBuilder {
