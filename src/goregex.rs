@@ -67,6 +67,26 @@ pub fn repeat_over_limit(pattern: &str) -> Option<&str> {
     None
 }
 
+/// Why Go's `regexp` would not read `pattern` as this program does, in
+/// words, if it would not: for filters given to tools that take Go's patterns.
+pub fn refusal(pattern: &str) -> Option<String> {
+    if let Some(syntax) = rust_only(pattern) {
+        return Some(crate::tr!(
+            "goregex-rust-only",
+            pattern = pattern,
+            syntax = syntax
+        ));
+    }
+    repeat_over_limit(pattern).map(|repeat| {
+        crate::tr!(
+            "goregex-repeat",
+            pattern = pattern,
+            repeat = repeat,
+            limit = MAX_REPEAT.to_string()
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::{repeat_over_limit, rust_only};

@@ -7,6 +7,7 @@ use std::time::Duration;
 use regex::Regex;
 
 use super::InspectArgs;
+use crate::pprof::tags::{TagFilter, TagFilterError, TagFilters};
 use crate::report::human::InspectView;
 
 /// What `workshop inspect` is to do with its file.
@@ -20,8 +21,8 @@ pub enum InspectPlan {
         json: bool,
         timeline: Option<TimelinePlan>,
     },
-    /// A profile's `pprof -top`-like table.
-    Profile(ProfilePlan),
+    /// A profile's `pprof -top`-like table (boxed: far larger than the others).
+    Profile(Box<ProfilePlan>),
 }
 
 /// Where to write a trace's SVG timeline, and its window (from the trace's start).
@@ -47,6 +48,10 @@ pub struct ProfilePlan {
     pub normalize: bool,
     /// The functions to list line by line.
     pub list: Option<Regex>,
+    /// The labels' table instead of the functions.
+    pub tags: bool,
+    /// The samples kept by their labels.
+    pub filters: TagFilters,
 }
 
 /// Flags given that do not apply to the file.
@@ -60,6 +65,8 @@ pub enum InspectFlagError {
     Focus(#[source] regex::Error),
     #[error("{}", crate::tr!("cmd-inspect-bad-list", error = .0.to_string()))]
     List(#[source] regex::Error),
+    #[error("{}", crate::tr!("cmd-inspect-bad-tag-filter", flag = *.0, error = .1.to_string()))]
+    TagFilter(&'static str, #[source] TagFilterError),
 }
 
 impl InspectArgs {
@@ -72,6 +79,9 @@ impl InspectArgs {
                 || self.flamegraph.is_some()
                 || self.base.is_some()
                 || self.list.is_some()
+                || self.labels.tags
+                || self.labels.tagfocus.is_some()
+                || self.labels.tagignore.is_some()
             {
                 return Err(InspectFlagError::ProfileFlagsOnTrace(self.file.clone()));
             }
@@ -107,7 +117,17 @@ impl InspectArgs {
             .map(Regex::new)
             .transpose()
             .map_err(InspectFlagError::List)?;
-        Ok(InspectPlan::Profile(ProfilePlan {
+        let filter = |flag: &'static str, text: &Option<String>| {
+            text.as_deref()
+                .map(|t| TagFilter::parse_with(t, &crate::goregex::refusal))
+                .transpose()
+                .map_err(|e| InspectFlagError::TagFilter(flag, e))
+        };
+        let filters = TagFilters {
+            focus: filter("--tagfocus", &self.labels.tagfocus)?,
+            ignore: filter("--tagignore", &self.labels.tagignore)?,
+        };
+        Ok(InspectPlan::Profile(Box::new(ProfilePlan {
             top: self.top,
             sample: self.sample.clone(),
             cum: self.cum,
@@ -117,6 +137,8 @@ impl InspectArgs {
             base: self.base.clone(),
             normalize: self.normalize,
             list,
-        }))
+            tags: self.labels.tags,
+            filters,
+        })))
     }
 }

@@ -336,6 +336,26 @@ pub struct InspectArgs {
     /// regular expression, beside their source, as `go tool pprof -list` does.
     #[arg(long, value_name = "REGEX", help_heading = "Profiles", conflicts_with_all = ["flamegraph", "focus", "cum"])]
     pub list: Option<String>,
+    /// Profile: the profiler labels' table and filters (boxed: the
+    /// subcommands' arguments stay of similar sizes).
+    #[command(flatten)]
+    pub labels: Box<LabelArgs>,
+}
+
+/// `workshop inspect`'s flags on profiler labels.
+#[derive(Debug, Args)]
+pub struct LabelArgs {
+    /// Profile: the profiler labels (pprof.Do) and their shares, as `go tool
+    /// pprof -tags` prints them, instead of the functions.
+    #[arg(long, help_heading = "Profiles", conflicts_with_all = ["list", "base", "flamegraph", "focus", "cum"])]
+    pub tags: bool,
+    /// Profile: only samples whose labels match, as `go tool pprof -tagfocus`:
+    /// `[KEY=]REGEX[,REGEX...]` or a numeric range (`32kb`, `1kb:64kb`).
+    #[arg(long, value_name = "[KEY=]VALUE", help_heading = "Profiles")]
+    pub tagfocus: Option<String>,
+    /// Profile: leave out samples whose labels match, as `go tool pprof -tagignore`.
+    #[arg(long, value_name = "[KEY=]VALUE", help_heading = "Profiles")]
+    pub tagignore: Option<String>,
 }
 
 /// The arguments of `workshop compare`.

@@ -12,6 +12,7 @@ mod checker;
 pub mod compiler;
 mod facts;
 pub mod kinds;
+pub mod labels;
 mod leak;
 pub mod load;
 pub mod picture;
@@ -74,7 +75,8 @@ pub struct Matched {
     /// The functions that stand out there, for when the pattern matched none.
     pub top: Vec<String>,
     /// Where the functions were looked for and what `top` holds: `profile`
-    /// (its heaviest functions) or `trace` (the functions that created goroutines).
+    /// (its heaviest functions), `trace` (the functions that created
+    /// goroutines) or `labels` (samples carrying a label; `top`: the keys there).
     #[serde(skip)]
     pub within: &'static str,
     /// In a trace: goroutines created by the exercise's own package (a frame

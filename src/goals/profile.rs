@@ -67,6 +67,8 @@ pub struct ProfileSource {
     pub min_samples: u64,
     /// Judged as a ratio: at least this many times less than the starter's.
     pub relative: Option<f64>,
+    /// The samples judged, by their profiler labels (`tagfocus`, `tagignore`).
+    pub tags: crate::pprof::tags::TagFilters,
 }
 
 impl ProfileSource {
@@ -89,11 +91,13 @@ impl ProfileSource {
 
     /// The shared start of both kinds: the profile, its sample index, and
     /// whether there is enough of it to judge (else the outcome says why not).
+    /// The samples are counted before the label filters leave any out: they
+    /// say whether the profile is long enough, the filters what is judged.
     pub(super) fn prepare<'a>(
         &self,
         facts: &'a Facts,
         outcome: &mut Outcome,
-    ) -> Option<(&'a ProfileFacts, usize)> {
+    ) -> Option<(std::borrow::Cow<'a, ProfileFacts>, usize)> {
         let (run, kind, sample) = (&self.run, self.profile, &self.sample);
         let measured = match facts.profiles.get(&(run.clone(), kind)) {
             Some(Ok(measured)) => measured,
@@ -150,7 +154,7 @@ impl ProfileSource {
             outcome.explanation = Some(tr!("profile-no-iterations", run = run));
             return None;
         }
-        Some((measured, index))
+        Some((super::labels::apply(&self.tags, measured), index))
     }
 
     /// Judges an amount as a ratio to the starter's: the median of the starter's
@@ -187,7 +191,8 @@ impl ProfileSource {
         }
         let amounts = |side: &[ProfileFacts]| -> Vec<f64> {
             side.iter()
-                .filter_map(|m| m.profile.sample_index(&goal.sample).map(|i| amount(m, i)))
+                .map(|m| super::labels::apply(&goal.tags, m))
+                .filter_map(|m| m.profile.sample_index(&goal.sample).map(|i| amount(&m, i)))
                 .filter(|a| a.is_finite())
                 .collect()
         };
@@ -538,6 +543,8 @@ pub(super) mod testing {
             functions,
             samples,
             sites: Vec::new(),
+            labels: Default::default(),
+            unfiltered: None,
         }
     }
 

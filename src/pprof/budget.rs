@@ -33,6 +33,8 @@ pub struct Limits {
     pub string_bytes: u64,
     /// Bytes of all strings together.
     pub table_bytes: u64,
+    /// Labels of all samples together (`Sample.label`).
+    pub labels: u64,
     /// Bytes of any other top-level field (one sample, location, function...).
     pub field_bytes: u64,
 }
@@ -49,6 +51,7 @@ pub const LIMITS: Limits = Limits {
     strings: 1 << 22,
     string_bytes: 1 << 20,
     table_bytes: 1 << 27,
+    labels: 1 << 25,
     field_bytes: 1 << 26,
 };
 
@@ -72,6 +75,7 @@ pub enum What {
     Strings,
     TableBytes,
     StringBytes,
+    Labels,
     /// A top-level field of `Profile`, by name.
     Field(&'static str),
 }
@@ -97,6 +101,7 @@ impl Limits {
             What::Strings => self.strings,
             What::TableBytes => self.table_bytes,
             What::StringBytes => self.string_bytes,
+            What::Labels => self.labels,
             What::Field(_) => self.field_bytes,
         }
     }
@@ -130,6 +135,7 @@ impl Over {
             What::Strings => tr!("pprof-budget-strings", limit = limit),
             What::TableBytes => tr!("pprof-budget-table-bytes", limit = limit),
             What::StringBytes => tr!("pprof-budget-string-bytes", limit = limit),
+            What::Labels => tr!("pprof-budget-labels", limit = limit),
             What::Field(field) => tr!(
                 "pprof-budget-field",
                 field = format!("Profile.{field}"),

@@ -15,6 +15,7 @@ use prost::Message;
 use rustc_hash::FxHashMap;
 
 use super::budget::{Limits, Over, What};
+use super::labels::Labels;
 use super::locations::{LARGE_ID, Locations};
 use super::wire::{self, Cursor, Fault, LEN, Stream, VARINT};
 use super::{Profile, ProfileError, SampleType, Site, names, proto};
@@ -131,6 +132,8 @@ pub(super) struct Raw {
     other_width: Option<(usize, usize)>,
     large_ids: Vec<u64>,
     large_index: FxHashMap<u64, u32>,
+    /// Every sample's labels as read, each with its sample's number.
+    labels: Vec<(u32, proto::Label)>,
     /// The most the profile may hold.
     limits: Limits,
 }
@@ -328,9 +331,10 @@ impl Raw {
                     self.values.push(value as i64);
                 }
                 (3, LEN) => {
-                    // Labels: validated, not kept (nothing reads them).
                     let (label, at) = cursor.bytes().map_err(in_sample)?;
-                    message::<proto::Label>(label, at, Part::SampleLabel)?;
+                    self.limits.check(What::Labels, self.labels.len() + 1)?;
+                    let label = message::<proto::Label>(label, at, Part::SampleLabel)?;
+                    self.labels.push((self.ends.len() as u32, label));
                 }
                 (1..=3, _) => {
                     return Err(Fault::Wire {
@@ -540,6 +544,9 @@ impl Raw {
             }
         }
         starts.push(pool.len());
+        let labels = Labels::resolve(&self.labels, self.ends.len(), &|index| {
+            string(index, Part::SampleLabel)
+        })?;
         let locations = Locations::new(pool, starts, location_index, self.large_ids);
 
         let width = sample_types.len();
@@ -563,6 +570,8 @@ impl Raw {
             functions: names,
             samples,
             sites,
+            labels,
+            unfiltered: None,
         })
     }
 }

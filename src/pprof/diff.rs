@@ -103,6 +103,10 @@ pub fn diff(current: &Profile, ci: usize, base: &Profile, bi: usize, normalize: 
             .then_with(|| a.name.cmp(&b.name))
             .then_with(|| b.cum.abs().cmp(&a.cum.abs()))
     });
+    if current.unfiltered.is_some() || base.unfiltered.is_some() {
+        // Label filters left samples out: pprof's total is taken before.
+        abs_total = [current.pprof_total(ci), base.pprof_total(bi)];
+    }
     let total = if abs_total[1] > 0 {
         abs_total[1]
     } else {

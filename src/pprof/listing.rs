@@ -163,6 +163,10 @@ impl Profile {
                 });
             }
         }
+        if self.unfiltered.is_some() {
+            // Label filters left samples out: pprof's total is taken before.
+            total = self.pprof_total(index);
+        }
         Some(Listing { total, routines })
     }
 

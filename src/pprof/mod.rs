@@ -17,10 +17,13 @@ mod decode;
 pub mod diff;
 pub mod format;
 mod input;
+pub mod labels;
 pub mod listing;
 mod locations;
+mod measure;
 mod names;
 mod proto;
+pub mod tags;
 #[cfg(test)]
 mod testing;
 mod wire;
@@ -208,6 +211,12 @@ pub struct Profile {
     /// Read with [`Profile::read_lines`]: every source line the samples
     /// name, and frames index into this instead of `functions`; otherwise empty.
     pub sites: Vec<Site>,
+    /// The samples' profiler labels.
+    pub labels: labels::Labels,
+    /// After samples were left out by their labels ([`Profile::retain`]):
+    /// each sample type's total of absolute values before, which pprof
+    /// still takes percentages of.
+    pub unfiltered: Option<Vec<i64>>,
 }
 
 /// A source line of a function, as a frame of a profile read at source lines.
@@ -251,6 +260,48 @@ impl Profile {
     /// Decodes gzip-compressed or raw `profile.proto` bytes.
     pub fn decode(bytes: &[u8]) -> Result<Profile, ProfileError> {
         input::decode(bytes)
+    }
+
+    /// The profile with only the samples `keep` says (by their number), as
+    /// pprof's sample filters leave it: totals are those of what is kept.
+    pub fn retain(&self, keep: impl Fn(usize) -> bool) -> Profile {
+        let mut samples = Samples::new(self.samples.width);
+        for (n, sample) in self.samples.iter().enumerate() {
+            if keep(n) {
+                samples.push(sample.frames, sample.values);
+            }
+        }
+        Profile {
+            sample_types: self.sample_types.clone(),
+            default_type: self.default_type,
+            period_type: self.period_type.clone(),
+            period: self.period,
+            duration_nanos: self.duration_nanos,
+            time_nanos: self.time_nanos,
+            functions: self.functions.clone(),
+            samples,
+            sites: self.sites.clone(),
+            labels: self.labels.retain(self.samples.len(), keep),
+            unfiltered: Some(
+                self.unfiltered.clone().unwrap_or_else(|| {
+                    (0..self.samples.width).map(|i| self.abs_total(i)).collect()
+                }),
+            ),
+        }
+    }
+
+    /// The sum of the absolute values of one sample type.
+    pub fn abs_total(&self, index: usize) -> i64 {
+        self.samples.iter().map(|s| s.values[index].abs()).sum()
+    }
+
+    /// What pprof's reports take percentages of: the absolute values of all
+    /// samples, those left out by label filters too.
+    pub fn pprof_total(&self, index: usize) -> i64 {
+        match &self.unfiltered {
+            Some(totals) => totals[index],
+            None => self.abs_total(index),
+        }
     }
 
     /// The kind of profile, from its sample types.

@@ -50,5 +50,7 @@ pub(super) fn cpu_profile(samples: &[(&[&str], i64)]) -> super::Profile {
         functions,
         samples: flat,
         sites: Vec::new(),
+        labels: Default::default(),
+        unfiltered: None,
     }
 }

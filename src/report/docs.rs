@@ -387,10 +387,10 @@ impl Serialize for ProfileDoc<'_> {
             sample_types: &profile.sample_types,
             sample_type: &sample_type.name,
             unit: &sample_type.unit,
-            total: profile.total(view.index),
-            focused_total: view
-                .focus
-                .map(|f| profile.focused_total(view.index, Some(f))),
+            // With label filters, pprof's total is still that of every sample.
+            total: profile.pprof_total(view.index),
+            focused_total: (view.focus.is_some() || view.tag_filters.is_some())
+                .then(|| profile.focused_total(view.index, view.focus)),
             samples: profile.samples.len(),
             duration_nanos: profile.duration_nanos,
             functions,

@@ -18,7 +18,7 @@ pub use docs::{
     ListEntry, NextDoc, ProfileDoc, TraceDoc, VerifyDoc,
 };
 pub use json::VERSION;
-pub use pprof_docs::{DiffDoc, SourceDoc};
+pub use pprof_docs::{DiffDoc, SourceDoc, TagsDoc};
 
 /// How a command writes its document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -175,8 +175,11 @@ pub(crate) fn exercise(
                     match side {
                         Side::Starter => {
                             verdict.starter.add(outcome);
+                            // A starter without labels is what a label goal is
+                            // about: only the solution must carry them.
                             if let Some(m) = &outcome.matched
                                 && m.functions == 0
+                                && m.within != "labels"
                             {
                                 let (pattern, top) = (&m.pattern, m.top.join(", "));
                                 let problem = match m.within {
@@ -206,6 +209,23 @@ pub(crate) fn exercise(
                         }
                         Side::Solution => {
                             verdict.solution.add(outcome);
+                            // A label goal met without any sample carrying the
+                            // label (an `at-most` bound) holds of nothing.
+                            if let Some(m) = &outcome.matched
+                                && m.within == "labels"
+                                && m.functions == 0
+                                && outcome.status == Status::Pass
+                            {
+                                let problem = tr!(
+                                    "verify-no-label-solution",
+                                    label = &m.pattern,
+                                    keys = m.top.join(", ")
+                                );
+                                concerns.solution = true;
+                                if !verdict.problems.contains(&problem) {
+                                    verdict.problems.push(problem);
+                                }
+                            }
                             // A trace pattern that leaves out every goroutine
                             // the solution's own code starts makes the goal
                             // hold of nothing: it proves nothing about the

@@ -17,6 +17,7 @@ mod links;
 mod look;
 mod manifest;
 mod pprof;
+mod pprof_tags;
 mod pprof_views;
 mod protected;
 mod refactor;

@@ -53,6 +53,11 @@ const MISSPELLED: &[(&str, &str, &str)] = &[
         "check.yaml:9:5: unknown key `min-sampels`; did you mean `min-samples`?",
     ),
     (
+        "profile-label",
+        "  - id: a\n    kind: profile-label\n    profile: cpu\n    key: endpoint\n    valeu: x\n    at-least: 50\n",
+        "check.yaml:10:5: unknown key `valeu`; did you mean `value`?",
+    ),
+    (
         "trace-leaks",
         "  - id: a\n    kind: trace-leaks\n    at-mots: 0\n",
         "check.yaml:8:5: unknown key `at-mots`; did you mean `at-most`?",
@@ -162,6 +167,7 @@ misspelled_key! {
     misspelled_key_in_bench_not_slower: "bench-not-slower",
     misspelled_key_in_profile_function: "profile-function",
     misspelled_key_in_profile_total: "profile-total",
+    misspelled_key_in_profile_label: "profile-label",
     misspelled_key_in_trace_leaks: "trace-leaks",
     misspelled_key_in_trace_goroutines: "trace-goroutines",
     misspelled_key_in_load_latency: "load-latency",
@@ -548,4 +554,24 @@ fn a_megabyte_line_shows_as_an_excerpt_around_the_column() {
             "1 | …uns: [{name: bench, bench: BenchmarkSum}], bogus: 1, solution: [sum.go]}\n",
         );
     assert!(run.stderr.len() < 1000, "{}", run.stderr);
+}
+
+#[test]
+fn label_goals_that_cannot_fail_or_match_are_refused_at_their_key() {
+    rejected(
+        "  - id: a\n    kind: profile-label\n    profile: cpu\n    key: endpoint\n    at-least: 0\n",
+        "check.yaml:10:15: a share is always within 0% to 100%: this bound cannot fail",
+    );
+    rejected(
+        "  - id: a\n    kind: profile-label\n    profile: memory\n    key: endpoint\n    at-least: 50\n",
+        "check.yaml:8:14: Go writes pprof.Do labels in CPU and goroutine profiles",
+    );
+    rejected(
+        "  - id: a\n    kind: profile-function\n    profile: cpu\n    function: x\n    measure: cum\n    tagfocus: shard=7\n    at-most: 1\n",
+        "check.yaml:11:15: `tagfocus: shard=7` reads as a numeric range",
+    );
+    rejected(
+        "  - id: a\n    kind: profile-total\n    profile: cpu\n    tagignore: endpoint=(\n    at-most: 1\n",
+        "check.yaml:9:16: `tagignore` cannot be used",
+    );
 }

@@ -14,6 +14,7 @@ use crate::Exit;
 use crate::cli::InspectArgs;
 use crate::cli::inspect::{InspectPlan, ProfilePlan, TimelinePlan};
 use crate::display;
+use crate::pprof::tags::TagFilters;
 use crate::pprof::{Profile, ProfileError};
 use crate::report::human::{InspectView, ProfileView};
 use crate::report::{self, Format, ProfileDoc, TraceDoc};
@@ -222,6 +223,7 @@ fn sample_index(profile: &Profile, shown: &Path, sample: Option<&String>) -> any
 
 fn profile(file: &Path, shown: &Path, plan: &ProfilePlan) -> anyhow::Result<Exit> {
     let profile = read_profile(file, shown, plan.list.is_some())?;
+    let profile = filtered(profile, &plan.filters, true);
     let index = sample_index(&profile, shown, plan.sample.as_ref())?;
     if let Some(base) = &plan.base {
         return views::diff(&profile, shown, index, base, plan);
@@ -229,11 +231,16 @@ fn profile(file: &Path, shown: &Path, plan: &ProfilePlan) -> anyhow::Result<Exit
     if let Some(pattern) = &plan.list {
         return views::list(&profile, shown, index, pattern, plan.json);
     }
+    if plan.tags {
+        return views::tags(&profile, shown, index, plan);
+    }
+    let tag_text = (!plan.filters.is_empty()).then(|| plan.filters.describe());
     let view = ProfileView {
         index,
         top: plan.top,
         cum: plan.cum,
         focus: plan.focus.as_ref(),
+        tag_filters: tag_text.as_deref(),
     };
     if let Some(out) = &plan.flamegraph {
         let svg = report::flamegraph::flamegraph(&profile, index, plan.focus.as_ref())
@@ -256,6 +263,39 @@ fn profile(file: &Path, shown: &Path, plan: &ProfilePlan) -> anyhow::Result<Exit
         ));
     }
     Ok(Exit::Success)
+}
+
+/// The profile with the samples its labels' filters keep; with `warn`, says
+/// on stderr (as pprof does) when a filter is read as a numeric range or
+/// matches no sample.
+fn filtered(profile: Profile, filters: &TagFilters, warn: bool) -> Profile {
+    if filters.is_empty() {
+        return profile;
+    }
+    let kept = filters.apply(&profile);
+    if warn {
+        for (flag, filter, matched) in [
+            ("--tagfocus", &filters.focus, kept.focus_matched),
+            ("--tagignore", &filters.ignore, kept.ignore_matched),
+        ] {
+            let Some(filter) = filter else { continue };
+            if filter.is_range() {
+                report::warning(&tr!(
+                    "cmd-inspect-tag-range",
+                    flag = flag,
+                    filter = filter.as_str()
+                ));
+            }
+            if !matched {
+                report::warning(&tr!(
+                    "cmd-inspect-tag-no-match",
+                    flag = flag,
+                    filter = filter.as_str()
+                ));
+            }
+        }
+    }
+    kept.profile
 }
 
 /// Writes a file the user named (a flame graph, a timeline, a fetched

@@ -1,6 +1,7 @@
 //! `workshop inspect PROFILE --base BASE` (what changed, as `go tool pprof
 //! -diff_base` shows it, with a differential flame graph) and `--list REGEX`
-//! (per source line, as `go tool pprof -list` shows it).
+//! (per source line, as `go tool pprof -list` shows it), and `--tags` (the
+//! profiler labels, as `go tool pprof -tags` shows them).
 
 use std::path::Path;
 
@@ -12,7 +13,7 @@ use crate::cli::inspect::ProfilePlan;
 use crate::display;
 use crate::pprof::Profile;
 use crate::report::human::DiffView;
-use crate::report::{self, DiffDoc, Format, SourceDoc};
+use crate::report::{self, DiffDoc, Format, SourceDoc, TagsDoc};
 use crate::tr;
 
 /// The profile against its base, in the sample type of the same name.
@@ -23,7 +24,12 @@ pub(super) fn diff(
     base_path: &Path,
     plan: &ProfilePlan,
 ) -> anyhow::Result<Exit> {
-    let base = read_profile(base_path, base_path, false)?;
+    // pprof filters the base's samples by their labels too.
+    let base = super::filtered(
+        read_profile(base_path, base_path, false)?,
+        &plan.filters,
+        false,
+    );
     let name = &profile.sample_types[index].name;
     // The base's sample type of the same name, whatever its default.
     let base_index = base.sample_types.iter().position(|t| t.name == *name);
@@ -68,6 +74,28 @@ pub(super) fn diff(
             tr!("cmd-flamegraph-written", path = display::path(out))
         ));
     }
+    Ok(Exit::Success)
+}
+
+/// The labels' table, as `go tool pprof -tags` shows it.
+pub(super) fn tags(
+    profile: &Profile,
+    shown: &Path,
+    index: usize,
+    plan: &ProfilePlan,
+) -> anyhow::Result<Exit> {
+    let table = crate::pprof::tags::table(profile, index);
+    report::emit(
+        Format::json(plan.json),
+        &TagsDoc {
+            path: shown,
+            profile,
+            index,
+            tags: &table,
+            tagfocus: plan.filters.focus.as_ref().map(|f| f.as_str()),
+            tagignore: plan.filters.ignore.as_ref().map(|f| f.as_str()),
+        },
+    );
     Ok(Exit::Success)
 }
 

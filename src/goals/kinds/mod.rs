@@ -7,6 +7,7 @@ super::registry::registry! {
     bench_not_slower::BenchNotSlower = "bench-not-slower",
     profile_function::ProfileFunction = "profile-function",
     profile_total::ProfileTotal = "profile-total",
+    profile_label::ProfileLabel = "profile-label",
     trace_leaks::TraceLeaks = "trace-leaks",
     trace_goroutines::TraceGoroutines = "trace-goroutines",
     trace_tasks::TraceTasks = "trace-tasks",

@@ -45,13 +45,20 @@ pub struct ProfileFunctionFile {
     pub at_least_times: Option<f64>,
     #[serde(default)]
     pub min_samples: Option<u64>,
+    /// Only the samples whose profiler labels match, as `go tool pprof -tagfocus`.
+    #[serde(default)]
+    pub tagfocus: Option<String>,
+    /// Not the samples whose profiler labels match, as `go tool pprof -tagignore`.
+    #[serde(default)]
+    pub tagignore: Option<String>,
 }
 
 impl ProfileFunction {
     /// The amount the goal measures in one profile.
     fn value(&self, measured: &ProfileFacts, index: usize) -> f64 {
         let profile = &measured.profile;
-        let total = profile.total(index);
+        // Of every sample, those label filters leave out too, as pprof's shares are.
+        let total = profile.pprof_total(index);
         // Flat: samples whose leaf matches. Cum: samples with any matching frame,
         // each counted once (a pattern may match several functions of one stack).
         let amount = if self.measure.flat() {
@@ -129,6 +136,12 @@ impl Kind for ProfileFunction {
                     .min_samples
                     .unwrap_or(profile::default_min_samples(file.profile)),
                 relative,
+                tags: crate::goals::labels::read(
+                    checker,
+                    file.profile,
+                    file.tagfocus,
+                    file.tagignore,
+                ),
             },
             function: file.function,
             pattern,
@@ -162,6 +175,7 @@ impl Kind for ProfileFunction {
         let Some((measured, index)) = source.prepare(facts, &mut outcome) else {
             return outcome;
         };
+        let measured = &*measured;
         let profile = &measured.profile;
         let value = self.value(measured, index);
         let unit = unit_of(profile, index, self.measure.share(), source.per_op);
@@ -190,6 +204,11 @@ impl Kind for ProfileFunction {
             outcome
         };
         outcome.evidence.extend(gone);
+        if outcome.status != crate::goals::Status::Pass {
+            outcome
+                .evidence
+                .extend(crate::goals::labels::evidence(&source.tags));
+        }
         outcome
     }
 }
@@ -209,6 +228,7 @@ mod tests {
                 per_op: false,
                 min_samples,
                 relative: None,
+                tags: Default::default(),
             },
             function: function.into(),
             pattern: Regex::new(function).unwrap(),

@@ -34,6 +34,12 @@ pub struct ProfileTotalFile {
     pub at_least_times: Option<f64>,
     #[serde(default)]
     pub min_samples: Option<u64>,
+    /// Only the samples whose profiler labels match, as `go tool pprof -tagfocus`.
+    #[serde(default)]
+    pub tagfocus: Option<String>,
+    /// Not the samples whose profiler labels match, as `go tool pprof -tagignore`.
+    #[serde(default)]
+    pub tagignore: Option<String>,
 }
 
 impl Kind for ProfileTotal {
@@ -58,6 +64,12 @@ impl Kind for ProfileTotal {
                     .min_samples
                     .unwrap_or(profile::default_min_samples(file.profile)),
                 relative,
+                tags: crate::goals::labels::read(
+                    checker,
+                    file.profile,
+                    file.tagfocus,
+                    file.tagignore,
+                ),
             },
             bound,
         }
@@ -83,6 +95,7 @@ impl Kind for ProfileTotal {
         let Some((measured, index)) = source.prepare(facts, &mut outcome) else {
             return outcome;
         };
+        let measured = &*measured;
         let profile = &measured.profile;
         let value = total_of(measured, index, source.per_op);
         let unit = unit_of(profile, index, false, source.per_op);
@@ -102,6 +115,9 @@ impl Kind for ProfileTotal {
             amount = beside(value, &[self.bound.limit()], &unit)
         ));
         outcome.evidence = evidence(profile, index, None);
+        outcome
+            .evidence
+            .extend(crate::goals::labels::evidence(&source.tags));
         outcome
     }
 }
@@ -132,6 +148,7 @@ mod tests {
             per_op: true,
             min_samples: 0,
             relative,
+            tags: Default::default(),
         }
     }
 

@@ -166,3 +166,7 @@ cli-inspect-arg-to = Trace: the timeline ends this long after the trace's start 
 
 # inspect --normalize
 cli-inspect-arg-normalize = Profile: with --base, scale the profile to the base's total first (as `go tool pprof -normalize`), so that runs of different lengths compare by share
+# Profiler labels (pprof.Do)
+cli-inspect-arg-tags = Profile: the profiler labels (pprof.Do) and their shares, as `go tool pprof -tags` prints them, instead of the functions
+cli-inspect-arg-tagfocus = Profile: only samples whose labels match, as `go tool pprof -tagfocus`: `[KEY=]REGEX[,REGEX...]` or a numeric range (`32kb`, `1kb:64kb`)
+cli-inspect-arg-tagignore = Profile: leave out samples whose labels match, as `go tool pprof -tagignore`

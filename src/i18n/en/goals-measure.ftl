@@ -273,3 +273,14 @@ profile-leaked-goroutines = { $count ->
        *[other] { $count } leaked goroutines
     } running { $function }, blocked in { $blocked }
 profile-leaked-more = … and { $count } more stacks
+# Profiler labels (pprof.Do): tagfocus/tagignore keys and the profile-label goal
+goal-tag-bad = `{ $key }` cannot be used: { $error }
+goal-tag-range = `{ $key }: { $filter }` reads as a numeric range to go tool pprof, which matches numeric labels only; Go writes those in memory profiles only (`bytes`), so in a { $profile } profile it matches nothing. Write the value as a regular expression that is not only a number (`^7$`)
+goal-tag-filters = samples judged: those { $filters } keeps
+profile-label-which-profile = Go writes pprof.Do labels in CPU and goroutine profiles; a { $profile } profile has none to judge
+profile-label-empty-key = `key` names the label, such as `endpoint`
+profile-label-cannot-fail = a share is always within 0% to 100%: this bound cannot fail
+profile-label-subject = { $profile } profile { $sample } carried by label { $label }
+profile-label-none = no sample of the { $profile } profile carries a profiler label: wrap the work in `pprof.Do(ctx, pprof.Labels(…), …)` so that samples carry { $label }
+profile-label-holds = samples with { $label } carry { $amount }, { $share } of the profile
+profile-label-table = labels of the profile, as go tool pprof -tags shows them:

@@ -378,3 +378,9 @@ pprof-budget-strings = more than { $limit } strings (Profile.string_table)
 pprof-budget-table-bytes = more than { $limit } bytes in all its strings (Profile.string_table)
 pprof-budget-string-bytes = a string of more than { $limit } bytes (Profile.string_table)
 pprof-budget-field = a { $field } entry of more than { $limit } bytes
+# Profiler labels (pprof.Do): the decoder and tag filters
+pprof-budget-labels = more than { $limit } labels in all its samples (Sample.label)
+pprof-tag-bad-regex = `{ $pattern }` is not a valid regular expression: { $error }
+goregex-rust-only = `{ $pattern }` uses `{ $syntax }`, which Go's regexp (and so go tool pprof) does not accept
+goregex-repeat = `{ $pattern }` repeats { $repeat } times, more than Go's regexp (and so go tool pprof) accepts ({ $limit })
+pprof-tag-number = the number { $number } is too large for a numeric range

@@ -298,3 +298,5 @@ list-goals-need-go = {" "}({ $goals } { $count ->
         [one] needs
        *[other] need
     } Go { $go })
+# Profiler labels (pprof.Do): inspect --tagfocus, --tagignore
+profile-total-tag-filtered = total { $total } { $name }; { $kept } ({ $percent }) in the samples { $filters } keeps

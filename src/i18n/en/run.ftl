@@ -340,3 +340,11 @@ doctor-newer-go-left-out = { $version } leaves out { $what }: { $count ->
 doctor-newer-go-fix = run `{ $command }` (the go command fetches that toolchain once, through the Go module proxy), or install Go { $go } or newer
 # Goroutine-leak profile (Go 1.27+)
 run-leak-own-testmain = the goroutine-leak profile is written by a TestMain that the check adds to the package's tests, and { $file } has its own TestMain: make that TestMain write `pprof.Lookup("goroutineleak")` after `m.Run` to the path in `${ $env }` (when it is set)
+# Profiler labels (pprof.Do): inspect --tags, --tagfocus, --tagignore
+cmd-inspect-bad-tag-filter = { $flag } cannot be used: { $error }
+cmd-inspect-tag-range = { $flag }: read `{ $filter }` as a numeric range, not a regular expression, as go tool pprof does (it matches numeric labels only; pprof.Do's labels are strings)
+cmd-inspect-tag-no-match = { $flag } `{ $filter }` matched no samples
+inspect-tags-none = no sample carries a profiler label (pprof.Do, pprof.SetGoroutineLabels)
+inspect-tags-key = Total { $amount } of { $total } ({ $share })
+inspect-tags-key-no-total = Total { $amount } of { $total }
+verify-no-label-solution = no sample of the solution's profile carries { $label }, and the goal is met anyway: it holds of nothing (labels there: { $keys })

@@ -245,3 +245,7 @@ cli-inspect-arg-normalize =
     プロファイル: --base と一緒に使い、先にプロファイルを
     ベースの合計にそろえる（`go tool pprof -normalize`
     と同じ）。長さの違う実行を割合で比べられる
+# Profiler labels (pprof.Do)
+cli-inspect-arg-tags = プロファイル: 関数の代わりにプロファイララベル（pprof.Do）とその割合を `go tool pprof -tags` と同じ形で表示します
+cli-inspect-arg-tagfocus = プロファイル: ラベルが合うサンプルだけを使います（`go tool pprof -tagfocus` と同じ）: `[KEY=]REGEX[,REGEX...]` または数値の範囲（`32kb`、`1kb:64kb`）
+cli-inspect-arg-tagignore = プロファイル: ラベルが合うサンプルを除きます（`go tool pprof -tagignore` と同じ）

@@ -236,3 +236,14 @@ profile-goroutineleak-needs-go = goroutineleak プロファイルは Go 1.27 以
 profile-goroutineleak-absolute = { $profile } プロファイルには絶対的な境界（リークした goroutine がないことを求めるなら at-most: 0）を指定してください。at-least-times は使えません
 profile-leaked-goroutines = { $function } を実行中のリークした goroutine { $count } 個（{ $blocked } でブロック中）
 profile-leaked-more = …ほかに { $count } 個のスタック
+# Profiler labels (pprof.Do): tagfocus/tagignore keys and the profile-label goal
+goal-tag-bad = `{ $key }` を使えません: { $error }
+goal-tag-range = `{ $key }: { $filter }` は go tool pprof では数値の範囲として読まれ、数値のラベルにしか合いません。Go が数値のラベルを書くのはメモリプロファイル（`bytes`）だけなので、{ $profile } プロファイルでは何にも合いません。数字だけではない正規表現（`^7$`）で書いてください
+goal-tag-filters = 判定したサンプル: { $filters } で残るもの
+profile-label-which-profile = Go が pprof.Do のラベルを書くのは CPU と goroutine のプロファイルです。{ $profile } プロファイルには判定するラベルがありません
+profile-label-empty-key = `key` にはラベルの名前（`endpoint` など）を書きます
+profile-label-cannot-fail = 割合は常に 0% から 100% の間にあるので、この範囲では失敗しようがありません
+profile-label-subject = { $profile } プロファイルの { $sample } のうちラベル { $label } の分
+profile-label-none = { $profile } プロファイルのどのサンプルにもプロファイララベルが付いていません。処理を `pprof.Do(ctx, pprof.Labels(…), …)` で包んで、サンプルに { $label } が付くようにしてください
+profile-label-holds = { $label } の付いたサンプルは { $amount } で、プロファイルの { $share } です
+profile-label-table = プロファイルのラベル（go tool pprof -tags と同じ形）:

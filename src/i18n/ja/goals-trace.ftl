@@ -331,3 +331,9 @@ pprof-budget-strings = 文字列が { $limit } 個を超えています（Profil
 pprof-budget-table-bytes = 全文字列が合わせて { $limit } バイトを超えています（Profile.string_table）
 pprof-budget-string-bytes = { $limit } バイトを超える文字列があります（Profile.string_table）
 pprof-budget-field = { $limit } バイトを超える { $field } の要素があります
+# Profiler labels (pprof.Do): the decoder and tag filters
+pprof-budget-labels = 全サンプルのラベルが合わせて { $limit } 個を超えています（Sample.label）
+pprof-tag-bad-regex = `{ $pattern }` は正しい正規表現ではありません: { $error }
+goregex-rust-only = `{ $pattern }` は `{ $syntax }` を使っていますが、Go の regexp（つまり go tool pprof）はこれを受け付けません
+goregex-repeat = `{ $pattern }` の繰り返し { $repeat } は Go の regexp（つまり go tool pprof）が受け付ける上限（{ $limit }）を超えています
+pprof-tag-number = 数値範囲の数 { $number } が大きすぎます

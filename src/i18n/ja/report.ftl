@@ -257,3 +257,5 @@ flamegraph-goroutines-leaked = リークした goroutine 数
 # 一覧での Go のバージョンによる制限
 list-needs-go = {" "}（スキップ：Go { $go } が必要です）
 list-goals-need-go = {" "}（{ $goals } には Go { $go } が必要です（{ $count } 個））
+# Profiler labels (pprof.Do): inspect --tagfocus, --tagignore
+profile-total-tag-filtered = 合計 { $total } { $name }。{ $filters } で残るサンプルは { $kept }（{ $percent }）

@@ -300,3 +300,11 @@ doctor-newer-go-left-out = { $version } では { $what }（{ $count } 個）を�
 doctor-newer-go-fix = `{ $command }` を実行してください（go コマンドが Go モジュールプロキシからそのツールチェーンを一度だけ取得します）。または Go { $go } 以上をインストールしてください
 # goroutine リークのプロファイル（Go 1.27 以降）
 run-leak-own-testmain = goroutine リークのプロファイルは、チェックがパッケージのテストに加える TestMain が書き出しますが、{ $file } には独自の TestMain があります。その TestMain で、`m.Run` のあとに `pprof.Lookup("goroutineleak")` を `${ $env }` のパス（設定されているとき）に書き出すようにしてください
+# Profiler labels (pprof.Do): inspect --tags, --tagfocus, --tagignore
+cmd-inspect-bad-tag-filter = { $flag } を使えません: { $error }
+cmd-inspect-tag-range = { $flag }: go tool pprof と同じく `{ $filter }` を正規表現ではなく数値の範囲として読みました（数値のラベルにしか合いません。pprof.Do のラベルは文字列です）
+cmd-inspect-tag-no-match = { $flag } `{ $filter }` に合うサンプルがありません
+inspect-tags-none = プロファイララベル（pprof.Do、pprof.SetGoroutineLabels）の付いたサンプルはありません
+inspect-tags-key = 合計 { $total } のうち { $amount }（{ $share }）
+inspect-tags-key-no-total = 合計 { $total } のうち { $amount }
+verify-no-label-solution = 解答例のプロファイルには { $label } の付いたサンプルが一つもないのに、ゴールが満たされています。何も判定していません（そこにあるラベル: { $keys }）

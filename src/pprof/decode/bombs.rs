@@ -40,6 +40,7 @@ const SMALL: Limits = Limits {
     strings: 10,
     string_bytes: 100,
     table_bytes: 100,
+    labels: 10,
     field_bytes: 100,
 };
 

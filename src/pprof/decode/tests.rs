@@ -185,6 +185,8 @@ fn fields_in_any_order_and_encoding_read_the_same() {
     // unknown field (a group holding a varint).
     let mut sample = vec![0x10, 3, 0x08, 2];
     sample.extend([0x3b, 0x08, 0x01, 0x3c]);
+    // Its label, after the rest.
+    sample.extend([0x1a, 4, 0x08, 1, 0x18, 7]);
     bytes.extend(field(2, &sample));
     bytes.extend(part(&|p| p.sample = raw.sample[2..].to_vec()));
     bytes.extend(part(&|p| p.duration_nanos = raw.duration_nanos));
@@ -379,4 +381,80 @@ fn flipped_bytes_are_an_error_or_a_profile_never_a_panic() {
         decoded > 0 && decoded < rounds,
         "{decoded} of {rounds} decoded"
     );
+}
+
+const LABELS_CPU: &[u8] = include_bytes!("../../../tests/fixtures/profiles/labels-cpu.pprof");
+const LABELS_GOROUTINE: &[u8] =
+    include_bytes!("../../../tests/fixtures/profiles/labels-goroutine.pprof");
+
+/// Each sample's labels as `key=value` text, sorted.
+fn labels_of(profile: &Profile, n: usize) -> Vec<String> {
+    let labels = &profile.labels;
+    let mut text: Vec<String> = labels
+        .of(n)
+        .iter()
+        .map(|l| match l.value {
+            crate::pprof::labels::LabelValue::Str(v) => {
+                format!("{}={}", labels.name(l.key), labels.name(v))
+            }
+            crate::pprof::labels::LabelValue::Num(v, unit) => format!(
+                "{}={v}{}",
+                labels.name(l.key),
+                unit.map_or("", |u| labels.name(u))
+            ),
+        })
+        .collect();
+    text.sort();
+    text
+}
+
+#[test]
+fn sample_labels_of_pprof_do_are_kept() {
+    let profile = Profile::decode(LABELS_GOROUTINE).unwrap();
+    let all: Vec<Vec<String>> = (0..profile.samples.len())
+        .map(|n| labels_of(&profile, n))
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(all.len(), 5, "{all:?}");
+    assert!(all.contains(&vec!["endpoint=/static".to_owned(), "worker=4".to_owned()]));
+    // Labels of nested pprof.Do calls are merged into the sample.
+    let cpu = Profile::decode(LABELS_CPU).unwrap();
+    let nested = (0..cpu.samples.len())
+        .map(|n| labels_of(&cpu, n))
+        .find(|l| l.iter().any(|l| l == "phase=hash"))
+        .expect("a sample under phase=hash");
+    assert_eq!(nested, ["endpoint=/login", "phase=hash", "tenant=globex"]);
+    assert!((0..cpu.samples.len()).any(|n| labels_of(&cpu, n).is_empty()));
+}
+
+#[test]
+fn numeric_labels_keep_their_value_and_unit() {
+    // Go's heap profiles label each sample with its block size, `bytes`.
+    let heap = Profile::decode(HEAP).unwrap();
+    let labelled = (0..heap.samples.len())
+        .map(|n| labels_of(&heap, n))
+        .filter(|l| !l.is_empty())
+        .count();
+    assert!(labelled > 10, "{labelled} samples with labels");
+    assert!(
+        (0..heap.samples.len())
+            .all(|n| labels_of(&heap, n).iter().all(|l| l.starts_with("bytes=")))
+    );
+    let mut built = sample_profile();
+    built.sample[0].label = vec![
+        proto::Label {
+            key: 3,
+            num: 5,
+            num_unit: 2,
+            ..Default::default()
+        },
+        // Neither a string, a number nor a unit: dropped, as pprof drops it.
+        proto::Label {
+            key: 4,
+            ..Default::default()
+        },
+    ];
+    let profile = Profile::decode(&built.encode_to_vec()).unwrap();
+    assert_eq!(labels_of(&profile, 0), ["main.main=5count"]);
+    assert_eq!(labels_of(&profile, 1), ["samples=7"]);
 }

@@ -14,6 +14,7 @@ mod profile_diff;
 mod source;
 mod sparkline;
 mod spinner;
+mod tags;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -38,6 +39,7 @@ pub use profile::{ProfileView, ordered, profile};
 pub use profile_diff::{DiffView, profile_diff};
 pub use source::source_listing;
 pub use spinner::Spinner;
+pub use tags::tags;
 pub use verify::{UntranslatedDoc, verify, verify_progress};
 
 /// `text` as one paragraph: the first line starts with `first`, the others

@@ -19,13 +19,15 @@ pub struct ProfileView<'a> {
     pub top: usize,
     pub cum: bool,
     pub focus: Option<&'a Regex>,
+    /// The label filters that left samples out (`--tagfocus`, `--tagignore`), as written.
+    pub tag_filters: Option<&'a str>,
 }
 
 /// The text of `workshop inspect <profile>`.
 pub fn profile(path: &Path, profile: &Profile, view: &ProfileView<'_>) -> String {
     let mut out = String::new();
     let sample_type = &profile.sample_types[view.index];
-    let total = profile.total(view.index);
+    let total = profile.pprof_total(view.index);
     let kind = profile.kind().name();
     let what = if profile.duration_nanos > 0 {
         tr!(
@@ -71,6 +73,21 @@ pub fn profile(path: &Path, profile: &Profile, view: &ProfileView<'_>) -> String
         "{}",
         tr!("profile-sample-types", types = crate::i18n::list(&types))
     );
+    if let Some(filters) = view.tag_filters {
+        let kept = profile.total(view.index);
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!(
+                "profile-total-tag-filtered",
+                total = amount(total, &sample_type.unit),
+                name = &sample_type.name,
+                kept = amount(kept, &sample_type.unit),
+                percent = percent(kept, total),
+                filters = filters
+            )
+        );
+    }
     let focused = profile.focused_total(view.index, view.focus);
     match view.focus {
         Some(focus) => {
@@ -87,6 +104,7 @@ pub fn profile(path: &Path, profile: &Profile, view: &ProfileView<'_>) -> String
                 )
             );
         }
+        None if view.tag_filters.is_some() => {}
         None => {
             let _ = writeln!(
                 out,
