@@ -11,6 +11,7 @@ mod baseline;
 mod check_report;
 pub mod hang;
 mod plan;
+mod program;
 mod protected;
 mod scope;
 mod serve;

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use super::baseline;
 use super::plan::{Collect, Invocation, bench_args, go_duration, plan};
+use super::program;
 use super::protected::Protection;
 use super::scope::{
     BUILD_TIMEOUT, Scope, TestBinary, hang_message, hung, read_profile, read_trace, succeeded,
@@ -72,6 +73,16 @@ impl<'a> Session<'a> {
     pub fn pipeline(&mut self, facts: &mut Facts) -> Result<(), Stop> {
         let mine = self.build()?;
         self.tests(&mine)?;
+        if program::wanted(&self.scope) {
+            let (binary, built) = self.step(
+                || tr!("run-step-build-program"),
+                |s| program::build(&s.scope),
+            )?;
+            if binary.is_file() {
+                self.artifacts.insert("program".into(), binary);
+            }
+            facts.program = Some(built);
+        }
         for invocation in plan(self.scope.exercise) {
             if let Some(serve) = &invocation.run.serve {
                 let mine = self.server(serve)?;
@@ -346,6 +357,9 @@ impl<'a> Session<'a> {
                             continue;
                         }
                     }
+                    facts
+                        .profile_files
+                        .insert((spec.name.clone(), kind), path.clone());
                     self.artifacts.insert(format!("profile-{label}"), path);
                     self.starter_artifact(invocation, &format!("profile-{label}"))?;
                     facts.profiles.insert(

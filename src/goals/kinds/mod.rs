@@ -19,4 +19,5 @@ super::registry::registry! {
     load_throughput::LoadThroughput = "load-throughput",
     load_errors::LoadErrors = "load-errors",
     endpoint::Endpoint = "endpoint",
+    build_pgo::BuildPgo = "build-pgo",
 }

@@ -306,3 +306,5 @@ run-step-starter-artifact = the starter's side of { $what }, for comparing
 # Trace timeline
 cmd-timeline-written = timeline written to { $path }
 cmd-timeline-range = --from { $from } is not before --to { $to } within the trace ({ $span } long)
+# build-pgo: the exercise's command, built to read what its build used.
+run-step-build-program = build program

@@ -283,3 +283,5 @@ run-step-starter-artifact = 比較用のスターター側の { $what }
 # トレースのタイムライン
 cmd-timeline-written = タイムラインを { $path } に書きました
 cmd-timeline-range = --from { $from } が --to { $to } より前ではないか、トレース（長さ { $span }）の範囲外です
+# build-pgo: ビルドに使われたものを読むための、演習のコマンドのビルド。
+run-step-build-program = プログラムのビルド
