@@ -13,6 +13,7 @@ mod help;
 mod links;
 mod look;
 mod manifest;
+mod pgo;
 mod pprof;
 mod pprof_views;
 mod protected;

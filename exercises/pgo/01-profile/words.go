@@ -25,7 +25,7 @@ func main() {
 // Counts is what Count found in a text.
 type Counts struct {
 	Words   int // runs of letters (with ' and - inside words)
-	Numbers int // runs of digits (with . and , between digits)
+	Numbers int // runs of digits
 	Lines   int // newline characters
 }
 
@@ -36,53 +36,74 @@ const (
 	space class = iota
 	letter
 	digit
-	joiner // ' - . , : continue a word or a number when more of it follows
 	other
 )
 
+// Token is a run of bytes of one class.
+type Token struct {
+	Class class
+	Len   int // bytes
+	Lines int // newlines in it
+}
+
 // Count reads src to its end and counts the words, numbers and lines in it.
-func Count(src io.ByteReader) (Counts, error) {
+func Count(src io.ByteScanner) (Counts, error) {
 	var c Counts
-	prev := space
 	for {
-		b, err := src.ReadByte()
+		t, err := scan(src)
 		if err != nil {
-			if err == io.EOF {
-				return c, nil
-			}
 			return c, err
 		}
-		k := classify(b)
-		if k != prev {
-			switch {
-			case k == letter && prev != joiner:
-				c.Words++
-			case k == digit && prev != joiner && prev != letter:
-				c.Numbers++
-			case k == joiner && prev != letter && prev != digit:
-				k = space
-			}
+		if t == nil {
+			return c, nil
 		}
-		if b == '\n' {
-			c.Lines++
+		switch t.Class {
+		case letter:
+			c.Words++
+		case digit:
+			c.Numbers++
 		}
-		prev = k
+		c.Lines += t.Lines
 	}
 }
 
-// classify says what a byte is: ASCII letters, digits and the bytes of
-// UTF-8 sequences (letters of other scripts) take part in words.
+// scan reads the next token of src, or nil at its end.
+func scan(src io.ByteScanner) (*Token, error) {
+	b, err := src.ReadByte()
+	if err != nil {
+		if err == io.EOF {
+			err = nil
+		}
+		return nil, err
+	}
+	t := &Token{Class: classify(b), Len: 1}
+	for {
+		if b == '\n' {
+			t.Lines++
+		}
+		b, err = src.ReadByte()
+		if err == io.EOF {
+			return t, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if classify(b) != t.Class {
+			return t, src.UnreadByte()
+		}
+		t.Len++
+	}
+}
+
+// classify says what a byte is: ASCII letters, the bytes of UTF-8 sequences
+// (letters of other scripts) and ' and - take part in words.
 func classify(b byte) class {
 	switch {
-	case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z', b == '_':
+	case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z', b >= 0x80, b == '\'', b == '-':
 		return letter
 	case '0' <= b && b <= '9':
 		return digit
-	case b >= 0x80:
-		return letter
-	case b == '\'' || b == '-' || b == '.' || b == ',' || b == ':':
-		return joiner
-	case b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f':
+	case b == ' ', b == '\t', b == '\n', b == '\r':
 		return space
 	}
 	return other
