@@ -47,8 +47,13 @@ type Token struct {
 }
 
 // Count reads src to its end and counts the words, numbers and lines in it.
-func Count(src io.ByteScanner) (Counts, error) {
-	var c Counts
+// An error of src is returned with the line it happened on.
+func Count(src io.ByteScanner) (c Counts, err error) {
+	defer func() {
+		if err != nil {
+			err = fmt.Errorf("line %d: %w", c.Lines+1, err)
+		}
+	}()
 	for {
 		t, err := scan(src)
 		if err != nil {

@@ -204,7 +204,7 @@ versus-wants-as-fast = スターター以上の速さであること
 versus-wants-no-more = スターター以下であること
 versus-wants-no-lower = スターター以上であること
 # build-pgo: プロファイルガイド最適化 (PGO) でビルドされた演習のコマンド。
-build-pgo-subject = ビルドに使われた CPU プロファイル (PGO)
+build-pgo-subject = ビルドに使われた CPU プロファイル（PGO）
 build-pgo-want = { $pattern } を含むもの
 build-pgo-min-samples-zero = 1 以上のサンプル数が必要です。ホットなコードのサンプルを持たないプロファイルは最適化の手がかりになりません
 build-pgo-not-built = このチェックではプログラムをビルドしていないため、ビルドを判定できません
