@@ -112,6 +112,11 @@ const MISSPELLED: &[(&str, &str, &str)] = &[
         "  - id: a\n    kind: endpoint\n    url: http://127.0.0.1:{port}/\n    servd: false\n",
         "check.yaml:9:5: unknown key `servd`; did you mean `served`?",
     ),
+    (
+        "build-pgo",
+        "  - id: a\n    kind: build-pgo\n    function: Count\n    min-sample: 5\n",
+        "check.yaml:9:5: unknown key `min-sample`; did you mean `min-samples`?",
+    ),
 ];
 
 /// One test per kind, so that a kind whose errors lose their place names itself.
@@ -159,6 +164,7 @@ misspelled_key! {
     misspelled_key_in_trace_blocked: "trace-blocked",
     misspelled_key_in_flight_recorder: "flight-recorder",
     misspelled_key_in_trace_gc: "trace-gc",
+    misspelled_key_in_build_pgo: "build-pgo",
 }
 
 #[test]
