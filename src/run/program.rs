@@ -51,9 +51,10 @@ pub(super) fn build(scope: &Scope<'_>) -> Result<(PathBuf, ProgramFacts), Stop> 
                 Failure::Build(failure),
             ));
         }
-        // `go build -o` of a package that is not a command writes no program
-        // (or an archive, which `go version -m` refuses below).
+        // `go build -o` of a package that is not a command writes the
+        // package's archive (`!<arch>`), which is no program.
         Compiled::Binary(None) => return Ok((binary, facts)),
+        Compiled::Binary(Some(_)) if is_archive(&binary) => return Ok((binary, facts)),
         Compiled::Binary(Some(_)) => {}
     }
     let info = scope
@@ -67,6 +68,15 @@ pub(super) fn build(scope: &Scope<'_>) -> Result<(PathBuf, ProgramFacts), Stop> 
     }
     facts.info = Some(info);
     Ok((binary, facts))
+}
+
+/// Whether the file is a Go package archive rather than an executable.
+fn is_archive(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 8];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| &head == b"!<arch>\n")
 }
 
 /// The profile at `path` (absolute, as the go command records it; relative

@@ -78,7 +78,7 @@ impl<'a> Session<'a> {
                 || tr!("run-step-build-program"),
                 |s| program::build(&s.scope),
             )?;
-            if binary.is_file() {
+            if built.info.is_some() {
                 self.artifacts.insert("program".into(), binary);
             }
             facts.program = Some(built);

@@ -2,7 +2,7 @@
 //! with a hot loop. Without `default.pgo` the goal fails and names the CPU
 //! profile the check took; an empty `default.pgo` fails although the build
 //! used it; the check's own profile, copied to `default.pgo`, meets it, and
-//! the evidence names the profile.
+//! the evidence names the profile; a package that is no command cannot meet it.
 
 use crate::Workshop;
 
@@ -159,5 +159,28 @@ fn an_empty_default_pgo_fails_build_pgo_although_the_build_used_it() {
     assert!(
         evidence(&empty)[0].ends_with("/exercises/p/sum/default.pgo"),
         "{empty}"
+    );
+}
+
+#[test]
+fn a_package_that_is_not_a_command_cannot_meet_build_pgo() {
+    let workshop = workshop();
+    let library = |text: &str| text.replacen("package main", "package sum", 1);
+    let code = library(CODE).replace(
+        "func main() {\n\tos.Exit(Sum([]byte(os.Args[0])) % 2)\n}\n",
+        "// Odd says whether the bytes of the program's name add up to an odd number.\nfunc Odd() bool { return Sum([]byte(os.Args[0]))%2 == 1 }\n",
+    );
+    workshop
+        .write("exercises/p/sum/sum.go", &code)
+        .write("exercises/p/sum/sum_test.go", &library(TEST));
+    let run = workshop.run(&["check", "p/sum", "--json"]);
+    run.code(1);
+    let library = goal(&run);
+    assert_eq!(library["status"], "fail", "{library}");
+    let explanation = library["explanation"].as_str().unwrap();
+    assert!(
+        explanation.starts_with("`go build` made no program of ")
+            && explanation.contains("this package is not one"),
+        "{explanation}"
     );
 }
