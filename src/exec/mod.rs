@@ -3,6 +3,7 @@
 //! in its own process group under a deadline, below a reaper that keeps hold of
 //! whatever it starts in other groups or sessions, and is killed with all of it.
 
+mod buildinfo;
 mod capture;
 mod decisions;
 mod go;
@@ -22,6 +23,7 @@ use std::time::Duration;
 
 use crate::tr;
 
+pub use buildinfo::{BuildInfo, BuildInfoError};
 pub use capture::{OUTPUT_HEAD, OUTPUT_TAIL, OutputCut};
 pub use decisions::DECISION_FLAGS;
 pub use go::{

@@ -19,6 +19,8 @@ pub struct Facts {
     pub benchmarks: BTreeMap<String, BenchOutput>,
     /// Profiles of the attendee's code; a damaged one meets no goal.
     pub profiles: BTreeMap<(String, ProfileKind), Result<ProfileFacts, Damage>>,
+    /// Where each profile of the attendee's code is kept, by run and kind.
+    pub profile_files: BTreeMap<(String, ProfileKind), PathBuf>,
     pub profile_pairs: BTreeMap<(String, ProfileKind), ProfilePairs>,
     /// Traces of the attendee's code; a damaged one meets no goal.
     pub traces: BTreeMap<String, Result<MeasuredTrace, Damage>>,
@@ -38,6 +40,31 @@ pub struct Facts {
     pub package_dir: PathBuf,
     /// Why there is no starter to compare with, when there is none.
     pub starter_missing: Option<String>,
+    /// The exercise's command built on its own, for goals on how it was built.
+    pub program: Option<ProgramFacts>,
+}
+
+/// The exercise's package built as a command (`go build`, with the check's
+/// flags), and what its build recorded.
+#[derive(Debug, Clone)]
+pub struct ProgramFacts {
+    /// The package directory, as the attendee knows it.
+    pub package_dir: PathBuf,
+    /// What `go version -m` says of the program, or its refusal; `None` when
+    /// `go build` made no program (the package is not a command).
+    pub info: Option<Result<crate::exec::BuildInfo, String>>,
+    /// The CPU profile the build used (its `-pgo` setting), as read, with
+    /// its size in bytes; `None` when the build used none.
+    pub profile: Option<PgoProfile>,
+}
+
+/// The profile a build was optimised with.
+#[derive(Debug, Clone)]
+pub struct PgoProfile {
+    pub path: PathBuf,
+    pub bytes: u64,
+    /// The profile, or why it cannot be read.
+    pub read: Result<Profile, Damage>,
 }
 
 /// A profile as measured for a check.

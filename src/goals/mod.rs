@@ -29,8 +29,8 @@ use std::fmt;
 pub use checker::{Checker, Domain, RunInfo};
 pub use facts::{
     Baseline, Damage, Facts, GOROUTINE_PROFILE_ENV, GOROUTINELEAK_GO, GOROUTINELEAK_PROFILE_ENV,
-    LoadPairs, LoadRound, MeasuredTrace, Probe, Probed, ProfileFacts, ProfileKind, ProfilePairs,
-    Snapshot, cpu_samples,
+    LoadPairs, LoadRound, MeasuredTrace, PgoProfile, Probe, Probed, ProfileFacts, ProfileKind,
+    ProfilePairs, ProgramFacts, Snapshot, cpu_samples,
 };
 pub use kinds::GoalKind;
 pub(crate) use read::read_goal;
@@ -171,12 +171,16 @@ pub enum Requirement {
     /// The compiler's decisions about the exercise's package, as the check
     /// compiles it: no run.
     Compiler,
+    /// The exercise's package built as a command with the check's flags, and
+    /// its build information; no run reads it.
+    Program,
 }
 
 impl Requirement {
-    /// The run it reads.
+    /// The run it reads (none, `""`, for the program's build).
     pub fn run(&self) -> &str {
         match self {
+            Requirement::Program => "",
             Requirement::Benchmarks { run }
             | Requirement::Profile { run, .. }
             | Requirement::ProfilePairs { run, .. }
@@ -193,6 +197,7 @@ impl Requirement {
     /// Whether a run of this shape can give it.
     pub fn fits(&self, run: &RunInfo<'_>) -> bool {
         match self {
+            Requirement::Program => true,
             Requirement::Benchmarks { .. }
             | Requirement::Baseline { .. }
             | Requirement::Snapshot { .. } => !run.serves,

@@ -13,6 +13,7 @@ mod decisions;
 pub mod hang;
 mod leak_main;
 mod plan;
+mod program;
 mod protected;
 mod scope;
 mod serve;

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use super::baseline;
 use super::plan::{Collect, Invocation, bench_args, go_duration, plan};
+use super::program;
 use super::protected::Protection;
 use super::scope::{
     BUILD_TIMEOUT, Scope, TestBinary, hang_message, hung, read_profile, read_trace, succeeded,
@@ -86,6 +87,16 @@ impl<'a> Session<'a> {
                 "decisions-log".into(),
                 self.scope.run_dir.join("decisions.log"),
             );
+        }
+        if program::wanted(&self.scope) {
+            let (binary, built) = self.step(
+                || tr!("run-step-build-program"),
+                |s| program::build(&s.scope),
+            )?;
+            if built.info.is_some() {
+                self.artifacts.insert("program".into(), binary);
+            }
+            facts.program = Some(built);
         }
         for invocation in plan(self.scope.exercise) {
             if let Some(serve) = &invocation.run.serve {
@@ -361,6 +372,9 @@ impl<'a> Session<'a> {
                             continue;
                         }
                     }
+                    facts
+                        .profile_files
+                        .insert((spec.name.clone(), kind), path.clone());
                     self.artifacts.insert(format!("profile-{label}"), path);
                     self.starter_artifact(invocation, &format!("profile-{label}"))?;
                     facts.profiles.insert(

@@ -14,6 +14,9 @@ use crate::exec::{Compiled, GoTool};
 use crate::tr;
 use crate::workspace::{self, FileError, Files, is_go};
 
+/// The profile `-pgo=auto` takes from a main package's directory.
+const PGO_PROFILE: &str = "default.pgo";
+
 /// The starter's binary, once asked for.
 pub(super) enum StarterBuild {
     Unbuilt,
@@ -99,6 +102,8 @@ fn key(scope: &Scope<'_>, starter: &Files) -> String {
     }
     scope.exercise.package.hash(&mut hasher);
     scope.exercise.build.hash(&mut hasher);
+    // Builds made before the copy left out the attendee's default.pgo.
+    PGO_PROFILE.hash(&mut hasher);
     let go = &scope.go.info;
     (&go.version, &go.goos, &go.goarch).hash(&mut hasher);
     format!("{:016x}\n", hasher.finish())
@@ -133,9 +138,11 @@ fn build(scope: &Scope<'_>, what: &str) -> Result<Option<Built>, Stop> {
             .map_err(CheckError::from)?;
     }
     workspace::copy_tree(&scope.tree.module_dir, &module).map_err(CheckError::from)?;
+    // The attendee's code goes, and with it their `default.pgo`, which
+    // `-pgo=auto` would otherwise build the starter with.
     if let Ok(entries) = std::fs::read_dir(&built.package) {
         for entry in entries.flatten() {
-            if is_go(&entry.path()) {
+            if is_go(&entry.path()) || entry.file_name() == PGO_PROFILE {
                 let _ = crate::fence::remove_file(&entry.path());
             }
         }

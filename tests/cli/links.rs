@@ -150,7 +150,7 @@ fn exercise_pages() -> Vec<(String, String)> {
 #[test]
 fn every_exercise_has_a_page_linked_from_the_index() {
     let pages = exercise_pages();
-    assert_eq!(pages.len(), 16, "the bundled workshop has 16 exercises");
+    assert_eq!(pages.len(), 17, "the bundled workshop has 17 exercises");
     let index = std::fs::read_to_string(repo().join("docs/README.md")).unwrap();
     let linked: BTreeSet<String> = links(&index)
         .into_iter()
@@ -252,7 +252,7 @@ fn every_page_has_its_japanese_page_and_each_links_to_the_other() {
             problems.push(format!("{name}: no English page docs/{rest}"));
         }
     }
-    assert_eq!(pages, 39, "docs/ has 39 pages");
+    assert_eq!(pages, 41, "docs/ has 41 pages");
     // The commands of a page's command blocks are those of the English page,
     // in order: the docs tests run the English page's.
     for page in markdown_files() {

@@ -16,6 +16,7 @@ mod leak;
 mod links;
 mod look;
 mod manifest;
+mod pgo;
 mod pprof;
 mod pprof_tags;
 mod pprof_views;

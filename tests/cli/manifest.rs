@@ -132,6 +132,11 @@ const MISSPELLED: &[(&str, &str, &str)] = &[
         "  - id: a\n    kind: compiler-bounds\n    file: sum.go\n    nera: x\n    at-most: 0\n",
         "check.yaml:9:5: unknown key `nera`; did you mean `near`?",
     ),
+    (
+        "build-pgo",
+        "  - id: a\n    kind: build-pgo\n    function: Count\n    min-sample: 5\n",
+        "check.yaml:9:5: unknown key `min-sample`; did you mean `min-samples`?",
+    ),
 ];
 
 /// One test per kind, so that a kind whose errors lose their place names itself.
@@ -183,6 +188,7 @@ misspelled_key! {
     misspelled_key_in_compiler_escape: "compiler-escape",
     misspelled_key_in_compiler_inline: "compiler-inline",
     misspelled_key_in_compiler_bounds: "compiler-bounds",
+    misspelled_key_in_build_pgo: "build-pgo",
 }
 
 #[test]

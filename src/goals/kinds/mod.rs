@@ -23,4 +23,5 @@ super::registry::registry! {
     compiler_escape::CompilerEscape = "compiler-escape",
     compiler_inline::CompilerInline = "compiler-inline",
     compiler_bounds::CompilerBounds = "compiler-bounds",
+    build_pgo::BuildPgo = "build-pgo",
 }

@@ -284,3 +284,21 @@ profile-label-subject = { $profile } profile { $sample } carried by label { $lab
 profile-label-none = no sample of the { $profile } profile carries a profiler label: wrap the work in `pprof.Do(ctx, pprof.Labels(…), …)` so that samples carry { $label }
 profile-label-holds = samples with { $label } carry { $amount }, { $share } of the profile
 profile-label-table = labels of the profile, as go tool pprof -tags shows them:
+# build-pgo: the exercise's command built with profile-guided optimisation.
+build-pgo-subject = the build's CPU profile (PGO)
+build-pgo-want = one that covers { $pattern }
+build-pgo-min-samples-zero = expected at least 1 sample: a profile without samples of the hot code guides nothing
+build-pgo-not-built = the program was not built in this check, so its build cannot be judged
+build-pgo-no-program = `go build` made no program of { $package }: PGO takes `default.pgo` from the directory of a main package, and this package is not one
+build-pgo-no-build-info = `go version -m` could not read the program's build information: { $words }
+build-pgo-no-profile = the program was built without a profile: its build information (`go version -m`, { $go }) has no -pgo setting
+# Evidence: "built by go1.26.8 with -pgo=exercises/pgo/01-profile/default.pgo".
+build-pgo-built-with = built by { $go } with -pgo={ $path }
+build-pgo-empty = the profile { $path } is empty (0 bytes): the compiler then has nothing to go by
+build-pgo-damaged = the profile { $path } cannot be read: { $why }
+build-pgo-not-cpu = { $path } is not a CPU profile: its sample types are { $types }
+build-pgo-no-samples = the CPU profile { $path } holds no samples
+build-pgo-uncovered = { $covered } of the profile's { $total } CPU samples are in { $pattern }; at least { $min } are needed for the compiler to see that code as hot
+# Evidence: "the profile holds 312 CPU samples, 305 of them (97.76%) in main.Count".
+build-pgo-covers = the profile holds { $total } CPU samples, { $covered } of them ({ $share }) in { $functions }
+build-pgo-this-profile = this check's CPU profile of your code: { $path } (copy it to { $target })

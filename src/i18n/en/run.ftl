@@ -348,3 +348,5 @@ inspect-tags-none = no sample carries a profiler label (pprof.Do, pprof.SetGorou
 inspect-tags-key = Total { $amount } of { $total } ({ $share })
 inspect-tags-key-no-total = Total { $amount } of { $total }
 verify-no-label-solution = no sample of the solution's profile carries { $label }, and the goal is met anyway: it holds of nothing (labels there: { $keys })
+# build-pgo: the exercise's command, built to read what its build used.
+run-step-build-program = build program

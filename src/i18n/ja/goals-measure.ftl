@@ -247,3 +247,19 @@ profile-label-subject = { $profile } プロファイルの { $sample } のうち
 profile-label-none = { $profile } プロファイルのどのサンプルにもプロファイララベルが付いていません。処理を `pprof.Do(ctx, pprof.Labels(…), …)` で包んで、サンプルに { $label } が付くようにしてください
 profile-label-holds = { $label } の付いたサンプルは { $amount } で、プロファイルの { $share } です
 profile-label-table = プロファイルのラベル（go tool pprof -tags と同じ形）:
+# build-pgo: プロファイルガイド最適化 (PGO) でビルドされた演習のコマンド。
+build-pgo-subject = ビルドに使われた CPU プロファイル（PGO）
+build-pgo-want = { $pattern } を含むもの
+build-pgo-min-samples-zero = 1 以上のサンプル数が必要です。ホットなコードのサンプルを持たないプロファイルは最適化の手がかりになりません
+build-pgo-not-built = このチェックではプログラムをビルドしていないため、ビルドを判定できません
+build-pgo-no-program = `go build` で { $package } のプログラムが作られませんでした。PGO は main パッケージのディレクトリにある `default.pgo` を使いますが、このパッケージは main パッケージではありません
+build-pgo-no-build-info = `go version -m` でプログラムのビルド情報を読めませんでした: { $words }
+build-pgo-no-profile = プログラムはプロファイルなしでビルドされています。ビルド情報（`go version -m`、{ $go }）に -pgo の設定がありません
+build-pgo-built-with = { $go } で -pgo={ $path } を指定してビルドされています
+build-pgo-empty = プロファイル { $path } は空（0 バイト）です。これではコンパイラが手がかりにできるものがありません
+build-pgo-damaged = プロファイル { $path } を読めません: { $why }
+build-pgo-not-cpu = { $path } は CPU プロファイルではありません。サンプルの種類は { $types } です
+build-pgo-no-samples = CPU プロファイル { $path } にはサンプルがありません
+build-pgo-uncovered = プロファイルの CPU サンプル { $total } 個のうち、{ $pattern } のものは { $covered } 個です。コンパイラがそのコードをホットと判断するには { $min } 個以上必要です
+build-pgo-covers = プロファイルには CPU サンプルが { $total } 個あり、そのうち { $covered } 個（{ $share }）が { $functions } のものです
+build-pgo-this-profile = このチェックで取ったあなたのコードの CPU プロファイル: { $path }（{ $target } にコピーしてください）

@@ -308,3 +308,5 @@ inspect-tags-none = プロファイララベル（pprof.Do、pprof.SetGoroutineL
 inspect-tags-key = 合計 { $total } のうち { $amount }（{ $share }）
 inspect-tags-key-no-total = 合計 { $total } のうち { $amount }
 verify-no-label-solution = 解答例のプロファイルには { $label } の付いたサンプルが一つもないのに、ゴールが満たされています。何も判定していません（そこにあるラベル: { $keys }）
+# build-pgo: ビルドに使われたものを読むための、演習のコマンドのビルド。
+run-step-build-program = プログラムのビルド
