@@ -23,7 +23,7 @@ static GUARD: Mutex<Option<Option<ChildStdin>>> = Mutex::new(None);
 /// Starts the guard of this runner.
 #[allow(clippy::disallowed_methods)] // exec starts the processes; this is its guard
 fn start() -> Option<ChildStdin> {
-    let program = std::env::current_exe().ok()?;
+    let program = super::reaper::own_executable().ok()?;
     let mut child = std::process::Command::new(program)
         .arg(GUARD_ARG)
         .stdin(Stdio::piped())

@@ -52,13 +52,27 @@ pub(super) fn wrap(program: &Path, args: &[OsString]) -> (PathBuf, Vec<OsString>
     if !OWN_BINARY.load(Ordering::SeqCst) {
         return (program.to_owned(), args.to_vec());
     }
-    match std::env::current_exe() {
+    match own_executable() {
         Ok(own) => {
             let mut all = vec![OsString::from(REAPER_ARG), program.as_os_str().to_owned()];
             all.extend(args.iter().cloned());
             (own, all)
         }
         Err(_) => (program.to_owned(), args.to_vec()),
+    }
+}
+
+/// This program's executable, to start again as a reaper or a guard: on
+/// Linux `/proc/self/exe`, which stays the running program's file even when
+/// the file at its path has been replaced or removed since it started (a
+/// `cargo install` of a new version while `workshop watch` runs); elsewhere
+/// the path it was started from.
+pub(super) fn own_executable() -> std::io::Result<PathBuf> {
+    let proc = Path::new("/proc/self/exe");
+    if proc.exists() {
+        Ok(proc.to_owned())
+    } else {
+        std::env::current_exe()
     }
 }
 

@@ -168,3 +168,37 @@ fn descendants_in_other_sessions_and_groups_end_when_the_runner_is_killed() {
     child.wait().unwrap();
     all_gone(&pids);
 }
+
+#[test]
+#[allow(clippy::disallowed_methods)] // a copy of the binary, started as the test's own process
+fn a_check_goes_on_when_the_runners_file_is_replaced_midway() {
+    // `cargo install` of a new version while a check or `watch` runs: the
+    // running program's file is gone from its path, and every child started
+    // through the reaper must still start.
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("workshop");
+    std::fs::copy(assert_cmd::cargo::cargo_bin("workshop"), &copy).unwrap();
+    let workshop = Workshop::fixture("outcomes");
+    let child = std::process::Command::new(&copy)
+        .args([
+            "--root",
+            workshop.path().to_str().unwrap(),
+            "check",
+            "outcome/met",
+        ])
+        .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    std::fs::remove_file(&copy).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let (out, err) = (
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+    );
+    assert_eq!(output.status.code(), Some(0), "{out}\n{err}");
+    assert!(out.contains("PASS"), "{out}\n{err}");
+}
