@@ -106,7 +106,7 @@ pub enum Command {
     /// Summarise a Go execution trace or pprof profile.
     ///
     /// Works on any trace written by `go test -trace`, `runtime/trace` or a flight
-    /// recorder snapshot (Go 1.22 to 1.26), and on any profile `go test` or
+    /// recorder snapshot (Go 1.22 to 1.27), and on any profile `go test` or
     /// `runtime/pprof` writes (CPU, heap, allocs, block, mutex, goroutine), inside
     /// or outside a workshop.
     Inspect(InspectArgs),

@@ -77,7 +77,7 @@ cli-inspect-about = Summarise a Go execution trace or pprof profile
 cli-inspect-long-about =
     Summarise a Go execution trace or pprof profile.
 
-    Works on any trace written by `go test -trace`, `runtime/trace` or a flight recorder snapshot (Go 1.22 to 1.26), and on any profile `go test` or `runtime/pprof` writes (CPU, heap, allocs, block, mutex, goroutine), inside or outside a workshop.
+    Works on any trace written by `go test -trace`, `runtime/trace` or a flight recorder snapshot (Go 1.22 to 1.27), and on any profile `go test` or `runtime/pprof` writes (CPU, heap, allocs, block, mutex, goroutine), inside or outside a workshop.
 cli-inspect-arg-file = The trace or profile file, or an http:// URL to fetch one from (such as http://127.0.0.1:6060/debug/pprof/profile?seconds=5)
 cli-inspect-arg-json = Print as a JSON document
 cli-inspect-arg-save = With a URL: keep what it answered in this file

@@ -183,8 +183,8 @@ trace-error-malformed = at byte { $offset }: { $what }
 trace-error-broken = broken trace (generation { $generation }): { $what }
 # `found`: the header's text, quoted.
 trace-error-no-header = expected the header `go 1.N trace` at byte 0, found { $found }
-trace-error-version-too-old = { $version } (traces from Go 1.21 and older use a format this reader does not read; Go 1.22 to 1.26 are supported)
-trace-error-version-unknown = { $version } (Go 1.22 to 1.26 are supported)
+trace-error-version-too-old = { $version } (traces from Go 1.21 and older use a format this reader does not read; the formats of Go 1.22 to 1.26 are read, and Go 1.27 writes 1.26's)
+trace-error-version-unknown = { $version } (the formats of Go 1.22 to 1.26 are read, and Go 1.27 writes 1.26's)
 # `what`: a part of the trace (trace-field-...).
 trace-error-file-ends-at = the file ends where { $what } was expected (truncated?)
 trace-error-varint-overflows = { $what } is a varint that overflows 64 bits

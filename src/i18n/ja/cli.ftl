@@ -115,7 +115,7 @@ cli-inspect-long-about =
     Go の実行トレースまたは pprof プロファイルを要約する。
 
     `go test -trace`、`runtime/trace`、フライトレコーダーの
-    スナップショット（Go 1.22 から 1.26）が書いたトレースと、
+    スナップショット（Go 1.22 から 1.27）が書いたトレースと、
     `go test` や `runtime/pprof` が書いたプロファイル（CPU、heap、
     allocs、block、mutex、goroutine）を、ワークショップの内外を問わず
     扱えます。
