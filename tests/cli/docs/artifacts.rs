@@ -38,8 +38,9 @@ fn kept(check: &serde_yaml::Value) -> Kept {
             .iter()
             .find(|r| r["name"].as_str() == Some(run_name))
             .is_some_and(|r| !r["serve"].is_null());
-        let file = if kind.starts_with("profile-") {
-            let profile = goal["profile"].as_str().unwrap_or_default();
+        let file = if kind.starts_with("profile-") || kind == "build-pgo" {
+            // `build-pgo` reads the CPU profile of its run, as a profile goal.
+            let profile = goal["profile"].as_str().unwrap_or("cpu");
             kept.profiles.insert(profile.to_owned());
             kept.starter_profiles |= !serve;
             format!("{run_name}-{profile}.pprof")
