@@ -19,6 +19,7 @@ mod manifest;
 mod pgo;
 mod pprof;
 mod pprof_tags;
+mod pprof_top;
 mod pprof_views;
 mod protected;
 mod refactor;

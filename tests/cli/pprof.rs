@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::pprof_top::{parse, pprof_in, top_flags};
 use crate::*;
 
 fn fixtures() -> Vec<PathBuf> {
@@ -20,70 +21,14 @@ fn fixtures() -> Vec<PathBuf> {
 
 /// function -> (flat, cum), and the total, as `go tool pprof -top` prints them.
 fn go_top(profile: &Path, sample: &str, unit: &str) -> (BTreeMap<String, (i64, i64)>, i64) {
-    let mut args = vec![
-        "tool".to_owned(),
-        "pprof".into(),
-        "-top".into(),
-        "-nodefraction=0".into(),
-        "-edgefraction=0".into(),
-        "-nodecount=1000000".into(),
-        format!("-sample_index={sample}"),
-    ];
-    match unit {
-        "nanoseconds" => args.push("-unit=ns".into()),
-        "bytes" => args.push("-unit=B".into()),
-        _ => {}
-    }
-    let output = go()
-        .args(&args)
-        .arg(profile)
-        .output()
-        .expect("`go` must be installed");
-    let text = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "go tool pprof failed on {}: {}",
-        profile.display(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let number = |field: &str| -> i64 {
-        let digits: String = field
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || *c == '-')
-            .collect();
-        digits
-            .parse()
-            .unwrap_or_else(|_| panic!("cannot read {field:?} in go tool pprof output"))
-    };
-    let mut total = 0;
+    let top = parse(&pprof_in(&repo(), &top_flags(sample, unit), profile));
     let mut functions = BTreeMap::new();
-    let mut table = false;
-    for line in text.lines() {
-        if let Some(rest) = line.strip_prefix("Showing nodes accounting for ") {
-            // "X, 100% of TOTAL total"
-            let of = rest.rsplit(" of ").next().unwrap();
-            total = number(of.trim_end_matches(" total"));
-            continue;
-        }
-        if line.trim_start().starts_with("flat") {
-            table = true;
-            continue;
-        }
-        if !table || line.trim().is_empty() {
-            continue;
-        }
-        let fields: Vec<&str> = line.split_whitespace().collect();
-        let name = fields[5..].join(" ");
-        // pprof marks inlined nodes; the marker is not part of the name.
-        let name = name
-            .trim_end_matches(" (inline)")
-            .trim_end_matches(" (partial-inline)")
-            .to_owned();
+    for (name, flat, cum) in top.rows {
         let entry = functions.entry(name).or_insert((0, 0));
-        entry.0 += number(fields[0]);
-        entry.1 += number(fields[3]);
+        entry.0 += flat;
+        entry.1 += cum;
     }
-    (functions, total)
+    (functions, top.total.unwrap_or(0))
 }
 
 #[test]

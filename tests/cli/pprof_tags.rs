@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::pprof_top::{parse, pprof_in, top_flags};
 use crate::*;
 
 fn profiles() -> PathBuf {
@@ -13,23 +14,6 @@ fn profiles() -> PathBuf {
 }
 
 /// What `go tool pprof ARGS PROFILE` prints, run in `dir`; it must succeed.
-fn pprof_in(dir: &Path, args: &[String], profile: &Path) -> String {
-    let output = go()
-        .current_dir(dir)
-        .args(["tool", "pprof"])
-        .args(args)
-        .arg(profile)
-        .output()
-        .expect("`go` must be installed");
-    assert!(
-        output.status.success(),
-        "go tool pprof {args:?} {} failed: {}",
-        profile.display(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
 /// The filters of one comparison, as both programs take them.
 fn filter_args(focus: Option<&str>, ignore: Option<&str>) -> (Vec<String>, Vec<String>) {
     let (mut ours, mut theirs) = (Vec::new(), Vec::new());
@@ -147,16 +131,6 @@ fn tags_equal_go_tool_pprof_tags() {
 }
 
 /// A number as pprof prints it with `-unit=ns` or `-unit=B`: `-1200ns`, `0`.
-fn number(field: &str) -> i64 {
-    let digits: String = field
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '-')
-        .collect();
-    digits
-        .parse()
-        .unwrap_or_else(|_| panic!("cannot read {field:?} in go tool pprof output"))
-}
-
 /// `go tool pprof -top`'s rows (name, flat, cum) and the total of its header.
 fn go_top(
     profile: &Path,
@@ -164,48 +138,11 @@ fn go_top(
     unit: &str,
     extra: &[String],
 ) -> (Vec<(String, i64, i64)>, i64) {
-    let mut args: Vec<String> = [
-        "-top",
-        "-nodefraction=0",
-        "-edgefraction=0",
-        "-nodecount=1000000",
-    ]
-    .map(str::to_owned)
-    .to_vec();
-    args.push(format!("-sample_index={sample}"));
-    match unit {
-        "nanoseconds" => args.push("-unit=ns".to_owned()),
-        "bytes" => args.push("-unit=B".to_owned()),
-        _ => {}
-    }
-    args.extend_from_slice(extra);
-    let text = pprof_in(&profiles(), &args, profile);
-    let mut total = None;
-    let mut rows = Vec::new();
-    let mut table = false;
-    for line in text.lines() {
-        if let Some(rest) = line.strip_prefix("Showing nodes accounting for ") {
-            let (_, of) = rest.split_once(", ").unwrap();
-            total = Some(number(of.rsplit(" of ").next().unwrap()));
-            continue;
-        }
-        if line.trim_start().starts_with("flat") {
-            table = true;
-            continue;
-        }
-        if !table || line.trim().is_empty() {
-            continue;
-        }
-        let fields: Vec<&str> = line.split_whitespace().collect();
-        let name = fields[5..].join(" ");
-        let name = name
-            .trim_end_matches(" (inline)")
-            .trim_end_matches(" (partial-inline)")
-            .to_owned();
-        rows.push((name, number(fields[0]), number(fields[3])));
-    }
+    let mut flags = top_flags(sample, unit);
+    flags.extend_from_slice(extra);
+    let top = parse(&pprof_in(&profiles(), &flags, profile));
     // With nothing left, pprof prints no header.
-    (rows, total.unwrap_or(0))
+    (top.rows, top.total.unwrap_or(0))
 }
 
 fn our_rows(doc: &serde_json::Value) -> Vec<(String, i64, i64)> {

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::pprof_top::{parse, pprof_in, top_flags};
 use crate::*;
 
 fn profiles() -> PathBuf {
@@ -33,16 +34,6 @@ fn groups() -> BTreeMap<String, Vec<PathBuf>> {
 }
 
 /// A number as pprof prints it with `-unit=ns` or `-unit=B`: `-1200ns`, `0`.
-fn number(field: &str) -> i64 {
-    let digits: String = field
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '-')
-        .collect();
-    digits
-        .parse()
-        .unwrap_or_else(|_| panic!("cannot read {field:?} in go tool pprof output"))
-}
-
 /// What `go tool pprof -top -diff_base` prints: the rows in order as (name,
 /// flat, cum), the sum shown and the total of its header.
 fn go_diff(
@@ -52,68 +43,14 @@ fn go_diff(
     unit: &str,
     extra: &[&str],
 ) -> (Vec<(String, i64, i64)>, i64, i64) {
-    let mut command = go();
-    command.args([
-        "tool",
-        "pprof",
-        "-top",
-        "-nodefraction=0",
-        "-edgefraction=0",
-        "-nodecount=1000000",
-    ]);
-    command.args(extra);
-    command.arg(format!("-sample_index={sample}"));
-    match unit {
-        "nanoseconds" => {
-            command.arg("-unit=ns");
-        }
-        "bytes" => {
-            command.arg("-unit=B");
-        }
-        _ => {}
-    }
-    command
-        .arg(format!("-diff_base={}", base.display()))
-        .arg(profile);
-    let output = command.output().expect("`go` must be installed");
-    assert!(
-        output.status.success(),
-        "go tool pprof failed on {} against {}: {}",
-        profile.display(),
-        base.display(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let text = String::from_utf8_lossy(&output.stdout);
-    let (mut shown, mut total) = (None, None);
-    let mut rows = Vec::new();
-    let mut table = false;
-    for line in text.lines() {
-        if let Some(rest) = line.strip_prefix("Showing nodes accounting for ") {
-            // "X, P% of T total"
-            let (x, of) = rest.split_once(", ").unwrap();
-            shown = Some(number(x));
-            total = Some(number(of.rsplit(" of ").next().unwrap()));
-            continue;
-        }
-        if line.trim_start().starts_with("flat") {
-            table = true;
-            continue;
-        }
-        if !table || line.trim().is_empty() {
-            continue;
-        }
-        let fields: Vec<&str> = line.split_whitespace().collect();
-        let name = fields[5..].join(" ");
-        let name = name
-            .trim_end_matches(" (inline)")
-            .trim_end_matches(" (partial-inline)")
-            .to_owned();
-        rows.push((name, number(fields[0]), number(fields[3])));
-    }
+    let mut flags = top_flags(sample, unit);
+    flags.extend(extra.iter().map(|f| (*f).to_owned()));
+    flags.push(format!("-diff_base={}", base.display()));
+    let top = parse(&pprof_in(&repo(), &flags, profile));
     (
-        rows,
-        shown.expect("pprof's header"),
-        total.expect("pprof's header"),
+        top.rows,
+        top.shown.expect("pprof's header"),
+        top.total.expect("pprof's header"),
     )
 }
 
