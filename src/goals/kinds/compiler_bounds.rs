@@ -92,7 +92,7 @@ impl Kind for CompilerBounds {
                 if let Some(text) = decisions
                     .sources
                     .get(&fact.at.file)
-                    .and_then(|s| s.lines().nth(fact.at.line as usize - 1))
+                    .and_then(|s| s.lines().nth((fact.at.line as usize).checked_sub(1)?))
                 {
                     lines.push(format!("    {}", text.trim()));
                 }
