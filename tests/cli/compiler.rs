@@ -4,7 +4,7 @@
 //! its overlay of protected files), then again from the build cache, and the
 //! reference solution meeting every goal in `verify`.
 
-use crate::Workshop;
+use crate::{Workshop, evidence_of, goal_in};
 
 const STARTER: &str = "package esc
 
@@ -131,24 +131,6 @@ fn workshop() -> Workshop {
     workshop
 }
 
-fn goal<'a>(doc: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
-    doc["goals"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["id"] == id)
-        .unwrap_or_else(|| panic!("no goal {id}: {doc}"))
-}
-
-fn evidence(goal: &serde_json::Value) -> Vec<String> {
-    goal["evidence"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e.as_str().unwrap().to_owned())
-        .collect()
-}
-
 #[test]
 fn the_starter_fails_each_goal_in_the_compilers_words_and_again_from_the_cache() {
     let workshop = workshop();
@@ -158,28 +140,28 @@ fn the_starter_fails_each_goal_in_the_compilers_words_and_again_from_the_cache()
         let run = workshop.run(&["check", "c/esc", "--json"]);
         run.code(1);
         let doc = run.json();
-        let make = goal(&doc, "make-stack");
+        let make = goal_in(&doc, "make-stack");
         assert_eq!(make["status"], "fail", "{make}");
         assert_eq!(make["measured"], 1.0);
-        let lines = evidence(make);
+        let lines = evidence_of(make);
         assert_eq!(lines[0], "esc.go:8:2: moved to heap: p", "{lines:?}");
         assert!(lines[1].contains("flow:"), "{lines:?}");
-        let bounds = goal(&doc, "sum-bounds");
+        let bounds = goal_in(&doc, "sum-bounds");
         assert_eq!(bounds["status"], "fail", "{bounds}");
         assert_eq!(
-            evidence(bounds),
+            evidence_of(bounds),
             [
                 "esc.go:16:10: Found IsInBounds",
                 "    t += xs[i] // the indexed line"
             ]
         );
-        let inlined = goal(&doc, "mix-inlined");
+        let inlined = goal_in(&doc, "mix-inlined");
         assert_eq!(inlined["status"], "fail", "{inlined}");
         assert!(
-            evidence(inlined)[0].contains("cannot inline mix: function too complex"),
+            evidence_of(inlined)[0].contains("cannot inline mix: function too complex"),
             "{inlined}"
         );
-        assert_eq!(goal(&doc, "mix-inlinable")["status"], "fail");
+        assert_eq!(goal_in(&doc, "mix-inlinable")["status"], "fail");
     }
 }
 

@@ -294,3 +294,23 @@ pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .map(|e| (e.path().to_owned(), std::fs::read(e.path()).unwrap()))
         .collect()
 }
+
+/// Goal `id` of a `check --json` document.
+pub fn goal_in<'a>(doc: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    doc["goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["id"] == id)
+        .unwrap_or_else(|| panic!("no goal {id} in {doc}"))
+}
+
+/// A goal's evidence lines, from a `check --json` document.
+pub fn evidence_of(goal: &serde_json::Value) -> Vec<String> {
+    goal["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e.as_str().unwrap().to_owned())
+        .collect()
+}

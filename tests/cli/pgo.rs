@@ -4,7 +4,7 @@
 //! used it; the check's own profile, copied to `default.pgo`, meets it, and
 //! the evidence names the profile; a package that is no command cannot meet it.
 
-use crate::Workshop;
+use crate::{Workshop, evidence_of};
 
 const CODE: &str = "package main
 
@@ -94,15 +94,6 @@ fn goal(run: &crate::Run) -> serde_json::Value {
         .clone()
 }
 
-fn evidence(goal: &serde_json::Value) -> Vec<String> {
-    goal["evidence"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e.as_str().unwrap().to_owned())
-        .collect()
-}
-
 #[test]
 fn the_checks_own_cpu_profile_as_default_pgo_meets_build_pgo_and_none_does_not() {
     let workshop = workshop();
@@ -117,7 +108,7 @@ fn the_checks_own_cpu_profile_as_default_pgo_meets_build_pgo_and_none_does_not()
     );
     let profile = workshop.path().join(".workshop/runs/p/sum/bench-cpu.pprof");
     assert!(
-        evidence(&missing)
+        evidence_of(&missing)
             .iter()
             .any(|e| e.contains("bench-cpu.pprof") && e.contains("default.pgo")),
         "{missing}"
@@ -130,7 +121,7 @@ fn the_checks_own_cpu_profile_as_default_pgo_meets_build_pgo_and_none_does_not()
     let met = goal(&run);
     assert_eq!(met["status"], "pass", "{met}");
     assert!(met["measured"].as_f64().unwrap() >= 10.0, "{met}");
-    let evidence = evidence(&met);
+    let evidence = evidence_of(&met);
     assert!(
         evidence[0].starts_with("built by go1.")
             && evidence[0].ends_with("/exercises/p/sum/default.pgo"),
@@ -157,7 +148,7 @@ fn an_empty_default_pgo_fails_build_pgo_although_the_build_used_it() {
         "{explanation}"
     );
     assert!(
-        evidence(&empty)[0].ends_with("/exercises/p/sum/default.pgo"),
+        evidence_of(&empty)[0].ends_with("/exercises/p/sum/default.pgo"),
         "{empty}"
     );
 }

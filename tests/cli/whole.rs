@@ -4,33 +4,14 @@
 //! `sync.WaitGroup.Go` and a helper of another package, and name their tasks
 //! after twelve kinds of order.
 
-use crate::Workshop;
-
-/// The outcome of goal `id` in a `check --json` document.
-fn goal<'a>(doc: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
-    doc["goals"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["id"] == id)
-        .unwrap_or_else(|| panic!("no goal {id} in {doc}"))
-}
-
-fn evidence(goal: &serde_json::Value) -> Vec<String> {
-    goal["evidence"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e.as_str().unwrap().to_owned())
-        .collect()
-}
+use crate::{Workshop, evidence_of, goal_in};
 
 #[test]
 fn a_snapshot_written_twice_fails_and_says_why() {
     let run = Workshop::fixture("whole").run(&["check", "whole/snapshot", "--json"]);
     run.code(1);
     let doc = run.json();
-    let snapshot = goal(&doc, "snapshot");
+    let snapshot = goal_in(&doc, "snapshot");
     assert_eq!(snapshot["status"], "fail");
     assert!(snapshot["measured"].is_null(), "{snapshot}");
     let explanation = snapshot["explanation"].as_str().unwrap();
@@ -40,7 +21,7 @@ fn a_snapshot_written_twice_fails_and_says_why() {
             && explanation.contains("WriteTo was called more than once on the same writer"),
         "{explanation}"
     );
-    let evidence = evidence(snapshot);
+    let evidence = evidence_of(snapshot);
     assert!(
         evidence[0].contains("a second trace begins here (`go 1."),
         "{evidence:?}"
@@ -71,7 +52,7 @@ fn a_snapshot_cut_short_fails_with_the_readers_words() {
     let run = workshop.run(&["check", "whole/snapshot", "--json"]);
     run.code(1);
     let doc = run.json();
-    let snapshot = goal(&doc, "snapshot");
+    let snapshot = goal_in(&doc, "snapshot");
     assert_eq!(snapshot["status"], "fail");
     let explanation = snapshot["explanation"].as_str().unwrap();
     assert!(
@@ -105,7 +86,7 @@ fn a_trace_the_code_cut_short_fails_its_goals_rather_than_stopping_the_check() {
     let run = workshop.run(&["check", "whole/names", "--json"]);
     run.code(1);
     let doc = run.json();
-    let orders = goal(&doc, "orders");
+    let orders = goal_in(&doc, "orders");
     assert_eq!(orders["status"], "fail");
     let explanation = orders["explanation"].as_str().unwrap();
     assert!(
@@ -123,12 +104,12 @@ fn goroutines_started_through_wait_group_go_or_a_helper_count_for_created_by() {
     let doc = run.json();
     // A hundred goroutines a call, all alive at once: none by a `go`
     // statement of the package.
-    let at_once = goal(&doc, "at-once");
+    let at_once = goal_in(&doc, "at-once");
     assert_eq!(at_once["status"], "fail");
     assert!(at_once["measured"].as_f64().unwrap() >= 50.0, "{at_once}");
-    assert!(goal(&doc, "per-call")["measured"].as_f64().unwrap() >= 100.0);
+    assert!(goal_in(&doc, "per-call")["measured"].as_f64().unwrap() >= 100.0);
     // The evidence names the frame that matched, for both ways they started.
-    let evidence = evidence(at_once);
+    let evidence = evidence_of(at_once);
     for line in [18, 21] {
         assert!(
             evidence.iter().any(|e| e.contains(&format!(
@@ -170,11 +151,11 @@ fn a_pattern_over_task_names_lists_a_few_of_those_it_matched() {
     let run = Workshop::fixture("whole").run(&["check", "whole/names", "--json"]);
     run.code(1);
     let doc = run.json();
-    let orders = goal(&doc, "orders");
+    let orders = goal_in(&doc, "orders");
     assert_eq!(orders["status"], "fail");
     // Twelve kinds, three tasks each (the benchmark's calls): all match, none ended.
     assert!(orders["measured"].as_f64().unwrap() >= 12.0, "{orders}");
-    let evidence = evidence(orders);
+    let evidence = evidence_of(orders);
     assert!(
         evidence
             .iter()
